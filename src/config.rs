@@ -1,0 +1,192 @@
+//! `site.toml`: the site's settings.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Kind, Location};
+
+/// The settings in `site.toml`. Unknown keys are errors, so a typo never silently
+/// falls back to a default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in every page's header and title.
+    pub title: String,
+    /// Where the site is published, possibly with a sub-path (`https://example.org/wsis/`).
+    pub base_url: BaseUrl,
+    /// One sentence about the site, used in page metadata.
+    #[serde(default)]
+    pub description: String,
+    /// The language of the content, as a BCP 47 tag.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The theme folder name under `themes/`; `default` is built into the binary.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Build settings.
+    #[serde(default)]
+    pub build: BuildConfig,
+}
+
+/// The `[build]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildConfig {
+    /// The output folder, relative to the site root.
+    #[serde(default = "default_output_dir")]
+    pub output_dir: PathBuf,
+    /// Whether HTML pages are minified.
+    #[serde(default = "default_true")]
+    pub minify: bool,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            output_dir: default_output_dir(),
+            minify: true,
+        }
+    }
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_output_dir() -> PathBuf {
+    PathBuf::from("public")
+}
+fn default_true() -> bool {
+    true
+}
+
+/// A site's public address, split into the parts links need: every internal link is
+/// `path` + a page path, so the site works under a sub-path such as `/wsis/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host, without a trailing slash: `https://example.org`.
+    origin: String,
+    /// The sub-path, always starting and ending with `/`: `/wsis/` or `/`.
+    path: String,
+}
+
+impl BaseUrl {
+    /// Parses `https://host[:port][/sub/path]`; the trailing slash is optional.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let url = url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| format!("`{url}` must start with https:// or http://"))?;
+        let scheme_len = url.len() - rest.len();
+        let (host, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, "/"),
+        };
+        if host.is_empty() {
+            return Err(format!("`{url}` has no host"));
+        }
+        if path.contains(['?', '#', ' ', '\\']) || path.contains("/../") || path.contains("//") {
+            return Err(format!(
+                "`{url}` must be a plain address, without query, fragment or `..`"
+            ));
+        }
+        let mut path = path.to_string();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(BaseUrl {
+            origin: url[..scheme_len + host.len()].to_string(),
+            path,
+        })
+    }
+
+    /// The sub-path every internal link starts with, `/` or `/wsis/`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The full address of the site's root, ending with `/`.
+    pub fn root(&self) -> String {
+        format!("{}{}", self.origin, self.path)
+    }
+}
+
+impl<'de> Deserialize<'de> for BaseUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        BaseUrl::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Config {
+    /// Reads and checks `site.toml` at `path`; `shown` is how the file is named in
+    /// errors.
+    pub fn load(path: &Path, shown: &Path) -> Result<Config, Diagnostic> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Diagnostic::io(shown, "read the site settings", &e))?;
+        Config::parse(&text, shown)
+    }
+
+    /// Parses the text of a `site.toml`.
+    pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostic> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let location = e.span().map(|s| Location::of_offset(text, s.start));
+            Diagnostic::new(Kind::Config, shown, e.message().trim().to_string())
+                .at(location)
+                .help(
+                    "site.toml takes title, base_url, description, language, theme \
+                     and [build] output_dir, minify",
+                )
+        })?;
+        if config.build.output_dir.as_os_str().is_empty() {
+            return Err(Diagnostic::new(
+                Kind::Config,
+                shown,
+                "[build] output_dir must not be empty",
+            ));
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_sub_path() {
+        let b = BaseUrl::parse("https://example.org/wsis").unwrap();
+        assert_eq!(b.path(), "/wsis/");
+        assert_eq!(b.root(), "https://example.org/wsis/");
+        let b = BaseUrl::parse("http://127.0.0.1:1111").unwrap();
+        assert_eq!(b.path(), "/");
+        assert_eq!(b.root(), "http://127.0.0.1:1111/");
+        assert!(BaseUrl::parse("example.org").is_err());
+        assert!(BaseUrl::parse("https://example.org/a/../b").is_err());
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_line() {
+        let text = "title = \"T\"\nbase_url = \"https://e.org/\"\ntheem = \"x\"\n";
+        let err = Config::parse(text, Path::new("site.toml")).unwrap_err();
+        assert_eq!(err.location, Some(Location::new(3, 1)));
+        assert!(err.message.contains("theem"), "{}", err.message);
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let c = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org/\"\n",
+            Path::new("s"),
+        )
+        .unwrap();
+        assert_eq!(c.language, "en");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.build.output_dir, PathBuf::from("public"));
+        assert!(c.build.minify);
+    }
+}

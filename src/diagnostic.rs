@@ -1,0 +1,239 @@
+//! Errors that point at the source: a file, a line and a column, what went wrong and,
+//! where it helps, what was meant.
+//!
+//! Every stage of the pipeline reports problems as [`Diagnostic`]s rather than strings,
+//! and the stages that can find many problems at once (validation, link checking)
+//! collect them all, so an editor fixes a whole batch per build instead of one.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A position in a source file, both numbers counted from 1 as editors show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+impl Location {
+    /// A location from 1-based line and column.
+    pub fn new(line: usize, column: usize) -> Self {
+        Location { line, column }
+    }
+
+    /// The location of a byte offset within `text`.
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let before = &text[..offset.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location { line, column }
+    }
+
+    /// This location moved down by `lines` lines (for text embedded in a larger file,
+    /// such as front matter after its opening `---`).
+    pub fn shifted(self, lines: usize) -> Self {
+        Location {
+            line: self.line + lines,
+            column: self.column,
+        }
+    }
+}
+
+/// Which stage of the pipeline found the problem; tests and tools match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The file could not be read or written.
+    Io,
+    /// `site.toml` is malformed or holds an unknown key.
+    Config,
+    /// A YAML or front matter file does not parse or has the wrong shape.
+    Syntax,
+    /// A value breaks a rule of the content model (bad id, bad date, ...).
+    Invalid,
+    /// A reference (organization, action line, metric, facilitator) does not resolve.
+    Reference,
+    /// A figure's quote is not in the report's text.
+    Quote,
+    /// Two sources claim the same id or output path.
+    Duplicate,
+    /// A template does not parse or fails to render.
+    Template,
+    /// A generated page links to a page or fragment that does not exist.
+    Link,
+    /// The output folder cannot be used safely.
+    Output,
+}
+
+/// One problem, with where it is and what would fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What kind of problem this is.
+    pub kind: Kind,
+    /// The file at fault, as the user named it (relative to the site root where possible).
+    pub file: PathBuf,
+    /// Where in the file, when known.
+    pub location: Option<Location>,
+    /// What is wrong, naming the offending value.
+    pub message: String,
+    /// What was expected, or a "did you mean".
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `kind` about `file`, with no position yet.
+    pub fn new(kind: Kind, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            kind,
+            file: file.into(),
+            location: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// An I/O failure on `path`.
+    pub fn io(path: &Path, action: &str, err: &std::io::Error) -> Self {
+        Diagnostic::new(Kind::Io, path, format!("cannot {action}: {err}"))
+    }
+
+    /// Sets where in the file the problem is.
+    pub fn at(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    /// Adds what was expected or meant.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a help line if there is one.
+    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(loc) = self.location {
+            write!(f, ":{}:{}", loc.line, loc.column)?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a build failed: one or more diagnostics, in a stable order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError {
+    /// The problems found, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BuildError {
+    /// A build error from a set of diagnostics, sorted so output is deterministic.
+    pub fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by(|a, b| {
+            (&a.file, a.location, &a.message).cmp(&(&b.file, b.location, &b.message))
+        });
+        diagnostics.dedup();
+        BuildError { diagnostics }
+    }
+}
+
+impl From<Diagnostic> for BuildError {
+    fn from(d: Diagnostic) -> Self {
+        BuildError::new(vec![d])
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.diagnostics {
+            writeln!(f, "error: {d}")?;
+        }
+        let n = self.diagnostics.len();
+        write!(f, "{n} error{}", if n == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// The closest of `candidates` to a misspelt `input`, if one is close enough to be
+/// what the user meant.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input_lower = input.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&input_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A "did you mean" help line for `input` among `candidates`, or a list of what is
+/// allowed when there are only a few.
+pub fn suggestion<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<String> {
+    if let Some(best) = did_you_mean(input, candidates.clone()) {
+        return Some(format!("did you mean `{best}`?"));
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    match all.len() {
+        0 => None,
+        1..=12 => Some(format!("expected one of: {}", all.join(", "))),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_one_based_lines_and_columns() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(Location::of_offset(text, 0), Location::new(1, 1));
+        assert_eq!(Location::of_offset(text, 4), Location::new(2, 2));
+        assert_eq!(Location::of_offset(text, text.len()), Location::new(3, 2));
+    }
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let ids = ["isoc", "igf", "itu", "unesco"];
+        assert_eq!(did_you_mean("isco", ids), Some("isoc"));
+        assert_eq!(did_you_mean("unseco", ids), Some("unesco"));
+        assert_eq!(did_you_mean("world-bank", ids), None);
+    }
+
+    #[test]
+    fn displays_as_file_line_column() {
+        let d = Diagnostic::new(
+            Kind::Reference,
+            "content/reports/a.md",
+            "unknown metric `x`",
+        )
+        .at(Some(Location::new(3, 12)))
+        .help("did you mean `y`?");
+        assert_eq!(
+            d.to_string(),
+            "content/reports/a.md:3:12: unknown metric `x`\n  help: did you mean `y`?"
+        );
+    }
+}

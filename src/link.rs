@@ -1,0 +1,170 @@
+//! Stage 3: the cross-links between entities, computed once so that every page is
+//! a cheap lookup: which reports an organization wrote, which report sections belong
+//! to an action line, the series of each metric, each report's neighbours.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
+
+/// A value of a metric as a report states it: figure `figure` of report `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Observation {
+    /// The report stating it.
+    pub report: ReportId,
+    /// The figure's position in the report's figures.
+    pub figure: usize,
+}
+
+/// A tagged section: section `section` of report `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionRef {
+    /// The report.
+    pub report: ReportId,
+    /// The section's position in the report's body sections.
+    pub section: usize,
+}
+
+/// Every index the pages need.
+#[derive(Debug)]
+pub struct Links {
+    /// Per organization: its reports, oldest first.
+    pub reports_by_org: Vec<Vec<ReportId>>,
+    /// Per year covered: its reports.
+    pub reports_by_year: BTreeMap<i32, Vec<ReportId>>,
+    /// Per action line: the sections tagged with it, by year then organization.
+    pub sections_by_line: Vec<Vec<SectionRef>>,
+    /// Per action line: the reports that list it or have a section on it.
+    pub reports_by_line: Vec<Vec<ReportId>>,
+    /// Per metric: its observations, ordered by year, then date, then publication.
+    pub series: Vec<Vec<Observation>>,
+    /// Per year: the observations whose value belongs to that year.
+    pub observations_by_year: BTreeMap<i32, Vec<Observation>>,
+    /// Per organization: the metrics that are its figures.
+    pub metrics_by_org: Vec<Vec<MetricId>>,
+    /// Per action line: the metrics tagged with it.
+    pub metrics_by_line: Vec<Vec<MetricId>>,
+    /// Per organization: the action lines it reports on.
+    pub lines_by_org: Vec<Vec<LineId>>,
+    /// Per organization: the action lines it facilitates.
+    pub facilitated_by_org: Vec<Vec<LineId>>,
+    /// Per report: the same organization's previous and next report.
+    pub neighbours: Vec<(Option<ReportId>, Option<ReportId>)>,
+    /// Every year with a report or an observation, ascending.
+    pub years: Vec<i32>,
+}
+
+impl Links {
+    /// Builds every index of `site`.
+    pub fn new(site: &Site) -> Links {
+        let n_orgs = site.organizations.len();
+        let n_lines = site.action_lines.len();
+        let mut reports_by_org = vec![Vec::new(); n_orgs];
+        let mut reports_by_year: BTreeMap<i32, Vec<ReportId>> = BTreeMap::new();
+        let mut sections_by_line = vec![Vec::new(); n_lines];
+        let mut reports_by_line: Vec<BTreeSet<ReportId>> = vec![BTreeSet::new(); n_lines];
+        let mut series = vec![Vec::new(); site.metrics.len()];
+        let mut lines_by_org: Vec<BTreeSet<LineId>> = vec![BTreeSet::new(); n_orgs];
+
+        // Reports are sorted by year, organization, slug: pushing in that order keeps
+        // every list below in reading order without another sort.
+        for (id, r) in site.report_ids() {
+            reports_by_org[r.organization.index()].push(id);
+            reports_by_year.entry(r.year).or_default().push(id);
+            for &l in &r.action_lines {
+                reports_by_line[l.index()].insert(id);
+                lines_by_org[r.organization.index()].insert(l);
+            }
+            for (s, section) in r.body.sections.iter().enumerate() {
+                for &l in &section.lines {
+                    sections_by_line[l.index()].push(SectionRef {
+                        report: id,
+                        section: s,
+                    });
+                    reports_by_line[l.index()].insert(id);
+                    lines_by_org[r.organization.index()].insert(l);
+                }
+            }
+            for (f, fig) in r.figures.iter().enumerate() {
+                series[fig.metric.index()].push(Observation {
+                    report: id,
+                    figure: f,
+                });
+            }
+        }
+        for s in &mut series {
+            s.sort_by_key(|o| {
+                let r = site.report(o.report);
+                let f = &r.figures[o.figure];
+                (f.year, f.as_of, r.published, o.report)
+            });
+        }
+        let mut observations_by_year: BTreeMap<i32, Vec<Observation>> = BTreeMap::new();
+        for s in &series {
+            for o in s {
+                let year = site.report(o.report).figures[o.figure].year;
+                observations_by_year.entry(year).or_default().push(*o);
+            }
+        }
+
+        let mut metrics_by_org = vec![Vec::new(); n_orgs];
+        let mut metrics_by_line = vec![Vec::new(); n_lines];
+        for (i, m) in site.metrics.iter().enumerate() {
+            let id = MetricId(i as u32);
+            metrics_by_org[m.organization.index()].push(id);
+            for l in &m.action_lines {
+                metrics_by_line[l.index()].push(id);
+            }
+        }
+        let mut facilitated_by_org = vec![Vec::new(); n_orgs];
+        for (i, l) in site.action_lines.iter().enumerate() {
+            for f in &l.facilitators {
+                facilitated_by_org[f.index()].push(LineId(i as u32));
+            }
+        }
+
+        let mut neighbours = vec![(None, None); site.reports.len()];
+        for list in &mut reports_by_org {
+            list.sort_by_key(|&id| {
+                let r = site.report(id);
+                (r.year, r.published, id)
+            });
+            for (i, &id) in list.iter().enumerate() {
+                let prev = i.checked_sub(1).map(|p| list[p]);
+                let next = list.get(i + 1).copied();
+                neighbours[id.index()] = (prev, next);
+            }
+        }
+
+        let years: BTreeSet<i32> = reports_by_year
+            .keys()
+            .chain(observations_by_year.keys())
+            .copied()
+            .collect();
+
+        Links {
+            reports_by_org,
+            reports_by_year,
+            sections_by_line,
+            reports_by_line: reports_by_line
+                .into_iter()
+                .map(|s| s.into_iter().collect())
+                .collect(),
+            series,
+            observations_by_year,
+            metrics_by_org,
+            metrics_by_line,
+            lines_by_org: lines_by_org
+                .into_iter()
+                .map(|s| s.into_iter().collect())
+                .collect(),
+            facilitated_by_org,
+            neighbours,
+            years: years.into_iter().collect(),
+        }
+    }
+
+    /// The reports of `org`, oldest first.
+    pub fn org_reports(&self, org: OrgId) -> &[ReportId] {
+        &self.reports_by_org[org.index()]
+    }
+}

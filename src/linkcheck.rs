@@ -1,0 +1,270 @@
+//! Every internal link of the output must resolve: to a page or file of this build,
+//! and to an element id there when it has a `#fragment`. A broken link is a build
+//! error, found before the output is swapped in, not a reader's 404.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Kind};
+
+/// The links and ids of one page, taken from its HTML before minification (the
+/// templates and the Markdown renderer always quote attributes with `"`).
+#[derive(Debug, Default)]
+pub(crate) struct PageRefs {
+    /// `href` and `src` values.
+    pub(crate) links: Vec<String>,
+    /// `id` values.
+    pub(crate) ids: HashSet<String>,
+}
+
+/// Scans the tags of `html` for `href`, `src` and `id` attributes. Text between tags
+/// is skipped: there a `<` is always escaped, so every `<` opens a tag or comment.
+pub(crate) fn scan(html: &str) -> PageRefs {
+    let mut refs = PageRefs::default();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<') {
+        let start = i + lt + 1;
+        let mut end = start;
+        let mut quote = None;
+        while end < bytes.len() {
+            let c = bytes[end];
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == b'"' || c == b'\'' => quote = Some(c),
+                None if c == b'>' => break,
+                None => {}
+            }
+            end += 1;
+        }
+        scan_tag(&html[start..end], &mut refs);
+        i = end.min(bytes.len());
+    }
+    refs
+}
+
+/// Collects the attributes of one tag's text (`a href="x" id="y"`).
+fn scan_tag(tag: &str, refs: &mut PageRefs) {
+    let mut rest = tag;
+    while let Some(eq) = rest.find("=\"") {
+        let name = rest[..eq]
+            .rsplit(|c: char| c.is_ascii_whitespace())
+            .next()
+            .unwrap_or("");
+        let value_start = eq + 2;
+        let Some(len) = rest[value_start..].find('"') else {
+            return;
+        };
+        let value = &rest[value_start..value_start + len];
+        match name {
+            "href" | "src" => refs.links.push(unescape(value)),
+            "id" => {
+                refs.ids.insert(unescape(value));
+            }
+            _ => {}
+        }
+        rest = &rest[value_start + len + 1..];
+    }
+}
+
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Resolves every link of `pages` (page path -> refs) against the pages themselves and
+/// the other files written (`is_file`). `base_path` is the site's sub-path and
+/// `root_url` its absolute address.
+pub(crate) fn check(
+    pages: &HashMap<String, PageRefs>,
+    is_file: &dyn Fn(&Path) -> bool,
+    base_path: &str,
+    root_url: &str,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut sorted: Vec<&String> = pages.keys().collect();
+    sorted.sort();
+    for page in sorted {
+        let refs = &pages[page];
+        let page_url = format!("{base_path}{page}");
+        for link in &refs.links {
+            if let Some(problem) = resolve(link, &page_url, pages, is_file, base_path, root_url) {
+                errors.push(
+                    Diagnostic::new(
+                        Kind::Link,
+                        format!("{page_url} (output page)"),
+                        format!("broken link `{link}`: {problem}"),
+                    )
+                    .help("fix the link in the content or template that produced it"),
+                );
+            }
+        }
+    }
+    errors
+}
+
+/// Checks one link; `None` when it resolves (or is not ours to check).
+fn resolve(
+    link: &str,
+    page_url: &str,
+    pages: &HashMap<String, PageRefs>,
+    is_file: &dyn Fn(&Path) -> bool,
+    base_path: &str,
+    root_url: &str,
+) -> Option<String> {
+    // Absolute links to the site itself (canonical URLs) are checked like the others.
+    let own;
+    let link = match link.strip_prefix(root_url) {
+        Some(rest) => {
+            own = format!("{base_path}{rest}");
+            own.as_str()
+        }
+        None => link,
+    };
+    if link.is_empty() {
+        return None;
+    }
+    let external = link.starts_with("//")
+        || link
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.contains('#'));
+    if external {
+        return None;
+    }
+    let (path, fragment) = match link.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (link, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let absolute = if path.is_empty() {
+        page_url.to_string()
+    } else if path.starts_with('/') {
+        path.to_string()
+    } else {
+        // Relative to the page's folder.
+        let dir = &page_url[..page_url.rfind('/').map_or(0, |i| i + 1)];
+        normalise(&format!("{dir}{path}"))
+    };
+    let Some(rel) = absolute.strip_prefix(base_path) else {
+        return Some(format!(
+            "it points outside the site's base path `{base_path}`"
+        ));
+    };
+    let rel = percent_decode(rel);
+    let target = if rel.is_empty() || rel.ends_with('/') || rel.ends_with(".html") {
+        pages
+            .get(&rel)
+            .or_else(|| pages.get(&rel.trim_end_matches("index.html").to_string()))
+    } else {
+        None
+    };
+    match (target, fragment) {
+        (Some(refs), Some(f)) if !f.is_empty() && !refs.ids.contains(&percent_decode(f)) => {
+            Some(format!("the page has no element with id `{f}`"))
+        }
+        (Some(_), _) => None,
+        (None, _) if is_file(Path::new(&rel)) => None,
+        (None, _) => Some("no page or file of the site is there".into()),
+    }
+}
+
+/// Resolves `.` and `..` segments of a URL path.
+fn normalise(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if !out.starts_with('/') {
+        out.insert(0, '/');
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> HashMap<String, PageRefs> {
+        let mut pages = HashMap::new();
+        pages.insert(
+            String::new(),
+            scan(r##"<a href="/w/reports/a/#fig-x">x</a> <a href="https://e.org/">e</a> <a href="#top">t</a> <p id="top">"##),
+        );
+        pages.insert("reports/a/".into(), scan(r#"<span class="anchor" id="fig-x"></span><a href="../../">up</a><link href="/w/style.css">"#));
+        pages
+    }
+
+    #[test]
+    fn scans_attributes() {
+        let r = scan(r#"<a href="/x/?a=1&amp;b=2" id="k">see id="not-this"</a>"#);
+        assert_eq!(r.links, vec!["/x/?a=1&b=2"]);
+        assert!(r.ids.contains("k"));
+        assert!(!r.ids.contains("not-this"));
+    }
+
+    #[test]
+    fn resolves_pages_fragments_and_files() {
+        let is_file = |p: &Path| p == Path::new("style.css");
+        let errors = check(&site(), &is_file, "/w/", "https://e.org/w/");
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn reports_missing_pages_and_fragments() {
+        let mut pages = site();
+        pages.insert(
+            "reports/b/".into(),
+            scan(r#"<a href="/w/reports/a/#nope">1</a><a href="/w/reports/zz/">2</a><a href="/elsewhere/">3</a>"#),
+        );
+        let errors = check(&pages, &|_| false, "/w/", "https://e.org/w/");
+        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("no element with id `nope`"))
+        );
+        assert!(messages.iter().any(|m| m.contains("/w/reports/zz/")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("outside the site's base path"))
+        );
+    }
+}

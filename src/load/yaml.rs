@@ -1,0 +1,180 @@
+//! YAML with positions.
+//!
+//! serde (through `serde_norway`) turns a document into typed structs and reports
+//! syntax and shape errors with their line and column. What serde cannot tell is
+//! where a well-formed value sits once a later stage finds it wrong (an unknown
+//! organization id, a quote missing from the text), so [`Positions`] indexes every
+//! value of the same text by its path (`figures.2.metric`) from a second, event-level
+//! parse that keeps markers.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use saphyr_parser::{Event, Parser};
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Kind, Location};
+
+/// Documents larger than this are refused before parsing: front matter and data files
+/// are small, and a cap keeps a hostile file from costing unbounded time.
+const MAX_YAML_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses `text` (which starts at line `first_line` of `file`) into `T`.
+pub(crate) fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    if text.len() > MAX_YAML_BYTES {
+        return Err(Diagnostic::new(
+            Kind::Syntax,
+            file,
+            format!(
+                "YAML of {} bytes is over the limit of {MAX_YAML_BYTES} bytes",
+                text.len()
+            ),
+        ));
+    }
+    serde_norway::from_str(text).map_err(|e| {
+        let location = e
+            .location()
+            .map(|l| Location::new(l.line(), l.column()).shifted(first_line - 1));
+        // serde_norway appends " at line L column C" to its message; the location is
+        // shown once, in front, like every other diagnostic.
+        let message = e.to_string();
+        let message = match message.find(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        Diagnostic::new(Kind::Syntax, file, message).at(location)
+    })
+}
+
+/// The position of every node of a YAML document, by path: mapping keys and sequence
+/// indexes joined with `.` (`figures.0.quote`); the document root is `""`.
+#[derive(Debug, Default)]
+pub(crate) struct Positions {
+    by_path: HashMap<String, Location>,
+}
+
+impl Positions {
+    /// Indexes `text`, which starts at line `first_line` of its file. A document that
+    /// does not parse gives an empty index: serde has reported the error already.
+    pub(crate) fn index(text: &str, first_line: usize) -> Positions {
+        let mut by_path = HashMap::new();
+        // One frame per open collection: the path to it, and for a mapping whether the
+        // next scalar is a key, or for a sequence the next index.
+        enum Frame {
+            Map { path: String, key: Option<String> },
+            Seq { path: String, next: usize },
+        }
+        fn child_path(stack: &mut [Frame]) -> Option<String> {
+            let join = |p: &str, k: &str| {
+                if p.is_empty() {
+                    k.to_string()
+                } else {
+                    format!("{p}.{k}")
+                }
+            };
+            match stack.last_mut() {
+                None => Some(String::new()),
+                Some(Frame::Seq { path, next }) => {
+                    let p = join(path, &next.to_string());
+                    *next += 1;
+                    Some(p)
+                }
+                Some(Frame::Map { path, key }) => key.take().map(|k| join(path, &k)),
+            }
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        for item in Parser::new_from_str(text) {
+            let Ok((event, span)) = item else { break };
+            let at = Location::new(span.start.line(), span.start.col() + 1).shifted(first_line - 1);
+            match event {
+                Event::Scalar(value, ..) => {
+                    let expecting_key = matches!(stack.last(), Some(Frame::Map { key: None, .. }));
+                    if expecting_key {
+                        if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                            *key = Some(value.into_owned());
+                        }
+                    } else if let Some(p) = child_path(&mut stack) {
+                        by_path.insert(p, at);
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some(p) = child_path(&mut stack) {
+                        by_path.insert(p, at);
+                    }
+                }
+                Event::SequenceStart(..) => {
+                    let path = child_path(&mut stack).unwrap_or_default();
+                    by_path.insert(path.clone(), at);
+                    stack.push(Frame::Seq { path, next: 0 });
+                }
+                Event::MappingStart(..) => {
+                    let path = child_path(&mut stack).unwrap_or_default();
+                    by_path.insert(path.clone(), at);
+                    stack.push(Frame::Map { path, key: None });
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        Positions { by_path }
+    }
+
+    /// Where the node at `path` starts, falling back to its nearest indexed parent.
+    pub(crate) fn get(&self, path: &str) -> Option<Location> {
+        let mut p = path;
+        loop {
+            if let Some(l) = self.by_path.get(p) {
+                return Some(*l);
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => return self.by_path.get("").copied(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "title: T\nfigures:\n  - metric: a\n    value: 1\n  - metric: b\n    quote: \"x y\"\ntags: [C1, C2]\n";
+
+    #[test]
+    fn indexes_nested_values_by_path() {
+        let p = Positions::index(DOC, 1);
+        assert_eq!(p.get("title"), Some(Location::new(1, 8)));
+        assert_eq!(p.get("figures.0.metric"), Some(Location::new(3, 13)));
+        assert_eq!(p.get("figures.1.quote"), Some(Location::new(6, 12)));
+        assert_eq!(p.get("tags.1"), Some(Location::new(7, 12)));
+    }
+
+    #[test]
+    fn shifts_by_first_line_and_falls_back_to_parent() {
+        let p = Positions::index(DOC, 2);
+        assert_eq!(p.get("figures.1.nope"), Some(Location::new(6, 5)));
+    }
+
+    #[test]
+    fn parse_errors_carry_line_and_column() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct S {
+            title: String,
+        }
+        let err = parse::<S>("title: T\ntitel: U\n", Path::new("f.yaml"), 2).unwrap_err();
+        assert_eq!(err.location, Some(Location::new(3, 1)));
+        assert!(
+            err.message.contains("unknown field `titel`"),
+            "{}",
+            err.message
+        );
+    }
+}

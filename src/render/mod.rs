@@ -1,0 +1,489 @@
+//! Stage 4: pages through the theme's templates.
+//!
+//! [`Renderer::jobs`] lists every page of the site; [`Renderer::render`] builds one
+//! page's small context and renders its template. Jobs are independent, so the build
+//! renders them in parallel.
+
+pub(crate) mod theme;
+mod views;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostic::Diagnostic;
+use crate::link::Links;
+use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
+use crate::urls::Page;
+use theme::Theme;
+use views::{LinkView, Views};
+
+/// One page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Job {
+    Home,
+    ActionLines,
+    ActionLine(LineId),
+    Organizations,
+    Organization(OrgId),
+    Reports,
+    Report(ReportId),
+    Metrics,
+    Metric(MetricId),
+    Years,
+    Year(i32),
+    NotFound,
+}
+
+/// Site-wide values every template can use, set once as Tera's global context.
+#[derive(Debug, Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    /// The base path every internal link starts with: `/` or `/wsis/`.
+    base: &'a str,
+    /// The absolute address of the site root.
+    root_url: String,
+    nav: Vec<LinkView<'static>>,
+}
+
+/// Renders pages of one site.
+pub(crate) struct Renderer<'a> {
+    site: &'a Site,
+    links: &'a Links,
+    theme: &'a Theme,
+    tera: tera::Tera,
+}
+
+/// A rendered page: where it goes and its HTML.
+#[derive(Debug)]
+pub(crate) struct RenderedPage {
+    /// The page's path below the site root (`reports/x/`), as in its URL.
+    pub(crate) path: String,
+    /// The output file, relative to the output folder.
+    pub(crate) file: std::path::PathBuf,
+    /// The HTML.
+    pub(crate) html: String,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the theme's templates for `site`.
+    pub(crate) fn new(
+        site: &'a Site,
+        links: &'a Links,
+        theme: &'a Theme,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let mut tera = theme.engine()?;
+        let base = site.config.base_url.path();
+        let nav = [
+            ("Action lines", Page::ActionLines),
+            ("Organizations", Page::Organizations),
+            ("Reports", Page::Reports),
+            ("Metrics", Page::Metrics),
+            ("Years", Page::Years),
+        ]
+        .into_iter()
+        .map(|(title, page)| LinkView {
+            title,
+            url: page.url(base),
+        })
+        .collect();
+        let view = SiteView {
+            title: &site.config.title,
+            description: &site.config.description,
+            language: &site.config.language,
+            base,
+            root_url: site.config.base_url.root(),
+            nav,
+        };
+        tera.global_context().insert("site", &view);
+        Ok(Renderer {
+            site,
+            links,
+            theme,
+            tera,
+        })
+    }
+
+    /// Every page of the site.
+    pub(crate) fn jobs(&self) -> Vec<Job> {
+        let s = self.site;
+        let mut jobs = vec![
+            Job::Home,
+            Job::ActionLines,
+            Job::Organizations,
+            Job::Reports,
+            Job::Metrics,
+            Job::Years,
+            Job::NotFound,
+        ];
+        jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
+        jobs.extend((0..s.organizations.len()).map(|i| Job::Organization(OrgId(i as u32))));
+        jobs.extend((0..s.reports.len()).map(|i| Job::Report(ReportId(i as u32))));
+        jobs.extend((0..s.metrics.len()).map(|i| Job::Metric(MetricId(i as u32))));
+        jobs.extend(self.links.years.iter().map(|&y| Job::Year(y)));
+        jobs
+    }
+
+    fn views(&self) -> Views<'a> {
+        Views {
+            site: self.site,
+            links: self.links,
+            base: self.site.config.base_url.path(),
+        }
+    }
+
+    /// The page a job renders.
+    pub(crate) fn page(&self, job: Job) -> Page<'a> {
+        let s = self.site;
+        match job {
+            Job::Home => Page::Home,
+            Job::ActionLines => Page::ActionLines,
+            Job::ActionLine(id) => Page::ActionLine(&s.line(id).slug),
+            Job::Organizations => Page::Organizations,
+            Job::Organization(id) => Page::Organization(&s.org(id).id),
+            Job::Reports => Page::Reports,
+            Job::Report(id) => Page::Report(&s.report(id).slug),
+            Job::Metrics => Page::Metrics,
+            Job::Metric(id) => Page::Metric(&s.metric(id).id),
+            Job::Years => Page::Years,
+            Job::Year(y) => Page::Year(y),
+            Job::NotFound => Page::NotFound,
+        }
+    }
+
+    /// Renders one page.
+    pub(crate) fn render(&self, job: Job) -> Result<RenderedPage, Diagnostic> {
+        let (template, ctx) = self.context(job);
+        let page = self.page(job);
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| self.theme.template_error(&e))?;
+        Ok(RenderedPage {
+            path: page.path(),
+            file: page.output_file(),
+            html,
+        })
+    }
+
+    /// The template and context of a job.
+    fn context(&self, job: Job) -> (&'static str, Context) {
+        let v = self.views();
+        let s = self.site;
+        let l = self.links;
+        let page = self.page(job);
+        let mut ctx = Context::new();
+        ctx.insert("current_url", &v.url(page));
+        ctx.insert(
+            "canonical",
+            &format!("{}{}", s.config.base_url.root(), page.path()),
+        );
+        let template = match job {
+            Job::Home => {
+                let mut latest: Vec<ReportId> =
+                    (0..s.reports.len()).map(|i| ReportId(i as u32)).collect();
+                latest.sort_by_key(|&id| {
+                    let r = s.report(id);
+                    std::cmp::Reverse((r.published, r.year, id))
+                });
+                latest.truncate(8);
+                let headline: Vec<MetricId> = (0..s.metrics.len())
+                    .map(|i| MetricId(i as u32))
+                    .filter(|m| l.series[m.index()].len() >= 2)
+                    .collect();
+                ctx.insert("counts", &counts(s, l));
+                ctx.insert("latest_reports", &v.reports(&latest));
+                ctx.insert("headline_metrics", &v.metrics(&headline));
+                ctx.insert("matrix", &matrix(v));
+                "index.html"
+            }
+            Job::ActionLines => {
+                let lines: Vec<_> = (0..s.action_lines.len())
+                    .map(|i| {
+                        let id = LineId(i as u32);
+                        let line = s.line(id);
+                        serde_json::json!({
+                            "line": v.line(id),
+                            "facilitators": line.facilitators.iter().map(|&f| v.org_link(f)).collect::<Vec<_>>(),
+                            "reports": l.reports_by_line[i].len(),
+                            "sections": l.sections_by_line[i].len(),
+                        })
+                    })
+                    .collect();
+                ctx.insert("action_lines", &lines);
+                ctx.insert("matrix", &matrix(v));
+                "action-lines.html"
+            }
+            Job::ActionLine(id) => {
+                let line = s.line(id);
+                ctx.insert("line", &v.line(id));
+                ctx.insert("description", &line.description);
+                ctx.insert("sdgs", &line.sdgs);
+                ctx.insert(
+                    "facilitators",
+                    &line
+                        .facilitators
+                        .iter()
+                        .map(|&f| v.org_link(f))
+                        .collect::<Vec<_>>(),
+                );
+                ctx.insert("years", &line_sections(v, id));
+                ctx.insert("metrics", &v.metrics(&l.metrics_by_line[id.index()]));
+                ctx.insert("reports", &v.reports(&l.reports_by_line[id.index()]));
+                "action-line.html"
+            }
+            Job::Organizations => {
+                let orgs: Vec<_> = (0..s.organizations.len())
+                    .map(|i| {
+                        let id = OrgId(i as u32);
+                        let reports = l.org_reports(id);
+                        serde_json::json!({
+                            "org": v.org(id),
+                            "reports": reports.len(),
+                            "first_year": reports.first().map(|&r| s.report(r).year),
+                            "last_year": reports.last().map(|&r| s.report(r).year),
+                            "facilitates": v.lines(&l.facilitated_by_org[i]),
+                        })
+                    })
+                    .collect();
+                ctx.insert("organizations", &orgs);
+                "organizations.html"
+            }
+            Job::Organization(id) => {
+                let o = s.org(id);
+                let mut reports = l.org_reports(id).to_vec();
+                reports.reverse();
+                ctx.insert("org", &v.org(id));
+                ctx.insert("website", &o.website);
+                ctx.insert("description", &o.description);
+                ctx.insert("reports", &v.reports(&reports));
+                ctx.insert("metrics", &v.metrics(&l.metrics_by_org[id.index()]));
+                ctx.insert("action_lines", &v.lines(&l.lines_by_org[id.index()]));
+                ctx.insert("facilitates", &v.lines(&l.facilitated_by_org[id.index()]));
+                "organization.html"
+            }
+            Job::Reports => {
+                let by_year: Vec<_> = l
+                    .reports_by_year
+                    .iter()
+                    .rev()
+                    .map(|(year, ids)| {
+                        serde_json::json!({
+                            "year": year,
+                            "url": v.url(Page::Year(*year)),
+                            "reports": v.reports(ids),
+                        })
+                    })
+                    .collect();
+                ctx.insert("years", &by_year);
+                ctx.insert("total", &s.reports.len());
+                "reports.html"
+            }
+            Job::Report(id) => {
+                let r = s.report(id);
+                let (prev, next) = l.neighbours[id.index()];
+                let figures: Vec<_> = (0..r.figures.len())
+                    .map(|f| {
+                        v.observation(crate::link::Observation {
+                            report: id,
+                            figure: f,
+                        })
+                    })
+                    .collect();
+                ctx.insert("report", &v.report(id));
+                ctx.insert("html", &r.body.html);
+                ctx.insert("toc", &toc(r));
+                ctx.insert("submitted_to", &r.submitted_to);
+                ctx.insert("source_url", &r.source_url);
+                ctx.insert("year_url", &v.url(Page::Year(r.year)));
+                ctx.insert("action_lines", &v.lines(&r.action_lines));
+                ctx.insert("figures", &figures);
+                ctx.insert("prev", &prev.map(|p| v.report_link(p)));
+                ctx.insert("next", &next.map(|n| v.report_link(n)));
+                "report.html"
+            }
+            Job::Metrics => {
+                let groups: Vec<_> = (0..s.organizations.len())
+                    .map(|i| OrgId(i as u32))
+                    .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
+                    .map(|o| {
+                        serde_json::json!({
+                            "org": v.org(o),
+                            "metrics": v.metrics(&l.metrics_by_org[o.index()]),
+                        })
+                    })
+                    .collect();
+                ctx.insert("groups", &groups);
+                ctx.insert("total", &s.metrics.len());
+                "metrics.html"
+            }
+            Job::Metric(id) => {
+                let m = s.metric(id);
+                let observations: Vec<_> = l.series[id.index()]
+                    .iter()
+                    .map(|&o| v.observation(o))
+                    .collect();
+                ctx.insert("metric", &v.metric(id));
+                ctx.insert("description", &m.description);
+                ctx.insert("higher_is_better", &m.higher_is_better);
+                ctx.insert("action_lines", &v.lines(&m.action_lines));
+                ctx.insert("observations", &observations);
+                "metric.html"
+            }
+            Job::Years => {
+                let years: Vec<_> = l
+                    .years
+                    .iter()
+                    .rev()
+                    .map(|y| {
+                        serde_json::json!({
+                            "year": y,
+                            "url": v.url(Page::Year(*y)),
+                            "reports": l.reports_by_year.get(y).map_or(0, Vec::len),
+                            "observations": l.observations_by_year.get(y).map_or(0, Vec::len),
+                        })
+                    })
+                    .collect();
+                ctx.insert("years", &years);
+                "years.html"
+            }
+            Job::Year(y) => {
+                let pos = l.years.binary_search(&y).ok();
+                let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| l.years[p]);
+                let next = pos.and_then(|p| l.years.get(p + 1)).copied();
+                let year_link =
+                    |y: i32| serde_json::json!({"year": y, "url": v.url(Page::Year(y))});
+                let reports = l
+                    .reports_by_year
+                    .get(&y)
+                    .map(|r| v.reports(r))
+                    .unwrap_or_default();
+                let observations: Vec<_> = l
+                    .observations_by_year
+                    .get(&y)
+                    .map(|os| os.iter().map(|&o| v.observation(o)).collect())
+                    .unwrap_or_default();
+                ctx.insert("year", &y);
+                ctx.insert("reports", &reports);
+                ctx.insert("observations", &observations);
+                ctx.insert("prev", &prev.map(year_link));
+                ctx.insert("next", &next.map(year_link));
+                "year.html"
+            }
+            Job::NotFound => "404.html",
+        };
+        (template, ctx)
+    }
+}
+
+/// The site's totals, for the home page.
+fn counts(s: &Site, l: &Links) -> serde_json::Value {
+    serde_json::json!({
+        "reports": s.reports.len(),
+        "organizations": s.organizations.len(),
+        "metrics": s.metrics.len(),
+        "observations": l.series.iter().map(Vec::len).sum::<usize>(),
+        "action_lines": s.action_lines.len(),
+        "years": l.years.len(),
+    })
+}
+
+/// A report's table of contents.
+fn toc(r: &crate::model::Report) -> Vec<serde_json::Value> {
+    r.body
+        .toc
+        .iter()
+        .map(|h| serde_json::json!({"level": h.level, "text": h.text, "anchor": h.anchor}))
+        .collect()
+}
+
+/// An action line's sections grouped by year (newest first), then report.
+fn line_sections(v: Views<'_>, id: LineId) -> Vec<serde_json::Value> {
+    let mut out: Vec<serde_json::Value> = Vec::new();
+    let mut current: Option<(i32, Vec<serde_json::Value>)> = None;
+    let refs = &v.links.sections_by_line[id.index()];
+    // Group consecutive sections of one report, then reports of one year.
+    let mut entries: Vec<(i32, ReportId, Vec<usize>)> = Vec::new();
+    for s in refs {
+        let year = v.site.report(s.report).year;
+        match entries.last_mut() {
+            Some((_, r, secs)) if *r == s.report => secs.push(s.section),
+            _ => entries.push((year, s.report, vec![s.section])),
+        }
+    }
+    let flush = |cur: Option<(i32, Vec<serde_json::Value>)>, out: &mut Vec<serde_json::Value>| {
+        if let Some((year, reports)) = cur {
+            out.push(serde_json::json!({
+                "year": year,
+                "url": v.url(Page::Year(year)),
+                "reports": reports,
+            }));
+        }
+    };
+    for (year, rid, secs) in entries.into_iter().rev() {
+        let r = v.site.report(rid);
+        let report_url = v.url(Page::Report(&r.slug));
+        let sections: Vec<_> = secs
+            .into_iter()
+            .map(|i| {
+                let sec = &r.body.sections[i];
+                serde_json::json!({
+                    "title": sec.heading.text,
+                    "url": format!("{report_url}#{}", sec.heading.anchor),
+                    "html": sec.html,
+                })
+            })
+            .collect();
+        let entry = serde_json::json!({
+            "report": v.report(rid),
+            "sections": sections,
+        });
+        match &mut current {
+            Some((y, list)) if *y == year => list.push(entry),
+            _ => {
+                flush(current.take(), &mut out);
+                current = Some((year, vec![entry]));
+            }
+        }
+    }
+    flush(current, &mut out);
+    out
+}
+
+/// The coverage matrix: action lines (all of them, even with no reports) against the
+/// organizations that reported, each cell the years reported.
+fn matrix(v: Views<'_>) -> serde_json::Value {
+    let s = v.site;
+    let orgs: Vec<OrgId> = (0..s.organizations.len())
+        .map(|i| OrgId(i as u32))
+        .filter(|o| !v.links.org_reports(*o).is_empty())
+        .collect();
+    let rows: Vec<_> = (0..s.action_lines.len())
+        .map(|i| {
+            let line = LineId(i as u32);
+            let line_view = v.line(line);
+            let cells: Vec<_> = orgs
+                .iter()
+                .map(|&o| {
+                    let mut years: Vec<i32> = v.links.reports_by_line[i]
+                        .iter()
+                        .map(|&r| s.report(r))
+                        .filter(|r| r.organization == o)
+                        .map(|r| r.year)
+                        .collect();
+                    years.dedup();
+                    serde_json::json!({
+                        "years": years,
+                        "url": line_view.url,
+                    })
+                })
+                .collect();
+            serde_json::json!({"line": line_view, "cells": cells})
+        })
+        .collect();
+    serde_json::json!({
+        "organizations": orgs.iter().map(|&o| v.org(o)).collect::<Vec<_>>(),
+        "rows": rows,
+    })
+}

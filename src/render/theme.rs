@@ -1,0 +1,171 @@
+//! The theme: Tera templates and static files. The default theme is compiled into the
+//! binary, so a site needs no `themes/` folder; a site's `themes/<name>/` overrides
+//! it file by file.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Kind, Location};
+use crate::load::{list_files, read_text};
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/", $name)))),*]
+    };
+}
+
+/// The default theme's templates, by name under `templates/`.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
+    "templates/base.html",
+    "templates/macros.html",
+    "templates/index.html",
+    "templates/action-lines.html",
+    "templates/action-line.html",
+    "templates/organizations.html",
+    "templates/organization.html",
+    "templates/reports.html",
+    "templates/report.html",
+    "templates/metrics.html",
+    "templates/metric.html",
+    "templates/years.html",
+    "templates/year.html",
+    "templates/404.html",
+);
+
+/// The default theme's static files, by path under `static/`.
+const DEFAULT_STATIC: &[(&str, &str)] = embedded!("static/style.css");
+
+/// A template's source and where it came from, for error messages.
+#[derive(Debug, Clone)]
+pub(crate) struct TemplateSource {
+    /// The name templates use (`report.html`).
+    pub(crate) name: String,
+    /// The text.
+    pub(crate) text: String,
+    /// The file it was read from, or `None` when built in.
+    pub(crate) file: Option<PathBuf>,
+}
+
+/// A static file to copy into the output.
+#[derive(Debug, Clone)]
+pub(crate) enum StaticFile {
+    /// Built into the binary.
+    Embedded(&'static str),
+    /// On disk, at this absolute path.
+    Disk(PathBuf),
+}
+
+/// The resolved theme: templates and static files after site overrides.
+#[derive(Debug)]
+pub(crate) struct Theme {
+    pub(crate) templates: Vec<TemplateSource>,
+    /// Static files by output path (`style.css`), later entries overriding earlier.
+    pub(crate) statics: Vec<(PathBuf, StaticFile)>,
+}
+
+impl Theme {
+    /// Resolves the theme `name` for the site at `root`: built-in defaults (for the
+    /// default theme), then `themes/<name>/`, then the site's `static/`.
+    pub(crate) fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let dir = Path::new("themes").join(name);
+        let builtin = name == "default";
+        if !builtin && !root.join(&dir).is_dir() {
+            return Err(vec![
+                Diagnostic::new(
+                    Kind::Config,
+                    "site.toml",
+                    format!(
+                        "theme `{name}` not found: there is no folder {}",
+                        dir.display()
+                    ),
+                )
+                .help("set `theme = \"default\"` or create the theme folder"),
+            ]);
+        }
+        let mut templates: Vec<TemplateSource> = Vec::new();
+        let mut statics: Vec<(PathBuf, StaticFile)> = Vec::new();
+        if builtin {
+            for (path, text) in DEFAULT_TEMPLATES {
+                templates.push(TemplateSource {
+                    name: path.trim_start_matches("templates/").to_string(),
+                    text: (*text).to_string(),
+                    file: None,
+                });
+            }
+            for (path, text) in DEFAULT_STATIC {
+                statics.push((
+                    PathBuf::from(path.trim_start_matches("static/")),
+                    StaticFile::Embedded(text),
+                ));
+            }
+        }
+        let mut errors = Vec::new();
+        let tpl_dir = dir.join("templates");
+        for rel in list_files(root, &tpl_dir, &[]) {
+            let name = rel
+                .strip_prefix(&tpl_dir)
+                .unwrap_or(&rel)
+                .to_string_lossy()
+                .replace('\\', "/");
+            match read_text(&root.join(&rel), &rel) {
+                Ok(text) => {
+                    templates.retain(|t| t.name != name);
+                    templates.push(TemplateSource {
+                        name,
+                        text,
+                        file: Some(rel),
+                    });
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        for static_dir in [dir.join("static"), PathBuf::from("static")] {
+            for rel in list_files(root, &static_dir, &[]) {
+                let out = rel.strip_prefix(&static_dir).unwrap_or(&rel).to_path_buf();
+                statics.retain(|(p, _)| *p != out);
+                statics.push((out, StaticFile::Disk(root.join(&rel))));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        templates.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Theme { templates, statics })
+    }
+
+    /// Builds the Tera engine, reporting template syntax errors with file and line.
+    pub(crate) fn engine(&self) -> Result<tera::Tera, Vec<Diagnostic>> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(self.templates.iter().map(|t| (&t.name, &t.text)))
+            .map_err(|e| vec![self.template_error(&e)])?;
+        Ok(tera)
+    }
+
+    /// A diagnostic for a Tera error, pointing into the template file.
+    pub(crate) fn template_error(&self, e: &tera::Error) -> Diagnostic {
+        let (name, message, location) = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+                r.filename().to_string(),
+                r.message().to_string(),
+                Some(Location::new(r.span().start_line, r.span().start_col + 1)),
+            ),
+            _ => (String::new(), e.to_string(), None),
+        };
+        let file = self
+            .templates
+            .iter()
+            .find(|t| t.name == name)
+            .map(|t| match &t.file {
+                Some(f) => f.clone(),
+                None => PathBuf::from(format!("(built-in default theme) templates/{name}")),
+            })
+            .unwrap_or_else(|| PathBuf::from(if name.is_empty() { "templates" } else { &name }));
+        let mut message = message;
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            message.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        Diagnostic::new(Kind::Template, file, message).at(location)
+    }
+}

@@ -1,0 +1,86 @@
+//! Where each page lives: one place decides both a page's URL and its output file, so
+//! the two can never disagree.
+
+use std::path::PathBuf;
+
+/// A page of the generated site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page<'a> {
+    /// `/`
+    Home,
+    /// `/action-lines/`
+    ActionLines,
+    /// `/action-lines/<slug>/`
+    ActionLine(&'a str),
+    /// `/organizations/`
+    Organizations,
+    /// `/organizations/<id>/`
+    Organization(&'a str),
+    /// `/reports/`
+    Reports,
+    /// `/reports/<slug>/`
+    Report(&'a str),
+    /// `/metrics/`
+    Metrics,
+    /// `/metrics/<id>/`
+    Metric(&'a str),
+    /// `/years/`
+    Years,
+    /// `/years/<yyyy>/`
+    Year(i32),
+    /// `/404.html`, served by static hosts for any missing page.
+    NotFound,
+}
+
+impl Page<'_> {
+    /// The page's path below the site root, without a leading slash (`reports/x/`).
+    pub fn path(&self) -> String {
+        match self {
+            Page::Home => String::new(),
+            Page::ActionLines => "action-lines/".into(),
+            Page::ActionLine(s) => format!("action-lines/{s}/"),
+            Page::Organizations => "organizations/".into(),
+            Page::Organization(s) => format!("organizations/{s}/"),
+            Page::Reports => "reports/".into(),
+            Page::Report(s) => format!("reports/{s}/"),
+            Page::Metrics => "metrics/".into(),
+            Page::Metric(s) => format!("metrics/{s}/"),
+            Page::Years => "years/".into(),
+            Page::Year(y) => format!("years/{y}/"),
+            Page::NotFound => "404.html".into(),
+        }
+    }
+
+    /// The page's link under the site's base path (`/wsis/reports/x/`).
+    pub fn url(&self, base_path: &str) -> String {
+        format!("{base_path}{}", self.path())
+    }
+
+    /// The file the page is written to, relative to the output folder.
+    pub fn output_file(&self) -> PathBuf {
+        let path = self.path();
+        if path.is_empty() || path.ends_with('/') {
+            PathBuf::from(format!("{path}index.html"))
+        } else {
+            PathBuf::from(path)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_files_agree() {
+        let p = Page::Report("isoc-2024");
+        assert_eq!(p.url("/wsis/"), "/wsis/reports/isoc-2024/");
+        assert_eq!(
+            p.output_file(),
+            PathBuf::from("reports/isoc-2024/index.html")
+        );
+        assert_eq!(Page::Home.url("/"), "/");
+        assert_eq!(Page::Home.output_file(), PathBuf::from("index.html"));
+        assert_eq!(Page::NotFound.output_file(), PathBuf::from("404.html"));
+    }
+}

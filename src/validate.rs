@@ -1,0 +1,541 @@
+//! Stage 2: check the raw documents against each other and build the typed [`Site`].
+//!
+//! Every rule of the content model is checked here and every failure collected, so
+//! one build reports all of a pull request's mistakes. Report bodies are rendered here
+//! too, because a figure's quote can only be checked against the rendered text.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Kind, suggestion};
+use crate::load::{Doc, RawReport, Sources};
+use crate::markdown::{self, QuoteRequest, RenderSettings};
+use crate::model::{
+    ActionLine, Figure, LineId, Metric, MetricId, OrgId, Organization, Report, Site, Unit,
+};
+use crate::urls::Page;
+
+/// Is `s` a valid id or slug: lower case ASCII letters, digits and inner hyphens.
+pub(crate) fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+const SLUG_HELP: &str = "ids and slugs use lower case letters a-z, digits and inner hyphens";
+
+/// Years outside this range are typos (`20024`), not reports.
+const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// The number of an action line code (`C4` -> 4, `C7.e-health` -> 7), if well formed.
+fn line_number(code: &str) -> Option<u8> {
+    let (main, sub) = match code.split_once('.') {
+        Some((m, s)) => (m, Some(s)),
+        None => (code, None),
+    };
+    let n: u8 = main.strip_prefix('C')?.parse().ok()?;
+    let sub_ok = sub.is_none_or(is_slug);
+    ((1..=11).contains(&n) && sub_ok && !main[1..].starts_with('0')).then_some(n)
+}
+
+/// Name -> id lookups for resolving references, with did-you-mean help.
+struct Lookup<'a, Id> {
+    what: &'static str,
+    by_name: HashMap<&'a str, Id>,
+}
+
+impl<'a, Id: Copy> Lookup<'a, Id> {
+    fn new(what: &'static str, names: impl Iterator<Item = (&'a str, Id)>) -> Self {
+        Lookup {
+            what,
+            by_name: names.collect(),
+        }
+    }
+
+    /// Resolves `name` found at `path` of `doc`, or explains why not.
+    fn resolve<T>(&self, name: &str, doc: &Doc<T>, path: &str) -> Result<Id, Diagnostic> {
+        self.by_name.get(name).copied().ok_or_else(|| {
+            let mut names: Vec<&str> = self.by_name.keys().copied().collect();
+            names.sort_unstable();
+            doc.error(
+                Kind::Reference,
+                path,
+                format!("unknown {} `{name}`", self.what),
+            )
+            .maybe_help(suggestion(name, names.iter().copied()))
+        })
+    }
+}
+
+/// Checks everything and builds the site, or returns every problem found.
+pub(crate) fn validate(config: Config, sources: Sources) -> Result<Site, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+
+    let organizations = organizations(&sources, &mut errors);
+    let orgs = Lookup::new(
+        "organization",
+        organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), OrgId(i as u32))),
+    );
+    let action_lines = action_lines(&sources, &orgs, &mut errors);
+    let lines = Lookup::new(
+        "action line",
+        action_lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code.as_str(), LineId(i as u32))),
+    );
+    let metrics = metrics(&sources, &orgs, &lines, &mut errors);
+    let metric_lookup = Lookup::new(
+        "metric",
+        metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), MetricId(i as u32))),
+    );
+
+    let mut seen_slugs: HashMap<&str, &Path> = HashMap::new();
+    for r in &sources.reports {
+        if let Some(first) = seen_slugs.insert(&r.slug, &r.front.file) {
+            errors.push(
+                Diagnostic::new(
+                    Kind::Duplicate,
+                    &r.front.file,
+                    format!(
+                        "report slug `{}` is also used by {}: both would be written to reports/{}/",
+                        r.slug,
+                        first.display(),
+                        r.slug
+                    ),
+                )
+                .help("rename one of the files"),
+            );
+        }
+    }
+
+    let base_path = config.base_url.path().to_string();
+    let results: Vec<Result<Report, Vec<Diagnostic>>> = sources
+        .reports
+        .par_iter()
+        .map(|raw| report(raw, &orgs, &lines, &metric_lookup, &base_path))
+        .collect();
+    let mut reports = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(r) => reports.push(r),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    reports.sort_by(|a, b| {
+        (a.year, &organizations[a.organization.index()].id, &a.slug).cmp(&(
+            b.year,
+            &organizations[b.organization.index()].id,
+            &b.slug,
+        ))
+    });
+    Ok(Site {
+        config,
+        action_lines,
+        organizations,
+        metrics,
+        reports,
+    })
+}
+
+fn organizations(sources: &Sources, errors: &mut Vec<Diagnostic>) -> Vec<Organization> {
+    let mut out: Vec<Organization> = Vec::new();
+    let mut seen = HashSet::new();
+    for doc in &sources.organizations {
+        let raw = &doc.value;
+        let stem = doc.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if !is_slug(&raw.id) {
+            errors.push(
+                doc.error(
+                    Kind::Invalid,
+                    "id",
+                    format!("invalid organization id `{}`", raw.id),
+                )
+                .help(SLUG_HELP),
+            );
+            continue;
+        }
+        if raw.id != stem {
+            errors.push(
+                doc.error(
+                    Kind::Invalid,
+                    "id",
+                    format!(
+                        "organization id `{}` differs from its file name `{stem}`",
+                        raw.id
+                    ),
+                )
+                .help(format!(
+                    "rename the file to {}.yaml or set `id: {stem}`",
+                    raw.id
+                )),
+            );
+            continue;
+        }
+        if !seen.insert(raw.id.clone()) {
+            errors.push(doc.error(
+                Kind::Duplicate,
+                "id",
+                format!("organization `{}` is defined twice", raw.id),
+            ));
+            continue;
+        }
+        out.push(Organization {
+            id: raw.id.clone(),
+            name: raw.name.clone(),
+            short_name: raw.short_name.clone(),
+            kind: raw.kind,
+            website: raw.website.clone(),
+            description: raw.description.clone(),
+        });
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+fn action_lines(
+    sources: &Sources,
+    orgs: &Lookup<'_, OrgId>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<ActionLine> {
+    let Some(doc) = &sources.action_lines else {
+        return Vec::new();
+    };
+    let mut out: Vec<(u8, ActionLine)> = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, raw) in doc.value.iter().enumerate() {
+        let at = |field: &str| format!("{i}.{field}");
+        let Some(number) = line_number(&raw.code) else {
+            errors.push(
+                doc.error(
+                    Kind::Invalid,
+                    &at("code"),
+                    format!("invalid action line code `{}`", raw.code),
+                )
+                .help("codes are C1 to C11, or a sub-line such as C7.e-health"),
+            );
+            continue;
+        };
+        if !seen.insert(raw.code.clone()) {
+            errors.push(doc.error(
+                Kind::Duplicate,
+                &at("code"),
+                format!("action line `{}` is listed twice", raw.code),
+            ));
+            continue;
+        }
+        let mut facilitators = Vec::new();
+        for (j, f) in raw.facilitators.iter().enumerate() {
+            match orgs.resolve(f, doc, &at(&format!("facilitators.{j}"))) {
+                Ok(id) => facilitators.push(id),
+                Err(e) => errors.push(e.help(format!(
+                    "each facilitator needs a file content/organizations/{f}.yaml"
+                ))),
+            }
+        }
+        for (j, sdg) in raw.sdgs.iter().enumerate() {
+            if !(1..=17).contains(sdg) {
+                errors.push(
+                    doc.error(
+                        Kind::Invalid,
+                        &at(&format!("sdgs.{j}")),
+                        format!("there is no SDG {sdg}"),
+                    )
+                    .help("SDGs are numbered 1 to 17"),
+                );
+            }
+        }
+        out.push((
+            number,
+            ActionLine {
+                slug: raw.code.to_lowercase().replace('.', "-"),
+                code: raw.code.clone(),
+                title: raw.title.clone(),
+                short: raw.short.clone(),
+                facilitators,
+                description: raw.description.clone(),
+                sdgs: raw.sdgs.clone(),
+            },
+        ));
+    }
+    out.sort_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
+    out.into_iter().map(|(_, l)| l).collect()
+}
+
+fn metrics(
+    sources: &Sources,
+    orgs: &Lookup<'_, OrgId>,
+    lines: &Lookup<'_, LineId>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Metric> {
+    let Some(doc) = &sources.metrics else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, raw) in doc.value.iter().enumerate() {
+        let at = |field: &str| format!("{i}.{field}");
+        if !is_slug(&raw.id) {
+            errors.push(
+                doc.error(
+                    Kind::Invalid,
+                    &at("id"),
+                    format!("invalid metric id `{}`", raw.id),
+                )
+                .help(SLUG_HELP),
+            );
+            continue;
+        }
+        if !seen.insert(raw.id.clone()) {
+            errors.push(doc.error(
+                Kind::Duplicate,
+                &at("id"),
+                format!("metric `{}` is defined twice", raw.id),
+            ));
+            continue;
+        }
+        if raw.unit.trim().is_empty() {
+            errors.push(
+                doc.error(Kind::Invalid, &at("unit"), "a metric needs a unit")
+                    .help("count, people, usd, percent, or another unit name"),
+            );
+        }
+        let organization = orgs.resolve(&raw.organization, doc, &at("organization"));
+        let mut action_lines = Vec::new();
+        for (j, code) in raw.action_lines.iter().enumerate() {
+            match lines.resolve(code, doc, &at(&format!("action_lines.{j}"))) {
+                Ok(id) => action_lines.push(id),
+                Err(e) => errors.push(e),
+            }
+        }
+        match organization {
+            Ok(organization) => out.push(Metric {
+                id: raw.id.clone(),
+                title: raw.title.clone(),
+                unit: Unit::parse(raw.unit.trim()),
+                organization,
+                action_lines,
+                description: raw.description.clone(),
+                higher_is_better: raw.higher_is_better,
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// Checks one report and renders its text.
+fn report(
+    raw: &RawReport,
+    orgs: &Lookup<'_, OrgId>,
+    lines: &Lookup<'_, LineId>,
+    metrics: &Lookup<'_, MetricId>,
+    base_path: &str,
+) -> Result<Report, Vec<Diagnostic>> {
+    let doc = &raw.front;
+    let fm = &doc.value;
+    let mut errors = Vec::new();
+
+    if !is_slug(&raw.slug) {
+        errors.push(
+            Diagnostic::new(
+                Kind::Invalid,
+                &doc.file,
+                format!("invalid report file name `{}`", raw.slug),
+            )
+            .help(format!(
+                "{SLUG_HELP}; name reports <organization>-<year>[-<kind>].md"
+            )),
+        );
+    }
+    let organization = orgs.resolve(&fm.organization, doc, "organization");
+    if !YEARS.contains(&fm.year) {
+        errors.push(
+            doc.error(
+                Kind::Invalid,
+                "year",
+                format!("year {} is out of range", fm.year),
+            )
+            .help(format!(
+                "expected a year from {} to {}",
+                YEARS.start(),
+                YEARS.end()
+            )),
+        );
+    }
+    let mut action_lines = Vec::new();
+    for (j, code) in fm.action_lines.iter().enumerate() {
+        match lines.resolve(code, doc, &format!("action_lines.{j}")) {
+            Ok(id) if !action_lines.contains(&id) => action_lines.push(id),
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // Figures: references first; anchors are `fig-<metric>-<year>`, stable across
+    // builds so links into a report keep working when figures are added.
+    let mut anchors_used = HashSet::new();
+    let mut figures = Vec::with_capacity(fm.figures.len());
+    for (j, f) in fm.figures.iter().enumerate() {
+        let at = |field: &str| format!("figures.{j}.{field}");
+        let metric = match metrics.resolve(&f.metric, doc, &at("metric")) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        if !f.value.is_finite() {
+            errors.push(doc.error(
+                Kind::Invalid,
+                &at("value"),
+                "the value must be a finite number",
+            ));
+        }
+        if !YEARS.contains(&f.year) {
+            errors.push(
+                doc.error(
+                    Kind::Invalid,
+                    &at("year"),
+                    format!("year {} is out of range", f.year),
+                )
+                .help(format!(
+                    "expected a year from {} to {}",
+                    YEARS.start(),
+                    YEARS.end()
+                )),
+            );
+        }
+        if let Some(as_of) = f.as_of {
+            if as_of.year != f.year {
+                errors.push(
+                    doc.error(
+                        Kind::Invalid,
+                        &at("as_of"),
+                        format!("as_of {as_of} is not in the figure's year {}", f.year),
+                    )
+                    .help("as_of dates the value within its year"),
+                );
+            }
+        }
+        let anchor =
+            markdown::unique_id(&format!("fig-{}-{}", f.metric, f.year), &mut anchors_used);
+        figures.push((
+            j,
+            Figure {
+                metric,
+                value: f.value,
+                year: f.year,
+                as_of: f.as_of,
+                qualifier: f.qualifier,
+                quote: f.quote.clone(),
+                anchor,
+            },
+        ));
+    }
+
+    let report_url = Page::Report(&raw.slug).url(base_path);
+    let line_code = |code: &str| lines.by_name.get(code).copied();
+    let settings = RenderSettings {
+        base_path,
+        report_url: &report_url,
+        line_code: &line_code,
+    };
+    let requests: Vec<QuoteRequest<'_>> = figures
+        .iter()
+        .map(|(_, f)| QuoteRequest {
+            text: &f.quote,
+            anchor: &f.anchor,
+        })
+        .collect();
+    let rendered = markdown::render(&raw.body, &requests, &settings);
+    for ((j, _), result) in figures.iter().zip(&rendered.quotes) {
+        if let Err(miss) = result {
+            let quote = &fm.figures[*j].quote;
+            let help = if miss.matched.is_empty() {
+                "copy the sentence from the report's text; the quote must stand within one \
+                 paragraph, list item, heading or table cell"
+                    .to_string()
+            } else {
+                format!(
+                    "the text has \"{}\" but then goes on \"{}\"",
+                    miss.matched, miss.text_goes_on
+                )
+            };
+            errors.push(
+                doc.error(
+                    Kind::Quote,
+                    &format!("figures.{j}.quote"),
+                    format!("quote \"{quote}\" is not in the report's text"),
+                )
+                .help(help),
+            );
+        }
+    }
+
+    let organization = match organization {
+        Ok(o) => o,
+        Err(e) => {
+            errors.push(e);
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Report {
+        slug: raw.slug.clone(),
+        source: doc.file.clone(),
+        title: fm.title.clone(),
+        organization,
+        year: fm.year,
+        published: fm.published,
+        kind: fm.kind,
+        submitted_to: fm.submitted_to.clone(),
+        source_url: fm.source_url.clone(),
+        summary: fm.summary.clone(),
+        action_lines,
+        figures: figures.into_iter().map(|(_, f)| f).collect(),
+        body: rendered.body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_words() {
+        assert!(is_slug("isoc-2024"));
+        for bad in ["", "ISOC", "a_b", "-a", "a-", "../x", "a/b", "a b", "a\0b"] {
+            assert!(!is_slug(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn action_line_codes() {
+        assert_eq!(line_number("C1"), Some(1));
+        assert_eq!(line_number("C11"), Some(11));
+        assert_eq!(line_number("C7.e-health"), Some(7));
+        for bad in ["C0", "C12", "c1", "C01", "C7.E", "4"] {
+            assert_eq!(line_number(bad), None, "{bad}");
+        }
+    }
+}
