@@ -15,6 +15,8 @@ pub(crate) struct PageRefs {
     pub(crate) links: Vec<String>,
     /// `id` values.
     pub(crate) ids: HashSet<String>,
+    /// `id` values that occur more than once (invalid HTML, ambiguous fragments).
+    pub(crate) duplicate_ids: Vec<String>,
 }
 
 /// Scans the tags of `html` for `href`, `src` and `id` attributes. Text between tags
@@ -60,7 +62,12 @@ fn scan_tag(tag: &str, refs: &mut PageRefs) {
         match name {
             "href" | "src" => refs.links.push(unescape(value)),
             "id" => {
-                refs.ids.insert(unescape(value));
+                let id = unescape(value);
+                if refs.ids.contains(&id) {
+                    refs.duplicate_ids.push(id);
+                } else {
+                    refs.ids.insert(id);
+                }
             }
             _ => {}
         }
@@ -95,6 +102,16 @@ pub(crate) fn check(
     for page in sorted {
         let refs = &pages[page];
         let page_url = format!("{base_path}{page}");
+        for id in &refs.duplicate_ids {
+            errors.push(
+                Diagnostic::new(
+                    Kind::Link,
+                    format!("{page_url} (output page)"),
+                    format!("the id `{id}` is used twice on the page"),
+                )
+                .help("rename the heading or template element that repeats it"),
+            );
+        }
         for link in &refs.links {
             if let Some(problem) = resolve(link, &page_url, pages, is_file, base_path, root_url) {
                 errors.push(
@@ -236,6 +253,8 @@ mod tests {
         assert_eq!(r.links, vec!["/x/?a=1&b=2"]);
         assert!(r.ids.contains("k"));
         assert!(!r.ids.contains("not-this"));
+        let r = scan(r#"<h2 id="a"></h2><p id="a"></p>"#);
+        assert_eq!(r.duplicate_ids, vec!["a"]);
     }
 
     #[test]

@@ -126,6 +126,9 @@ struct Marks {
     anchors: HashMap<usize, Vec<(usize, String)>>,
 }
 
+/// Ids the default theme's report page uses itself; headings never take them.
+const RESERVED_IDS: &[&str] = &["main", "figures", "toc-title", "top"];
+
 const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
@@ -149,7 +152,11 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
         .collect();
 
     // Headings: text, anchors, and the action lines they name.
-    let mut used_ids: HashSet<String> = quotes.iter().map(|q| q.anchor.to_string()).collect();
+    let mut used_ids: HashSet<String> = quotes
+        .iter()
+        .map(|q| q.anchor.to_string())
+        .chain(RESERVED_IDS.iter().map(|s| s.to_string()))
+        .collect();
     let mut headings: HashMap<usize, (Heading, Vec<LineId>)> = HashMap::new();
     for block in &blocks {
         if let Event::Start(Tag::Heading { level, .. }) = &events[block.start] {

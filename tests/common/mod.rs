@@ -1,0 +1,160 @@
+//! Shared helpers for the integration tests: copy a fixture site into a temporary
+//! folder, change it, run the real `wsis` binary on it and read what it wrote.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixture site copied into a temporary folder, free to be changed.
+pub struct Site {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+/// The result of running `wsis`.
+pub struct Run {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Site {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        Site::copy_of(&src)
+    }
+
+    /// A copy of the repository's shipped site (site.toml, content/, themes/).
+    pub fn shipped() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        fs::create_dir_all(&root).unwrap();
+        fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
+        copy_dir(&repo.join("content"), &root.join("content"));
+        copy_dir(&repo.join("themes"), &root.join("themes"));
+        Site { _dir: dir, root }
+    }
+
+    fn copy_of(src: &Path) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(src, &root);
+        Site { _dir: dir, root }
+    }
+
+    /// Replaces `from` with `to` in the file `rel`; panics if `from` is not there, so
+    /// a test can never silently test nothing.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let path = self.root.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    /// Writes `text` to `rel`, creating folders.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Runs `wsis build --root <root>` with extra arguments.
+    pub fn build(&self, args: &[&str]) -> Run {
+        self.run("build", args)
+    }
+
+    /// Runs `wsis <command> --root <root>` with extra arguments.
+    pub fn run(&self, command: &str, args: &[&str]) -> Run {
+        let out: Output = Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .arg(command)
+            .arg("--root")
+            .arg(&self.root)
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Builds and panics with the errors if the build fails.
+    pub fn build_ok(&self) -> &Self {
+        let run = self.build(&[]);
+        assert!(run.ok, "build failed:\n{}", run.stderr);
+        self
+    }
+
+    /// A file of the output folder (`public/` under the root).
+    pub fn output(&self, rel: &str) -> String {
+        let path = self.root.join("public").join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Whether the output has the file `rel`.
+    pub fn has_output(&self, rel: &str) -> bool {
+        self.root.join("public").join(rel).is_file()
+    }
+}
+
+impl Run {
+    /// Asserts the run failed with a diagnostic at `file:line:col` containing `message`.
+    pub fn assert_error(&self, location: &str, message: &str) {
+        assert!(
+            !self.ok,
+            "expected the build to fail; stdout:\n{}",
+            self.stdout
+        );
+        let found = self
+            .stderr
+            .lines()
+            .any(|l| l.contains(location) && l.contains(message));
+        assert!(
+            found,
+            "expected an error at {location} saying {message:?}; got:\n{}",
+            self.stderr
+        );
+    }
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(src: &Path, dst: &Path) {
+    for entry in walkdir::WalkDir::new(src) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(src).unwrap();
+        let target = dst.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The text of an HTML page with tags removed and whitespace folded, for assertions
+/// that should not depend on markup.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
