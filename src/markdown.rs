@@ -9,7 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream, html,
+};
 
 use crate::model::{Body, Heading, LineId, Section};
 
@@ -137,12 +139,13 @@ const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
 pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings<'_>) -> Rendered {
     // Raw HTML is shown as text: content is pasted from PDFs and contributed in pull
     // requests, and a tag in it must never become markup on the site.
-    let events: Vec<Event<'_>> = Parser::new_ext(text, MARKDOWN_OPTIONS)
-        .map(|e| match e {
-            Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-            e => e,
-        })
-        .collect();
+    // Adjacent text runs (split by escapes such as `\$`) are merged first so a quote
+    // gets one `<mark>`, not one per run.
+    let raw_as_text = Parser::new_ext(text, MARKDOWN_OPTIONS).map(|e| match e {
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        e => e,
+    });
+    let events: Vec<Event<'_>> = TextMergeStream::new(raw_as_text).collect();
 
     let blocks = collect_blocks(&events);
     let mut marks = Marks::default();

@@ -1,0 +1,125 @@
+//! The shipped site: the real WSIS content in `content/` builds, and its pages carry
+//! the real figures, each traceable to its sentence.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use common::{Site, text_of};
+
+/// One build of the shipped content, shared by the tests below.
+fn shipped() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = Site::shipped();
+        // Unminified, so assertions can match attributes exactly.
+        site.edit("site.toml", "minify = true", "minify = false");
+        site.build_ok();
+        site
+    })
+}
+
+#[test]
+fn all_eleven_action_lines_have_pages_with_official_titles() {
+    let site = shipped();
+    for (code, title) in [
+        (
+            "c1",
+            "The role of public governance authorities and all stakeholders in the promotion of ICTs for development",
+        ),
+        ("c2", "Information and communication infrastructure"),
+        ("c3", "Access to information and knowledge"),
+        ("c4", "Capacity building"),
+        ("c5", "Building confidence and security in the use of ICTs"),
+        ("c6", "Enabling environment"),
+        ("c7", "ICT applications: benefits in all aspects of life"),
+        (
+            "c8",
+            "Cultural diversity and identity, linguistic diversity and local content",
+        ),
+        ("c9", "Media"),
+        ("c10", "Ethical dimensions of the Information Society"),
+        ("c11", "International and regional cooperation"),
+    ] {
+        let html = site.output(&format!("action-lines/{code}/index.html"));
+        assert!(html.contains(title), "{code}: {title}");
+    }
+}
+
+#[test]
+fn capacity_building_gathers_isoc_and_igf_work() {
+    let html = shipped().output("action-lines/c4/index.html");
+    assert!(html.contains(r#"<h4><a href="/wsis/organizations/isoc/">Internet Society</a>"#));
+    assert!(html.contains(r#"<h4><a href="/wsis/organizations/igf/">"#));
+    assert!(
+        text_of(&html).contains("Facilitators United Nations Development Programme"),
+        "C4 names its facilitators"
+    );
+}
+
+#[test]
+fn igf_nris_series_links_every_value_to_its_sentence() {
+    let site = shipped();
+    let html = site.output("metrics/igf-nris/index.html");
+    let text = text_of(&html);
+    for value in ["2015 43", "2024 172", "2024 (November 2024) 174"] {
+        assert!(text.contains(value), "{value} in {text}");
+    }
+    let anchor = "reports/igf-2024-review-submission/#fig-igf-nris-2024";
+    assert!(html.contains(&format!("href=\"/wsis/{anchor}\"")));
+    let report = site.output("reports/igf-2024-review-submission/index.html");
+    assert!(
+        report
+            .contains(r#"<span class="anchor" id="fig-igf-nris-2024"></span><mark class="quote">"#)
+    );
+}
+
+#[test]
+fn isoc_alumni_and_funded_nris_series() {
+    let site = shipped();
+    let alumni = text_of(&site.output("metrics/isoc-alumni/index.html"));
+    let a = alumni.find("2024 355").expect("355 in 2024");
+    let b = alumni.find("2025 407").expect("407 in 2025");
+    assert!(a < b);
+    let nris = text_of(&site.output("metrics/isoc-nris-funded/index.html"));
+    assert!(
+        nris.contains("2024 40") && nris.contains("2025 37"),
+        "{nris}"
+    );
+    let learners = text_of(&site.output("metrics/isoc-learners/index.html"));
+    assert!(learners.contains("over 13,000") && learners.contains("over 24,000"));
+}
+
+#[test]
+fn every_report_and_organization_has_a_page() {
+    let site = shipped();
+    for slug in [
+        "isoc-2024",
+        "isoc-2025",
+        "igf-2024",
+        "igf-2024-review-submission",
+        "unattributed-respondent-2025",
+    ] {
+        assert!(
+            site.has_output(&format!("reports/{slug}/index.html")),
+            "{slug}"
+        );
+    }
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/organizations");
+    for entry in std::fs::read_dir(content).unwrap() {
+        let path = entry.unwrap().path();
+        let id = path.file_stem().unwrap().to_str().unwrap();
+        assert!(
+            site.has_output(&format!("organizations/{id}/index.html")),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn isoc_2025_links_back_to_2024() {
+    let html = shipped().output("reports/isoc-2025/index.html");
+    assert!(html.contains(r#"rel="prev" href="/wsis/reports/isoc-2024/""#));
+    let html = shipped().output("reports/isoc-2024/index.html");
+    assert!(html.contains(r#"rel="next" href="/wsis/reports/isoc-2025/""#));
+}
