@@ -33,6 +33,30 @@ pub fn qualified(v: f64, unit: &Unit, qualifier: Qualifier) -> String {
     )
 }
 
+/// A change in `unit` with its sign: `+52`, `−$900`, `±0`. The minus is U+2212,
+/// which screen readers read as "minus".
+pub fn signed(delta: f64, unit: &Unit) -> String {
+    if delta > 0.0 {
+        format!("+{}", value(delta, unit))
+    } else if delta < 0.0 {
+        format!("\u{2212}{}", value(-delta, unit))
+    } else {
+        "\u{b1}0".to_string()
+    }
+}
+
+/// A relative change as a signed percentage with one decimal: `+14.6%`, `−7.5%`.
+pub fn percent_change(fraction: f64) -> String {
+    let pct = (fraction * 1000.0).round() / 10.0;
+    if pct > 0.0 {
+        format!("+{pct:.1}%")
+    } else if pct < 0.0 {
+        format!("\u{2212}{:.1}%", -pct)
+    } else {
+        "\u{b1}0.0%".to_string()
+    }
+}
+
 /// Up to two decimals with trailing zeros dropped: 2.7, 1.25, 3.
 fn short_decimal(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -105,6 +129,14 @@ mod tests {
             qualified(150.0, &Unit::Count, Qualifier::Projected),
             "150 (projected)"
         );
+    }
+
+    #[test]
+    fn changes_are_signed() {
+        assert_eq!(signed(52.0, &Unit::People), "+52");
+        assert_eq!(signed(-900.0, &Unit::Usd), "\u{2212}$900");
+        assert_eq!(percent_change(52.0 / 355.0), "+14.6%");
+        assert_eq!(percent_change(-3.0 / 40.0), "\u{2212}7.5%");
     }
 
     #[test]

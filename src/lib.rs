@@ -16,7 +16,9 @@
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s with file, line and
 //! column; a failed build leaves the previous output untouched.
 
+pub mod chart;
 pub mod config;
+mod data;
 pub mod diagnostic;
 pub mod format;
 pub mod link;
@@ -25,6 +27,7 @@ mod load;
 mod markdown;
 pub mod model;
 mod render;
+pub mod series;
 pub mod urls;
 mod validate;
 mod write;
@@ -109,7 +112,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
                 pages,
                 reports: site.reports.len(),
                 metrics: site.metrics.len(),
-                observations: links.series.iter().map(Vec::len).sum(),
+                observations: links.series.iter().map(|s| s.observations.len()).sum(),
                 output: output_dir,
                 elapsed: started.elapsed(),
             })
@@ -159,6 +162,9 @@ fn write_site(
             }
             Err(e) => errors.push(e),
         }
+    }
+    for (rel, bytes) in data::files(site, renderer.links())? {
+        output.write(&rel, &bytes)?;
     }
     for (rel, file) in &theme.statics {
         let bytes = match file {

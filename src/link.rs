@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
+use crate::series::{self, Series};
 
 /// A value of a metric as a report states it: figure `figure` of report `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +36,8 @@ pub struct Links {
     pub sections_by_line: Vec<Vec<SectionRef>>,
     /// Per action line: the reports that list it or have a section on it.
     pub reports_by_line: Vec<Vec<ReportId>>,
-    /// Per metric: its observations, ordered by year, then date, then publication.
-    pub series: Vec<Vec<Observation>>,
+    /// Per metric: its series of observations, yearly values and changes.
+    pub series: Vec<Series>,
     /// Per year: the observations whose value belongs to that year.
     pub observations_by_year: BTreeMap<i32, Vec<Observation>>,
     /// Per organization: the metrics that are its figures.
@@ -62,7 +63,7 @@ impl Links {
         let mut reports_by_year: BTreeMap<i32, Vec<ReportId>> = BTreeMap::new();
         let mut sections_by_line = vec![Vec::new(); n_lines];
         let mut reports_by_line: Vec<BTreeSet<ReportId>> = vec![BTreeSet::new(); n_lines];
-        let mut series = vec![Vec::new(); site.metrics.len()];
+        let mut observations: Vec<Vec<Observation>> = vec![Vec::new(); site.metrics.len()];
         let mut lines_by_org: Vec<BTreeSet<LineId>> = vec![BTreeSet::new(); n_orgs];
 
         // Reports are sorted by year, organization, slug: pushing in that order keeps
@@ -85,13 +86,13 @@ impl Links {
                 }
             }
             for (f, fig) in r.figures.iter().enumerate() {
-                series[fig.metric.index()].push(Observation {
+                observations[fig.metric.index()].push(Observation {
                     report: id,
                     figure: f,
                 });
             }
         }
-        for s in &mut series {
+        for s in &mut observations {
             s.sort_by_key(|o| {
                 let r = site.report(o.report);
                 let f = &r.figures[o.figure];
@@ -99,12 +100,18 @@ impl Links {
             });
         }
         let mut observations_by_year: BTreeMap<i32, Vec<Observation>> = BTreeMap::new();
-        for s in &series {
+        for s in &observations {
             for o in s {
                 let year = site.report(o.report).figures[o.figure].year;
                 observations_by_year.entry(year).or_default().push(*o);
             }
         }
+
+        let series = observations
+            .into_iter()
+            .enumerate()
+            .map(|(i, obs)| series::build(site, MetricId(i as u32), obs))
+            .collect();
 
         let mut metrics_by_org = vec![Vec::new(); n_orgs];
         let mut metrics_by_line = vec![Vec::new(); n_lines];

@@ -268,6 +268,20 @@ impl Qualifier {
             _ => "",
         }
     }
+    /// Every qualifier.
+    pub const ALL: [Qualifier; 5] = [
+        Qualifier::Exact,
+        Qualifier::AtLeast,
+        Qualifier::AtMost,
+        Qualifier::Approximately,
+        Qualifier::Projected,
+    ];
+
+    /// The qualifier with the curated name `name`.
+    pub fn parse(name: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.name() == name)
+    }
+
     /// The curated name (`at-least`).
     pub fn name(self) -> &'static str {
         match self {

@@ -135,7 +135,7 @@ fn home_shows_counts_and_coverage_matrix() {
         3
     );
     assert!(
-        text.contains("C4 Capacity building 2023, 2024 2024"),
+        text.contains("C4 Capacity building 2023 , 2024 2024"),
         "{text}"
     );
 }

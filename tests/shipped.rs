@@ -123,3 +123,70 @@ fn isoc_2025_links_back_to_2024() {
     let html = shipped().output("reports/isoc-2024/index.html");
     assert!(html.contains(r#"rel="next" href="/wsis/reports/isoc-2025/""#));
 }
+
+#[test]
+fn tracked_series_show_their_change_and_chart() {
+    let site = shipped();
+    for (metric, change) in [
+        ("isoc-alumni", "▲ +52 (+14.6%) since 2024"),
+        ("isoc-gec-members", "▲ +81 (+18.8%) since 2024, indicative"),
+        ("isoc-learners", "▲ +11,000 (+84.6%) since 2024, indicative"),
+        ("isoc-nris-funded", "▼ −3 (−7.5%) since 2024"),
+        ("igf-nris", "▲ +131 (+304.7%) since 2015"),
+    ] {
+        let html = site.output(&format!("metrics/{metric}/index.html"));
+        assert!(html.contains("<svg class=\"chart"), "{metric} has a chart");
+        assert!(text_of(&html).contains(change), "{metric}: {change}");
+    }
+    let gec = text_of(&site.output("metrics/isoc-gec-members/index.html"));
+    assert!(gec.contains("over 430") && gec.contains("511"));
+}
+
+#[test]
+fn a_stated_value_wins_over_a_projection_for_the_same_year() {
+    // ISOC 2024 states 25 policymakers trained and 40 projected for the same year.
+    let csv = shipped().output(
+        "metrics/isoc-policymaker-program-participants/isoc-policymaker-program-participants.csv",
+    );
+    assert!(csv.contains(",2024,,25,exact,true,"), "{csv}");
+    assert!(csv.contains(",2024,,40,projected,false,"), "{csv}");
+}
+
+#[test]
+fn isoc_2025_is_compared_with_2024() {
+    let text = text_of(&shipped().output("reports/isoc-2025/index.html"));
+    let compare = &text[text.find("Compared with the previous report").unwrap()..];
+    assert!(
+        compare.contains("Internet Society alumni network 355 407 ▲ +52 (+14.6%)"),
+        "{compare}"
+    );
+    assert!(compare.contains("C4 Capacity building"));
+}
+
+#[test]
+fn open_data_covers_every_figure() {
+    let site = shipped();
+    let figures: usize =
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/reports"))
+            .unwrap()
+            .map(|e| {
+                std::fs::read_to_string(e.unwrap().path())
+                    .unwrap()
+                    .matches("  - metric: ")
+                    .count()
+            })
+            .sum();
+    assert_eq!(site.output("data/metrics.csv").lines().count(), figures + 1);
+    let reports: serde_json::Value =
+        serde_json::from_str(&site.output("data/reports.json")).unwrap();
+    assert_eq!(reports.as_array().unwrap().len(), 5);
+    let metrics: serde_json::Value =
+        serde_json::from_str(&site.output("data/metrics.json")).unwrap();
+    assert!(
+        metrics
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["id"] == "igf-nris")
+    );
+}

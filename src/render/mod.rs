@@ -7,11 +7,13 @@
 pub(crate) mod theme;
 mod views;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Diagnostic;
-use crate::link::Links;
+use crate::link::{Links, Observation};
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 use theme::Theme;
@@ -105,6 +107,11 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// The cross-references the pages are built from.
+    pub(crate) fn links(&self) -> &'a Links {
+        self.links
+    }
+
     /// Every page of the site.
     pub(crate) fn jobs(&self) -> Vec<Job> {
         let s = self.site;
@@ -190,7 +197,7 @@ impl<'a> Renderer<'a> {
                 latest.truncate(8);
                 let headline: Vec<MetricId> = (0..s.metrics.len())
                     .map(|i| MetricId(i as u32))
-                    .filter(|m| l.series[m.index()].len() >= 2)
+                    .filter(|m| l.series[m.index()].yearly.len() >= 2)
                     .collect();
                 ctx.insert("counts", &counts(s, l));
                 ctx.insert("latest_reports", &v.reports(&latest));
@@ -285,7 +292,7 @@ impl<'a> Renderer<'a> {
                 let (prev, next) = l.neighbours[id.index()];
                 let figures: Vec<_> = (0..r.figures.len())
                     .map(|f| {
-                        v.observation(crate::link::Observation {
+                        v.observation(Observation {
                             report: id,
                             figure: f,
                         })
@@ -301,6 +308,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("figures", &figures);
                 ctx.insert("prev", &prev.map(|p| v.report_link(p)));
                 ctx.insert("next", &next.map(|n| v.report_link(n)));
+                ctx.insert("compare", &prev.map(|p| comparison(v, id, p)));
                 "report.html"
             }
             Job::Metrics => {
@@ -321,9 +329,20 @@ impl<'a> Renderer<'a> {
             Job::Metric(id) => {
                 let m = s.metric(id);
                 let observations: Vec<_> = l.series[id.index()]
+                    .observations
                     .iter()
                     .map(|&o| v.observation(o))
                     .collect();
+                let series = &l.series[id.index()];
+                let chart = (series.yearly.len() >= 2).then(|| {
+                    crate::chart::chart(
+                        &format!("chart-{}", m.id),
+                        &m.title,
+                        &v.points(series),
+                        &m.unit,
+                    )
+                });
+                ctx.insert("chart", &chart);
                 ctx.insert("metric", &v.metric(id));
                 ctx.insert("description", &m.description);
                 ctx.insert("higher_is_better", &m.higher_is_better);
@@ -383,7 +402,7 @@ fn counts(s: &Site, l: &Links) -> serde_json::Value {
         "reports": s.reports.len(),
         "organizations": s.organizations.len(),
         "metrics": s.metrics.len(),
-        "observations": l.series.iter().map(Vec::len).sum::<usize>(),
+        "observations": l.series.iter().map(|s| s.observations.len()).sum::<usize>(),
         "action_lines": s.action_lines.len(),
         "years": l.years.len(),
     })
@@ -452,7 +471,8 @@ fn line_sections(v: Views<'_>, id: LineId) -> Vec<serde_json::Value> {
 }
 
 /// The coverage matrix: action lines (all of them, even with no reports) against the
-/// organizations that reported, each cell the years reported.
+/// organizations that reported, each cell the years reported, each year linking to the
+/// report's section on the line (or to the line page's year when there are several).
 fn matrix(v: Views<'_>) -> serde_json::Value {
     let s = v.site;
     let orgs: Vec<OrgId> = (0..s.organizations.len())
@@ -463,20 +483,33 @@ fn matrix(v: Views<'_>) -> serde_json::Value {
         .map(|i| {
             let line = LineId(i as u32);
             let line_view = v.line(line);
+            // org -> year -> reports of that org and year on this line.
+            let mut by_org: BTreeMap<OrgId, BTreeMap<i32, Vec<ReportId>>> = BTreeMap::new();
+            for &r in &v.links.reports_by_line[i] {
+                let report = s.report(r);
+                by_org
+                    .entry(report.organization)
+                    .or_default()
+                    .entry(report.year)
+                    .or_default()
+                    .push(r);
+            }
             let cells: Vec<_> = orgs
                 .iter()
-                .map(|&o| {
-                    let mut years: Vec<i32> = v.links.reports_by_line[i]
-                        .iter()
-                        .map(|&r| s.report(r))
-                        .filter(|r| r.organization == o)
-                        .map(|r| r.year)
+                .map(|o| {
+                    let years: Vec<_> = by_org
+                        .get(o)
+                        .into_iter()
+                        .flatten()
+                        .map(|(&year, reports)| {
+                            let url = match reports.as_slice() {
+                                [one] => section_url(v, *one, line),
+                                _ => format!("{}#y{year}", line_view.url),
+                            };
+                            serde_json::json!({"year": year, "url": url})
+                        })
                         .collect();
-                    years.dedup();
-                    serde_json::json!({
-                        "years": years,
-                        "url": line_view.url,
-                    })
+                    serde_json::json!({"years": years})
                 })
                 .collect();
             serde_json::json!({"line": line_view, "cells": cells})
@@ -485,5 +518,80 @@ fn matrix(v: Views<'_>) -> serde_json::Value {
     serde_json::json!({
         "organizations": orgs.iter().map(|&o| v.org(o)).collect::<Vec<_>>(),
         "rows": rows,
+    })
+}
+
+/// The report's first section on `line`, or the report page when it has none.
+fn section_url(v: Views<'_>, report: ReportId, line: LineId) -> String {
+    let r = v.site.report(report);
+    let url = v.url(Page::Report(&r.slug));
+    match r.body.sections.iter().find(|s| s.lines.contains(&line)) {
+        Some(sec) => format!("{url}#{}", sec.heading.anchor),
+        None => url,
+    }
+}
+
+/// A report compared with the organization's previous one: the figures of metrics both
+/// state, with their change, and per action line the sections of both side by side.
+fn comparison(v: Views<'_>, this: ReportId, prev: ReportId) -> serde_json::Value {
+    let s = v.site;
+    let (a, b) = (s.report(prev), s.report(this));
+    // The last figure of each metric in each report stands for it.
+    let last_of = |r: &crate::model::Report, m: crate::model::MetricId| {
+        r.figures.iter().rposition(|f| f.metric == m)
+    };
+    let mut metrics: Vec<crate::model::MetricId> = b.figures.iter().map(|f| f.metric).collect();
+    metrics.sort();
+    metrics.dedup();
+    let figures: Vec<_> = metrics
+        .into_iter()
+        .filter_map(|m| {
+            let (fa, fb) = (last_of(a, m)?, last_of(b, m)?);
+            let before = Observation {
+                report: prev,
+                figure: fa,
+            };
+            let after = Observation {
+                report: this,
+                figure: fb,
+            };
+            let metric = s.metric(m);
+            let (pa, pb) = (&a.figures[fa], &b.figures[fb]);
+            let change =
+                crate::series::Change::between(pa, pb, before, pa.year, metric.higher_is_better);
+            Some(serde_json::json!({
+                "before": v.observation(before),
+                "after": v.observation(after),
+                "change": v.change(change, &metric.unit),
+            }))
+        })
+        .collect();
+    let sections_of = |r: &crate::model::Report, l: LineId| -> Vec<serde_json::Value> {
+        let url = v.url(Page::Report(&r.slug));
+        r.body
+            .sections
+            .iter()
+            .filter(|sec| sec.lines.contains(&l))
+            .map(|sec| {
+                serde_json::json!({
+                    "title": sec.heading.text,
+                    "url": format!("{url}#{}", sec.heading.anchor),
+                    "html": sec.html,
+                })
+            })
+            .collect()
+    };
+    let lines: Vec<_> = (0..s.action_lines.len())
+        .map(|i| LineId(i as u32))
+        .filter_map(|l| {
+            let (before, after) = (sections_of(a, l), sections_of(b, l));
+            (!before.is_empty() || !after.is_empty())
+                .then(|| serde_json::json!({"line": v.line(l), "before": before, "after": after}))
+        })
+        .collect();
+    serde_json::json!({
+        "previous": v.report(prev),
+        "figures": figures,
+        "lines": lines,
     })
 }

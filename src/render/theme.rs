@@ -136,6 +136,7 @@ impl Theme {
     pub(crate) fn engine(&self) -> Result<tera::Tera, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_filter("format_value", format_value);
         tera.add_raw_templates(self.templates.iter().map(|t| (&t.name, &t.text)))
             .map_err(|e| vec![self.template_error(&e)])?;
         Ok(tera)
@@ -168,4 +169,17 @@ impl Theme {
         }
         Diagnostic::new(Kind::Template, file, message).at(location)
     }
+}
+
+/// The `format_value` filter: `{{ value | format_value(unit="usd", qualifier="at-least") }}`
+/// formats a number exactly as the built-in pages do (`over $264,100`).
+fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    let unit = crate::model::Unit::parse(kwargs.get::<&str>("unit")?.unwrap_or("count"));
+    let name = kwargs.get::<&str>("qualifier")?.unwrap_or("exact");
+    let qualifier = crate::model::Qualifier::parse(name).ok_or_else(|| {
+        tera::Error::message(format!(
+            "format_value: unknown qualifier `{name}`; expected exact, at-least, at-most, approximately or projected"
+        ))
+    })?;
+    Ok(crate::format::qualified(value, &unit, qualifier))
 }

@@ -7,9 +7,11 @@
 
 use serde::Serialize;
 
+use crate::chart::{self, Point};
 use crate::format;
 use crate::link::{Links, Observation};
-use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
+use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Unit};
+use crate::series::{Change, Direction, Sentiment, Series};
 use crate::urls::Page;
 
 /// A titled link.
@@ -62,6 +64,31 @@ pub(crate) struct MetricView<'a> {
     pub(crate) organization: OrgView<'a>,
     pub(crate) observations: usize,
     pub(crate) latest: Option<ObservationView<'a>>,
+    /// An inline SVG trend (safe HTML) when the metric has values in two years.
+    pub(crate) sparkline: Option<String>,
+    /// The metric's own CSV file.
+    pub(crate) csv_url: String,
+}
+
+/// A change from the previous year's value, formatted.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChangeView {
+    /// `+52`, `−$900`.
+    pub(crate) absolute: String,
+    /// `+14.6%`, absent when the previous value was zero.
+    pub(crate) relative: Option<String>,
+    /// The year compared with.
+    pub(crate) from_year: i32,
+    /// The value compared with, formatted with its qualifier.
+    pub(crate) from_display: String,
+    /// Either side is not an exact figure.
+    pub(crate) approximate: bool,
+    /// `up`, `down` or `flat`.
+    pub(crate) direction: &'static str,
+    /// `good`, `bad` or `neutral`, from the metric's `higher_is_better`.
+    pub(crate) sentiment: &'static str,
+    /// A sentence for readers: "+52 (+14.6%) since 2024".
+    pub(crate) text: String,
 }
 
 /// One stated value of a metric, with the link to its sentence.
@@ -79,6 +106,10 @@ pub(crate) struct ObservationView<'a> {
     pub(crate) organization: LinkView<'a>,
     /// The report page's anchor on the sentence: `/reports/<slug>/#fig-...`.
     pub(crate) source_url: String,
+    /// The change from the previous year's value of the metric.
+    pub(crate) change: Option<ChangeView>,
+    /// Whether this observation is the value its year stands at (the latest).
+    pub(crate) year_value: bool,
 }
 
 /// Builds views with the site's base path.
@@ -159,6 +190,11 @@ impl<'a> Views<'a> {
         let f = &r.figures[o.figure];
         let m = self.site.metric(f.metric);
         let report_url = self.url(Page::Report(&r.slug));
+        let series = &self.links.series[f.metric.index()];
+        let position = series.observations.iter().position(|&x| x == o);
+        let change = position
+            .and_then(|i| series.changes[i])
+            .map(|c| self.change(c, &m.unit));
         ObservationView {
             metric: LinkView {
                 title: &m.title,
@@ -177,7 +213,55 @@ impl<'a> Views<'a> {
                 url: report_url,
             },
             organization: self.org_link(r.organization),
+            change,
+            year_value: series.yearly.iter().any(|&(_, y)| y == o),
         }
+    }
+
+    /// Formats a change of a metric in `unit`.
+    pub(crate) fn change(&self, c: Change, unit: &Unit) -> ChangeView {
+        let r = self.site.report(c.from.report);
+        let from = &r.figures[c.from.figure];
+        let absolute = format::signed(c.absolute, unit);
+        let relative = c.relative.map(format::percent_change);
+        let text = match &relative {
+            Some(rel) => format!("{absolute} ({rel}) since {}", c.from_year),
+            None => format!("{absolute} since {}", c.from_year),
+        };
+        ChangeView {
+            absolute,
+            relative,
+            from_year: c.from_year,
+            from_display: format::qualified(from.value, unit, from.qualifier),
+            approximate: c.approximate,
+            direction: match c.direction {
+                Direction::Up => "up",
+                Direction::Down => "down",
+                Direction::Flat => "flat",
+            },
+            sentiment: match c.sentiment {
+                Sentiment::Good => "good",
+                Sentiment::Bad => "bad",
+                Sentiment::Neutral => "neutral",
+            },
+            text,
+        }
+    }
+
+    /// The yearly values of a series as chart points.
+    pub(crate) fn points(&self, series: &Series) -> Vec<Point> {
+        series
+            .yearly
+            .iter()
+            .map(|&(year, o)| {
+                let f = &self.site.report(o.report).figures[o.figure];
+                Point {
+                    year,
+                    value: f.value,
+                    qualifier: f.qualifier,
+                }
+            })
+            .collect()
     }
 
     pub(crate) fn metric(&self, id: MetricId) -> MetricView<'a> {
@@ -189,8 +273,11 @@ impl<'a> Views<'a> {
             url: self.url(Page::Metric(&m.id)),
             unit: m.unit.name(),
             organization: self.org(m.organization),
-            observations: series.len(),
-            latest: series.last().map(|&o| self.observation(o)),
+            observations: series.observations.len(),
+            latest: series.latest().map(|o| self.observation(o)),
+            sparkline: (series.yearly.len() >= 2)
+                .then(|| chart::sparkline(&m.title, &self.points(series), &m.unit)),
+            csv_url: format!("{}{}.csv", self.url(Page::Metric(&m.id)), m.id),
         }
     }
 

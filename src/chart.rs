@@ -1,0 +1,287 @@
+//! Charts as inline SVG, drawn at build time: readers need no JavaScript to see them.
+//!
+//! Colours come from the page's CSS (classes and `currentColor`), so a chart follows
+//! the light, dark and print styles. Every chart is an image with a title and a
+//! description stating its values, and the page shows the same data as a table.
+
+use std::fmt::Write;
+
+use crate::format;
+use crate::markdown::escape;
+use crate::model::{Qualifier, Unit};
+
+/// One point of a chart: a year's value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// The year.
+    pub year: i32,
+    /// The value.
+    pub value: f64,
+    /// How exact it is; projections are drawn hollow.
+    pub qualifier: Qualifier,
+}
+
+/// Bars suit amounts of money (each year's total stands alone); lines suit counts
+/// that accumulate or evolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A line through the yearly values.
+    Line,
+    /// A bar per year.
+    Bar,
+}
+
+impl Kind {
+    /// The chart kind for a unit.
+    pub fn for_unit(unit: &Unit) -> Kind {
+        match unit {
+            Unit::Usd => Kind::Bar,
+            _ => Kind::Line,
+        }
+    }
+}
+
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const LEFT: f64 = 100.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 20.0;
+const BOTTOM: f64 = 48.0;
+
+/// A "nice" axis maximum and tick step covering `max`: 1, 2 or 5 times a power of 10.
+fn nice_axis(max: f64) -> (f64, f64) {
+    if max <= 0.0 {
+        return (1.0, 0.25);
+    }
+    let raw_step = max / 4.0;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    ((max / step).ceil() * step, step)
+}
+
+/// The chart's text alternative: every value in words.
+pub fn describe(points: &[Point], unit: &Unit) -> String {
+    points
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {}",
+                p.year,
+                format::qualified(p.value, unit, p.qualifier)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A full chart of yearly values. `id` makes the title and description ids unique on
+/// the page; `title` names the metric.
+pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
+    let kind = Kind::for_unit(unit);
+    let max = points.iter().map(|p| p.value).fold(0.0, f64::max);
+    let min = points.iter().map(|p| p.value).fold(0.0, f64::min);
+    let (top, step) = nice_axis(max);
+    let bottom = if min < 0.0 { -nice_axis(-min).0 } else { 0.0 };
+    let first = points.first().map_or(0, |p| p.year);
+    let last = points.last().map_or(0, |p| p.year);
+    let span = (last - first).max(1) as f64;
+    let plot_w = W - LEFT - RIGHT;
+    let plot_h = H - TOP - BOTTOM;
+    // Bars need half a slot of room at each end; lines use the full width.
+    let slot = plot_w / (span + 1.0);
+    let x = |year: i32| match kind {
+        Kind::Bar => LEFT + slot * ((year - first) as f64 + 0.5),
+        Kind::Line => LEFT + plot_w * (year - first) as f64 / span,
+    };
+    let y = |v: f64| TOP + plot_h * (top - v) / (top - bottom);
+
+    let mut s = String::with_capacity(4096);
+    let _ = write!(
+        s,
+        r#"<svg class="chart chart-{kind}" viewBox="0 0 {W} {H}" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMidYMid meet"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
+        kind = if kind == Kind::Bar { "bar" } else { "line" },
+        title = escape(title),
+        desc = escape(&describe(points, unit)),
+    );
+    // Horizontal grid lines with value labels.
+    let mut v = bottom;
+    while v <= top + step / 2.0 {
+        let yy = y(v);
+        let _ = write!(
+            s,
+            r#"<line class="grid" x1="{LEFT}" x2="{x2}" y1="{yy:.1}" y2="{yy:.1}"/><text class="tick" x="{tx}" y="{ty:.1}" text-anchor="end">{label}</text>"#,
+            x2 = W - RIGHT,
+            tx = LEFT - 8.0,
+            ty = yy + 4.0,
+            label = escape(&format::value(v, unit)),
+        );
+        v += step;
+    }
+    // Year labels: every year when few, else about eight of them.
+    let every = ((span as i32) / 8).max(1);
+    for year in first..=last {
+        if (year - first) % every == 0 || year == last {
+            let _ = write!(
+                s,
+                r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="middle">{year}</text>"#,
+                x(year),
+                H - BOTTOM + 20.0
+            );
+        }
+    }
+    let _ = write!(
+        s,
+        r#"<line class="axis" x1="{LEFT}" x2="{x2}" y1="{yb:.1}" y2="{yb:.1}"/>"#,
+        x2 = W - RIGHT,
+        yb = y(0.0)
+    );
+    match kind {
+        Kind::Bar => {
+            let bw = (slot * 0.6).min(60.0);
+            for p in points {
+                let (y0, y1) = (y(0.0), y(p.value));
+                let _ = write!(
+                    s,
+                    r#"<rect class="bar{proj}" x="{:.1}" y="{:.1}" width="{bw:.1}" height="{:.1}"><title>{}</title></rect>"#,
+                    x(p.year) - bw / 2.0,
+                    y0.min(y1),
+                    (y0 - y1).abs(),
+                    escape(&format!(
+                        "{}: {}",
+                        p.year,
+                        format::qualified(p.value, unit, p.qualifier)
+                    )),
+                    proj = if p.qualifier == Qualifier::Projected {
+                        " projected"
+                    } else {
+                        ""
+                    },
+                );
+            }
+        }
+        Kind::Line => {
+            let path: Vec<String> = points
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value)))
+                .collect();
+            let _ = write!(s, r#"<polyline class="line" points="{}"/>"#, path.join(" "));
+            for p in points {
+                let _ = write!(
+                    s,
+                    r#"<circle class="point{proj}" cx="{:.1}" cy="{:.1}" r="4.5"><title>{}</title></circle>"#,
+                    x(p.year),
+                    y(p.value),
+                    escape(&format!(
+                        "{}: {}",
+                        p.year,
+                        format::qualified(p.value, unit, p.qualifier)
+                    )),
+                    proj = if p.qualifier == Qualifier::Projected {
+                        " projected"
+                    } else {
+                        ""
+                    },
+                );
+            }
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A small trend line for lists: the yearly values, scaled to fit, last point marked.
+pub fn sparkline(title: &str, points: &[Point], unit: &Unit) -> String {
+    const SW: f64 = 100.0;
+    const SH: f64 = 24.0;
+    let max = points.iter().map(|p| p.value).fold(f64::MIN, f64::max);
+    let min = points.iter().map(|p| p.value).fold(f64::MAX, f64::min);
+    let first = points.first().map_or(0, |p| p.year);
+    let span = (points.last().map_or(0, |p| p.year) - first).max(1) as f64;
+    let range = if max > min { max - min } else { 1.0 };
+    let xy = |p: &Point| {
+        (
+            2.0 + (SW - 4.0) * (p.year - first) as f64 / span,
+            SH - 3.0 - (SH - 6.0) * (p.value - min) / range,
+        )
+    };
+    let coords: Vec<String> = points
+        .iter()
+        .map(|p| {
+            let (x, y) = xy(p);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let label = format!("Trend of {title}: {}", describe(points, unit));
+    let mut s = format!(
+        r#"<svg class="sparkline" viewBox="0 0 {SW} {SH}" width="{SW}" height="{SH}" role="img" aria-label="{}"><polyline class="line" points="{}"/>"#,
+        escape(&label),
+        coords.join(" ")
+    );
+    if let Some(p) = points.last() {
+        let (x, y) = xy(p);
+        let _ = write!(
+            s,
+            r#"<circle class="point" cx="{x:.1}" cy="{y:.1}" r="2.5"/>"#
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pts() -> Vec<Point> {
+        vec![
+            Point {
+                year: 2015,
+                value: 43.0,
+                qualifier: Qualifier::Exact,
+            },
+            Point {
+                year: 2024,
+                value: 174.0,
+                qualifier: Qualifier::Exact,
+            },
+            Point {
+                year: 2025,
+                value: 155.0,
+                qualifier: Qualifier::AtLeast,
+            },
+        ]
+    }
+
+    #[test]
+    fn axis_is_rounded_up() {
+        assert_eq!(nice_axis(174.0), (200.0, 50.0));
+        assert_eq!(nice_axis(264_100.0), (300_000.0, 100_000.0));
+        assert_eq!(nice_axis(7.0), (8.0, 2.0));
+    }
+
+    #[test]
+    fn chart_is_an_accessible_image_with_every_value() {
+        let svg = chart("c", "NRIs", &pts(), &Unit::Count);
+        assert!(svg.starts_with("<svg class=\"chart chart-line\""));
+        assert!(svg.contains(r#"role="img" aria-labelledby="c-title c-desc""#));
+        assert!(svg.contains("<desc id=\"c-desc\">2015: 43; 2024: 174; 2025: over 155</desc>"));
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains(">200</text>"), "axis reaches the nice maximum");
+    }
+
+    #[test]
+    fn money_is_drawn_as_bars() {
+        let svg = chart("c", "USD", &pts(), &Unit::Usd);
+        assert_eq!(svg.matches("<rect class=\"bar\"").count(), 3);
+    }
+
+    #[test]
+    fn sparkline_has_a_text_alternative() {
+        let svg = sparkline("NRIs", &pts(), &Unit::Count);
+        assert!(svg.contains(r#"aria-label="Trend of NRIs: 2015: 43; 2024: 174; 2025: over 155""#));
+    }
+}
