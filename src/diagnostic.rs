@@ -134,6 +134,88 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Whether diagnostics on standard error should be coloured: it is a terminal and
+/// `NO_COLOR` is not set.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// ANSI styles for a terminal; empty strings when colour is off.
+struct Style {
+    error: &'static str,
+    bold: &'static str,
+    gutter: &'static str,
+    help: &'static str,
+    reset: &'static str,
+}
+
+impl Style {
+    fn new(color: bool) -> Style {
+        if color {
+            Style {
+                error: "\x1b[1;31m",
+                bold: "\x1b[1m",
+                gutter: "\x1b[1;34m",
+                help: "\x1b[1;36m",
+                reset: "\x1b[0m",
+            }
+        } else {
+            Style {
+                error: "",
+                bold: "",
+                gutter: "",
+                help: "",
+                reset: "",
+            }
+        }
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic for a terminal or a log: the `file:line:column: message` line,
+    /// then the source line with a caret under the column (read from `root`), then the
+    /// help. With `color`, parts are styled with ANSI escapes.
+    pub fn render(&self, root: &Path, color: bool) -> String {
+        let st = Style::new(color);
+        let mut out = format!(
+            "{}error{}: {}{}",
+            st.error,
+            st.reset,
+            st.bold,
+            self.file.display()
+        );
+        if let Some(loc) = self.location {
+            out.push_str(&format!(":{}:{}", loc.line, loc.column));
+        }
+        out.push_str(&format!(":{} {}\n", st.reset, self.message));
+        let line_text = self.location.and_then(|loc| {
+            let text = std::fs::read_to_string(root.join(&self.file)).ok()?;
+            let line = text.lines().nth(loc.line - 1)?.to_string();
+            Some((loc, line))
+        });
+        if let Some((loc, line)) = line_text {
+            let num = loc.line.to_string();
+            let pad = " ".repeat(num.len());
+            let caret_pad: String = line
+                .chars()
+                .take(loc.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            out.push_str(&format!(
+                "{g}{pad} |{r}\n{g}{num} |{r} {line}\n{g}{pad} |{r} {caret_pad}{e}^{r}\n",
+                g = st.gutter,
+                r = st.reset,
+                e = st.error,
+            ));
+        }
+        if let Some(help) = &self.help {
+            out.push_str(&format!("  {}help{}: {help}\n", st.help, st.reset));
+        }
+        out
+    }
+}
+
 /// Why a build failed: one or more diagnostics, in a stable order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildError {
@@ -155,6 +237,21 @@ impl BuildError {
 impl From<Diagnostic> for BuildError {
     fn from(d: Diagnostic) -> Self {
         BuildError::new(vec![d])
+    }
+}
+
+impl BuildError {
+    /// Every diagnostic rendered for a terminal (see [`Diagnostic::render`]), then the
+    /// count.
+    pub fn render(&self, root: &Path, color: bool) -> String {
+        let mut out: String = self
+            .diagnostics
+            .iter()
+            .map(|d| d.render(root, color))
+            .collect();
+        let n = self.diagnostics.len();
+        out.push_str(&format!("{n} error{}\n", if n == 1 { "" } else { "s" }));
+        out
     }
 }
 
@@ -212,6 +309,20 @@ mod tests {
         assert_eq!(Location::of_offset(text, 0), Location::new(1, 1));
         assert_eq!(Location::of_offset(text, 4), Location::new(2, 2));
         assert_eq!(Location::of_offset(text, text.len()), Location::new(3, 2));
+    }
+
+    #[test]
+    fn renders_the_source_line_with_a_caret() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "id: x\nname: \"Y\"\n").unwrap();
+        let d = Diagnostic::new(Kind::Invalid, "a.yaml", "bad name")
+            .at(Some(Location::new(2, 7)))
+            .help("fix it");
+        assert_eq!(
+            d.render(dir.path(), false),
+            "error: a.yaml:2:7: bad name\n  |\n2 | name: \"Y\"\n  |       ^\n  help: fix it\n"
+        );
+        assert!(d.render(dir.path(), true).contains("\x1b[1;31merror"));
     }
 
     #[test]

@@ -26,20 +26,22 @@ mod linkcheck;
 mod load;
 mod markdown;
 pub mod model;
+mod pipeline;
+mod project;
 mod render;
+pub mod scaffold;
 pub mod series;
+pub mod serve;
 pub mod urls;
 mod validate;
 mod write;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use config::{BaseUrl, Config};
 use diagnostic::{BuildError, Diagnostic, Kind};
+pub use pipeline::Progress;
 pub use write::MARKER as OUTPUT_MARKER;
 
 /// What to build and where.
@@ -51,6 +53,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Overrides `base_url` of `site.toml` (for previews under another address).
     pub base_url: Option<String>,
+    /// Updated as pages render, for a progress line.
+    pub progress: Option<std::sync::Arc<Progress>>,
 }
 
 /// What a successful build produced.
@@ -64,8 +68,8 @@ pub struct BuildSummary {
     pub metrics: usize,
     /// Figures stated across all reports.
     pub observations: usize,
-    /// The output folder.
-    pub output: PathBuf,
+    /// The output folder; `None` for `check`, which writes nothing.
+    pub output: Option<PathBuf>,
     /// How long the build took.
     pub elapsed: Duration,
 }
@@ -85,7 +89,7 @@ pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<Config, BuildE
 /// Loads and validates the site at `root`: everything `build` checks before rendering.
 pub fn load_site(root: &Path, config: Config) -> Result<model::Site, BuildError> {
     let sources = load::load(root).map_err(BuildError::new)?;
-    validate::validate(config, sources).map_err(BuildError::new)
+    validate::validate(config, &sources, &|_| None).map_err(BuildError::new)
 }
 
 /// Builds the site: load, validate, link, render, write. On error the previous output
@@ -98,24 +102,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         Some(o) => o.clone(),
         None => root.join(&config.build.output_dir),
     };
-    let site = load_site(root, config)?;
-    let links = link::Links::new(&site);
-    let theme = render::theme::Theme::load(root, &site.config.theme).map_err(BuildError::new)?;
-    let renderer = render::Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
-
     let output = write::Output::prepare(root, &output_dir)?;
-    let result = write_site(&site, &renderer, &theme, &output);
-    match result {
-        Ok(pages) => {
+    match emit(options, config, &output) {
+        Ok(mut summary) => {
             output.commit()?;
-            Ok(BuildSummary {
-                pages,
-                reports: site.reports.len(),
-                metrics: site.metrics.len(),
-                observations: links.series.iter().map(|s| s.observations.len()).sum(),
-                output: output_dir,
-                elapsed: started.elapsed(),
-            })
+            summary.output = Some(output_dir);
+            summary.elapsed = started.elapsed();
+            Ok(summary)
         }
         Err(e) => {
             output.abandon();
@@ -124,79 +117,42 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     }
 }
 
-/// Renders, checks and writes every page into the staging folder; the page count.
-fn write_site(
-    site: &model::Site,
-    renderer: &render::Renderer<'_>,
-    theme: &render::theme::Theme,
-    output: &write::Output,
-) -> Result<usize, BuildError> {
-    let minify = site.config.build.minify;
-    let jobs = renderer.jobs();
-    let results: Vec<Result<(String, linkcheck::PageRefs), Diagnostic>> = jobs
-        .par_iter()
-        .map(|&job| {
-            let page = renderer.render(job)?;
-            let refs = linkcheck::scan(&page.html);
-            let bytes = if minify {
-                minify_html(page.html.as_bytes())
-            } else {
-                page.html.into_bytes()
-            };
-            output.write(&page.file, &bytes)?;
-            Ok((page.path, refs))
-        })
-        .collect();
-    let mut errors = Vec::new();
-    let mut pages = HashMap::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok((path, refs)) => {
-                if pages.insert(path.clone(), refs).is_some() {
-                    errors.push(Diagnostic::new(
-                        Kind::Duplicate,
-                        path,
-                        "two pages would be written to this path",
-                    ));
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    for (rel, bytes) in data::files(site, renderer.links())? {
-        output.write(&rel, &bytes)?;
-    }
-    for (rel, file) in &theme.statics {
-        let bytes = match file {
-            render::theme::StaticFile::Embedded(text) => text.as_bytes().to_vec(),
-            render::theme::StaticFile::Disk(path) => {
-                std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))?
-            }
-        };
-        output.write(rel, &bytes)?;
-    }
-    if !errors.is_empty() {
-        return Err(BuildError::new(errors));
-    }
-    let link_errors = linkcheck::check(
-        &pages,
-        &|p| output.has(p),
-        site.config.base_url.path(),
-        &site.config.base_url.root(),
-    );
-    if !link_errors.is_empty() {
-        return Err(BuildError::new(link_errors));
-    }
-    Ok(pages.len())
+/// Checks the site as `build` does (references, quotes, templates, links), writing
+/// nothing.
+pub fn check(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    let started = Instant::now();
+    let config = load_config(&options.root, options.base_url.as_deref())?;
+    let mut summary = emit(options, config, &pipeline::Discard::default())?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
 }
 
-fn minify_html(html: &[u8]) -> Vec<u8> {
-    let cfg = minify_html::Cfg {
-        keep_closing_tags: true,
-        keep_html_and_head_opening_tags: true,
-        minify_css: false,
-        minify_js: false,
-        ..minify_html::Cfg::default()
-    };
-    minify_html::minify(html, &cfg)
+/// Loads, validates, links and renders the site into `sink`.
+fn emit(
+    options: &BuildOptions,
+    config: Config,
+    sink: &dyn pipeline::Sink,
+) -> Result<BuildSummary, BuildError> {
+    let root = &options.root;
+    let site = load_site(root, config)?;
+    let links = link::Links::new(&site);
+    let theme = render::theme::Theme::load(root, &site.config.theme).map_err(BuildError::new)?;
+    let renderer = render::Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
+    let pages = pipeline::emit_all(
+        &site,
+        &links,
+        &theme,
+        &renderer,
+        sink,
+        options.progress.as_deref(),
+    )
+    .map_err(BuildError::new)?;
+    Ok(BuildSummary {
+        pages: pages.len(),
+        reports: site.reports.len(),
+        metrics: site.metrics.len(),
+        observations: links.series.iter().map(|s| s.observations.len()).sum(),
+        output: None,
+        elapsed: Duration::ZERO,
+    })
 }

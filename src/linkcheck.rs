@@ -87,17 +87,21 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Resolves every link of `pages` (page path -> refs) against the pages themselves and
-/// the other files written (`is_file`). `base_path` is the site's sub-path and
+/// Resolves every link of `pages` (page path -> refs), or of the pages named in
+/// `only`, against all the pages and the other files written (`is_file`). `base_path` is the site's sub-path and
 /// `root_url` its absolute address.
 pub(crate) fn check(
     pages: &HashMap<String, PageRefs>,
+    only: Option<&HashSet<String>>,
     is_file: &dyn Fn(&Path) -> bool,
     base_path: &str,
     root_url: &str,
 ) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    let mut sorted: Vec<&String> = pages.keys().collect();
+    let mut sorted: Vec<&String> = pages
+        .keys()
+        .filter(|p| only.is_none_or(|o| o.contains(*p)))
+        .collect();
     sorted.sort();
     for page in sorted {
         let refs = &pages[page];
@@ -260,7 +264,7 @@ mod tests {
     #[test]
     fn resolves_pages_fragments_and_files() {
         let is_file = |p: &Path| p == Path::new("style.css");
-        let errors = check(&site(), &is_file, "/w/", "https://e.org/w/");
+        let errors = check(&site(), None, &is_file, "/w/", "https://e.org/w/");
         assert!(errors.is_empty(), "{errors:?}");
     }
 
@@ -271,7 +275,7 @@ mod tests {
             "reports/b/".into(),
             scan(r#"<a href="/w/reports/a/#nope">1</a><a href="/w/reports/zz/">2</a><a href="/elsewhere/">3</a>"#),
         );
-        let errors = check(&pages, &|_| false, "/w/", "https://e.org/w/");
+        let errors = check(&pages, None, &|_| false, "/w/", "https://e.org/w/");
         let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(

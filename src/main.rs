@@ -1,9 +1,18 @@
-//! The `wsis` command line: a thin layer over the library's pipeline.
+//! The `wsis` command line: a thin layer over the library.
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use wsis::diagnostic::{BuildError, Diagnostic};
+use wsis::model::{OrgKind, ReportKind};
+use wsis::{BuildOptions, BuildSummary, Progress};
 
 /// Build the WSIS implementation tracking site from curated reports.
 #[derive(Debug, Parser)]
@@ -13,13 +22,19 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Debug, Args)]
+struct SiteArgs {
+    /// The site root, holding site.toml and content/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Build the site into the output folder.
     Build {
-        /// The site root, holding site.toml and content/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// The output folder [default: `[build] output_dir` of site.toml, under the root].
         #[arg(long)]
         output: Option<PathBuf>,
@@ -27,38 +42,304 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Check everything `build` checks, writing nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Serve the site on this machine, rebuilding and reloading on every save.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Other than loopback, other machines can reach it.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Create a new site in an empty folder.
+    Init {
+        /// The folder to create.
+        dir: PathBuf,
+    },
+    /// Add a report, organization or metric that builds at once.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum New {
+    /// A report skeleton: content/reports/<organization>-<year>[-<kind>].md.
+    Report {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The reporting organization's id.
+        #[arg(long)]
+        organization: String,
+        /// The year the report covers.
+        #[arg(long)]
+        year: i32,
+        /// The kind of report.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+    },
+    /// An organization: content/organizations/<id>.yaml.
+    Organization {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The id (lower case letters, digits, hyphens).
+        id: String,
+        /// The full name [default: the id].
+        #[arg(long)]
+        name: Option<String>,
+        /// What sort of body it is.
+        #[arg(long, value_enum, default_value_t = OrgKindArg::CivilSociety)]
+        kind: OrgKindArg,
+    },
+    /// A metric definition, added to content/metrics.yaml.
+    Metric {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The id, by convention prefixed with the organization's id.
+        id: String,
+        /// Whose figure it is [default: the organization whose id starts the metric id].
+        #[arg(long)]
+        organization: Option<String>,
+        /// What is counted [default: the id].
+        #[arg(long)]
+        title: Option<String>,
+        /// The unit: count, people, usd, percent or another name.
+        #[arg(long, default_value = "count")]
+        unit: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    AnnualProgress,
+    ReviewSubmission,
+    QuestionnaireResponse,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OrgKindArg {
+    UnSystem,
+    Intergovernmental,
+    Government,
+    CivilSociety,
+    TechnicalCommunity,
+    PrivateSector,
+    Academia,
+    Coalition,
+}
+
+impl From<KindArg> for ReportKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::AnnualProgress => ReportKind::AnnualProgress,
+            KindArg::ReviewSubmission => ReportKind::ReviewSubmission,
+            KindArg::QuestionnaireResponse => ReportKind::QuestionnaireResponse,
+        }
+    }
+}
+
+impl From<OrgKindArg> for OrgKind {
+    fn from(k: OrgKindArg) -> Self {
+        match k {
+            OrgKindArg::UnSystem => OrgKind::UnSystem,
+            OrgKindArg::Intergovernmental => OrgKind::Intergovernmental,
+            OrgKindArg::Government => OrgKind::Government,
+            OrgKindArg::CivilSociety => OrgKind::CivilSociety,
+            OrgKindArg::TechnicalCommunity => OrgKind::TechnicalCommunity,
+            OrgKindArg::PrivateSector => OrgKind::PrivateSector,
+            OrgKindArg::Academia => OrgKind::Academia,
+            OrgKindArg::Coalition => OrgKind::Coalition,
+        }
+    }
+}
+
+fn fail(root: &Path, e: &BuildError) -> ExitCode {
+    eprint!("{}", e.render(root, wsis::diagnostic::use_color()));
+    ExitCode::FAILURE
+}
+
+fn fail_one(d: Diagnostic) -> ExitCode {
+    fail(Path::new("."), &BuildError::from(d))
+}
+
+/// Runs `f` while a progress line shows on a terminal once it takes more than a
+/// moment.
+fn with_progress<T>(f: impl FnOnce(Arc<Progress>) -> T) -> T {
+    let progress = Arc::new(Progress::default());
+    let done = Arc::new(AtomicBool::new(false));
+    let show = std::io::stderr().is_terminal();
+    let watcher = show.then(|| {
+        let (progress, done) = (Arc::clone(&progress), Arc::clone(&done));
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(700));
+            let mut shown = false;
+            while !done.load(Ordering::Relaxed) {
+                let total = progress.total.load(Ordering::Relaxed);
+                let n = progress.done.load(Ordering::Relaxed);
+                if total == 0 {
+                    eprint!("\rLoading and checking content…");
+                } else {
+                    eprint!("\rRendering pages: {n}/{total}      ");
+                }
+                shown = true;
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            if shown {
+                eprint!("\r{:60}\r", "");
+            }
+        })
+    });
+    let result = f(Arc::clone(&progress));
+    done.store(true, Ordering::Relaxed);
+    if let Some(w) = watcher {
+        let _ = w.join();
+    }
+    result
+}
+
+fn summary(verb: &str, s: &BuildSummary) -> String {
+    let into = s
+        .output
+        .as_ref()
+        .map(|o| format!(" into {}", o.display()))
+        .unwrap_or_default();
+    format!(
+        "{verb} {} pages ({} reports, {} metrics, {} figures){into} in {:.2?}",
+        s.pages, s.reports, s.metrics, s.observations, s.elapsed
+    )
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build {
-            root,
+            site,
             output,
             base_url,
         } => {
-            let options = wsis::BuildOptions {
-                root,
-                output,
-                base_url,
-            };
-            match wsis::build(&options) {
+            let result = with_progress(|progress| {
+                wsis::build(&BuildOptions {
+                    root: site.root.clone(),
+                    output,
+                    base_url,
+                    progress: Some(progress),
+                })
+            });
+            match result {
                 Ok(s) => {
-                    println!(
-                        "Built {} pages ({} reports, {} metrics, {} figures) into {} in {:.2?}",
-                        s.pages,
-                        s.reports,
-                        s.metrics,
-                        s.observations,
-                        s.output.display(),
-                        s.elapsed
-                    );
+                    println!("{}", summary("Built", &s));
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::FAILURE
+                Err(e) => fail(&site.root, &e),
+            }
+        }
+        Command::Check { site } => {
+            let result = with_progress(|progress| {
+                wsis::check(&BuildOptions {
+                    root: site.root.clone(),
+                    progress: Some(progress),
+                    ..BuildOptions::default()
+                })
+            });
+            match result {
+                Ok(s) => {
+                    println!("{}", summary("Checked", &s));
+                    ExitCode::SUCCESS
                 }
+                Err(e) => fail(&site.root, &e),
+            }
+        }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => match wsis::serve::serve(wsis::serve::ServeOptions {
+            root: site.root,
+            bind,
+            port,
+            open,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Init { dir } => match wsis::scaffold::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("created {}", dir.join(f).display());
+                }
+                println!("Build it with: wsis build --root {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail_one(e),
+        },
+        Command::New { what } => {
+            let (root, result) = match what {
+                New::Report {
+                    site,
+                    organization,
+                    year,
+                    kind,
+                } => {
+                    let r = wsis::scaffold::new_report(
+                        &site.root,
+                        &organization,
+                        year,
+                        kind.map(Into::into),
+                    );
+                    (site.root, r)
+                }
+                New::Organization {
+                    site,
+                    id,
+                    name,
+                    kind,
+                } => {
+                    let r = wsis::scaffold::new_organization(
+                        &site.root,
+                        &id,
+                        name.as_deref(),
+                        kind.into(),
+                    );
+                    (site.root, r)
+                }
+                New::Metric {
+                    site,
+                    id,
+                    organization,
+                    title,
+                    unit,
+                } => {
+                    let r = wsis::scaffold::new_metric(
+                        &site.root,
+                        &id,
+                        organization.as_deref(),
+                        title.as_deref(),
+                        &unit,
+                    );
+                    (site.root, r)
+                }
+            };
+            match result {
+                Ok(file) => {
+                    println!("wrote {}", root.join(file).display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&root, &BuildError::from(e)),
             }
         }
     }

@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -55,8 +56,9 @@ pub struct Site {
     pub organizations: Vec<Organization>,
     /// The metric definitions, sorted by id.
     pub metrics: Vec<Metric>,
-    /// The reports, sorted by year, then organization, then slug.
-    pub reports: Vec<Report>,
+    /// The reports, sorted by year, then organization, then slug. Shared, so that the
+    /// dev server can keep a report that did not change across rebuilds.
+    pub reports: Vec<Arc<Report>>,
 }
 
 impl Site {
@@ -81,7 +83,7 @@ impl Site {
         self.reports
             .iter()
             .enumerate()
-            .map(|(i, r)| (ReportId(i as u32), r))
+            .map(|(i, r)| (ReportId(i as u32), &**r))
     }
 }
 

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -74,10 +75,18 @@ impl<'a, Id: Copy> Lookup<'a, Id> {
 }
 
 /// Checks everything and builds the site, or returns every problem found.
-pub(crate) fn validate(config: Config, sources: Sources) -> Result<Site, Vec<Diagnostic>> {
+///
+/// `reuse` may hand back the already validated version of a raw report that has not
+/// changed since (the dev server's cache); it is only asked while organizations,
+/// metrics, action lines and settings are the ones that report was validated with.
+pub(crate) fn validate(
+    config: Config,
+    sources: &Sources,
+    reuse: &(dyn Fn(&RawReport) -> Option<Arc<Report>> + Sync),
+) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = Vec::new();
 
-    let organizations = organizations(&sources, &mut errors);
+    let organizations = organizations(sources, &mut errors);
     let orgs = Lookup::new(
         "organization",
         organizations
@@ -85,7 +94,7 @@ pub(crate) fn validate(config: Config, sources: Sources) -> Result<Site, Vec<Dia
             .enumerate()
             .map(|(i, o)| (o.id.as_str(), OrgId(i as u32))),
     );
-    let action_lines = action_lines(&sources, &orgs, &mut errors);
+    let action_lines = action_lines(sources, &orgs, &mut errors);
     let lines = Lookup::new(
         "action line",
         action_lines
@@ -93,7 +102,7 @@ pub(crate) fn validate(config: Config, sources: Sources) -> Result<Site, Vec<Dia
             .enumerate()
             .map(|(i, l)| (l.code.as_str(), LineId(i as u32))),
     );
-    let metrics = metrics(&sources, &orgs, &lines, &mut errors);
+    let metrics = metrics(sources, &orgs, &lines, &mut errors);
     let metric_lookup = Lookup::new(
         "metric",
         metrics
@@ -122,10 +131,13 @@ pub(crate) fn validate(config: Config, sources: Sources) -> Result<Site, Vec<Dia
     }
 
     let base_path = config.base_url.path().to_string();
-    let results: Vec<Result<Report, Vec<Diagnostic>>> = sources
+    let results: Vec<Result<Arc<Report>, Vec<Diagnostic>>> = sources
         .reports
         .par_iter()
-        .map(|raw| report(raw, &orgs, &lines, &metric_lookup, &base_path))
+        .map(|raw| match reuse(raw) {
+            Some(done) => Ok(done),
+            None => report(raw, &orgs, &lines, &metric_lookup, &base_path).map(Arc::new),
+        })
         .collect();
     let mut reports = Vec::with_capacity(results.len());
     for r in results {

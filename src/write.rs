@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::pipeline::Sink;
 
 /// The file `wsis` leaves in every output folder it writes, so that it can tell its
 /// own output from a folder of someone else's it must never empty.
@@ -125,11 +126,6 @@ impl Output {
         fs::write(&path, bytes).map_err(|e| Diagnostic::io(&self.target.join(rel), "write", &e))
     }
 
-    /// Whether `rel` has been written in this build.
-    pub(crate) fn has(&self, rel: &Path) -> bool {
-        self.staging.join(rel).is_file()
-    }
-
     /// Swaps the staging folder in as the output folder.
     pub(crate) fn commit(self) -> Result<(), Diagnostic> {
         self.write(
@@ -163,6 +159,15 @@ impl Output {
     /// Drops the staging folder of a failed build.
     pub(crate) fn abandon(self) {
         let _ = fs::remove_dir_all(&self.staging);
+    }
+}
+
+impl Sink for Output {
+    fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        self.write(rel, &bytes)
+    }
+    fn has(&self, rel: &Path) -> bool {
+        self.staging.join(rel).is_file()
     }
 }
 

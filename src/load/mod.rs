@@ -114,6 +114,8 @@ pub(crate) struct RawReport {
     pub(crate) front: Doc<FrontMatter>,
     /// The Markdown body.
     pub(crate) body: String,
+    /// A hash of the whole file, to tell an edited report from an unchanged one.
+    pub(crate) fingerprint: u64,
 }
 
 /// Everything under `content/`, parsed but not yet cross-checked.
@@ -199,6 +201,12 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
             positions: Positions::index(yaml_text, 2),
         },
         body,
+        fingerprint: {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut h);
+            h.finish()
+        },
     })
 }
 

@@ -107,11 +107,6 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The cross-references the pages are built from.
-    pub(crate) fn links(&self) -> &'a Links {
-        self.links
-    }
-
     /// Every page of the site.
     pub(crate) fn jobs(&self) -> Vec<Job> {
         let s = self.site;

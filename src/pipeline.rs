@@ -1,0 +1,227 @@
+//! The rendering half of the pipeline, shared by `build` (pages to disk), `check`
+//! (pages rendered and checked, then dropped) and `serve` (pages kept in memory):
+//! each hands the pages to a [`Sink`].
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::data;
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::link::Links;
+use crate::linkcheck::{self, PageRefs};
+use crate::model::Site;
+use crate::render::theme::{StaticFile, Theme};
+use crate::render::{Job, Renderer};
+
+/// Where rendered files go.
+pub(crate) trait Sink: Sync {
+    /// Stores `bytes` as the file `rel` of the output.
+    fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic>;
+    /// Whether the file `rel` has been stored.
+    fn has(&self, rel: &Path) -> bool;
+}
+
+/// A sink that keeps files in memory, for `wsis serve`.
+#[derive(Debug, Default)]
+pub(crate) struct Memory {
+    files: std::sync::RwLock<HashMap<PathBuf, std::sync::Arc<Vec<u8>>>>,
+}
+
+impl Memory {
+    /// The file `rel`, if stored.
+    pub(crate) fn get(&self, rel: &Path) -> Option<std::sync::Arc<Vec<u8>>> {
+        self.files
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(rel)
+            .cloned()
+    }
+    /// Removes the file `rel`.
+    pub(crate) fn remove(&self, rel: &Path) {
+        self.files
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(rel);
+    }
+    /// Replaces every file with those of `other`.
+    pub(crate) fn replace_with(&self, other: Memory) {
+        let new = other.files.into_inner().unwrap_or_else(|p| p.into_inner());
+        *self.files.write().unwrap_or_else(|p| p.into_inner()) = new;
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        self.files
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(rel.to_path_buf(), std::sync::Arc::new(bytes));
+        Ok(())
+    }
+    fn has(&self, rel: &Path) -> bool {
+        self.files
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains_key(rel)
+    }
+}
+
+/// A sink that keeps only the names of the files, for `wsis check`.
+#[derive(Debug, Default)]
+pub(crate) struct Discard {
+    names: Mutex<HashSet<PathBuf>>,
+}
+
+impl Sink for Discard {
+    fn put(&self, rel: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
+        lock(&self.names).insert(rel.to_path_buf());
+        Ok(())
+    }
+    fn has(&self, rel: &Path) -> bool {
+        lock(&self.names).contains(rel)
+    }
+}
+
+/// Locks a mutex, recovering the data if a panicking thread poisoned it: the sinks
+/// hold plain collections that a panic cannot leave half-updated.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// How far a build is, for a progress line: pages rendered out of the total.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Pages rendered so far.
+    pub done: std::sync::atomic::AtomicUsize,
+    /// Pages to render; 0 until rendering starts.
+    pub total: std::sync::atomic::AtomicUsize,
+}
+
+/// Renders `jobs` in parallel into `sink`. Returns each page's links and ids by page
+/// path, and the errors of the pages that failed.
+pub(crate) fn render_pages(
+    renderer: &Renderer<'_>,
+    jobs: &[Job],
+    minify: bool,
+    sink: &dyn Sink,
+    progress: Option<&Progress>,
+) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
+    use std::sync::atomic::Ordering;
+    if let Some(p) = progress {
+        p.total.store(jobs.len(), Ordering::Relaxed);
+    }
+    let results: Vec<Result<(String, PageRefs), Diagnostic>> = jobs
+        .par_iter()
+        .map(|&job| {
+            let page = renderer.render(job)?;
+            let refs = linkcheck::scan(&page.html);
+            let bytes = if minify {
+                minify_html(page.html.as_bytes())
+            } else {
+                page.html.into_bytes()
+            };
+            sink.put(&page.file, bytes)?;
+            if let Some(p) = progress {
+                p.done.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok((page.path, refs))
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut pages = HashMap::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((path, refs)) => {
+                if pages.insert(path.clone(), refs).is_some() {
+                    errors.push(Diagnostic::new(
+                        Kind::Duplicate,
+                        path,
+                        "two pages would be written to this path",
+                    ));
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (pages, errors)
+}
+
+/// Writes the open data files and the theme's and site's static files.
+pub(crate) fn write_assets(
+    site: &Site,
+    links: &Links,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    for (rel, bytes) in data::files(site, links)? {
+        sink.put(&rel, bytes)?;
+    }
+    for (rel, file) in &theme.statics {
+        let bytes = match file {
+            StaticFile::Embedded(text) => text.as_bytes().to_vec(),
+            StaticFile::Disk(path) => {
+                std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))?
+            }
+        };
+        sink.put(rel, bytes)?;
+    }
+    Ok(())
+}
+
+/// Checks the links of `pages` (or of those in `only`) against all of `pages` and the
+/// files of `sink`.
+pub(crate) fn check_links(
+    site: &Site,
+    pages: &HashMap<String, PageRefs>,
+    only: Option<&HashSet<String>>,
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
+    linkcheck::check(
+        pages,
+        only,
+        &|p| sink.has(p),
+        site.config.base_url.path(),
+        &site.config.base_url.root(),
+    )
+}
+
+/// Renders the whole site into `sink` and checks it; the number of pages.
+pub(crate) fn emit_all(
+    site: &Site,
+    links: &Links,
+    theme: &Theme,
+    renderer: &Renderer<'_>,
+    sink: &dyn Sink,
+    progress: Option<&Progress>,
+) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
+    let jobs = renderer.jobs();
+    let (pages, mut errors) =
+        render_pages(renderer, &jobs, site.config.build.minify, sink, progress);
+    if let Err(e) = write_assets(site, links, theme, sink) {
+        errors.push(e);
+    }
+    if errors.is_empty() {
+        errors = check_links(site, &pages, None, sink);
+    }
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Minifies a page, keeping closing tags and the `<html>`/`<head>` tags so the result
+/// stays valid HTML5 for validators and old parsers.
+pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_css: false,
+        minify_js: false,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}

@@ -1,0 +1,391 @@
+//! A site kept in memory between edits, rebuilt in part: what `wsis serve` runs on.
+//!
+//! An edit to one report re-parses that file only, re-validates only that report (the
+//! others are reused from the cache while organizations, metrics, action lines and
+//! settings stay the same), and re-renders only the pages that show something of it:
+//! its page and its neighbours', its organization, its action lines, the metrics it
+//! states and every page showing those metrics' values, the years concerned, and the
+//! indexes. Any other change (settings, organizations, metrics, action lines, theme,
+//! static files) rebuilds everything, still in memory.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::diagnostic::{BuildError, Diagnostic};
+use crate::link::Links;
+use crate::linkcheck::PageRefs;
+use crate::load::{self, Sources};
+use crate::model::{Report, ReportId, Site};
+use crate::pipeline::{self, Memory};
+use crate::render::Renderer;
+use crate::render::theme::Theme;
+use crate::urls::Page;
+use crate::validate;
+
+/// The last good build: what the served pages were rendered from.
+struct Good {
+    site: Site,
+    links: Links,
+    theme: Theme,
+    pages: HashMap<String, PageRefs>,
+}
+
+/// What a rebuild did, for the log line.
+#[derive(Debug, Clone)]
+pub(crate) struct Rebuilt {
+    /// Pages rendered.
+    pub(crate) pages: usize,
+    /// Whether everything was rebuilt (rather than the pages an edit affects).
+    pub(crate) full: bool,
+    /// How long it took.
+    pub(crate) elapsed: Duration,
+}
+
+/// A site in memory.
+pub(crate) struct Project {
+    root: PathBuf,
+    base_url: String,
+    /// The reports as on disk, parsed; `None` until a full load succeeds.
+    sources: Option<Sources>,
+    /// Reports that do not parse, by file.
+    broken: BTreeMap<PathBuf, Diagnostic>,
+    /// Validated reports by source file, with the fingerprint of the text they came from.
+    cache: HashMap<PathBuf, (u64, Arc<Report>)>,
+    good: Option<Good>,
+    /// The served files.
+    pub(crate) store: Arc<Memory>,
+    /// The errors of the latest build, empty when it succeeded.
+    pub(crate) errors: Arc<RwLock<Vec<Diagnostic>>>,
+}
+
+impl Project {
+    /// A project for the site at `root`, served at `base_url`. Nothing is built yet.
+    pub(crate) fn new(root: &Path, base_url: &str) -> Project {
+        Project {
+            root: root.to_path_buf(),
+            base_url: base_url.to_string(),
+            sources: None,
+            broken: BTreeMap::new(),
+            cache: HashMap::new(),
+            good: None,
+            store: Arc::new(Memory::default()),
+            errors: Arc::new(RwLock::new(Vec::new())),
+        }
+    }
+
+    fn set_errors(&self, errors: Vec<Diagnostic>) {
+        *self.errors.write().unwrap_or_else(|p| p.into_inner()) =
+            BuildError::new(errors).diagnostics;
+    }
+
+    /// Rebuilds after `changed` files changed (paths relative to the root or absolute).
+    pub(crate) fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        let rel: Vec<PathBuf> = changed
+            .iter()
+            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
+            .collect();
+        let reports_only = !rel.is_empty()
+            && rel.iter().all(|p| {
+                p.starts_with("content/reports") && p.extension().is_some_and(|e| e == "md")
+            });
+        if reports_only && self.sources.is_some() && self.good.is_some() {
+            self.rebuild_reports(&rel)
+        } else {
+            self.rebuild_all()
+        }
+    }
+
+    fn config(&self) -> Result<Config, BuildError> {
+        crate::load_config(&self.root, Some(&self.base_url))
+    }
+
+    /// Loads, validates and renders everything.
+    pub(crate) fn rebuild_all(&mut self) -> Result<Rebuilt, BuildError> {
+        let started = Instant::now();
+        let result = self.try_rebuild_all();
+        match result {
+            Ok(pages) => {
+                self.set_errors(Vec::new());
+                Ok(Rebuilt {
+                    pages,
+                    full: true,
+                    elapsed: started.elapsed(),
+                })
+            }
+            Err(e) => {
+                self.set_errors(e.diagnostics.clone());
+                Err(e)
+            }
+        }
+    }
+
+    fn try_rebuild_all(&mut self) -> Result<usize, BuildError> {
+        self.cache.clear();
+        self.broken.clear();
+        let config = self.config()?;
+        let sources = load::load(&self.root);
+        let sources = match sources {
+            Ok(s) => s,
+            Err(e) => {
+                self.sources = None;
+                return Err(BuildError::new(e));
+            }
+        };
+        let site = validate::validate(config, &sources, &|_| None).map_err(BuildError::new);
+        self.sources = Some(sources);
+        let site = site?;
+        let links = Links::new(&site);
+        let theme = Theme::load(&self.root, &site.config.theme).map_err(BuildError::new)?;
+        let fresh = Memory::default();
+        let pages = {
+            let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
+            pipeline::emit_all(&site, &links, &theme, &renderer, &fresh, None)
+                .map_err(BuildError::new)?
+        };
+        self.store.replace_with(fresh);
+        let count = pages.len();
+        self.remember(Good {
+            site,
+            links,
+            theme,
+            pages,
+        });
+        Ok(count)
+    }
+
+    /// Records a good build and refreshes the report cache from it.
+    fn remember(&mut self, good: Good) {
+        if let Some(sources) = &self.sources {
+            let by_file: HashMap<&Path, &Arc<Report>> = good
+                .site
+                .reports
+                .iter()
+                .map(|r| (r.source.as_path(), r))
+                .collect();
+            self.cache = sources
+                .reports
+                .iter()
+                .filter_map(|raw| {
+                    let file = raw.front.file.as_path();
+                    by_file
+                        .get(file)
+                        .map(|r| (file.to_path_buf(), (raw.fingerprint, Arc::clone(r))))
+                })
+                .collect();
+        }
+        self.good = Some(good);
+    }
+
+    /// Re-reads the changed reports and re-renders the pages they affect.
+    fn rebuild_reports(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        let started = Instant::now();
+        match self.try_rebuild_reports(changed) {
+            Ok(pages) => {
+                self.set_errors(Vec::new());
+                Ok(Rebuilt {
+                    pages,
+                    full: false,
+                    elapsed: started.elapsed(),
+                })
+            }
+            Err(e) => {
+                self.set_errors(e.diagnostics.clone());
+                Err(e)
+            }
+        }
+    }
+
+    fn try_rebuild_reports(&mut self, changed: &[PathBuf]) -> Result<usize, BuildError> {
+        let config = self.config()?;
+        let Some(sources) = self.sources.as_mut() else {
+            return self.try_rebuild_all();
+        };
+        for rel in changed {
+            sources.reports.retain(|r| r.front.file != *rel);
+            self.broken.remove(rel);
+            let path = self.root.join(rel);
+            if path.is_file() {
+                match load::read_text(&path, rel).and_then(|t| load::parse_report(&t, rel)) {
+                    Ok(raw) => sources.reports.push(raw),
+                    Err(e) => {
+                        self.broken.insert(rel.clone(), e);
+                    }
+                }
+            }
+        }
+        sources
+            .reports
+            .sort_by(|a, b| a.front.file.cmp(&b.front.file));
+        if !self.broken.is_empty() {
+            return Err(BuildError::new(self.broken.values().cloned().collect()));
+        }
+        let cache = &self.cache;
+        let reuse = |raw: &load::RawReport| {
+            cache
+                .get(&raw.front.file)
+                .filter(|(fp, _)| *fp == raw.fingerprint)
+                .map(|(_, r)| Arc::clone(r))
+        };
+        let site = validate::validate(config, sources, &reuse).map_err(BuildError::new)?;
+        let links = Links::new(&site);
+        let Some(old) = self.good.take() else {
+            return self.try_rebuild_all();
+        };
+
+        let affected = affected_pages(&old, &site, &links);
+        let theme = old.theme;
+        let mut pages = old.pages;
+        let rendered = {
+            let renderer = match Renderer::new(&site, &links, &theme) {
+                Ok(r) => r,
+                Err(e) => {
+                    self.good = Some(Good {
+                        site: old.site,
+                        links: old.links,
+                        theme,
+                        pages,
+                    });
+                    return Err(BuildError::new(e));
+                }
+            };
+            let all_jobs = renderer.jobs();
+            let now: HashSet<String> = all_jobs.iter().map(|&j| renderer.page(j).path()).collect();
+            // Pages of reports (or years) that no longer exist.
+            let gone: Vec<String> = pages
+                .keys()
+                .filter(|p| !now.contains(*p))
+                .cloned()
+                .collect();
+            for path in gone {
+                pages.remove(&path);
+                self.store.remove(&page_file(&path));
+            }
+            let jobs: Vec<_> = all_jobs
+                .into_iter()
+                .filter(|&j| affected.contains(&renderer.page(j).path()))
+                .collect();
+            let (fresh, errors) = pipeline::render_pages(
+                &renderer,
+                &jobs,
+                site.config.build.minify,
+                &*self.store,
+                None,
+            );
+            let count = fresh.len();
+            let redone: HashSet<String> = fresh.keys().cloned().collect();
+            pages.extend(fresh);
+            let mut errors = errors;
+            if let Err(e) = pipeline::write_assets(&site, &links, &theme, &*self.store) {
+                errors.push(e);
+            }
+            if errors.is_empty() {
+                errors = pipeline::check_links(&site, &pages, Some(&redone), &*self.store);
+            }
+            (count, errors)
+        };
+        let (count, errors) = rendered;
+        self.remember(Good {
+            site,
+            links,
+            theme,
+            pages,
+        });
+        if errors.is_empty() {
+            Ok(count)
+        } else {
+            Err(BuildError::new(errors))
+        }
+    }
+}
+
+/// The output file of a page path (`reports/x/` -> `reports/x/index.html`).
+fn page_file(path: &str) -> PathBuf {
+    if path.is_empty() || path.ends_with('/') {
+        PathBuf::from(format!("{path}index.html"))
+    } else {
+        PathBuf::from(path)
+    }
+}
+
+/// The paths of every page that shows something of a report that changed between the
+/// old build and the new site, in either version.
+fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
+    let old_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = old
+        .site
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.slug.as_str(), (ReportId(i as u32), r)))
+        .collect();
+    let new_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = site
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.slug.as_str(), (ReportId(i as u32), r)))
+        .collect();
+    let mut paths = HashSet::new();
+    for page in [
+        Page::Home,
+        Page::ActionLines,
+        Page::Organizations,
+        Page::Reports,
+        Page::Metrics,
+        Page::Years,
+    ] {
+        paths.insert(page.path());
+    }
+    for (slug, (id, report)) in &new_by_slug {
+        let same = old_by_slug
+            .get(slug)
+            .is_some_and(|(_, o)| Arc::ptr_eq(o, report));
+        if !same {
+            report_dependents(site, links, *id, &mut paths);
+        }
+    }
+    for (slug, (id, report)) in &old_by_slug {
+        let same = new_by_slug
+            .get(slug)
+            .is_some_and(|(_, n)| Arc::ptr_eq(n, report));
+        if !same {
+            report_dependents(&old.site, &old.links, *id, &mut paths);
+        }
+    }
+    paths
+}
+
+/// Adds the paths of the pages showing something of report `id` of `site`.
+fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashSet<String>) {
+    let r = site.report(id);
+    paths.insert(Page::Report(&r.slug).path());
+    let (prev, next) = links.neighbours[id.index()];
+    for n in [prev, next].into_iter().flatten() {
+        paths.insert(Page::Report(&site.report(n).slug).path());
+    }
+    paths.insert(Page::Organization(&site.org(r.organization).id).path());
+    paths.insert(Page::Year(r.year).path());
+    let lines = r
+        .action_lines
+        .iter()
+        .chain(r.body.sections.iter().flat_map(|s| s.lines.iter()));
+    for &l in lines {
+        paths.insert(Page::ActionLine(&site.line(l).slug).path());
+    }
+    for f in &r.figures {
+        let m = site.metric(f.metric);
+        paths.insert(Page::Metric(&m.id).path());
+        paths.insert(Page::Organization(&site.org(m.organization).id).path());
+        for &l in &m.action_lines {
+            paths.insert(Page::ActionLine(&site.line(l).slug).path());
+        }
+        // Every page showing a value of the metric shows its change, which this
+        // report's value may have moved.
+        for o in &links.series[f.metric.index()].observations {
+            let other = site.report(o.report);
+            paths.insert(Page::Report(&other.slug).path());
+            paths.insert(Page::Year(other.figures[o.figure].year).path());
+        }
+    }
+}

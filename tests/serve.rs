@@ -1,0 +1,153 @@
+//! `wsis serve`: the site served from memory on loopback, edits visible within a
+//! second, an overlay while the content has an error, and no way out of the site.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Server, Site};
+
+/// Polls `path` until its body satisfies `want`, for at most `limit`.
+fn wait_for(server: &Server, path: &str, limit: Duration, want: impl Fn(&str) -> bool) -> Duration {
+    let started = Instant::now();
+    loop {
+        let (_, _, body) = server.get(path);
+        if want(&body) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < limit,
+            "{path} did not change within {limit:?}; log:\n{}",
+            server.log.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn serves_pages_with_live_reload_and_shows_edits_within_a_second() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let (status, head, body) = server.get("/reports/alpha-2024/");
+    assert_eq!(status, 200);
+    assert!(
+        head.to_lowercase()
+            .contains("content-type: text/html; charset=utf-8")
+    );
+    assert!(body.contains("grew to 407 members"));
+    assert!(
+        body.contains("new EventSource(\"/__wsis/events\")"),
+        "live reload injected"
+    );
+    // Served under the server's own address, not site.toml's.
+    assert!(body.contains(&format!(
+        "href=\"http://127.0.0.1:{}/reports/alpha-2024/\"",
+        server.port
+    )));
+
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "In 2024 the alumni network grew to 407 members.",
+        "In 2024 the alumni network grew to 407 members, a record.",
+    );
+    let took = wait_for(
+        &server,
+        "/reports/alpha-2024/",
+        Duration::from_secs(5),
+        |b| b.contains("a record"),
+    );
+    assert!(took < Duration::from_secs(1), "edit took {took:?}");
+    // The edit reached the pages that show the report, not only its own page.
+    let (_, _, c4) = server.get("/action-lines/c4/");
+    assert!(c4.contains("a record"));
+    assert!(server.log.lock().unwrap().contains("Rebuilt"));
+}
+
+#[test]
+fn an_error_shows_an_overlay_until_it_is_fixed() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "metric: alpha-grants",
+        "metric: alpha-grant",
+    );
+    wait_for(&server, "/", Duration::from_secs(5), |b| {
+        b.contains("wsis-overlay")
+    });
+    let (status, _, body) = server.get("/metrics/");
+    assert_eq!(status, 200, "the last good pages stay served");
+    assert!(
+        body.contains("content/reports/alpha-2024.md:15:13: unknown metric `alpha-grant`"),
+        "{body}"
+    );
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "metric: alpha-grant",
+        "metric: alpha-grants",
+    );
+    wait_for(&server, "/", Duration::from_secs(5), |b| {
+        !b.contains("wsis-overlay")
+    });
+}
+
+#[test]
+fn new_and_removed_reports_come_and_go() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let text = std::fs::read_to_string(site.root.join("content/reports/alpha-2023.md")).unwrap();
+    site.write(
+        "content/reports/alpha-2022.md",
+        &text.replace("2023", "2022"),
+    );
+    wait_for(&server, "/reports/", Duration::from_secs(5), |b| {
+        b.contains("/reports/alpha-2022/")
+    });
+    assert_eq!(server.get("/reports/alpha-2022/").0, 200);
+    std::fs::remove_file(site.root.join("content/reports/alpha-2022.md")).unwrap();
+    wait_for(&server, "/reports/", Duration::from_secs(5), |b| {
+        !b.contains("/reports/alpha-2022/")
+    });
+    assert_eq!(server.get("/reports/alpha-2022/").0, 404);
+}
+
+#[test]
+fn refuses_paths_outside_the_site_and_uses_the_site_404() {
+    let site = Site::fixture("basic");
+    site.write("secret.txt", "do not serve");
+    let server = Server::start(&site);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/reports/%2e%2e%2f..%2fsecret.txt",
+        "/a%5c..%5csecret.txt",
+    ] {
+        let (status, _, body) = server.get(path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains("do not serve"), "{path}");
+    }
+    let (status, _, body) = server.get("/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+    let (status, head, _) = server.get("/reports/alpha-2024");
+    assert_eq!(status, 301);
+    assert!(
+        head.to_lowercase()
+            .contains("location: /reports/alpha-2024/")
+    );
+    let long = format!("/{}", "a".repeat(5000));
+    assert_eq!(server.get(&long).0, 414);
+    let (status, head, _) = server.get("/style.css");
+    assert_eq!(status, 200);
+    assert!(head.to_lowercase().contains("content-type: text/css"));
+    let (_, head, _) = server.get("/data/metrics.csv");
+    assert!(head.to_lowercase().contains("content-type: text/csv"));
+}
+
+#[test]
+fn build_output_never_has_the_live_reload_script() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    assert!(!site.output("index.html").contains("EventSource"));
+    assert!(!site.output("index.html").contains("<script"));
+}
