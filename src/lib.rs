@@ -30,6 +30,7 @@ mod pipeline;
 mod project;
 mod render;
 pub mod scaffold;
+mod search;
 pub mod series;
 pub mod serve;
 pub mod urls;

@@ -226,6 +226,21 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
         .iter()
         .map(|h| headings[h].0.clone())
         .collect();
+    // Plain text by heading, for the search index: [0] before the first heading,
+    // [i + 1] under heading i.
+    let mut text = vec![String::new(); heading_starts.len() + 1];
+    let mut current = 0;
+    for block in &blocks {
+        if let Ok(i) = heading_starts.binary_search(&block.start) {
+            current = i + 1;
+        } else {
+            let t = &mut text[current];
+            if !t.is_empty() {
+                t.push(' ');
+            }
+            t.push_str(&block.text.text);
+        }
+    }
 
     Rendered {
         body: Body {
@@ -233,6 +248,7 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
             toc,
             sections,
             lead,
+            text,
         },
         quotes: quote_results,
     }

@@ -481,6 +481,9 @@ pub struct Body {
     pub sections: Vec<Section>,
     /// The first paragraph as plain text, the fallback summary.
     pub lead: String,
+    /// The plain text by heading, for search: `[0]` before the first heading, `[i + 1]`
+    /// under `toc[i]`.
+    pub text: Vec<String>,
 }
 
 /// A heading of a report's text.

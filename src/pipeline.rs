@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::link::Links;
 use crate::linkcheck::{self, PageRefs};
 use crate::model::Site;
-use crate::render::theme::{StaticFile, Theme};
+use crate::render::theme::Theme;
 use crate::render::{Job, Renderer};
 
 /// Where rendered files go.
@@ -118,7 +118,7 @@ pub(crate) fn render_pages(
         .map(|&job| {
             let page = renderer.render(job)?;
             let refs = linkcheck::scan(&page.html);
-            let bytes = if minify {
+            let bytes = if minify && page.file.extension().is_some_and(|e| e == "html") {
                 minify_html(page.html.as_bytes())
             } else {
                 page.html.into_bytes()
@@ -159,13 +159,15 @@ pub(crate) fn write_assets(
     for (rel, bytes) in data::files(site, links)? {
         sink.put(&rel, bytes)?;
     }
+    for (rel, bytes) in crate::search::index(site)? {
+        sink.put(&rel, bytes)?;
+    }
     for (rel, file) in &theme.statics {
-        let bytes = match file {
-            StaticFile::Embedded(text) => text.as_bytes().to_vec(),
-            StaticFile::Disk(path) => {
-                std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))?
-            }
-        };
+        let bytes = file.bytes()?;
+        let key = rel.to_string_lossy().replace('\\', "/");
+        if let Some(fingerprinted) = theme.fingerprinted.get(&key) {
+            sink.put(Path::new(fingerprinted), bytes.clone())?;
+        }
         sink.put(rel, bytes)?;
     }
     Ok(())

@@ -30,9 +30,22 @@ pub enum Page<'a> {
     Year(i32),
     /// `/404.html`, served by static hosts for any missing page.
     NotFound,
+    /// `/search/`
+    Search,
+    /// `/atom.xml`, the feed of reports.
+    Feed,
+    /// `/sitemap.xml`
+    Sitemap,
+    /// `/robots.txt`
+    Robots,
 }
 
 impl Page<'_> {
+    /// Whether the page is an HTML page (rather than a feed, sitemap or robots.txt).
+    pub fn is_html(&self) -> bool {
+        !matches!(self, Page::Feed | Page::Sitemap | Page::Robots)
+    }
+
     /// The page's path below the site root, without a leading slash (`reports/x/`).
     pub fn path(&self) -> String {
         match self {
@@ -48,6 +61,10 @@ impl Page<'_> {
             Page::Years => "years/".into(),
             Page::Year(y) => format!("years/{y}/"),
             Page::NotFound => "404.html".into(),
+            Page::Search => "search/".into(),
+            Page::Feed => "atom.xml".into(),
+            Page::Sitemap => "sitemap.xml".into(),
+            Page::Robots => "robots.txt".into(),
         }
     }
 

@@ -146,7 +146,10 @@ fn base_url_override_moves_every_link() {
     let run = site.build(&["--base-url", "https://mirror.example/a/b/"]);
     assert!(run.ok, "{}", run.stderr);
     let html = site.output("reports/alpha-2024/index.html");
-    assert!(html.contains(r#"href="/a/b/style.css""#));
+    assert!(
+        html.contains(r#"href="/a/b/style."#),
+        "fingerprinted stylesheet under the base path"
+    );
     assert!(html.contains(
         r#"<link rel="canonical" href="https://mirror.example/a/b/reports/alpha-2024/">"#
     ));

@@ -12,7 +12,7 @@ fn check_validates_without_writing() {
     assert!(run.ok, "{}", run.stderr);
     assert!(
         run.stdout
-            .starts_with("Checked 22 pages (3 reports, 3 metrics, 5 figures)"),
+            .starts_with("Checked 26 pages (3 reports, 3 metrics, 5 figures)"),
         "{}",
         run.stdout
     );

@@ -92,7 +92,7 @@ fn output_option_writes_elsewhere() {
     assert!(out.join("reports/beta-2024/index.html").is_file());
     assert!(
         run.stdout
-            .contains("Built 22 pages (3 reports, 3 metrics, 5 figures)"),
+            .contains("Built 26 pages (3 reports, 3 metrics, 5 figures)"),
         "{}",
         run.stdout
     );

@@ -34,6 +34,10 @@ pub(crate) enum Job {
     Years,
     Year(i32),
     NotFound,
+    Search,
+    Feed,
+    Sitemap,
+    Robots,
 }
 
 /// Site-wide values every template can use, set once as Tera's global context.
@@ -47,6 +51,8 @@ struct SiteView<'a> {
     /// The absolute address of the site root.
     root_url: String,
     nav: Vec<LinkView<'static>>,
+    /// Stylesheets and scripts by name (`style.css`), as fingerprinted URLs.
+    assets: BTreeMap<String, String>,
 }
 
 /// Renders pages of one site.
@@ -97,6 +103,11 @@ impl<'a> Renderer<'a> {
             base,
             root_url: site.config.base_url.root(),
             nav,
+            assets: theme
+                .fingerprinted
+                .iter()
+                .map(|(name, file)| (name.clone(), format!("{base}{file}")))
+                .collect(),
         };
         tera.global_context().insert("site", &view);
         Ok(Renderer {
@@ -118,6 +129,10 @@ impl<'a> Renderer<'a> {
             Job::Metrics,
             Job::Years,
             Job::NotFound,
+            Job::Search,
+            Job::Feed,
+            Job::Sitemap,
+            Job::Robots,
         ];
         jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
         jobs.extend((0..s.organizations.len()).map(|i| Job::Organization(OrgId(i as u32))));
@@ -151,6 +166,10 @@ impl<'a> Renderer<'a> {
             Job::Years => Page::Years,
             Job::Year(y) => Page::Year(y),
             Job::NotFound => Page::NotFound,
+            Job::Search => Page::Search,
+            Job::Feed => Page::Feed,
+            Job::Sitemap => Page::Sitemap,
+            Job::Robots => Page::Robots,
         }
     }
 
@@ -181,6 +200,10 @@ impl<'a> Renderer<'a> {
             "canonical",
             &format!("{}{}", s.config.base_url.root(), page.path()),
         );
+        // The page's title and description, for <title>, the description meta tag and
+        // Open Graph; the home page uses the site's own.
+        let mut page_title = s.config.title.clone();
+        let mut page_description = s.config.description.clone();
         let template = match job {
             Job::Home => {
                 let mut latest: Vec<ReportId> =
@@ -201,6 +224,7 @@ impl<'a> Renderer<'a> {
                 "index.html"
             }
             Job::ActionLines => {
+                page_title = "Action lines".into();
                 let lines: Vec<_> = (0..s.action_lines.len())
                     .map(|i| {
                         let id = LineId(i as u32);
@@ -218,6 +242,12 @@ impl<'a> Renderer<'a> {
                 "action-lines.html"
             }
             Job::ActionLine(id) => {
+                let al = s.line(id);
+                page_title = format!("{}: {}", al.code, al.title);
+                page_description = format!(
+                    "WSIS action line {}: {}. What organizations reported on it, year by year.",
+                    al.code, al.title
+                );
                 let line = s.line(id);
                 ctx.insert("line", &v.line(id));
                 ctx.insert("description", &line.description);
@@ -236,6 +266,7 @@ impl<'a> Renderer<'a> {
                 "action-line.html"
             }
             Job::Organizations => {
+                page_title = "Organizations".into();
                 let orgs: Vec<_> = (0..s.organizations.len())
                     .map(|i| {
                         let id = OrgId(i as u32);
@@ -254,6 +285,12 @@ impl<'a> Renderer<'a> {
             }
             Job::Organization(id) => {
                 let o = s.org(id);
+                page_title = o.name.clone();
+                page_description = format!(
+                    "Reports and figures of {} on the implementation of the WSIS outcomes.",
+                    o.name
+                );
+                let o = s.org(id);
                 let mut reports = l.org_reports(id).to_vec();
                 reports.reverse();
                 ctx.insert("org", &v.org(id));
@@ -266,6 +303,7 @@ impl<'a> Renderer<'a> {
                 "organization.html"
             }
             Job::Reports => {
+                page_title = "Reports".into();
                 let by_year: Vec<_> = l
                     .reports_by_year
                     .iter()
@@ -283,6 +321,14 @@ impl<'a> Renderer<'a> {
                 "reports.html"
             }
             Job::Report(id) => {
+                let r = s.report(id);
+                page_title = format!(
+                    "{} ({}, {})",
+                    r.title,
+                    s.org(r.organization).display_short(),
+                    r.year
+                );
+                page_description = v.report(id).summary.chars().take(200).collect();
                 let r = s.report(id);
                 let (prev, next) = l.neighbours[id.index()];
                 let figures: Vec<_> = (0..r.figures.len())
@@ -307,6 +353,7 @@ impl<'a> Renderer<'a> {
                 "report.html"
             }
             Job::Metrics => {
+                page_title = "Metrics".into();
                 let groups: Vec<_> = (0..s.organizations.len())
                     .map(|i| OrgId(i as u32))
                     .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
@@ -322,6 +369,13 @@ impl<'a> Renderer<'a> {
                 "metrics.html"
             }
             Job::Metric(id) => {
+                let m = s.metric(id);
+                page_title = m.title.clone();
+                page_description = format!(
+                    "{} ({}), year by year, each value linked to the sentence that states it.",
+                    m.title,
+                    s.org(m.organization).name
+                );
                 let m = s.metric(id);
                 let observations: Vec<_> = l.series[id.index()]
                     .observations
@@ -346,6 +400,7 @@ impl<'a> Renderer<'a> {
                 "metric.html"
             }
             Job::Years => {
+                page_title = "Years".into();
                 let years: Vec<_> = l
                     .years
                     .iter()
@@ -363,6 +418,10 @@ impl<'a> Renderer<'a> {
                 "years.html"
             }
             Job::Year(y) => {
+                page_title = y.to_string();
+                page_description = format!(
+                    "Reports on the implementation of the WSIS outcomes covering {y}, and every value stated for it."
+                );
                 let pos = l.years.binary_search(&y).ok();
                 let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| l.years[p]);
                 let next = pos.and_then(|p| l.years.get(p + 1)).copied();
@@ -385,8 +444,55 @@ impl<'a> Renderer<'a> {
                 ctx.insert("next", &next.map(year_link));
                 "year.html"
             }
-            Job::NotFound => "404.html",
+            Job::NotFound => {
+                page_title = "Page not found".into();
+                "404.html"
+            }
+            Job::Search => {
+                page_title = "Search".into();
+                "search.html"
+            }
+            Job::Feed => {
+                let mut ids: Vec<ReportId> =
+                    (0..s.reports.len()).map(|i| ReportId(i as u32)).collect();
+                ids.sort_by_key(|&id| {
+                    let r = s.report(id);
+                    std::cmp::Reverse((r.published, r.year, id))
+                });
+                let entries: Vec<_> = ids
+                    .iter()
+                    .map(|&id| {
+                        let r = s.report(id);
+                        serde_json::json!({
+                            "report": v.report(id),
+                            "absolute_url": format!("{}{}", s.config.base_url.root(), Page::Report(&r.slug).path()),
+                            "updated": r.published.rfc3339(),
+                        })
+                    })
+                    .collect();
+                let updated = ids.first().map_or_else(
+                    || "1970-01-01T00:00:00Z".to_string(),
+                    |&id| s.report(id).published.rfc3339(),
+                );
+                ctx.insert("entries", &entries);
+                ctx.insert("updated", &updated);
+                "atom.xml"
+            }
+            Job::Sitemap => {
+                let urls: Vec<String> = self
+                    .jobs()
+                    .into_iter()
+                    .map(|j| self.page(j))
+                    .filter(|p| p.is_html() && *p != Page::NotFound)
+                    .map(|p| format!("{}{}", s.config.base_url.root(), p.path()))
+                    .collect();
+                ctx.insert("urls", &urls);
+                "sitemap.xml"
+            }
+            Job::Robots => "robots.txt",
         };
+        ctx.insert("page_title", &page_title);
+        ctx.insert("page_description", &page_description);
         (template, ctx)
     }
 }

@@ -2,6 +2,7 @@
 //! binary, so a site needs no `themes/` folder; a site's `themes/<name>/` overrides
 //! it file by file.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
@@ -29,10 +30,14 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "templates/years.html",
     "templates/year.html",
     "templates/404.html",
+    "templates/search.html",
+    "templates/atom.xml",
+    "templates/sitemap.xml",
+    "templates/robots.txt",
 );
 
 /// The default theme's static files, by path under `static/`.
-const DEFAULT_STATIC: &[(&str, &str)] = embedded!("static/style.css");
+const DEFAULT_STATIC: &[(&str, &str)] = embedded!("static/style.css", "static/search.js");
 
 /// A template's source and where it came from, for error messages.
 #[derive(Debug, Clone)]
@@ -60,6 +65,37 @@ pub(crate) struct Theme {
     pub(crate) templates: Vec<TemplateSource>,
     /// Static files by output path (`style.css`), later entries overriding earlier.
     pub(crate) statics: Vec<(PathBuf, StaticFile)>,
+    /// Stylesheets and scripts by output path, with the fingerprinted path they are
+    /// also written to (`style.css` -> `style.1a2b3c4d5e6f7a8b.css`), so that pages can
+    /// link to a name that changes whenever the file does and CDNs can cache it
+    /// forever.
+    pub(crate) fingerprinted: BTreeMap<String, String>,
+}
+
+impl StaticFile {
+    /// The file's bytes.
+    pub(crate) fn bytes(&self) -> Result<Vec<u8>, Diagnostic> {
+        match self {
+            StaticFile::Embedded(text) => Ok(text.as_bytes().to_vec()),
+            StaticFile::Disk(path) => {
+                std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))
+            }
+        }
+    }
+}
+
+/// `dir/name.<hash>.ext` for `dir/name.ext`, the hash taken over `bytes`.
+fn fingerprint(rel: &Path, bytes: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("asset");
+    let ext = rel.extension().and_then(|s| s.to_str()).unwrap_or("");
+    let name = format!("{stem}.{:016x}.{ext}", h.finish());
+    match rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) => format!("{}/{name}", dir.to_string_lossy().replace('\\', "/")),
+        None => name,
+    }
 }
 
 impl Theme {
@@ -129,7 +165,27 @@ impl Theme {
             return Err(errors);
         }
         templates.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Theme { templates, statics })
+        let mut fingerprinted = BTreeMap::new();
+        for (rel, file) in &statics {
+            let is_asset = rel.extension().is_some_and(|e| e == "css" || e == "js");
+            if is_asset {
+                match file.bytes() {
+                    Ok(bytes) => {
+                        let key = rel.to_string_lossy().replace('\\', "/");
+                        fingerprinted.insert(key, fingerprint(rel, &bytes));
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Theme {
+            templates,
+            statics,
+            fingerprinted,
+        })
     }
 
     /// Builds the Tera engine, reporting template syntax errors with file and line.

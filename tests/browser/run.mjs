@@ -1,0 +1,151 @@
+// Browser checks of a built wsis site, run by tests/browser.rs:
+//
+//   node run.mjs OUTPUT_DIR BASE_PATH
+//
+// Serves OUTPUT_DIR under BASE_PATH (a sub-path such as /wsis/) on 127.0.0.1, then in
+// headless Chromium: runs axe-core (WCAG 2.1 A and AA) on every page kind in light and
+// dark mode, searches for "encryption" and follows a result, and validates every HTML
+// file with the Nu Html Checker (vnu-jar, run by Java). Prints a report and exits 1 on
+// any failure.
+
+import { createServer } from "node:http";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const [outDir, basePath] = process.argv.slice(2);
+if (!outDir || !basePath || !basePath.startsWith("/") || !basePath.endsWith("/")) {
+  console.error("usage: node run.mjs OUTPUT_DIR /BASE/PATH/");
+  process.exit(2);
+}
+const failures = [];
+const fail = (what) => { failures.push(what); console.log("FAIL " + what); };
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".txt": "text/plain" };
+
+// A static host serving the output under the sub-path, with the site's 404 page.
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  let p = decodeURIComponent(url.pathname);
+  if (!p.startsWith(basePath) || p.includes("..")) { res.writeHead(404); res.end(); return; }
+  p = p.slice(basePath.length);
+  if (p === "" || p.endsWith("/")) p += "index.html";
+  const file = path.join(outDir, p);
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    res.end(body);
+  } catch {
+    const body = await readFile(path.join(outDir, "404.html")).catch(() => "not found");
+    res.writeHead(404, { "content-type": TYPES[".html"] });
+    res.end(body);
+  }
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const site = origin + basePath;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const pages = {
+  home: "",
+  "action line": "action-lines/c4/",
+  "action lines": "action-lines/",
+  organization: "organizations/isoc/",
+  report: "reports/isoc-2025/",
+  metric: "metrics/igf-nris/",
+  year: "years/2024/",
+  search: "search/",
+  "not found": "no/such/page/",
+};
+
+try {
+  for (const scheme of ["light", "dark"]) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    const external = [];
+    page.on("request", (r) => { if (!r.url().startsWith(origin)) external.push(r.url()); });
+    for (const [kind, rel] of Object.entries(pages)) {
+      const response = await page.goto(site + rel, { waitUntil: "load" });
+      const expected = kind === "not found" ? 404 : 200;
+      if (response.status() !== expected) fail(`${kind}: status ${response.status()}`);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      }));
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      for (const v of bad) {
+        const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ");
+        fail(`axe ${scheme} ${kind}: ${v.id} (${v.impact}): ${v.help} at ${where}`);
+      }
+      console.log(`axe ${scheme} ${kind}: ${bad.length} serious or critical of ${result.violations.length} violations`);
+    }
+    if (external.length) fail(`requests outside the site: ${external.slice(0, 5).join(", ")}`);
+    await context.close();
+  }
+
+  // Search for a word and follow a result, as a reader would.
+  const page = await browser.newPage();
+  await page.goto(site, { waitUntil: "load" });
+  await page.fill("#site-search", "encryption");
+  await Promise.all([page.waitForURL(/search\/\?q=encryption/), page.press("#site-search", "Enter")]);
+  await page.waitForSelector("#search-results li a", { timeout: 10000 });
+  const hrefs = await page.$$eval("#search-results li a", (as) => as.map((a) => a.getAttribute("href")));
+  console.log("search results:", hrefs.join(" "));
+  for (const slug of ["isoc-2024", "isoc-2025"]) {
+    if (!hrefs.some((h) => h.includes(`/reports/${slug}/`))) fail(`search "encryption" does not find ${slug}`);
+  }
+  const target = hrefs.find((h) => h.includes("/reports/"));
+  if (target) {
+    await Promise.all([page.waitForURL((u) => u.pathname.includes("/reports/")), page.click(`#search-results a[href="${target}"]`)]);
+    const title = await page.title();
+    if (!page.url().startsWith(site + "reports/")) fail(`following a result led to ${page.url()}`);
+    console.log("followed a result to", page.url(), "—", title);
+  } else {
+    fail("no report in the search results");
+  }
+  // Without JavaScript the search page says so.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await noJs.newPage();
+  await p2.goto(site + "search/");
+  const text = await p2.textContent("body");
+  if (!text.includes("needs JavaScript")) fail("search page without JavaScript does not say it needs it");
+  await noJs.close();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// Every HTML file through the Nu Html Checker.
+async function htmlFiles(dir) {
+  const out = [];
+  for (const name of await readdir(dir)) {
+    const p = path.join(dir, name);
+    if ((await stat(p)).isDirectory()) out.push(...await htmlFiles(p));
+    else if (name.endsWith(".html")) out.push(p);
+  }
+  return out;
+}
+const files = await htmlFiles(outDir);
+const vnu = require.resolve("vnu-jar/build/dist/vnu.jar");
+const messages = await new Promise((ok) => {
+  execFile("java", ["-jar", vnu, "--errors-only", "--format", "json", ...files], { maxBuffer: 64 << 20 },
+    (err, stdout, stderr) => {
+      try { ok(JSON.parse(stderr || stdout).messages); } catch { ok([{ type: "error", message: "vnu did not run: " + (err && err.message) }]); }
+    });
+});
+const errors = messages.filter((m) => m.type === "error");
+for (const m of errors.slice(0, 30)) fail(`vnu ${m.url ? m.url.replace(/^file:/, "") : ""}:${m.lastLine || ""}: ${m.message}`);
+console.log(`vnu: ${errors.length} errors in ${files.length} HTML files`);
+
+console.log(failures.length ? `${failures.length} failures` : "all browser checks passed");
+process.exit(failures.length ? 1 : 0);
