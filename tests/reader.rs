@@ -113,7 +113,7 @@ fn every_page_has_a_search_box_and_the_search_page_works_without_a_server() {
     for page in ["index.html", "404.html", "reports/alpha-2023/index.html"] {
         assert!(
             site.output(page).contains(
-                r#"<form class="search-box" role="search" action="/sub/search/" method="get">"#
+                r#"<form class="search-box" role="search" aria-label="Site" action="/sub/search/" method="get">"#
             ),
             "{page}"
         );
