@@ -87,6 +87,48 @@ pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<Config, BuildE
     Ok(config)
 }
 
+/// Entry points for fuzzing the loaders with arbitrary bytes (see `fuzz/`).
+pub mod fuzzing {
+    use std::path::Path;
+
+    use crate::diagnostic::Diagnostic;
+    use crate::markdown::{QuoteRequest, RenderSettings};
+
+    /// Decodes, splits and parses a report file, then renders its text with its
+    /// figures' quotes, as a build does; returns the first error. Must never panic.
+    pub fn report(bytes: &[u8]) -> Result<(), Diagnostic> {
+        let shown = Path::new("content/reports/fuzz.md");
+        let text = crate::load::decode_text(bytes.to_vec(), shown)?;
+        let raw = crate::load::parse_report(&text, shown)?;
+        let requests: Vec<QuoteRequest<'_>> = raw
+            .front
+            .value
+            .figures
+            .iter()
+            .map(|f| QuoteRequest {
+                text: &f.quote,
+                anchor: "fig",
+            })
+            .collect();
+        let settings = RenderSettings {
+            base_path: "/",
+            report_url: "/reports/fuzz/",
+            line_code: &|code: &str| code.strip_prefix('C').and_then(|n| n.parse().ok()).map(crate::model::LineId),
+        };
+        crate::markdown::render(&raw.body, &requests, &settings);
+        Ok(())
+    }
+
+    /// Parses a YAML data file (an organization) as the loader does.
+    pub fn organization(bytes: &[u8]) -> Result<(), Diagnostic> {
+        let shown = Path::new("content/organizations/fuzz.yaml");
+        let text = crate::load::decode_text(bytes.to_vec(), shown)?;
+        crate::load::yaml::parse::<crate::load::RawOrganization>(&text, shown, 1)?;
+        crate::load::Positions::index(&text, 1);
+        Ok(())
+    }
+}
+
 /// Loads and validates the site at `root`: everything `build` checks before rendering.
 pub fn load_site(root: &Path, config: Config) -> Result<model::Site, BuildError> {
     let sources = load::load(root).map_err(BuildError::new)?;

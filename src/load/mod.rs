@@ -131,6 +131,11 @@ pub(crate) struct Sources {
 /// into LF so that positions count the same on every platform.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(shown, "read", &e))?;
+    decode_text(bytes, shown)
+}
+
+/// Decodes a file's bytes as [`read_text`] does.
+pub(crate) fn decode_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
