@@ -39,6 +39,11 @@ pub struct BuildConfig {
     /// Whether HTML pages are minified.
     #[serde(default = "default_true")]
     pub minify: bool,
+    /// Keep raw HTML in report text as written, scripts and event handlers included.
+    /// Unsafe: only for sites whose every contributor is trusted. Off by default, when
+    /// raw HTML is sanitised.
+    #[serde(default)]
+    pub allow_unsafe_html: bool,
 }
 
 impl Default for BuildConfig {
@@ -46,6 +51,7 @@ impl Default for BuildConfig {
         BuildConfig {
             output_dir: default_output_dir(),
             minify: true,
+            allow_unsafe_html: false,
         }
     }
 }
@@ -139,7 +145,7 @@ impl Config {
                 .at(location)
                 .help(
                     "site.toml takes title, base_url, description, language, theme \
-                     and [build] output_dir, minify",
+                     and [build] output_dir, minify, allow_unsafe_html",
                 )
         })?;
         if config.build.output_dir.as_os_str().is_empty() {

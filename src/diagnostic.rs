@@ -65,6 +65,9 @@ pub enum Kind {
     Link,
     /// The output folder cannot be used safely.
     Output,
+    /// A file was left out of the build (a warning, not an error): a symbolic link to
+    /// outside the site, a link loop.
+    Skipped,
 }
 
 /// One problem, with where it is and what would fix it.
@@ -194,7 +197,16 @@ impl Diagnostic {
             let line = text.lines().nth(loc.line - 1)?.to_string();
             Some((loc, line))
         });
-        if let Some((loc, line)) = line_text {
+        if let Some((mut loc, mut line)) = line_text {
+            // A very long line (minified, generated, hostile) is shown as a window
+            // around the column.
+            const WIDTH: usize = 80;
+            if line.chars().count() > 2 * WIDTH {
+                let start = loc.column.saturating_sub(WIDTH / 2 + 1);
+                let window: String = line.chars().skip(start).take(WIDTH).collect();
+                line = format!("…{window}…");
+                loc.column = loc.column - start + 1;
+            }
             let num = loc.line.to_string();
             let pad = " ".repeat(num.len());
             let caret_pad: String = line
@@ -323,6 +335,23 @@ mod tests {
             "error: a.yaml:2:7: bad name\n  |\n2 | name: \"Y\"\n  |       ^\n  help: fix it\n"
         );
         assert!(d.render(dir.path(), true).contains("\x1b[1;31merror"));
+    }
+
+    #[test]
+    fn long_lines_are_shown_as_a_window() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.md"),
+            format!("{}X{}", "a".repeat(500), "b".repeat(500)),
+        )
+        .unwrap();
+        let d = Diagnostic::new(Kind::Invalid, "a.md", "x").at(Some(Location::new(1, 501)));
+        let out = d.render(dir.path(), false);
+        let caret_line = out.lines().nth(3).unwrap();
+        let source_line = out.lines().nth(2).unwrap();
+        assert!(source_line.chars().count() < 100, "{out}");
+        let caret_at = caret_line.chars().position(|c| c == '^').unwrap();
+        assert_eq!(source_line.chars().nth(caret_at), Some('X'), "{out}");
     }
 
     #[test]

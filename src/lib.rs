@@ -73,6 +73,8 @@ pub struct BuildSummary {
     pub output: Option<PathBuf>,
     /// How long the build took.
     pub elapsed: Duration,
+    /// Files left out of the build, such as symbolic links to outside the site.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads `site.toml` under `root`, applying a `base_url` override.
@@ -113,7 +115,12 @@ pub mod fuzzing {
         let settings = RenderSettings {
             base_path: "/",
             report_url: "/reports/fuzz/",
-            line_code: &|code: &str| code.strip_prefix('C').and_then(|n| n.parse().ok()).map(crate::model::LineId),
+            line_code: &|code: &str| {
+                code.strip_prefix('C')
+                    .and_then(|n| n.parse().ok())
+                    .map(crate::model::LineId)
+            },
+            allow_unsafe_html: false,
         };
         crate::markdown::render(&raw.body, &requests, &settings);
         Ok(())
@@ -197,5 +204,11 @@ fn emit(
         observations: links.series.iter().map(|s| s.observations.len()).sum(),
         output: None,
         elapsed: Duration::ZERO,
+        warnings: site
+            .warnings
+            .iter()
+            .chain(&theme.warnings)
+            .cloned()
+            .collect(),
     })
 }

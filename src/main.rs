@@ -209,6 +209,9 @@ fn with_progress<T>(f: impl FnOnce(Arc<Progress>) -> T) -> T {
 }
 
 fn summary(verb: &str, s: &BuildSummary) -> String {
+    for w in &s.warnings {
+        eprintln!("warning: {w}");
+    }
     let into = s
         .output
         .as_ref()

@@ -32,6 +32,43 @@ pub(crate) struct RenderSettings<'s> {
     pub(crate) report_url: &'s str,
     /// Resolves an action line code named in a heading (`C4`) to an index.
     pub(crate) line_code: &'s dyn Fn(&str) -> Option<LineId>,
+    /// Whether raw HTML in the text is kept as written (the site's unsafe opt-in)
+    /// rather than sanitised.
+    pub(crate) allow_unsafe_html: bool,
+}
+
+/// The URL schemes a link or image may use; anything else (`javascript:`, `data:`,
+/// `vbscript:`) is dropped, leaving the link's text.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// Whether a link destination is safe to emit: relative, or one of [`SAFE_SCHEMES`].
+fn safe_url(dest: &str) -> bool {
+    // Browsers ignore ASCII whitespace and control characters inside a scheme
+    // (`java\tscript:`), so they are removed before looking.
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
+    match cleaned.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            SAFE_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+        }
+        _ => true,
+    }
+}
+
+/// The sanitiser for raw HTML in report text: ammonia's safe defaults, plus the ids and
+/// classes the renderer itself emits (heading anchors, quote marks, footnotes), and
+/// links limited to [`SAFE_SCHEMES`].
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class"])
+            .url_schemes(SAFE_SCHEMES.iter().copied().collect())
+            .link_rel(None);
+        b
+    })
 }
 
 /// The result of rendering one report's text.
@@ -137,15 +174,24 @@ const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
 
 /// Renders a report's Markdown.
 pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings<'_>) -> Rendered {
-    // Raw HTML is shown as text: content is pasted from PDFs and contributed in pull
-    // requests, and a tag in it must never become markup on the site.
     // Adjacent text runs (split by escapes such as `\$`) are merged first so a quote
     // gets one `<mark>`, not one per run.
-    let raw_as_text = Parser::new_ext(text, MARKDOWN_OPTIONS).map(|e| match e {
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-        e => e,
-    });
-    let events: Vec<Event<'_>> = TextMergeStream::new(raw_as_text).collect();
+    let events: Vec<Event<'_>> =
+        TextMergeStream::new(Parser::new_ext(text, MARKDOWN_OPTIONS)).collect();
+    // Content is pasted from PDFs and contributed in pull requests: raw HTML in it is
+    // sanitised unless the site opted in to it. Most reports have none, and only those
+    // that do pay for the sanitiser.
+    let sanitize = !s.allow_unsafe_html
+        && events
+            .iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let clean = |html: String| -> String {
+        if sanitize {
+            sanitizer().clean(&html).to_string()
+        } else {
+            html
+        }
+    };
 
     let blocks = collect_blocks(&events);
     let mut marks = Marks::default();
@@ -186,7 +232,14 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
     let mut heading_starts: Vec<usize> = headings.keys().copied().collect();
     heading_starts.sort_unstable();
 
-    let html_out = render_events(&events, 0..events.len(), &marks, &headings, s, None);
+    let html_out = clean(render_events(
+        &events,
+        0..events.len(),
+        &marks,
+        &headings,
+        s,
+        None,
+    ));
 
     let mut sections = Vec::new();
     for (i, &start) in heading_starts.iter().enumerate() {
@@ -202,14 +255,14 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
         let content_start = (start..end)
             .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
             .map_or(end, |j| j + 1);
-        let html = render_events(
+        let html = clean(render_events(
             &events,
             content_start..end,
             &marks,
             &headings,
             s,
             Some(heading.level),
-        );
+        ));
         sections.push(Section {
             heading: heading.clone(),
             lines: lines.clone(),
@@ -401,6 +454,9 @@ fn render_events(
 ) -> String {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(range.len());
     let mut skip_depth = 0usize;
+    // For each open link or image: whether it was dropped for an unsafe URL, so its
+    // end is dropped too.
+    let mut dropped: Vec<bool> = Vec::new();
     let embedded = embed_under.is_some();
     let shift_level = |level: u8| -> HeadingLevel {
         let l = match embed_under {
@@ -456,12 +512,19 @@ fn render_events(
             Event::End(TagEnd::Heading(level)) => {
                 out.push(Event::End(TagEnd::Heading(shift_level(*level as u8))));
             }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !safe_url(dest_url) =>
+            {
+                dropped.push(true);
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if dropped.pop() == Some(true) => {}
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
+                dropped.push(false);
                 let dest = rewrite_link(dest_url, s, embedded);
                 out.push(Event::Start(Tag::Link {
                     link_type: *link_type,
@@ -476,6 +539,7 @@ fn render_events(
                 title,
                 id,
             }) => {
+                dropped.push(false);
                 out.push(Event::Start(Tag::Image {
                     link_type: *link_type,
                     dest_url: rewrite_link(dest_url, s, embedded),
@@ -631,6 +695,7 @@ mod tests {
             base_path: "/wsis/",
             report_url: "/wsis/reports/r/",
             line_code: &CODE,
+            allow_unsafe_html: false,
         }
     }
 
@@ -699,9 +764,63 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_text() {
-        let r = render("Hi <script>alert(1)</script>\n", &[], &settings());
-        assert!(r.body.html.contains("&lt;script&gt;"), "{}", r.body.html);
+    fn raw_html_is_sanitised() {
+        let md = "Hi <script>alert(1)</script> <b onclick=\"x()\">bold</b> H<sub>2</sub>O\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c](https://ok.org/)\n";
+        let html = render(md, &[], &settings()).body.html;
+        for bad in [
+            "<script",
+            "onclick",
+            "onerror",
+            "javascript",
+            "JaVa",
+            "alert(1)</",
+        ] {
+            assert!(
+                !html.to_lowercase().contains(&bad.to_lowercase()),
+                "{bad} in {html}"
+            );
+        }
+        assert!(html.contains("<b>bold</b>"), "{html}");
+        assert!(html.contains("H<sub>2</sub>O"), "{html}");
+        assert!(
+            html.contains(r#"<a href="https://ok.org/">c</a>"#),
+            "{html}"
+        );
+        assert!(html.contains("a b"), "unsafe links keep their text: {html}");
+    }
+
+    #[test]
+    fn only_safe_schemes() {
+        for ok in [
+            "/a/",
+            "#x",
+            "x.html",
+            "https://a.org/",
+            "mailto:a@b.org",
+            "a/b:c",
+        ] {
+            assert!(safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:x",
+            "JavaScript:x",
+            "java\tscript:x",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn raw_html_is_kept_when_the_site_opts_in() {
+        let mut s = settings();
+        s.allow_unsafe_html = true;
+        let html = render("<div class=\"x\" onclick=\"y()\">z</div>\n", &[], &s)
+            .body
+            .html;
+        assert!(html.contains("onclick"), "{html}");
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub struct Site {
     /// The reports, sorted by year, then organization, then slug. Shared, so that the
     /// dev server can keep a report that did not change across rebuilds.
     pub reports: Vec<Arc<Report>>,
+    /// Files left out of the site, such as symbolic links to outside it.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Site {

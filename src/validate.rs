@@ -19,17 +19,42 @@ use crate::model::{
 };
 use crate::urls::Page;
 
-/// Is `s` a valid id or slug: lower case ASCII letters, digits and inner hyphens.
+/// Is `s` a valid id or slug: lower case ASCII letters, digits and inner hyphens, at
+/// most 100 characters, and not a name Windows reserves for a device (`con`, `nul`,
+/// `com1`...), which could not be a folder of the output on Windows.
 pub(crate) fn is_slug(s: &str) -> bool {
+    const DEVICES: &[&str] = &["con", "prn", "aux", "nul"];
+    let device = DEVICES.contains(&s)
+        || ((s.starts_with("com") || s.starts_with("lpt"))
+            && s.len() == 4
+            && s.as_bytes()[3].is_ascii_digit());
     !s.is_empty()
         && s.len() <= 100
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
+        && !device
 }
 
-const SLUG_HELP: &str = "ids and slugs use lower case letters a-z, digits and inner hyphens";
+const SLUG_HELP: &str = "ids and slugs use lower case letters a-z, digits and inner hyphens \
+     (at most 100), and not a Windows device name such as con or nul";
+
+/// A web address for a link: `http://` or `https://` and a host, nothing that could
+/// run script when clicked.
+fn check_web_url(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace) => {
+            Ok(())
+        }
+        _ => Err(format!(
+            "`{url}` is not a web address: expected https://... or http://..."
+        )),
+    }
+}
 
 /// Years outside this range are typos (`20024`), not reports.
 const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
@@ -130,13 +155,12 @@ pub(crate) fn validate(
         }
     }
 
-    let base_path = config.base_url.path().to_string();
     let results: Vec<Result<Arc<Report>, Vec<Diagnostic>>> = sources
         .reports
         .par_iter()
         .map(|raw| match reuse(raw) {
             Some(done) => Ok(done),
-            None => report(raw, &orgs, &lines, &metric_lookup, &base_path).map(Arc::new),
+            None => report(raw, &orgs, &lines, &metric_lookup, &config).map(Arc::new),
         })
         .collect();
     let mut reports = Vec::with_capacity(results.len());
@@ -163,12 +187,13 @@ pub(crate) fn validate(
         organizations,
         metrics,
         reports,
+        warnings: sources.warnings.clone(),
     })
 }
 
 fn organizations(sources: &Sources, errors: &mut Vec<Diagnostic>) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen: HashMap<String, &Path> = HashMap::new();
     for doc in &sources.organizations {
         let raw = &doc.value;
         let stem = doc.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -200,13 +225,23 @@ fn organizations(sources: &Sources, errors: &mut Vec<Diagnostic>) -> Vec<Organiz
             );
             continue;
         }
-        if !seen.insert(raw.id.clone()) {
+        if let Some(first) = seen.insert(raw.id.clone(), &doc.file) {
             errors.push(doc.error(
                 Kind::Duplicate,
                 "id",
-                format!("organization `{}` is defined twice", raw.id),
+                format!(
+                    "organization `{}` is also defined by {}: both would be written to organizations/{}/",
+                    raw.id,
+                    first.display(),
+                    raw.id
+                ),
             ));
             continue;
+        }
+        if let Some(url) = &raw.website {
+            if let Err(e) = check_web_url(url) {
+                errors.push(doc.error(Kind::Invalid, "website", e));
+            }
         }
         out.push(Organization {
             id: raw.id.clone(),
@@ -359,11 +394,17 @@ fn report(
     orgs: &Lookup<'_, OrgId>,
     lines: &Lookup<'_, LineId>,
     metrics: &Lookup<'_, MetricId>,
-    base_path: &str,
+    config: &Config,
 ) -> Result<Report, Vec<Diagnostic>> {
+    let base_path = config.base_url.path();
     let doc = &raw.front;
     let fm = &doc.value;
     let mut errors = Vec::new();
+    if let Some(url) = &fm.source_url {
+        if let Err(e) = check_web_url(url) {
+            errors.push(doc.error(Kind::Invalid, "source_url", e));
+        }
+    }
 
     if !is_slug(&raw.slug) {
         errors.push(
@@ -469,6 +510,7 @@ fn report(
         base_path,
         report_url: &report_url,
         line_code: &line_code,
+        allow_unsafe_html: config.build.allow_unsafe_html,
     };
     let requests: Vec<QuoteRequest<'_>> = figures
         .iter()
@@ -536,8 +578,28 @@ mod tests {
     #[test]
     fn slugs_are_lowercase_words() {
         assert!(is_slug("isoc-2024"));
-        for bad in ["", "ISOC", "a_b", "-a", "a-", "../x", "a/b", "a b", "a\0b"] {
+        assert!(is_slug("console") && is_slug("com10"));
+        assert!(!is_slug(&"a".repeat(101)));
+        for bad in [
+            "", "ISOC", "a_b", "-a", "a-", "../x", "a/b", "a b", "a\0b", "con", "nul", "com1",
+            "lpt9", "a\\b",
+        ] {
             assert!(!is_slug(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn web_urls_only() {
+        assert!(check_web_url("https://www.itu.int/").is_ok());
+        for bad in [
+            "javascript:alert(1)",
+            "https://",
+            "ftp://x",
+            "//x.org",
+            "https:///x",
+            "https://a b",
+        ] {
+            assert!(check_web_url(bad).is_err(), "{bad}");
         }
     }
 

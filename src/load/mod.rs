@@ -125,14 +125,35 @@ pub(crate) struct Sources {
     pub(crate) organizations: Vec<Doc<RawOrganization>>,
     pub(crate) metrics: Option<Doc<Vec<RawMetric>>>,
     pub(crate) reports: Vec<RawReport>,
+    /// Files left out, such as symbolic links to outside the site.
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Reads a text file as UTF-8, dropping a byte-order mark and turning CRLF line ends
 /// into LF so that positions count the same on every platform.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::io(shown, "read", &e))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            Kind::Syntax,
+            shown,
+            format!(
+                "the file is {} MB, over the limit of {} MB",
+                size / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        )
+        .help("split the report, or leave out what is not the report's text"));
+    }
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(shown, "read", &e))?;
     decode_text(bytes, shown)
 }
+
+/// Content files larger than this are refused: the largest real report is a few
+/// hundred kilobytes, and a cap keeps one pasted mistake from exhausting memory.
+pub(crate) const MAX_FILE_BYTES: u64 = 10_000_000;
 
 /// Decodes a file's bytes as [`read_text`] does.
 pub(crate) fn decode_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
@@ -224,7 +245,17 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
 
     let required = |name: &str, errors: &mut Vec<Diagnostic>| -> Option<PathBuf> {
         let rel = content.join(name);
-        if root.join(&rel).is_file() {
+        if root.join(&rel).is_file() && !stays_inside(root, &rel) {
+            errors.push(
+                Diagnostic::new(
+                    Kind::Io,
+                    &rel,
+                    "is a symbolic link to outside the site: it is not read",
+                )
+                .help("copy the file into the site instead of linking to it"),
+            );
+            None
+        } else if root.join(&rel).is_file() {
             Some(rel)
         } else {
             errors.push(
@@ -249,12 +280,15 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         }
     }
 
-    let org_files = list_files(root, &content.join("organizations"), &["yaml", "yml"]);
+    let (org_files, mut warnings) =
+        list_files(root, &content.join("organizations"), &["yaml", "yml"]);
     let orgs: Vec<_> = org_files
         .par_iter()
         .map(|rel| load_doc::<RawOrganization>(root, rel))
         .collect();
-    let report_files = list_files(root, &content.join("reports"), &["md"]);
+    let (report_files, report_warnings) = list_files(root, &content.join("reports"), &["md"]);
+    warnings.extend(report_warnings);
+    sources.warnings = warnings;
     let reports: Vec<_> = report_files
         .par_iter()
         .map(|rel| read_text(&root.join(rel), rel).and_then(|text| parse_report(&text, rel)))
@@ -280,26 +314,87 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
 }
 
 /// The files under `root/dir` with one of `extensions` (any file when empty), relative
-/// to `root`, sorted so every build sees them in the same order. A missing folder is
-/// an empty list.
-pub(crate) fn list_files(root: &Path, dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = WalkDir::new(root.join(dir))
-        .follow_links(false)
+/// to `root`, sorted so every build sees them in the same order, and warnings for what
+/// was left out. A missing folder is an empty list.
+///
+/// Symbolic links are followed only while they stay inside the site root: a link out
+/// of it (to a home folder, to `/etc`) is never read or published, and a link loop is
+/// reported, not walked forever.
+pub(crate) fn list_files(
+    root: &Path,
+    dir: &Path,
+    extensions: &[&str],
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let start = root.join(dir);
+    if !start.exists() {
+        return (Vec::new(), warnings);
+    }
+    let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut files = Vec::new();
+    let mut walk = WalkDir::new(&start)
+        .follow_links(true)
         .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            extensions.is_empty()
-                || e.path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| extensions.contains(&x))
-        })
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect();
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(&start);
+                let shown = path.strip_prefix(root).unwrap_or(path);
+                let why = if e.loop_ancestor().is_some() {
+                    "a symbolic link loop: skipped".to_string()
+                } else {
+                    format!("cannot be read: {e}")
+                };
+                warnings.push(Diagnostic::new(Kind::Skipped, shown, why));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(&root_real));
+            if !inside {
+                let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                warnings.push(
+                    Diagnostic::new(
+                        Kind::Skipped,
+                        shown,
+                        "a symbolic link to outside the site: not read, not published",
+                    )
+                    .help("copy the file into the site instead of linking to it"),
+                );
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let wanted = extensions.is_empty()
+            || entry
+                .path()
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| extensions.contains(&x));
+        if let (true, Ok(rel)) = (wanted, entry.path().strip_prefix(root)) {
+            files.push(rel.to_path_buf());
+        }
+    }
     files.sort();
-    files
+    (files, warnings)
+}
+
+/// Whether `rel` under `root`, followed through any links, stays inside `root`.
+fn stays_inside(root: &Path, rel: &Path) -> bool {
+    let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    root.join(rel)
+        .canonicalize()
+        .is_ok_and(|real| real.starts_with(root_real))
 }
 
 #[cfg(test)]

@@ -70,6 +70,8 @@ pub(crate) struct Theme {
     /// link to a name that changes whenever the file does and CDNs can cache it
     /// forever.
     pub(crate) fingerprinted: BTreeMap<String, String>,
+    /// Files left out, such as symbolic links to outside the site.
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 impl StaticFile {
@@ -136,7 +138,10 @@ impl Theme {
         }
         let mut errors = Vec::new();
         let tpl_dir = dir.join("templates");
-        for rel in list_files(root, &tpl_dir, &[]) {
+        let mut warnings = Vec::new();
+        let (tpl_files, tpl_warnings) = list_files(root, &tpl_dir, &[]);
+        warnings.extend(tpl_warnings);
+        for rel in tpl_files {
             let name = rel
                 .strip_prefix(&tpl_dir)
                 .unwrap_or(&rel)
@@ -155,7 +160,9 @@ impl Theme {
             }
         }
         for static_dir in [dir.join("static"), PathBuf::from("static")] {
-            for rel in list_files(root, &static_dir, &[]) {
+            let (static_files, static_warnings) = list_files(root, &static_dir, &[]);
+            warnings.extend(static_warnings);
+            for rel in static_files {
                 let out = rel.strip_prefix(&static_dir).unwrap_or(&rel).to_path_buf();
                 statics.retain(|(p, _)| *p != out);
                 statics.push((out, StaticFile::Disk(root.join(&rel))));
@@ -185,6 +192,7 @@ impl Theme {
             templates,
             statics,
             fingerprinted,
+            warnings,
         })
     }
 
