@@ -184,10 +184,14 @@ fn emit(
     sink: &dyn pipeline::Sink,
 ) -> Result<BuildSummary, BuildError> {
     let root = &options.root;
+    let t = Instant::now();
     let site = load_site(root, config)?;
+    pipeline::timing("load and validate", t);
+    let t = Instant::now();
     let links = link::Links::new(&site);
     let theme = render::theme::Theme::load(root, &site.config.theme).map_err(BuildError::new)?;
     let renderer = render::Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
+    pipeline::timing("link and compile templates", t);
     let pages = pipeline::emit_all(
         &site,
         &links,

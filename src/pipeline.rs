@@ -199,19 +199,32 @@ pub(crate) fn emit_all(
     sink: &dyn Sink,
     progress: Option<&Progress>,
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
+    let t = std::time::Instant::now();
     let jobs = renderer.jobs();
     let (pages, mut errors) =
         render_pages(renderer, &jobs, site.config.build.minify, sink, progress);
+    timing("render pages", t);
+    let t = std::time::Instant::now();
     if let Err(e) = write_assets(site, links, theme, sink) {
         errors.push(e);
     }
+    timing("data, search index, static files", t);
+    let t = std::time::Instant::now();
     if errors.is_empty() {
         errors = check_links(site, &pages, None, sink);
     }
+    timing("link check", t);
     if errors.is_empty() {
         Ok(pages)
     } else {
         Err(errors)
+    }
+}
+
+/// Prints how long a stage took when `WSIS_TIMINGS` is set, for profiling builds.
+pub(crate) fn timing(stage: &str, since: std::time::Instant) {
+    if std::env::var_os("WSIS_TIMINGS").is_some() {
+        eprintln!("timing: {stage}: {:.0?}", since.elapsed());
     }
 }
 

@@ -59,6 +59,8 @@ pub(crate) struct Project {
     pub(crate) store: Arc<Memory>,
     /// The errors of the latest build, empty when it succeeded.
     pub(crate) errors: Arc<RwLock<Vec<Diagnostic>>>,
+    /// Whether the data files and search index lag behind the pages.
+    assets_stale: bool,
 }
 
 impl Project {
@@ -73,6 +75,7 @@ impl Project {
             good: None,
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),
+            assets_stale: false,
         }
     }
 
@@ -154,6 +157,21 @@ impl Project {
             pages,
         });
         Ok(count)
+    }
+
+    /// Rewrites the data files and the search index after a partial rebuild; a no-op
+    /// when they are current.
+    pub(crate) fn refresh_assets(&mut self) {
+        if !std::mem::take(&mut self.assets_stale) {
+            return;
+        }
+        if let Some(good) = &self.good {
+            if let Err(e) =
+                pipeline::write_assets(&good.site, &good.links, &good.theme, &*self.store)
+            {
+                self.set_errors(vec![e]);
+            }
+        }
     }
 
     /// Records a good build and refreshes the report cache from it.
@@ -278,9 +296,10 @@ impl Project {
             let redone: HashSet<String> = fresh.keys().cloned().collect();
             pages.extend(fresh);
             let mut errors = errors;
-            if let Err(e) = pipeline::write_assets(&site, &links, &theme, &*self.store) {
-                errors.push(e);
-            }
+            // The data files and the search index cover the whole site and take a
+            // while on a large one: they are refreshed after the page is shown
+            // ([`Project::refresh_assets`]).
+            self.assets_stale = true;
             if errors.is_empty() {
                 errors = pipeline::check_links(&site, &pages, Some(&redone), &*self.store);
             }
@@ -372,6 +391,7 @@ fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashS
         .chain(r.body.sections.iter().flat_map(|s| s.lines.iter()));
     for &l in lines {
         paths.insert(Page::ActionLine(&site.line(l).slug).path());
+        paths.insert(Page::ActionLineYear(&site.line(l).slug, r.year).path());
     }
     for f in &r.figures {
         let m = site.metric(f.metric);

@@ -182,6 +182,7 @@ fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Send
         }
         generation += 1;
         let _ = reload.send(generation);
+        project.refresh_assets();
     }
 }
 

@@ -12,6 +12,9 @@ pub enum Page<'a> {
     ActionLines,
     /// `/action-lines/<slug>/`
     ActionLine(&'a str),
+    /// `/action-lines/<slug>/<yyyy>/`: one year of a line's sections, for lines with
+    /// too many to show on one page.
+    ActionLineYear(&'a str, i32),
     /// `/organizations/`
     Organizations,
     /// `/organizations/<id>/`
@@ -52,6 +55,7 @@ impl Page<'_> {
             Page::Home => String::new(),
             Page::ActionLines => "action-lines/".into(),
             Page::ActionLine(s) => format!("action-lines/{s}/"),
+            Page::ActionLineYear(s, y) => format!("action-lines/{s}/{y}/"),
             Page::Organizations => "organizations/".into(),
             Page::Organization(s) => format!("organizations/{s}/"),
             Page::Reports => "reports/".into(),

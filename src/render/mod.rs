@@ -7,7 +7,7 @@
 pub(crate) mod theme;
 mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use tera::Context;
@@ -19,12 +19,27 @@ use crate::urls::Page;
 use theme::Theme;
 use views::{LinkView, Views};
 
+/// Past this many tagged sections, an action line's sections move to one page per
+/// year, so no page grows without bound (a line of a 10,000-report site has thousands).
+pub(crate) const MAX_INLINE_SECTIONS: usize = 60;
+/// Past this many reports, the reports index lists years, not every report.
+const MAX_INDEX_REPORTS: usize = 300;
+/// Past this many metrics, the metrics index lists organizations, not every metric.
+const MAX_INDEX_METRICS: usize = 300;
+/// Metrics shown on the home page.
+const HEADLINE_METRICS: usize = 12;
+/// Organizations shown as columns of the coverage matrix, those with most reports.
+const MATRIX_ORGANIZATIONS: usize = 20;
+/// Reports in the Atom feed, newest first: a feed is for following new reports.
+const FEED_ENTRIES: usize = 100;
+
 /// One page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Job {
     Home,
     ActionLines,
     ActionLine(LineId),
+    ActionLineYear(LineId, i32),
     Organizations,
     Organization(OrgId),
     Reports,
@@ -135,6 +150,17 @@ impl<'a> Renderer<'a> {
             Job::Robots,
         ];
         jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
+        for (i, refs) in self.links.sections_by_line.iter().enumerate() {
+            if refs.len() > MAX_INLINE_SECTIONS {
+                let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
+                years.dedup();
+                jobs.extend(
+                    years
+                        .into_iter()
+                        .map(|y| Job::ActionLineYear(LineId(i as u32), y)),
+                );
+            }
+        }
         jobs.extend((0..s.organizations.len()).map(|i| Job::Organization(OrgId(i as u32))));
         jobs.extend((0..s.reports.len()).map(|i| Job::Report(ReportId(i as u32))));
         jobs.extend((0..s.metrics.len()).map(|i| Job::Metric(MetricId(i as u32))));
@@ -157,6 +183,7 @@ impl<'a> Renderer<'a> {
             Job::Home => Page::Home,
             Job::ActionLines => Page::ActionLines,
             Job::ActionLine(id) => Page::ActionLine(&s.line(id).slug),
+            Job::ActionLineYear(id, y) => Page::ActionLineYear(&s.line(id).slug, y),
             Job::Organizations => Page::Organizations,
             Job::Organization(id) => Page::Organization(&s.org(id).id),
             Job::Reports => Page::Reports,
@@ -213,10 +240,21 @@ impl<'a> Renderer<'a> {
                     std::cmp::Reverse((r.published, r.year, id))
                 });
                 latest.truncate(8);
-                let headline: Vec<MetricId> = (0..s.metrics.len())
+                // The metrics with the longest series, then the most recent.
+                let mut headline: Vec<MetricId> = (0..s.metrics.len())
                     .map(|i| MetricId(i as u32))
                     .filter(|m| l.series[m.index()].yearly.len() >= 2)
                     .collect();
+                headline.sort_by_key(|m| {
+                    let y = &l.series[m.index()].yearly;
+                    (
+                        std::cmp::Reverse(y.len()),
+                        std::cmp::Reverse(y.last().map(|p| p.0)),
+                        *m,
+                    )
+                });
+                headline.truncate(HEADLINE_METRICS);
+                headline.sort();
                 ctx.insert("counts", &counts(s, l));
                 ctx.insert("latest_reports", &v.reports(&latest));
                 ctx.insert("headline_metrics", &v.metrics(&headline));
@@ -260,10 +298,63 @@ impl<'a> Renderer<'a> {
                         .map(|&f| v.org_link(f))
                         .collect::<Vec<_>>(),
                 );
-                ctx.insert("years", &line_sections(v, id));
                 ctx.insert("metrics", &v.metrics(&l.metrics_by_line[id.index()]));
-                ctx.insert("reports", &v.reports(&l.reports_by_line[id.index()]));
+                ctx.insert("report_count", &l.reports_by_line[id.index()].len());
+                let refs = &l.sections_by_line[id.index()];
+                if refs.len() > MAX_INLINE_SECTIONS {
+                    // Too many sections for one page: a page per year.
+                    let mut per_year: BTreeMap<i32, (usize, BTreeSet<ReportId>)> = BTreeMap::new();
+                    for r in refs {
+                        let e = per_year.entry(s.report(r.report).year).or_default();
+                        e.0 += 1;
+                        e.1.insert(r.report);
+                    }
+                    let year_pages: Vec<_> = per_year
+                        .iter()
+                        .rev()
+                        .map(|(y, (sections, reports))| {
+                            serde_json::json!({
+                                "year": y,
+                                "url": v.url(Page::ActionLineYear(&line.slug, *y)),
+                                "sections": sections,
+                                "reports": reports.len(),
+                            })
+                        })
+                        .collect();
+                    ctx.insert("year_pages", &year_pages);
+                    ctx.insert("years", &Vec::<serde_json::Value>::new());
+                    ctx.insert("reports", &Vec::<serde_json::Value>::new());
+                } else {
+                    ctx.insert("year_pages", &Vec::<serde_json::Value>::new());
+                    ctx.insert("years", &line_sections(v, id, None));
+                    ctx.insert("reports", &v.reports(&l.reports_by_line[id.index()]));
+                }
                 "action-line.html"
+            }
+            Job::ActionLineYear(id, year) => {
+                let line = s.line(id);
+                page_title = format!("{}: {} in {year}", line.code, line.title);
+                page_description = format!(
+                    "What organizations reported on WSIS action line {} in {year}.",
+                    line.code
+                );
+                let refs = &l.sections_by_line[id.index()];
+                let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
+                years.dedup();
+                let pos = years.binary_search(&year).ok();
+                let link = |y: i32| serde_json::json!({"year": y, "url": v.url(Page::ActionLineYear(&line.slug, y))});
+                ctx.insert("line", &v.line(id));
+                ctx.insert("year", &year);
+                ctx.insert("years", &line_sections(v, id, Some(year)));
+                ctx.insert(
+                    "prev",
+                    &pos.and_then(|p| p.checked_sub(1)).map(|p| link(years[p])),
+                );
+                ctx.insert(
+                    "next",
+                    &pos.and_then(|p| years.get(p + 1)).map(|&y| link(y)),
+                );
+                "action-line-year.html"
             }
             Job::Organizations => {
                 page_title = "Organizations".into();
@@ -304,6 +395,8 @@ impl<'a> Renderer<'a> {
             }
             Job::Reports => {
                 page_title = "Reports".into();
+                // A large site lists years and counts; each year page lists its reports.
+                let full = s.reports.len() <= MAX_INDEX_REPORTS;
                 let by_year: Vec<_> = l
                     .reports_by_year
                     .iter()
@@ -312,7 +405,8 @@ impl<'a> Renderer<'a> {
                         serde_json::json!({
                             "year": year,
                             "url": v.url(Page::Year(*year)),
-                            "reports": v.reports(ids),
+                            "count": ids.len(),
+                            "reports": if full { v.reports(ids) } else { Vec::new() },
                         })
                     })
                     .collect();
@@ -358,9 +452,11 @@ impl<'a> Renderer<'a> {
                     .map(|i| OrgId(i as u32))
                     .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
                     .map(|o| {
+                        let ids = &l.metrics_by_org[o.index()];
                         serde_json::json!({
                             "org": v.org(o),
-                            "metrics": v.metrics(&l.metrics_by_org[o.index()]),
+                            "count": ids.len(),
+                            "metrics": if s.metrics.len() <= MAX_INDEX_METRICS { v.metrics(ids) } else { Vec::new() },
                         })
                     })
                     .collect();
@@ -459,6 +555,7 @@ impl<'a> Renderer<'a> {
                     let r = s.report(id);
                     std::cmp::Reverse((r.published, r.year, id))
                 });
+                ids.truncate(FEED_ENTRIES);
                 let entries: Vec<_> = ids
                     .iter()
                     .map(|&id| {
@@ -519,7 +616,7 @@ fn toc(r: &crate::model::Report) -> Vec<serde_json::Value> {
 }
 
 /// An action line's sections grouped by year (newest first), then report.
-fn line_sections(v: Views<'_>, id: LineId) -> Vec<serde_json::Value> {
+fn line_sections(v: Views<'_>, id: LineId, only_year: Option<i32>) -> Vec<serde_json::Value> {
     let mut out: Vec<serde_json::Value> = Vec::new();
     let mut current: Option<(i32, Vec<serde_json::Value>)> = None;
     let refs = &v.links.sections_by_line[id.index()];
@@ -527,6 +624,9 @@ fn line_sections(v: Views<'_>, id: LineId) -> Vec<serde_json::Value> {
     let mut entries: Vec<(i32, ReportId, Vec<usize>)> = Vec::new();
     for s in refs {
         let year = v.site.report(s.report).year;
+        if only_year.is_some_and(|y| y != year) {
+            continue;
+        }
         match entries.last_mut() {
             Some((_, r, secs)) if *r == s.report => secs.push(s.section),
             _ => entries.push((year, s.report, vec![s.section])),
@@ -576,14 +676,22 @@ fn line_sections(v: Views<'_>, id: LineId) -> Vec<serde_json::Value> {
 /// report's section on the line (or to the line page's year when there are several).
 fn matrix(v: Views<'_>) -> serde_json::Value {
     let s = v.site;
-    let orgs: Vec<OrgId> = (0..s.organizations.len())
+    let mut orgs: Vec<OrgId> = (0..s.organizations.len())
         .map(|i| OrgId(i as u32))
         .filter(|o| !v.links.org_reports(*o).is_empty())
         .collect();
+    let reporting = orgs.len();
+    if orgs.len() > MATRIX_ORGANIZATIONS {
+        orgs.sort_by_key(|&o| (std::cmp::Reverse(v.links.org_reports(o).len()), o));
+        orgs.truncate(MATRIX_ORGANIZATIONS);
+        orgs.sort();
+    }
     let rows: Vec<_> = (0..s.action_lines.len())
         .map(|i| {
             let line = LineId(i as u32);
             let line_view = v.line(line);
+            let split = v.links.sections_by_line[i].len() > MAX_INLINE_SECTIONS;
+            let slug = &s.line(line).slug;
             // org -> year -> reports of that org and year on this line.
             let mut by_org: BTreeMap<OrgId, BTreeMap<i32, Vec<ReportId>>> = BTreeMap::new();
             for &r in &v.links.reports_by_line[i] {
@@ -605,6 +713,7 @@ fn matrix(v: Views<'_>) -> serde_json::Value {
                         .map(|(&year, reports)| {
                             let url = match reports.as_slice() {
                                 [one] => section_url(v, *one, line),
+                                _ if split => v.url(Page::ActionLineYear(slug, year)),
                                 _ => format!("{}#y{year}", line_view.url),
                             };
                             serde_json::json!({"year": year, "url": url})
@@ -619,6 +728,8 @@ fn matrix(v: Views<'_>) -> serde_json::Value {
     serde_json::json!({
         "organizations": orgs.iter().map(|&o| v.org(o)).collect::<Vec<_>>(),
         "rows": rows,
+        "reporting": reporting,
+        "organizations_url": v.url(Page::Organizations),
     })
 }
 

@@ -21,6 +21,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "templates/index.html",
     "templates/action-lines.html",
     "templates/action-line.html",
+    "templates/action-line-year.html",
     "templates/organizations.html",
     "templates/organization.html",
     "templates/reports.html",
