@@ -27,11 +27,13 @@ mod load;
 mod markdown;
 pub mod model;
 mod pipeline;
+#[cfg(feature = "serve")]
 mod project;
 mod render;
 pub mod scaffold;
 mod search;
 pub mod series;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod urls;
 mod validate;

@@ -25,11 +25,13 @@ pub(crate) trait Sink: Sync {
 }
 
 /// A sink that keeps files in memory, for `wsis serve`.
+#[cfg(feature = "serve")]
 #[derive(Debug, Default)]
 pub(crate) struct Memory {
     files: std::sync::RwLock<HashMap<PathBuf, std::sync::Arc<Vec<u8>>>>,
 }
 
+#[cfg(feature = "serve")]
 impl Memory {
     /// The file `rel`, if stored.
     pub(crate) fn get(&self, rel: &Path) -> Option<std::sync::Arc<Vec<u8>>> {
@@ -53,6 +55,7 @@ impl Memory {
     }
 }
 
+#[cfg(feature = "serve")]
 impl Sink for Memory {
     fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
         self.files
@@ -228,8 +231,15 @@ pub(crate) fn timing(stage: &str, since: std::time::Instant) {
     }
 }
 
+/// Without the `minify` feature pages are written as rendered.
+#[cfg(not(feature = "minify"))]
+pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {
+    html.to_vec()
+}
+
 /// Minifies a page, keeping closing tags and the `<html>`/`<head>` tags so the result
 /// stays valid HTML5 for validators and old parsers.
+#[cfg(feature = "minify")]
 pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {
     let cfg = minify_html::Cfg {
         keep_closing_tags: true,

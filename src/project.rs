@@ -159,6 +159,11 @@ impl Project {
         Ok(count)
     }
 
+    /// Whether the data files and search index lag behind the pages.
+    pub(crate) fn assets_stale(&self) -> bool {
+        self.assets_stale
+    }
+
     /// Rewrites the data files and the search index after a partial rebuild; a no-op
     /// when they are current.
     pub(crate) fn refresh_assets(&mut self) {

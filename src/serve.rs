@@ -155,7 +155,24 @@ fn start_watching(
 fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Sender<u64>) {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut generation = 0u64;
-    while let Ok(first) = rx.recv() {
+    loop {
+        // After a partial rebuild the data files and search index are refreshed once
+        // the editor pauses for a second, so a burst of saves is not held up by them.
+        let first = if project.assets_stale() {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(event) => event,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    project.refresh_assets();
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            }
+        };
         let mut changed = relevant(&root, first);
         // An editor's save is often several events (write, rename, metadata): wait a
         // moment and take them together.
@@ -182,7 +199,6 @@ fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Send
         }
         generation += 1;
         let _ = reload.send(generation);
-        project.refresh_assets();
     }
 }
 

@@ -381,3 +381,32 @@ fn the_same_sources_give_byte_identical_output() {
         );
     }
 }
+
+#[test]
+fn fuzzer_findings_stay_fixed() {
+    // Inputs the fuzzer (fuzz/) found, kept as regressions: each must fail fast with
+    // a clear error.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    for (file, target) in [
+        (
+            "organization-deep-flow-timeout",
+            "content/organizations/deep.yaml",
+        ),
+        ("report-deep-flow-timeout", "content/reports/deep.md"),
+    ] {
+        let site = Site::fixture("basic");
+        std::fs::write(
+            site.root.join(target),
+            std::fs::read(dir.join(file)).unwrap(),
+        )
+        .unwrap();
+        let started = Instant::now();
+        let run = build_guarded(&site);
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{file} took {:?}",
+            started.elapsed()
+        );
+        run.assert_error(target, "nest more than 64 levels deep");
+    }
+}

@@ -115,6 +115,7 @@ pub(crate) struct RawReport {
     /// The Markdown body.
     pub(crate) body: String,
     /// A hash of the whole file, to tell an edited report from an unchanged one.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fingerprint: u64,
 }
 

@@ -17,7 +17,58 @@ use crate::diagnostic::{Diagnostic, Kind, Location};
 
 /// Documents larger than this are refused before parsing: front matter and data files
 /// are small, and a cap keeps a hostile file from costing unbounded time.
-const MAX_YAML_BYTES: usize = 4 * 1024 * 1024;
+const MAX_YAML_BYTES: usize = 1024 * 1024;
+
+/// Flow collections (`[...]`, `{...}`) nested deeper than this are refused before
+/// parsing: the YAML scanner takes time quadratic in their depth (found by fuzzing:
+/// 65,536 `[` took 24 s), and no content file needs more than a few levels.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// The byte offset where flow nesting first exceeds [`MAX_FLOW_DEPTH`], if it does.
+/// Quoted scalars and comments are skipped, so brackets inside text do not count.
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i] == b'\'' {
+                        if bytes.get(i + 1) == Some(&b'\'') {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    i += 1;
+                }
+            }
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
 
 /// Parses `text` (which starts at line `first_line` of `file`) into `T`.
 pub(crate) fn parse<T: DeserializeOwned>(
@@ -34,6 +85,17 @@ pub(crate) fn parse<T: DeserializeOwned>(
                 text.len()
             ),
         ));
+    }
+    if let Some(offset) = too_deep(text) {
+        return Err(Diagnostic::new(
+            Kind::Syntax,
+            file,
+            format!("`[` and `{{` nest more than {MAX_FLOW_DEPTH} levels deep"),
+        )
+        .at(Some(
+            Location::of_offset(text, offset).shifted(first_line - 1),
+        ))
+        .help("content files need only a few levels of lists and mappings"));
     }
     serde_norway::from_str(text).map_err(|e| {
         let location = e
@@ -159,6 +221,17 @@ mod tests {
     fn shifts_by_first_line_and_falls_back_to_parent() {
         let p = Positions::index(DOC, 2);
         assert_eq!(p.get("figures.1.nope"), Some(Location::new(6, 5)));
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("n: {}", "[".repeat(65_536));
+        let started = std::time::Instant::now();
+        let err = parse::<serde_norway::Value>(&deep, Path::new("f.yaml"), 1).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(err.location, Some(Location::new(1, 4 + MAX_FLOW_DEPTH)));
+        assert!(too_deep("a: \"[[[[[[[[\" # [[[[\nb: '[[[['' [[['\n").is_none());
+        assert!(too_deep(&format!("a: {}1{}", "[".repeat(64), "]".repeat(64))).is_none());
     }
 
     #[test]
