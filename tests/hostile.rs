@@ -127,8 +127,8 @@ fn yaml_bombs_deep_nesting_and_duplicate_keys_fail_fast() {
     site.write("content/organizations/deep.yaml", &deep);
     let run = build_guarded(&site);
     run.assert_error(
-        "content/organizations/deep.yaml:2:7",
-        "invalid type: sequence, expected a string",
+        "content/organizations/deep.yaml:2:71",
+        "nest more than 64 levels deep",
     );
 
     let site = Site::fixture("basic");
