@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use wsis::diagnostic::{BuildError, Diagnostic};
 use wsis::model::{OrgKind, ReportKind};
@@ -85,9 +85,10 @@ enum New {
         /// The year the report covers.
         #[arg(long)]
         year: i32,
-        /// The kind of report.
-        #[arg(long, value_enum)]
-        kind: Option<KindArg>,
+        /// The kind of report: annual-progress, review-submission or
+        /// questionnaire-response.
+        #[arg(long, value_parser = vocabulary::<ReportKind>)]
+        kind: Option<ReportKind>,
     },
     /// An organization: content/organizations/<id>.yaml.
     Organization {
@@ -98,9 +99,10 @@ enum New {
         /// The full name [default: the id].
         #[arg(long)]
         name: Option<String>,
-        /// What sort of body it is.
-        #[arg(long, value_enum, default_value_t = OrgKindArg::CivilSociety)]
-        kind: OrgKindArg,
+        /// What sort of body it is: un-system, intergovernmental, government,
+        /// civil-society, technical-community, private-sector, academia or coalition.
+        #[arg(long, value_parser = vocabulary::<OrgKind>, default_value = "civil-society")]
+        kind: OrgKind,
     },
     /// A metric definition, added to content/metrics.yaml.
     Metric {
@@ -120,48 +122,10 @@ enum New {
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum KindArg {
-    AnnualProgress,
-    ReviewSubmission,
-    QuestionnaireResponse,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum OrgKindArg {
-    UnSystem,
-    Intergovernmental,
-    Government,
-    CivilSociety,
-    TechnicalCommunity,
-    PrivateSector,
-    Academia,
-    Coalition,
-}
-
-impl From<KindArg> for ReportKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::AnnualProgress => ReportKind::AnnualProgress,
-            KindArg::ReviewSubmission => ReportKind::ReviewSubmission,
-            KindArg::QuestionnaireResponse => ReportKind::QuestionnaireResponse,
-        }
-    }
-}
-
-impl From<OrgKindArg> for OrgKind {
-    fn from(k: OrgKindArg) -> Self {
-        match k {
-            OrgKindArg::UnSystem => OrgKind::UnSystem,
-            OrgKindArg::Intergovernmental => OrgKind::Intergovernmental,
-            OrgKindArg::Government => OrgKind::Government,
-            OrgKindArg::CivilSociety => OrgKind::CivilSociety,
-            OrgKindArg::TechnicalCommunity => OrgKind::TechnicalCommunity,
-            OrgKindArg::PrivateSector => OrgKind::PrivateSector,
-            OrgKindArg::Academia => OrgKind::Academia,
-            OrgKindArg::Coalition => OrgKind::Coalition,
-        }
-    }
+/// Parses a command-line value into one of the content model's closed vocabularies
+/// (`annual-progress`, `un-system`...), by the same names as in content files.
+fn vocabulary<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
 }
 
 fn fail(root: &Path, e: &BuildError) -> ExitCode {

@@ -193,3 +193,46 @@ fn site_templates_override_the_builtin_theme() {
     );
     assert_eq!(site.output("extra.txt"), "hello");
 }
+
+#[test]
+fn a_line_with_many_sections_gets_a_page_per_year() {
+    let site = Site::fixture("basic");
+    let report = |org: &str, year: i32, slug: String| {
+        site.write(
+            &format!("content/reports/{slug}.md"),
+            &format!(
+                "---\ntitle: \"{org} {year}\"\norganization: {org}\nyear: {year}\npublished: {year}\nkind: annual-progress\naction_lines: [C4]\n---\n\n## C4: Capacity building\n\nIn {year} {org} trained people.\n"
+            ),
+        );
+    };
+    for year in 1990..2023 {
+        report("alpha", year, format!("alpha-{year}"));
+        report("beta", year, format!("beta-{year}"));
+    }
+    // Two reports of one organization in one year.
+    report("alpha", 2000, "alpha-2000-review-submission".into());
+    site.build_ok();
+    let line = site.output("action-lines/c4/index.html");
+    assert!(
+        line.contains(r#"<a href="/sub/action-lines/c4/2024/">2024</a>"#),
+        "year pages listed"
+    );
+    assert!(
+        !line.contains("In 1995 alpha trained people."),
+        "sections moved to the year pages"
+    );
+    let year = site.output("action-lines/c4/1995/index.html");
+    assert!(
+        year.contains("In 1995 alpha trained people.")
+            && year.contains("In 1995 beta trained people.")
+    );
+    assert!(year.contains(r#"rel="next" href="/sub/action-lines/c4/1996/""#));
+    // The coverage matrix links a year with two reports of one organization to that
+    // year's page, and a year with one to the report's section.
+    let matrix = site.output("action-lines/index.html");
+    assert!(
+        matrix.contains(r#"<a href="/sub/action-lines/c4/2000/">2000</a>"#),
+        "{matrix}"
+    );
+    assert!(matrix.contains(r#"<a href="/sub/reports/alpha-2001/#c4-capacity-building">2001</a>"#));
+}
