@@ -262,12 +262,7 @@ fn main() -> ExitCode {
                     year,
                     kind,
                 } => {
-                    let r = wsis::scaffold::new_report(
-                        &site.root,
-                        &organization,
-                        year,
-                        kind.map(Into::into),
-                    );
+                    let r = wsis::scaffold::new_report(&site.root, &organization, year, kind);
                     (site.root, r)
                 }
                 New::Organization {
@@ -276,12 +271,8 @@ fn main() -> ExitCode {
                     name,
                     kind,
                 } => {
-                    let r = wsis::scaffold::new_organization(
-                        &site.root,
-                        &id,
-                        name.as_deref(),
-                        kind.into(),
-                    );
+                    let r =
+                        wsis::scaffold::new_organization(&site.root, &id, name.as_deref(), kind);
                     (site.root, r)
                 }
                 New::Metric {
