@@ -204,14 +204,15 @@ pub(crate) fn emit_all(
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
     let t = std::time::Instant::now();
     let jobs = renderer.jobs();
-    let (pages, mut errors) =
-        render_pages(renderer, &jobs, site.config.build.minify, sink, progress);
-    timing("render pages", t);
-    let t = std::time::Instant::now();
-    if let Err(e) = write_assets(site, links, theme, sink) {
+    // Pages, and the data files and search index, are independent: build them at once.
+    let ((pages, mut errors), assets) = rayon::join(
+        || render_pages(renderer, &jobs, site.config.build.minify, sink, progress),
+        || write_assets(site, links, theme, sink),
+    );
+    if let Err(e) = assets {
         errors.push(e);
     }
-    timing("data, search index, static files", t);
+    timing("render pages, data, search index, static files", t);
     let t = std::time::Instant::now();
     if errors.is_empty() {
         errors = check_links(site, &pages, None, sink);
