@@ -98,6 +98,21 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
         Kind::Line => LEFT + plot_w * (year - first) as f64 / span,
     };
     let y = |v: f64| TOP + plot_h * (top - v) / (top - bottom);
+    // Each mark's tooltip, and the class that draws projections hollow.
+    let label = |p: &Point| {
+        escape(&format!(
+            "{}: {}",
+            p.year,
+            format::qualified(p.value, unit, p.qualifier)
+        ))
+    };
+    let proj = |p: &Point| {
+        if p.qualifier == Qualifier::Projected {
+            " projected"
+        } else {
+            ""
+        }
+    };
 
     let mut s = String::with_capacity(4096);
     let _ = write!(
@@ -150,16 +165,8 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
                     x(p.year) - bw / 2.0,
                     y0.min(y1),
                     (y0 - y1).abs(),
-                    escape(&format!(
-                        "{}: {}",
-                        p.year,
-                        format::qualified(p.value, unit, p.qualifier)
-                    )),
-                    proj = if p.qualifier == Qualifier::Projected {
-                        " projected"
-                    } else {
-                        ""
-                    },
+                    label(p),
+                    proj = proj(p),
                 );
             }
         }
@@ -175,16 +182,8 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
                     r#"<circle class="point{proj}" cx="{:.1}" cy="{:.1}" r="4.5"><title>{}</title></circle>"#,
                     x(p.year),
                     y(p.value),
-                    escape(&format!(
-                        "{}: {}",
-                        p.year,
-                        format::qualified(p.value, unit, p.qualifier)
-                    )),
-                    proj = if p.qualifier == Qualifier::Projected {
-                        " projected"
-                    } else {
-                        ""
-                    },
+                    label(p),
+                    proj = proj(p),
                 );
             }
         }
