@@ -48,6 +48,15 @@ impl Memory {
             .unwrap_or_else(|p| p.into_inner())
             .remove(rel);
     }
+    /// Adds (or replaces) the files of `other`.
+    pub(crate) fn merge(&self, other: Memory) {
+        let new = other.files.into_inner().unwrap_or_else(|p| p.into_inner());
+        self.files
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend(new);
+    }
+
     /// Replaces every file with those of `other`.
     pub(crate) fn replace_with(&self, other: Memory) {
         let new = other.files.into_inner().unwrap_or_else(|p| p.into_inner());

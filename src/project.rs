@@ -25,11 +25,16 @@ use crate::render::theme::Theme;
 use crate::urls::Page;
 use crate::validate;
 
+/// A callback told the URL paths of pages rendered ahead of the rest.
+pub(crate) type EarlyPages = Box<dyn Fn(&[String]) + Send>;
+
 /// The last good build: what the served pages were rendered from.
 struct Good {
-    site: Site,
-    links: Links,
-    theme: Theme,
+    // Shared, so that the data files and search index can be rebuilt from them on a
+    // thread of their own while the next edit is handled.
+    site: Arc<Site>,
+    links: Arc<Links>,
+    theme: Arc<Theme>,
     pages: HashMap<String, PageRefs>,
 }
 
@@ -40,6 +45,9 @@ pub(crate) struct Rebuilt {
     pub(crate) pages: usize,
     /// Whether everything was rebuilt (rather than the pages an edit affects).
     pub(crate) full: bool,
+    /// After a partial rebuild: the URL paths of the pages re-rendered, but for those
+    /// already announced through [`Project::on_early_pages`].
+    pub(crate) paths: Vec<String>,
     /// How long it took.
     pub(crate) elapsed: Duration,
 }
@@ -61,6 +69,11 @@ pub(crate) struct Project {
     pub(crate) errors: Arc<RwLock<Vec<Diagnostic>>>,
     /// Whether the data files and search index lag behind the pages.
     assets_stale: bool,
+    /// Counts rebuilds, so a background refresh can tell it has been overtaken.
+    generation: Arc<std::sync::atomic::AtomicU64>,
+    /// Told the URL paths of the edited reports' pages as soon as they are rendered,
+    /// before the other pages of a partial rebuild.
+    pub(crate) on_early_pages: Option<EarlyPages>,
 }
 
 impl Project {
@@ -76,6 +89,8 @@ impl Project {
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),
             assets_stale: false,
+            generation: Arc::new(std::sync::atomic::AtomicU64::new(0)),
+            on_early_pages: None,
         }
     }
 
@@ -86,6 +101,8 @@ impl Project {
 
     /// Rebuilds after `changed` files changed (paths relative to the root or absolute).
     pub(crate) fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let rel: Vec<PathBuf> = changed
             .iter()
             .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
@@ -115,6 +132,7 @@ impl Project {
                 Ok(Rebuilt {
                     pages,
                     full: true,
+                    paths: Vec::new(),
                     elapsed: started.elapsed(),
                 })
             }
@@ -151,9 +169,9 @@ impl Project {
         self.store.replace_with(fresh);
         let count = pages.len();
         self.remember(Good {
-            site,
-            links,
-            theme,
+            site: Arc::new(site),
+            links: Arc::new(links),
+            theme: Arc::new(theme),
             pages,
         });
         Ok(count)
@@ -164,19 +182,43 @@ impl Project {
         self.assets_stale
     }
 
-    /// Rewrites the data files and the search index after a partial rebuild; a no-op
-    /// when they are current.
+    /// Rewrites the data files and the search index after a partial rebuild, on a
+    /// thread of its own; a no-op when they are current. The files replace the served
+    /// ones only if no rebuild happened meanwhile (a later refresh then follows).
     pub(crate) fn refresh_assets(&mut self) {
         if !std::mem::take(&mut self.assets_stale) {
             return;
         }
-        if let Some(good) = &self.good {
-            if let Err(e) =
-                pipeline::write_assets(&good.site, &good.links, &good.theme, &*self.store)
-            {
-                self.set_errors(vec![e]);
+        let Some(good) = &self.good else { return };
+        let (site, links, theme) = (
+            Arc::clone(&good.site),
+            Arc::clone(&good.links),
+            Arc::clone(&good.theme),
+        );
+        let (store, errors, generation) = (
+            Arc::clone(&self.store),
+            Arc::clone(&self.errors),
+            Arc::clone(&self.generation),
+        );
+        let started_at = generation.load(std::sync::atomic::Ordering::SeqCst);
+        std::thread::spawn(move || {
+            let scratch = Memory::default();
+            // One thread of its own, not the shared pool: the next edit's pages must
+            // not queue behind the index.
+            let result = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                Ok(pool) => {
+                    pool.install(|| pipeline::write_assets(&site, &links, &theme, &scratch))
+                }
+                Err(_) => pipeline::write_assets(&site, &links, &theme, &scratch),
+            };
+            if generation.load(std::sync::atomic::Ordering::SeqCst) != started_at {
+                return;
             }
-        }
+            match result {
+                Ok(()) => store.merge(scratch),
+                Err(e) => errors.write().unwrap_or_else(|p| p.into_inner()).push(e),
+            }
+        });
     }
 
     /// Records a good build and refreshes the report cache from it.
@@ -206,11 +248,12 @@ impl Project {
     fn rebuild_reports(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
         match self.try_rebuild_reports(changed) {
-            Ok(pages) => {
+            Ok((pages, paths)) => {
                 self.set_errors(Vec::new());
                 Ok(Rebuilt {
                     pages,
                     full: false,
+                    paths,
                     elapsed: started.elapsed(),
                 })
             }
@@ -221,10 +264,13 @@ impl Project {
         }
     }
 
-    fn try_rebuild_reports(&mut self, changed: &[PathBuf]) -> Result<usize, BuildError> {
+    fn try_rebuild_reports(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> Result<(usize, Vec<String>), BuildError> {
         let config = self.config()?;
         let Some(sources) = self.sources.as_mut() else {
-            return self.try_rebuild_all();
+            return self.try_rebuild_all().map(|n| (n, Vec::new()));
         };
         for rel in changed {
             sources.reports.retain(|r| r.front.file != *rel);
@@ -252,16 +298,23 @@ impl Project {
                 .filter(|(fp, _)| *fp == raw.fingerprint)
                 .map(|(_, r)| Arc::clone(r))
         };
+        let t = Instant::now();
         let site = validate::validate(config, sources, &reuse).map_err(BuildError::new)?;
+        pipeline::timing("partial: validate", t);
+        let t = Instant::now();
         let links = Links::new(&site);
+        pipeline::timing("partial: link", t);
         let Some(old) = self.good.take() else {
-            return self.try_rebuild_all();
+            return self.try_rebuild_all().map(|n| (n, Vec::new()));
         };
 
-        let affected = affected_pages(&old, &site, &links);
+        let t = Instant::now();
+        let (affected, edited) = affected_pages(&old, &site, &links);
+        pipeline::timing("partial: affected pages", t);
         let theme = old.theme;
         let mut pages = old.pages;
         let rendered = {
+            let t = Instant::now();
             let renderer = match Renderer::new(&site, &links, &theme) {
                 Ok(r) => r,
                 Err(e) => {
@@ -286,21 +339,31 @@ impl Project {
                 pages.remove(&path);
                 self.store.remove(&page_file(&path));
             }
-            let jobs: Vec<_> = all_jobs
+            // The edited reports' own pages first, announced at once, so the page the
+            // editor looks at reloads before the indexes and other pages are done.
+            let (first, rest): (Vec<_>, Vec<_>) = all_jobs
                 .into_iter()
                 .filter(|&j| affected.contains(&renderer.page(j).path()))
-                .collect();
-            let (fresh, errors) = pipeline::render_pages(
-                &renderer,
-                &jobs,
-                site.config.build.minify,
-                &*self.store,
-                None,
-            );
+                .partition(|&j| edited.contains(&renderer.page(j).path()));
+            let minify = site.config.build.minify;
+            pipeline::timing("partial: templates and job list", t);
+            let (mut fresh, mut errors) =
+                pipeline::render_pages(&renderer, &first, minify, &*self.store, None);
+            pipeline::timing("partial: edited pages shown", t);
+            let early: Vec<String> = fresh.keys().map(|p| format!("/{p}")).collect();
+            if errors.is_empty() && !early.is_empty() {
+                if let Some(notify) = &self.on_early_pages {
+                    notify(&early);
+                }
+            }
+            let (more, more_errors) =
+                pipeline::render_pages(&renderer, &rest, minify, &*self.store, None);
+            let later: Vec<String> = more.keys().map(|p| format!("/{p}")).collect();
+            fresh.extend(more);
+            errors.extend(more_errors);
             let count = fresh.len();
             let redone: HashSet<String> = fresh.keys().cloned().collect();
             pages.extend(fresh);
-            let mut errors = errors;
             // The data files and the search index cover the whole site and take a
             // while on a large one: they are refreshed after the page is shown
             // ([`Project::refresh_assets`]).
@@ -308,17 +371,17 @@ impl Project {
             if errors.is_empty() {
                 errors = pipeline::check_links(&site, &pages, Some(&redone), &*self.store);
             }
-            (count, errors)
+            (count, later, errors)
         };
-        let (count, errors) = rendered;
+        let (count, later, errors) = rendered;
         self.remember(Good {
-            site,
-            links,
+            site: Arc::new(site),
+            links: Arc::new(links),
             theme,
             pages,
         });
         if errors.is_empty() {
-            Ok(count)
+            Ok((count, later))
         } else {
             Err(BuildError::new(errors))
         }
@@ -335,8 +398,9 @@ fn page_file(path: &str) -> PathBuf {
 }
 
 /// The paths of every page that shows something of a report that changed between the
-/// old build and the new site, in either version.
-fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
+/// old build and the new site, in either version; and the paths of the changed
+/// reports' own pages.
+fn affected_pages(old: &Good, site: &Site, links: &Links) -> (HashSet<String>, HashSet<String>) {
     let old_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = old
         .site
         .reports
@@ -361,12 +425,14 @@ fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
     ] {
         paths.insert(page.path());
     }
+    let mut edited = HashSet::new();
     for (slug, (id, report)) in &new_by_slug {
         let same = old_by_slug
             .get(slug)
             .is_some_and(|(_, o)| Arc::ptr_eq(o, report));
         if !same {
             report_dependents(site, links, *id, &mut paths);
+            edited.insert(Page::Report(slug).path());
         }
     }
     for (slug, (id, report)) in &old_by_slug {
@@ -377,7 +443,7 @@ fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
             report_dependents(&old.site, &old.links, *id, &mut paths);
         }
     }
-    paths
+    (paths, edited)
 }
 
 /// Adds the paths of the pages showing something of report `id` of `site`.

@@ -52,7 +52,7 @@ const MAX_PATH: usize = 2048;
 struct Shared {
     store: Arc<Memory>,
     errors: Arc<std::sync::RwLock<Vec<Diagnostic>>>,
-    reload: broadcast::Sender<u64>,
+    reload: broadcast::Sender<String>,
 }
 
 /// Runs the server until Ctrl-C. Returns an error message if it cannot start.
@@ -152,9 +152,13 @@ fn start_watching(
 }
 
 /// Rebuilds on every change the watcher reports, then tells open pages to reload.
-fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Sender<u64>) {
+fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Sender<String>) {
+    // Each event names the pages to reload, as a JSON list of URL paths, or "*".
+    let early = reload.clone();
+    project.on_early_pages = Some(Box::new(move |paths: &[String]| {
+        let _ = early.send(serde_json::to_string(paths).unwrap_or_else(|_| "\"*\"".into()));
+    }));
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut generation = 0u64;
     loop {
         // After a partial rebuild the data files and search index are refreshed once
         // the editor pauses for a second, so a burst of saves is not held up by them.
@@ -176,7 +180,7 @@ fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Send
         let mut changed = relevant(&root, first);
         // An editor's save is often several events (write, rename, metadata): wait a
         // moment and take them together.
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(8));
         while let Ok(more) = rx.try_recv() {
             changed.extend(relevant(&root, more));
         }
@@ -186,7 +190,14 @@ fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Send
             continue;
         }
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        match project.rebuild(&changed) {
+        let result = project.rebuild(&changed);
+        let pages = match &result {
+            Ok(done) if !done.full => {
+                serde_json::to_string(&done.paths).unwrap_or_else(|_| "\"*\"".into())
+            }
+            _ => "\"*\"".into(),
+        };
+        match result {
             Ok(done) => println!(
                 "Rebuilt {} page{} in {:.0?} ({}{})",
                 done.pages,
@@ -197,8 +208,7 @@ fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Send
             ),
             Err(e) => eprint!("{}", e.render(&root, crate::diagnostic::use_color())),
         }
-        generation += 1;
-        let _ = reload.send(generation);
+        let _ = reload.send(pages);
     }
 }
 
@@ -240,7 +250,7 @@ async fn events(
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
     let stream = BroadcastStream::new(shared.reload.subscribe())
         .filter_map(|r| r.ok())
-        .map(|g| Ok(Event::default().event("reload").data(g.to_string())));
+        .map(|pages| Ok(Event::default().event("reload").data(pages)));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -369,7 +379,8 @@ fn plain(status: StatusCode, message: &'static str) -> Response {
 const LIVE_RELOAD: &str = concat!(
     "<script>(()=>{const s=new EventSource(\"",
     "/__wsis/events",
-    "\");s.addEventListener(\"reload\",()=>location.reload());})();</script>"
+    "\");s.addEventListener(\"reload\",(e)=>{const p=JSON.parse(e.data);",
+    "if(p===\"*\"||p.includes(location.pathname))location.reload();});})();</script>"
 );
 
 /// The error overlay: every error with its file, line and message.
