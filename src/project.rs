@@ -337,7 +337,7 @@ impl Project {
                 .collect();
             for path in gone {
                 pages.remove(&path);
-                self.store.remove(&page_file(&path));
+                self.store.remove(&crate::urls::file_of(&path));
             }
             // The edited reports' own pages first, announced at once, so the page the
             // editor looks at reloads before the indexes and other pages are done.
@@ -385,15 +385,6 @@ impl Project {
         } else {
             Err(BuildError::new(errors))
         }
-    }
-}
-
-/// The output file of a page path (`reports/x/` -> `reports/x/index.html`).
-fn page_file(path: &str) -> PathBuf {
-    if path.is_empty() || path.ends_with('/') {
-        PathBuf::from(format!("{path}index.html"))
-    } else {
-        PathBuf::from(path)
     }
 }
 

@@ -79,12 +79,17 @@ impl Page<'_> {
 
     /// The file the page is written to, relative to the output folder.
     pub fn output_file(&self) -> PathBuf {
-        let path = self.path();
-        if path.is_empty() || path.ends_with('/') {
-            PathBuf::from(format!("{path}index.html"))
-        } else {
-            PathBuf::from(path)
-        }
+        file_of(&self.path())
+    }
+}
+
+/// The output file of a page path: a folder path (`reports/x/`, or `` for the home
+/// page) is its `index.html`, anything else is the file itself.
+pub fn file_of(path: &str) -> PathBuf {
+    if path.is_empty() || path.ends_with('/') {
+        PathBuf::from(format!("{path}index.html"))
+    } else {
+        PathBuf::from(path)
     }
 }
 

@@ -201,18 +201,7 @@ fn init_makes_a_site_that_builds() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
 }
 
+/// Runs `wsis new <args[0]> --root <site> <args[1..]>`.
 fn new(site: &Site, args: &[&str]) -> common::Run {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
-        .arg("new")
-        .args(&args[..1])
-        .arg("--root")
-        .arg(&site.root)
-        .args(&args[1..])
-        .output()
-        .unwrap();
-    common::Run {
-        ok: out.status.success(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    site.run(&format!("new {}", args[0]), &args[1..])
 }

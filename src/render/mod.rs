@@ -233,12 +233,7 @@ impl<'a> Renderer<'a> {
         let mut page_description = s.config.description.clone();
         let template = match job {
             Job::Home => {
-                let mut latest: Vec<ReportId> =
-                    (0..s.reports.len()).map(|i| ReportId(i as u32)).collect();
-                latest.sort_by_key(|&id| {
-                    let r = s.report(id);
-                    std::cmp::Reverse((r.published, r.year, id))
-                });
+                let mut latest = newest_first(s);
                 latest.truncate(8);
                 // The metrics with the longest series, then the most recent.
                 let mut headline: Vec<MetricId> = (0..s.metrics.len())
@@ -549,12 +544,7 @@ impl<'a> Renderer<'a> {
                 "search.html"
             }
             Job::Feed => {
-                let mut ids: Vec<ReportId> =
-                    (0..s.reports.len()).map(|i| ReportId(i as u32)).collect();
-                ids.sort_by_key(|&id| {
-                    let r = s.report(id);
-                    std::cmp::Reverse((r.published, r.year, id))
-                });
+                let mut ids = newest_first(s);
                 ids.truncate(FEED_ENTRIES);
                 let entries: Vec<_> = ids
                     .iter()
@@ -592,6 +582,16 @@ impl<'a> Renderer<'a> {
         ctx.insert("page_description", &page_description);
         (template, ctx)
     }
+}
+
+/// Every report, the most recently published first.
+fn newest_first(s: &Site) -> Vec<ReportId> {
+    let mut ids: Vec<ReportId> = s.report_ids().map(|(id, _)| id).collect();
+    ids.sort_by_key(|&id| {
+        let r = s.report(id);
+        std::cmp::Reverse((r.published, r.year, id))
+    });
+    ids
 }
 
 /// The site's totals, for the home page.

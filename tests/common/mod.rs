@@ -72,9 +72,10 @@ impl Site {
     }
 
     /// Runs `wsis <command> --root <root>` with extra arguments.
+    /// `command` may be several words (`new report`); `--root` follows them.
     pub fn run(&self, command: &str, args: &[&str]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_wsis"))
-            .arg(command)
+            .args(command.split_whitespace())
             .arg("--root")
             .arg(&self.root)
             .args(args)
