@@ -263,10 +263,25 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
             s,
             Some(heading.level),
         ));
+        // The section's own text, for its length and opening sentence.
+        let inside = blocks
+            .iter()
+            .filter(|b| (content_start..end).contains(&b.start))
+            .filter(|b| !matches!(events[b.start], Event::Start(Tag::Heading { .. })));
+        let words = inside
+            .clone()
+            .map(|b| b.text.text.split_whitespace().count())
+            .sum();
+        let lead = inside
+            .map(|b| first_sentence(&b.text.text))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
         sections.push(Section {
             heading: heading.clone(),
             lines: lines.clone(),
             html,
+            words,
+            lead,
         });
     }
 
@@ -305,6 +320,33 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
         },
         quotes: quote_results,
     }
+}
+
+/// Sentences longer than this many characters are cut, with an ellipsis.
+const MAX_SENTENCE: usize = 240;
+
+/// The first sentence of `text`: up to the first `.`, `!` or `?` followed by a space,
+/// cut at a word boundary past [`MAX_SENTENCE`] characters.
+fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let end = text
+        .char_indices()
+        .zip(text.chars().skip(1))
+        .find(|&((_, c), next)| matches!(c, '.' | '!' | '?') && next == ' ')
+        .map_or(text.len(), |((i, c), _)| i + c.len_utf8());
+    let sentence = &text[..end];
+    if sentence.chars().count() <= MAX_SENTENCE {
+        return sentence.to_string();
+    }
+    let cut = sentence
+        .char_indices()
+        .nth(MAX_SENTENCE)
+        .map_or(sentence.len(), |(i, _)| i);
+    let cut = sentence[..cut].rfind(' ').unwrap_or(cut);
+    format!(
+        "{}…",
+        sentence[..cut].trim_end_matches([',', ';', ':', ' '])
+    )
 }
 
 /// A block with text: its opening event and its folded text.
@@ -745,6 +787,25 @@ mod tests {
     }
 
     #[test]
+    fn first_sentences_end_at_punctuation_or_are_cut_at_a_word() {
+        assert_eq!(
+            first_sentence(" We met 3.5 times. Then more. "),
+            "We met 3.5 times."
+        );
+        assert_eq!(first_sentence("No stop"), "No stop");
+        let long = "word ".repeat(100);
+        let cut = first_sentence(&long);
+        assert!(
+            cut.ends_with("word…") && cut.chars().count() <= MAX_SENTENCE + 1,
+            "{cut}"
+        );
+        assert_eq!(
+            first_sentence(&"é".repeat(300)).chars().count(),
+            MAX_SENTENCE + 1
+        );
+    }
+
+    #[test]
     fn sections_follow_action_line_headings() {
         let md = "Intro.\n\n## WSIS Action Line C4: Capacity building\n\nTraining [here](#top).\n\n### Details\n\nMore.\n\n## Other\n\nNot C4.\n\n## C1 and C11\n\nBoth.\n";
         let r = render(md, &[], &settings());
@@ -759,6 +820,8 @@ mod tests {
         );
         assert!(s.html.contains("<h5>Details</h5>"), "{}", s.html);
         assert!(!s.html.contains("Not C4"));
+        // "Training here." and "More.": sub-heading text is not counted.
+        assert_eq!((s.words, s.lead.as_str()), (3, "Training here."));
         assert!(r.body.html.contains(r#"<h2 id="other">Other</h2>"#));
         assert_eq!(r.body.lead, "Intro.");
     }

@@ -509,6 +509,10 @@ pub struct Section {
     /// The section's content (without its heading) as HTML fit to embed in another
     /// page: no ids, sub-headings moved down, links to the report made absolute.
     pub html: String,
+    /// How many words its text has.
+    pub words: usize,
+    /// The first sentence of its text, as plain text.
+    pub lead: String,
 }
 
 #[cfg(test)]

@@ -744,7 +744,10 @@ fn section_url(v: Views<'_>, report: ReportId, line: LineId) -> String {
 }
 
 /// A report compared with the organization's previous one: the figures of metrics both
-/// state, with their change, and per action line the sections of both side by side.
+/// state, with their change, and per action line the sections of both side by side:
+/// title, length and opening sentence, each linking to the full text. (The full text
+/// of both sides was shown once; it made a report page three times as heavy, for text
+/// that is one click away.)
 fn comparison(v: Views<'_>, this: ReportId, prev: ReportId) -> serde_json::Value {
     let s = v.site;
     let (a, b) = (s.report(prev), s.report(this));
@@ -788,7 +791,8 @@ fn comparison(v: Views<'_>, this: ReportId, prev: ReportId) -> serde_json::Value
                 serde_json::json!({
                     "title": sec.heading.text,
                     "url": format!("{url}#{}", sec.heading.anchor),
-                    "html": sec.html,
+                    "words": sec.words,
+                    "lead": sec.lead,
                 })
             })
             .collect()
