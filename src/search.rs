@@ -18,7 +18,8 @@
 //! The tokenizer here and in `search.js` must agree: lower case, split on anything
 //! that is not a letter or digit, words of two characters or more, stop words out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -31,6 +32,7 @@ use crate::urls::Page;
 const CHUNK: usize = 500;
 
 /// Words too common to be worth indexing (the client drops them from queries too).
+/// Sorted, for a binary search.
 const STOP_WORDS: &[&str] = &[
     "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
     "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were",
@@ -43,12 +45,21 @@ const TITLE: u32 = 20;
 const HEADING: u32 = 5;
 const TEXT: u32 = 1;
 
-/// The index terms of `text`, in order.
-pub(crate) fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The index terms of `text`, in order. A word already in lower case is borrowed,
+/// not copied: most are, and a report has thousands of words.
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| {
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .filter(|w| STOP_WORDS.binary_search(&w.as_ref()).is_err())
 }
 
 /// The shard a term belongs to: its first three characters.
@@ -73,25 +84,30 @@ fn shard_file(key: &str) -> String {
 }
 
 /// A document to index: where it is, what it is, and its text by section.
-struct Doc {
+struct Doc<'a> {
     url: String,
-    title: String,
+    title: Cow<'a, str>,
     kind: String,
     /// Section headings with their anchors.
-    sections: Vec<(String, String)>,
+    sections: Vec<(&'a str, &'a str)>,
     /// Text of the document itself (section 0), then of each section.
-    text: Vec<String>,
+    text: Vec<Cow<'a, str>>,
 }
 
-fn documents(site: &Site) -> Vec<Doc> {
+fn documents(site: &Site) -> Vec<Doc<'_>> {
     let base = site.config.base_url.path();
     let mut docs = Vec::new();
     for r in &site.reports {
         let org = site.org(r.organization);
-        let mut text = r.body.text.clone();
+        let mut text: Vec<Cow<'_, str>> = r
+            .body
+            .text
+            .iter()
+            .map(|t| Cow::Borrowed(t.as_str()))
+            .collect();
         if let Some(first) = text.first_mut() {
-            first.push_str(&format!(
-                " {} {} {} {}",
+            *first = Cow::Owned(format!(
+                "{first} {} {} {} {}",
                 org.name,
                 org.display_short(),
                 r.year,
@@ -100,13 +116,13 @@ fn documents(site: &Site) -> Vec<Doc> {
         }
         docs.push(Doc {
             url: Page::Report(&r.slug).url(base),
-            title: r.title.clone(),
+            title: Cow::Borrowed(&r.title),
             kind: format!("Report · {} · {}", org.display_short(), r.year),
             sections: r
                 .body
                 .toc
                 .iter()
-                .map(|h| (h.anchor.clone(), h.text.clone()))
+                .map(|h| (h.anchor.as_str(), h.text.as_str()))
                 .collect(),
             text,
         });
@@ -119,57 +135,62 @@ fn documents(site: &Site) -> Vec<Doc> {
             .collect();
         docs.push(Doc {
             url: Page::ActionLine(&l.slug).url(base),
-            title: format!("{} {}", l.code, l.title),
+            title: Cow::Owned(format!("{} {}", l.code, l.title)),
             kind: "Action line".into(),
             sections: Vec::new(),
-            text: vec![format!(
+            text: vec![Cow::Owned(format!(
                 "{} {} {}",
                 l.short,
                 l.description.as_deref().unwrap_or(""),
                 facilitators.join(" ")
-            )],
+            ))],
         });
     }
     for o in &site.organizations {
         docs.push(Doc {
             url: Page::Organization(&o.id).url(base),
-            title: o.name.clone(),
+            title: Cow::Borrowed(&o.name),
             kind: format!("Organization · {}", o.kind.label()),
             sections: Vec::new(),
-            text: vec![format!(
+            text: vec![Cow::Owned(format!(
                 "{} {}",
                 o.short_name.as_deref().unwrap_or(""),
                 o.description.as_deref().unwrap_or("")
-            )],
+            ))],
         });
     }
     for m in &site.metrics {
         let org = site.org(m.organization);
         docs.push(Doc {
             url: Page::Metric(&m.id).url(base),
-            title: m.title.clone(),
+            title: Cow::Borrowed(&m.title),
             kind: format!("Metric · {}", org.display_short()),
             sections: Vec::new(),
-            text: vec![format!(
+            text: vec![Cow::Owned(format!(
                 "{} {} {}",
                 org.name,
                 org.display_short(),
                 m.description.as_deref().unwrap_or("")
-            )],
+            ))],
         });
     }
     docs
 }
 
-/// For one document: term -> (best section, total weight).
-fn postings(doc: &Doc) -> HashMap<String, (usize, u32)> {
-    // term -> weight per section
-    let mut per: HashMap<String, Vec<u32>> = HashMap::new();
+/// For one document: each term with the section to land on and its total weight.
+fn postings<'a>(doc: &'a Doc<'a>) -> Vec<(Cow<'a, str>, u32, u32)> {
+    // Term -> its row in `weights`, which holds one weight per section per term.
     let sections = doc.text.len().max(1);
-    let mut add = |term: String, section: usize, w: u32| {
-        let v = per.entry(term).or_insert_with(|| vec![0; sections]);
-        if section < v.len() {
-            v[section] += w;
+    let mut rows: HashMap<Cow<'a, str>, usize> = HashMap::default();
+    let mut weights: Vec<u32> = Vec::new();
+    let mut add = |term: Cow<'a, str>, section: usize, w: u32| {
+        let next = rows.len();
+        let row = *rows.entry(term).or_insert_with(|| {
+            weights.resize(weights.len() + sections, 0);
+            next
+        });
+        if section < sections {
+            weights[row * sections + section] += w;
         }
     };
     for t in tokens(&doc.title) {
@@ -185,21 +206,21 @@ fn postings(doc: &Doc) -> HashMap<String, (usize, u32)> {
             add(t, i, TEXT);
         }
     }
-    per.into_iter()
-        .map(|(term, weights)| {
-            let total = weights.iter().sum();
+    rows.into_iter()
+        .map(|(term, row)| {
+            let w = &weights[row * sections..(row + 1) * sections];
+            let total = w.iter().sum();
             // Land on the section with the most of the term; the document itself
             // when the title has it.
-            let best = if weights[0] >= TITLE {
+            let best = if w[0] >= TITLE {
                 0
             } else {
-                weights
-                    .iter()
+                w.iter()
                     .enumerate()
                     .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
                     .map_or(0, |(i, _)| i)
             };
-            (term, (best, total))
+            (term, best as u32, total)
         })
         .collect()
 }
@@ -207,56 +228,87 @@ fn postings(doc: &Doc) -> HashMap<String, (usize, u32)> {
 /// Builds the index; the files to write, under `search/`.
 pub(crate) fn index(site: &Site) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
     let docs = documents(site);
-    let per_doc: Vec<HashMap<String, (usize, u32)>> = docs.par_iter().map(postings).collect();
+    let per_doc: Vec<Vec<(Cow<'_, str>, u32, u32)>> = docs.par_iter().map(postings).collect();
 
-    // shard key -> term -> postings; BTreeMaps keep the output deterministic.
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for (doc, terms) in per_doc.into_iter().enumerate() {
-        for (term, (section, weight)) in terms {
-            shards
-                .entry(shard_key(&term))
-                .or_default()
+    // Term -> postings, filled in document order.
+    let mut terms: HashMap<Cow<'_, str>, Vec<u32>> = HashMap::default();
+    for (doc, postings) in per_doc.into_iter().enumerate() {
+        for (term, section, weight) in postings {
+            terms
                 .entry(term)
                 .or_default()
-                .extend([doc as u32, section as u32, weight]);
+                .extend([doc as u32, section, weight]);
         }
     }
-    let json = |v: &serde_json::Value| -> Result<Vec<u8>, Diagnostic> {
-        serde_json::to_vec(v).map_err(|e| Diagnostic::new(Kind::Io, "search/", e.to_string()))
-    };
+    // Shard key -> its terms in order: sorted, so every build writes the same bytes.
+    let mut sorted: Vec<(String, Cow<'_, str>, Vec<u32>)> = terms
+        .into_iter()
+        .map(|(term, list)| (shard_key(&term), term, list))
+        .collect();
+    sorted.par_sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let mut shards: Vec<(String, Vec<(Cow<'_, str>, Vec<u32>)>)> = Vec::new();
+    for (key, term, list) in sorted {
+        match shards.last_mut() {
+            Some((k, terms)) if *k == key => terms.push((term, list)),
+            _ => shards.push((key, vec![(term, list)])),
+        }
+    }
+
     let mut files = Vec::new();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        let list: Vec<serde_json::Value> = chunk
+        let list: Vec<(&str, &str, &str, &[(&str, &str)])> = chunk
             .iter()
             .map(|d| {
-                let sections: Vec<[&str; 2]> = d
-                    .sections
-                    .iter()
-                    .map(|(a, h)| [a.as_str(), h.as_str()])
-                    .collect();
-                serde_json::json!([d.url, d.title, d.kind, sections])
+                (
+                    d.url.as_str(),
+                    d.title.as_ref(),
+                    d.kind.as_str(),
+                    d.sections.as_slice(),
+                )
             })
             .collect();
-        files.push((
-            PathBuf::from(format!("search/docs-{n}.json")),
-            json(&serde_json::json!(list))?,
-        ));
+        files.push((PathBuf::from(format!("search/docs-{n}.json")), json(&list)?));
     }
-    let keys: Vec<&String> = shards.keys().collect();
-    let meta = serde_json::json!({
-        "version": 1,
-        "chunk": CHUNK,
-        "docs": docs.len(),
-        "shards": keys,
-    });
+    #[derive(serde::Serialize)]
+    struct Meta<'a> {
+        version: u32,
+        chunk: usize,
+        docs: usize,
+        shards: Vec<&'a str>,
+    }
+    let meta = Meta {
+        version: 1,
+        chunk: CHUNK,
+        docs: docs.len(),
+        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+    };
     files.push((PathBuf::from("search/meta.json"), json(&meta)?));
-    for (key, terms) in &shards {
-        files.push((
-            PathBuf::from(format!("search/shards/{}.json", shard_file(key))),
-            json(&serde_json::json!(terms))?,
-        ));
+    let shard_files: Vec<Result<(PathBuf, Vec<u8>), Diagnostic>> = shards
+        .par_iter()
+        .map(|(key, terms)| {
+            Ok((
+                PathBuf::from(format!("search/shards/{}.json", shard_file(key))),
+                json(&Ordered(terms))?,
+            ))
+        })
+        .collect();
+    for f in shard_files {
+        files.push(f?);
     }
     Ok(files)
+}
+
+/// Terms and their postings, already sorted, serialised as one JSON object.
+struct Ordered<'a, 'b>(&'b [(Cow<'a, str>, Vec<u32>)]);
+
+impl serde::Serialize for Ordered<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k.as_ref(), v)))
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {
+    serde_json::to_vec(value).map_err(|e| Diagnostic::new(Kind::Io, "search/", e.to_string()))
 }
 
 #[cfg(test)]
@@ -266,7 +318,9 @@ mod tests {
     #[test]
     fn tokens_are_lower_case_words_without_stop_words() {
         let t: Vec<String> =
-            tokens("The Global Encryption Coalition, over 430 members in 2024; a IXP").collect();
+            tokens("The Global Encryption Coalition, over 430 members in 2024; a IXP")
+                .map(Cow::into_owned)
+                .collect();
         assert_eq!(
             t,
             [
@@ -280,6 +334,7 @@ mod tests {
                 "ixp"
             ]
         );
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert_eq!(shard_key("encryption"), "enc");
         assert_eq!(shard_key("ai"), "ai");
         assert_eq!(shard_file("enc"), "enc");
@@ -292,17 +347,17 @@ mod tests {
             url: "/r/".into(),
             title: "Report".into(),
             kind: String::new(),
-            sections: vec![
-                ("a".into(), "Intro".into()),
-                ("b".into(), "Security".into()),
-            ],
+            sections: vec![("a", "Intro"), ("b", "Security")],
             text: vec![
-                String::new(),
+                "".into(),
                 "encryption once".into(),
                 "encryption encryption".into(),
             ],
         };
-        let p = postings(&doc);
+        let p: HashMap<String, (u32, u32)> = postings(&doc)
+            .into_iter()
+            .map(|(t, s, w)| (t.into_owned(), (s, w)))
+            .collect();
         assert_eq!(p["encryption"], (2, 3));
         assert_eq!(p["security"], (2, HEADING));
         assert_eq!(p["report"], (0, TITLE));
