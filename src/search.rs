@@ -225,6 +225,11 @@ fn postings<'a>(doc: &'a Doc<'a>) -> Vec<(Cow<'a, str>, u32, u32)> {
         .collect()
 }
 
+/// A term and its postings: `[doc, section, weight, ...]`.
+type Postings<'a> = (Cow<'a, str>, Vec<u32>);
+/// A document as `docs-<n>.json` lists it: url, title, kind, sections.
+type DocEntry<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 /// Builds the index; the files to write, under `search/`.
 pub(crate) fn index(site: &Site) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
     let docs = documents(site);
@@ -246,7 +251,7 @@ pub(crate) fn index(site: &Site) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> 
         .map(|(term, list)| (shard_key(&term), term, list))
         .collect();
     sorted.par_sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    let mut shards: Vec<(String, Vec<(Cow<'_, str>, Vec<u32>)>)> = Vec::new();
+    let mut shards: Vec<(String, Vec<Postings<'_>>)> = Vec::new();
     for (key, term, list) in sorted {
         match shards.last_mut() {
             Some((k, terms)) if *k == key => terms.push((term, list)),
@@ -256,7 +261,7 @@ pub(crate) fn index(site: &Site) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> 
 
     let mut files = Vec::new();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        let list: Vec<(&str, &str, &str, &[(&str, &str)])> = chunk
+        let list: Vec<DocEntry<'_>> = chunk
             .iter()
             .map(|d| {
                 (
@@ -299,7 +304,7 @@ pub(crate) fn index(site: &Site) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> 
 }
 
 /// Terms and their postings, already sorted, serialised as one JSON object.
-struct Ordered<'a, 'b>(&'b [(Cow<'a, str>, Vec<u32>)]);
+struct Ordered<'a, 'b>(&'b [Postings<'a>]);
 
 impl serde::Serialize for Ordered<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
