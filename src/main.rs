@@ -14,11 +14,6 @@ use wsis::diagnostic::{BuildError, Diagnostic};
 use wsis::model::{OrgKind, ReportKind};
 use wsis::{BuildOptions, BuildSummary, Progress};
 
-// A build allocates millions of small strings across threads (views, tokens, HTML);
-// glibc's allocator spent about a fifth of a 10,000-report build in malloc and free.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Build the WSIS implementation tracking site from curated reports.
 #[derive(Debug, Parser)]
 #[command(name = "wsis", version, about)]
