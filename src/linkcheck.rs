@@ -2,6 +2,7 @@
 //! and to an element id there when it has a `#fragment`. A broken link is a build
 //! error, found before the output is swapped in, not a reader's 404.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -11,18 +12,33 @@ use crate::diagnostic::{Diagnostic, Kind};
 /// templates and the Markdown renderer always quote attributes with `"`).
 #[derive(Debug, Default)]
 pub(crate) struct PageRefs {
-    /// `href` and `src` values.
+    /// `href` and `src` values, each once.
     pub(crate) links: Vec<String>,
-    /// `id` values.
-    pub(crate) ids: HashSet<String>,
+    /// `id` values, by hash: a site has millions of ids, and only whether a fragment
+    /// is among a page's ids is ever asked (a collision, at 64 bits, would hide one
+    /// broken fragment once in billions of sites).
+    ids: rustc_hash::FxHashSet<u64>,
     /// `id` values that occur more than once (invalid HTML, ambiguous fragments).
     pub(crate) duplicate_ids: Vec<String>,
+}
+
+impl PageRefs {
+    /// Whether the page has an element with this id.
+    pub(crate) fn has_id(&self, id: &str) -> bool {
+        self.ids.contains(&id_hash(id))
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(id.as_bytes())
 }
 
 /// Scans the tags of `html` for `href`, `src` and `id` attributes. Text between tags
 /// is skipped: there a `<` is always escaped, so every `<` opens a tag or comment.
 pub(crate) fn scan(html: &str) -> PageRefs {
     let mut refs = PageRefs::default();
+    // Pages repeat links (navigation, years, organizations): each is kept once.
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(lt) = html[i..].find('<') {
@@ -40,51 +56,53 @@ pub(crate) fn scan(html: &str) -> PageRefs {
             }
             end += 1;
         }
-        scan_tag(&html[start..end], &mut refs);
+        scan_tag(&html[start..end], &mut refs, &mut seen);
         i = end.min(bytes.len());
     }
     refs
 }
 
 /// Collects the attributes of one tag's text (`a href="x" id="y"`).
-fn scan_tag(tag: &str, refs: &mut PageRefs) {
+fn scan_tag<'h>(tag: &'h str, refs: &mut PageRefs, seen: &mut rustc_hash::FxHashSet<&'h str>) {
     let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let name = rest[..eq]
-            .rsplit(|c: char| c.is_ascii_whitespace())
-            .next()
-            .unwrap_or("");
-        let value_start = eq + 2;
-        let Some(len) = rest[value_start..].find('"') else {
+    // Values are double-quoted, so quotes come in pairs: each opening one follows an
+    // attribute's `=`.
+    while let Some(open) = rest.find('"') {
+        let Some(len) = rest[open + 1..].find('"') else {
             return;
         };
-        let value = &rest[value_start..value_start + len];
+        let value = &rest[open + 1..open + 1 + len];
+        let name = rest[..open]
+            .strip_suffix('=')
+            .and_then(|n| n.rsplit(|c: char| c.is_ascii_whitespace()).next());
         match name {
-            "href" | "src" => refs.links.push(unescape(value)),
-            "id" => {
+            Some("href" | "src") if seen.insert(value) => {
+                refs.links.push(unescape(value).into_owned())
+            }
+            Some("id") => {
                 let id = unescape(value);
-                if refs.ids.contains(&id) {
-                    refs.duplicate_ids.push(id);
-                } else {
-                    refs.ids.insert(id);
+                if !refs.ids.insert(id_hash(&id)) {
+                    refs.duplicate_ids.push(id.into_owned());
                 }
             }
             _ => {}
         }
-        rest = &rest[value_start + len + 1..];
+        rest = &rest[open + len + 2..];
     }
 }
 
-fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    Cow::Owned(
+        s.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// Resolves every link of `pages` (page path -> refs), or of the pages named in
@@ -188,7 +206,7 @@ fn resolve(
         None
     };
     match (target, fragment) {
-        (Some(refs), Some(f)) if !f.is_empty() && !refs.ids.contains(&percent_decode(f)) => {
+        (Some(refs), Some(f)) if !f.is_empty() && !refs.has_id(&percent_decode(f)) => {
             Some(format!("the page has no element with id `{f}`"))
         }
         (Some(_), _) => None,
@@ -246,8 +264,10 @@ mod tests {
     fn scans_attributes() {
         let r = scan(r#"<a href="/x/?a=1&amp;b=2" id="k">see id="not-this"</a>"#);
         assert_eq!(r.links, vec!["/x/?a=1&b=2"]);
-        assert!(r.ids.contains("k"));
-        assert!(!r.ids.contains("not-this"));
+        assert!(r.has_id("k"));
+        assert!(!r.has_id("not-this"));
+        let r = scan(r#"<a href="/a/">1</a><a href="/a/">2</a><img alt="x" src="/i.png">"#);
+        assert_eq!(r.links, vec!["/a/", "/i.png"], "each link once");
         let r = scan(r#"<h2 id="a"></h2><p id="a"></p>"#);
         assert_eq!(r.duplicate_ids, vec!["a"]);
     }

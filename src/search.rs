@@ -18,8 +18,8 @@
 //! The tokenizer here and in `search.js` must agree: lower case, split on anything
 //! that is not a letter or digit, words of two characters or more, stop words out.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -48,7 +48,7 @@ const TEXT: u32 = 1;
 /// The index terms of `text`, in order. A word already in lower case is borrowed,
 /// not copied: most are, and a report has thousands of words.
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+    words(text)
         .filter(|w| w.chars().nth(1).is_some())
         .map(|w| {
             if w.bytes()
@@ -60,6 +60,43 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
             }
         })
         .filter(|w| STOP_WORDS.binary_search(&w.as_ref()).is_err())
+}
+
+/// The runs of letters and digits of `text`. ASCII, nearly all of it, is told apart
+/// byte by byte; other characters by their Unicode class.
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    // The length of the character at `i` when it is a letter or digit.
+    let word_char = move |i: usize| -> Option<usize> {
+        let b = bytes[i];
+        if b.is_ascii() {
+            b.is_ascii_alphanumeric().then_some(1)
+        } else {
+            let c = text[i..].chars().next()?;
+            c.is_alphanumeric().then(|| c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            match word_char(i) {
+                Some(_) => break,
+                // Skip a separator: one byte, or a whole non-ASCII character.
+                None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            match word_char(i) {
+                Some(len) => i += len,
+                None => break,
+            }
+        }
+        Some(&text[start..i])
+    })
 }
 
 /// The shard a term belongs to: its first three characters.
@@ -340,6 +377,10 @@ mod tests {
             ]
         );
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        let w: Vec<&str> = words("São Paulo—2024: e-mail, x; «ü»").collect();
+        assert_eq!(w, ["São", "Paulo", "2024", "e", "mail", "x", "ü"]);
+        // One character is not a term, however many bytes it takes.
+        assert_eq!(tokens("中 中文 é").collect::<Vec<_>>(), ["中文"]);
         assert_eq!(shard_key("encryption"), "enc");
         assert_eq!(shard_key("ai"), "ai");
         assert_eq!(shard_file("enc"), "enc");
@@ -359,7 +400,7 @@ mod tests {
                 "encryption encryption".into(),
             ],
         };
-        let p: HashMap<String, (u32, u32)> = postings(&doc)
+        let p: std::collections::HashMap<String, (u32, u32)> = postings(&doc)
             .into_iter()
             .map(|(t, s, w)| (t.into_owned(), (s, w)))
             .collect();

@@ -17,7 +17,7 @@ use crate::link::{Links, Observation};
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 use theme::Theme;
-use views::{LinkView, Views};
+use views::{ChangeView, LineView, LinkView, ObservationView, ReportView, Views};
 
 /// Past this many tagged sections, an action line's sections move to one page per
 /// year, so no page grows without bound (a line of a 10,000-report site has thousands).
@@ -606,19 +606,54 @@ fn counts(s: &Site, l: &Links) -> serde_json::Value {
     })
 }
 
+/// A heading of a report's table of contents.
+#[derive(Debug, Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    text: &'a str,
+    anchor: &'a str,
+}
+
 /// A report's table of contents.
-fn toc(r: &crate::model::Report) -> Vec<serde_json::Value> {
+fn toc(r: &crate::model::Report) -> Vec<TocEntry<'_>> {
     r.body
         .toc
         .iter()
-        .map(|h| serde_json::json!({"level": h.level, "text": h.text, "anchor": h.anchor}))
+        .map(|h| TocEntry {
+            level: h.level,
+            text: &h.text,
+            anchor: &h.anchor,
+        })
         .collect()
 }
 
+/// A report section shown on an action line page.
+#[derive(Debug, Serialize)]
+struct SectionView<'a> {
+    title: &'a str,
+    /// The section on the report page.
+    url: String,
+    /// Its text, fit to embed (safe HTML).
+    html: &'a str,
+}
+
+/// A report's sections on one action line.
+#[derive(Debug, Serialize)]
+struct ReportSections<'a> {
+    report: ReportView<'a>,
+    sections: Vec<SectionView<'a>>,
+}
+
+/// One year of an action line's sections.
+#[derive(Debug, Serialize)]
+struct YearSections<'a> {
+    year: i32,
+    url: String,
+    reports: Vec<ReportSections<'a>>,
+}
+
 /// An action line's sections grouped by year (newest first), then report.
-fn line_sections(v: Views<'_>, id: LineId, only_year: Option<i32>) -> Vec<serde_json::Value> {
-    let mut out: Vec<serde_json::Value> = Vec::new();
-    let mut current: Option<(i32, Vec<serde_json::Value>)> = None;
+fn line_sections<'a>(v: Views<'a>, id: LineId, only_year: Option<i32>) -> Vec<YearSections<'a>> {
     let refs = &v.links.sections_by_line[id.index()];
     // Group consecutive sections of one report, then reports of one year.
     let mut entries: Vec<(i32, ReportId, Vec<usize>)> = Vec::new();
@@ -632,42 +667,34 @@ fn line_sections(v: Views<'_>, id: LineId, only_year: Option<i32>) -> Vec<serde_
             _ => entries.push((year, s.report, vec![s.section])),
         }
     }
-    let flush = |cur: Option<(i32, Vec<serde_json::Value>)>, out: &mut Vec<serde_json::Value>| {
-        if let Some((year, reports)) = cur {
-            out.push(serde_json::json!({
-                "year": year,
-                "url": v.url(Page::Year(year)),
-                "reports": reports,
-            }));
-        }
-    };
+    let mut out: Vec<YearSections<'a>> = Vec::new();
     for (year, rid, secs) in entries.into_iter().rev() {
         let r = v.site.report(rid);
         let report_url = v.url(Page::Report(&r.slug));
-        let sections: Vec<_> = secs
+        let sections = secs
             .into_iter()
             .map(|i| {
                 let sec = &r.body.sections[i];
-                serde_json::json!({
-                    "title": sec.heading.text,
-                    "url": format!("{report_url}#{}", sec.heading.anchor),
-                    "html": sec.html,
-                })
+                SectionView {
+                    title: &sec.heading.text,
+                    url: format!("{report_url}#{}", sec.heading.anchor),
+                    html: &sec.html,
+                }
             })
             .collect();
-        let entry = serde_json::json!({
-            "report": v.report(rid),
-            "sections": sections,
-        });
-        match &mut current {
-            Some((y, list)) if *y == year => list.push(entry),
-            _ => {
-                flush(current.take(), &mut out);
-                current = Some((year, vec![entry]));
-            }
+        let entry = ReportSections {
+            report: v.report(rid),
+            sections,
+        };
+        match out.last_mut() {
+            Some(y) if y.year == year => y.reports.push(entry),
+            _ => out.push(YearSections {
+                year,
+                url: v.url(Page::Year(year)),
+                reports: vec![entry],
+            }),
         }
     }
-    flush(current, &mut out);
     out
 }
 
@@ -743,22 +770,54 @@ fn section_url(v: Views<'_>, report: ReportId, line: LineId) -> String {
     }
 }
 
+/// A report section in a comparison: its length and opening sentence.
+#[derive(Debug, Serialize)]
+struct ComparedSection<'a> {
+    title: &'a str,
+    url: String,
+    words: usize,
+    lead: &'a str,
+}
+
+/// Both reports' sections on one action line.
+#[derive(Debug, Serialize)]
+struct ComparedLine<'a> {
+    line: LineView<'a>,
+    before: Vec<ComparedSection<'a>>,
+    after: Vec<ComparedSection<'a>>,
+}
+
+/// A metric both reports state.
+#[derive(Debug, Serialize)]
+struct ComparedFigure<'a> {
+    before: ObservationView<'a>,
+    after: ObservationView<'a>,
+    change: ChangeView,
+}
+
+/// A report compared with the organization's previous one.
+#[derive(Debug, Serialize)]
+struct Comparison<'a> {
+    previous: ReportView<'a>,
+    figures: Vec<ComparedFigure<'a>>,
+    lines: Vec<ComparedLine<'a>>,
+}
+
 /// A report compared with the organization's previous one: the figures of metrics both
 /// state, with their change, and per action line the sections of both side by side:
 /// title, length and opening sentence, each linking to the full text. (The full text
 /// of both sides was shown once; it made a report page three times as heavy, for text
 /// that is one click away.)
-fn comparison(v: Views<'_>, this: ReportId, prev: ReportId) -> serde_json::Value {
+fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Comparison<'a> {
     let s = v.site;
     let (a, b) = (s.report(prev), s.report(this));
     // The last figure of each metric in each report stands for it.
-    let last_of = |r: &crate::model::Report, m: crate::model::MetricId| {
-        r.figures.iter().rposition(|f| f.metric == m)
-    };
-    let mut metrics: Vec<crate::model::MetricId> = b.figures.iter().map(|f| f.metric).collect();
+    let last_of =
+        |r: &crate::model::Report, m: MetricId| r.figures.iter().rposition(|f| f.metric == m);
+    let mut metrics: Vec<MetricId> = b.figures.iter().map(|f| f.metric).collect();
     metrics.sort();
     metrics.dedup();
-    let figures: Vec<_> = metrics
+    let figures = metrics
         .into_iter()
         .filter_map(|m| {
             let (fa, fb) = (last_of(a, m)?, last_of(b, m)?);
@@ -774,40 +833,41 @@ fn comparison(v: Views<'_>, this: ReportId, prev: ReportId) -> serde_json::Value
             let (pa, pb) = (&a.figures[fa], &b.figures[fb]);
             let change =
                 crate::series::Change::between(pa, pb, before, pa.year, metric.higher_is_better);
-            Some(serde_json::json!({
-                "before": v.observation(before),
-                "after": v.observation(after),
-                "change": v.change(change, &metric.unit),
-            }))
+            Some(ComparedFigure {
+                before: v.observation(before),
+                after: v.observation(after),
+                change: v.change(change, &metric.unit),
+            })
         })
         .collect();
-    let sections_of = |r: &crate::model::Report, l: LineId| -> Vec<serde_json::Value> {
+    let sections_of = |r: &'a crate::model::Report, l: LineId| {
         let url = v.url(Page::Report(&r.slug));
         r.body
             .sections
             .iter()
             .filter(|sec| sec.lines.contains(&l))
-            .map(|sec| {
-                serde_json::json!({
-                    "title": sec.heading.text,
-                    "url": format!("{url}#{}", sec.heading.anchor),
-                    "words": sec.words,
-                    "lead": sec.lead,
-                })
+            .map(|sec| ComparedSection {
+                title: &sec.heading.text,
+                url: format!("{url}#{}", sec.heading.anchor),
+                words: sec.words,
+                lead: &sec.lead,
             })
-            .collect()
+            .collect::<Vec<_>>()
     };
-    let lines: Vec<_> = (0..s.action_lines.len())
+    let lines = (0..s.action_lines.len())
         .map(|i| LineId(i as u32))
         .filter_map(|l| {
             let (before, after) = (sections_of(a, l), sections_of(b, l));
-            (!before.is_empty() || !after.is_empty())
-                .then(|| serde_json::json!({"line": v.line(l), "before": before, "after": after}))
+            (!before.is_empty() || !after.is_empty()).then(|| ComparedLine {
+                line: v.line(l),
+                before,
+                after,
+            })
         })
         .collect();
-    serde_json::json!({
-        "previous": v.report(prev),
-        "figures": figures,
-        "lines": lines,
-    })
+    Comparison {
+        previous: v.report(prev),
+        figures,
+        lines,
+    }
 }
