@@ -20,8 +20,8 @@ use crate::linkcheck::PageRefs;
 use crate::load::{self, Sources};
 use crate::model::{Report, ReportId, Site};
 use crate::pipeline::{self, Memory};
-use crate::render::Renderer;
 use crate::render::theme::Theme;
+use crate::render::{Job, Renderer};
 use crate::urls::Page;
 use crate::validate;
 
@@ -35,6 +35,8 @@ struct Good {
     site: Arc<Site>,
     links: Arc<Links>,
     theme: Arc<Theme>,
+    /// The theme's compiled templates, reused by partial rebuilds.
+    engine: Arc<tera::Tera>,
     pages: HashMap<String, PageRefs>,
 }
 
@@ -161,10 +163,11 @@ impl Project {
         let links = Links::new(&site);
         let theme = Theme::load(&self.root, &site.config.theme).map_err(BuildError::new)?;
         let fresh = Memory::default();
-        let pages = {
+        let (pages, engine) = {
             let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
-            pipeline::emit_all(&site, &links, &theme, &renderer, &fresh, None)
-                .map_err(BuildError::new)?
+            let pages = pipeline::emit_all(&site, &links, &theme, &renderer, &fresh, None)
+                .map_err(BuildError::new)?;
+            (pages, renderer.shared_engine())
         };
         self.store.replace_with(fresh);
         let count = pages.len();
@@ -172,6 +175,7 @@ impl Project {
             site: Arc::new(site),
             links: Arc::new(links),
             theme: Arc::new(theme),
+            engine,
             pages,
         });
         Ok(count)
@@ -302,82 +306,78 @@ impl Project {
         let site = validate::validate(config, sources, &reuse).map_err(BuildError::new)?;
         pipeline::timing("partial: validate", t);
         let t = Instant::now();
-        let links = Links::new(&site);
-        pipeline::timing("partial: link", t);
         let Some(old) = self.good.take() else {
             return self.try_rebuild_all().map(|n| (n, Vec::new()));
         };
+        let links =
+            Links::update(&old.links, &old.site, &site).unwrap_or_else(|| Links::new(&site));
+        pipeline::timing("partial: link", t);
+        let theme = Arc::clone(&old.theme);
+        let engine = Arc::clone(&old.engine);
+        let renderer = Renderer::with_engine(&site, &links, &theme, Arc::clone(&engine));
+        let minify = site.config.build.minify;
+
+        // The edited reports' own pages first, announced at once, so the page the
+        // editor looks at reloads before the indexes and other pages are worked out.
+        let first: Vec<Job> = site
+            .report_ids()
+            .filter(|(_, r)| changed.contains(&r.source))
+            .map(|(id, _)| Job::Report(id))
+            .collect();
+        let (mut fresh, mut errors) =
+            pipeline::render_pages(&renderer, &first, minify, &*self.store, None);
+        pipeline::timing("partial: edited pages shown", t);
+        let early: Vec<String> = fresh.keys().map(|p| format!("/{p}")).collect();
+        if errors.is_empty() && !early.is_empty() {
+            if let Some(notify) = &self.on_early_pages {
+                notify(&early);
+            }
+        }
 
         let t = Instant::now();
-        let (affected, edited) = affected_pages(&old, &site, &links);
-        pipeline::timing("partial: affected pages", t);
-        let theme = old.theme;
+        let affected = affected_pages(&old, &site, &links);
         let mut pages = old.pages;
-        let rendered = {
-            let t = Instant::now();
-            let renderer = match Renderer::new(&site, &links, &theme) {
-                Ok(r) => r,
-                Err(e) => {
-                    self.good = Some(Good {
-                        site: old.site,
-                        links: old.links,
-                        theme,
-                        pages,
-                    });
-                    return Err(BuildError::new(e));
-                }
-            };
-            let all_jobs = renderer.jobs();
-            let now: HashSet<String> = all_jobs.iter().map(|&j| renderer.page(j).path()).collect();
-            // Pages of reports (or years) that no longer exist.
-            let gone: Vec<String> = pages
-                .keys()
-                .filter(|p| !now.contains(*p))
-                .cloned()
-                .collect();
-            for path in gone {
-                pages.remove(&path);
-                self.store.remove(&crate::urls::file_of(&path));
-            }
-            // The edited reports' own pages first, announced at once, so the page the
-            // editor looks at reloads before the indexes and other pages are done.
-            let (first, rest): (Vec<_>, Vec<_>) = all_jobs
-                .into_iter()
-                .filter(|&j| affected.contains(&renderer.page(j).path()))
-                .partition(|&j| edited.contains(&renderer.page(j).path()));
-            let minify = site.config.build.minify;
-            pipeline::timing("partial: templates and job list", t);
-            let (mut fresh, mut errors) =
-                pipeline::render_pages(&renderer, &first, minify, &*self.store, None);
-            pipeline::timing("partial: edited pages shown", t);
-            let early: Vec<String> = fresh.keys().map(|p| format!("/{p}")).collect();
-            if errors.is_empty() && !early.is_empty() {
-                if let Some(notify) = &self.on_early_pages {
-                    notify(&early);
-                }
-            }
-            let (more, more_errors) =
-                pipeline::render_pages(&renderer, &rest, minify, &*self.store, None);
-            let later: Vec<String> = more.keys().map(|p| format!("/{p}")).collect();
-            fresh.extend(more);
-            errors.extend(more_errors);
-            let count = fresh.len();
-            let redone: HashSet<String> = fresh.keys().cloned().collect();
-            pages.extend(fresh);
-            // The data files and the search index cover the whole site and take a
-            // while on a large one: they are refreshed after the page is shown
-            // ([`Project::refresh_assets`]).
-            self.assets_stale = true;
-            if errors.is_empty() {
-                errors = pipeline::check_links(&site, &pages, Some(&redone), &*self.store);
-            }
-            (count, later, errors)
-        };
+        let all_jobs = renderer.jobs();
+        let now: HashSet<String> = all_jobs.iter().map(|&j| renderer.page(j).path()).collect();
+        // Pages of reports (or years) that no longer exist.
+        let gone: Vec<String> = pages
+            .keys()
+            .filter(|p| !now.contains(*p))
+            .cloned()
+            .collect();
+        for path in gone {
+            pages.remove(&path);
+            self.store.remove(&crate::urls::file_of(&path));
+        }
+        let rest: Vec<Job> = all_jobs
+            .into_iter()
+            .filter(|j| !first.contains(j))
+            .filter(|&j| affected.contains(&renderer.page(j).path()))
+            .collect();
+        pipeline::timing("partial: affected pages", t);
+        let (more, more_errors) =
+            pipeline::render_pages(&renderer, &rest, minify, &*self.store, None);
+        let later: Vec<String> = more.keys().map(|p| format!("/{p}")).collect();
+        fresh.extend(more);
+        errors.extend(more_errors);
+        let count = fresh.len();
+        let redone: HashSet<String> = fresh.keys().cloned().collect();
+        pages.extend(fresh);
+        // The data files and the search index cover the whole site and take a while
+        // on a large one: they are refreshed after the page is shown
+        // ([`Project::refresh_assets`]).
+        self.assets_stale = true;
+        if errors.is_empty() {
+            errors = pipeline::check_links(&site, &pages, Some(&redone), &*self.store);
+        }
+        drop(renderer);
+        let rendered = (count, later, errors);
         let (count, later, errors) = rendered;
         self.remember(Good {
             site: Arc::new(site),
             links: Arc::new(links),
             theme,
+            engine,
             pages,
         });
         if errors.is_empty() {
@@ -389,9 +389,8 @@ impl Project {
 }
 
 /// The paths of every page that shows something of a report that changed between the
-/// old build and the new site, in either version; and the paths of the changed
-/// reports' own pages.
-fn affected_pages(old: &Good, site: &Site, links: &Links) -> (HashSet<String>, HashSet<String>) {
+/// old build and the new site, in either version.
+fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
     let old_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = old
         .site
         .reports
@@ -416,14 +415,12 @@ fn affected_pages(old: &Good, site: &Site, links: &Links) -> (HashSet<String>, H
     ] {
         paths.insert(page.path());
     }
-    let mut edited = HashSet::new();
     for (slug, (id, report)) in &new_by_slug {
         let same = old_by_slug
             .get(slug)
             .is_some_and(|(_, o)| Arc::ptr_eq(o, report));
         if !same {
             report_dependents(site, links, *id, &mut paths);
-            edited.insert(Page::Report(slug).path());
         }
     }
     for (slug, (id, report)) in &old_by_slug {
@@ -434,7 +431,7 @@ fn affected_pages(old: &Good, site: &Site, links: &Links) -> (HashSet<String>, H
             report_dependents(&old.site, &old.links, *id, &mut paths);
         }
     }
-    (paths, edited)
+    paths
 }
 
 /// Adds the paths of the pages showing something of report `id` of `site`.

@@ -205,3 +205,38 @@ fn init_makes_a_site_that_builds() {
 fn new(site: &Site, args: &[&str]) -> common::Run {
     site.run(&format!("new {}", args[0]), &args[1..])
 }
+
+#[test]
+fn links_updated_after_an_edit_equal_links_built_anew() {
+    // `wsis serve` updates the indexes after an edit that changes only text and
+    // values; they must be exactly those a full build computes.
+    use wsis::link::Links;
+    let site = Site::fixture("series");
+    let load = || {
+        let config = wsis::load_config(&site.root, None).unwrap();
+        wsis::load_site(&site.root, config).unwrap()
+    };
+    let before = load();
+    let links = Links::new(&before);
+    site.edit("content/reports/org-2023.md", "value: 90", "value: 95");
+    // The quote, then the sentence in the text.
+    for _ in 0..2 {
+        site.edit(
+            "content/reports/org-2023.md",
+            "We connected 90 schools.",
+            "We connected 95 schools.",
+        );
+    }
+    let after = load();
+    let updated = Links::update(&links, &before, &after).expect("a text and value edit");
+    assert_eq!(format!("{updated:?}"), format!("{:?}", Links::new(&after)));
+    assert_ne!(
+        format!("{updated:?}"),
+        format!("{links:?}"),
+        "the series moved"
+    );
+
+    // A change of year moves the report between indexes: no shortcut.
+    site.edit("content/reports/org-2023.md", "year: 2023", "year: 2021");
+    assert!(Links::update(&links, &before, &load()).is_none());
+}

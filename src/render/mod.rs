@@ -8,6 +8,7 @@ pub(crate) mod theme;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::Context;
@@ -75,7 +76,7 @@ pub(crate) struct Renderer<'a> {
     site: &'a Site,
     links: &'a Links,
     theme: &'a Theme,
-    tera: tera::Tera,
+    tera: Arc<tera::Tera>,
 }
 
 /// A rendered page: where it goes and its HTML.
@@ -96,6 +97,35 @@ impl<'a> Renderer<'a> {
         links: &'a Links,
         theme: &'a Theme,
     ) -> Result<Self, Vec<Diagnostic>> {
+        let tera = Self::engine(site, theme)?;
+        Ok(Self::with_engine(site, links, theme, tera))
+    }
+
+    /// A renderer reusing templates compiled for the same theme and settings, such as
+    /// the previous edit's in `wsis serve`: compiling them takes longer than rendering
+    /// the page an editor is waiting for.
+    pub(crate) fn with_engine(
+        site: &'a Site,
+        links: &'a Links,
+        theme: &'a Theme,
+        tera: Arc<tera::Tera>,
+    ) -> Self {
+        Renderer {
+            site,
+            links,
+            theme,
+            tera,
+        }
+    }
+
+    /// The compiled templates, to reuse for a later renderer of the same theme and
+    /// settings.
+    pub(crate) fn shared_engine(&self) -> Arc<tera::Tera> {
+        Arc::clone(&self.tera)
+    }
+
+    /// Compiles the theme's templates, with the site-wide values as global context.
+    fn engine(site: &Site, theme: &Theme) -> Result<Arc<tera::Tera>, Vec<Diagnostic>> {
         let mut tera = theme.engine()?;
         let base = site.config.base_url.path();
         let nav = [
@@ -125,12 +155,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
         };
         tera.global_context().insert("site", &view);
-        Ok(Renderer {
-            site,
-            links,
-            theme,
-            tera,
-        })
+        Ok(Arc::new(tera))
     }
 
     /// Every page of the site.
