@@ -165,11 +165,15 @@ pub(crate) fn decode_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagno
             .at(Some(Location::of_offset(valid, offset)))
             .help("save the file as UTF-8")
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Most files have neither a byte-order mark nor CR line ends: they are not copied.
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
-        text.to_string()
+        text
     })
 }
 
@@ -179,7 +183,7 @@ fn load_doc<T: for<'de> Deserialize<'de>>(root: &Path, rel: &Path) -> Result<Doc
     Ok(Doc {
         file: rel.to_path_buf(),
         value,
-        positions: Positions::index(&text, 1),
+        positions: Positions::new(&text, 1),
     })
 }
 
@@ -225,15 +229,10 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
         front: Doc {
             file: rel.to_path_buf(),
             value,
-            positions: Positions::index(yaml_text, 2),
+            positions: Positions::new(yaml_text, 2),
         },
         body,
-        fingerprint: {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            text.hash(&mut h);
-            h.finish()
-        },
+        fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
     })
 }
 

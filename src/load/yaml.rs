@@ -114,15 +114,29 @@ pub(crate) fn parse<T: DeserializeOwned>(
 
 /// The position of every node of a YAML document, by path: mapping keys and sequence
 /// indexes joined with `.` (`figures.0.quote`); the document root is `""`.
+///
+/// The index is built on the first lookup: only a document with an error needs one,
+/// and parsing every document a second time cost a sixth of loading a large site.
 #[derive(Debug, Default)]
 pub(crate) struct Positions {
-    by_path: HashMap<String, Location>,
+    text: Box<str>,
+    first_line: usize,
+    by_path: std::sync::OnceLock<HashMap<String, Location>>,
 }
 
 impl Positions {
-    /// Indexes `text`, which starts at line `first_line` of its file. A document that
-    /// does not parse gives an empty index: serde has reported the error already.
-    pub(crate) fn index(text: &str, first_line: usize) -> Positions {
+    /// The positions of `text`, which starts at line `first_line` of its file.
+    pub(crate) fn new(text: &str, first_line: usize) -> Positions {
+        Positions {
+            text: text.into(),
+            first_line,
+            by_path: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Indexes `text`. A document that does not parse gives an empty index: serde has
+    /// reported the error already.
+    fn index(text: &str, first_line: usize) -> HashMap<String, Location> {
         let mut by_path = HashMap::new();
         // One frame per open collection: the path to it, and for a mapping whether the
         // next scalar is a key, or for a sequence the next index.
@@ -184,19 +198,22 @@ impl Positions {
                 _ => {}
             }
         }
-        Positions { by_path }
+        by_path
     }
 
     /// Where the node at `path` starts, falling back to its nearest indexed parent.
     pub(crate) fn get(&self, path: &str) -> Option<Location> {
+        let by_path = self
+            .by_path
+            .get_or_init(|| Self::index(&self.text, self.first_line));
         let mut p = path;
         loop {
-            if let Some(l) = self.by_path.get(p) {
+            if let Some(l) = by_path.get(p) {
                 return Some(*l);
             }
             match p.rfind('.') {
                 Some(i) => p = &p[..i],
-                None => return self.by_path.get("").copied(),
+                None => return by_path.get("").copied(),
             }
         }
     }
@@ -210,7 +227,7 @@ mod tests {
 
     #[test]
     fn indexes_nested_values_by_path() {
-        let p = Positions::index(DOC, 1);
+        let p = Positions::new(DOC, 1);
         assert_eq!(p.get("title"), Some(Location::new(1, 8)));
         assert_eq!(p.get("figures.0.metric"), Some(Location::new(3, 13)));
         assert_eq!(p.get("figures.1.quote"), Some(Location::new(6, 12)));
@@ -219,7 +236,7 @@ mod tests {
 
     #[test]
     fn shifts_by_first_line_and_falls_back_to_parent() {
-        let p = Positions::index(DOC, 2);
+        let p = Positions::new(DOC, 2);
         assert_eq!(p.get("figures.1.nope"), Some(Location::new(6, 5)));
     }
 
