@@ -154,10 +154,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         Some(o) => o.clone(),
         None => root.join(&config.build.output_dir),
     };
+    let t = Instant::now();
     let output = write::Output::prepare(root, &output_dir)?;
+    pipeline::timing("prepare the output folder", t);
     match emit(options, config, &output) {
         Ok(mut summary) => {
+            let t = Instant::now();
             output.commit()?;
+            pipeline::timing("swap the output in", t);
             summary.output = Some(output_dir);
             summary.elapsed = started.elapsed();
             Ok(summary)

@@ -237,7 +237,7 @@ pub(crate) fn emit_all(
 /// Prints how long a stage took when `WSIS_TIMINGS` is set, for profiling builds.
 pub(crate) fn timing(stage: &str, since: std::time::Instant) {
     if std::env::var_os("WSIS_TIMINGS").is_some() {
-        eprintln!("timing: {stage}: {:.0?}", since.elapsed());
+        eprintln!("timing: {stage}: {} ms", since.elapsed().as_millis());
     }
 }
 

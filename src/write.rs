@@ -1,22 +1,28 @@
 //! Stage 5: the output folder, written so that a failed build changes nothing.
 //!
 //! Pages go to a staging folder beside the output (`.public.wsis-staging`); only when
-//! every page rendered and every link resolved is the staging folder swapped in with
-//! two renames. `wsis` refuses to replace a folder it did not create, or one that
-//! holds the site's sources.
+//! every page rendered and every link resolved does the output change. `wsis` refuses
+//! to replace a folder it did not create, or one that holds the site's sources.
 //!
-//! Most files of a rebuild are unchanged. Such a file is hard-linked from the previous
-//! output instead of written again, and the previous output's removal then frees no
-//! data (on file systems mounted with `discard`, freeing hundreds of megabytes takes
-//! minutes). Which files are unchanged is told by the marker file, which lists each
-//! file's hash, size and modification time: reading the previous files back to compare
-//! them cost a tenth of a 10,000-report build.
+//! Most files of a rebuild are unchanged, and those are not written at all. The marker
+//! file lists each file of the output with its hash, size and modification time; a
+//! file whose new bytes hash the same, and which nobody touched since (same size and
+//! time), stays where it is. Only new and changed files go to the staging folder, and
+//! committing moves them in (one rename each, so no file is ever half-written), then
+//! removes the files the site no longer has. Without a manifest (the first build over
+//! an older output) the whole staging folder is swapped in instead.
+//!
+//! Building a new tree every time and deleting the previous one took a quarter of a
+//! 10,000-report build, on one core; reading the previous files back to compare them
+//! took a tenth.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::pipeline::{Sink, lock};
@@ -67,6 +73,14 @@ fn read_manifest(marker: &str) -> HashMap<String, Written> {
             let len = parts.next()?.parse().ok()?;
             let modified = parts.next()?.parse().ok()?;
             let path = parts.next()?.to_string();
+            // The manifest lists files to remove: never anything outside the folder,
+            // whatever the file says.
+            let inside = Path::new(&path)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+            if !inside || path.is_empty() {
+                return None;
+            }
             Some((
                 path,
                 Written {
@@ -80,32 +94,18 @@ fn read_manifest(marker: &str) -> HashMap<String, Written> {
 }
 
 /// The marker's text: the header, then one line per file, sorted by path.
-fn write_manifest(files: &HashMap<String, Written>) -> String {
-    let mut paths: Vec<&String> = files.keys().collect();
-    paths.sort();
+fn write_manifest<'a>(files: impl Iterator<Item = (&'a String, &'a Written)>) -> String {
+    let mut files: Vec<_> = files.collect();
+    files.sort_by_key(|(p, _)| *p);
     let mut out = String::with_capacity(64 * (files.len() + 1));
     out.push_str(MARKER_HEADER);
     out.push('\n');
     // A name with a line break cannot go in the manifest; such a file is written anew
     // on every build.
-    for p in paths.into_iter().filter(|p| !p.contains('\n')) {
-        let w = files[p];
+    for (p, w) in files.into_iter().filter(|(p, _)| !p.contains('\n')) {
         out.push_str(&format!("{:032x} {} {} {p}\n", w.hash, w.len, w.modified));
     }
     out
-}
-
-/// An output folder being written.
-#[derive(Debug)]
-pub(crate) struct Output {
-    /// The final output folder.
-    target: PathBuf,
-    /// Where this build writes until it is committed.
-    staging: PathBuf,
-    /// The previous output's files, when it is wsis's own, so they may be linked.
-    previous: HashMap<String, Written>,
-    /// The files written so far, by path relative to the output, with `/`.
-    written: Mutex<HashMap<String, Written>>,
 }
 
 fn sibling(target: &Path, suffix: &str) -> PathBuf {
@@ -135,6 +135,20 @@ fn absolute(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// An output folder being written.
+#[derive(Debug)]
+pub(crate) struct Output {
+    /// The final output folder.
+    target: PathBuf,
+    /// Where this build writes until it is committed.
+    staging: PathBuf,
+    /// The previous output's files, when it is wsis's own, so unchanged ones may stay.
+    previous: HashMap<String, Written>,
+    /// The files of this build so far, by path relative to the output, with `/`; and
+    /// whether each was written to the staging folder (new or changed).
+    written: Mutex<HashMap<String, (Written, bool)>>,
 }
 
 impl Output {
@@ -208,69 +222,126 @@ impl Output {
                 "refusing to write outside the output folder",
             ));
         }
+        let key = rel.to_string_lossy().replace('\\', "/");
+        let hash = xxhash_rust::xxh3::xxh3_128(bytes);
+        if let Some(same) = self.unchanged(&key, hash, bytes.len()) {
+            lock(&self.written).insert(key, (same, false));
+            return Ok(());
+        }
         let path = self.staging.join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| Diagnostic::io(dir, "create folder", &e))?;
         }
-        let key = rel.to_string_lossy().replace('\\', "/");
-        let hash = xxhash_rust::xxh3::xxh3_128(bytes);
-        let written = match self.reuse(&key, hash, bytes.len(), &path) {
-            Some(w) => w,
-            None => {
-                let shown = self.target.join(rel);
-                fs::write(&path, bytes).map_err(|e| Diagnostic::io(&shown, "write", &e))?;
-                let meta = fs::metadata(&path).map_err(|e| Diagnostic::io(&shown, "write", &e))?;
-                Written::stat(hash, &meta)
-            }
-        };
-        lock(&self.written).insert(key, written);
+        let shown = self.target.join(rel);
+        fs::write(&path, bytes).map_err(|e| Diagnostic::io(&shown, "write", &e))?;
+        let meta = fs::metadata(&path).map_err(|e| Diagnostic::io(&shown, "write", &e))?;
+        lock(&self.written).insert(key, (Written::stat(hash, &meta), true));
         Ok(())
     }
 
-    /// Links the previous build's `key` to `path` when the manifest says it holds
-    /// `hash` and it has not been touched since; what the manifest then records.
-    fn reuse(&self, key: &str, hash: u128, len: usize, path: &Path) -> Option<Written> {
+    /// The previous build's entry for `key` when the manifest says it holds `hash` and
+    /// the file has not been touched since.
+    fn unchanged(&self, key: &str, hash: u128, len: usize) -> Option<Written> {
         let before = self.previous.get(key)?;
         if before.hash != hash || before.len != len as u64 {
             return None;
         }
-        let old = self.target.join(key);
-        let now = Written::stat(hash, &fs::metadata(&old).ok()?);
-        (now == *before && fs::hard_link(&old, path).is_ok()).then_some(now)
+        let now = Written::stat(hash, &fs::metadata(self.target.join(key)).ok()?);
+        (now == *before).then_some(now)
     }
 
-    /// Swaps the staging folder in as the output folder.
+    /// Makes the output what this build wrote: moves the new and changed files in and
+    /// removes those the site no longer has, or swaps the staging folder in whole
+    /// when there is no previous manifest to tell which files are which.
     pub(crate) fn commit(self) -> Result<(), Diagnostic> {
-        let manifest = write_manifest(&lock(&self.written));
-        fs::write(self.staging.join(MARKER), manifest)
-            .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))?;
-        let old = sibling(&self.target, "wsis-old");
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(|e| Diagnostic::io(&old, "remove", &e))?;
+        let written = self.written.into_inner().unwrap_or_else(|p| p.into_inner());
+        let manifest = write_manifest(written.iter().map(|(k, (w, _))| (k, w)));
+        let in_place = !self.previous.is_empty() && self.target.is_dir();
+        if !in_place {
+            fs::write(self.staging.join(MARKER), manifest)
+                .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))?;
+            return swap(&self.staging, &self.target);
         }
-        if self.target.exists() {
-            fs::rename(&self.target, &old)
-                .map_err(|e| Diagnostic::io(&self.target, "move the previous output aside", &e))?;
+        // Files the site no longer has go first, so that a folder may become a file or
+        // a file a folder.
+        let mut stale: Vec<&String> = self
+            .previous
+            .keys()
+            .filter(|k| !written.contains_key(*k))
+            .collect();
+        stale.sort_by(|a, b| b.cmp(a));
+        for key in stale {
+            let path = self.target.join(key);
+            match fs::remove_file(&path) {
+                Ok(()) => remove_empty_parents(&path, &self.target),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Diagnostic::io(&path, "remove", &e)),
+            }
         }
-        if let Err(e) = fs::rename(&self.staging, &self.target) {
-            // Put the previous output back so a failed swap loses nothing.
-            let _ = fs::rename(&old, &self.target);
-            return Err(Diagnostic::io(
-                &self.target,
-                "move the new output in place",
-                &e,
-            ));
-        }
-        if old.exists() {
-            fs::remove_dir_all(&old)
-                .map_err(|e| Diagnostic::io(&old, "remove the previous output", &e))?;
-        }
-        Ok(())
+        let fresh: Vec<&String> = written
+            .iter()
+            .filter(|(_, (_, fresh))| *fresh)
+            .map(|(k, _)| k)
+            .collect();
+        fresh
+            .par_iter()
+            .try_for_each(|key| -> Result<(), Diagnostic> {
+                let to = self.target.join(key);
+                if let Some(dir) = to.parent() {
+                    fs::create_dir_all(dir)
+                        .map_err(|e| Diagnostic::io(dir, "create folder", &e))?;
+                }
+                fs::rename(self.staging.join(key), &to)
+                    .map_err(|e| Diagnostic::io(&to, "move into the output folder", &e))
+            })?;
+        // The manifest last, itself by rename: until then the previous one describes
+        // every file it lists that was not replaced, and a replaced file no longer
+        // matches its entry's time, so an interrupted commit is repaired by the next
+        // build.
+        let tmp = self.staging.join(MARKER);
+        fs::write(&tmp, manifest).map_err(|e| Diagnostic::io(&tmp, "write", &e))?;
+        let marker = self.target.join(MARKER);
+        fs::rename(&tmp, &marker).map_err(|e| Diagnostic::io(&marker, "write", &e))?;
+        fs::remove_dir_all(&self.staging)
+            .map_err(|e| Diagnostic::io(&self.staging, "remove the staging folder", &e))
     }
 
     /// Drops the staging folder of a failed build.
     pub(crate) fn abandon(self) {
         let _ = fs::remove_dir_all(&self.staging);
+    }
+}
+
+/// Swaps the `staging` folder in as `target`, with two renames.
+fn swap(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
+    let old = sibling(target, "wsis-old");
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(|e| Diagnostic::io(&old, "remove", &e))?;
+    }
+    if target.exists() {
+        fs::rename(target, &old)
+            .map_err(|e| Diagnostic::io(target, "move the previous output aside", &e))?;
+    }
+    if let Err(e) = fs::rename(staging, target) {
+        // Put the previous output back so a failed swap loses nothing.
+        let _ = fs::rename(&old, target);
+        return Err(Diagnostic::io(target, "move the new output in place", &e));
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old)
+            .map_err(|e| Diagnostic::io(&old, "remove the previous output", &e))?;
+    }
+    Ok(())
+}
+
+/// Removes the folders above `file` that it leaves empty, up to `root`.
+fn remove_empty_parents(file: &Path, root: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
     }
 }
 
@@ -328,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn unchanged_files_are_linked_and_hand_edits_are_not_kept() {
+    fn unchanged_files_stay_and_hand_edits_are_replaced() {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
@@ -365,7 +436,7 @@ mod tests {
             ("edited.html", "wsis"),
             ("x/changed.html", "v2"),
         ]);
-        assert_eq!(inode("same.html"), same, "an unchanged file is linked");
+        assert_eq!(inode("same.html"), same, "an unchanged file is left alone");
         assert_ne!(inode("edited.html"), edited);
         assert_eq!(fs::read_to_string(out.join("edited.html")).unwrap(), "wsis");
         assert_ne!(inode("x/changed.html"), changed);
@@ -377,6 +448,41 @@ mod tests {
         let marker = fs::read_to_string(out.join(MARKER)).unwrap();
         let manifest = read_manifest(&marker);
         assert_eq!(manifest.len(), 3);
-        assert_eq!(write_manifest(&manifest), marker);
+        assert_eq!(write_manifest(manifest.iter()), marker);
+
+        // Files the site no longer has go, with the folders they leave empty; a file
+        // may become a folder.
+        build(&[
+            ("same.html", "same"),
+            ("edited.html/index.html", "now a folder"),
+        ]);
+        assert!(!out.join("x").exists());
+        assert_eq!(
+            fs::read_to_string(out.join("edited.html/index.html")).unwrap(),
+            "now a folder"
+        );
+        assert_eq!(inode("same.html"), same);
+        assert!(!root.join(".public.wsis-staging").exists());
+    }
+
+    #[test]
+    fn a_tampered_manifest_removes_nothing_outside_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("public");
+        let o = Output::prepare(root, &out).unwrap();
+        o.write(Path::new("a.html"), b"a").unwrap();
+        o.commit().unwrap();
+        fs::write(root.join("keep.txt"), "mine").unwrap();
+        let mut marker = fs::read_to_string(out.join(MARKER)).unwrap();
+        for evil in ["../keep.txt", "/etc/hostname", "a/../../keep.txt"] {
+            marker.push_str(&format!("{:032x} 4 0 {evil}\n", 1));
+        }
+        fs::write(out.join(MARKER), marker).unwrap();
+        let o = Output::prepare(root, &out).unwrap();
+        o.write(Path::new("b.html"), b"b").unwrap();
+        o.commit().unwrap();
+        assert!(root.join("keep.txt").exists());
+        assert!(!out.join("a.html").exists() && out.join("b.html").exists());
     }
 }
