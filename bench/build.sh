@@ -5,6 +5,10 @@
 #
 #   bench/build.sh [REPORTS ...]          default: 1000 10000
 #
+# By default both tools build over their previous output, as an editor does. With
+# FRESH=1 every run builds into an empty folder (the previous output is moved aside
+# first, untimed), as a CI job does.
+#
 # Needs ../shared/bench/gen_corpus.py (beside the repository), /usr/bin/time and
 # Debian's hugo (installed with apt-get when missing). Uses the release binary
 # (built first). Corpora go to ${BENCH_DIR:-/tmp/wsis-bench}.
@@ -43,6 +47,13 @@ for n in "${sizes[@]}"; do
     : >"$DIR/wsis-$n.times"
     : >"$DIR/hugo-$n.times"
     for _ in $(seq "$RUNS"); do
+        if [ -n "${FRESH:-}" ]; then
+            for fmt in wsis hugo; do
+                for out in "$DIR/$fmt-$n/public" "$DIR/$fmt-$n/$fmt-$n/public"; do
+                    [ -d "$out" ] && mv "$out" "$DIR/trash.$RANDOM$RANDOM"
+                done
+            done
+        fi
         measure "$WSIS" build --root "$DIR/wsis-$n" --output "$DIR/wsis-$n/public" >>"$DIR/wsis-$n.times"
         measure hugo --quiet --source "$DIR/hugo-$n" --destination "$DIR/hugo-$n/public" >>"$DIR/hugo-$n.times"
     done
@@ -58,3 +69,5 @@ for n in "${sizes[@]}"; do
         'BEGIN { printf "%-8s ratio  wall %.2fx Hugo, peak memory %.2fx Hugo\n", n, a / b, c / d }'
     echo "$n $wsis_wall" >>"$DIR/scaling"
 done
+# The outputs moved aside by FRESH=1 runs, removed once nothing is being measured.
+if [ -n "${FRESH:-}" ]; then rm -rf "$DIR"/trash.*; fi

@@ -152,7 +152,12 @@ impl BlockText {
     fn push_str(&mut self, event: usize, s: &str) {
         self.events.push(event);
         for c in s.chars() {
-            push_normalised(&mut self.text, c, &mut |_| {});
+            // The common case, folded without the per-byte callback.
+            if c.is_ascii_graphic() {
+                self.text.push(c);
+            } else {
+                push_normalised(&mut self.text, c, &mut |_| {});
+            }
         }
     }
     fn push_space(&mut self, event: usize) {
@@ -435,8 +440,11 @@ fn place_quote(
             text_goes_on: String::new(),
         });
     }
+    // One searcher for every block: setting up a substring search costs about as
+    // much as running it over a paragraph.
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     for block in blocks {
-        let Some(at) = block.text.text.find(&needle) else {
+        let Some(at) = finder.find(block.text.text.as_bytes()) else {
             continue;
         };
         let origin = &block.text.origin(events);
