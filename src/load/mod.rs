@@ -222,6 +222,19 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
     let yaml_text = &rest[..end];
     let body_start = (end + 4).min(rest.len());
     let body = rest[body_start..].to_string();
+    if yaml_text.len() > yaml::MAX_FRONT_MATTER_BYTES {
+        return Err(Diagnostic::new(
+            Kind::Syntax,
+            rel,
+            format!(
+                "front matter of {} bytes is over the limit of {} bytes",
+                yaml_text.len(),
+                yaml::MAX_FRONT_MATTER_BYTES
+            ),
+        )
+        .at(Some(Location::new(1, 1)))
+        .help("keep the report's text after the closing `---` line"));
+    }
     // The YAML starts on line 2 of the file; the body after the closing `---`.
     let value = yaml::parse::<FrontMatter>(yaml_text, rel, 2)?;
     Ok(RawReport {
@@ -413,6 +426,22 @@ mod tests {
             r.front.positions.get("organization"),
             Some(Location::new(3, 15))
         );
+    }
+
+    #[test]
+    fn front_matter_has_a_size_limit_and_data_files_do_not() {
+        let big = format!("---\ntitle: \"{}\"\n---\n", "x".repeat(2 << 20));
+        let err = parse_report(&big, Path::new("r.md")).unwrap_err();
+        assert!(
+            err.message.contains("over the limit of 1048576 bytes"),
+            "{err}"
+        );
+        // A metrics list of a large site is megabytes of YAML.
+        let list = "- id: m\n  title: Metric\n".repeat(50_000);
+        let parsed: Vec<serde_norway::Value> =
+            yaml::parse(&list, Path::new("content/metrics.yaml"), 1).unwrap();
+        assert!(list.len() > yaml::MAX_FRONT_MATTER_BYTES);
+        assert_eq!(parsed.len(), 50_000);
     }
 
     #[test]
