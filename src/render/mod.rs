@@ -120,6 +120,7 @@ impl<'a> Renderer<'a> {
 
     /// The compiled templates, to reuse for a later renderer of the same theme and
     /// settings.
+    #[cfg(feature = "serve")]
     pub(crate) fn shared_engine(&self) -> Arc<tera::Tera> {
         Arc::clone(&self.tera)
     }
