@@ -176,8 +176,7 @@ pub(crate) fn write_assets(
     }
     for (rel, file) in &theme.statics {
         let bytes = file.bytes()?;
-        let key = rel.to_string_lossy().replace('\\', "/");
-        if let Some(fingerprinted) = theme.fingerprinted.get(&key) {
+        if let Some(fingerprinted) = theme.fingerprinted.get(&crate::urls::slash_path(rel)) {
             sink.put(Path::new(fingerprinted), bytes.clone())?;
         }
         sink.put(rel, bytes)?;

@@ -370,9 +370,8 @@ impl Project {
         if errors.is_empty() {
             errors = pipeline::check_links(&site, &pages, Some(&redone), &*self.store);
         }
+        // The renderer borrows the site and links, which the good build now takes.
         drop(renderer);
-        let rendered = (count, later, errors);
-        let (count, later, errors) = rendered;
         self.remember(Good {
             site: Arc::new(site),
             links: Arc::new(links),

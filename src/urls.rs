@@ -1,7 +1,7 @@
 //! Where each page lives: one place decides both a page's URL and its output file, so
 //! the two can never disagree.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A page of the generated site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,6 +91,12 @@ pub fn file_of(path: &str) -> PathBuf {
     } else {
         PathBuf::from(path)
     }
+}
+
+/// A relative path written with `/` whatever the platform, as in URLs, theme file names
+/// and the output manifest.
+pub(crate) fn slash_path(rel: &Path) -> String {
+    rel.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::pipeline::{Sink, lock};
+use crate::urls::slash_path;
 
 /// The file `wsis` leaves in every output folder it writes, so that it can tell its
 /// own output from a folder of someone else's it must never empty. It also lists the
@@ -222,7 +223,7 @@ impl Output {
                 "refusing to write outside the output folder",
             ));
         }
-        let key = rel.to_string_lossy().replace('\\', "/");
+        let key = slash_path(rel);
         let hash = xxhash_rust::xxh3::xxh3_128(bytes);
         if let Some(same) = self.unchanged(&key, hash, bytes.len()) {
             lock(&self.written).insert(key, (same, false));
@@ -255,11 +256,14 @@ impl Output {
     /// when there is no previous manifest to tell which files are which.
     pub(crate) fn commit(self) -> Result<(), Diagnostic> {
         let written = self.written.into_inner().unwrap_or_else(|p| p.into_inner());
+        // The manifest goes to the staging folder first, whichever way the output is
+        // then updated.
+        let staged_marker = self.staging.join(MARKER);
         let manifest = write_manifest(written.iter().map(|(k, (w, _))| (k, w)));
+        fs::write(&staged_marker, manifest)
+            .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))?;
         let in_place = !self.previous.is_empty() && self.target.is_dir();
         if !in_place {
-            fs::write(self.staging.join(MARKER), manifest)
-                .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))?;
             return swap(&self.staging, &self.target);
         }
         // Files the site no longer has go first, so that a folder may become a file or
@@ -298,10 +302,8 @@ impl Output {
         // every file it lists that was not replaced, and a replaced file no longer
         // matches its entry's time, so an interrupted commit is repaired by the next
         // build.
-        let tmp = self.staging.join(MARKER);
-        fs::write(&tmp, manifest).map_err(|e| Diagnostic::io(&tmp, "write", &e))?;
         let marker = self.target.join(MARKER);
-        fs::rename(&tmp, &marker).map_err(|e| Diagnostic::io(&marker, "write", &e))?;
+        fs::rename(&staged_marker, &marker).map_err(|e| Diagnostic::io(&marker, "write", &e))?;
         fs::remove_dir_all(&self.staging)
             .map_err(|e| Diagnostic::io(&self.staging, "remove the staging folder", &e))
     }
@@ -350,7 +352,7 @@ impl Sink for Output {
         self.write(rel, &bytes)
     }
     fn has(&self, rel: &Path) -> bool {
-        lock(&self.written).contains_key(rel.to_string_lossy().replace('\\', "/").as_str())
+        lock(&self.written).contains_key(slash_path(rel).as_str())
     }
 }
 

@@ -703,7 +703,7 @@ fn line_sections<'a>(v: Views<'a>, id: LineId, only_year: Option<i32>) -> Vec<Ye
                 let sec = &r.body.sections[i];
                 SectionView {
                     title: &sec.heading.text,
-                    url: format!("{report_url}#{}", sec.heading.anchor),
+                    url: anchored(&report_url, sec),
                     html: &sec.html,
                 }
             })
@@ -786,12 +786,17 @@ fn matrix(v: Views<'_>) -> serde_json::Value {
     })
 }
 
+/// The address of `section` on its report's page, at `report_url`.
+fn anchored(report_url: &str, section: &crate::model::Section) -> String {
+    format!("{report_url}#{}", section.heading.anchor)
+}
+
 /// The report's first section on `line`, or the report page when it has none.
 fn section_url(v: Views<'_>, report: ReportId, line: LineId) -> String {
     let r = v.site.report(report);
     let url = v.url(Page::Report(&r.slug));
     match r.body.sections.iter().find(|s| s.lines.contains(&line)) {
-        Some(sec) => format!("{url}#{}", sec.heading.anchor),
+        Some(sec) => anchored(&url, sec),
         None => url,
     }
 }
@@ -874,7 +879,7 @@ fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Comparison<'a
             .filter(|sec| sec.lines.contains(&l))
             .map(|sec| ComparedSection {
                 title: &sec.heading.text,
-                url: format!("{url}#{}", sec.heading.anchor),
+                url: anchored(&url, sec),
                 words: sec.words,
                 lead: &sec.lead,
             })

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
 use crate::load::{list_files, read_text};
+use crate::urls::slash_path;
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -96,7 +97,7 @@ fn fingerprint(rel: &Path, bytes: &[u8]) -> String {
     let ext = rel.extension().and_then(|s| s.to_str()).unwrap_or("");
     let name = format!("{stem}.{:016x}.{ext}", h.finish());
     match rel.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(dir) => format!("{}/{name}", dir.to_string_lossy().replace('\\', "/")),
+        Some(dir) => format!("{}/{name}", slash_path(dir)),
         None => name,
     }
 }
@@ -143,11 +144,7 @@ impl Theme {
         let (tpl_files, tpl_warnings) = list_files(root, &tpl_dir, &[]);
         warnings.extend(tpl_warnings);
         for rel in tpl_files {
-            let name = rel
-                .strip_prefix(&tpl_dir)
-                .unwrap_or(&rel)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let name = slash_path(rel.strip_prefix(&tpl_dir).unwrap_or(&rel));
             match read_text(&root.join(&rel), &rel) {
                 Ok(text) => {
                     templates.retain(|t| t.name != name);
@@ -179,8 +176,7 @@ impl Theme {
             if is_asset {
                 match file.bytes() {
                     Ok(bytes) => {
-                        let key = rel.to_string_lossy().replace('\\', "/");
-                        fingerprinted.insert(key, fingerprint(rel, &bytes));
+                        fingerprinted.insert(slash_path(rel), fingerprint(rel, &bytes));
                     }
                     Err(e) => errors.push(e),
                 }
