@@ -114,18 +114,28 @@ pub fn new_report(
         )
         .help("expected a year from 1990 to 2100"));
     }
-    let kind_name = kind.map(|k| serde_plain(&k));
-    let slug = match &kind_name {
-        Some(k) if *k != "annual-progress" => format!("{organization}-{year}-{k}"),
-        _ => format!("{organization}-{year}"),
+    let kind = kind.unwrap_or(ReportKind::AnnualProgress);
+    // The usual kind goes without a suffix; others are named in the file name.
+    let slug = if kind == ReportKind::AnnualProgress {
+        format!("{organization}-{year}")
+    } else {
+        format!("{organization}-{year}-{}", serde_plain(&kind))
+    };
+    let front = NewReport {
+        title: &format!("Report on progress made in {year}"),
+        organization,
+        year,
+        published: year,
+        kind,
+        action_lines: &[],
+        figures: &[],
     };
     let text = format!(
-        "---\ntitle: \"Report on progress made in {year}\"\norganization: {organization}\n\
-         year: {year}\npublished: {year}\nkind: {}\naction_lines: []\nfigures: []\n---\n\n\
+        "---\n{}---\n\n\
          ## Overview\n\nReplace this text with the report's. Give each action line its own \
          heading,\nsuch as `## WSIS Action Line C4: Capacity building`, list the lines in\n\
          `action_lines`, and add each figure the text states under `figures`.\n",
-        kind_name.as_deref().unwrap_or("annual-progress"),
+        to_yaml(&front)?,
     );
     create(root, &format!("content/reports/{slug}.md"), &text)
 }
@@ -138,11 +148,8 @@ pub fn new_organization(
     kind: OrgKind,
 ) -> Result<PathBuf, Diagnostic> {
     check_id(id, "organization")?;
-    let text = format!(
-        "id: {id}\nname: {}\nkind: {}\n",
-        yaml_string(name.unwrap_or(id)),
-        serde_plain(&kind)
-    );
+    let name = required_text(name.unwrap_or(id), "--name", "organization name")?;
+    let text = to_yaml(&NewOrganization { id, name, kind })?;
     create(root, &format!("content/organizations/{id}.yaml"), &text)
 }
 
@@ -172,39 +179,151 @@ pub fn new_metric(
             })?,
     };
     check_organization(root, &organization)?;
+    let title = required_text(title.unwrap_or(id), "--title", "metric title")?;
+    let unit = required_text(unit, "--unit", "unit")?;
     let rel = "content/metrics.yaml";
     let path = root.join(rel);
-    let existing = fs::read_to_string(&path).unwrap_or_default();
-    if existing.lines().any(|l| l.trim() == format!("- id: {id}")) {
+    let existing = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Diagnostic::io(Path::new(rel), "read", &e)),
+    };
+    let metrics = parse_metric_list(&existing, rel)?;
+    if metrics.iter().any(|m| m.id == id) {
         return Err(Diagnostic::new(
             Kind::Duplicate,
             rel,
             format!("metric `{id}` is already defined"),
         ));
     }
-    let entry = format!(
-        "- id: {id}\n  title: {}\n  unit: {unit}\n  organization: {organization}\n  action_lines: []\n",
-        yaml_string(title.unwrap_or(id))
-    );
-    // An empty list written as `[]` is replaced; otherwise the entry is appended.
-    let body = existing
+    let entry = NewMetric {
+        id,
+        title,
+        unit,
+        organization: &organization,
+        action_lines: &[],
+    };
+    let item = to_yaml(&[&entry])?;
+    // Appending keeps the file's comments and layout byte for byte. An empty list
+    // (nothing but comments, or `[]`) is replaced by the entry instead.
+    let only_comments = existing
         .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .collect::<String>();
-    let text = if body.trim().is_empty() || body.trim() == "[]" {
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    let text = if metrics.is_empty() && !only_comments {
         let comments: String = existing
             .lines()
             .filter(|l| l.trim_start().starts_with('#'))
             .map(|l| format!("{l}\n"))
             .collect();
-        format!("{comments}{entry}")
-    } else if existing.ends_with('\n') {
-        format!("{existing}{entry}")
+        format!("{comments}{item}")
+    } else if existing.is_empty() || existing.ends_with('\n') {
+        format!("{existing}{item}")
     } else {
-        format!("{existing}\n{entry}")
+        format!("{existing}\n{item}")
     };
+    // A file laid out unusually (an indented or flow-style list) could take the
+    // appended entry differently; what is written must read back as the old list plus
+    // the new entry, or nothing is written.
+    let reread = parse_metric_list(&text, rel).ok();
+    let appended = reread.as_ref().is_some_and(|m| {
+        m.len() == metrics.len() + 1 && m.last().is_some_and(|last| *last == entry.owned())
+    });
+    if !appended {
+        return Err(Diagnostic::new(
+            Kind::Invalid,
+            rel,
+            "its layout does not allow appending an entry; nothing was written",
+        )
+        .help(format!("add this entry to the list by hand:\n{item}")));
+    }
     fs::write(&path, text).map_err(|e| Diagnostic::io(Path::new(rel), "write", &e))?;
     Ok(PathBuf::from(rel))
+}
+
+/// A metric entry as `new metric` writes it, and as it reads back.
+#[derive(Debug, serde::Serialize)]
+struct NewMetric<'a> {
+    id: &'a str,
+    title: &'a str,
+    unit: &'a str,
+    organization: &'a str,
+    action_lines: &'a [String],
+}
+
+/// The fields of `metrics.yaml` entries that `new metric` compares; other fields may
+/// be present and are ignored here (the build checks them).
+#[derive(Debug, PartialEq, serde::Deserialize)]
+struct ListedMetric {
+    id: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    organization: Option<String>,
+}
+
+impl NewMetric<'_> {
+    fn owned(&self) -> ListedMetric {
+        ListedMetric {
+            id: self.id.to_string(),
+            title: Some(self.title.to_string()),
+            unit: Some(self.unit.to_string()),
+            organization: Some(self.organization.to_string()),
+        }
+    }
+}
+
+/// The entries of a `metrics.yaml` text; an empty file, or one of comments only, is
+/// an empty list.
+fn parse_metric_list(text: &str, rel: &str) -> Result<Vec<ListedMetric>, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let value: Option<Vec<ListedMetric>> = serde_norway::from_str(text).map_err(|e| {
+        Diagnostic::new(Kind::Syntax, rel, format!("cannot add a metric: {e}"))
+            .help("fix the file (`wsis check` says where), then run the command again")
+    })?;
+    Ok(value.unwrap_or_default())
+}
+
+/// The front matter `new report` writes.
+#[derive(serde::Serialize)]
+struct NewReport<'a> {
+    title: &'a str,
+    organization: &'a str,
+    year: i32,
+    published: i32,
+    kind: ReportKind,
+    action_lines: &'a [String],
+    figures: &'a [String],
+}
+
+/// The file `new organization` writes.
+#[derive(serde::Serialize)]
+struct NewOrganization<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: OrgKind,
+}
+
+/// Serialises through the YAML serializer, so that any value (colons, quotes, `#`,
+/// line breaks, a leading `-` or `*`) is quoted as YAML needs and reads back the same.
+fn to_yaml<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Diagnostic> {
+    serde_norway::to_string(value)
+        .map_err(|e| Diagnostic::new(Kind::Invalid, "wsis new", format!("cannot write YAML: {e}")))
+}
+
+/// A text value given on the command line: not blank, since the build would refuse
+/// it, and kept as given otherwise.
+fn required_text<'a>(value: &'a str, flag: &str, what: &str) -> Result<&'a str, Diagnostic> {
+    if value.trim().is_empty() {
+        return Err(
+            Diagnostic::new(Kind::Invalid, flag, format!("the {what} is empty"))
+                .help(format!("give a {what} with {flag}")),
+        );
+    }
+    Ok(value)
 }
 
 fn check_id(id: &str, what: &str) -> Result<(), Diagnostic> {
@@ -224,9 +343,4 @@ fn serde_plain<T: serde::Serialize>(value: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
-}
-
-/// A YAML double-quoted string.
-fn yaml_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }

@@ -281,7 +281,7 @@ async fn page(State(shared): State<Shared>, request: Request<Body>) -> Response 
     if !raw.ends_with('/') && shared.store.get(&rel.join("index.html")).is_some() {
         let mut response = Response::new(Body::empty());
         *response.status_mut() = StatusCode::MOVED_PERMANENTLY;
-        if let Ok(location) = HeaderValue::from_str(&format!("{raw}/")) {
+        if let Ok(location) = HeaderValue::from_str(&folder_location(&rel)) {
             response.headers_mut().insert(header::LOCATION, location);
         }
         return response;
@@ -295,6 +295,27 @@ async fn page(State(shared): State<Shared>, request: Request<Body>) -> Response 
         }
         None => plain(StatusCode::NOT_FOUND, "not found"),
     }
+}
+
+/// The address of the folder `rel` on this server: one leading `/`, each segment
+/// percent-encoded, a trailing `/`. Built from the decoded, normalised path and never
+/// from the request: `//host/x` or `/\\host` in a `Location` header is read by
+/// browsers as another host, so a redirect must not echo what the client sent.
+fn folder_location(rel: &Path) -> String {
+    /// Everything but unreserved characters and the sub-delimiters allowed in a path
+    /// segment is escaped, `/` included: a segment holding an encoded slash stays one.
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    let mut location = String::from("/");
+    for segment in rel.iter() {
+        let segment = segment.to_string_lossy();
+        location.extend(percent_encoding::utf8_percent_encode(&segment, SEGMENT));
+        location.push('/');
+    }
+    location
 }
 
 /// Maps a request path to a file of the site: percent-decoded, `index.html` for
@@ -444,6 +465,26 @@ mod tests {
             "/%ff",
         ] {
             assert_eq!(site_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn folder_redirects_stay_on_this_host() {
+        for (raw, location) in [
+            ("/reports/x", "/reports/x/"),
+            ("//reports", "/reports/"),
+            ("///evil.example/x", "/evil.example/x/"),
+            ("/%2F%2Fevil.example", "/evil.example/"),
+            ("/a%20b", "/a%20b/"),
+            ("/caf%C3%A9", "/caf%C3%A9/"),
+        ] {
+            let rel = site_path(raw).unwrap_or_default();
+            let got = folder_location(&rel);
+            assert_eq!(got, location, "{raw}");
+            assert!(
+                got.starts_with('/') && !got.starts_with("//"),
+                "{raw}: {got}"
+            );
         }
     }
 

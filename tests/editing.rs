@@ -138,9 +138,11 @@ fn new_organization_and_metric_build() {
     );
     assert!(run.ok, "{}", run.stderr);
     let metrics = std::fs::read_to_string(site.root.join("content/metrics.yaml")).unwrap();
-    assert!(metrics.contains(
-        "- id: gamma-members\n  title: \"Members\"\n  unit: count\n  organization: gamma\n"
-    ));
+    assert!(
+        metrics.contains(
+            "- id: gamma-members\n  title: Members\n  unit: count\n  organization: gamma\n"
+        )
+    );
     site.build_ok();
     assert!(
         site.output("organizations/gamma/index.html")

@@ -210,3 +210,32 @@ fn many_concurrent_clients_and_a_client_that_hangs_up() {
     assert!(started.elapsed() < Duration::from_secs(60));
     assert_eq!(server.get("/").0, 200, "still serving after the load");
 }
+
+/// Issue 12, case 8: `GET //reports` was answered with `Location: //reports/`, which a
+/// browser reads as the host `reports`. Every redirect goes to a path on this host.
+#[test]
+fn folder_redirects_never_name_another_host() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    for (path, expected) in [
+        ("//reports", "/reports/"),
+        ("///reports", "/reports/"),
+        ("//reports/alpha-2024", "/reports/alpha-2024/"),
+        ("/reports//alpha-2024", "/reports/alpha-2024/"),
+        ("/%2Freports", "/reports/"),
+        ("/reports", "/reports/"),
+    ] {
+        let (status, head, _) = server.get(path);
+        assert_eq!(status, 301, "{path}");
+        let location = head
+            .lines()
+            .find_map(|l| {
+                let (name, value) = l.split_once(':')?;
+                name.eq_ignore_ascii_case("location")
+                    .then(|| value.trim().to_string())
+            })
+            .unwrap_or_else(|| panic!("{path}: no Location in {head}"));
+        assert_eq!(location, expected, "{path}");
+        assert!(!location.starts_with("//"), "{path}: {location}");
+    }
+}
