@@ -65,6 +65,8 @@ pub enum Kind {
     Link,
     /// The output folder cannot be used safely.
     Output,
+    /// A bug in wsis itself (a panic caught by the dev server), never bad input.
+    Internal,
     /// A file was left out of the build (a warning, not an error): a symbolic link to
     /// outside the site, a link loop.
     Skipped,

@@ -102,7 +102,43 @@ impl Project {
     }
 
     /// Rebuilds after `changed` files changed (paths relative to the root or absolute).
+    ///
+    /// A panic while rebuilding is a bug, but it must not end the watcher thread: the
+    /// server would keep serving stale pages and never rebuild again. It becomes an
+    /// error on the overlay, and the next change rebuilds everything from scratch.
     pub(crate) fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        self.guarded(|project| project.rebuild_changed(changed))
+    }
+
+    /// Runs `work`, turning a panic into an error (see [`Project::rebuild`]).
+    fn guarded(
+        &mut self,
+        work: impl FnOnce(&mut Project) -> Result<Rebuilt, BuildError>,
+    ) -> Result<Rebuilt, BuildError> {
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self)));
+        attempt.unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            // Whatever state the panic left half-updated is dropped.
+            self.sources = None;
+            self.good = None;
+            self.cache.clear();
+            self.broken.clear();
+            let error = Diagnostic::new(
+                crate::diagnostic::Kind::Internal,
+                "wsis serve",
+                format!("internal error while rebuilding: {what}"),
+            )
+            .help("this is a bug in wsis; the next save rebuilds everything");
+            self.set_errors(vec![error.clone()]);
+            Err(BuildError::new(vec![error]))
+        })
+    }
+
+    fn rebuild_changed(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let rel: Vec<PathBuf> = changed
@@ -465,5 +501,30 @@ fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashS
             paths.insert(Page::Report(&other.slug).path());
             paths.insert(Page::Year(other.figures[o.figure].year).path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_rebuilding_becomes_an_error_and_the_next_rebuild_works() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let mut project = Project::new(&fixture, "http://127.0.0.1:1111/");
+        let first = project.rebuild_all();
+        assert!(first.is_ok(), "{first:?}");
+        let result = project.guarded(|_| panic!("boom in a test"));
+        let error = result.expect_err("the panic is an error");
+        assert!(
+            error.diagnostics[0]
+                .to_string()
+                .contains("internal error while rebuilding: boom in a test"),
+            "{error:?}"
+        );
+        assert_eq!(project.errors.read().map(|e| e.len()).unwrap_or(0), 1);
+        let again = project.rebuild(&[PathBuf::from("content/reports/alpha-2024.md")]);
+        assert!(again.is_ok(), "{again:?}");
+        assert!(project.errors.read().map(|e| e.is_empty()).unwrap_or(false));
     }
 }
