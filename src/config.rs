@@ -220,6 +220,24 @@ mod tests {
     }
 
     #[test]
+    fn output_dir_stays_inside_the_root() {
+        let with = |dir: &str| {
+            let text = format!(
+                "title = \"T\"\nbase_url = \"https://e.org/\"\n[build]\noutput_dir = \"{dir}\"\n"
+            );
+            Config::parse(&text, Path::new("site.toml"))
+        };
+        for bad in ["..", "../x", "a/../../x", "/tmp/x", ".", "./"] {
+            let err = with(bad).unwrap_err();
+            assert_eq!(err.location, Some(Location::new(4, 14)), "{bad}");
+            assert!(err.message.contains("not a folder inside"), "{err}");
+        }
+        for good in ["public", "./public", "out/www", "a/./b"] {
+            assert!(with(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
     fn defaults_apply() {
         let c = Config::parse(
             "title = \"T\"\nbase_url = \"https://e.org/\"\n",

@@ -133,7 +133,9 @@ pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
         Component::Normal(name) => {
             let name = name.to_string_lossy();
             // Compared without case: on macOS and Windows `.WSIS-OUTPUT` is the marker.
-            name.to_lowercase().contains(RESERVED).then(|| name.into_owned())
+            name.to_lowercase()
+                .contains(RESERVED)
+                .then(|| name.into_owned())
         }
         _ => None,
     });

@@ -80,7 +80,10 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
             .unwrap();
         let started = Instant::now();
         let running = |child: &mut std::process::Child| {
-            assert!(started.elapsed() < Duration::from_secs(60), "the build hangs");
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the build hangs"
+            );
             child.try_wait().unwrap().is_none()
         };
         // A killed build may have left a complete tree: wait for this build's own.
@@ -129,7 +132,11 @@ fn files_added_by_hand_are_kept_and_unchanged_files_are_not_rewritten() {
     site.write("public/deep/er/hand.txt", "mine too");
     site.write("public/reports/hand.txt", "beside the pages");
     #[cfg(unix)]
-    let inode = |rel: &str| fs::metadata(site.root.join("public").join(rel)).unwrap().ino();
+    let inode = |rel: &str| {
+        fs::metadata(site.root.join("public").join(rel))
+            .unwrap()
+            .ino()
+    };
     #[cfg(unix)]
     let unchanged = inode("reports/beta-2024/index.html");
     site.edit(
@@ -144,7 +151,10 @@ fn files_added_by_hand_are_kept_and_unchanged_files_are_not_rewritten() {
     assert_eq!(site.output("deep/er/hand.txt"), "mine too");
     assert_eq!(site.output("reports/hand.txt"), "beside the pages");
     assert!(!site.has_output("reports/alpha-2023/index.html"));
-    assert!(site.output("reports/alpha-2024/index.html").contains("Renamed "));
+    assert!(
+        site.output("reports/alpha-2024/index.html")
+            .contains("Renamed ")
+    );
     // An unchanged page is the same file, linked into the new tree, not a copy.
     #[cfg(unix)]
     assert_eq!(inode("reports/beta-2024/index.html"), unchanged);
@@ -162,5 +172,8 @@ fn files_added_by_hand_are_kept_and_unchanged_files_are_not_rewritten() {
     .unwrap();
     let run = build_guarded(&site);
     assert!(run.ok, "{}", run.stderr);
-    assert!(site.output("reports/alpha-2023/index.html").contains("Alpha progress report 2023"));
+    assert!(
+        site.output("reports/alpha-2023/index.html")
+            .contains("Alpha progress report 2023")
+    );
 }

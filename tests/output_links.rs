@@ -46,7 +46,10 @@ fn a_linked_folder_in_the_output_is_replaced_not_written_through() {
         } else {
             assert!(is_real_dir(&now), "{linked}");
         }
-        assert!(site.output("reports/beta-2024/index.html").contains("Fixture tracker 2"));
+        assert!(
+            site.output("reports/beta-2024/index.html")
+                .contains("Fixture tracker 2")
+        );
         assert!(!site.has_output("reports/alpha-2023/index.html"));
         // The next build has nothing more to say.
         let run = build_guarded(&site);

@@ -24,7 +24,12 @@ fn static_files_with_reserved_names_are_refused() {
         site.write(rel, "not the build's");
         let name = Path::new(rel)
             .components()
-            .find(|c| c.as_os_str().to_string_lossy().to_lowercase().contains(".wsis-"))
+            .find(|c| {
+                c.as_os_str()
+                    .to_string_lossy()
+                    .to_lowercase()
+                    .contains(".wsis-")
+            })
             .unwrap()
             .as_os_str()
             .to_string_lossy()
@@ -80,7 +85,10 @@ fn staging_leftovers_of_any_kind_are_cleaned() {
         let run = build_guarded(&site);
         assert!(run.ok, "{}", run.stderr);
         assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
-        assert_eq!(fs::read_to_string(outside.join("keep.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(outside.join("keep.txt")).unwrap(),
+            "mine"
+        );
     }
     // A failed build cleans up too.
     fs::create_dir_all(staging.join("junk")).unwrap();

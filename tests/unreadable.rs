@@ -105,8 +105,10 @@ fn a_file_where_a_content_folder_belongs_is_an_error() {
         let _ = fs::remove_dir_all(site.root.join(rel));
         site.write(rel, "not a folder");
         for command in ["build", "check"] {
-            guarded(&site, command, &[])
-                .assert_error(rel, "is a regular file, not a folder: its files cannot be listed");
+            guarded(&site, command, &[]).assert_error(
+                rel,
+                "is a regular file, not a folder: its files cannot be listed",
+            );
         }
         assert_eq!(site.output("reports/alpha-2024/index.html"), page);
     }

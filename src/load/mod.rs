@@ -386,20 +386,17 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     }
 
     let mut warnings = Vec::new();
-    let mut list = |dir: &str, extensions: &[&str]| match list_files(
-        root,
-        &content.join(dir),
-        extensions,
-    ) {
-        Ok((files, found)) => {
-            warnings.extend(found);
-            files
-        }
-        Err(found) => {
-            errors.extend(found);
-            Vec::new()
-        }
-    };
+    let mut list =
+        |dir: &str, extensions: &[&str]| match list_files(root, &content.join(dir), extensions) {
+            Ok((files, found)) => {
+                warnings.extend(found);
+                files
+            }
+            Err(found) => {
+                errors.extend(found);
+                Vec::new()
+            }
+        };
     let org_files = list("organizations", &["yaml", "yml"]);
     let report_files = list("reports", &["md"]);
     let orgs: Vec<_> = org_files
@@ -551,9 +548,11 @@ pub(crate) fn list_files(
         }
         if entry.file_type().is_file() {
             files.push(rel.to_path_buf());
-        } else if let Err(e) = entry.metadata().map_err(|e| {
-            Diagnostic::new(Kind::Io, rel, format!("cannot be read: {e}"))
-        }).and_then(|meta| check_regular(&meta, rel)) {
+        } else if let Err(e) = entry
+            .metadata()
+            .map_err(|e| Diagnostic::new(Kind::Io, rel, format!("cannot be read: {e}")))
+            .and_then(|meta| check_regular(&meta, rel))
+        {
             errors.push(e);
         }
     }

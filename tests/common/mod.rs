@@ -144,7 +144,8 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| !e.file_type().is_dir())
         .filter(|e| {
             let rel = e.path().strip_prefix(dir).unwrap();
-            !rel.starts_with("site/public") && !rel.to_string_lossy().starts_with("site/.public.wsis-")
+            !rel.starts_with("site/public")
+                && !rel.to_string_lossy().starts_with("site/.public.wsis-")
         })
         .map(|e| {
             let bytes = if e.file_type().is_file() {
