@@ -328,7 +328,11 @@ impl Output {
             }
         }
         let listed = read_manifest(&manifest);
-        let (previous, by_hand, dropped) = if listed.is_empty() {
+        let Survey {
+            previous,
+            by_hand,
+            dropped,
+        } = if listed.is_empty() {
             // No manifest (an empty site, or an older wsis): every file is the build's
             // own, and the new tree replaces them all.
             Default::default()
@@ -413,9 +417,14 @@ impl Output {
         }
         let manifest = write_manifest(written.iter());
         let staged_marker = self.staging.join(MARKER);
-        fs::write(&staged_marker, manifest)
-            .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))?;
-        swap(&self.staging, &self.target)?;
+        let switched = fs::write(&staged_marker, manifest)
+            .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))
+            .and_then(|()| swap(&self.staging, &self.target));
+        if let Err(e) = switched {
+            // The output is as it was; the new tree goes.
+            let _ = remove_entry(&self.staging);
+            return Err(e);
+        }
         // The previous tree is at the staging path now. A failure to delete it does not
         // undo the build: the next build removes it.
         if let Err(e) = remove_entry(&self.staging) {
@@ -434,13 +443,20 @@ impl Output {
     }
 }
 
-/// Walks the previous output without following links: the manifest's entries that are
-/// regular files there, the files added by hand, and warnings for the links and
-/// special files, which the new tree leaves out.
-fn survey(
-    target: &Path,
-    mut listed: HashMap<String, Written>,
-) -> Result<(HashMap<String, Written>, Vec<String>, Vec<Diagnostic>), Diagnostic> {
+/// What the previous output holds, as [`survey`] found it.
+#[derive(Debug, Default)]
+struct Survey {
+    /// The manifest's entries that are regular files reached without a link.
+    previous: HashMap<String, Written>,
+    /// Regular files the manifest does not list: added by hand.
+    by_hand: Vec<String>,
+    /// Warnings for the links and special files, which the new tree leaves out.
+    dropped: Vec<Diagnostic>,
+}
+
+/// Walks the previous output without following links, sorting its files by what the
+/// manifest `listed` says of them.
+fn survey(target: &Path, mut listed: HashMap<String, Written>) -> Result<Survey, Diagnostic> {
     let mut previous = HashMap::with_capacity(listed.len());
     let mut by_hand = Vec::new();
     let mut dropped = Vec::new();
@@ -481,7 +497,11 @@ fn survey(
             None => by_hand.push(key),
         }
     }
-    Ok((previous, by_hand, dropped))
+    Ok(Survey {
+        previous,
+        by_hand,
+        dropped,
+    })
 }
 
 /// Puts the tree at `staging` in place of `target`; afterwards `staging` holds the
@@ -508,6 +528,12 @@ fn swap(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
             }
         }
     }
+    swap_by_renames(staging, target)
+}
+
+/// [`swap`] where there is no atomic exchange: the output is moved aside, the new tree
+/// moved in, and the previous tree moved to `staging`.
+fn swap_by_renames(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
     let old = sibling(target, "wsis-old");
     fs::rename(target, &old)
         .map_err(|e| Diagnostic::io(target, "move the previous output aside", &e))?;
@@ -516,8 +542,10 @@ fn swap(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
         let _ = fs::rename(&old, target);
         return Err(Diagnostic::io(target, "move the new output in place", &e));
     }
-    fs::rename(&old, staging)
-        .map_err(|e| Diagnostic::io(&old, "move the previous output aside", &e))
+    // The new output is in place: should this last rename fail, the next build
+    // removes the previous tree from where it is.
+    let _ = fs::rename(&old, staging);
+    Ok(())
 }
 
 impl Sink for Output {
@@ -638,6 +666,27 @@ mod tests {
         );
         assert_eq!(inode("same.html"), same);
         assert!(!root.join(".public.wsis-staging").exists());
+    }
+
+    #[test]
+    fn the_portable_swap_leaves_the_previous_tree_at_the_staging_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staging, target) = (dir.path().join(".out.wsis-staging"), dir.path().join("out"));
+        fs::create_dir_all(&staging).unwrap();
+        fs::create_dir_all(&target).unwrap();
+        fs::write(staging.join("new"), "new").unwrap();
+        fs::write(target.join("old"), "old").unwrap();
+        swap_by_renames(&staging, &target).unwrap();
+        assert!(target.join("new").is_file() && staging.join("old").is_file());
+        assert!(!dir.path().join(".out.wsis-old").exists());
+        // Killed between its two renames: the next build puts the output back.
+        fs::remove_dir_all(&staging).unwrap();
+        let aside = dir.path().join(".out.wsis-old");
+        fs::rename(&target, &aside).unwrap();
+        fs::write(aside.join(MARKER), MARKER_HEADER).unwrap();
+        clean_leftovers(&target).unwrap();
+        assert!(target.join("new").is_file());
+        assert!(!aside.exists());
     }
 
     #[test]

@@ -91,7 +91,7 @@ fn sockets_and_devices_are_refused() {
     let rel = "content/reports/zero.md";
     let made = rustix::fs::mknodat(
         rustix::fs::CWD,
-        &site.root.join(rel),
+        site.root.join(rel),
         rustix::fs::FileType::CharacterDevice,
         rustix::fs::Mode::from_raw_mode(0o644),
         rustix::fs::makedev(1, 5),
