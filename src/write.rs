@@ -18,6 +18,11 @@
 //! output by hand are hard-linked into the new tree too, unless the build now writes
 //! a file of that name. Nothing is ever written or deleted through a symbolic link
 //! found inside the output: such a link is dropped from the new tree, with a warning.
+//!
+//! The price of atomicity is a hard link per unchanged file and the deletion of the
+//! previous tree on every build, where updating in place touched only changed files:
+//! measured on a busy shared disk, 1 to 2.5 s instead of 50 ms to commit a 1,000-report
+//! site (2,000 files), nearly all of it waiting on the file system journal.
 
 use std::collections::HashMap;
 use std::fs;
