@@ -132,8 +132,7 @@ impl Config {
     /// Reads and checks `site.toml` at `path`; `shown` is how the file is named in
     /// errors.
     pub fn load(path: &Path, shown: &Path) -> Result<Config, Diagnostic> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Diagnostic::io(shown, "read the site settings", &e))?;
+        let text = crate::load::read_text(path, shown)?;
         Config::parse(&text, shown)
     }
 
@@ -155,8 +154,45 @@ impl Config {
                 "[build] output_dir must not be empty",
             ));
         }
+        // A site's settings choose a folder inside the site only: a shared or
+        // downloaded site must not write (and empty) folders elsewhere on the machine.
+        // Building elsewhere is the user's choice, on the command line (`--output`).
+        use std::path::Component;
+        let parts = || config.build.output_dir.components();
+        let inside = parts().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+            && parts().any(|c| matches!(c, Component::Normal(_)));
+        if !inside {
+            return Err(Diagnostic::new(
+                Kind::Config,
+                shown,
+                format!(
+                    "[build] output_dir `{}` is not a folder inside the site root",
+                    config.build.output_dir.display()
+                ),
+            )
+            .at(output_dir_location(text))
+            .help(
+                "give a relative path without `..`, such as `public`; to build \
+                 outside the site, pass `--output <folder>` to `wsis build`",
+            ));
+        }
         Ok(config)
     }
+}
+
+/// Where the value of `[build] output_dir` is in the text of a `site.toml`.
+fn output_dir_location(text: &str) -> Option<Location> {
+    #[derive(Deserialize)]
+    struct Spans {
+        build: Option<BuildSpans>,
+    }
+    #[derive(Deserialize)]
+    struct BuildSpans {
+        output_dir: Option<toml::Spanned<String>>,
+    }
+    let spans: Spans = toml::from_str(text).ok()?;
+    let span = spans.build?.output_dir?.span();
+    Some(Location::of_offset(text, span.start))
 }
 
 #[cfg(test)]
@@ -181,6 +217,24 @@ mod tests {
         let err = Config::parse(text, Path::new("site.toml")).unwrap_err();
         assert_eq!(err.location, Some(Location::new(3, 1)));
         assert!(err.message.contains("theem"), "{}", err.message);
+    }
+
+    #[test]
+    fn output_dir_stays_inside_the_root() {
+        let with = |dir: &str| {
+            let text = format!(
+                "title = \"T\"\nbase_url = \"https://e.org/\"\n[build]\noutput_dir = \"{dir}\"\n"
+            );
+            Config::parse(&text, Path::new("site.toml"))
+        };
+        for bad in ["..", "../x", "a/../../x", "/tmp/x", ".", "./"] {
+            let err = with(bad).unwrap_err();
+            assert_eq!(err.location, Some(Location::new(4, 14)), "{bad}");
+            assert!(err.message.contains("not a folder inside"), "{err}");
+        }
+        for good in ["public", "./public", "out/www", "a/./b"] {
+            assert!(with(good).is_ok(), "{good}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! 4. [`link`]: compute the cross-references between entities;
 //! 5. `render`: render every page through the theme's Tera templates;
 //! 6. `write`: write into a staging folder, check every internal link
-//!    (`linkcheck`), and swap the staging folder in.
+//!    (`linkcheck`), and exchange the staging folder with the output in one step.
 //!
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s with file, line and
 //! column; a failed build leaves the previous output untouched.
@@ -160,7 +160,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     match emit(options, config, &output) {
         Ok(mut summary) => {
             let t = Instant::now();
-            output.commit()?;
+            summary.warnings.extend(output.commit()?);
             pipeline::timing("swap the output in", t);
             summary.output = Some(output_dir);
             summary.elapsed = started.elapsed();

@@ -175,6 +175,11 @@ pub(crate) fn write_assets(
         sink.put(&rel, bytes)?;
     }
     for (rel, file) in &theme.statics {
+        let shown = match file {
+            crate::render::theme::StaticFile::Disk(path) => path.as_path(),
+            crate::render::theme::StaticFile::Embedded(_) => rel.as_path(),
+        };
+        crate::write::check_name(rel, shown)?;
         let bytes = file.bytes()?;
         if let Some(fingerprinted) = theme.fingerprinted.get(&crate::urls::slash_path(rel)) {
             sink.put(Path::new(fingerprinted), bytes.clone())?;

@@ -316,7 +316,9 @@ impl Project {
             sources.reports.retain(|r| r.front.file != *rel);
             self.broken.remove(rel);
             let path = self.root.join(rel);
-            if path.is_file() {
+            // Anything there is read, so that a named pipe or a folder in a report's
+            // place is an error naming it, not a removed report.
+            if path.exists() {
                 match load::read_text(&path, rel).and_then(|t| load::parse_report(&t, rel)) {
                     Ok(raw) => sources.reports.push(raw),
                     Err(e) => {

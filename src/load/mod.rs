@@ -133,23 +133,110 @@ pub(crate) struct Sources {
 /// Reads a text file as UTF-8, dropping a byte-order mark and turning CRLF line ends
 /// into LF so that positions count the same on every platform.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::io(shown, "read", &e))?
-        .len();
-    if size > MAX_FILE_BYTES {
+    let bytes = read_regular(path, shown, Some(MAX_FILE_BYTES))?;
+    decode_text(bytes, shown)
+}
+
+/// Reads `path` if it is a regular file (links followed), refusing anything else
+/// before opening it: reading a named pipe or a device blocks forever or never ends,
+/// so such a file is an error naming it, never read. `max`, when given, is a size
+/// limit in bytes.
+pub(crate) fn read_regular(
+    path: &Path,
+    shown: &Path,
+    max: Option<u64>,
+) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| Diagnostic::io(shown, "read", &e))?;
+    check_regular(&meta, shown)?;
+    let file = open_nonblocking(path).map_err(|e| Diagnostic::io(shown, "read", &e))?;
+    // Checked again on the open file: the path may have been replaced meanwhile.
+    let meta = file
+        .metadata()
+        .map_err(|e| Diagnostic::io(shown, "read", &e))?;
+    check_regular(&meta, shown)?;
+    let size = meta.len();
+    if let Some(max) = max.filter(|max| size > *max) {
         return Err(Diagnostic::new(
             Kind::Syntax,
             shown,
             format!(
                 "the file is {} MB, over the limit of {} MB",
                 size / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
+                max / 1_000_000
             ),
         )
         .help("split the report, or leave out what is not the report's text"));
     }
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(shown, "read", &e))?;
-    decode_text(bytes, shown)
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // Never more than the limit, even from a file that grows while it is read.
+    file.take(max.map_or(u64::MAX, |m| m + 1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::io(shown, "read", &e))?;
+    Ok(bytes)
+}
+
+/// An error unless `meta` is a regular file's.
+fn check_regular(meta: &std::fs::Metadata, shown: &Path) -> Result<(), Diagnostic> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        Kind::Io,
+        shown,
+        format!(
+            "is {}, not a regular file: it is not read",
+            describe_type(&meta.file_type())
+        ),
+    )
+    .help("replace it with a regular file holding the text"))
+}
+
+/// What a file type is, in words, for messages.
+pub(crate) fn describe_type(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// Opens `path` for reading without blocking on a named pipe that was put in place of
+/// a checked file (the open then succeeds at once and the file type check refuses it).
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+        std::fs::File::options()
+            .read(true)
+            .custom_flags(flags.bits() as i32)
+            .open(path)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::File::open(path)
+    }
 }
 
 /// Content files larger than this are refused: the largest real report is a few
@@ -258,26 +345,31 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
 
     let required = |name: &str, errors: &mut Vec<Diagnostic>| -> Option<PathBuf> {
         let rel = content.join(name);
-        if root.join(&rel).is_file() && !stays_inside(root, &rel) {
-            errors.push(
-                Diagnostic::new(
-                    Kind::Io,
-                    &rel,
-                    "is a symbolic link to outside the site: it is not read",
-                )
-                .help("copy the file into the site instead of linking to it"),
-            );
-            None
-        } else if root.join(&rel).is_file() {
-            Some(rel)
-        } else {
-            errors.push(
-                Diagnostic::new(Kind::Io, &rel, "this file is missing").help(
-                    "every site needs content/action-lines.yaml and content/metrics.yaml \
-                 (an empty list `[]` is fine)",
-                ),
-            );
-            None
+        let path = root.join(&rel);
+        match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(
+                    Diagnostic::new(Kind::Io, &rel, "this file is missing").help(
+                        "every site needs content/action-lines.yaml and content/metrics.yaml \
+                         (an empty list `[]` is fine)",
+                    ),
+                );
+                None
+            }
+            Ok(_) if path.exists() && !stays_inside(root, &rel) => {
+                errors.push(
+                    Diagnostic::new(
+                        Kind::Io,
+                        &rel,
+                        "is a symbolic link to outside the site: it is not read",
+                    )
+                    .help("copy the file into the site instead of linking to it"),
+                );
+                None
+            }
+            // Anything else (a folder, a named pipe, a permission error) is reported
+            // by the read, with its reason.
+            _ => Some(rel),
         }
     };
     if let Some(rel) = required("action-lines.yaml", &mut errors) {
@@ -293,14 +385,24 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         }
     }
 
-    let (org_files, mut warnings) =
-        list_files(root, &content.join("organizations"), &["yaml", "yml"]);
+    let mut warnings = Vec::new();
+    let mut list =
+        |dir: &str, extensions: &[&str]| match list_files(root, &content.join(dir), extensions) {
+            Ok((files, found)) => {
+                warnings.extend(found);
+                files
+            }
+            Err(found) => {
+                errors.extend(found);
+                Vec::new()
+            }
+        };
+    let org_files = list("organizations", &["yaml", "yml"]);
+    let report_files = list("reports", &["md"]);
     let orgs: Vec<_> = org_files
         .par_iter()
         .map(|rel| load_doc::<RawOrganization>(root, rel))
         .collect();
-    let (report_files, report_warnings) = list_files(root, &content.join("reports"), &["md"]);
-    warnings.extend(report_warnings);
     sources.warnings = warnings;
     let reports: Vec<_> = report_files
         .par_iter()
@@ -333,15 +435,41 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
 /// Symbolic links are followed only while they stay inside the site root: a link out
 /// of it (to a home folder, to `/etc`) is never read or published, and a link loop is
 /// reported, not walked forever.
+///
+/// What cannot be listed is an error naming it with the system's reason, never an
+/// empty list: a folder the build may not read, a file where the folder should be, a
+/// named pipe or device with a wanted extension. A build that went on would publish a
+/// site without those files and delete their pages.
 pub(crate) fn list_files(
     root: &Path,
     dir: &Path,
     extensions: &[&str],
-) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut warnings = Vec::new();
+    let mut errors = Vec::new();
     let start = root.join(dir);
-    if !start.exists() {
-        return (Vec::new(), warnings);
+    match std::fs::metadata(&start) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), warnings));
+        }
+        Err(e) => return Err(vec![Diagnostic::io(dir, "read the folder", &e)]),
+        Ok(meta) if !meta.is_dir() => {
+            return Err(vec![
+                Diagnostic::new(
+                    Kind::Io,
+                    dir,
+                    format!(
+                        "is {}, not a folder: its files cannot be listed",
+                        describe_type(&meta.file_type())
+                    ),
+                )
+                .help(format!(
+                    "make {} a folder (or remove it if the site has none)",
+                    dir.display()
+                )),
+            ]);
+        }
+        Ok(_) => {}
     }
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
@@ -355,12 +483,30 @@ pub(crate) fn list_files(
             Err(e) => {
                 let path = e.path().unwrap_or(&start);
                 let shown = path.strip_prefix(root).unwrap_or(path);
-                let why = if e.loop_ancestor().is_some() {
-                    "a symbolic link loop: skipped".to_string()
+                if e.loop_ancestor().is_some() {
+                    warnings.push(Diagnostic::new(
+                        Kind::Skipped,
+                        shown,
+                        "a symbolic link loop: skipped",
+                    ));
+                } else if let Some(io) = e.io_error() {
+                    if io.kind() == std::io::ErrorKind::NotFound {
+                        // A link to nothing, or a file removed while the folder was read.
+                        warnings.push(Diagnostic::new(
+                            Kind::Skipped,
+                            shown,
+                            "a symbolic link to a file that does not exist: skipped",
+                        ));
+                    } else {
+                        errors.push(Diagnostic::io(shown, "read", io));
+                    }
                 } else {
-                    format!("cannot be read: {e}")
-                };
-                warnings.push(Diagnostic::new(Kind::Skipped, shown, why));
+                    errors.push(Diagnostic::new(
+                        Kind::Io,
+                        shown,
+                        format!("cannot be read: {e}"),
+                    ));
+                }
                 continue;
             }
         };
@@ -385,7 +531,7 @@ pub(crate) fn list_files(
                 continue;
             }
         }
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
         let wanted = extensions.is_empty()
@@ -394,12 +540,27 @@ pub(crate) fn list_files(
                 .extension()
                 .and_then(|x| x.to_str())
                 .is_some_and(|x| extensions.contains(&x));
-        if let (true, Ok(rel)) = (wanted, entry.path().strip_prefix(root)) {
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        if !wanted {
+            continue;
+        }
+        if entry.file_type().is_file() {
             files.push(rel.to_path_buf());
+        } else if let Err(e) = entry
+            .metadata()
+            .map_err(|e| Diagnostic::new(Kind::Io, rel, format!("cannot be read: {e}")))
+            .and_then(|meta| check_regular(&meta, rel))
+        {
+            errors.push(e);
         }
     }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     files.sort();
-    (files, warnings)
+    Ok((files, warnings))
 }
 
 /// Whether `rel` under `root`, followed through any links, stays inside `root`.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
-use crate::load::{list_files, read_text};
+use crate::load::{list_files, read_regular, read_text};
 use crate::urls::slash_path;
 
 macro_rules! embedded {
@@ -81,9 +81,7 @@ impl StaticFile {
     pub(crate) fn bytes(&self) -> Result<Vec<u8>, Diagnostic> {
         match self {
             StaticFile::Embedded(text) => Ok(text.as_bytes().to_vec()),
-            StaticFile::Disk(path) => {
-                std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))
-            }
+            StaticFile::Disk(path) => read_regular(path, path, None),
         }
     }
 }
@@ -141,7 +139,7 @@ impl Theme {
         let mut errors = Vec::new();
         let tpl_dir = dir.join("templates");
         let mut warnings = Vec::new();
-        let (tpl_files, tpl_warnings) = list_files(root, &tpl_dir, &[]);
+        let (tpl_files, tpl_warnings) = list_files(root, &tpl_dir, &[])?;
         warnings.extend(tpl_warnings);
         for rel in tpl_files {
             let name = slash_path(rel.strip_prefix(&tpl_dir).unwrap_or(&rel));
@@ -158,7 +156,7 @@ impl Theme {
             }
         }
         for static_dir in [dir.join("static"), PathBuf::from("static")] {
-            let (static_files, static_warnings) = list_files(root, &static_dir, &[]);
+            let (static_files, static_warnings) = list_files(root, &static_dir, &[])?;
             warnings.extend(static_warnings);
             for rel in static_files {
                 let out = rel.strip_prefix(&static_dir).unwrap_or(&rel).to_path_buf();

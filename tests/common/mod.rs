@@ -3,9 +3,11 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// A fixture site copied into a temporary folder, free to be changed.
 pub struct Site {
@@ -74,18 +76,22 @@ impl Site {
     /// Runs `wsis <command> --root <root>` with extra arguments.
     /// `command` may be several words (`new report`); `--root` follows them.
     pub fn run(&self, command: &str, args: &[&str]) -> Run {
-        let out: Output = Command::new(env!("CARGO_BIN_EXE_wsis"))
-            .args(command.split_whitespace())
-            .arg("--root")
-            .arg(&self.root)
-            .args(args)
-            .output()
-            .unwrap();
+        let out: Output = self.command(command, args).output().unwrap();
         Run {
             ok: out.status.success(),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// The command line of `wsis <command> --root <root> <args>`, not started.
+    pub fn command(&self, command: &str, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_wsis"));
+        cmd.args(command.split_whitespace())
+            .arg("--root")
+            .arg(&self.root)
+            .args(args);
+        cmd
     }
 
     /// Builds and panics with the errors if the build fails.
@@ -125,6 +131,105 @@ impl Run {
             self.stderr
         );
     }
+}
+
+/// Every file under `dir` but the output folder (`site/public`) and the build's own
+/// folders beside it (`site/.public.wsis-staging`), with its contents; symbolic links
+/// as the path they hold. Special files are named, never read.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            !rel.starts_with("site/public")
+                && !rel.to_string_lossy().starts_with("site/.public.wsis-")
+        })
+        .map(|e| {
+            let bytes = if e.file_type().is_file() {
+                fs::read(e.path()).unwrap()
+            } else if e.file_type().is_symlink() {
+                fs::read_link(e.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+                    .into_bytes()
+            } else {
+                b"(special file)".to_vec()
+            };
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                bytes,
+            )
+        })
+        .collect()
+}
+
+/// Runs `cmd` to its end, killing it (and failing the test) if it hangs.
+pub fn run_limited(mut cmd: Command) -> Run {
+    let limit = Duration::from_secs(60);
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drained on threads so that a chatty child never blocks on a full pipe.
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{cmd:?} still ran after {limit:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Run {
+        ok: status.success(),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}
+
+/// Runs `cmd` with a time limit, and checks that nothing outside the site's output
+/// folder changed and nothing panicked.
+pub fn run_guarded(site: &Site, cmd: Command) -> Run {
+    let outer = site.root.parent().unwrap();
+    let before = snapshot(outer);
+    let run = run_limited(cmd);
+    let after = snapshot(outer);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "files outside the output changed"
+    );
+    assert!(before == after, "file contents outside the output changed");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// `wsis <command>` on `site`, guarded as [`run_guarded`] says.
+pub fn guarded(site: &Site, command: &str, args: &[&str]) -> Run {
+    run_guarded(site, site.command(command, args))
+}
+
+/// Builds `site`, guarded as [`run_guarded`] says.
+pub fn build_guarded(site: &Site) -> Run {
+    guarded(site, "build", &[])
 }
 
 /// Copies a folder tree.

@@ -1,0 +1,87 @@
+//! Issue 12, case 7: `site.toml` may only choose an output folder inside the site
+//! root; a folder elsewhere is the user's choice on the command line (`--output`), and
+//! never the sources or a folder holding them, however it is spelled.
+
+mod common;
+
+use common::{Site, guarded};
+
+#[test]
+fn site_toml_cannot_send_the_output_outside_the_root() {
+    let outside = std::env::temp_dir().join(format!("wsis-escape-{}", std::process::id()));
+    for value in [
+        "../escape",
+        "../../escape",
+        "public/../../escape",
+        ".",
+        "./",
+        "sub/../..",
+        outside.to_str().unwrap(),
+        "/",
+    ] {
+        let site = Site::fixture("basic");
+        site.edit(
+            "site.toml",
+            "[build]",
+            &format!("[build]\noutput_dir = \"{value}\""),
+        );
+        for command in ["build", "check"] {
+            guarded(&site, command, &[]).assert_error(
+                "site.toml:6:14",
+                &format!("output_dir `{value}` is not a folder inside the site root"),
+            );
+        }
+        assert!(!site.root.join("public").exists());
+        assert!(!site.root.parent().unwrap().join("escape").exists());
+        assert!(!outside.exists(), "{value}");
+    }
+    // Folders inside the root, however deep, are fine.
+    for (value, folder) in [("out/www", "out/www"), ("./out", "out"), ("a/./b", "a/b")] {
+        let site = Site::fixture("basic");
+        site.edit(
+            "site.toml",
+            "[build]",
+            &format!("[build]\noutput_dir = \"{value}\""),
+        );
+        let run = site.build(&[]);
+        assert!(run.ok, "{}", run.stderr);
+        assert!(site.root.join(folder).join("index.html").is_file());
+    }
+}
+
+#[test]
+fn the_command_line_may_build_outside_the_root() {
+    let site = Site::fixture("basic");
+    let elsewhere = site.root.parent().unwrap().join("elsewhere/www");
+    let run = site.build(&["--output", elsewhere.to_str().unwrap()]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(elsewhere.join("reports/beta-2024/index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn never_onto_the_sources_or_an_ancestor_even_through_a_link() {
+    let site = Site::fixture("basic");
+    let outer = site.root.parent().unwrap();
+    std::os::unix::fs::symlink(&site.root, outer.join("to-root")).unwrap();
+    std::os::unix::fs::symlink(site.root.join("content"), outer.join("to-content")).unwrap();
+    for target in [
+        outer.to_path_buf(),
+        outer.join("to-root"),
+        outer.join("to-root/content/new"),
+        outer.join("to-content"),
+        outer.join("to-root/../site"),
+        site.root.join("static/out"),
+        std::path::PathBuf::from("/"),
+    ] {
+        let run = guarded(&site, "build", &["--output", target.to_str().unwrap()]);
+        assert!(!run.ok, "{} accepted", target.display());
+        assert!(
+            run.stderr.contains("the output folder"),
+            "{}: {}",
+            target.display(),
+            run.stderr
+        );
+    }
+    assert!(site.root.join("content/reports/alpha-2024.md").is_file());
+}
