@@ -127,6 +127,56 @@ impl Run {
     }
 }
 
+/// Every file under `dir` but the output folder `site/public`, with its contents.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            !e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .starts_with("site/public")
+        })
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Runs `wsis <command>` with a generous time limit against hangs, and checks that
+/// nothing outside `public/` changed (in the site or beside it) and nothing panicked.
+pub fn run_guarded(site: &Site, command: &str) -> Run {
+    let outer = site.root.parent().unwrap();
+    let before = snapshot(outer);
+    let started = std::time::Instant::now();
+    let run = site.run(command, &[]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "`wsis {command}` took {:?}",
+        started.elapsed()
+    );
+    let after = snapshot(outer);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "files outside the output changed"
+    );
+    assert!(before == after, "file contents outside the output changed");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// [`run_guarded`] for `wsis build`.
+pub fn build_guarded(site: &Site) -> Run {
+    run_guarded(site, "build")
+}
+
 /// Copies a folder tree.
 pub fn copy_dir(src: &Path, dst: &Path) {
     for entry in walkdir::WalkDir::new(src) {
