@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Site, build_guarded};
+use common::{Site, build_guarded, snapshot};
 
 fn minimal_report(front: &str, body: &str) -> String {
     format!(

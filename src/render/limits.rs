@@ -23,6 +23,7 @@ pub(crate) const MAX_TIME: Duration = Duration::from_secs(30);
 /// What one render may still do.
 #[derive(Debug, Clone, Copy)]
 struct Budget {
+    steps: u64,
     steps_left: u64,
     deadline: Instant,
 }
@@ -49,7 +50,21 @@ pub(super) fn render(
     template: &str,
     context: &tera::Context,
 ) -> Result<String, Failure> {
-    render_within(tera, template, context, MAX_STEPS, MAX_TIME, MAX_OUTPUT)
+    render_within(tera, template, context, max_steps(), MAX_TIME, MAX_OUTPUT)
+}
+
+/// [`MAX_STEPS`]; debug builds take a lower limit from `WSIS_TEST_MAX_STEPS`, so that
+/// the integration tests reach it in a second: an unoptimised Tera takes a minute for
+/// 10,000,000 steps. Release builds have no such switch.
+fn max_steps() -> u64 {
+    #[cfg(debug_assertions)]
+    if let Some(n) = std::env::var("WSIS_TEST_MAX_STEPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return n;
+    }
+    MAX_STEPS
 }
 
 fn render_within(
@@ -61,6 +76,7 @@ fn render_within(
     output: usize,
 ) -> Result<String, Failure> {
     let budget = Budget {
+        steps: steps,
         steps_left: steps,
         deadline: Instant::now() + time,
     };
@@ -91,7 +107,7 @@ pub(super) fn tick(_: tera::Kwargs, _: &tera::State) -> tera::TeraResult<&'stati
         return Err(tera::Error::message(format!(
             "this loop makes the page run more than {} loop iterations and component \
              calls, the limit for one page",
-            crate::format::plain(MAX_STEPS as f64)
+            crate::format::value(budget.steps as f64, &crate::model::Unit::Count)
         )));
     }
     budget.steps_left -= 1;

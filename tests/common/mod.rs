@@ -75,6 +75,9 @@ impl Site {
     /// `command` may be several words (`new report`); `--root` follows them.
     pub fn run(&self, command: &str, args: &[&str]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_wsis"))
+            // The page render limit, lowered so that tests reach it quickly (debug
+            // builds only); no test page comes near it.
+            .env("WSIS_TEST_MAX_STEPS", "20000")
             .args(command.split_whitespace())
             .arg("--root")
             .arg(&self.root)
