@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{Run, Site, run_guarded};
+use std::time::Duration;
+
+use common::{Run, Server, Site, run_guarded, wait_for};
 
 /// The basic fixture with `theme = "<name>"` in `site.toml`.
 fn with_theme(name: &str) -> Site {
@@ -102,6 +104,26 @@ fn a_runaway_template_stops_with_its_file_line_and_page() {
         }
         assert!(!site.root.join("public").exists(), "{what}");
     }
+}
+
+#[test]
+fn a_runaway_template_while_serving_shows_the_error_and_the_server_answers() {
+    let default = include_str!("../themes/default/templates/report.html");
+    let site = theme_site(&[("templates/report.html", default)]);
+    let server = Server::start(&site);
+    let spin = "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
+    site.write(
+        "themes/t/templates/report.html",
+        &default.replace("{% block content %}", &format!("{{% block content %}}{spin}")),
+    );
+    wait_for(&server, "/", Duration::from_secs(20), |b| {
+        b.contains("wsis-overlay") && b.contains("loop iterations and component calls")
+    });
+    let (status, _, body) = server.get("/reports/alpha-2023/");
+    assert_eq!(status, 200, "the last good pages stay served");
+    assert!(body.contains("themes/t/templates/report.html:5:"), "{body}");
+    site.write("themes/t/templates/report.html", default);
+    wait_for(&server, "/", Duration::from_secs(20), |b| !b.contains("wsis-overlay"));
 }
 
 #[test]

@@ -7,6 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The page render limit of loop iterations, lowered so that tests reach it in a
+/// second (debug builds only); no test page comes near it.
+pub const TEST_MAX_STEPS: &str = "20000";
+
 /// A fixture site copied into a temporary folder, free to be changed.
 pub struct Site {
     _dir: tempfile::TempDir,
@@ -75,9 +79,7 @@ impl Site {
     /// `command` may be several words (`new report`); `--root` follows them.
     pub fn run(&self, command: &str, args: &[&str]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_wsis"))
-            // The page render limit, lowered so that tests reach it quickly (debug
-            // builds only); no test page comes near it.
-            .env("WSIS_TEST_MAX_STEPS", "20000")
+            .env("WSIS_TEST_MAX_STEPS", TEST_MAX_STEPS)
             .args(command.split_whitespace())
             .arg("--root")
             .arg(&self.root)
@@ -225,6 +227,7 @@ impl Server {
     pub fn start(site: &Site) -> Server {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .env("WSIS_TEST_MAX_STEPS", TEST_MAX_STEPS)
             .args(["serve", "--port", "0", "--root"])
             .arg(&site.root)
             .stdout(std::process::Stdio::piped())
@@ -279,6 +282,28 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// Polls `path` until its body satisfies `want`, for at most `limit`.
+pub fn wait_for(
+    server: &Server,
+    path: &str,
+    limit: std::time::Duration,
+    want: impl Fn(&str) -> bool,
+) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let (_, _, body) = server.get(path);
+        if want(&body) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < limit,
+            "{path} did not change within {limit:?}; log:\n{}",
+            server.log.lock().unwrap()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 
