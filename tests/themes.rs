@@ -111,10 +111,14 @@ fn a_runaway_template_while_serving_shows_the_error_and_the_server_answers() {
     let default = include_str!("../themes/default/templates/report.html");
     let site = theme_site(&[("templates/report.html", default)]);
     let server = Server::start(&site);
-    let spin = "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
+    let spin =
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
     site.write(
         "themes/t/templates/report.html",
-        &default.replace("{% block content %}", &format!("{{% block content %}}{spin}")),
+        &default.replace(
+            "{% block content %}",
+            &format!("{{% block content %}}{spin}"),
+        ),
     );
     wait_for(&server, "/", Duration::from_secs(20), |b| {
         b.contains("wsis-overlay") && b.contains("loop iterations and component calls")
@@ -123,7 +127,9 @@ fn a_runaway_template_while_serving_shows_the_error_and_the_server_answers() {
     assert_eq!(status, 200, "the last good pages stay served");
     assert!(body.contains("themes/t/templates/report.html:5:"), "{body}");
     site.write("themes/t/templates/report.html", default);
-    wait_for(&server, "/", Duration::from_secs(20), |b| !b.contains("wsis-overlay"));
+    wait_for(&server, "/", Duration::from_secs(20), |b| {
+        !b.contains("wsis-overlay")
+    });
 }
 
 #[test]
@@ -339,5 +345,35 @@ fn errors_in_included_files_and_components_name_their_own_file() {
     ]);
     for run in build_and_check(&site) {
         run.assert_error("themes/t/templates/parts.html:2:", "no_such_field");
+    }
+    // Unknown filters, functions, components and templates, found as Tera checks the
+    // templates, each named with its own file, line and column.
+    let site = theme_site(&[
+        (
+            "templates/report.html",
+            &report_page("{% include \"outer.html\" %}"),
+        ),
+        (
+            "templates/outer.html",
+            "<div>\n{% include \"inner.html\" %}\n</div>",
+        ),
+        (
+            "templates/inner.html",
+            "<p>\n\n  {% for x in [1] %}{{ x | nosuchfilter }}{% endfor %}</p>",
+        ),
+        (
+            "templates/parts.html",
+            "{% component card(r) %}\n  {{ <nosuchpart /> }}\n{% endcomponent card %}",
+        ),
+    ]);
+    for run in build_and_check(&site) {
+        run.assert_error(
+            "themes/t/templates/inner.html:3:28",
+            "Unknown filter `nosuchfilter`",
+        );
+        run.assert_error(
+            "themes/t/templates/parts.html:2:",
+            "Unknown component `nosuchpart`",
+        );
     }
 }

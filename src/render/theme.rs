@@ -246,52 +246,110 @@ impl Theme {
         tera.register_filter("format_value", format_value);
         tera.register_function(scan::TICK, limits::tick);
         tera.add_raw_templates(self.templates.iter().map(|t| (&t.name, &t.compiled.text)))
-            .map_err(|e| vec![self.template_error(&e)])?;
+            .map_err(|e| self.template_errors(&e))?;
         Ok(tera)
     }
 
     /// How the template `name` is named in messages: its file, or the built-in one.
     pub(crate) fn template_file(&self, name: &str) -> PathBuf {
-        let file = self.templates.iter().find(|t| t.name == name);
-        shown_file(name, file.and_then(|t| t.file.as_deref()))
+        match self.templates.iter().find(|t| t.name == name) {
+            Some(t) => shown_file(name, t.file.as_deref()),
+            None if name.is_empty() => PathBuf::from("templates"),
+            None => PathBuf::from(name),
+        }
     }
 
     /// A diagnostic for a Tera error, pointing into the template file as written.
     pub(crate) fn template_error(&self, e: &tera::Error) -> Diagnostic {
+        let mut all = self.template_errors(e);
+        all.truncate(1);
+        all.pop()
+            .unwrap_or_else(|| Diagnostic::new(Kind::Template, "templates", e.to_string()))
+    }
+
+    /// Diagnostics for a Tera error, each pointing into the template file as written:
+    /// checking templates, Tera reports every unknown filter, function, component
+    /// or template as text, which names the template, line and column.
+    fn template_errors(&self, e: &tera::Error) -> Vec<Diagnostic> {
+        use tera::ErrorKind as K;
         let (name, message, location) = match e.kind() {
-            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
-                r.filename().to_string(),
+            K::SyntaxError(r) | K::RenderingError(r) => (
+                r.filename(),
                 r.message().to_string(),
                 Some(Location::new(r.span().start_line, r.span().start_col + 1)),
             ),
-            _ => (String::new(), e.to_string(), None),
+            K::Msg(text) if text.starts_with("error: ") => {
+                return reports(text)
+                    .map(|(name, message, location)| {
+                        self.diagnostic(name, message.to_string(), Some(location))
+                    })
+                    .collect();
+            }
+            K::CircularExtend { tpl, .. }
+            | K::CircularInclude { tpl, .. }
+            | K::MissingParent { current: tpl, .. } => (tpl.as_str(), e.to_string(), None),
+            _ => ("", e.to_string(), None),
         };
         let template = self.templates.iter().find(|t| t.name == name);
-        let file = match template {
-            Some(t) => shown_file(&name, t.file.as_deref()),
-            None => PathBuf::from(if name.is_empty() { "templates" } else { &name }),
-        };
         // Tera reports a block left open where its parser gave up, often at an
         // `{% endblock %}` far below: name the tag that was left open instead.
-        if let (tera::ErrorKind::SyntaxError(_), Some(t)) = (e.kind(), template) {
+        if let (K::SyntaxError(_), Some(t)) = (e.kind(), template) {
             if let Some(open) = scan::unclosed(&t.text) {
-                return Diagnostic::new(Kind::Template, file, open.message)
-                    .at(Some(open.location))
-                    .help(open.help);
+                return vec![
+                    Diagnostic::new(Kind::Template, self.template_file(name), open.message)
+                        .at(Some(open.location))
+                        .help(open.help),
+                ];
             }
         }
-        let location = match (location, template) {
-            (Some(l), Some(t)) => Some(t.compiled.source_location(l)),
-            (l, _) => l,
-        };
         let mut message = message;
         let mut source = std::error::Error::source(e);
         while let Some(s) = source {
             message.push_str(&format!(": {s}"));
             source = s.source();
         }
+        vec![self.diagnostic(name, message, location)]
+    }
+
+    /// A diagnostic at `location` of the compiled template `name`, shown at the
+    /// position in its file as written.
+    fn diagnostic(&self, name: &str, message: String, location: Option<Location>) -> Diagnostic {
+        let template = self.templates.iter().find(|t| t.name == name);
+        let file = self.template_file(name);
+        let location = match (location, template) {
+            (Some(l), Some(t)) => Some(t.compiled.source_location(l)),
+            (l, _) => l,
+        };
         Diagnostic::new(Kind::Template, file, message).at(location)
     }
+}
+
+/// The errors of a text report of Tera's: each `error: <message>` line followed by a
+/// `--> <template>:<line>:<column>` line.
+fn reports(text: &str) -> impl Iterator<Item = (&str, &str, Location)> {
+    let mut lines = text.lines().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let Some(message) = lines.next()?.strip_prefix("error: ") else {
+                continue;
+            };
+            let Some(at) = lines
+                .peek()
+                .and_then(|l| l.trim_start().strip_prefix("--> "))
+            else {
+                continue;
+            };
+            let mut parts = at.rsplitn(3, ':');
+            let (Some(column), Some(line), Some(name)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let (Ok(line), Ok(column)) = (line.parse(), column.parse()) else {
+                continue;
+            };
+            return Some((name, message, Location::new(line, column)));
+        }
+    })
 }
 
 /// The `format_value` filter: `{{ value | format_value(unit="usd", qualifier="at-least") }}`
