@@ -76,7 +76,7 @@ fn render_within(
     output: usize,
 ) -> Result<String, Failure> {
     let budget = Budget {
-        steps: steps,
+        steps,
         steps_left: steps,
         deadline: Instant::now() + time,
     };

@@ -94,18 +94,13 @@ fn raw_end(b: &[u8], from: usize) -> usize {
     let mut k = from;
     while let Some(p) = find(b, k, b"{%") {
         let rest = b[p + 2..].strip_prefix(b"-").unwrap_or(&b[p + 2..]);
-        let rest = trim_ascii_start(rest);
+        let rest = rest.trim_ascii_start();
         if rest.starts_with(b"endraw") {
             return p;
         }
         k = p + 2;
     }
     b.len()
-}
-
-fn trim_ascii_start(b: &[u8]) -> &[u8] {
-    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
-    &b[n..]
 }
 
 /// How many times the word `for` occurs in `inner` outside quotes.
