@@ -25,6 +25,8 @@ struct Tag<'t> {
     inner: &'t str,
     /// Ends with `-%}` / `-}}`: trims the whitespace after it.
     trims_after: bool,
+    /// Has its closing delimiter.
+    closed: bool,
 }
 
 /// Every tag of `text`, in order, skipping comments and `{% raw %}` blocks.
@@ -49,8 +51,12 @@ fn tags(text: &str) -> Vec<Tag<'_>> {
         let mut j = p + 2;
         let inner_start = if b.get(j) == Some(&b'-') { j + 1 } else { j };
         j = inner_start;
-        // Quotes may hold the closing delimiter; Tera strings have no escapes.
+        // Quotes may hold the closing delimiter; Tera strings have no escapes. A tag
+        // opening inside means this one was never closed.
         while j < b.len() && !b[j..].starts_with(close) {
+            if b[j..].starts_with(b"{{") || b[j..].starts_with(b"{%") {
+                break;
+            }
             j = match b[j] {
                 q @ (b'"' | b'\'' | b'`') => {
                     memchr::memchr(q, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e + 1)
@@ -59,9 +65,10 @@ fn tags(text: &str) -> Vec<Tag<'_>> {
             };
         }
         let inner_end = j.min(b.len());
-        let trims_after = inner_end > inner_start && b[inner_end - 1] == b'-';
+        let closed = b[inner_end..].starts_with(close);
+        let trims_after = closed && inner_end > inner_start && b[inner_end - 1] == b'-';
         let inner = &text[inner_start..inner_end - usize::from(trims_after)];
-        let end = (j + 2).min(b.len());
+        let end = if closed { inner_end + 2 } else { inner_end };
         let keyword = inner
             .trim_start()
             .split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '<' | '/')))
@@ -79,6 +86,7 @@ fn tags(text: &str) -> Vec<Tag<'_>> {
             keyword,
             inner,
             trims_after,
+            closed,
         });
     }
     out
@@ -280,10 +288,15 @@ fn closes<'t>(tag: &Tag<'t>) -> Option<&'t str> {
 
 /// The innermost block left open in `text`, when tags do not pair up: the tag that
 /// opened it, and the tag that came instead of its end (or the end of the file).
-/// Tera reports such a mistake where its parser gave up, often far below.
+/// Tera reports such a mistake where its parser gave up, often far below. `None` too
+/// when a tag lacks its `%}` or `}}`: Tera names that mistake well.
 pub(super) fn unclosed(text: &str) -> Option<SourceError> {
+    let tags = tags(text);
+    if tags.iter().any(|t| !t.closed) {
+        return None;
+    }
     let mut open: Vec<(Tag<'_>, &str)> = Vec::new();
-    for tag in tags(text).into_iter().filter(|t| t.statement) {
+    for tag in tags.into_iter().filter(|t| t.statement) {
         if let Some(name) = opens(&tag) {
             open.push((tag, name));
             continue;
@@ -382,6 +395,7 @@ mod tests {
         assert_eq!(e.location, Location::new(2, 1));
         assert!(e.message.contains("at line 4"), "{}", e.message);
         assert_eq!(e.help, "close it with `{% endfor %}`");
+        assert!(unclosed("{% block c %}<p>{{ site.title </p>\n{% endblock c %}").is_none());
         let e = unclosed("{% if a %}{% set x %}").unwrap();
         assert_eq!(e.location, Location::new(1, 11));
         assert!(

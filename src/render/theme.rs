@@ -294,7 +294,10 @@ impl Theme {
         // Tera reports a block left open where its parser gave up, often at an
         // `{% endblock %}` far below: name the tag that was left open instead.
         if let (K::SyntaxError(_), Some(t)) = (e.kind(), template) {
-            if let Some(open) = scan::unclosed(&t.text) {
+            // Only when Tera stopped at or after it: an earlier error is another one.
+            let reported = location.map(|l| t.compiled.source_location(l));
+            let open = scan::unclosed(&t.text).filter(|o| reported.is_none_or(|r| r >= o.location));
+            if let Some(open) = open {
                 return vec![
                     Diagnostic::new(Kind::Template, self.template_file(name), open.message)
                         .at(Some(open.location))
