@@ -16,8 +16,8 @@ pub(crate) const MAX_STEPS: u64 = 10_000_000;
 /// The size of one rendered page: the largest page of a 100,000-report site, its
 /// sitemap, is about 10 MB.
 pub(crate) const MAX_OUTPUT: usize = 64 << 20;
-/// The time one page may take, for the iterations that each do much work; checked at
-/// every loop iteration and component call.
+/// The time one page may take, for loops whose iterations each do much work; checked
+/// every 1,024 loop iterations and component calls.
 pub(crate) const MAX_TIME: Duration = Duration::from_secs(30);
 
 /// What one render may still do.
