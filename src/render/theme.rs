@@ -278,7 +278,7 @@ impl Theme {
                 r.message().to_string(),
                 Some(Location::new(r.span().start_line, r.span().start_col + 1)),
             ),
-            K::Msg(text) if text.starts_with("error: ") => {
+            K::Msg(text) if reports(text).next().is_some() => {
                 return reports(text)
                     .map(|(name, message, location)| {
                         self.diagnostic(name, message.to_string(), Some(location))
