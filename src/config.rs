@@ -22,7 +22,8 @@ pub struct Config {
     #[serde(default = "default_language")]
     pub language: String,
     /// The theme folder name under `themes/`; `default` is built into the binary.
-    #[serde(default = "default_theme")]
+    /// A name, never a path (see `check_theme_name`).
+    #[serde(default = "default_theme", deserialize_with = "theme_name")]
     pub theme: String,
     /// Build settings.
     #[serde(default)]
@@ -67,6 +68,33 @@ fn default_output_dir() -> PathBuf {
 }
 fn default_true() -> bool {
     true
+}
+
+/// Checks that `name` names a folder directly under `themes/`: letters, digits, `-`,
+/// `_` and inner dots, so that no spelling (`..`, `a/b`, `/abs`, `a\b`, `C:x`)
+/// can make the build read templates and static files from elsewhere and publish them.
+fn check_theme_name(name: &str) -> Result<(), String> {
+    let plain = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    let edges = name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if plain && edges && name.len() <= 64 {
+        Ok(())
+    } else {
+        Err(format!(
+            "theme `{}` is not a theme name: a theme is a folder directly under themes/, \
+             named with letters, digits, `-`, `_` and `.` (at most 64), such as `default` \
+             or `my-theme`, never a path",
+            name.escape_debug()
+        ))
+    }
+}
+
+fn theme_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let name = String::deserialize(d)?;
+    check_theme_name(&name).map_err(serde::de::Error::custom)?;
+    Ok(name)
 }
 
 /// A site's public address, split into the parts links need: every internal link is
@@ -234,6 +262,18 @@ mod tests {
         }
         for good in ["public", "./public", "out/www", "a/./b"] {
             assert!(with(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn theme_names_are_names_not_paths() {
+        for ok in ["default", "my-theme", "t_2", "a.b", "X1"] {
+            assert_eq!(check_theme_name(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "", ".", "..", "../x", "a/b", "/abs", "a\\b", "C:x", ".hidden", "a.", " a", "é",
+        ] {
+            assert!(check_theme_name(bad).is_err(), "{bad:?}");
         }
     }
 

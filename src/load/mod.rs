@@ -564,7 +564,7 @@ pub(crate) fn list_files(
 }
 
 /// Whether `rel` under `root`, followed through any links, stays inside `root`.
-fn stays_inside(root: &Path, rel: &Path) -> bool {
+pub(crate) fn stays_inside(root: &Path, rel: &Path) -> bool {
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     root.join(rel)
         .canonicalize()

@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
-use crate::load::{list_files, read_regular, read_text};
+use crate::load::{list_files, read_regular, read_text, stays_inside};
 use crate::urls::slash_path;
+
+use super::limits;
+use super::scan::{self, Instrumented};
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -16,7 +19,7 @@ macro_rules! embedded {
 }
 
 /// The default theme's templates, by name under `templates/`.
-const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
+pub(super) const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "templates/base.html",
     "templates/macros.html",
     "templates/index.html",
@@ -46,10 +49,38 @@ const DEFAULT_STATIC: &[(&str, &str)] = embedded!("static/style.css", "static/se
 pub(crate) struct TemplateSource {
     /// The name templates use (`report.html`).
     pub(crate) name: String,
-    /// The text.
+    /// The text as written.
     pub(crate) text: String,
+    /// The text Tera compiles, counting its loops against the page budget.
+    compiled: Instrumented,
     /// The file it was read from, or `None` when built in.
     pub(crate) file: Option<PathBuf>,
+}
+
+impl TemplateSource {
+    /// Reads the template `name`, refusing what the page budget could not bound.
+    fn new(name: String, text: String, file: Option<PathBuf>) -> Result<Self, Diagnostic> {
+        let shown = shown_file(&name, file.as_deref());
+        let compiled = scan::instrument(&text).map_err(|e| {
+            Diagnostic::new(Kind::Template, shown, e.message)
+                .at(Some(e.location))
+                .help(e.help)
+        })?;
+        Ok(TemplateSource {
+            name,
+            text,
+            compiled,
+            file,
+        })
+    }
+}
+
+/// How a template file is named in messages.
+fn shown_file(name: &str, file: Option<&Path>) -> PathBuf {
+    match file {
+        Some(f) => f.to_path_buf(),
+        None => PathBuf::from(format!("(built-in default theme) templates/{name}")),
+    }
 }
 
 /// A static file to copy into the output.
@@ -101,12 +132,14 @@ fn fingerprint(rel: &Path, bytes: &[u8]) -> String {
 }
 
 impl Theme {
-    /// Resolves the theme `name` for the site at `root`: built-in defaults (for the
-    /// default theme), then `themes/<name>/`, then the site's `static/`.
+    /// Resolves the theme `name` for the site at `root`: the built-in default theme,
+    /// overridden file by file by `themes/<name>/`, then by the site's `static/`. So a
+    /// theme holding only `templates/report.html` changes the report page and nothing
+    /// else. `name` is a plain folder name (checked with `site.toml`).
     pub(crate) fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         let dir = Path::new("themes").join(name);
-        let builtin = name == "default";
-        if !builtin && !root.join(&dir).is_dir() {
+        let on_disk = root.join(&dir);
+        if name != "default" && !on_disk.is_dir() {
             return Err(vec![
                 Diagnostic::new(
                     Kind::Config,
@@ -119,38 +152,51 @@ impl Theme {
                 .help("set `theme = \"default\"` or create the theme folder"),
             ]);
         }
-        let mut templates: Vec<TemplateSource> = Vec::new();
-        let mut statics: Vec<(PathBuf, StaticFile)> = Vec::new();
-        if builtin {
-            for (path, text) in DEFAULT_TEMPLATES {
-                templates.push(TemplateSource {
-                    name: path.trim_start_matches("templates/").to_string(),
-                    text: (*text).to_string(),
-                    file: None,
-                });
-            }
-            for (path, text) in DEFAULT_STATIC {
-                statics.push((
-                    PathBuf::from(path.trim_start_matches("static/")),
-                    StaticFile::Embedded(text),
-                ));
-            }
+        // `themes/` or `themes/<name>` may be a symbolic link; its files are published,
+        // so it must not lead outside the site.
+        if on_disk.exists() && !stays_inside(root, &dir) {
+            return Err(vec![
+                Diagnostic::new(
+                    Kind::Config,
+                    &dir,
+                    format!(
+                        "theme `{name}`: {} is a symbolic link to outside the site",
+                        dir.display()
+                    ),
+                )
+                .help("copy the theme into the site's themes/ folder instead of linking to it"),
+            ]);
         }
         let mut errors = Vec::new();
+        let mut templates: Vec<TemplateSource> = Vec::new();
+        for (path, text) in DEFAULT_TEMPLATES {
+            let name = path.trim_start_matches("templates/").to_string();
+            match TemplateSource::new(name, (*text).to_string(), None) {
+                Ok(t) => templates.push(t),
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut statics: Vec<(PathBuf, StaticFile)> = DEFAULT_STATIC
+            .iter()
+            .map(|(path, text)| {
+                (
+                    PathBuf::from(path.trim_start_matches("static/")),
+                    StaticFile::Embedded(text),
+                )
+            })
+            .collect();
         let tpl_dir = dir.join("templates");
         let mut warnings = Vec::new();
         let (tpl_files, tpl_warnings) = list_files(root, &tpl_dir, &[])?;
         warnings.extend(tpl_warnings);
         for rel in tpl_files {
             let name = slash_path(rel.strip_prefix(&tpl_dir).unwrap_or(&rel));
-            match read_text(&root.join(&rel), &rel) {
-                Ok(text) => {
-                    templates.retain(|t| t.name != name);
-                    templates.push(TemplateSource {
-                        name,
-                        text,
-                        file: Some(rel),
-                    });
+            let read = read_text(&root.join(&rel), &rel)
+                .and_then(|text| TemplateSource::new(name, text, Some(rel)));
+            match read {
+                Ok(template) => {
+                    templates.retain(|t| t.name != template.name);
+                    templates.push(template);
                 }
                 Err(e) => errors.push(e),
             }
@@ -196,38 +242,115 @@ impl Theme {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("format_value", format_value);
-        tera.add_raw_templates(self.templates.iter().map(|t| (&t.name, &t.text)))
-            .map_err(|e| vec![self.template_error(&e)])?;
+        tera.register_function(scan::TICK, limits::tick);
+        tera.add_raw_templates(self.templates.iter().map(|t| (&t.name, &t.compiled.text)))
+            .map_err(|e| self.template_errors(&e))?;
         Ok(tera)
     }
 
-    /// A diagnostic for a Tera error, pointing into the template file.
+    /// How the template `name` is named in messages: its file, or the built-in one.
+    pub(crate) fn template_file(&self, name: &str) -> PathBuf {
+        match self.templates.iter().find(|t| t.name == name) {
+            Some(t) => shown_file(name, t.file.as_deref()),
+            None if name.is_empty() => PathBuf::from("templates"),
+            None => PathBuf::from(name),
+        }
+    }
+
+    /// A diagnostic for a Tera error, pointing into the template file as written.
     pub(crate) fn template_error(&self, e: &tera::Error) -> Diagnostic {
+        let mut all = self.template_errors(e);
+        all.truncate(1);
+        all.pop()
+            .unwrap_or_else(|| Diagnostic::new(Kind::Template, "templates", e.to_string()))
+    }
+
+    /// Diagnostics for a Tera error, each pointing into the template file as written:
+    /// checking templates, Tera reports every unknown filter, function, component
+    /// or template as text, which names the template, line and column.
+    fn template_errors(&self, e: &tera::Error) -> Vec<Diagnostic> {
+        use tera::ErrorKind as K;
         let (name, message, location) = match e.kind() {
-            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
-                r.filename().to_string(),
+            K::SyntaxError(r) | K::RenderingError(r) => (
+                r.filename(),
                 r.message().to_string(),
                 Some(Location::new(r.span().start_line, r.span().start_col + 1)),
             ),
-            _ => (String::new(), e.to_string(), None),
+            K::Msg(text) if reports(text).next().is_some() => {
+                return reports(text)
+                    .map(|(name, message, location)| {
+                        self.diagnostic(name, message.to_string(), Some(location))
+                    })
+                    .collect();
+            }
+            K::CircularExtend { tpl, .. }
+            | K::CircularInclude { tpl, .. }
+            | K::MissingParent { current: tpl, .. } => (tpl.as_str(), e.to_string(), None),
+            _ => ("", e.to_string(), None),
         };
-        let file = self
-            .templates
-            .iter()
-            .find(|t| t.name == name)
-            .map(|t| match &t.file {
-                Some(f) => f.clone(),
-                None => PathBuf::from(format!("(built-in default theme) templates/{name}")),
-            })
-            .unwrap_or_else(|| PathBuf::from(if name.is_empty() { "templates" } else { &name }));
+        let template = self.templates.iter().find(|t| t.name == name);
+        // Tera reports a block left open where its parser gave up, often at an
+        // `{% endblock %}` far below: name the tag that was left open instead.
+        if let (K::SyntaxError(_), Some(t)) = (e.kind(), template) {
+            // Only when Tera stopped at or after it: an earlier error is another one.
+            let reported = location.map(|l| t.compiled.source_location(l));
+            let open = scan::unclosed(&t.text).filter(|o| reported.is_none_or(|r| r >= o.location));
+            if let Some(open) = open {
+                return vec![
+                    Diagnostic::new(Kind::Template, self.template_file(name), open.message)
+                        .at(Some(open.location))
+                        .help(open.help),
+                ];
+            }
+        }
         let mut message = message;
         let mut source = std::error::Error::source(e);
         while let Some(s) = source {
             message.push_str(&format!(": {s}"));
             source = s.source();
         }
+        vec![self.diagnostic(name, message, location)]
+    }
+
+    /// A diagnostic at `location` of the compiled template `name`, shown at the
+    /// position in its file as written.
+    fn diagnostic(&self, name: &str, message: String, location: Option<Location>) -> Diagnostic {
+        let template = self.templates.iter().find(|t| t.name == name);
+        let file = self.template_file(name);
+        let location = match (location, template) {
+            (Some(l), Some(t)) => Some(t.compiled.source_location(l)),
+            (l, _) => l,
+        };
         Diagnostic::new(Kind::Template, file, message).at(location)
     }
+}
+
+/// The errors of a text report of Tera's: each `error: <message>` line followed by a
+/// `--> <template>:<line>:<column>` line.
+fn reports(text: &str) -> impl Iterator<Item = (&str, &str, Location)> {
+    let mut lines = text.lines().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let Some(message) = lines.next()?.strip_prefix("error: ") else {
+                continue;
+            };
+            let Some(at) = lines
+                .peek()
+                .and_then(|l| l.trim_start().strip_prefix("--> "))
+            else {
+                continue;
+            };
+            let mut parts = at.rsplitn(3, ':');
+            let (Some(column), Some(line), Some(name)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let (Ok(line), Ok(column)) = (line.parse(), column.parse()) else {
+                continue;
+            };
+            return Some((name, message, Location::new(line, column)));
+        }
+    })
 }
 
 /// The `format_value` filter: `{{ value | format_value(unit="usd", qualifier="at-least") }}`

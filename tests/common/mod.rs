@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+/// The page render limit of loop iterations, lowered so that tests reach it in a
+/// second (debug builds only); no test page comes near it.
+pub const TEST_MAX_STEPS: &str = "20000";
+
 /// A fixture site copied into a temporary folder, free to be changed.
 pub struct Site {
     _dir: tempfile::TempDir,
@@ -87,7 +91,8 @@ impl Site {
     /// The command line of `wsis <command> --root <root> <args>`, not started.
     pub fn command(&self, command: &str, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_wsis"));
-        cmd.args(command.split_whitespace())
+        cmd.env("WSIS_TEST_MAX_STEPS", TEST_MAX_STEPS)
+            .args(command.split_whitespace())
             .arg("--root")
             .arg(&self.root)
             .args(args);
@@ -277,6 +282,7 @@ impl Server {
     pub fn start(site: &Site) -> Server {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .env("WSIS_TEST_MAX_STEPS", TEST_MAX_STEPS)
             .args(["serve", "--port", "0", "--root"])
             .arg(&site.root)
             .stdout(std::process::Stdio::piped())
@@ -331,6 +337,28 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// Polls `path` until its body satisfies `want`, for at most `limit`.
+pub fn wait_for(
+    server: &Server,
+    path: &str,
+    limit: std::time::Duration,
+    want: impl Fn(&str) -> bool,
+) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let (_, _, body) = server.get(path);
+        if want(&body) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < limit,
+            "{path} did not change within {limit:?}; log:\n{}",
+            server.log.lock().unwrap()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 

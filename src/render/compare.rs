@@ -1,0 +1,111 @@
+//! A report compared with the same organization's previous report.
+
+use serde::Serialize;
+
+use super::sections::anchored;
+use super::views::{ChangeView, LineView, ObservationView, ReportView, Views};
+use crate::link::Observation;
+use crate::model::{LineId, MetricId, ReportId};
+use crate::urls::Page;
+
+/// A report section in a comparison: its length and opening sentence.
+#[derive(Debug, Serialize)]
+struct ComparedSection<'a> {
+    title: &'a str,
+    url: String,
+    words: usize,
+    lead: &'a str,
+}
+
+/// Both reports' sections on one action line.
+#[derive(Debug, Serialize)]
+struct ComparedLine<'a> {
+    line: LineView<'a>,
+    before: Vec<ComparedSection<'a>>,
+    after: Vec<ComparedSection<'a>>,
+}
+
+/// A metric both reports state.
+#[derive(Debug, Serialize)]
+struct ComparedFigure<'a> {
+    before: ObservationView<'a>,
+    after: ObservationView<'a>,
+    change: ChangeView,
+}
+
+/// A report compared with the organization's previous one.
+#[derive(Debug, Serialize)]
+pub(super) struct Comparison<'a> {
+    previous: ReportView<'a>,
+    figures: Vec<ComparedFigure<'a>>,
+    lines: Vec<ComparedLine<'a>>,
+}
+
+/// A report compared with the organization's previous one: the figures of metrics both
+/// state, with their change, and per action line the sections of both side by side:
+/// title, length and opening sentence, each linking to the full text. (The full text
+/// of both sides was shown once; it made a report page three times as heavy, for text
+/// that is one click away.)
+pub(super) fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Comparison<'a> {
+    let s = v.site;
+    let (a, b) = (s.report(prev), s.report(this));
+    // The last figure of each metric in each report stands for it.
+    let last_of =
+        |r: &crate::model::Report, m: MetricId| r.figures.iter().rposition(|f| f.metric == m);
+    let mut metrics: Vec<MetricId> = b.figures.iter().map(|f| f.metric).collect();
+    metrics.sort();
+    metrics.dedup();
+    let figures = metrics
+        .into_iter()
+        .filter_map(|m| {
+            let (fa, fb) = (last_of(a, m)?, last_of(b, m)?);
+            let before = Observation {
+                report: prev,
+                figure: fa,
+            };
+            let after = Observation {
+                report: this,
+                figure: fb,
+            };
+            let metric = s.metric(m);
+            let (pa, pb) = (&a.figures[fa], &b.figures[fb]);
+            let change =
+                crate::series::Change::between(pa, pb, before, pa.year, metric.higher_is_better);
+            Some(ComparedFigure {
+                before: v.observation(before),
+                after: v.observation(after),
+                change: v.change(change, &metric.unit),
+            })
+        })
+        .collect();
+    let sections_of = |r: &'a crate::model::Report, l: LineId| {
+        let url = v.url(Page::Report(&r.slug));
+        r.body
+            .sections
+            .iter()
+            .filter(|sec| sec.lines.contains(&l))
+            .map(|sec| ComparedSection {
+                title: &sec.heading.text,
+                url: anchored(&url, sec),
+                words: sec.words,
+                lead: &sec.lead,
+            })
+            .collect::<Vec<_>>()
+    };
+    let lines = (0..s.action_lines.len())
+        .map(|i| LineId(i as u32))
+        .filter_map(|l| {
+            let (before, after) = (sections_of(a, l), sections_of(b, l));
+            (!before.is_empty() || !after.is_empty()).then(|| ComparedLine {
+                line: v.line(l),
+                before,
+                after,
+            })
+        })
+        .collect();
+    Comparison {
+        previous: v.report(prev),
+        figures,
+        lines,
+    }
+}

@@ -1,0 +1,429 @@
+//! Each page's template and context: what a template of that page can use.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use tera::Context;
+
+use super::compare::comparison;
+use super::sections::{line_sections, matrix};
+use super::{
+    FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
+    Renderer,
+};
+use crate::link::{Links, Observation};
+use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
+use crate::urls::Page;
+
+impl Renderer<'_> {
+    /// The template and context of a job.
+    pub(super) fn context(&self, job: Job) -> (&'static str, Context) {
+        let v = self.views();
+        let s = self.site;
+        let l = self.links;
+        let page = self.page(job);
+        let mut ctx = Context::new();
+        ctx.insert("current_url", &v.url(page));
+        ctx.insert(
+            "canonical",
+            &format!("{}{}", s.config.base_url.root(), page.path()),
+        );
+        // The page's title and description, for <title>, the description meta tag and
+        // Open Graph; the home page uses the site's own.
+        let mut page_title = s.config.title.clone();
+        let mut page_description = s.config.description.clone();
+        let template = match job {
+            Job::Home => {
+                let mut latest = newest_first(s);
+                latest.truncate(8);
+                // The metrics with the longest series, then the most recent.
+                let mut headline: Vec<MetricId> = (0..s.metrics.len())
+                    .map(|i| MetricId(i as u32))
+                    .filter(|m| l.series[m.index()].yearly.len() >= 2)
+                    .collect();
+                headline.sort_by_key(|m| {
+                    let y = &l.series[m.index()].yearly;
+                    (
+                        std::cmp::Reverse(y.len()),
+                        std::cmp::Reverse(y.last().map(|p| p.0)),
+                        *m,
+                    )
+                });
+                headline.truncate(HEADLINE_METRICS);
+                headline.sort();
+                ctx.insert("counts", &counts(s, l));
+                ctx.insert("latest_reports", &v.reports(&latest));
+                ctx.insert("headline_metrics", &v.metrics(&headline));
+                ctx.insert("matrix", &matrix(v));
+                "index.html"
+            }
+            Job::ActionLines => {
+                page_title = "Action lines".into();
+                let lines: Vec<_> = (0..s.action_lines.len())
+                    .map(|i| {
+                        let id = LineId(i as u32);
+                        let line = s.line(id);
+                        serde_json::json!({
+                            "line": v.line(id),
+                            "facilitators": line.facilitators.iter().map(|&f| v.org_link(f)).collect::<Vec<_>>(),
+                            "reports": l.reports_by_line[i].len(),
+                            "sections": l.sections_by_line[i].len(),
+                        })
+                    })
+                    .collect();
+                ctx.insert("action_lines", &lines);
+                ctx.insert("matrix", &matrix(v));
+                "action-lines.html"
+            }
+            Job::ActionLine(id) => {
+                let al = s.line(id);
+                page_title = format!("{}: {}", al.code, al.title);
+                page_description = format!(
+                    "WSIS action line {}: {}. What organizations reported on it, year by year.",
+                    al.code, al.title
+                );
+                let line = s.line(id);
+                ctx.insert("line", &v.line(id));
+                ctx.insert("description", &line.description);
+                ctx.insert("sdgs", &line.sdgs);
+                ctx.insert(
+                    "facilitators",
+                    &line
+                        .facilitators
+                        .iter()
+                        .map(|&f| v.org_link(f))
+                        .collect::<Vec<_>>(),
+                );
+                ctx.insert("metrics", &v.metrics(&l.metrics_by_line[id.index()]));
+                ctx.insert("report_count", &l.reports_by_line[id.index()].len());
+                let refs = &l.sections_by_line[id.index()];
+                if refs.len() > MAX_INLINE_SECTIONS {
+                    // Too many sections for one page: a page per year.
+                    let mut per_year: BTreeMap<i32, (usize, BTreeSet<ReportId>)> = BTreeMap::new();
+                    for r in refs {
+                        let e = per_year.entry(s.report(r.report).year).or_default();
+                        e.0 += 1;
+                        e.1.insert(r.report);
+                    }
+                    let year_pages: Vec<_> = per_year
+                        .iter()
+                        .rev()
+                        .map(|(y, (sections, reports))| {
+                            serde_json::json!({
+                                "year": y,
+                                "url": v.url(Page::ActionLineYear(&line.slug, *y)),
+                                "sections": sections,
+                                "reports": reports.len(),
+                            })
+                        })
+                        .collect();
+                    ctx.insert("year_pages", &year_pages);
+                    ctx.insert("years", &Vec::<serde_json::Value>::new());
+                    ctx.insert("reports", &Vec::<serde_json::Value>::new());
+                } else {
+                    ctx.insert("year_pages", &Vec::<serde_json::Value>::new());
+                    ctx.insert("years", &line_sections(v, id, None));
+                    ctx.insert("reports", &v.reports(&l.reports_by_line[id.index()]));
+                }
+                "action-line.html"
+            }
+            Job::ActionLineYear(id, year) => {
+                let line = s.line(id);
+                page_title = format!("{}: {} in {year}", line.code, line.title);
+                page_description = format!(
+                    "What organizations reported on WSIS action line {} in {year}.",
+                    line.code
+                );
+                let refs = &l.sections_by_line[id.index()];
+                let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
+                years.dedup();
+                let pos = years.binary_search(&year).ok();
+                let link = |y: i32| serde_json::json!({"year": y, "url": v.url(Page::ActionLineYear(&line.slug, y))});
+                ctx.insert("line", &v.line(id));
+                ctx.insert("year", &year);
+                ctx.insert("years", &line_sections(v, id, Some(year)));
+                ctx.insert(
+                    "prev",
+                    &pos.and_then(|p| p.checked_sub(1)).map(|p| link(years[p])),
+                );
+                ctx.insert(
+                    "next",
+                    &pos.and_then(|p| years.get(p + 1)).map(|&y| link(y)),
+                );
+                "action-line-year.html"
+            }
+            Job::Organizations => {
+                page_title = "Organizations".into();
+                let orgs: Vec<_> = (0..s.organizations.len())
+                    .map(|i| {
+                        let id = OrgId(i as u32);
+                        let reports = l.org_reports(id);
+                        serde_json::json!({
+                            "org": v.org(id),
+                            "reports": reports.len(),
+                            "first_year": reports.first().map(|&r| s.report(r).year),
+                            "last_year": reports.last().map(|&r| s.report(r).year),
+                            "facilitates": v.lines(&l.facilitated_by_org[i]),
+                        })
+                    })
+                    .collect();
+                ctx.insert("organizations", &orgs);
+                "organizations.html"
+            }
+            Job::Organization(id) => {
+                let o = s.org(id);
+                page_title = o.name.clone();
+                page_description = format!(
+                    "Reports and figures of {} on the implementation of the WSIS outcomes.",
+                    o.name
+                );
+                let o = s.org(id);
+                let mut reports = l.org_reports(id).to_vec();
+                reports.reverse();
+                ctx.insert("org", &v.org(id));
+                ctx.insert("website", &o.website);
+                ctx.insert("description", &o.description);
+                ctx.insert("reports", &v.reports(&reports));
+                ctx.insert("metrics", &v.metrics(&l.metrics_by_org[id.index()]));
+                ctx.insert("action_lines", &v.lines(&l.lines_by_org[id.index()]));
+                ctx.insert("facilitates", &v.lines(&l.facilitated_by_org[id.index()]));
+                "organization.html"
+            }
+            Job::Reports => {
+                page_title = "Reports".into();
+                // A large site lists years and counts; each year page lists its reports.
+                let full = s.reports.len() <= MAX_INDEX_REPORTS;
+                let by_year: Vec<_> = l
+                    .reports_by_year
+                    .iter()
+                    .rev()
+                    .map(|(year, ids)| {
+                        serde_json::json!({
+                            "year": year,
+                            "url": v.url(Page::Year(*year)),
+                            "count": ids.len(),
+                            "reports": if full { v.reports(ids) } else { Vec::new() },
+                        })
+                    })
+                    .collect();
+                ctx.insert("years", &by_year);
+                ctx.insert("total", &s.reports.len());
+                "reports.html"
+            }
+            Job::Report(id) => {
+                let r = s.report(id);
+                page_title = format!(
+                    "{} ({}, {})",
+                    r.title,
+                    s.org(r.organization).display_short(),
+                    r.year
+                );
+                page_description = v.report(id).summary.chars().take(200).collect();
+                let r = s.report(id);
+                let (prev, next) = l.neighbours[id.index()];
+                let figures: Vec<_> = (0..r.figures.len())
+                    .map(|f| {
+                        v.observation(Observation {
+                            report: id,
+                            figure: f,
+                        })
+                    })
+                    .collect();
+                ctx.insert("report", &v.report(id));
+                ctx.insert("html", &r.body.html);
+                ctx.insert("toc", &toc(r));
+                ctx.insert("submitted_to", &r.submitted_to);
+                ctx.insert("source_url", &r.source_url);
+                ctx.insert("year_url", &v.url(Page::Year(r.year)));
+                ctx.insert("action_lines", &v.lines(&r.action_lines));
+                ctx.insert("figures", &figures);
+                ctx.insert("prev", &prev.map(|p| v.report_link(p)));
+                ctx.insert("next", &next.map(|n| v.report_link(n)));
+                ctx.insert("compare", &prev.map(|p| comparison(v, id, p)));
+                "report.html"
+            }
+            Job::Metrics => {
+                page_title = "Metrics".into();
+                let groups: Vec<_> = (0..s.organizations.len())
+                    .map(|i| OrgId(i as u32))
+                    .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
+                    .map(|o| {
+                        let ids = &l.metrics_by_org[o.index()];
+                        serde_json::json!({
+                            "org": v.org(o),
+                            "count": ids.len(),
+                            "metrics": if s.metrics.len() <= MAX_INDEX_METRICS { v.metrics(ids) } else { Vec::new() },
+                        })
+                    })
+                    .collect();
+                ctx.insert("groups", &groups);
+                ctx.insert("total", &s.metrics.len());
+                "metrics.html"
+            }
+            Job::Metric(id) => {
+                let m = s.metric(id);
+                page_title = m.title.clone();
+                page_description = format!(
+                    "{} ({}), year by year, each value linked to the sentence that states it.",
+                    m.title,
+                    s.org(m.organization).name
+                );
+                let m = s.metric(id);
+                let observations: Vec<_> = l.series[id.index()]
+                    .observations
+                    .iter()
+                    .map(|&o| v.observation(o))
+                    .collect();
+                let series = &l.series[id.index()];
+                let chart = (series.yearly.len() >= 2).then(|| {
+                    crate::chart::chart(
+                        &format!("chart-{}", m.id),
+                        &m.title,
+                        &v.points(series),
+                        &m.unit,
+                    )
+                });
+                ctx.insert("chart", &chart);
+                ctx.insert("metric", &v.metric(id));
+                ctx.insert("description", &m.description);
+                ctx.insert("higher_is_better", &m.higher_is_better);
+                ctx.insert("action_lines", &v.lines(&m.action_lines));
+                ctx.insert("observations", &observations);
+                "metric.html"
+            }
+            Job::Years => {
+                page_title = "Years".into();
+                let years: Vec<_> = l
+                    .years
+                    .iter()
+                    .rev()
+                    .map(|y| {
+                        serde_json::json!({
+                            "year": y,
+                            "url": v.url(Page::Year(*y)),
+                            "reports": l.reports_by_year.get(y).map_or(0, Vec::len),
+                            "observations": l.observations_by_year.get(y).map_or(0, Vec::len),
+                        })
+                    })
+                    .collect();
+                ctx.insert("years", &years);
+                "years.html"
+            }
+            Job::Year(y) => {
+                page_title = y.to_string();
+                page_description = format!(
+                    "Reports on the implementation of the WSIS outcomes covering {y}, and every value stated for it."
+                );
+                let pos = l.years.binary_search(&y).ok();
+                let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| l.years[p]);
+                let next = pos.and_then(|p| l.years.get(p + 1)).copied();
+                let year_link =
+                    |y: i32| serde_json::json!({"year": y, "url": v.url(Page::Year(y))});
+                let reports = l
+                    .reports_by_year
+                    .get(&y)
+                    .map(|r| v.reports(r))
+                    .unwrap_or_default();
+                let observations: Vec<_> = l
+                    .observations_by_year
+                    .get(&y)
+                    .map(|os| os.iter().map(|&o| v.observation(o)).collect())
+                    .unwrap_or_default();
+                ctx.insert("year", &y);
+                ctx.insert("reports", &reports);
+                ctx.insert("observations", &observations);
+                ctx.insert("prev", &prev.map(year_link));
+                ctx.insert("next", &next.map(year_link));
+                "year.html"
+            }
+            Job::NotFound => {
+                page_title = "Page not found".into();
+                "404.html"
+            }
+            Job::Search => {
+                page_title = "Search".into();
+                "search.html"
+            }
+            Job::Feed => {
+                let mut ids = newest_first(s);
+                ids.truncate(FEED_ENTRIES);
+                let entries: Vec<_> = ids
+                    .iter()
+                    .map(|&id| {
+                        let r = s.report(id);
+                        serde_json::json!({
+                            "report": v.report(id),
+                            "absolute_url": format!("{}{}", s.config.base_url.root(), Page::Report(&r.slug).path()),
+                            "updated": r.published.rfc3339(),
+                        })
+                    })
+                    .collect();
+                let updated = ids.first().map_or_else(
+                    || "1970-01-01T00:00:00Z".to_string(),
+                    |&id| s.report(id).published.rfc3339(),
+                );
+                ctx.insert("entries", &entries);
+                ctx.insert("updated", &updated);
+                "atom.xml"
+            }
+            Job::Sitemap => {
+                let urls: Vec<String> = self
+                    .jobs()
+                    .into_iter()
+                    .map(|j| self.page(j))
+                    .filter(|p| p.is_html() && *p != Page::NotFound)
+                    .map(|p| format!("{}{}", s.config.base_url.root(), p.path()))
+                    .collect();
+                ctx.insert("urls", &urls);
+                "sitemap.xml"
+            }
+            Job::Robots => "robots.txt",
+        };
+        ctx.insert("page_title", &page_title);
+        ctx.insert("page_description", &page_description);
+        (template, ctx)
+    }
+}
+
+/// Every report, the most recently published first.
+fn newest_first(s: &Site) -> Vec<ReportId> {
+    let mut ids: Vec<ReportId> = s.report_ids().map(|(id, _)| id).collect();
+    ids.sort_by_key(|&id| {
+        let r = s.report(id);
+        std::cmp::Reverse((r.published, r.year, id))
+    });
+    ids
+}
+
+/// The site's totals, for the home page.
+fn counts(s: &Site, l: &Links) -> serde_json::Value {
+    serde_json::json!({
+        "reports": s.reports.len(),
+        "organizations": s.organizations.len(),
+        "metrics": s.metrics.len(),
+        "observations": l.series.iter().map(|s| s.observations.len()).sum::<usize>(),
+        "action_lines": s.action_lines.len(),
+        "years": l.years.len(),
+    })
+}
+
+/// A heading of a report's table of contents.
+#[derive(Debug, Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    text: &'a str,
+    anchor: &'a str,
+}
+
+/// A report's table of contents.
+fn toc(r: &crate::model::Report) -> Vec<TocEntry<'_>> {
+    r.body
+        .toc
+        .iter()
+        .map(|h| TocEntry {
+            level: h.level,
+            text: &h.text,
+            anchor: &h.anchor,
+        })
+        .collect()
+}

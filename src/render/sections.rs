@@ -1,0 +1,163 @@
+//! An action line's report sections, and the coverage matrix of lines against
+//! organizations.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::views::{ReportView, Views};
+use super::{MATRIX_ORGANIZATIONS, MAX_INLINE_SECTIONS};
+use crate::model::{LineId, OrgId, ReportId};
+use crate::urls::Page;
+
+/// A report section shown on an action line page.
+#[derive(Debug, Serialize)]
+pub(super) struct SectionView<'a> {
+    title: &'a str,
+    /// The section on the report page.
+    url: String,
+    /// Its text, fit to embed (safe HTML).
+    html: &'a str,
+}
+
+/// A report's sections on one action line.
+#[derive(Debug, Serialize)]
+pub(super) struct ReportSections<'a> {
+    report: ReportView<'a>,
+    sections: Vec<SectionView<'a>>,
+}
+
+/// One year of an action line's sections.
+#[derive(Debug, Serialize)]
+pub(super) struct YearSections<'a> {
+    year: i32,
+    url: String,
+    reports: Vec<ReportSections<'a>>,
+}
+
+/// An action line's sections grouped by year (newest first), then report.
+pub(super) fn line_sections<'a>(
+    v: Views<'a>,
+    id: LineId,
+    only_year: Option<i32>,
+) -> Vec<YearSections<'a>> {
+    let refs = &v.links.sections_by_line[id.index()];
+    // Group consecutive sections of one report, then reports of one year.
+    let mut entries: Vec<(i32, ReportId, Vec<usize>)> = Vec::new();
+    for s in refs {
+        let year = v.site.report(s.report).year;
+        if only_year.is_some_and(|y| y != year) {
+            continue;
+        }
+        match entries.last_mut() {
+            Some((_, r, secs)) if *r == s.report => secs.push(s.section),
+            _ => entries.push((year, s.report, vec![s.section])),
+        }
+    }
+    let mut out: Vec<YearSections<'a>> = Vec::new();
+    for (year, rid, secs) in entries.into_iter().rev() {
+        let r = v.site.report(rid);
+        let report_url = v.url(Page::Report(&r.slug));
+        let sections = secs
+            .into_iter()
+            .map(|i| {
+                let sec = &r.body.sections[i];
+                SectionView {
+                    title: &sec.heading.text,
+                    url: anchored(&report_url, sec),
+                    html: &sec.html,
+                }
+            })
+            .collect();
+        let entry = ReportSections {
+            report: v.report(rid),
+            sections,
+        };
+        match out.last_mut() {
+            Some(y) if y.year == year => y.reports.push(entry),
+            _ => out.push(YearSections {
+                year,
+                url: v.url(Page::Year(year)),
+                reports: vec![entry],
+            }),
+        }
+    }
+    out
+}
+
+/// The coverage matrix: action lines (all of them, even with no reports) against the
+/// organizations that reported, each cell the years reported, each year linking to the
+/// report's section on the line (or to the line page's year when there are several).
+pub(super) fn matrix(v: Views<'_>) -> serde_json::Value {
+    let s = v.site;
+    let mut orgs: Vec<OrgId> = (0..s.organizations.len())
+        .map(|i| OrgId(i as u32))
+        .filter(|o| !v.links.org_reports(*o).is_empty())
+        .collect();
+    let reporting = orgs.len();
+    if orgs.len() > MATRIX_ORGANIZATIONS {
+        orgs.sort_by_key(|&o| (std::cmp::Reverse(v.links.org_reports(o).len()), o));
+        orgs.truncate(MATRIX_ORGANIZATIONS);
+        orgs.sort();
+    }
+    let rows: Vec<_> = (0..s.action_lines.len())
+        .map(|i| {
+            let line = LineId(i as u32);
+            let line_view = v.line(line);
+            let split = v.links.sections_by_line[i].len() > MAX_INLINE_SECTIONS;
+            let slug = &s.line(line).slug;
+            // org -> year -> reports of that org and year on this line.
+            let mut by_org: BTreeMap<OrgId, BTreeMap<i32, Vec<ReportId>>> = BTreeMap::new();
+            for &r in &v.links.reports_by_line[i] {
+                let report = s.report(r);
+                by_org
+                    .entry(report.organization)
+                    .or_default()
+                    .entry(report.year)
+                    .or_default()
+                    .push(r);
+            }
+            let cells: Vec<_> = orgs
+                .iter()
+                .map(|o| {
+                    let years: Vec<_> = by_org
+                        .get(o)
+                        .into_iter()
+                        .flatten()
+                        .map(|(&year, reports)| {
+                            let url = match reports.as_slice() {
+                                [one] => section_url(v, *one, line),
+                                _ if split => v.url(Page::ActionLineYear(slug, year)),
+                                _ => format!("{}#y{year}", line_view.url),
+                            };
+                            serde_json::json!({"year": year, "url": url})
+                        })
+                        .collect();
+                    serde_json::json!({"years": years})
+                })
+                .collect();
+            serde_json::json!({"line": line_view, "cells": cells})
+        })
+        .collect();
+    serde_json::json!({
+        "organizations": orgs.iter().map(|&o| v.org(o)).collect::<Vec<_>>(),
+        "rows": rows,
+        "reporting": reporting,
+        "organizations_url": v.url(Page::Organizations),
+    })
+}
+
+/// The address of `section` on its report's page, at `report_url`.
+pub(super) fn anchored(report_url: &str, section: &crate::model::Section) -> String {
+    format!("{report_url}#{}", section.heading.anchor)
+}
+
+/// The report's first section on `line`, or the report page when it has none.
+pub(super) fn section_url(v: Views<'_>, report: ReportId, line: LineId) -> String {
+    let r = v.site.report(report);
+    let url = v.url(Page::Report(&r.slug));
+    match r.body.sections.iter().find(|s| s.lines.contains(&line)) {
+        Some(sec) => anchored(&url, sec),
+        None => url,
+    }
+}
