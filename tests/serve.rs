@@ -5,24 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Server, Site};
-
-/// Polls `path` until its body satisfies `want`, for at most `limit`.
-fn wait_for(server: &Server, path: &str, limit: Duration, want: impl Fn(&str) -> bool) -> Duration {
-    let started = Instant::now();
-    loop {
-        let (_, _, body) = server.get(path);
-        if want(&body) {
-            return started.elapsed();
-        }
-        assert!(
-            started.elapsed() < limit,
-            "{path} did not change within {limit:?}; log:\n{}",
-            server.log.lock().unwrap()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
+use common::{Server, Site, wait_for};
 
 #[test]
 fn serves_pages_with_live_reload_and_shows_edits_within_a_second() {

@@ -127,6 +127,57 @@ impl Run {
     }
 }
 
+/// Every file under `dir` but the output folder (`site/public`), with its contents.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            !e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .starts_with("site/public")
+        })
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Builds with a time limit, and checks that nothing outside `public/` changed.
+pub fn build_guarded(site: &Site) -> Run {
+    run_guarded(site, "build")
+}
+
+/// Runs `wsis <command>` with a time limit (a generous hang guard), and checks that
+/// nothing outside `public/` changed and nothing panicked.
+pub fn run_guarded(site: &Site, command: &str) -> Run {
+    use std::time::{Duration, Instant};
+    let outer = site.root.parent().unwrap();
+    let before = snapshot(outer);
+    let started = Instant::now();
+    let run = site.run(command, &[]);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{command} took {:?}",
+        started.elapsed()
+    );
+    let after = snapshot(outer);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "files outside the output changed"
+    );
+    assert!(before == after, "file contents outside the output changed");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
 /// Copies a folder tree.
 pub fn copy_dir(src: &Path, dst: &Path) {
     for entry in walkdir::WalkDir::new(src) {
@@ -219,6 +270,28 @@ impl Server {
     /// GETs `path`; returns the status code, the headers and the body.
     pub fn get(&self, path: &str) -> (u16, String, String) {
         http_get(self.port, path)
+    }
+}
+
+/// Polls `path` of `server` until its body satisfies `want`, for at most `limit`.
+pub fn wait_for(
+    server: &Server,
+    path: &str,
+    limit: std::time::Duration,
+    want: impl Fn(&str) -> bool,
+) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let (_, _, body) = server.get(path);
+        if want(&body) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < limit,
+            "{path} did not change within {limit:?}; log:\n{}",
+            server.log.lock().unwrap()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 
