@@ -349,7 +349,10 @@ mod tests {
             (0.0, 999_999_999_999_999.0),
         ] {
             let a = Axis::new(min, max);
-            assert!(a.bottom <= min.min(0.0) && a.top() >= max, "{min} {max}: {a:?}");
+            assert!(
+                a.bottom <= min.min(0.0) && a.top() >= max,
+                "{min} {max}: {a:?}"
+            );
             assert!((1..=6).contains(&a.intervals), "{min} {max}: {a:?}");
         }
     }

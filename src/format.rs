@@ -194,12 +194,19 @@ mod tests {
     fn every_value_of_the_range_is_shown_exactly_enough() {
         assert_eq!(value(1e15, &Unit::Count), "1,000,000,000,000,000");
         assert_eq!(value(-1e12, &Unit::People), "-1,000,000,000,000");
-        assert_eq!(value(999_999_999_999_999.0, &Unit::Count), "999,999,999,999,999");
+        assert_eq!(
+            value(999_999_999_999_999.0, &Unit::Count),
+            "999,999,999,999,999"
+        );
         assert_eq!(value(1e-6, &Unit::Count), "0.000001");
         assert_eq!(value(-0.000_123_4, &Unit::Percent), "-0.0001234%");
         assert_eq!(value(12.345, &Unit::Count), "12.345");
         assert_eq!(value(-0.0, &Unit::Count), "0");
-        assert_eq!(value(0.1 + 0.2, &Unit::Count), "0.3", "binary noise is dropped");
+        assert_eq!(
+            value(0.1 + 0.2, &Unit::Count),
+            "0.3",
+            "binary noise is dropped"
+        );
         assert_eq!(value(1e15, &Unit::Usd), "$1,000,000 billion");
         assert_eq!(value(1e-6, &Unit::Usd), "$0.000001");
         assert_eq!(signed(difference(174.0, 172.3), &Unit::Count), "+1.7");

@@ -164,7 +164,12 @@ pub mod fuzzing {
                 }
             })
             .collect();
-        for unit in [Unit::Count, Unit::Usd, Unit::Percent, Unit::Other("t".into())] {
+        for unit in [
+            Unit::Count,
+            Unit::Usd,
+            Unit::Percent,
+            Unit::Other("t".into()),
+        ] {
             let svg = chart("f", "Fuzz", &points, &unit) + &sparkline("Fuzz", &points, &unit);
             if svg.contains("NaN") || svg.contains("inf") {
                 return Err(format!("NaN or inf in the SVG: {svg}"));
@@ -174,13 +179,20 @@ pub mod fuzzing {
                 return Err(format!("{ticks} value ticks"));
             }
             if svg.len() > 4096 + 1024 * points.len() {
-                return Err(format!("{} bytes of SVG for {} points", svg.len(), points.len()));
+                return Err(format!(
+                    "{} bytes of SVG for {} points",
+                    svg.len(),
+                    points.len()
+                ));
             }
         }
         for p in points.iter().filter(|p| format::in_range(p.value)) {
             let v = p.value;
             let shown = format::value(v, &Unit::Count);
-            let read: f64 = shown.replace(',', "").parse().map_err(|e| format!("{shown}: {e}"))?;
+            let read: f64 = shown
+                .replace(',', "")
+                .parse()
+                .map_err(|e| format!("{shown}: {e}"))?;
             if (read - v).abs() > v.abs() * 1e-14 || (v != 0.0 && read == 0.0) {
                 return Err(format!("{v:e} is shown as {shown}"));
             }

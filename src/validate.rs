@@ -458,7 +458,12 @@ fn report(
                 continue;
             }
         };
-        let value = read(number::figure_value(&f.value), doc, &at("value"), &mut errors);
+        let value = read(
+            number::figure_value(&f.value),
+            doc,
+            &at("value"),
+            &mut errors,
+        );
         let figure_year = number::year(&f.year);
         let year_ok = figure_year.is_ok();
         let year = read(figure_year, doc, &at("year"), &mut errors);
@@ -477,8 +482,7 @@ fn report(
                 );
             }
         }
-        let anchor =
-            markdown::unique_id(&format!("fig-{}-{}", f.metric, year), &mut anchors_used);
+        let anchor = markdown::unique_id(&format!("fig-{}-{}", f.metric, year), &mut anchors_used);
         figures.push((
             j,
             Figure {

@@ -106,7 +106,11 @@ fn every_year_and_as_of_holds_to_the_same_years() {
     let site = Site::fixture("basic");
     let run = site.run("new report", &["--organization", "alpha", "--year", "2101"]);
     assert!(!run.ok);
-    assert!(run.stderr.contains("year 2101 is out of range"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("year 2101 is out of range"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -102,7 +102,10 @@ fn values_across_the_range_build_and_chart_on_a_few_ticks() {
     let run = build_guarded(&site);
     assert!(run.ok, "{}", run.stderr);
     let svg = chart_of(&site, "alpha-grants");
-    assert!(svg.contains("-$250 billion") && svg.contains("$0.000001"), "{svg}");
+    assert!(
+        svg.contains("-$250,000 billion") && svg.contains("$0.000001"),
+        "{svg}"
+    );
 }
 
 #[test]
@@ -129,9 +132,21 @@ fn numbers_in_other_spellings_say_what_was_expected() {
             "found `13,000` with `,` between digits",
             "write 13000",
         ),
-        (".inf", "found the infinity `.inf`", "figures are 0, or from"),
-        ("-.inf", "found the infinity `-.inf`", "figures are 0, or from"),
-        (".nan", "found `.nan` (not a number)", "figures are 0, or from"),
+        (
+            ".inf",
+            "found the infinity `.inf`",
+            "figures are 0, or from",
+        ),
+        (
+            "-.inf",
+            "found the infinity `-.inf`",
+            "figures are 0, or from",
+        ),
+        (
+            ".nan",
+            "found `.nan` (not a number)",
+            "figures are 0, or from",
+        ),
         ("012", "found `012` with a leading zero", "(12)"),
         (
             "twelve",
@@ -152,16 +167,27 @@ fn numbers_in_other_spellings_say_what_was_expected() {
     // Quotes are YAML's: a quoted decimal is the same number.
     let site = with_value("\"12\"");
     assert!(build_guarded(&site).ok);
-    assert!(site.output("reports/alpha-2024/index.html").contains(">12<"));
+    assert!(
+        site.output("reports/alpha-2024/index.html")
+            .contains(">12<")
+    );
     // A year is read the same way.
     let site = Site::fixture("basic");
-    site.edit("content/reports/alpha-2024.md", "year: 2024\n    qualifier", "year: 0x7E8\n    qualifier");
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "year: 2024\n    qualifier",
+        "year: 0x7E8\n    qualifier",
+    );
     let run = build_guarded(&site);
     run.assert_error(
         "content/reports/alpha-2024.md:12:11",
         "expected a year such as 2024, found the hexadecimal `0x7E8`",
     );
-    assert!(run.stderr.contains("`0x7E8` is 2024 in decimal"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`0x7E8` is 2024 in decimal"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -172,10 +198,17 @@ fn serve_shows_a_refused_number_until_it_is_fixed() {
     wait_for(&server, "/", Duration::from_secs(10), |b| {
         b.contains("found the hexadecimal `0x28`")
     });
-    site.edit("content/reports/alpha-2024.md", "value: 0x28", "value: -1e12");
-    wait_for(&server, "/metrics/alpha-alumni/", Duration::from_secs(10), |b| {
-        !b.contains("wsis-overlay") && b.contains("-1,000,000,000,000")
-    });
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "value: 0x28",
+        "value: -1e12",
+    );
+    wait_for(
+        &server,
+        "/metrics/alpha-alumni/",
+        Duration::from_secs(10),
+        |b| !b.contains("wsis-overlay") && b.contains("-1,000,000,000,000"),
+    );
     let (_, _, page) = server.get("/metrics/alpha-alumni/");
     assert!(!page.contains("NaN") && !page.contains("inf\""), "{page}");
 }

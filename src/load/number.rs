@@ -95,13 +95,17 @@ fn shown(text: &str) -> String {
 fn decimal(text: &str, expected: &str) -> Result<f64, Refusal> {
     let t = text.trim();
     let unsigned = t.strip_prefix(['-', '+']).unwrap_or(t);
-    let found = |what: &str| Refusal::new(format!("expected {expected}, found {what}"), DECIMAL_HELP);
+    let found =
+        |what: &str| Refusal::new(format!("expected {expected}, found {what}"), DECIMAL_HELP);
     if t.is_empty() || matches!(t, "~" | "null" | "Null" | "NULL") {
         return Err(found("nothing"));
     }
     // Integers in another base: say what they are in decimal, in case that is meant.
-    for (prefix, base, name) in [("0x", 16, "hexadecimal"), ("0o", 8, "octal"), ("0b", 2, "binary")]
-    {
+    for (prefix, base, name) in [
+        ("0x", 16, "hexadecimal"),
+        ("0o", 8, "octal"),
+        ("0b", 2, "binary"),
+    ] {
         if let Some(digits) = unsigned
             .strip_prefix(prefix)
             .or_else(|| unsigned.strip_prefix(&prefix.to_uppercase()))
@@ -144,7 +148,10 @@ fn decimal(text: &str, expected: &str) -> Result<f64, Refusal> {
         if whole.len() > 1 && whole.starts_with('0') {
             let plain = whole.trim_start_matches('0');
             return Err(Refusal::new(
-                format!("expected {expected}, found {} with a leading zero", shown(t)),
+                format!(
+                    "expected {expected}, found {} with a leading zero",
+                    shown(t)
+                ),
                 format!(
                     "write it without the leading zero ({}); {DECIMAL_HELP}",
                     if plain.is_empty() { "0" } else { plain }
@@ -158,7 +165,10 @@ fn decimal(text: &str, expected: &str) -> Result<f64, Refusal> {
         let joined: String = t.chars().filter(|&c| c != sep).collect();
         if t.contains(sep) && is_decimal(&joined) {
             return Err(Refusal::new(
-                format!("expected {expected}, found {} with `{sep}` between digits", shown(t)),
+                format!(
+                    "expected {expected}, found {} with `{sep}` between digits",
+                    shown(t)
+                ),
                 format!("write {joined}, without separators"),
             ));
         }
@@ -227,11 +237,7 @@ pub(crate) fn year_in_range(year: i32, what: &str) -> Result<i32, Refusal> {
     } else {
         Err(Refusal::new(
             format!("{what} is out of range"),
-            format!(
-                "expected a year from {} to {}",
-                YEARS.start(),
-                YEARS.end()
-            ),
+            format!("expected a year from {} to {}", YEARS.start(), YEARS.end()),
         ))
     }
 }
@@ -272,24 +278,42 @@ mod tests {
     #[test]
     fn other_spellings_are_named() {
         for (text, says) in [
-            ("0x28", "found the hexadecimal `0x28` | `0x28` is 40 in decimal"),
+            (
+                "0x28",
+                "found the hexadecimal `0x28` | `0x28` is 40 in decimal",
+            ),
             ("-0x28", "`-0x28` is -40 in decimal"),
             ("0o17", "found the octal `0o17` | `0o17` is 15 in decimal"),
             ("0b101", "found the binary `0b101`"),
-            ("0xZZ", "found the hexadecimal `0xZZ` | write a plain decimal"),
-            ("1_000", "found `1_000` with `_` between digits | write 1000"),
+            (
+                "0xZZ",
+                "found the hexadecimal `0xZZ` | write a plain decimal",
+            ),
+            (
+                "1_000",
+                "found `1_000` with `_` between digits | write 1000",
+            ),
             ("13,000", "with `,` between digits | write 13000"),
             ("12 000", "with ` ` between digits"),
             (".inf", "found the infinity `.inf`"),
             ("-.Inf", "found the infinity `-.Inf`"),
             (".nan", "found `.nan` (not a number)"),
-            ("012", "found `012` with a leading zero | write it without the leading zero (12)"),
-            ("twelve", "expected a decimal number such as 28, found `twelve`"),
+            (
+                "012",
+                "found `012` with a leading zero | write it without the leading zero (12)",
+            ),
+            (
+                "twelve",
+                "expected a decimal number such as 28, found `twelve`",
+            ),
             ("$12", "found `$12`"),
             ("12%", "found `12%`"),
             ("", "found nothing"),
             ("~", "found nothing"),
-            ("1e400", "value `1e400` is out of range: expected at most 10^15"),
+            (
+                "1e400",
+                "value `1e400` is out of range: expected at most 10^15",
+            ),
             ("1e20", "out of range"),
             ("18446744073709551616", "out of range"),
             ("-1e16", "out of range"),
