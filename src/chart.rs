@@ -48,19 +48,83 @@ const RIGHT: f64 = 20.0;
 const TOP: f64 = 20.0;
 const BOTTOM: f64 = 48.0;
 
-/// A "nice" axis maximum and tick step covering `max`: 1, 2 or 5 times a power of 10.
-fn nice_axis(max: f64) -> (f64, f64) {
-    if max <= 0.0 {
-        return (1.0, 0.25);
+/// The most values the value axis labels, whatever the values: a "nice" step is at
+/// least a quarter of the range, so an axis has at most 6 intervals; the bound is a
+/// guard on that arithmetic.
+const MAX_TICKS: i64 = 10;
+
+/// The value axis: `intervals` steps of `step` up from `bottom`, each step 1, 2, 2.5
+/// or 5 times a power of 10, covering 0 and every value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Axis {
+    bottom: f64,
+    step: f64,
+    intervals: i64,
+}
+
+impl Axis {
+    /// The axis for values from `min` to `max` (finite, at most [`format::MAX_MAGNITUDE`]
+    /// in size, so nothing overflows). Computed, not searched: its cost and its number
+    /// of ticks do not depend on the values.
+    fn new(min: f64, max: f64) -> Axis {
+        let (lo, hi) = (min.min(0.0), max.max(0.0));
+        if hi <= lo {
+            return Axis {
+                bottom: 0.0,
+                step: 0.25,
+                intervals: 4,
+            };
+        }
+        let raw_step = (hi - lo) / 4.0;
+        let magnitude = 10f64.powf(raw_step.log10().floor());
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+            .iter()
+            .map(|m| m * magnitude)
+            .find(|s| *s >= raw_step)
+            .unwrap_or(10.0 * magnitude);
+        let first = (lo / step).floor();
+        let last = (hi / step).ceil();
+        Axis {
+            bottom: first * step,
+            step,
+            // At most 6: (hi - lo) / step <= 4, and rounding adds at most one each end.
+            intervals: ((last - first) as i64).clamp(1, MAX_TICKS - 1),
+        }
     }
-    let raw_step = max / 4.0;
-    let magnitude = 10f64.powf(raw_step.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+
+    fn top(&self) -> f64 {
+        self.tick(self.intervals)
+    }
+
+    /// The value of the `i`th tick; multiplied, not summed, so no error accumulates.
+    fn tick(&self, i: i64) -> f64 {
+        self.bottom + self.step * i as f64
+    }
+}
+
+/// The values as drawn: the accepted range ([`format::in_range`]) is all a chart is
+/// made for, and validation refuses the rest. A value beyond it, which only a caller
+/// other than the build can pass, is drawn and labelled at the range's edge, and NaN
+/// or a size below [`format::MIN_MAGNITUDE`] as 0: never `inf` or `NaN` in the SVG,
+/// and no axis step too small to count.
+fn drawable(points: &[Point]) -> Vec<Point> {
+    points
         .iter()
-        .map(|m| m * magnitude)
-        .find(|s| *s >= raw_step)
-        .unwrap_or(10.0 * magnitude);
-    ((max / step).ceil() * step, step)
+        .map(|p| Point {
+            value: if p.value.is_nan() || p.value.abs() < format::MIN_MAGNITUDE {
+                0.0
+            } else {
+                p.value.clamp(-format::MAX_MAGNITUDE, format::MAX_MAGNITUDE)
+            },
+            ..*p
+        })
+        .collect()
+}
+
+/// The first and the last year, in `i64` so that no difference of years overflows.
+fn years(points: &[Point]) -> (i64, i64) {
+    let year = |p: Option<&Point>| p.map_or(0, |p| i64::from(p.year));
+    (year(points.first()), year(points.last()))
 }
 
 /// The chart's text alternative: every value in words.
@@ -81,21 +145,24 @@ pub fn describe(points: &[Point], unit: &Unit) -> String {
 /// A full chart of yearly values. `id` makes the title and description ids unique on
 /// the page; `title` names the metric.
 pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
+    let points = &drawable(points)[..];
     let kind = Kind::for_unit(unit);
     let max = points.iter().map(|p| p.value).fold(0.0, f64::max);
     let min = points.iter().map(|p| p.value).fold(0.0, f64::min);
-    let (top, step) = nice_axis(max);
-    let bottom = if min < 0.0 { -nice_axis(-min).0 } else { 0.0 };
-    let first = points.first().map_or(0, |p| p.year);
-    let last = points.last().map_or(0, |p| p.year);
-    let span = (last - first).max(1) as f64;
+    let axis = Axis::new(min, max);
+    let (top, bottom) = (axis.top(), axis.bottom);
+    let (first, last) = years(points);
+    let span = (last - first).max(1);
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
     // Bars need half a slot of room at each end; lines use the full width.
-    let slot = plot_w / (span + 1.0);
-    let x = |year: i32| match kind {
-        Kind::Bar => LEFT + slot * ((year - first) as f64 + 0.5),
-        Kind::Line => LEFT + plot_w * (year - first) as f64 / span,
+    let slot = plot_w / (span as f64 + 1.0);
+    let x = |year: i32| {
+        let offset = (i64::from(year) - first) as f64;
+        match kind {
+            Kind::Bar => LEFT + slot * (offset + 0.5),
+            Kind::Line => LEFT + plot_w * offset / span as f64,
+        }
     };
     let y = |v: f64| TOP + plot_h * (top - v) / (top - bottom);
     // Each mark's tooltip, and the class that draws projections hollow.
@@ -123,8 +190,8 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
         desc = escape(&describe(points, unit)),
     );
     // Horizontal grid lines with value labels.
-    let mut v = bottom;
-    while v <= top + step / 2.0 {
+    for i in 0..=axis.intervals {
+        let v = axis.tick(i);
         let yy = y(v);
         let _ = write!(
             s,
@@ -134,19 +201,19 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
             ty = yy + 4.0,
             label = escape(&format::value(v, unit)),
         );
-        v += step;
     }
-    // Year labels: every year when few, else about eight of them.
-    let every = ((span as i32) / 8).max(1);
-    for year in first..=last {
-        if (year - first) % every == 0 || year == last {
-            let _ = write!(
-                s,
-                r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="middle">{year}</text>"#,
-                x(year),
-                H - BOTTOM + 20.0
-            );
-        }
+    // Year labels: every year when few, else about eight of them, and the last.
+    let every = (span / 8).max(1);
+    let labelled = (0..=(last - first) / every)
+        .map(|k| first + k * every)
+        .chain(((last - first) % every != 0).then_some(last));
+    for year in labelled.filter_map(|y| i32::try_from(y).ok()) {
+        let _ = write!(
+            s,
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="middle">{year}</text>"#,
+            x(year),
+            H - BOTTOM + 20.0
+        );
     }
     let _ = write!(
         s,
@@ -196,14 +263,15 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
 pub fn sparkline(title: &str, points: &[Point], unit: &Unit) -> String {
     const SW: f64 = 100.0;
     const SH: f64 = 24.0;
+    let points = &drawable(points)[..];
     let max = points.iter().map(|p| p.value).fold(f64::MIN, f64::max);
     let min = points.iter().map(|p| p.value).fold(f64::MAX, f64::min);
-    let first = points.first().map_or(0, |p| p.year);
-    let span = (points.last().map_or(0, |p| p.year) - first).max(1) as f64;
+    let (first, last) = years(points);
+    let span = (last - first).max(1) as f64;
     let range = if max > min { max - min } else { 1.0 };
     let xy = |p: &Point| {
         (
-            2.0 + (SW - 4.0) * (p.year - first) as f64 / span,
+            2.0 + (SW - 4.0) * (i64::from(p.year) - first) as f64 / span,
             SH - 3.0 - (SH - 6.0) * (p.value - min) / range,
         )
     };
@@ -257,9 +325,36 @@ mod tests {
 
     #[test]
     fn axis_is_rounded_up() {
-        assert_eq!(nice_axis(174.0), (200.0, 50.0));
-        assert_eq!(nice_axis(264_100.0), (300_000.0, 100_000.0));
-        assert_eq!(nice_axis(7.0), (8.0, 2.0));
+        let top_step = |max| {
+            let a = Axis::new(0.0, max);
+            (a.top(), a.step)
+        };
+        assert_eq!(top_step(174.0), (200.0, 50.0));
+        assert_eq!(top_step(264_100.0), (300_000.0, 100_000.0));
+        assert_eq!(top_step(7.0), (8.0, 2.0));
+        assert_eq!(top_step(0.0), (1.0, 0.25));
+    }
+
+    #[test]
+    fn axis_covers_zero_and_negative_values_in_a_few_ticks() {
+        let a = Axis::new(-1e12, 0.0);
+        assert_eq!((a.bottom, a.top(), a.intervals), (-1e12, 0.0, 4));
+        let a = Axis::new(-30.0, 70.0);
+        assert_eq!((a.bottom, a.top(), a.step), (-50.0, 75.0, 25.0));
+        for (min, max) in [
+            (-1e15, 1e15),
+            (0.0, 1e-6),
+            (-1e-6, 1e15),
+            (-3.0, -2.0),
+            (0.0, 999_999_999_999_999.0),
+        ] {
+            let a = Axis::new(min, max);
+            assert!(
+                a.bottom <= min.min(0.0) && a.top() >= max,
+                "{min} {max}: {a:?}"
+            );
+            assert!((1..=6).contains(&a.intervals), "{min} {max}: {a:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,48 @@
 //! Numbers as readers expect them, by unit: the one formatting function every page,
 //! chart and data file uses, so a value reads the same everywhere.
+//!
+//! Figures are held to [`MAX_MAGNITUDE`] and [`MIN_MAGNITUDE`] (see [`in_range`]);
+//! within that range every value is shown to [`SIGNIFICANT_DIGITS`] significant
+//! digits, in plain decimal notation, never rounded to 0. Values outside the range
+//! (only a template can format one) are still shown digit for digit.
 
 use crate::model::{Qualifier, Unit};
+
+/// The largest size a figure may have: a million billion. Every whole number up to it
+/// is exact in an `f64`, so it is shown digit for digit; no WSIS figure comes near
+/// (the world's GDP is about 10^14 dollars).
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// The smallest size of a figure other than 0: one millionth. A smaller figure in a
+/// report is a unit mistake, and within this range a value never needs more than 21
+/// decimals to be written out without an exponent.
+pub const MIN_MAGNITUDE: f64 = 1e-6;
+
+/// How many significant digits a value is shown with: 15 is as many as an `f64`
+/// holds for every decimal, so a curated value reads back as written, and the binary
+/// noise of a computed one (174 - 172.3 = 1.6999999999999886) is rounded away.
+pub const SIGNIFICANT_DIGITS: usize = 15;
+
+/// Whether `v` is a figure value the site accepts: 0, or finite with a size from
+/// [`MIN_MAGNITUDE`] to [`MAX_MAGNITUDE`], either sign.
+pub fn in_range(v: f64) -> bool {
+    v == 0.0 || (MIN_MAGNITUDE..=MAX_MAGNITUDE).contains(&v.abs())
+}
+
+/// `later - earlier`, rounded to [`SIGNIFICANT_DIGITS`] of the larger of the two:
+/// what the subtraction of two such figures is exact to. `174 - 172.3` is `1.7`, not
+/// the `1.6999999999999886` of binary arithmetic.
+pub fn difference(later: f64, earlier: f64) -> f64 {
+    let exact = later - earlier;
+    let scale = later.abs().max(earlier.abs());
+    if !exact.is_finite() || scale == 0.0 {
+        return exact;
+    }
+    // Decimals after the point that the 15th significant digit of `scale` stands at.
+    let digits = SIGNIFICANT_DIGITS as f64 - 1.0 - scale.log10().floor();
+    let decimals = digits.clamp(0.0, 340.0) as usize;
+    format!("{exact:.decimals$}").parse().unwrap_or(exact)
+}
 
 /// Formats `value` in `unit`: `13,000`, `$264,100`, `$2.7 million`, `45%`.
 pub fn value(value: f64, unit: &Unit) -> String {
@@ -48,45 +89,55 @@ pub fn signed(delta: f64, unit: &Unit) -> String {
 /// A relative change as a signed percentage with one decimal: `+14.6%`, `−7.5%`.
 pub fn percent_change(fraction: f64) -> String {
     let pct = (fraction * 1000.0).round() / 10.0;
+    let shown = separated(&format!("{:.1}", pct.abs()));
     if pct > 0.0 {
-        format!("+{pct:.1}%")
+        format!("+{shown}%")
     } else if pct < 0.0 {
-        format!("\u{2212}{:.1}%", -pct)
+        format!("\u{2212}{shown}%")
     } else {
         "\u{b1}0.0%".to_string()
     }
 }
 
-/// Up to two decimals with trailing zeros dropped: 2.7, 1.25, 3.
+/// Up to two decimals with trailing zeros dropped: 2.7, 1.25, 3, 1,000.
 fn short_decimal(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
+    grouped((v * 100.0).round() / 100.0)
 }
 
-/// Thousands separators; decimals kept (up to two) only when the value has them.
+/// Thousands separators, and every decimal the value has (to
+/// [`SIGNIFICANT_DIGITS`]): `1,234,567`, `12.5`, `0.000001`.
 fn grouped(v: f64) -> String {
-    let negative = v < 0.0;
-    let v = v.abs();
-    let rounded = (v * 100.0).round() / 100.0;
-    let int = rounded.trunc() as u64;
-    let frac = ((rounded - rounded.trunc()) * 100.0).round() as u64;
-    let digits = int.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
-    if negative {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    let digits = significant(v.abs());
+    let sign = if v < 0.0 && digits != "0" { "-" } else { "" };
+    format!("{sign}{}", separated(&digits))
+}
+
+/// `v` rounded to [`SIGNIFICANT_DIGITS`] significant digits, in plain decimal
+/// notation: the digits of the rounded value are read back from its scientific form,
+/// and `f64`'s `Display` writes the shortest decimal that reads back the same, never
+/// with an exponent (`1e20` is `100000000000000000000`).
+fn significant(v: f64) -> String {
+    let rounded: f64 = format!("{v:.*e}", SIGNIFICANT_DIGITS - 1)
+        .parse()
+        .unwrap_or(v);
+    format!("{rounded}")
+}
+
+/// Puts a `,` between each group of three digits of the whole part of a plain
+/// decimal number: `1234567.25` is `1,234,567.25`.
+fn separated(digits: &str) -> String {
+    let (whole, decimals) = match digits.find('.') {
+        Some(i) => digits.split_at(i),
+        None => (digits, ""),
+    };
+    let mut out = String::with_capacity(digits.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    if frac > 0 {
-        let f = format!("{frac:02}");
-        out.push('.');
-        out.push_str(f.trim_end_matches('0'));
-    }
+    out.push_str(decimals);
     out
 }
 
@@ -137,6 +188,50 @@ mod tests {
         assert_eq!(signed(-900.0, &Unit::Usd), "\u{2212}$900");
         assert_eq!(percent_change(52.0 / 355.0), "+14.6%");
         assert_eq!(percent_change(-3.0 / 40.0), "\u{2212}7.5%");
+    }
+
+    #[test]
+    fn every_value_of_the_range_is_shown_exactly_enough() {
+        assert_eq!(value(1e15, &Unit::Count), "1,000,000,000,000,000");
+        assert_eq!(value(-1e12, &Unit::People), "-1,000,000,000,000");
+        assert_eq!(
+            value(999_999_999_999_999.0, &Unit::Count),
+            "999,999,999,999,999"
+        );
+        assert_eq!(value(1e-6, &Unit::Count), "0.000001");
+        assert_eq!(value(-0.000_123_4, &Unit::Percent), "-0.0001234%");
+        assert_eq!(value(12.345, &Unit::Count), "12.345");
+        assert_eq!(value(-0.0, &Unit::Count), "0");
+        assert_eq!(
+            value(0.1 + 0.2, &Unit::Count),
+            "0.3",
+            "binary noise is dropped"
+        );
+        assert_eq!(value(1e15, &Unit::Usd), "$1,000,000 billion");
+        assert_eq!(value(1e-6, &Unit::Usd), "$0.000001");
+        assert_eq!(signed(difference(174.0, 172.3), &Unit::Count), "+1.7");
+        assert_eq!(difference(174.0, 172.3), 1.7);
+        assert_eq!(difference(0.000_003, 0.000_001), 0.000_002);
+        assert_eq!(difference(1e15, -1e15), 2e15);
+        // Beyond the range (a template's numbers): digit for digit, never u64::MAX.
+        assert_eq!(value(1e20, &Unit::Count), "100,000,000,000,000,000,000");
+        assert!(value(1e308, &Unit::Count).starts_with("100,000,000,000,000,0"));
+        assert!(value(5e-324, &Unit::Count).ends_with("5"));
+    }
+
+    #[test]
+    fn range_is_zero_or_a_millionth_to_a_million_billion() {
+        for v in [0.0, -0.0, 1e-6, -1e-6, 1e15, -1e15, 407.0] {
+            assert!(in_range(v), "{v}");
+        }
+        for v in [1e-7, 5e-324, 1.000_000_1e15, f64::NAN, f64::INFINITY] {
+            assert!(!in_range(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn huge_relative_changes_are_grouped() {
+        assert_eq!(percent_change(1e18), "+100,000,000,000,000,000,000.0%");
     }
 
     #[test]

@@ -136,6 +136,73 @@ pub mod fuzzing {
         crate::load::Positions::new(&text, 1).get("");
         Ok(())
     }
+
+    /// Draws a metric's chart and sparkline of arbitrary values in each kind of unit,
+    /// and formats each value, as a metric page does; returns what broke a promise the
+    /// pages rely on. Must never panic. `bytes` are read 13 at a time: a year (`i32`),
+    /// a value (`f64`, any bits), both little-endian, and a qualifier.
+    ///
+    /// The promises: no `NaN` or `inf` in the SVG; at most 10 value ticks; a size
+    /// bounded by the number of points; and every value of the accepted range
+    /// ([`crate::format::in_range`]) shown so that it reads back to 15 significant
+    /// digits, never as 0, and written in data files exactly.
+    pub fn chart(bytes: &[u8]) -> Result<(), String> {
+        use crate::chart::{Point, chart, sparkline};
+        use crate::format;
+        use crate::model::{Qualifier, Unit};
+
+        let points: Vec<Point> = bytes
+            .chunks_exact(13)
+            .map(|c| {
+                let (mut year, mut value) = ([0; 4], [0; 8]);
+                year.copy_from_slice(&c[..4]);
+                value.copy_from_slice(&c[4..12]);
+                Point {
+                    year: i32::from_le_bytes(year),
+                    value: f64::from_le_bytes(value),
+                    qualifier: Qualifier::ALL[usize::from(c[12]) % Qualifier::ALL.len()],
+                }
+            })
+            .collect();
+        for unit in [
+            Unit::Count,
+            Unit::Usd,
+            Unit::Percent,
+            Unit::Other("t".into()),
+        ] {
+            let svg = chart("f", "Fuzz", &points, &unit) + &sparkline("Fuzz", &points, &unit);
+            if svg.contains("NaN") || svg.contains("inf") {
+                return Err(format!("NaN or inf in the SVG: {svg}"));
+            }
+            let ticks = svg.matches(r#"<line class="grid""#).count();
+            if ticks > 10 {
+                return Err(format!("{ticks} value ticks"));
+            }
+            if svg.len() > 4096 + 1024 * points.len() {
+                return Err(format!(
+                    "{} bytes of SVG for {} points",
+                    svg.len(),
+                    points.len()
+                ));
+            }
+        }
+        for p in points.iter().filter(|p| format::in_range(p.value)) {
+            let v = p.value;
+            let shown = format::value(v, &Unit::Count);
+            let read: f64 = shown
+                .replace(',', "")
+                .parse()
+                .map_err(|e| format!("{shown}: {e}"))?;
+            if (read - v).abs() > v.abs() * 1e-14 || (v != 0.0 && read == 0.0) {
+                return Err(format!("{v:e} is shown as {shown}"));
+            }
+            let plain = format::plain(v);
+            if plain.parse::<f64>() != Ok(v) {
+                return Err(format!("{v:e} is written as {plain}"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Loads and validates the site at `root`: everything `build` checks before rendering.

@@ -298,6 +298,11 @@ impl Qualifier {
     }
 }
 
+/// The years a report, a figure or a date may have: outside them a year is a typo
+/// (`20024`, `0001`), not a report on the WSIS (1990 allows for the history before the
+/// 2003 and 2005 summits; 2100 for targets).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
 /// A date as precise as the source states it: `2024`, `2024-10` or `2024-10-15`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
@@ -418,7 +423,9 @@ impl<'de> Deserialize<'de> for PartialDate {
                 })
             }
         }
-        d.deserialize_any(V)
+        // The scalar's text as written: read as a number first, `0x7E8` would pass
+        // for 2024.
+        d.deserialize_str(V)
     }
 }
 

@@ -106,13 +106,8 @@ pub fn new_report(
     kind: Option<ReportKind>,
 ) -> Result<PathBuf, Diagnostic> {
     check_organization(root, organization)?;
-    if !(1990..=2100).contains(&year) {
-        return Err(Diagnostic::new(
-            Kind::Invalid,
-            "--year",
-            format!("year {year} is out of range"),
-        )
-        .help("expected a year from 1990 to 2100"));
+    if let Err(refusal) = crate::load::number::year_in_range(year, &format!("year {year}")) {
+        return Err(Diagnostic::new(Kind::Invalid, "--year", refusal.message).help(refusal.help));
     }
     let kind = kind.unwrap_or(ReportKind::AnnualProgress);
     // The usual kind goes without a suffix; others are named in the file name.

@@ -124,7 +124,7 @@ impl Change {
         from_year: i32,
         higher_is_better: Option<bool>,
     ) -> Change {
-        let absolute = this.value - prev.value;
+        let absolute = crate::format::difference(this.value, prev.value);
         let relative = (prev.value != 0.0).then(|| absolute / prev.value.abs());
         let direction = if absolute > 0.0 {
             Direction::Up

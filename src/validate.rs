@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Kind, suggestion};
+use crate::load::number::{self, Refusal};
 use crate::load::{Doc, RawReport, Sources};
 use crate::markdown::{self, QuoteRequest, RenderSettings};
 use crate::model::{
@@ -55,9 +56,6 @@ fn check_web_url(url: &str) -> Result<(), String> {
         )),
     }
 }
-
-/// Years outside this range are typos (`20024`), not reports.
-const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
 /// The number of an action line code (`C4` -> 4, `C7.e-health` -> 7), if well formed.
 fn line_number(code: &str) -> Option<u8> {
@@ -388,6 +386,21 @@ fn metrics(
     out
 }
 
+/// The value `result` read, or after recording why it was refused (at `path` of
+/// `doc`) a stand-in 0, so that the rest of the document is still checked: one build
+/// reports every mistake.
+fn read<T: Default, D>(
+    result: Result<T, Refusal>,
+    doc: &Doc<D>,
+    path: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> T {
+    result.unwrap_or_else(|refusal| {
+        errors.push(refusal.at(doc, path));
+        T::default()
+    })
+}
+
 /// Checks one report and renders its text.
 fn report(
     raw: &RawReport,
@@ -419,20 +432,10 @@ fn report(
         );
     }
     let organization = orgs.resolve(&fm.organization, doc, "organization");
-    if !YEARS.contains(&fm.year) {
-        errors.push(
-            doc.error(
-                Kind::Invalid,
-                "year",
-                format!("year {} is out of range", fm.year),
-            )
-            .help(format!(
-                "expected a year from {} to {}",
-                YEARS.start(),
-                YEARS.end()
-            )),
-        );
-    }
+    let year = read(number::year(&fm.year), doc, "year", &mut errors);
+    let published = format!("published {}", fm.published);
+    let published = number::year_in_range(fm.published.year, &published);
+    read(published, doc, "published", &mut errors);
     let mut action_lines = Vec::new();
     for (j, code) in fm.action_lines.iter().enumerate() {
         match lines.resolve(code, doc, &format!("action_lines.{j}")) {
@@ -455,47 +458,37 @@ fn report(
                 continue;
             }
         };
-        if !f.value.is_finite() {
-            errors.push(doc.error(
-                Kind::Invalid,
-                &at("value"),
-                "the value must be a finite number",
-            ));
-        }
-        if !YEARS.contains(&f.year) {
-            errors.push(
-                doc.error(
-                    Kind::Invalid,
-                    &at("year"),
-                    format!("year {} is out of range", f.year),
-                )
-                .help(format!(
-                    "expected a year from {} to {}",
-                    YEARS.start(),
-                    YEARS.end()
-                )),
-            );
-        }
+        let value = read(
+            number::figure_value(&f.value),
+            doc,
+            &at("value"),
+            &mut errors,
+        );
+        let figure_year = number::year(&f.year);
+        let year_ok = figure_year.is_ok();
+        let year = read(figure_year, doc, &at("year"), &mut errors);
         if let Some(as_of) = f.as_of {
-            if as_of.year != f.year {
+            let in_range = number::year_in_range(as_of.year, &format!("as_of {as_of}"));
+            if in_range.is_err() {
+                read(in_range, doc, &at("as_of"), &mut errors);
+            } else if year_ok && as_of.year != year {
                 errors.push(
                     doc.error(
                         Kind::Invalid,
                         &at("as_of"),
-                        format!("as_of {as_of} is not in the figure's year {}", f.year),
+                        format!("as_of {as_of} is not in the figure's year {year}"),
                     )
                     .help("as_of dates the value within its year"),
                 );
             }
         }
-        let anchor =
-            markdown::unique_id(&format!("fig-{}-{}", f.metric, f.year), &mut anchors_used);
+        let anchor = markdown::unique_id(&format!("fig-{}-{}", f.metric, year), &mut anchors_used);
         figures.push((
             j,
             Figure {
                 metric,
-                value: f.value,
-                year: f.year,
+                value,
+                year,
                 as_of: f.as_of,
                 qualifier: f.qualifier,
                 quote: f.quote.clone(),
@@ -559,7 +552,7 @@ fn report(
         source: doc.file.clone(),
         title: fm.title.clone(),
         organization,
-        year: fm.year,
+        year,
         published: fm.published,
         kind: fm.kind,
         submitted_to: fm.submitted_to.clone(),

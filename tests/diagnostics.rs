@@ -77,7 +77,7 @@ fn front_matter_shape_errors_have_positions() {
     site.edit(ALPHA_2024, "    value: 407", "    value: lots");
     site.build(&[]).assert_error(
         &format!("{ALPHA_2024}:11:12"),
-        "invalid type: string \"lots\"",
+        "expected a decimal number such as 28, found `lots`",
     );
 
     let site = Site::fixture("basic");

@@ -4,6 +4,7 @@
 //! and closed vocabularies. Whether references resolve is validation's job
 //! ([`crate::validate`]), which needs every file at once.
 
+pub(crate) mod number;
 pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
 use crate::model::{OrgKind, PartialDate, Qualifier, ReportKind};
+use number::RawNumber;
 pub(crate) use yaml::Positions;
 
 /// A parsed document with the file it came from and the positions of its values.
@@ -80,7 +82,8 @@ pub(crate) struct RawMetric {
 pub(crate) struct FrontMatter {
     pub(crate) title: String,
     pub(crate) organization: String,
-    pub(crate) year: i32,
+    /// Read, and held to the years allowed, by validation.
+    pub(crate) year: RawNumber,
     pub(crate) published: PartialDate,
     pub(crate) kind: ReportKind,
     pub(crate) submitted_to: Option<String>,
@@ -97,8 +100,9 @@ pub(crate) struct FrontMatter {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFigure {
     pub(crate) metric: String,
-    pub(crate) value: f64,
-    pub(crate) year: i32,
+    /// Read, and held to the accepted range, by validation.
+    pub(crate) value: RawNumber,
+    pub(crate) year: RawNumber,
     pub(crate) as_of: Option<PartialDate>,
     #[serde(default)]
     pub(crate) qualifier: Qualifier,
@@ -581,7 +585,7 @@ mod tests {
     fn splits_front_matter_and_body() {
         let r = parse_report(REPORT, Path::new("content/reports/isoc-2024.md")).unwrap();
         assert_eq!(r.slug, "isoc-2024");
-        assert_eq!(r.front.value.year, 2024);
+        assert_eq!(r.front.value.year, RawNumber("2024".into()));
         assert_eq!(r.body, "\nBody text.\n");
         assert_eq!(
             r.front.positions.get("organization"),

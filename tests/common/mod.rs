@@ -333,14 +333,7 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Polls `path` until its body satisfies `want`, for at most `limit`.
+/// Polls `path` of `server` until its body satisfies `want`, for at most `limit`.
 pub fn wait_for(
     server: &Server,
     path: &str,
@@ -359,6 +352,13 @@ pub fn wait_for(
             server.log.lock().unwrap()
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
