@@ -4,61 +4,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Run, Site};
-
-/// Every file under `dir` but the output folder, with its contents.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            !e.path()
-                .strip_prefix(dir)
-                .unwrap()
-                .starts_with("site/public")
-        })
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
-/// Builds with a time limit, and checks that nothing outside `public/` changed.
-fn build_guarded(site: &Site) -> Run {
-    let outer = site.root.parent().unwrap();
-    let before = snapshot(outer);
-    let started = Instant::now();
-    let run = site.build(&[]);
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "the build took {:?}",
-        started.elapsed()
-    );
-    let after = snapshot(outer);
-    assert_eq!(
-        before.keys().collect::<Vec<_>>(),
-        after.keys().collect::<Vec<_>>(),
-        "files outside the output changed"
-    );
-    assert!(before == after, "file contents outside the output changed");
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
-
-fn minimal_report(front: &str, body: &str) -> String {
-    format!(
-        "---\ntitle: \"T\"\norganization: alpha\nyear: 2024\npublished: 2024\nkind: annual-progress\n{front}---\n\n{body}\n"
-    )
-}
+use common::{Site, build_guarded, minimal_report, snapshot};
 
 #[test]
 fn names_that_would_leave_the_output_are_refused() {

@@ -3,9 +3,11 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 /// A fixture site copied into a temporary folder, free to be changed.
 pub struct Site {
@@ -251,4 +253,61 @@ pub fn http_get(port: u16, path: &str) -> (u16, String, String) {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     (status, head.to_string(), body.to_string())
+}
+
+/// Every file under `dir` but the output folder, with its contents.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            !e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .starts_with("site/public")
+        })
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Builds with a time limit, and checks that nothing outside `public/` changed.
+pub fn build_guarded(site: &Site) -> Run {
+    run_guarded(site, "build")
+}
+
+/// Runs `command` (`build`, `check`) with a time limit, and checks that nothing
+/// outside `public/` changed and nothing panicked.
+pub fn run_guarded(site: &Site, command: &str) -> Run {
+    let outer = site.root.parent().unwrap();
+    let before = snapshot(outer);
+    let started = Instant::now();
+    let run = site.run(command, &[]);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{command} took {:?}",
+        started.elapsed()
+    );
+    let after = snapshot(outer);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "files outside the output changed"
+    );
+    assert!(before == after, "file contents outside the output changed");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!run.stderr.contains("overflow"), "{}", run.stderr);
+    run
+}
+
+pub fn minimal_report(front: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"T\"\norganization: alpha\nyear: 2024\npublished: 2024\nkind: annual-progress\n{front}---\n\n{body}\n"
+    )
 }
