@@ -300,3 +300,64 @@ fn tag_name(bytes: &[u8], at: usize) -> Option<(bool, usize)> {
         .unwrap_or(bytes.len() - start);
     Some((closing, start + len))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat(html: &str) -> String {
+        flatten_html(html).into_owned()
+    }
+
+    #[test]
+    fn html_deeper_than_the_limit_loses_its_tags_not_its_text() {
+        let deep = format!("{}x{}", "<b>".repeat(150), "</b>".repeat(150));
+        let out = flat(&deep);
+        assert_eq!(out, format!("{}x{}", "<b>".repeat(100), "</b>".repeat(100)));
+        // Void elements, comments and quoted `>` do not count or confuse the count.
+        let html = format!("<i a=\">\"><br><!-- <b> -->{}y", "<div>".repeat(120));
+        let out = flat(&html);
+        assert_eq!(out.matches("<div>").count(), 99);
+        assert!(out.starts_with("<i a=\">\"><br><!-- <b> -->") && out.ends_with('y'));
+    }
+
+    #[test]
+    fn closing_tags_close_what_they_name_and_stray_ones_are_dropped() {
+        let html = format!("{}</nope></div>z", "<div><span>".repeat(2));
+        assert_eq!(
+            flat(&html),
+            "<div><span><div><span></div>z",
+            "`</div>` closes the span inside it; `</nope>` closes nothing"
+        );
+    }
+
+    #[test]
+    fn raw_text_elements_are_not_scanned_for_tags() {
+        let html = format!("<script>{}</script>after", "<div>".repeat(200));
+        assert_eq!(flat(&html), html);
+    }
+
+    #[test]
+    fn a_tag_split_over_events_is_left_out_whole() {
+        let mut h = HtmlDepth::default();
+        assert_eq!(h.feed("<div>", MAX_DEPTH - 1), "<div>");
+        assert_eq!(h.feed("a<div\n", MAX_DEPTH - 1), "a");
+        assert_eq!(h.feed("class=\"x\">b", MAX_DEPTH - 1), "b");
+    }
+
+    #[test]
+    fn markdown_and_html_levels_count_together() {
+        let text = format!("{}{}deep\n", "> ".repeat(60), "<div>".repeat(60));
+        let mut events: Vec<Event<'_>> =
+            pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::empty()).collect();
+        let mut offsets = vec![0; events.len()];
+        flatten(&mut events, &mut offsets);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        assert_eq!(html.matches("<blockquote>").count(), 60);
+        // The HTML block around the divs counts as a level too, though it writes no
+        // element: erring on the safe side.
+        assert_eq!(html.matches("<div>").count(), MAX_DEPTH - 61);
+        assert!(html.contains("deep"));
+    }
+}

@@ -16,6 +16,9 @@ pub(crate) struct QuoteMiss {
     pub(crate) text_goes_on: String,
     /// How the quote goes on instead.
     pub(crate) quote_goes_on: String,
+    /// The first character where the quote and that passage differ, in each (`None`
+    /// where one ends): within a word, where the passages above are cut at words.
+    pub(crate) differs: (Option<char>, Option<char>),
 }
 
 /// How many characters of a quote or passage an error shows at most: a quote may be
@@ -34,11 +37,10 @@ impl QuoteMiss {
         let mut help = format!(
             "the text has \"{}\" but then goes on \"{}\" where the quote has \"{}\"",
             shorten_start(&self.matched),
-            shorten(&self.text_goes_on),
-            shorten(&self.quote_goes_on)
+            self.text_goes_on,
+            self.quote_goes_on
         );
-        let text_next = self.text_goes_on.chars().next();
-        let quote_next = self.quote_goes_on.chars().next();
+        let (quote_next, text_next) = self.differs;
         if [text_next, quote_next]
             .iter()
             .flatten()
@@ -58,7 +60,12 @@ impl QuoteMiss {
 fn describe(c: Option<char>) -> String {
     match c {
         None => "nothing more".to_string(),
-        Some(c) if c.is_control() || c.is_whitespace() || is_invisible(c) => {
+        Some(c)
+            if c.is_control()
+                || c.is_whitespace()
+                || is_invisible(c)
+                || unicode_normalization::char::is_combining_mark(c) =>
+        {
             format!("U+{:04X}", c as u32)
         }
         Some(c) => format!("U+{:04X} \"{c}\"", c as u32),
@@ -388,12 +395,26 @@ fn closest(needle: &str, blocks: &[Block]) -> QuoteMiss {
             matched: String::new(),
             text_goes_on: String::new(),
             quote_goes_on: String::new(),
+            differs: (None, None),
         };
     };
-    let tail = |s: &str| s.chars().take(SHOWN).collect::<String>();
+    let tail = |s: &str| match s.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    };
+    let text_rest = &block.text.text[at + cut..];
+    let quote_rest = &needle[cut..];
+    let differs = text_rest
+        .chars()
+        .map(Some)
+        .chain(std::iter::repeat(None))
+        .zip(quote_rest.chars().map(Some).chain(std::iter::once(None)))
+        .find(|(t, q)| t != q)
+        .map_or((None, None), |(t, q)| (q, t));
     QuoteMiss {
         matched: needle[..cut].to_string(),
-        text_goes_on: tail(&block.text.text[at + cut..]),
-        quote_goes_on: tail(&needle[cut..]),
+        text_goes_on: tail(text_rest),
+        quote_goes_on: tail(quote_rest),
+        differs,
     }
 }

@@ -33,3 +33,32 @@ pub(super) fn sanitizer() -> &'static ammonia::Builder<'static> {
         b
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_schemes() {
+        for ok in [
+            "/a/",
+            "#x",
+            "x.html",
+            "https://a.org/",
+            "mailto:a@b.org",
+            "a/b:c",
+        ] {
+            assert!(safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:x",
+            "JavaScript:x",
+            "java\tscript:x",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+    }
+}
