@@ -95,7 +95,10 @@ fn a_character_that_does_not_show_is_named_by_code_point() {
         ("the alumni net\u{2011}work grew", "U+2011 \"\u{2011}\""),
         ("the alumni n\u{435}twork grew", "U+0435 \"\u{435}\""),
         // A stray combining accent.
-        ("the alumni network\u{301} grew", "the quote has U+0301, the text U+0020"),
+        (
+            "the alumni network\u{301} grew",
+            "the quote has U+0301, the text U+0020",
+        ),
     ] {
         let site = Site::fixture("basic");
         site.edit(REPORT, QUOTE, &format!("quote: \"{quote} to 407 members\""));
