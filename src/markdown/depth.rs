@@ -96,7 +96,7 @@ enum State {
     /// Inside a tag, after its name; `quote` is the open attribute quote, if any;
     /// `keep` whether the tag is written; `raw` the raw text element it opens.
     Tag {
-        quote: Option<u8>,
+        quote: Quote,
         keep: bool,
         raw: Option<usize>,
     },
@@ -107,6 +107,17 @@ enum State {
     /// Inside a raw text element, looking for its closing tag (index into
     /// [`RAW_TEXT`]).
     RawText(usize),
+}
+
+/// Where a tag's scan is with respect to attribute value quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    /// Not in a value, and not right after `=`.
+    Outside,
+    /// After an attribute's `=`, where a quote opens a value.
+    AfterEquals,
+    /// Inside a value quoted with this byte.
+    In(u8),
 }
 
 /// A running count of open raw HTML elements across pieces of HTML.
@@ -149,7 +160,14 @@ impl HtmlDepth {
                     };
                     let at = i + lt;
                     let rest = &chunk[at..];
-                    if rest.starts_with("<!--") {
+                    // `<!-->` and `<!--->` are whole (empty) comments.
+                    if let Some(len) = ["<!-->", "<!--->"]
+                        .iter()
+                        .find(|c| rest.starts_with(**c))
+                        .map(|c| c.len())
+                    {
+                        i = at + len;
+                    } else if rest.starts_with("<!--") {
                         self.state = State::Comment;
                         i = at + 4;
                     } else if rest.starts_with("<!") || rest.starts_with("<?") {
@@ -170,7 +188,7 @@ impl HtmlDepth {
                             cut_from = Some(at);
                         }
                         self.state = State::Tag {
-                            quote: None,
+                            quote: Quote::Outside,
                             keep,
                             raw,
                         };
@@ -181,40 +199,42 @@ impl HtmlDepth {
                 }
                 State::Tag { quote, keep, raw } => {
                     let c = bytes[i];
-                    match quote {
-                        Some(q) if c == q => {
-                            self.state = State::Tag {
-                                quote: None,
-                                keep,
-                                raw,
-                            }
-                        }
-                        Some(_) => {}
-                        None if c == b'"' || c == b'\'' => {
-                            self.state = State::Tag {
-                                quote: Some(c),
-                                keep,
-                                raw,
-                            }
-                        }
-                        None if c == b'>' => {
+                    let quote = match quote {
+                        Quote::In(q) if c == q => Quote::Outside,
+                        Quote::In(q) => Quote::In(q),
+                        // As in HTML, a quote opens a value only right after `=`
+                        // (`<div a"b>` is one tag, ending at its `>`).
+                        Quote::AfterEquals if c == b'"' || c == b'\'' => Quote::In(c),
+                        Quote::AfterEquals if c.is_ascii_whitespace() => Quote::AfterEquals,
+                        _ if c == b'>' => {
                             if let Some(from) = cut_from.take() {
                                 cut.push((from, i + 1));
                             }
                             // Markup inside `<script>` and the like is text.
                             self.state = raw.map_or(State::Text, State::RawText);
+                            i += 1;
+                            continue;
                         }
-                        None => {}
-                    }
+                        _ if c == b'=' => Quote::AfterEquals,
+                        _ => Quote::Outside,
+                    };
+                    self.state = State::Tag { quote, keep, raw };
                     i += 1;
                 }
-                State::Comment => match memchr::memmem::find(&bytes[i..], b"-->") {
-                    Some(end) => {
-                        i += end + 3;
-                        self.state = State::Text;
+                State::Comment => {
+                    // A comment ends at `-->`, or at `--!>` as browsers read it.
+                    let end = [&b"-->"[..], b"--!>"]
+                        .iter()
+                        .filter_map(|e| memchr::memmem::find(&bytes[i..], e).map(|at| at + e.len()))
+                        .min();
+                    match end {
+                        Some(end) => {
+                            i += end;
+                            self.state = State::Text;
+                        }
+                        None => break,
                     }
-                    None => break,
-                },
+                }
                 State::Declaration => match memchr::memchr(b'>', &bytes[i..]) {
                     Some(end) => {
                         i += end + 1;
@@ -329,6 +349,23 @@ mod tests {
             "<div><span><div><span></div>z",
             "`</div>` closes the span inside it; `</nope>` closes nothing"
         );
+    }
+
+    #[test]
+    fn quotes_open_values_only_after_equals_and_odd_comments_end() {
+        for start in [
+            "<div a\"b>",
+            "<div a='b' c=d\"e>",
+            "<!-->",
+            "<!--->",
+            "<!-- x --!>",
+        ] {
+            let html = format!("{start}{}", "<div>".repeat(150));
+            let out = flat(&html);
+            assert!(out.matches("<div").count() <= MAX_DEPTH, "{start}: {out}");
+        }
+        let html = format!("<a title=\"{}\">x</a>", "<div>".repeat(150));
+        assert_eq!(flat(&html), html, "tags inside a quoted value are text");
     }
 
     #[test]
