@@ -156,11 +156,7 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
             .iter()
             .map(|&(year, o)| {
                 let f = &site.report(o.report).figures[o.figure];
-                let change = series
-                    .observations
-                    .iter()
-                    .position(|&x| x == o)
-                    .and_then(|p| series.changes[p]);
+                let change = series.change(o);
                 YearJson {
                     year,
                     value: f.value,

@@ -123,10 +123,29 @@ pub mod fuzzing {
                     .map(crate::model::LineId)
             },
             allow_unsafe_html: false,
+            first_line: raw.body_line,
         };
         crate::markdown::render(&raw.body, &requests, &settings);
         Ok(())
     }
+
+    /// Renders Markdown report text as a build does, sanitised unless
+    /// `allow_unsafe_html`; returns the HTML. Must never panic, and the sanitised HTML
+    /// must never nest deeper than [`MAX_DEPTH`] plus the few elements a single
+    /// Markdown construct adds.
+    pub fn markdown(text: &str, allow_unsafe_html: bool) -> String {
+        let settings = RenderSettings {
+            base_path: "/",
+            report_url: "/reports/fuzz/",
+            line_code: &|_| None,
+            allow_unsafe_html,
+            first_line: 1,
+        };
+        crate::markdown::render(text, &[], &settings).body.html
+    }
+
+    /// How deep report text may nest before it is flattened.
+    pub const MAX_DEPTH: usize = crate::markdown::MAX_DEPTH;
 
     /// Parses a YAML data file (an organization) as the loader does.
     pub fn organization(bytes: &[u8]) -> Result<(), Diagnostic> {

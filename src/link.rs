@@ -10,7 +10,7 @@ use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::series::{self, Series};
 
 /// A value of a metric as a report states it: figure `figure` of report `report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Observation {
     /// The report stating it.
     pub report: ReportId,

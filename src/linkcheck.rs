@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::{Diagnostic, Kind, Location};
 
 /// The links and ids of one page, taken from its HTML before minification (the
 /// templates and the Markdown renderer always quote attributes with `"`).
@@ -105,13 +105,19 @@ fn unescape(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The source file and line of the report heading that gave page `page` the id `id`,
+/// if one did.
+pub(crate) type HeadingAt<'a> = dyn Fn(&str, &str) -> Option<(PathBuf, usize)> + 'a;
+
 /// Resolves every link of `pages` (page path -> refs), or of the pages named in
 /// `only`, against all the pages and the other files written (`is_file`). `base_path` is the site's sub-path and
-/// `root_url` its absolute address.
+/// `root_url` its absolute address. An id used twice is blamed on the report heading
+/// that gave it (`heading_at`), where one did.
 pub(crate) fn check(
     pages: &HashMap<String, PageRefs>,
     only: Option<&HashSet<String>>,
     is_file: &dyn Fn(&Path) -> bool,
+    heading_at: &HeadingAt<'_>,
     base_path: &str,
     root_url: &str,
 ) -> Vec<Diagnostic> {
@@ -125,14 +131,24 @@ pub(crate) fn check(
         let refs = &pages[page];
         let page_url = format!("{base_path}{page}");
         for id in &refs.duplicate_ids {
-            errors.push(
-                Diagnostic::new(
+            errors.push(match heading_at(page, id) {
+                Some((file, line)) => Diagnostic::new(
+                    Kind::Duplicate,
+                    file,
+                    format!("the heading's id `{id}` is used by another element of {page_url}"),
+                )
+                .at(Some(Location::new(line, 1)))
+                .help(
+                    "rename the heading: the theme's page (or an id in the text) takes this \
+                     id for itself",
+                ),
+                None => Diagnostic::new(
                     Kind::Link,
                     format!("{page_url} (output page)"),
                     format!("the id `{id}` is used twice on the page"),
                 )
                 .help("rename the heading or template element that repeats it"),
-            );
+            });
         }
         for link in &refs.links {
             if let Some(problem) = resolve(link, &page_url, pages, is_file, base_path, root_url) {
@@ -275,7 +291,14 @@ mod tests {
     #[test]
     fn resolves_pages_fragments_and_files() {
         let is_file = |p: &Path| p == Path::new("style.css");
-        let errors = check(&site(), None, &is_file, "/w/", "https://e.org/w/");
+        let errors = check(
+            &site(),
+            None,
+            &is_file,
+            &|_, _| None,
+            "/w/",
+            "https://e.org/w/",
+        );
         assert!(errors.is_empty(), "{errors:?}");
     }
 
@@ -286,7 +309,14 @@ mod tests {
             "reports/b/".into(),
             scan(r#"<a href="/w/reports/a/#nope">1</a><a href="/w/reports/zz/">2</a><a href="/elsewhere/">3</a>"#),
         );
-        let errors = check(&pages, None, &|_| false, "/w/", "https://e.org/w/");
+        let errors = check(
+            &pages,
+            None,
+            &|_| false,
+            &|_, _| None,
+            "/w/",
+            "https://e.org/w/",
+        );
         let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(

@@ -504,6 +504,8 @@ pub struct Heading {
     pub text: String,
     /// The id of the heading on the report page.
     pub anchor: String,
+    /// The line of the report file the heading is on, for errors about its id.
+    pub line: usize,
 }
 
 /// A part of a report opened by a heading that names one or more action lines.

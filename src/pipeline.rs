@@ -197,10 +197,20 @@ pub(crate) fn check_links(
     only: Option<&HashSet<String>>,
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
+    // Only asked about pages with an id used twice, which are rare: a plain search.
+    let heading_at = |page: &str, id: &str| {
+        let report = site
+            .reports
+            .iter()
+            .find(|r| crate::urls::Page::Report(&r.slug).path() == page)?;
+        let heading = report.body.toc.iter().find(|h| h.anchor == id)?;
+        Some((report.source.clone(), heading.line))
+    };
     linkcheck::check(
         pages,
         only,
         &|p| sink.has(p),
+        &heading_at,
         site.config.base_url.path(),
         &site.config.base_url.root(),
     )

@@ -447,7 +447,7 @@ fn report(
 
     // Figures: references first; anchors are `fig-<metric>-<year>`, stable across
     // builds so links into a report keep working when figures are added.
-    let mut anchors_used = HashSet::new();
+    let mut anchors_used = markdown::IdSet::default();
     let mut figures = Vec::with_capacity(fm.figures.len());
     for (j, f) in fm.figures.iter().enumerate() {
         let at = |field: &str| format!("figures.{j}.{field}");
@@ -482,7 +482,7 @@ fn report(
                 );
             }
         }
-        let anchor = markdown::unique_id(&format!("fig-{}-{}", f.metric, year), &mut anchors_used);
+        let anchor = anchors_used.unique(&format!("fig-{}-{}", f.metric, year));
         figures.push((
             j,
             Figure {
@@ -504,6 +504,7 @@ fn report(
         report_url: &report_url,
         line_code: &line_code,
         allow_unsafe_html: config.build.allow_unsafe_html,
+        first_line: raw.body_line,
     };
     let requests: Vec<QuoteRequest<'_>> = figures
         .iter()
@@ -516,23 +517,16 @@ fn report(
     for ((j, _), result) in figures.iter().zip(&rendered.quotes) {
         if let Err(miss) = result {
             let quote = &fm.figures[*j].quote;
-            let help = if miss.matched.is_empty() {
-                "copy the sentence from the report's text; the quote must stand within one \
-                 paragraph, list item, heading or table cell"
-                    .to_string()
-            } else {
-                format!(
-                    "the text has \"{}\" but then goes on \"{}\"",
-                    miss.matched, miss.text_goes_on
-                )
-            };
             errors.push(
                 doc.error(
                     Kind::Quote,
                     &format!("figures.{j}.quote"),
-                    format!("quote \"{quote}\" is not in the report's text"),
+                    format!(
+                        "quote \"{}\" is not in the report's text",
+                        markdown::shorten(quote)
+                    ),
                 )
-                .help(help),
+                .help(miss.help()),
             );
         }
     }

@@ -7,13 +7,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Site, build_guarded, snapshot};
-
-fn minimal_report(front: &str, body: &str) -> String {
-    format!(
-        "---\ntitle: \"T\"\norganization: alpha\nyear: 2024\npublished: 2024\nkind: annual-progress\n{front}---\n\n{body}\n"
-    )
-}
+use common::{Site, build_guarded, minimal_report, snapshot};
 
 #[test]
 fn names_that_would_leave_the_output_are_refused() {

@@ -118,6 +118,8 @@ pub(crate) struct RawReport {
     pub(crate) front: Doc<FrontMatter>,
     /// The Markdown body.
     pub(crate) body: String,
+    /// The line of the file the body starts on, for positions within it.
+    pub(crate) body_line: usize,
     /// A hash of the whole file, to tell an edited report from an unchanged one.
     #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fingerprint: u64,
@@ -336,6 +338,8 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
             positions: Positions::new(yaml_text, 2),
         },
         body,
+        // `---`, the YAML's lines, `---`.
+        body_line: yaml_text.matches('\n').count() + 3,
         fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
     })
 }

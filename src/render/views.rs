@@ -191,10 +191,7 @@ impl<'a> Views<'a> {
         let m = self.site.metric(f.metric);
         let report_url = self.url(Page::Report(&r.slug));
         let series = &self.links.series[f.metric.index()];
-        let position = series.observations.iter().position(|&x| x == o);
-        let change = position
-            .and_then(|i| series.changes[i])
-            .map(|c| self.change(c, &m.unit));
+        let change = series.change(o).map(|c| self.change(c, &m.unit));
         ObservationView {
             metric: LinkView {
                 title: &m.title,
@@ -214,7 +211,7 @@ impl<'a> Views<'a> {
             },
             organization: self.org_link(r.organization),
             change,
-            year_value: series.yearly.iter().any(|&(_, y)| y == o),
+            year_value: series.is_yearly(o, f.year),
         }
     }
 

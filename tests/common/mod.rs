@@ -224,6 +224,7 @@ pub fn run_guarded(site: &Site, cmd: Command) -> Run {
     );
     assert!(before == after, "file contents outside the output changed");
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!run.stderr.contains("overflow"), "{}", run.stderr);
     run
 }
 
@@ -384,4 +385,11 @@ pub fn http_get(port: u16, path: &str) -> (u16, String, String) {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     (status, head.to_string(), body.to_string())
+}
+
+/// A report with the fixture's organization, extra front matter and a body.
+pub fn minimal_report(front: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"T\"\norganization: alpha\nyear: 2024\npublished: 2024\nkind: annual-progress\n{front}---\n\n{body}\n"
+    )
 }
