@@ -6,50 +6,13 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::depth::depth_of;
 use common::{Server, Site, guarded, minimal_report};
 
 /// How deep the report text may nest (`MAX_DEPTH` in `src/markdown/depth.rs`), and
 /// how many levels the default theme's page adds around it, with room to spare.
 const MAX_DEPTH: usize = 100;
 const PAGE_DEPTH: usize = 30;
-
-/// Elements without a closing tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-
-/// The deepest element nesting of a page whose elements all have closing tags (the
-/// minifier keeps them); text inside `<script>` is skipped.
-fn depth_of(html: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        rest = &rest[lt + 1..];
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || VOID.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            max = max.max(depth);
-            if name == "script" {
-                if let Some(end) = rest.find("</script>") {
-                    rest = &rest[end..];
-                }
-            }
-        }
-    }
-    max
-}
 
 /// The basic fixture with minification on, as shipped sites have it: the minifier
 /// parses pages recursively, which is where deep nesting used to overflow.

@@ -16,36 +16,10 @@ const PIECES: &[&str] = &[
     "[^1]", "[^1]: ", "# ", "<ul><li>", "<a href=\"/\">", "</a>",
 ];
 
-/// Elements without a closing tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
-];
-
-/// The deepest nesting of well-formed HTML (the sanitiser's output).
-fn depth_of(html: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        rest = &rest[lt + 1..];
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        if name.is_empty() || VOID.contains(&name.to_ascii_lowercase().as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            max = max.max(depth);
-        }
-    }
-    max
-}
+/// The same depth counter as the nesting tests'.
+#[path = "../../tests/common/depth.rs"]
+mod depth;
+use depth::depth_of;
 
 fuzz_target!(|data: &[u8]| {
     let mut text = String::new();
