@@ -87,34 +87,13 @@ pub(super) fn render_events(
                 dropped.push(true);
             }
             Event::End(TagEnd::Link | TagEnd::Image) if dropped.pop() == Some(true) => {}
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 dropped.push(false);
-                let dest = rewrite_link(dest_url, s, embedded);
-                out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                dropped.push(false);
-                out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: rewrite_link(dest_url, s, embedded),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                let mut tag = tag.clone();
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    *dest_url = rewrite_link(dest_url, s, embedded);
+                }
+                out.push(Event::Start(tag));
             }
             Event::Text(t) if marks.pieces.contains_key(&i) || marks.anchors.contains_key(&i) => {
                 out.push(Event::InlineHtml(marked_text(t, i, marks, embedded).into()));
