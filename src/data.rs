@@ -12,7 +12,8 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::format;
-use crate::link::{Links, Observation};
+use crate::link::Links;
+use crate::model::Observation;
 use crate::model::Site;
 use crate::urls::Page;
 

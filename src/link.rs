@@ -6,17 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
+use crate::model::{LineId, MetricId, Observation, OrgId, ReportId, Site};
 use crate::series::{self, Series};
-
-/// A value of a metric as a report states it: figure `figure` of report `report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Observation {
-    /// The report stating it.
-    pub report: ReportId,
-    /// The figure's position in the report's figures.
-    pub figure: usize,
-}
 
 /// A tagged section: section `section` of report `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -45,6 +45,15 @@ id_type!(
     ReportId
 );
 
+/// A value of a metric as a report states it: figure `figure` of report `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Observation {
+    /// The report stating it.
+    pub report: ReportId,
+    /// The figure's position in the report's figures.
+    pub figure: usize,
+}
+
 /// The whole validated site.
 #[derive(Debug)]
 pub struct Site {

@@ -6,8 +6,7 @@
 //! `as_of`, then publication date, preferring stated values over projections, because
 //! an actual figure supersedes a forecast made for the same year.
 
-use crate::link::Observation;
-use crate::model::{Figure, MetricId, Qualifier, Site};
+use crate::model::{Figure, MetricId, Observation, Qualifier, Site};
 
 /// Which way a value moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::sections::anchored;
 use super::views::{ChangeView, LineView, ObservationView, ReportView, Views};
-use crate::link::Observation;
+use crate::model::Observation;
 use crate::model::{LineId, MetricId, ReportId};
 use crate::urls::Page;
 

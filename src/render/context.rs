@@ -11,7 +11,8 @@ use super::{
     FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
     Renderer,
 };
-use crate::link::{Links, Observation};
+use crate::link::Links;
+use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 

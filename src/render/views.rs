@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::chart::{self, Point};
 use crate::format;
-use crate::link::{Links, Observation};
+use crate::link::Links;
+use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Unit};
 use crate::series::{Change, Direction, Sentiment, Series};
 use crate::urls::Page;
