@@ -284,6 +284,16 @@ fn huge_and_deep_reports_build_or_are_refused_clearly() {
     site.write("content/reports/huge.md", &big);
     build_guarded(&site).assert_error("content/reports/huge.md", "over the limit of 10 MB");
 
+    // Just over the limit, the sizes still differ in the message.
+    let site = Site::fixture("basic");
+    let text = minimal_report("", "x");
+    let over = format!("{text}{}", "y".repeat(10_000_001 - text.len()));
+    site.write("content/reports/huge.md", &over);
+    build_guarded(&site).assert_error(
+        "content/reports/huge.md",
+        "the file is 10000001 bytes, over the limit of 10 MB (10000000 bytes)",
+    );
+
     let site = Site::fixture("basic");
     site.write(
         "content/reports/deep.md",

@@ -85,3 +85,46 @@ fn never_onto_the_sources_or_an_ancestor_even_through_a_link() {
     }
     assert!(site.root.join("content/reports/alpha-2024.md").is_file());
 }
+
+/// `..` after a link is the parent of the link's target, as the system reads it: the
+/// check took `<link to content/reports>/../out` for a folder beside the link and let
+/// the build write `content/out`.
+#[cfg(unix)]
+#[test]
+fn a_parent_step_after_a_link_is_checked_where_it_leads() {
+    let site = Site::fixture("basic");
+    let outer = site.root.parent().unwrap();
+    std::os::unix::fs::symlink(site.root.join("content/reports"), outer.join("to-reports"))
+        .unwrap();
+    let target = outer.join("to-reports/../out");
+    let run = guarded(&site, "build", &["--output", target.to_str().unwrap()]);
+    assert!(!run.ok, "accepted");
+    assert!(
+        run.stderr.contains("inside the site's `content`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.root.join("content/out").exists());
+    assert!(!outer.join("out").exists());
+}
+
+/// A trailing `.` names the folder itself: the staging folder went inside the output
+/// and every build failed with "cannot move the new output in place".
+#[test]
+fn an_output_spelled_with_dots_is_that_folder() {
+    let site = Site::fixture("basic");
+    for spelling in ["public/.", "public/./", "public/x/..", "public/x/../."] {
+        let target = site.root.join(spelling);
+        let run = site.build(&["--output", target.to_str().unwrap()]);
+        assert!(run.ok, "{spelling}: {}", run.stderr);
+        assert!(
+            site.has_output("reports/beta-2024/index.html"),
+            "{spelling}"
+        );
+        assert!(!site.root.join("public/x").exists(), "{spelling}");
+    }
+    site.edit("site.toml", "[build]", "[build]\noutput_dir = \"www/.\"");
+    let run = site.build(&[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(site.root.join("www/index.html").is_file());
+}

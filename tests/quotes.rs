@@ -71,6 +71,15 @@ fn quotes_match_across_normalization_forms_and_invisible_characters() {
             "the alumni network grew",
         ),
         ("\u{212b}ngstr\u{f6}m grew", "\u{c5}ngstro\u{308}m grew"),
+        // Direction marks and embeddings, as PDFs of right-to-left text carry them.
+        (
+            "the alumni network\u{200f} grew",
+            "\u{202b}the alumni\u{200e} network grew\u{202c}",
+        ),
+        (
+            "the \u{2067}alumni\u{2069} net\u{61c}work grew",
+            "the alumni network grew",
+        ),
     ] {
         let site = Site::fixture("basic");
         site.edit(

@@ -166,9 +166,10 @@ pub(crate) fn read_regular(
         return Err(Diagnostic::new(
             Kind::Syntax,
             shown,
+            // In bytes: in whole MB, a file just over the limit read "10 MB, over the
+            // limit of 10 MB".
             format!(
-                "the file is {} MB, over the limit of {} MB",
-                size / 1_000_000,
+                "the file is {size} bytes, over the limit of {} MB ({max} bytes)",
                 max / 1_000_000
             ),
         )

@@ -90,11 +90,20 @@ fn shorten_start(s: &str) -> String {
     }
 }
 
-/// Characters that show as nothing and are left out when matching quotes.
+/// Characters that show as nothing and are left out when matching quotes. The
+/// direction marks and controls (U+200E, U+200F, U+061C, U+202A to U+202E, U+2066 to
+/// U+2069) come with text copied from PDFs in Arabic or Hebrew, and a quote copied
+/// from elsewhere rarely carries the same ones.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        '\u{00ad}'
+            | '\u{061c}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
     )
 }
 
