@@ -156,6 +156,71 @@ fn a_hundred_thousand_nested_divs_build_quickly() {
     assert!(depth_of(&page) <= MAX_DEPTH + PAGE_DEPTH);
 }
 
+/// Thousands of blocks that each leave one element open: the HTML parser keeps a
+/// `<div>` or `<details>` open past its paragraph or HTML block, and reopens `<i>`
+/// after a heading, so these nest as deep as there are blocks. Counted as closed at
+/// each block's end, they reached the sanitiser thousands deep: 30 s for 10,000,
+/// quadratic.
+#[test]
+fn blocks_each_leaving_an_element_open_stay_shallow_and_fast() {
+    let site = minified_site();
+    let cases = [
+        ("html-blocks", "<details>\n\n".repeat(10_000)),
+        ("inline-details", "x <details>\n\n".repeat(5_000)),
+        ("inline-divs", "x <div>\n\n".repeat(5_000)),
+        ("inline-spans", "x <span>\n\n".repeat(5_000)),
+        ("list-items", "- x <section>\n".repeat(5_000)),
+        (
+            "heading-formatting",
+            format!("## H {}x\n\n", "<i>".repeat(50)).repeat(4_000),
+        ),
+    ];
+    for (name, body) in &cases {
+        site.write(
+            &report_path(name),
+            &minimal_report("", &format!("{body}\nopen end\n")),
+        );
+    }
+    let started = Instant::now();
+    let run = guarded(&site, "build", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    // A hang guard, not a timing: these took 30 s and 18 s in a debug build.
+    assert!(started.elapsed() < Duration::from_secs(40));
+    for (name, _) in &cases {
+        let page = site.output(&format!("reports/deep-{name}/index.html"));
+        assert!(page.contains("open end"), "{name}");
+        let depth = depth_of(&page);
+        assert!(
+            depth <= MAX_DEPTH + PAGE_DEPTH,
+            "{name}: the page nests {depth} deep"
+        );
+    }
+}
+
+/// An element opened in one HTML block and closed in a later one keeps its closing
+/// tag, and what follows stays outside it (the closing tag was dropped as closing
+/// nothing, since the element counted as closed at its block's end).
+#[test]
+fn an_element_spanning_blocks_keeps_its_closing_tag() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/details.md",
+        &minimal_report(
+            "",
+            "<details><summary>More</summary>\n\nInside *it*.\n\n</details>\n\nAfter it.\n",
+        ),
+    );
+    let run = guarded(&site, "build", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    let page = site.output("reports/details/index.html");
+    let text: String = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("<p>Inside <em>it</em>.</p> </details> <p>After it.</p>")
+            || text.contains("<p>Inside <em>it</em>.</p></details><p>After it.</p>"),
+        "{text}"
+    );
+}
+
 #[test]
 fn deep_nesting_with_unsafe_html_allowed_is_flattened_too() {
     let site = minified_site();

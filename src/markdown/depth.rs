@@ -26,6 +26,13 @@ const VOID: &[&str] = &[
     "source", "track", "wbr",
 ];
 
+/// Elements whose end an HTML parser implies when a sibling or another block starts,
+/// so that leaving them open never nests them.
+const IMPLIED_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "caption", "colgroup",
+];
+
 /// Elements whose content is text up to their closing tag, not markup.
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
@@ -55,7 +62,7 @@ pub(super) fn flatten<'a>(events: &mut Vec<Event<'a>>, offsets: &mut Vec<usize>)
             }
             Event::End(_) => match open.pop() {
                 Some((k, html_depth)) => {
-                    html.close_to(html_depth);
+                    html.end_container(html_depth);
                     kept_md -= usize::from(k);
                     k
                 }
@@ -134,9 +141,24 @@ impl HtmlDepth {
         self.stack.len()
     }
 
-    /// Closes the elements opened after the first `depth`.
-    fn close_to(&mut self, depth: usize) {
-        self.stack.truncate(depth);
+    /// A Markdown container that began with `depth` elements open has ended. An HTML
+    /// parser keeps a raw element left open inside it open past its end (a `<div>` or
+    /// `<details>` opened in one paragraph or HTML block holds everything after it,
+    /// and a formatting element such as `<i>` is reopened in the next block), so
+    /// those stay counted; counting them as closed let thousands of blocks each
+    /// leaving one open nest thousands deep in the sanitiser, in quadratic time.
+    /// Only elements whose end the parser implies when the next one starts (`<p>`,
+    /// `<li>`, `<td>`...) are taken as closed.
+    fn end_container(&mut self, depth: usize) {
+        if depth >= self.stack.len() {
+            return;
+        }
+        let inside = self.stack.split_off(depth);
+        self.stack.extend(
+            inside
+                .into_iter()
+                .filter(|n| !IMPLIED_END.contains(&n.as_str())),
+        );
     }
 
     /// Scans `chunk`, with `outer` levels already open around it; returns it with the
