@@ -28,6 +28,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
@@ -229,8 +230,10 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Puts back an output that a build killed between the two renames of the fallback
-/// swap left beside its place, then removes whatever a killed or failed build left.
-fn clean_leftovers(target: &Path) -> Result<(), Diagnostic> {
+/// swap left beside its place, then removes whatever a killed or failed build left
+/// but a spare: a staging folder with a marker of wsis's own, which the build updates
+/// into the new tree. Returns that spare's manifest, if there is one.
+fn clean_leftovers(target: &Path) -> Result<Option<String>, Diagnostic> {
     let old = sibling(target, "wsis-old");
     let target_missing = matches!(
         fs::symlink_metadata(target),
@@ -241,11 +244,46 @@ fn clean_leftovers(target: &Path) -> Result<(), Diagnostic> {
         fs::rename(&old, target)
             .map_err(|e| Diagnostic::io(target, "put back the previous output", &e))?;
     }
-    for leftover in [sibling(target, "wsis-staging"), old] {
+    let staging = sibling(target, "wsis-staging");
+    let spare = spare_manifest(&staging);
+    let leftovers = [old].into_iter().chain(spare.is_none().then_some(staging));
+    for leftover in leftovers {
         remove_entry(&leftover)
             .map_err(|e| Diagnostic::io(&leftover, "remove what an earlier build left", &e))?;
     }
-    Ok(())
+    Ok(spare)
+}
+
+/// The marker of the folder at `staging` when it is a spare tree wsis may update: a
+/// folder (not a link) holding a regular marker file that starts with wsis's header.
+fn spare_manifest(staging: &Path) -> Option<String> {
+    if !fs::symlink_metadata(staging).ok()?.is_dir() {
+        return None;
+    }
+    let marker = staging.join(MARKER);
+    let bytes = crate::load::read_regular(&marker, &marker, None).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    text.strip_prefix(MARKER_HEADER)?
+        .starts_with('\n')
+        .then_some(text)
+}
+
+/// A name for a temporary file in the same folder as `path`, unique to this process
+/// and `n`; reserved, so never the name of a site file.
+fn temporary(path: &Path, n: u64) -> PathBuf {
+    path.with_file_name(format!("{RESERVED}tmp-{}-{n}", std::process::id()))
+}
+
+/// Creates the file `path`, which must not exist, with `bytes`; returns its metadata.
+/// Never opens an existing file, which could be shared with the live output.
+fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
+    use std::io::Write;
+    let mut file = fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.metadata()
 }
 
 /// An output folder being written.
@@ -253,8 +291,12 @@ fn clean_leftovers(target: &Path) -> Result<(), Diagnostic> {
 pub(crate) struct Output {
     /// The final output folder.
     target: PathBuf,
-    /// Where this build writes the new tree until it is committed.
+    /// The spare tree, beside the output: the build before the last one, which this
+    /// build updates into the new tree until it is committed.
     staging: PathBuf,
+    /// The spare's files as its manifest lists them and the survey found them:
+    /// a file of the new build whose bytes and stat still match is left as it is.
+    spare: HashMap<String, Written>,
     /// The previous output's files as its manifest lists them, when it is wsis's own,
     /// so that unchanged ones may be linked rather than written; only regular files
     /// reached without following a link.
@@ -265,11 +307,13 @@ pub(crate) struct Output {
     dropped: Vec<Diagnostic>,
     /// The files of this build so far, by path relative to the output, with `/`.
     written: Mutex<HashMap<String, Written>>,
+    /// The number of the next temporary file.
+    temporaries: AtomicU64,
 }
 
 impl Output {
     /// Checks that `target` may be replaced by a build of the site at `root`, cleans
-    /// what an earlier build left beside it, and creates an empty staging folder.
+    /// what an earlier build left beside it, and finds or creates the spare tree.
     pub(crate) fn prepare(root: &Path, target: &Path) -> Result<Output, Diagnostic> {
         let root_abs = resolved(root);
         let target_abs = resolved(target);
@@ -291,7 +335,7 @@ impl Output {
                 )));
             }
         }
-        clean_leftovers(target)?;
+        let spare_marker = clean_leftovers(target)?;
         let mut manifest = String::new();
         match fs::symlink_metadata(target) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -343,15 +387,23 @@ impl Output {
             survey(target, listed)?
         };
         let staging = sibling(target, "wsis-staging");
-        fs::create_dir_all(&staging)
-            .map_err(|e| Diagnostic::io(&staging, "create the staging folder", &e))?;
+        let spare = match spare_marker {
+            Some(marker) => survey_spare(&staging, read_manifest(&marker))?,
+            None => {
+                fs::create_dir_all(&staging)
+                    .map_err(|e| Diagnostic::io(&staging, "create the staging folder", &e))?;
+                HashMap::new()
+            }
+        };
         Ok(Output {
             target: target.to_path_buf(),
             staging,
+            spare,
             previous,
             by_hand,
             dropped,
             written: Mutex::default(),
+            temporaries: AtomicU64::new(0),
         })
     }
 
@@ -367,48 +419,110 @@ impl Output {
         }
         check_name(rel, rel)?;
         let key = slash_path(rel);
-        let path = self.staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| Diagnostic::io(dir, "create folder", &e))?;
-        }
         let hash = xxhash_rust::xxh3::xxh3_128(bytes);
-        if let Some(same) = self.unchanged(&key, hash, bytes.len()) {
-            // A link to the previous file keeps its time, so the manifest entry stays
+        // The spare already holds these bytes, untouched since: nothing to do.
+        if let Some(same) = unchanged(&self.spare, &self.staging, &key, hash, bytes.len()) {
+            lock(&self.written).insert(key, same);
+            return Ok(());
+        }
+        let shown = self.target.join(rel);
+        let path = self.staging.join(rel);
+        self.make_folders(rel)
+            .map_err(|e| Diagnostic::io(&shown, "create folder", &e))?;
+        if let Some(same) = unchanged(&self.previous, &self.target, &key, hash, bytes.len()) {
+            // A link to the live file keeps its time, so the manifest entry stays
             // true; a file system without hard links gets the bytes instead.
-            if fs::hard_link(self.target.join(rel), &path).is_ok() {
+            let from = self.target.join(rel);
+            if self.replace(&path, |tmp| fs::hard_link(&from, tmp)).is_ok() {
                 lock(&self.written).insert(key, same);
                 return Ok(());
             }
         }
-        let shown = self.target.join(rel);
-        fs::write(&path, bytes).map_err(|e| Diagnostic::io(&shown, "write", &e))?;
-        let meta = fs::metadata(&path).map_err(|e| Diagnostic::io(&shown, "write", &e))?;
+        let meta = self
+            .replace(&path, |tmp| create_new(tmp, bytes))
+            .map_err(|e| Diagnostic::io(&shown, "write", &e))?;
         lock(&self.written).insert(key, Written::stat(hash, &meta));
         Ok(())
     }
 
-    /// The previous build's entry for `key` when the manifest says it holds `hash` and
-    /// the file has not been touched since.
-    fn unchanged(&self, key: &str, hash: u128, len: usize) -> Option<Written> {
-        let before = self.previous.get(key)?;
-        if before.hash != hash || before.len != len as u64 {
-            return None;
+    /// Makes the folders above `rel` in the spare, removing a stale file of the spare
+    /// where a folder must now be (a page that became a folder of pages).
+    fn make_folders(&self, rel: &Path) -> std::io::Result<()> {
+        let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) else {
+            return Ok(());
+        };
+        let dir = self.staging.join(parent);
+        if fs::create_dir_all(&dir).is_ok() {
+            return Ok(());
         }
-        let meta = fs::symlink_metadata(self.target.join(key)).ok()?;
-        let now = Written::stat(hash, &meta);
-        (meta.is_file() && now == *before).then_some(now)
+        let mut at = self.staging.clone();
+        for part in parent.components() {
+            at.push(part);
+            let in_the_way = fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir());
+            // A file this build wrote is never removed: the build itself clashes.
+            let ours = || {
+                at.strip_prefix(&self.staging)
+                    .is_ok_and(|r| lock(&self.written).contains_key(&slash_path(r)))
+            };
+            if in_the_way && !ours() {
+                remove_entry(&at)?;
+            }
+        }
+        fs::create_dir_all(&dir)
     }
 
-    /// Makes the output what this build wrote, plus the files added by hand: the new
-    /// tree is completed and exchanged with the output in one step, then the previous
-    /// tree is deleted. Returns warnings about what was left out.
-    pub(crate) fn commit(self) -> Result<Vec<Diagnostic>, Diagnostic> {
-        let written = self.written.into_inner().unwrap_or_else(|p| p.into_inner());
-        let mut warnings = self.dropped;
+    /// Puts a new file at `path` in the spare: `fill` creates it under a temporary
+    /// name, which is then renamed over `path`. A file of the spare is never opened
+    /// for writing, as it may be the same file as one of the live output.
+    fn replace<T>(
+        &self,
+        path: &Path,
+        fill: impl Fn(&Path) -> std::io::Result<T>,
+    ) -> std::io::Result<T> {
+        let tmp = temporary(path, self.temporaries.fetch_add(1, Ordering::Relaxed));
+        let made = match fill(&tmp) {
+            // Left by a killed build of the same process id: only a name to remove.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&tmp)?;
+                fill(&tmp)?
+            }
+            made => made?,
+        };
+        let renamed = fs::rename(&tmp, path).or_else(|e| {
+            // A stale folder of the spare where the build now has a file.
+            if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+                remove_tree(path)?;
+                fs::rename(&tmp, path)
+            } else {
+                Err(e)
+            }
+        });
+        if let Err(e) = renamed {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Ok(made)
+    }
+
+    /// Makes the output what this build wrote, plus the files added by hand: the spare
+    /// is rid of everything else and exchanged with the output in one step. The
+    /// previous output stays beside it as the next build's spare. Returns warnings
+    /// about what was left out.
+    pub(crate) fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
+        let written = lock(&self.written).clone();
+        let mut warnings = std::mem::take(&mut self.dropped);
+        prune(&self.staging, &written)?;
         for key in self.by_hand.iter().filter(|k| !written.contains_key(*k)) {
             let (from, to) = (self.target.join(key), self.staging.join(key));
-            let kept = to.parent().is_none_or(|d| fs::create_dir_all(d).is_ok())
-                && (fs::hard_link(&from, &to).is_ok() || fs::copy(&from, &to).is_ok());
+            let kept = self.make_folders(Path::new(key)).is_ok()
+                && self
+                    .replace(&to, |tmp| match fs::hard_link(&from, tmp) {
+                        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                            create_new(tmp, &fs::read(&from)?).map(drop)
+                        }
+                        linked => linked,
+                    })
+                    .is_ok();
             if !kept {
                 warnings.push(Diagnostic::new(
                     Kind::Skipped,
@@ -419,30 +533,106 @@ impl Output {
             }
         }
         let manifest = write_manifest(written.iter());
-        let staged_marker = self.staging.join(MARKER);
-        let switched = fs::write(&staged_marker, manifest)
-            .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))
-            .and_then(|()| swap(&self.staging, &self.target));
-        if let Err(e) = switched {
-            // The output is as it was; the new tree goes.
-            let _ = remove_entry(&self.staging);
-            return Err(e);
-        }
-        // The previous tree is at the staging path now. A failure to delete it does not
-        // undo the build: the next build removes it.
-        if let Err(e) = remove_entry(&self.staging) {
-            warnings.push(Diagnostic::io(
-                &self.staging,
-                "remove the previous output (the next build will)",
-                &e,
-            ));
-        }
+        self.replace(&self.staging.join(MARKER), |tmp| {
+            create_new(tmp, manifest.as_bytes())
+        })
+        .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))?;
+        // Should the exchange fail, the output is as it was and the new tree stays
+        // as the next build's spare.
+        swap(&self.staging, &self.target)?;
         Ok(warnings)
     }
 
-    /// Drops the staging folder of a failed build.
-    pub(crate) fn abandon(self) {
-        let _ = remove_entry(&self.staging);
+    /// Leaves the output as it was. The spare, half updated, stays: it is never
+    /// served, and the next build finishes or replaces it.
+    pub(crate) fn abandon(self) {}
+}
+
+/// The entry of `manifest` for `key` when it says the file holds `hash` and the file
+/// under `dir` has not been touched since.
+fn unchanged(
+    manifest: &HashMap<String, Written>,
+    dir: &Path,
+    key: &str,
+    hash: u128,
+    len: usize,
+) -> Option<Written> {
+    let before = manifest.get(key)?;
+    if before.hash != hash || before.len != len as u64 {
+        return None;
+    }
+    let meta = fs::symlink_metadata(dir.join(key)).ok()?;
+    let now = Written::stat(hash, &meta);
+    (meta.is_file() && now == *before).then_some(now)
+}
+
+/// Walks the spare without following links: removes its links and special files
+/// first, so that no write of the build goes through one, and returns the entries of
+/// its manifest `listed` that are regular files.
+fn survey_spare(
+    staging: &Path,
+    mut listed: HashMap<String, Written>,
+) -> Result<HashMap<String, Written>, Diagnostic> {
+    let mut files = HashMap::with_capacity(listed.len());
+    for entry in walkdir::WalkDir::new(staging).min_depth(1) {
+        let entry = entry.map_err(|e| walk_error(e, staging))?;
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if !file_type.is_file() {
+            fs::remove_file(entry.path())
+                .map_err(|e| Diagnostic::io(entry.path(), "remove from the spare tree", &e))?;
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(staging) else {
+            continue;
+        };
+        let key = slash_path(rel);
+        if let Some(w) = listed.remove(&key) {
+            files.insert(key, w);
+        }
+    }
+    Ok(files)
+}
+
+/// Removes from the spare every entry the build did not write (stale pages, files put
+/// there by hand, what a killed build left) and the folders left empty, walking it
+/// without following links.
+fn prune(staging: &Path, written: &HashMap<String, Written>) -> Result<(), Diagnostic> {
+    // Folders holding something kept; a folder is listed after its contents.
+    let mut occupied = std::collections::HashSet::new();
+    let walk = walkdir::WalkDir::new(staging).min_depth(1).contents_first(true);
+    for entry in walk {
+        let entry = entry.map_err(|e| walk_error(e, staging))?;
+        let path = entry.path();
+        let Ok(rel) = path.strip_prefix(staging) else {
+            continue;
+        };
+        let key = slash_path(rel);
+        let keep = if entry.file_type().is_dir() {
+            occupied.contains(path) || fs::remove_dir(path).is_err()
+        } else {
+            let ours = key == MARKER || written.contains_key(&key);
+            if !(ours && entry.file_type().is_file()) {
+                fs::remove_file(path)
+                    .map_err(|e| Diagnostic::io(path, "remove from the spare tree", &e))?;
+            }
+            ours
+        };
+        if keep && let Some(parent) = path.parent() {
+            occupied.insert(parent.to_path_buf());
+        }
+    }
+    Ok(())
+}
+
+/// A walk error as a diagnostic.
+fn walk_error(e: walkdir::Error, dir: &Path) -> Diagnostic {
+    let path = e.path().unwrap_or(dir).to_path_buf();
+    match e.into_io_error() {
+        Some(io) => Diagnostic::io(&path, "read the output folder", &io),
+        None => Diagnostic::new(Kind::Io, &path, "cannot read the output folder"),
     }
 }
 
@@ -464,13 +654,7 @@ fn survey(target: &Path, mut listed: HashMap<String, Written>) -> Result<Survey,
     let mut by_hand = Vec::new();
     let mut dropped = Vec::new();
     for entry in walkdir::WalkDir::new(target).min_depth(1) {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(target).to_path_buf();
-            match e.into_io_error() {
-                Some(io) => Diagnostic::io(&path, "read the previous output", &io),
-                None => Diagnostic::new(Kind::Io, &path, "cannot read the previous output"),
-            }
-        })?;
+        let entry = entry.map_err(|e| walk_error(e, target))?;
         let file_type = entry.file_type();
         if file_type.is_dir() {
             continue;
