@@ -309,6 +309,9 @@ pub(crate) struct Output {
     written: Mutex<HashMap<String, Written>>,
     /// The number of the next temporary file.
     temporaries: AtomicU64,
+    /// Whether the staging folder is a spare kept from earlier builds, rather than a
+    /// folder this build created.
+    reused: bool,
 }
 
 impl Output {
@@ -387,6 +390,7 @@ impl Output {
             survey(target, listed)?
         };
         let staging = sibling(target, "wsis-staging");
+        let reused = spare_marker.is_some();
         let spare = match spare_marker {
             Some(marker) => survey_spare(&staging, read_manifest(&marker))?,
             None => {
@@ -404,6 +408,7 @@ impl Output {
             dropped,
             written: Mutex::default(),
             temporaries: AtomicU64::new(0),
+            reused,
         })
     }
 
@@ -543,9 +548,14 @@ impl Output {
         Ok(warnings)
     }
 
-    /// Leaves the output as it was. The spare, half updated, stays: it is never
-    /// served, and the next build finishes or replaces it.
-    pub(crate) fn abandon(self) {}
+    /// Leaves the output as it was. A spare, half updated, stays: it is never served,
+    /// and the next build updates it again; a staging folder this build created, with
+    /// no marker, goes.
+    pub(crate) fn abandon(self) {
+        if !self.reused {
+            let _ = remove_entry(&self.staging);
+        }
+    }
 }
 
 /// The entry of `manifest` for `key` when it says the file holds `hash` and the file
@@ -852,7 +862,13 @@ mod tests {
             "now a folder"
         );
         assert_eq!(inode("same.html"), same);
-        assert!(!root.join(".public.wsis-staging").exists());
+        // The previous output stays beside it as the spare, whole, with its manifest.
+        let spare = root.join(".public.wsis-staging");
+        assert_eq!(fs::read_to_string(spare.join("x/changed.html")).unwrap(), "v2");
+        assert_eq!(fs::read_to_string(spare.join("edited.html")).unwrap(), "wsis");
+        assert_eq!(fs::metadata(spare.join("same.html")).unwrap().ino(), same);
+        let marker = fs::read_to_string(spare.join(MARKER)).unwrap();
+        assert_eq!(read_manifest(&marker).len(), 3);
     }
 
     #[test]

@@ -385,3 +385,31 @@ pub fn http_get(port: u16, path: &str) -> (u16, String, String) {
         .unwrap_or(0);
     (status, head.to_string(), body.to_string())
 }
+
+/// The spare tree beside the output: the build before the last one, which the next
+/// build updates into its own tree.
+pub fn spare(site: &Site) -> PathBuf {
+    site.root.join(".public.wsis-staging")
+}
+
+/// The build's own names beside the output that a finished build must not leave: any
+/// name containing `.wsis-` but the spare, which must be a folder (not a link) with a
+/// marker.
+pub fn leftovers(site: &Site) -> Vec<String> {
+    let spare = spare(site);
+    let valid_spare = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
+        && fs::symlink_metadata(spare.join(".wsis-output")).is_ok_and(|m| m.is_file());
+    fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".wsis-"))
+        .filter(|n| !(valid_spare && n == ".public.wsis-staging"))
+        .collect()
+}
+
+/// The files of the spare (see [`snapshot`]), but its marker.
+pub fn spare_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(&spare(site));
+    files.remove(".wsis-output");
+    files
+}
