@@ -612,7 +612,9 @@ fn survey_spare(
 fn prune(staging: &Path, written: &HashMap<String, Written>) -> Result<(), Diagnostic> {
     // Folders holding something kept; a folder is listed after its contents.
     let mut occupied = std::collections::HashSet::new();
-    let walk = walkdir::WalkDir::new(staging).min_depth(1).contents_first(true);
+    let walk = walkdir::WalkDir::new(staging)
+        .min_depth(1)
+        .contents_first(true);
     for entry in walk {
         let entry = entry.map_err(|e| walk_error(e, staging))?;
         let path = entry.path();
@@ -864,8 +866,14 @@ mod tests {
         assert_eq!(inode("same.html"), same);
         // The previous output stays beside it as the spare, whole, with its manifest.
         let spare = root.join(".public.wsis-staging");
-        assert_eq!(fs::read_to_string(spare.join("x/changed.html")).unwrap(), "v2");
-        assert_eq!(fs::read_to_string(spare.join("edited.html")).unwrap(), "wsis");
+        assert_eq!(
+            fs::read_to_string(spare.join("x/changed.html")).unwrap(),
+            "v2"
+        );
+        assert_eq!(
+            fs::read_to_string(spare.join("edited.html")).unwrap(),
+            "wsis"
+        );
         assert_eq!(fs::metadata(spare.join("same.html")).unwrap().ino(), same);
         let marker = fs::read_to_string(spare.join(MARKER)).unwrap();
         assert_eq!(read_manifest(&marker).len(), 3);

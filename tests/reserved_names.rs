@@ -101,7 +101,11 @@ fn staging_leftovers_of_any_kind_are_cleaned() {
         assert!(!site.root.join("public/reports/x").exists());
         assert!(!site.root.join("public/a").exists());
         let spare = spare_state(&site);
-        assert!(spare.keys().all(|k| !k.starts_with("reports/x") && !k.starts_with("a/")));
+        assert!(
+            spare
+                .keys()
+                .all(|k| !k.starts_with("reports/x") && !k.starts_with("a/"))
+        );
         assert!(!spare.contains_key("reports/out"));
         assert_eq!(
             fs::read_to_string(outside.join("keep.txt")).unwrap(),

@@ -47,6 +47,21 @@ impl Site {
         Site { _dir: dir, root }
     }
 
+    /// A copy of this site's sources, without its output or spare: built, it gives
+    /// what a first build of the same sources gives.
+    pub fn sources_copy(&self) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(&root).unwrap();
+        fs::copy(self.root.join("site.toml"), root.join("site.toml")).unwrap();
+        for sources in ["content", "themes", "static", "data"] {
+            if self.root.join(sources).is_dir() {
+                copy_dir(&self.root.join(sources), &root.join(sources));
+            }
+        }
+        Site { _dir: dir, root }
+    }
+
     fn copy_of(src: &Path) -> Site {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
@@ -411,5 +426,15 @@ pub fn leftovers(site: &Site) -> Vec<String> {
 pub fn spare_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
     let mut files = snapshot(&spare(site));
     files.remove(".wsis-output");
+    files
+}
+
+/// The output's files and contents, but the marker, whose manifest records times.
+pub fn output_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(&site.root.join("public"));
+    assert!(
+        files.remove(".wsis-output").is_some(),
+        "the output has no marker"
+    );
     files
 }
