@@ -1,28 +1,35 @@
 //! Stage 5: the output folder, written so that a failed or interrupted build changes
 //! nothing.
 //!
-//! Every build writes a complete new tree into a staging folder beside the output
-//! (`.public.wsis-staging`); only when every page rendered and every link resolved is
-//! it exchanged with the output, in one atomic `renameat2(RENAME_EXCHANGE)` on Linux.
-//! Whenever the build is stopped, even by `SIGKILL`, the output is wholly the previous
-//! site or wholly the new one; the previous tree, now at the staging path, is deleted
-//! after the exchange, and whatever a killed build left beside the output is removed
-//! by the next. Elsewhere (and on file systems without the exchange) two renames do it,
-//! and a build killed between them is repaired by the next one. `wsis` refuses to
-//! replace a folder it did not create, or one that holds the site's sources.
+//! The output is double-buffered. Beside it, `.public.wsis-staging` (`.<output>.wsis-
+//! staging`) holds the spare: the tree the output showed before the last build, with
+//! its own marker. A build updates the spare into the new site; only when every page
+//! rendered and every link resolved is it exchanged with the output, in one atomic
+//! `renameat2(RENAME_EXCHANGE)` on Linux, and the previous output, now at the staging
+//! path, stays there as the next build's spare. Whenever the build is stopped, even by
+//! `SIGKILL`, the output is wholly the previous site or wholly the new one. The spare
+//! is never served, and is safe to delete: the next build then writes a whole tree.
+//! Elsewhere (and on file systems without the exchange) two renames do it, and a build
+//! killed between them is repaired by the next one. `wsis` refuses to replace a folder
+//! it did not create, or one that holds the site's sources.
 //!
-//! Most files of a rebuild are unchanged, and those are not written again: the marker
-//! file lists each file of the output with its hash, size and modification time, and a
-//! file whose new bytes hash the same, and which nobody touched since (same size and
-//! time), is hard-linked from the previous tree into the new one. Files added to the
-//! output by hand are hard-linked into the new tree too, unless the build now writes
-//! a file of that name. Nothing is ever written or deleted through a symbolic link
-//! found inside the output: such a link is dropped from the new tree, with a warning.
+//! The spare and the output share most files through hard links, so a file of the
+//! spare is never opened for writing: every file placed in it is created under a
+//! temporary name and renamed over. Each marker lists its tree's files with hash, size
+//! and modification time. A file of the new build whose bytes hash as the spare's
+//! manifest says, and which nobody touched since (same size and time), is left as it
+//! is; else, if the output's manifest says the same of the live file, that file is
+//! hard-linked in; else the bytes are written. Before the exchange, whatever the build
+//! did not write is removed from the spare (stale pages, what a killed build left,
+//! what someone put there), and files added to the output by hand are hard-linked in,
+//! unless the build now writes a file of that name. Nothing is ever written or deleted
+//! through a symbolic link: links found in the spare are removed before the build
+//! writes, and links in the output are dropped from the new tree, with a warning.
 //!
-//! The price of atomicity is a hard link per unchanged file and the deletion of the
-//! previous tree on every build, where updating in place touched only changed files:
-//! measured on a busy shared disk, 1 to 2.5 s instead of 50 ms to commit a 1,000-report
-//! site (2,000 files), nearly all of it waiting on the file system journal.
+//! A staging folder without a valid marker (left by a build killed before its first
+//! exchange, or not wsis's own) is removed, as is the aside folder of the fallback.
+//! Deleting the previous tree on every build cost 1 to 2.5 s on a 1,000-report site;
+//! updating the spare touches only the files that changed.
 
 use std::collections::HashMap;
 use std::fs;
@@ -127,8 +134,8 @@ fn sibling(target: &Path, suffix: &str) -> PathBuf {
 }
 
 /// The part of file names that `wsis` keeps for its own files: the marker
-/// (`.wsis-output`) and the folders beside the output (`.public.wsis-staging`,
-/// `.public.wsis-old`).
+/// (`.wsis-output`), the folders beside the output (`.public.wsis-staging`,
+/// `.public.wsis-old`) and the temporary files in the spare (`.wsis-tmp-…`).
 const RESERVED: &str = ".wsis-";
 
 /// Refuses an output path with a name `wsis` keeps for itself: a site file named like

@@ -239,7 +239,7 @@ fn files_of_the_live_output_are_never_changed_in_place() {
     let old_live = spare(&site);
     for (rel, ino, bytes, mut file) in before {
         let mut now = Vec::new();
-        (&mut file).read_to_end(&mut now).unwrap();
+        file.read_to_end(&mut now).unwrap();
         assert!(now == bytes, "{rel} was changed in place");
         // The old live tree is the spare now, with the very same files.
         if rel != ".wsis-output" {
