@@ -28,8 +28,11 @@
 //!
 //! A staging folder without a valid marker (left by a build killed before its first
 //! exchange, or not wsis's own) is removed, as is the aside folder of the fallback.
-//! Deleting the previous tree on every build cost 1 to 2.5 s on a 1,000-report site;
-//! updating the spare touches only the files that changed.
+//! Deleting the previous tree on every build cost 0.2 to 2.5 s on a 1,000-report
+//! site (3,300 files), nearly all of it waiting on the file system journal; updating
+//! the spare touches only the files that changed, and the commit is a walk of the
+//! spare and the exchange: 70 to 90 ms (debug build, one report edited), plus 40 to
+//! 70 ms in `prepare` to walk the spare.
 
 use std::collections::HashMap;
 use std::fs;
