@@ -34,267 +34,31 @@
 //! spare and the exchange: 70 to 90 ms (debug build, one report edited), plus 40 to
 //! 70 ms in `prepare` to walk the spare.
 
+mod manifest;
+mod names;
+mod swap;
+mod tree;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::UNIX_EPOCH;
-
-use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::pipeline::{Sink, lock};
 use crate::urls::slash_path;
 
-/// The file `wsis` leaves in every output folder it writes, so that it can tell its
-/// own output from a folder of someone else's it must never empty. It also lists the
-/// files written, for the next build.
-pub const MARKER: &str = ".wsis-output";
+pub use manifest::MARKER;
+pub(crate) use names::check_name;
 
-/// The marker's first line; the lines after it are the manifest.
-const MARKER_HEADER: &str = "This folder was written by wsis; it replaces it on every build.";
-
-/// What the manifest records of one output file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Written {
-    /// XXH3-128 of the bytes.
-    hash: u128,
-    /// The size in bytes.
-    len: u64,
-    /// The modification time in nanoseconds since the epoch: a file changed by hand
-    /// since it was written (same size or not) is never reused.
-    modified: u128,
-}
-
-impl Written {
-    fn stat(hash: u128, meta: &fs::Metadata) -> Written {
-        Written {
-            hash,
-            len: meta.len(),
-            modified: meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
-        }
-    }
-}
-
-/// The files of an output folder, as its marker lists them. Lines that do not parse
-/// are skipped: a file missing from the manifest is simply written again.
-fn read_manifest(marker: &str) -> HashMap<String, Written> {
-    marker
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let mut parts = line.splitn(4, ' ');
-            let hash = u128::from_str_radix(parts.next()?, 16).ok()?;
-            let len = parts.next()?.parse().ok()?;
-            let modified = parts.next()?.parse().ok()?;
-            let path = parts.next()?.to_string();
-            // The manifest lists files to remove: never anything outside the folder,
-            // whatever the file says.
-            let inside = Path::new(&path)
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)));
-            if !inside || path.is_empty() {
-                return None;
-            }
-            Some((
-                path,
-                Written {
-                    hash,
-                    len,
-                    modified,
-                },
-            ))
-        })
-        .collect()
-}
-
-/// The marker's text: the header, then one line per file, sorted by path.
-fn write_manifest<'a>(files: impl Iterator<Item = (&'a String, &'a Written)>) -> String {
-    let mut files: Vec<_> = files.collect();
-    files.sort_by_key(|(p, _)| *p);
-    let mut out = String::with_capacity(64 * (files.len() + 1));
-    out.push_str(MARKER_HEADER);
-    out.push('\n');
-    // A name with a line break cannot go in the manifest; such a file is written anew
-    // on every build.
-    for (p, w) in files.into_iter().filter(|(p, _)| !p.contains('\n')) {
-        out.push_str(&format!("{:032x} {} {} {p}\n", w.hash, w.len, w.modified));
-    }
-    out
-}
-
-fn sibling(target: &Path, suffix: &str) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    target.with_file_name(format!(".{name}.{suffix}"))
-}
-
-/// The part of file names that `wsis` keeps for its own files: the marker
-/// (`.wsis-output`), the folders beside the output (`.public.wsis-staging`,
-/// `.public.wsis-old`) and the temporary files in the spare (`.wsis-tmp-…`).
-const RESERVED: &str = ".wsis-";
-
-/// Refuses an output path with a name `wsis` keeps for itself: a site file named like
-/// the marker or a staging folder would be taken for the build's own. `shown` names
-/// the source of the file.
-pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
-    let reserved = rel.components().find_map(|c| match c {
-        Component::Normal(name) => {
-            let name = name.to_string_lossy();
-            // Compared without case: on macOS and Windows `.WSIS-OUTPUT` is the marker.
-            name.to_lowercase()
-                .contains(RESERVED)
-                .then(|| name.into_owned())
-        }
-        _ => None,
-    });
-    match reserved {
-        None => Ok(()),
-        Some(name) => Err(Diagnostic::new(
-            Kind::Output,
-            shown,
-            format!("`{name}` is a name wsis keeps for its own files in the output"),
-        )
-        .help(format!(
-            "rename the file: names containing `{RESERVED}` (such as `{MARKER}` or \
-             `.public.wsis-staging`) are reserved"
-        ))),
-    }
-}
-
-/// `path` made absolute and without `.`/`..`, without touching the file system (the
-/// output folder may not exist yet).
-fn absolute(path: &Path) -> PathBuf {
-    let path = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `path` made absolute, with the symbolic links of the part that exists resolved:
-/// an output given through a link to the site root is the site root.
-fn resolved(path: &Path) -> PathBuf {
-    let abs = absolute(path);
-    let mut existing = abs.as_path();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(mut real) = existing.canonicalize() {
-            real.extend(rest.iter().rev());
-            return real;
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name);
-                existing = parent;
-            }
-            _ => return abs,
-        }
-    }
-}
-
-/// Removes `path` whatever it is, without following it if it is a link; nothing when
-/// it does not exist.
-fn remove_entry(path: &Path) -> std::io::Result<()> {
-    match fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e),
-        Ok(meta) if meta.is_dir() => remove_tree(path),
-        Ok(_) => fs::remove_file(path),
-    }
-}
-
-/// Deletes the folder `dir` and everything in it, on all cores: the previous output of
-/// a large site is tens of thousands of files in thousands of folders, and removing
-/// them one by one took longer than the rest of the commit. Links inside are removed
-/// as entries, never followed.
-fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.par_iter().try_for_each(|entry| {
-        // The entry's own type, as the folder lists it: a link is not followed.
-        if entry.file_type()?.is_dir() {
-            remove_tree(&entry.path())
-        } else {
-            fs::remove_file(entry.path())
-        }
-    })?;
-    fs::remove_dir(dir)
-}
-
-/// Puts back an output that a build killed between the two renames of the fallback
-/// swap left beside its place, then removes whatever a killed or failed build left
-/// but a spare: a staging folder with a marker of wsis's own, which the build updates
-/// into the new tree. Returns that spare's manifest, if there is one.
-fn clean_leftovers(target: &Path) -> Result<Option<String>, Diagnostic> {
-    let old = sibling(target, "wsis-old");
-    let target_missing = matches!(
-        fs::symlink_metadata(target),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound
-    );
-    let old_is_output = fs::symlink_metadata(old.join(MARKER)).is_ok_and(|m| m.is_file());
-    if target_missing && old_is_output {
-        fs::rename(&old, target)
-            .map_err(|e| Diagnostic::io(target, "put back the previous output", &e))?;
-    }
-    let staging = sibling(target, "wsis-staging");
-    let spare = spare_manifest(&staging);
-    let leftovers = [old].into_iter().chain(spare.is_none().then_some(staging));
-    for leftover in leftovers {
-        remove_entry(&leftover)
-            .map_err(|e| Diagnostic::io(&leftover, "remove what an earlier build left", &e))?;
-    }
-    Ok(spare)
-}
-
-/// The marker of the folder at `staging` when it is a spare tree wsis may update: a
-/// folder (not a link) holding a regular marker file that starts with wsis's header.
-fn spare_manifest(staging: &Path) -> Option<String> {
-    if !fs::symlink_metadata(staging).ok()?.is_dir() {
-        return None;
-    }
-    let marker = staging.join(MARKER);
-    let bytes = crate::load::read_regular(&marker, &marker, None).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    text.strip_prefix(MARKER_HEADER)?
-        .starts_with('\n')
-        .then_some(text)
-}
-
-/// A name for a temporary file in the same folder as `path`, unique to this process
-/// and `n`; reserved, so never the name of a site file.
-fn temporary(path: &Path, n: u64) -> PathBuf {
-    path.with_file_name(format!("{RESERVED}tmp-{}-{n}", std::process::id()))
-}
-
-/// Creates the file `path`, which must not exist, with `bytes`; returns its metadata.
-/// Never opens an existing file, which could be shared with the live output.
-fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
-    use std::io::Write;
-    let mut file = fs::File::options()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.metadata()
-}
+use manifest::{Written, read_manifest, unchanged, write_manifest};
+use names::{resolved, sibling};
+use swap::swap;
+use tree::{
+    Survey, clean_leftovers, create_new, prune, remove_entry, remove_tree, survey, survey_spare,
+    temporary,
+};
 
 /// An output folder being written.
 #[derive(Debug)]
@@ -568,195 +332,6 @@ impl Output {
     }
 }
 
-/// The entry of `manifest` for `key` when it says the file holds `hash` and the file
-/// under `dir` has not been touched since.
-fn unchanged(
-    manifest: &HashMap<String, Written>,
-    dir: &Path,
-    key: &str,
-    hash: u128,
-    len: usize,
-) -> Option<Written> {
-    let before = manifest.get(key)?;
-    if before.hash != hash || before.len != len as u64 {
-        return None;
-    }
-    let meta = fs::symlink_metadata(dir.join(key)).ok()?;
-    let now = Written::stat(hash, &meta);
-    (meta.is_file() && now == *before).then_some(now)
-}
-
-/// Walks the spare without following links: removes its links and special files
-/// first, so that no write of the build goes through one, and returns the entries of
-/// its manifest `listed` that are regular files.
-fn survey_spare(
-    staging: &Path,
-    mut listed: HashMap<String, Written>,
-) -> Result<HashMap<String, Written>, Diagnostic> {
-    let mut files = HashMap::with_capacity(listed.len());
-    for entry in walkdir::WalkDir::new(staging).min_depth(1) {
-        let entry = entry.map_err(|e| walk_error(e, staging))?;
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            continue;
-        }
-        if !file_type.is_file() {
-            fs::remove_file(entry.path())
-                .map_err(|e| Diagnostic::io(entry.path(), "remove from the spare tree", &e))?;
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(staging) else {
-            continue;
-        };
-        let key = slash_path(rel);
-        if let Some(w) = listed.remove(&key) {
-            files.insert(key, w);
-        }
-    }
-    Ok(files)
-}
-
-/// Removes from the spare every entry the build did not write (stale pages, files put
-/// there by hand, what a killed build left) and the folders left empty, walking it
-/// without following links.
-fn prune(staging: &Path, written: &HashMap<String, Written>) -> Result<(), Diagnostic> {
-    // Folders holding something kept; a folder is listed after its contents.
-    let mut occupied = std::collections::HashSet::new();
-    let walk = walkdir::WalkDir::new(staging)
-        .min_depth(1)
-        .contents_first(true);
-    for entry in walk {
-        let entry = entry.map_err(|e| walk_error(e, staging))?;
-        let path = entry.path();
-        let Ok(rel) = path.strip_prefix(staging) else {
-            continue;
-        };
-        let key = slash_path(rel);
-        let keep = if entry.file_type().is_dir() {
-            occupied.contains(path) || fs::remove_dir(path).is_err()
-        } else {
-            let ours = key == MARKER || written.contains_key(&key);
-            if !(ours && entry.file_type().is_file()) {
-                fs::remove_file(path)
-                    .map_err(|e| Diagnostic::io(path, "remove from the spare tree", &e))?;
-            }
-            ours
-        };
-        if keep && let Some(parent) = path.parent() {
-            occupied.insert(parent.to_path_buf());
-        }
-    }
-    Ok(())
-}
-
-/// A walk error as a diagnostic.
-fn walk_error(e: walkdir::Error, dir: &Path) -> Diagnostic {
-    let path = e.path().unwrap_or(dir).to_path_buf();
-    match e.into_io_error() {
-        Some(io) => Diagnostic::io(&path, "read the output folder", &io),
-        None => Diagnostic::new(Kind::Io, &path, "cannot read the output folder"),
-    }
-}
-
-/// What the previous output holds, as [`survey`] found it.
-#[derive(Debug, Default)]
-struct Survey {
-    /// The manifest's entries that are regular files reached without a link.
-    previous: HashMap<String, Written>,
-    /// Regular files the manifest does not list: added by hand.
-    by_hand: Vec<String>,
-    /// Warnings for the links and special files, which the new tree leaves out.
-    dropped: Vec<Diagnostic>,
-}
-
-/// Walks the previous output without following links, sorting its files by what the
-/// manifest `listed` says of them.
-fn survey(target: &Path, mut listed: HashMap<String, Written>) -> Result<Survey, Diagnostic> {
-    let mut previous = HashMap::with_capacity(listed.len());
-    let mut by_hand = Vec::new();
-    let mut dropped = Vec::new();
-    for entry in walkdir::WalkDir::new(target).min_depth(1) {
-        let entry = entry.map_err(|e| walk_error(e, target))?;
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            continue;
-        }
-        if !file_type.is_file() {
-            dropped.push(Diagnostic::new(
-                Kind::Skipped,
-                entry.path(),
-                format!(
-                    "{} inside the output folder: removed, never followed",
-                    crate::load::describe_type(&file_type)
-                ),
-            ));
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(target) else {
-            continue;
-        };
-        let key = slash_path(rel);
-        if key == MARKER {
-            continue;
-        }
-        match listed.remove(&key) {
-            Some(w) => {
-                previous.insert(key, w);
-            }
-            None => by_hand.push(key),
-        }
-    }
-    Ok(Survey {
-        previous,
-        by_hand,
-        dropped,
-    })
-}
-
-/// Puts the tree at `staging` in place of `target`; afterwards `staging` holds the
-/// previous tree, if there was one. One atomic exchange where the system has it, else
-/// two renames (see [`clean_leftovers`] for a build killed between them).
-fn swap(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
-    if fs::symlink_metadata(target).is_err() {
-        return fs::rename(staging, target)
-            .map_err(|e| Diagnostic::io(target, "move the new output in place", &e));
-    }
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    {
-        use rustix::fs::{CWD, RenameFlags, renameat_with};
-        match renameat_with(CWD, staging, CWD, target, RenameFlags::EXCHANGE) {
-            Ok(()) => return Ok(()),
-            // Kernels and file systems without the exchange take the renames below.
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-            Err(e) => {
-                return Err(Diagnostic::io(
-                    target,
-                    "exchange the new output with the previous one",
-                    &e.into(),
-                ));
-            }
-        }
-    }
-    swap_by_renames(staging, target)
-}
-
-/// [`swap`] where there is no atomic exchange: the output is moved aside, the new tree
-/// moved in, and the previous tree moved to `staging`.
-fn swap_by_renames(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
-    let old = sibling(target, "wsis-old");
-    fs::rename(target, &old)
-        .map_err(|e| Diagnostic::io(target, "move the previous output aside", &e))?;
-    if let Err(e) = fs::rename(staging, target) {
-        // Put the previous output back so a failed swap loses nothing.
-        let _ = fs::rename(&old, target);
-        return Err(Diagnostic::io(target, "move the new output in place", &e));
-    }
-    // The new output is in place: should this last rename fail, the next build
-    // removes the previous tree from where it is.
-    let _ = fs::rename(&old, staging);
-    Ok(())
-}
-
 impl Sink for Output {
     fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
         self.write(rel, &bytes)
@@ -768,7 +343,10 @@ impl Sink for Output {
 
 #[cfg(test)]
 mod tests {
+    use super::manifest::MARKER_HEADER;
+    use super::swap::swap_by_renames;
     use super::*;
+    use std::time::UNIX_EPOCH;
 
     #[test]
     fn refuses_folders_holding_the_sources() {
