@@ -1,27 +1,16 @@
 //! Issue 12, case 10: the output changes in one step. A build killed with SIGKILL at
 //! any moment leaves the output wholly the previous site or wholly the new one, the
-//! next build cleans what the killed one left, and files added to the output by hand
-//! are kept.
+//! next build copes with whatever the killed one left in the spare tree beside the
+//! output, and files added to the output by hand are kept.
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{Site, build_guarded};
-
-/// The output's files and contents, but the marker, whose manifest records times.
-fn output_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
-    let mut files = common::snapshot(&site.root.join("public"));
-    assert!(
-        files.remove(".wsis-output").is_some(),
-        "the output has no marker"
-    );
-    files
-}
+use common::{Site, build_guarded, output_state};
 
 /// A report without figures, with enough text to take some time to render.
 fn report(i: usize) -> String {
@@ -33,9 +22,11 @@ fn report(i: usize) -> String {
     )
 }
 
-/// Whether the path exists (a link counts, and is not followed).
-fn present(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok()
+/// The inode of `path`, not following a link: tells a file replaced under the same
+/// name.
+fn inode(path: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    fs::symlink_metadata(path).ok().map(|m| m.ino())
 }
 
 #[test]
@@ -48,30 +39,38 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
     site.write("public/hand/notes.txt", "added by hand");
     let toml = site.root.join("site.toml");
     let v1 = fs::read_to_string(&toml).unwrap();
-    let v2 = v1.replace("Fixture tracker", "Fixture tracker, second edition");
-    site.build_ok();
-    let old = output_state(&site);
-    fs::write(&toml, &v2).unwrap();
-    site.build_ok();
-    let new = output_state(&site);
-    assert_ne!(old, new);
+    // Three editions of the site, built in turn, so that the spare beside the output
+    // (the build before the last) never already holds the site a build goes to.
+    let editions: Vec<String> = ["", ", second edition", ", third edition"]
+        .iter()
+        .map(|e| v1.replace("Fixture tracker", &format!("Fixture tracker{e}")))
+        .collect();
+    let mut states = Vec::new();
+    for edition in &editions {
+        fs::write(&toml, edition).unwrap();
+        site.build_ok();
+        states.push(output_state(&site));
+    }
+    assert!(states[0] != states[1] && states[1] != states[2]);
     assert_eq!(
-        new.get("hand/notes.txt").map(Vec::as_slice),
+        states[2].get("hand/notes.txt").map(Vec::as_slice),
         Some(&b"added by hand"[..])
     );
 
-    // Each build goes from the site the output shows to the other one, and is killed
-    // at a moment of its final phase, found by watching the staging folder rather
-    // than by timing: while pages are written; as soon as the new tree is complete
-    // (its marker written), just before the exchange; and a few milliseconds later,
-    // during the exchange or the deletion of the previous tree.
-    let staging = site.root.join(".public.wsis-staging");
-    let marker = staging.join(".wsis-output");
-    let mut shows_new = true;
+    // Each build goes from the edition the output shows to the next one, and is
+    // killed at a moment of its final phase, found by watching the spare rather than
+    // by timing: while it updates the spare's pages (its home page replaced); as soon
+    // as its new marker is in place, just before the exchange; and a few milliseconds
+    // later, during the exchange.
+    let staging = common::spare(&site);
+    let (home, marker) = (staging.join("index.html"), staging.join(".wsis-output"));
+    let mut shown = 2;
     let mut switched = 0;
     let kills = 15;
     for k in 0..kills {
-        fs::write(&toml, if shows_new { &v1 } else { &v2 }).unwrap();
+        let next = (shown + 1) % 3;
+        fs::write(&toml, &editions[next]).unwrap();
+        let (home_before, marker_before) = (inode(&home), inode(&marker));
         let mut child = site
             .command("build", &[])
             .stdout(Stdio::null())
@@ -86,39 +85,39 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
             );
             child.try_wait().unwrap().is_none()
         };
-        // A killed build may have left a complete tree: wait for this build's own.
-        while running(&mut child) && (!present(&staging) || present(&marker)) {
+        let marker_moved = || inode(&marker) != marker_before;
+        while running(&mut child) && !marker_moved() && (k % 3 != 0 || inode(&home) == home_before)
+        {
             std::thread::sleep(Duration::from_micros(200));
-        }
-        if k % 3 != 0 {
-            while running(&mut child) && !present(&marker) {
-                std::thread::sleep(Duration::from_micros(200));
-            }
         }
         std::thread::sleep(Duration::from_millis(k / 3 % 5));
         let _ = child.kill();
         child.wait().unwrap();
         let now = output_state(&site);
-        let (is_old, is_new) = (now == old, now == new);
+        let (is_old, is_new) = (now == states[shown], now == states[next]);
         assert!(
             is_old || is_new,
-            "kill {k}: the output is a mix of the two sites"
+            "kill {k}: the output is a mix of two sites"
         );
-        switched += usize::from(is_new != shows_new);
-        shows_new = is_new;
+        switched += usize::from(is_new);
+        if is_new {
+            shown = next;
+        }
     }
     eprintln!("{kills} kills, {switched} after the output switched");
 
-    // The next build cleans whatever a killed one left, and gives the site.
-    fs::write(&toml, &v2).unwrap();
+    // The next build copes with whatever a killed one left in the spare, and gives
+    // the site; the spare is then wholly the site the output showed before.
+    let next = (shown + 1) % 3;
+    fs::write(&toml, &editions[next]).unwrap();
     let run = build_guarded(&site);
     assert!(run.ok, "{}", run.stderr);
-    assert_eq!(output_state(&site), new);
-    let leftovers: Vec<_> = fs::read_dir(&site.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".wsis-"))
-        .collect();
+    assert_eq!(output_state(&site), states[next]);
+    assert!(
+        common::spare_state(&site) == states[shown],
+        "the spare is not the previous site"
+    );
+    let leftovers = common::leftovers(&site);
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

@@ -17,12 +17,8 @@ fn failed_build_keeps_previous_output() {
     );
     assert!(!site.build(&[]).ok);
     assert_eq!(site.output("reports/alpha-2024/index.html"), before);
-    // No staging folder is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("wsis-"))
-        .collect();
+    // Nothing is left behind but the spare tree, if any.
+    let leftovers = common::leftovers(&site);
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

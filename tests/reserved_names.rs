@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Site, build_guarded, guarded};
+use common::{Site, build_guarded, guarded, leftovers, spare_state};
 
 #[test]
 fn static_files_with_reserved_names_are_refused() {
@@ -49,15 +49,6 @@ fn static_files_with_reserved_names_are_refused() {
     }
 }
 
-/// Names under the site root that a build must not leave behind.
-fn leftovers(site: &Site) -> Vec<String> {
-    fs::read_dir(&site.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".wsis-"))
-        .collect()
-}
-
 #[cfg(unix)]
 #[test]
 fn staging_leftovers_of_any_kind_are_cleaned() {
@@ -68,14 +59,36 @@ fn staging_leftovers_of_any_kind_are_cleaned() {
     fs::write(outside.join("keep.txt"), "mine").unwrap();
     let staging = site.root.join(".public.wsis-staging");
     let old = site.root.join(".public.wsis-old");
-    let plant: [&dyn Fn(); 4] = [
+    // The spare a build keeps there, replaced by something else.
+    let clear = || {
+        if fs::symlink_metadata(&staging).is_ok_and(|m| m.is_dir()) {
+            fs::remove_dir_all(&staging).unwrap();
+        } else if fs::symlink_metadata(&staging).is_ok() {
+            fs::remove_file(&staging).unwrap();
+        }
+    };
+    let plant: [&dyn Fn(); 5] = [
+        // Inside the spare itself: garbage, and a link out of the site.
         &|| {
             fs::create_dir_all(staging.join("reports/x")).unwrap();
             fs::write(staging.join("reports/x/index.html"), "half").unwrap();
+            std::os::unix::fs::symlink(&outside, staging.join("reports/out")).unwrap();
         },
-        &|| fs::write(&staging, "a file").unwrap(),
-        &|| std::os::unix::fs::symlink(&outside, &staging).unwrap(),
         &|| {
+            clear();
+            fs::create_dir_all(staging.join("reports/x")).unwrap();
+            fs::write(staging.join("reports/x/index.html"), "half").unwrap();
+        },
+        &|| {
+            clear();
+            fs::write(&staging, "a file").unwrap();
+        },
+        &|| {
+            clear();
+            std::os::unix::fs::symlink(&outside, &staging).unwrap();
+        },
+        &|| {
+            clear();
             std::os::unix::fs::symlink(&outside, &old).unwrap();
             fs::create_dir_all(staging.join("a/b/c")).unwrap();
         },
@@ -85,13 +98,23 @@ fn staging_leftovers_of_any_kind_are_cleaned() {
         let run = build_guarded(&site);
         assert!(run.ok, "{}", run.stderr);
         assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
+        assert!(!site.root.join("public/reports/x").exists());
+        assert!(!site.root.join("public/a").exists());
+        let spare = spare_state(&site);
+        assert!(
+            spare
+                .keys()
+                .all(|k| !k.starts_with("reports/x") && !k.starts_with("a/"))
+        );
+        assert!(!spare.contains_key("reports/out"));
         assert_eq!(
             fs::read_to_string(outside.join("keep.txt")).unwrap(),
             "mine"
         );
     }
-    // A failed build cleans up too.
+    // A failed build leaves the output alone, and the next one cleans the spare.
     fs::create_dir_all(staging.join("junk")).unwrap();
+    let before = site.output("reports/alpha-2024/index.html");
     site.edit(
         "content/reports/alpha-2024.md",
         "organization: alpha",
@@ -99,6 +122,14 @@ fn staging_leftovers_of_any_kind_are_cleaned() {
     );
     assert!(!build_guarded(&site).ok);
     assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
+    assert_eq!(site.output("reports/alpha-2024/index.html"), before);
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "organization: nobody",
+        "organization: alpha",
+    );
+    assert!(build_guarded(&site).ok);
+    assert!(!staging.join("junk").exists() && !site.root.join("public/junk").exists());
 }
 
 #[test]

@@ -49,6 +49,21 @@ impl Site {
         Site { _dir: dir, root }
     }
 
+    /// A copy of this site's sources, without its output or spare: built, it gives
+    /// what a first build of the same sources gives.
+    pub fn sources_copy(&self) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(&root).unwrap();
+        fs::copy(self.root.join("site.toml"), root.join("site.toml")).unwrap();
+        for sources in ["content", "themes", "static", "data"] {
+            if self.root.join(sources).is_dir() {
+                copy_dir(&self.root.join(sources), &root.join(sources));
+            }
+        }
+        Site { _dir: dir, root }
+    }
+
     fn copy_of(src: &Path) -> Site {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
@@ -394,4 +409,42 @@ pub fn minimal_report(front: &str, body: &str) -> String {
     format!(
         "---\ntitle: \"T\"\norganization: alpha\nyear: 2024\npublished: 2024\nkind: annual-progress\n{front}---\n\n{body}\n"
     )
+}
+
+/// The spare tree beside the output: the build before the last one, which the next
+/// build updates into its own tree.
+pub fn spare(site: &Site) -> PathBuf {
+    site.root.join(".public.wsis-staging")
+}
+
+/// The build's own names beside the output that a finished build must not leave: any
+/// name containing `.wsis-` but the spare, which must be a folder (not a link) with a
+/// marker.
+pub fn leftovers(site: &Site) -> Vec<String> {
+    let spare = spare(site);
+    let valid_spare = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
+        && fs::symlink_metadata(spare.join(".wsis-output")).is_ok_and(|m| m.is_file());
+    fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".wsis-"))
+        .filter(|n| !(valid_spare && n == ".public.wsis-staging"))
+        .collect()
+}
+
+/// The files of the spare (see [`snapshot`]), but its marker.
+pub fn spare_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(&spare(site));
+    files.remove(".wsis-output");
+    files
+}
+
+/// The output's files and contents, but the marker, whose manifest records times.
+pub fn output_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(&site.root.join("public"));
+    assert!(
+        files.remove(".wsis-output").is_some(),
+        "the output has no marker"
+    );
+    files
 }

@@ -1,0 +1,90 @@
+//! The paths around the output: the folders beside it, the names wsis keeps for its
+//! own files, and an output path made absolute to compare with the site's.
+
+use std::path::{Component, Path, PathBuf};
+
+use super::manifest::MARKER;
+use crate::diagnostic::{Diagnostic, Kind};
+
+pub(super) fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    target.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// The part of file names that `wsis` keeps for its own files: the marker
+/// (`.wsis-output`), the folders beside the output (`.public.wsis-staging`,
+/// `.public.wsis-old`) and the temporary files in the spare (`.wsis-tmp-…`).
+pub(super) const RESERVED: &str = ".wsis-";
+
+/// Refuses an output path with a name `wsis` keeps for itself: a site file named like
+/// the marker or a staging folder would be taken for the build's own. `shown` names
+/// the source of the file.
+pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
+    let reserved = rel.components().find_map(|c| match c {
+        Component::Normal(name) => {
+            let name = name.to_string_lossy();
+            // Compared without case: on macOS and Windows `.WSIS-OUTPUT` is the marker.
+            name.to_lowercase()
+                .contains(RESERVED)
+                .then(|| name.into_owned())
+        }
+        _ => None,
+    });
+    match reserved {
+        None => Ok(()),
+        Some(name) => Err(Diagnostic::new(
+            Kind::Output,
+            shown,
+            format!("`{name}` is a name wsis keeps for its own files in the output"),
+        )
+        .help(format!(
+            "rename the file: names containing `{RESERVED}` (such as `{MARKER}` or \
+             `.public.wsis-staging`) are reserved"
+        ))),
+    }
+}
+
+/// `path` made absolute and without `.`/`..`, without touching the file system (the
+/// output folder may not exist yet).
+pub(super) fn absolute(path: &Path) -> PathBuf {
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `path` made absolute, with the symbolic links of the part that exists resolved:
+/// an output given through a link to the site root is the site root.
+pub(super) fn resolved(path: &Path) -> PathBuf {
+    let abs = absolute(path);
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(mut real) = existing.canonicalize() {
+            real.extend(rest.iter().rev());
+            return real;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
+}

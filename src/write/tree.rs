@@ -1,0 +1,229 @@
+//! Walking, cleaning and filling the trees beside the output without following links:
+//! what earlier builds left, the spare's survey and pruning, new files under
+//! temporary names.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::manifest::{MARKER, MARKER_HEADER, Written};
+use super::names::{RESERVED, sibling};
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::urls::slash_path;
+
+/// Removes `path` whatever it is, without following it if it is a link; nothing when
+/// it does not exist.
+pub(super) fn remove_entry(path: &Path) -> std::io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+        Ok(meta) if meta.is_dir() => remove_tree(path),
+        Ok(_) => fs::remove_file(path),
+    }
+}
+
+/// Deletes the folder `dir` and everything in it, on all cores: the previous output of
+/// a large site is tens of thousands of files in thousands of folders, and removing
+/// them one by one took longer than the rest of the commit. Links inside are removed
+/// as entries, never followed.
+pub(super) fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        // The entry's own type, as the folder lists it: a link is not followed.
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(dir)
+}
+
+/// Puts back an output that a build killed between the two renames of the fallback
+/// swap left beside its place, then removes whatever a killed or failed build left
+/// but a spare: a staging folder with a marker of wsis's own, which the build updates
+/// into the new tree. Returns that spare's manifest, if there is one.
+pub(super) fn clean_leftovers(target: &Path) -> Result<Option<String>, Diagnostic> {
+    let old = sibling(target, "wsis-old");
+    let target_missing = matches!(
+        fs::symlink_metadata(target),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound
+    );
+    let old_is_output = fs::symlink_metadata(old.join(MARKER)).is_ok_and(|m| m.is_file());
+    if target_missing && old_is_output {
+        fs::rename(&old, target)
+            .map_err(|e| Diagnostic::io(target, "put back the previous output", &e))?;
+    }
+    let staging = sibling(target, "wsis-staging");
+    let spare = spare_manifest(&staging);
+    let leftovers = [old].into_iter().chain(spare.is_none().then_some(staging));
+    for leftover in leftovers {
+        remove_entry(&leftover)
+            .map_err(|e| Diagnostic::io(&leftover, "remove what an earlier build left", &e))?;
+    }
+    Ok(spare)
+}
+
+/// The marker of the folder at `staging` when it is a spare tree wsis may update: a
+/// folder (not a link) holding a regular marker file that starts with wsis's header.
+pub(super) fn spare_manifest(staging: &Path) -> Option<String> {
+    if !fs::symlink_metadata(staging).ok()?.is_dir() {
+        return None;
+    }
+    let marker = staging.join(MARKER);
+    let bytes = crate::load::read_regular(&marker, &marker, None).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    text.strip_prefix(MARKER_HEADER)?
+        .starts_with('\n')
+        .then_some(text)
+}
+
+/// A name for a temporary file in the same folder as `path`, unique to this process
+/// and `n`; reserved, so never the name of a site file.
+pub(super) fn temporary(path: &Path, n: u64) -> PathBuf {
+    path.with_file_name(format!("{RESERVED}tmp-{}-{n}", std::process::id()))
+}
+
+/// Creates the file `path`, which must not exist, with `bytes`; returns its metadata.
+/// Never opens an existing file, which could be shared with the live output.
+pub(super) fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
+    use std::io::Write;
+    let mut file = fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.metadata()
+}
+
+/// Walks the spare without following links: removes its links and special files
+/// first, so that no write of the build goes through one, and returns the entries of
+/// its manifest `listed` that are regular files.
+pub(super) fn survey_spare(
+    staging: &Path,
+    mut listed: HashMap<String, Written>,
+) -> Result<HashMap<String, Written>, Diagnostic> {
+    let mut files = HashMap::with_capacity(listed.len());
+    for entry in walkdir::WalkDir::new(staging).min_depth(1) {
+        let entry = entry.map_err(|e| walk_error(e, staging))?;
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if !file_type.is_file() {
+            fs::remove_file(entry.path())
+                .map_err(|e| Diagnostic::io(entry.path(), "remove from the spare tree", &e))?;
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(staging) else {
+            continue;
+        };
+        let key = slash_path(rel);
+        if let Some(w) = listed.remove(&key) {
+            files.insert(key, w);
+        }
+    }
+    Ok(files)
+}
+
+/// Removes from the spare every entry the build did not write (stale pages, files put
+/// there by hand, what a killed build left) and the folders left empty, walking it
+/// without following links.
+pub(super) fn prune(staging: &Path, written: &HashMap<String, Written>) -> Result<(), Diagnostic> {
+    // Folders holding something kept; a folder is listed after its contents.
+    let mut occupied = std::collections::HashSet::new();
+    let walk = walkdir::WalkDir::new(staging)
+        .min_depth(1)
+        .contents_first(true);
+    for entry in walk {
+        let entry = entry.map_err(|e| walk_error(e, staging))?;
+        let path = entry.path();
+        let Ok(rel) = path.strip_prefix(staging) else {
+            continue;
+        };
+        let key = slash_path(rel);
+        let keep = if entry.file_type().is_dir() {
+            occupied.contains(path) || fs::remove_dir(path).is_err()
+        } else {
+            let ours = key == MARKER || written.contains_key(&key);
+            if !(ours && entry.file_type().is_file()) {
+                fs::remove_file(path)
+                    .map_err(|e| Diagnostic::io(path, "remove from the spare tree", &e))?;
+            }
+            ours
+        };
+        if keep && let Some(parent) = path.parent() {
+            occupied.insert(parent.to_path_buf());
+        }
+    }
+    Ok(())
+}
+
+/// A walk error as a diagnostic.
+pub(super) fn walk_error(e: walkdir::Error, dir: &Path) -> Diagnostic {
+    let path = e.path().unwrap_or(dir).to_path_buf();
+    match e.into_io_error() {
+        Some(io) => Diagnostic::io(&path, "read the output folder", &io),
+        None => Diagnostic::new(Kind::Io, &path, "cannot read the output folder"),
+    }
+}
+
+/// What the previous output holds, as [`survey`] found it.
+#[derive(Debug, Default)]
+pub(super) struct Survey {
+    /// The manifest's entries that are regular files reached without a link.
+    pub(super) previous: HashMap<String, Written>,
+    /// Regular files the manifest does not list: added by hand.
+    pub(super) by_hand: Vec<String>,
+    /// Warnings for the links and special files, which the new tree leaves out.
+    pub(super) dropped: Vec<Diagnostic>,
+}
+
+/// Walks the previous output without following links, sorting its files by what the
+/// manifest `listed` says of them.
+pub(super) fn survey(
+    target: &Path,
+    mut listed: HashMap<String, Written>,
+) -> Result<Survey, Diagnostic> {
+    let mut previous = HashMap::with_capacity(listed.len());
+    let mut by_hand = Vec::new();
+    let mut dropped = Vec::new();
+    for entry in walkdir::WalkDir::new(target).min_depth(1) {
+        let entry = entry.map_err(|e| walk_error(e, target))?;
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if !file_type.is_file() {
+            dropped.push(Diagnostic::new(
+                Kind::Skipped,
+                entry.path(),
+                format!(
+                    "{} inside the output folder: removed, never followed",
+                    crate::load::describe_type(&file_type)
+                ),
+            ));
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(target) else {
+            continue;
+        };
+        let key = slash_path(rel);
+        if key == MARKER {
+            continue;
+        }
+        match listed.remove(&key) {
+            Some(w) => {
+                previous.insert(key, w);
+            }
+            None => by_hand.push(key),
+        }
+    }
+    Ok(Survey {
+        previous,
+        by_hand,
+        dropped,
+    })
+}
