@@ -93,3 +93,25 @@ fn output_option_writes_elsewhere() {
         run.stdout
     );
 }
+
+/// A static file named like a page's folder: pages and static files are written in
+/// parallel, and each could remove the other from the tree being built. The build is
+/// refused naming both, whichever comes first, and the previous output stays.
+#[test]
+fn a_file_that_is_also_a_pages_folder_is_refused() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = site.output("reports/alpha-2024/index.html");
+    site.write("static/reports/alpha-2024", "a file where a folder goes");
+    for _ in 0..3 {
+        let run = site.build(&[]);
+        assert!(!run.ok, "the clash was built");
+        assert!(
+            run.stderr
+                .contains("both as a file and as the folder of `reports/alpha-2024/index.html`"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(site.output("reports/alpha-2024/index.html"), before);
+    }
+}

@@ -206,8 +206,17 @@ impl Output {
         }
         let shown = self.target.join(rel);
         let path = self.staging.join(rel);
-        self.make_folders(rel)
-            .map_err(|e| Diagnostic::io(&shown, "create folder", &e))?;
+        self.make_folders(rel).map_err(|e| {
+            let written = lock(&self.written);
+            match key
+                .match_indices('/')
+                .map(|(at, _)| &key[..at])
+                .find(|folder| written.contains_key(*folder))
+            {
+                Some(file) => clash(&self.target, file, &key),
+                None => Diagnostic::io(&shown, "create folder", &e),
+            }
+        })?;
         if let Some(same) = unchanged(&self.previous, &self.target, &key, hash, bytes.len()) {
             // A link to the live file keeps its time, so the manifest entry stays
             // true; a file system without hard links gets the bytes instead.
@@ -289,6 +298,12 @@ impl Output {
     /// about what was left out.
     pub(crate) fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
         let written = lock(&self.written).clone();
+        // Pages and static files are written in parallel, so a file and a folder of
+        // the same name may each have removed the other from the spare: such a build
+        // is refused here, before anything reaches the output.
+        if let Some((file, inside)) = folder_clash(&written) {
+            return Err(clash(&self.target, file, inside));
+        }
         let mut warnings = std::mem::take(&mut self.dropped);
         prune(&self.staging, &written)?;
         for key in self.by_hand.iter().filter(|k| !written.contains_key(*k)) {
@@ -341,8 +356,45 @@ impl Sink for Output {
     }
 }
 
+/// The error for a build that writes `file` both as a file and as the folder of
+/// `inside`.
+fn clash(target: &Path, file: &str, inside: &str) -> Diagnostic {
+    Diagnostic::new(
+        Kind::Duplicate,
+        target.join(file),
+        format!("the build writes this both as a file and as the folder of `{inside}`"),
+    )
+    .help("rename the static or theme file, or the page, so that they differ")
+}
+
+/// A file of `written` that is also a folder above another of its files: the pair,
+/// file first. Linear in the number of path components.
+fn folder_clash<V>(written: &HashMap<String, V>) -> Option<(&str, &str)> {
+    written.keys().find_map(|key| {
+        key.match_indices('/')
+            .map(|(at, _)| &key[..at])
+            .find(|folder| written.contains_key(*folder))
+            .map(|folder| (folder, key.as_str()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_that_is_also_a_folder_is_found() {
+        let map = |keys: &[&str]| -> HashMap<String, ()> {
+            keys.iter().map(|k| (k.to_string(), ())).collect()
+        };
+        assert_eq!(
+            super::folder_clash(&map(&["reports/x", "reports/x/index.html", "a.css"])),
+            Some(("reports/x", "reports/x/index.html"))
+        );
+        assert_eq!(
+            super::folder_clash(&map(&["reports/x.html", "reports/x/index.html"])),
+            None
+        );
+    }
+
     use super::manifest::MARKER_HEADER;
     use super::swap::swap_by_renames;
     use super::*;
@@ -509,3 +561,4 @@ mod tests {
         assert!(!out.join("a.html").exists() && out.join("b.html").exists());
     }
 }
+
