@@ -197,6 +197,44 @@ fn blocks_each_leaving_an_element_open_stay_shallow_and_fast() {
     }
 }
 
+/// A closing tag is counted only when an HTML parser would read it as one: `</div_>`
+/// or `</div\0>` close no `div`, and `<![CDATA[` hides markup only inside `<svg>`.
+/// Taken as closing, 100,000 of them nested 100,000 deep in the sanitiser.
+#[test]
+fn closing_tags_spelt_otherwise_close_nothing() {
+    let site = minified_site();
+    let cases = [
+        ("underscore", "<div></div_>".repeat(100_000)),
+        ("nul", "<div></div\0>".repeat(50_000)),
+        ("accent", "<div></divé>".repeat(50_000)),
+        (
+            "cdata-outside-svg",
+            "<div><![CDATA[></div>]]>".repeat(20_000),
+        ),
+        ("cdata-in-svg", "<svg><![CDATA[></svg>]]>".repeat(20_000)),
+    ];
+    for (name, body) in &cases {
+        site.write(
+            &report_path(name),
+            &minimal_report("", &format!("{body}\n\nspelt end\n")),
+        );
+    }
+    let started = Instant::now();
+    let run = guarded(&site, "build", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    // A hang guard, not a timing.
+    assert!(started.elapsed() < Duration::from_secs(40));
+    for (name, _) in &cases {
+        let page = site.output(&format!("reports/deep-{name}/index.html"));
+        assert!(page.contains("spelt end"), "{name}");
+        let depth = depth_of(&page);
+        assert!(
+            depth <= MAX_DEPTH + PAGE_DEPTH,
+            "{name}: the page nests {depth} deep"
+        );
+    }
+}
+
 /// An element opened in one HTML block and closed in a later one keeps its closing
 /// tag, and what follows stays outside it (the closing tag was dropped as closing
 /// nothing, since the element counted as closed at its block's end).

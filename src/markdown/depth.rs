@@ -111,6 +111,8 @@ enum State {
     Comment,
     /// Inside `<!...>` or `<?...>`.
     Declaration,
+    /// Inside `<![CDATA[ ... ]]>` in SVG or MathML.
+    CData,
     /// Inside a raw text element, looking for its closing tag (index into
     /// [`RAW_TEXT`]).
     RawText(usize),
@@ -139,6 +141,11 @@ struct HtmlDepth {
 impl HtmlDepth {
     fn depth(&self) -> usize {
         self.stack.len()
+    }
+
+    /// Whether an `<svg>` or `<math>` element is open, where CDATA sections exist.
+    fn in_foreign_content(&self) -> bool {
+        self.stack.iter().any(|n| n == "svg" || n == "math")
     }
 
     /// A Markdown container that began with `depth` elements open has ended. An HTML
@@ -192,6 +199,12 @@ impl HtmlDepth {
                     } else if rest.starts_with("<!--") {
                         self.state = State::Comment;
                         i = at + 4;
+                    } else if rest.starts_with("<![CDATA[") && self.in_foreign_content() {
+                        // Inside `<svg>` or `<math>` a CDATA section runs to `]]>`,
+                        // markup and `>` included; elsewhere it is a bogus comment
+                        // ending at the first `>`, as below.
+                        self.state = State::CData;
+                        i = at + 9;
                     } else if rest.starts_with("<!") || rest.starts_with("<?") {
                         self.state = State::Declaration;
                         i = at + 2;
@@ -257,6 +270,13 @@ impl HtmlDepth {
                         None => break,
                     }
                 }
+                State::CData => match memchr::memmem::find(&bytes[i..], b"]]>") {
+                    Some(end) => {
+                        i += end + 3;
+                        self.state = State::Text;
+                    }
+                    None => break,
+                },
                 State::Declaration => match memchr::memchr(b'>', &bytes[i..]) {
                     Some(end) => {
                         i += end + 1;
@@ -336,9 +356,12 @@ fn tag_name(bytes: &[u8], at: usize) -> Option<(bool, usize)> {
     if !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
+    // The name runs to white space, `/` or `>`, as an HTML parser reads it: `</div_>`
+    // closes no `div`, and taking it for one would let a parser see nesting that this
+    // count does not.
     let len = bytes[start..]
         .iter()
-        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
+        .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
         .unwrap_or(bytes.len() - start);
     Some((closing, start + len))
 }

@@ -561,4 +561,3 @@ mod tests {
         assert!(!out.join("a.html").exists() && out.join("b.html").exists());
     }
 }
-
