@@ -39,7 +39,7 @@ pub mod urls;
 mod validate;
 mod write;
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use config::{BaseUrl, Config};
@@ -230,42 +230,13 @@ pub fn load_site(root: &Path, config: Config) -> Result<model::Site, BuildError>
     validate::validate(config, &sources, &|_| None).map_err(BuildError::new)
 }
 
-/// `path` made absolute and without `.` or `..`, each `..` read as the file system
-/// reads it: the parent of the real folder reached so far, through links. The output
-/// checks and the staging folder work on the path's names, so a path must name the
-/// folder that will be written: `public/.` has no last name (the staging folder went
-/// inside the output and the build failed), and `link/..` names the folder holding
-/// the link where the system writes beside the link's target (an `--output` through
-/// a link into `content/` was checked as outside the site and written inside it).
-fn real_output_path(path: &Path) -> PathBuf {
-    let mut out = if path.is_absolute() {
-        PathBuf::new()
-    } else {
-        std::env::current_dir().unwrap_or_default()
-    };
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                // A folder that does not exist yet has no links to follow.
-                if let Ok(real) = out.canonicalize() {
-                    out = real;
-                }
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// Builds the site: load, validate, link, render, write. On error the previous output
 /// is left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let root = &options.root;
     let config = load_config(root, options.base_url.as_deref())?;
-    let output_dir = real_output_path(&match &options.output {
+    let output_dir = write::absolute(&match &options.output {
         Some(o) => o.clone(),
         None => root.join(&config.build.output_dir),
     });

@@ -178,10 +178,15 @@ pub fn new_metric(
     let unit = required_text(unit, "--unit", "unit")?;
     let rel = "content/metrics.yaml";
     let path = root.join(rel);
-    let existing = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(Diagnostic::io(Path::new(rel), "read", &e)),
+    // Read as the build reads it: a pipe or device there is refused, never opened.
+    let existing = if fs::symlink_metadata(&path).is_ok() {
+        let bytes = crate::load::read_regular(&path, Path::new(rel), None)?;
+        String::from_utf8(bytes).map_err(|_| {
+            Diagnostic::new(Kind::Syntax, rel, "is not UTF-8 text")
+                .help("save the file as UTF-8, then run the command again")
+        })?
+    } else {
+        String::new()
     };
     let metrics = parse_metric_list(&existing, rel)?;
     if metrics.iter().any(|m| m.id == id) {

@@ -108,6 +108,32 @@ fn a_parent_step_after_a_link_is_checked_where_it_leads() {
     assert!(!outer.join("out").exists());
 }
 
+/// The site root is read by the same rule: `--root link/..`, where the link leads
+/// into the site's `content/`, is the site itself, so an output inside `content/` is
+/// still refused.
+#[test]
+fn a_root_spelled_through_a_link_is_checked_where_it_leads() {
+    let site = Site::fixture("basic");
+    let outer = site.root.parent().unwrap();
+    std::fs::create_dir(outer.join("a")).unwrap();
+    std::os::unix::fs::symlink(site.root.join("content"), outer.join("a/l")).unwrap();
+    let root = outer.join("a/l/..");
+    let output = site.root.join("content/out");
+    let run = common::run_limited({
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_wsis"));
+        cmd.args(["build", "--root", root.to_str().unwrap()])
+            .args(["--output", output.to_str().unwrap()]);
+        cmd
+    });
+    assert!(!run.ok, "accepted");
+    assert!(
+        run.stderr.contains("inside the site's `content`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!output.exists());
+}
+
 /// A trailing `.` names the folder itself: the staging folder went inside the output
 /// and every build failed with "cannot move the new output in place".
 #[test]

@@ -176,3 +176,20 @@ proptest! {
         prop_assert_eq!(&org.name, &name);
     }
 }
+
+/// `new metric` reads `metrics.yaml` as the build does: a named pipe there is refused
+/// by name, never opened (reading it would block forever).
+#[test]
+fn a_pipe_for_metrics_yaml_is_refused_not_read() {
+    let site = Site::fixture("basic");
+    let path = site.root.join("content/metrics.yaml");
+    std::fs::remove_file(&path).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let run = common::run_limited(site.command("new metric", &["alpha-x", "--unit", "count"]));
+    assert!(!run.ok);
+    assert!(run.stderr.contains("named pipe"), "{}", run.stderr);
+}

@@ -176,10 +176,19 @@ pub(crate) fn read_regular(
         .help("split the report, or leave out what is not the report's text"));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // Never more than the limit, even from a file that grows while it is read.
+    // At most one byte past the limit is read, even from a file that grows while it
+    // is read; that byte tells it grew past the limit.
     file.take(max.map_or(u64::MAX, |m| m + 1))
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::io(shown, "read", &e))?;
+    if let Some(max) = max.filter(|max| bytes.len() as u64 > *max) {
+        return Err(Diagnostic::new(
+            Kind::Syntax,
+            shown,
+            format!("the file grew past the limit of {max} bytes while it was read"),
+        )
+        .help("build again once the file is saved"));
+    }
     Ok(bytes)
 }
 

@@ -50,7 +50,7 @@ use crate::pipeline::{Sink, lock};
 use crate::urls::slash_path;
 
 pub use manifest::MARKER;
-pub(crate) use names::check_name;
+pub(crate) use names::{absolute, check_name};
 
 use manifest::{Written, read_manifest, unchanged, write_manifest};
 use names::{resolved, sibling};

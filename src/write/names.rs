@@ -47,22 +47,32 @@ pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-/// `path` made absolute and without `.`/`..`, without touching the file system (the
-/// output folder may not exist yet).
-pub(super) fn absolute(path: &Path) -> PathBuf {
-    let path = if path.is_absolute() {
-        path.to_path_buf()
+/// `path` made absolute and without `.` or `..`, each `..` read as the file system
+/// reads it: the parent of the real folder reached so far, through links. The output
+/// checks and the staging folder work on the path's names, so a path must name the
+/// folder that will be written: `public/.` has no last name (the staging folder went
+/// inside the output and the build failed), and `link/..` names the folder holding
+/// the link where the system writes beside the link's target (an `--output` through
+/// a link into `content/` was checked as outside the site and written inside it).
+/// The site root goes through the same rule, so both are compared as the system
+/// sees them.
+pub(crate) fn absolute(path: &Path) -> PathBuf {
+    let mut out = if path.is_absolute() {
+        PathBuf::new()
     } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+        std::env::current_dir().unwrap_or_default()
     };
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
             Component::ParentDir => {
+                // A folder that does not exist yet has no links to follow.
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
                 out.pop();
             }
-            Component::CurDir => {}
-            c => out.push(c),
+            other => out.push(other),
         }
     }
     out

@@ -20,8 +20,17 @@ pub(super) fn swap(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         match renameat_with(CWD, staging, CWD, target, RenameFlags::EXCHANGE) {
             Ok(()) => return Ok(()),
-            // Kernels and file systems without the exchange take the renames below.
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            // Kernels and file systems without the exchange, and sandboxes that
+            // forbid the call, take the renames below (which fail clearly if renames
+            // are forbidden too).
+            Err(e)
+                if [
+                    rustix::io::Errno::INVAL,
+                    rustix::io::Errno::NOSYS,
+                    rustix::io::Errno::OPNOTSUPP,
+                    rustix::io::Errno::PERM,
+                ]
+                .contains(&e) => {}
             Err(e) => {
                 return Err(Diagnostic::io(
                     target,
