@@ -313,6 +313,16 @@ pub fn suggestion<'a>(
     }
 }
 
+/// `s` cut to its first `max` characters, with an ellipsis when it was longer: long
+/// values (a 100 KB quote, a runaway number) are named in messages, never printed
+/// whole.
+pub(crate) fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

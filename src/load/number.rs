@@ -83,10 +83,7 @@ const SHOWN_CHARS: usize = 40;
 
 /// `text` between backticks, cut to [`SHOWN_CHARS`].
 fn shown(text: &str) -> String {
-    match text.char_indices().nth(SHOWN_CHARS) {
-        Some((i, _)) => format!("`{}...`", &text[..i]),
-        None => format!("`{text}`"),
-    }
+    format!("`{}`", crate::diagnostic::cut(text, SHOWN_CHARS))
 }
 
 /// Reads `text` as a decimal number (`28`, `-3.5`, `.5`, `2.7e6`, `1e400` as

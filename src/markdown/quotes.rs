@@ -75,9 +75,11 @@ fn describe(c: Option<char>) -> String {
 /// `s` cut to its first [`SHOWN`] characters, with an ellipsis and the length when
 /// cut.
 pub(crate) fn shorten(s: &str) -> String {
-    match s.char_indices().nth(SHOWN) {
-        Some((at, _)) => format!("{}… ({} characters)", &s[..at], s.chars().count()),
-        None => s.to_string(),
+    let count = s.chars().count();
+    if count > SHOWN {
+        format!("{} ({count} characters)", crate::diagnostic::cut(s, SHOWN))
+    } else {
+        s.to_string()
     }
 }
 

@@ -254,10 +254,7 @@ impl Instrumented {
 /// A tag cut to a readable length for messages.
 fn abbreviate(tag: &str) -> String {
     let tag: String = tag.split_whitespace().collect::<Vec<_>>().join(" ");
-    match tag.char_indices().nth(60) {
-        Some((i, _)) => format!("{}...", &tag[..i]),
-        None => tag,
-    }
+    crate::diagnostic::cut(&tag, 60)
 }
 
 /// The block a tag opens, if it opens one: `for`, `if`, `component`, a `<card>` call...
