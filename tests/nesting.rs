@@ -156,6 +156,31 @@ fn a_hundred_thousand_nested_divs_build_quickly() {
     assert!(depth_of(&page) <= MAX_DEPTH + PAGE_DEPTH);
 }
 
+/// Writes each case as a report ending in `end`, builds within a 40 s hang guard
+/// (not a timing), and checks that every page keeps its last words and stays within
+/// the nesting limit.
+fn build_shallow(site: &Site, cases: &[(&str, String)], end: &str) {
+    for (name, body) in cases {
+        site.write(
+            &report_path(name),
+            &minimal_report("", &format!("{body}{end}\n")),
+        );
+    }
+    let started = Instant::now();
+    let run = guarded(site, "build", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(started.elapsed() < Duration::from_secs(40));
+    for (name, _) in cases {
+        let page = site.output(&format!("reports/deep-{name}/index.html"));
+        assert!(page.contains(end.trim()), "{name}");
+        let depth = depth_of(&page);
+        assert!(
+            depth <= MAX_DEPTH + PAGE_DEPTH,
+            "{name}: the page nests {depth} deep"
+        );
+    }
+}
+
 /// Thousands of blocks that each leave one element open: the HTML parser keeps a
 /// `<div>` or `<details>` open past its paragraph or HTML block, and reopens `<i>`
 /// after a heading, so these nest as deep as there are blocks. Counted as closed at
@@ -175,26 +200,8 @@ fn blocks_each_leaving_an_element_open_stay_shallow_and_fast() {
             format!("## H {}x\n\n", "<i>".repeat(50)).repeat(4_000),
         ),
     ];
-    for (name, body) in &cases {
-        site.write(
-            &report_path(name),
-            &minimal_report("", &format!("{body}\nopen end\n")),
-        );
-    }
-    let started = Instant::now();
-    let run = guarded(&site, "build", &[]);
-    assert!(run.ok, "{}", run.stderr);
     // A hang guard, not a timing: these took 30 s and 18 s in a debug build.
-    assert!(started.elapsed() < Duration::from_secs(40));
-    for (name, _) in &cases {
-        let page = site.output(&format!("reports/deep-{name}/index.html"));
-        assert!(page.contains("open end"), "{name}");
-        let depth = depth_of(&page);
-        assert!(
-            depth <= MAX_DEPTH + PAGE_DEPTH,
-            "{name}: the page nests {depth} deep"
-        );
-    }
+    build_shallow(&site, &cases, "\nopen end");
 }
 
 /// A closing tag is counted only when an HTML parser would read it as one: `</div_>`
@@ -213,26 +220,7 @@ fn closing_tags_spelt_otherwise_close_nothing() {
         ),
         ("cdata-in-svg", "<svg><![CDATA[></svg>]]>".repeat(20_000)),
     ];
-    for (name, body) in &cases {
-        site.write(
-            &report_path(name),
-            &minimal_report("", &format!("{body}\n\nspelt end\n")),
-        );
-    }
-    let started = Instant::now();
-    let run = guarded(&site, "build", &[]);
-    assert!(run.ok, "{}", run.stderr);
-    // A hang guard, not a timing.
-    assert!(started.elapsed() < Duration::from_secs(40));
-    for (name, _) in &cases {
-        let page = site.output(&format!("reports/deep-{name}/index.html"));
-        assert!(page.contains("spelt end"), "{name}");
-        let depth = depth_of(&page);
-        assert!(
-            depth <= MAX_DEPTH + PAGE_DEPTH,
-            "{name}: the page nests {depth} deep"
-        );
-    }
+    build_shallow(&site, &cases, "\n\nspelt end");
 }
 
 /// An element opened in one HTML block and closed in a later one keeps its closing
