@@ -8,17 +8,24 @@ use std::fmt::Write;
 
 use crate::format;
 use crate::markdown::escape;
-use crate::model::{Qualifier, Unit};
+use crate::model::{Amount, Status, Unit};
 
 /// One point of a chart: a year's value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     /// The year.
     pub year: i32,
-    /// The value.
-    pub value: f64,
-    /// How exact it is; projections are drawn hollow.
-    pub qualifier: Qualifier,
+    /// The value with its bound.
+    pub amount: Amount,
+    /// Whether it happened or is expected; projections and targets are drawn apart.
+    pub status: Status,
+}
+
+impl Point {
+    /// Where the point is placed: its value, or the middle of its range.
+    fn value(&self) -> f64 {
+        self.amount.middle()
+    }
 }
 
 /// Bars suit amounts of money (each year's total stands alone); lines suit counts
@@ -111,11 +118,13 @@ fn drawable(points: &[Point]) -> Vec<Point> {
     points
         .iter()
         .map(|p| Point {
-            value: if p.value.is_nan() || p.value.abs() < format::MIN_MAGNITUDE {
-                0.0
-            } else {
-                p.value.clamp(-format::MAX_MAGNITUDE, format::MAX_MAGNITUDE)
-            },
+            amount: p.amount.map(|v| {
+                if v.is_nan() || v.abs() < format::MIN_MAGNITUDE {
+                    0.0
+                } else {
+                    v.clamp(-format::MAX_MAGNITUDE, format::MAX_MAGNITUDE)
+                }
+            }),
             ..*p
         })
         .collect()
@@ -135,7 +144,7 @@ pub fn describe(points: &[Point], unit: &Unit) -> String {
             format!(
                 "{}: {}",
                 p.year,
-                format::qualified(p.value, unit, p.qualifier)
+                format::figure(p.amount, unit, p.status)
             )
         })
         .collect::<Vec<_>>()
@@ -147,8 +156,8 @@ pub fn describe(points: &[Point], unit: &Unit) -> String {
 pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
     let points = &drawable(points)[..];
     let kind = Kind::for_unit(unit);
-    let max = points.iter().map(|p| p.value).fold(0.0, f64::max);
-    let min = points.iter().map(|p| p.value).fold(0.0, f64::min);
+    let max = points.iter().map(|p| p.value()).fold(0.0, f64::max);
+    let min = points.iter().map(|p| p.value()).fold(0.0, f64::min);
     let axis = Axis::new(min, max);
     let (top, bottom) = (axis.top(), axis.bottom);
     let (first, last) = years(points);
@@ -170,11 +179,11 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
         escape(&format!(
             "{}: {}",
             p.year,
-            format::qualified(p.value, unit, p.qualifier)
+            format::figure(p.amount, unit, p.status)
         ))
     };
     let proj = |p: &Point| {
-        if p.qualifier == Qualifier::Projected {
+        if p.status.is_outlook() {
             " projected"
         } else {
             ""
@@ -225,7 +234,7 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
         Kind::Bar => {
             let bw = (slot * 0.6).min(60.0);
             for p in points {
-                let (y0, y1) = (y(0.0), y(p.value));
+                let (y0, y1) = (y(0.0), y(p.value()));
                 let _ = write!(
                     s,
                     r#"<rect class="bar{proj}" x="{:.1}" y="{:.1}" width="{bw:.1}" height="{:.1}"><title>{}</title></rect>"#,
@@ -240,7 +249,7 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
         Kind::Line => {
             let path: Vec<String> = points
                 .iter()
-                .map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value)))
+                .map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value())))
                 .collect();
             let _ = write!(s, r#"<polyline class="line" points="{}"/>"#, path.join(" "));
             for p in points {
@@ -248,7 +257,7 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
                     s,
                     r#"<circle class="point{proj}" cx="{:.1}" cy="{:.1}" r="4.5"><title>{}</title></circle>"#,
                     x(p.year),
-                    y(p.value),
+                    y(p.value()),
                     label(p),
                     proj = proj(p),
                 );
@@ -264,15 +273,15 @@ pub fn sparkline(title: &str, points: &[Point], unit: &Unit) -> String {
     const SW: f64 = 100.0;
     const SH: f64 = 24.0;
     let points = &drawable(points)[..];
-    let max = points.iter().map(|p| p.value).fold(f64::MIN, f64::max);
-    let min = points.iter().map(|p| p.value).fold(f64::MAX, f64::min);
+    let max = points.iter().map(|p| p.value()).fold(f64::MIN, f64::max);
+    let min = points.iter().map(|p| p.value()).fold(f64::MAX, f64::min);
     let (first, last) = years(points);
     let span = (last - first).max(1) as f64;
     let range = if max > min { max - min } else { 1.0 };
     let xy = |p: &Point| {
         (
             2.0 + (SW - 4.0) * (i64::from(p.year) - first) as f64 / span,
-            SH - 3.0 - (SH - 6.0) * (p.value - min) / range,
+            SH - 3.0 - (SH - 6.0) * (p.value() - min) / range,
         )
     };
     let coords: Vec<String> = points
@@ -307,18 +316,18 @@ mod tests {
         vec![
             Point {
                 year: 2015,
-                value: 43.0,
-                qualifier: Qualifier::Exact,
+                amount: Amount::Exact(43.0),
+                status: Status::Actual,
             },
             Point {
                 year: 2024,
-                value: 174.0,
-                qualifier: Qualifier::Exact,
+                amount: Amount::Exact(174.0),
+                status: Status::Actual,
             },
             Point {
                 year: 2025,
-                value: 155.0,
-                qualifier: Qualifier::AtLeast,
+                amount: Amount::AtLeast(155.0),
+                status: Status::Actual,
             },
         ]
     }
@@ -362,7 +371,7 @@ mod tests {
         let svg = chart("c", "NRIs", &pts(), &Unit::Count);
         assert!(svg.starts_with("<svg class=\"chart chart-line\""));
         assert!(svg.contains(r#"role="img" aria-labelledby="c-title c-desc""#));
-        assert!(svg.contains("<desc id=\"c-desc\">2015: 43; 2024: 174; 2025: over 155</desc>"));
+        assert!(svg.contains("<desc id=\"c-desc\">2015: 43; 2024: 174; 2025: at least 155</desc>"));
         assert_eq!(svg.matches("<circle").count(), 3);
         assert!(svg.contains(">200</text>"), "axis reaches the nice maximum");
     }
@@ -376,6 +385,6 @@ mod tests {
     #[test]
     fn sparkline_has_a_text_alternative() {
         let svg = sparkline("NRIs", &pts(), &Unit::Count);
-        assert!(svg.contains(r#"aria-label="Trend of NRIs: 2015: 43; 2024: 174; 2025: over 155""#));
+        assert!(svg.contains(r#"aria-label="Trend of NRIs: 2015: 43; 2024: 174; 2025: at least 155""#));
     }
 }

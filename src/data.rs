@@ -13,21 +13,31 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::format;
 use crate::link::Links;
-use crate::model::Observation;
-use crate::model::Site;
+use crate::model::{Observation, Site, Source};
+use crate::series::{self, Delta, Standing};
 use crate::urls::Page;
 
 /// The columns of the CSV files, in order.
-pub(crate) const CSV_COLUMNS: [&str; 13] = [
+pub(crate) const CSV_COLUMNS: [&str; 23] = [
+    "id",
     "metric",
     "title",
     "organization",
+    "reported_by",
     "unit",
     "year",
     "as_of",
     "value",
-    "qualifier",
+    "low",
+    "high",
+    "bound",
+    "status",
+    "source",
+    "source_url",
+    "first_party",
+    "standing",
     "year_value",
+    "restates",
     "report",
     "published",
     "quote",
@@ -37,16 +47,34 @@ pub(crate) const CSV_COLUMNS: [&str; 13] = [
 /// One observation as a row of data.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
+    /// The figure's stable id (`<report>/<anchor>`).
+    id: String,
     metric: &'a str,
     title: &'a str,
+    /// The metric's organization.
     organization: &'a str,
+    /// The organization whose report states the figure.
+    reported_by: &'a str,
     unit: &'a str,
     year: i32,
     as_of: Option<String>,
-    value: String,
-    qualifier: &'static str,
-    /// Whether this observation is the value its year stands at.
+    /// The single value stated; empty for a range.
+    value: Option<String>,
+    /// The interval as stated: both ends for a single value or a range, one for a bound.
+    low: Option<String>,
+    high: Option<String>,
+    bound: &'static str,
+    status: &'static str,
+    /// The source the report cites, empty for the reporting organization's own figure.
+    source: Option<&'a str>,
+    source_url: Option<&'a str>,
+    first_party: bool,
+    /// `yearly`, `outlook`, `beside` or `restatement` (see [`crate::series`]).
+    standing: &'static str,
+    /// Whether this observation is the value its year stands at, on either track.
     year_value: bool,
+    /// The id of the figure this one repeats.
+    restates: Option<String>,
     report: &'a str,
     published: String,
     quote: &'a str,
@@ -58,20 +86,39 @@ fn row<'a>(site: &'a Site, links: &Links, o: Observation) -> Row<'a> {
     let r = site.report(o.report);
     let f = &r.figures[o.figure];
     let m = site.metric(f.metric);
+    let series = &links.series[f.metric.index()];
     let root = site.config.base_url.root();
+    let (low, high) = f.amount.interval();
+    let (source, source_url) = match &f.source {
+        Source::Own => (None, None),
+        Source::Cited { name, url } => (Some(name.as_str()), url.as_deref()),
+    };
+    let restates = series.original_of(o);
     Row {
+        id: r.figure_id(o.figure),
         metric: &m.id,
         title: &m.title,
         organization: &site.org(m.organization).id,
+        reported_by: &site.org(r.organization).id,
         unit: m.unit.name(),
         year: f.year,
         as_of: f.as_of.map(|d| d.to_string()),
-        value: format::plain(f.value),
-        qualifier: f.qualifier.name(),
-        year_value: links.series[f.metric.index()]
-            .yearly
-            .iter()
-            .any(|&(_, y)| y == o),
+        value: f.amount.value().map(format::plain),
+        low: low.map(format::plain),
+        high: high.map(format::plain),
+        bound: f.amount.bound().name(),
+        status: f.status.name(),
+        source,
+        source_url,
+        first_party: series::first_party(site, o),
+        standing: match (restates, series.standing(o)) {
+            (Some(_), _) | (None, None) => "restatement",
+            (None, Some(Standing::Yearly)) => "yearly",
+            (None, Some(Standing::Outlook)) => "outlook",
+            (None, Some(Standing::Beside)) => "beside",
+        },
+        year_value: series.is_yearly(o),
+        restates: restates.map(|x| site.report(x.report).figure_id(x.figure)),
         report: &r.slug,
         published: r.published.to_string(),
         quote: &f.quote,
@@ -105,17 +152,40 @@ struct MetricJson<'a> {
     higher_is_better: Option<bool>,
     url: String,
     csv: String,
+    /// What happened: one value per year.
     yearly: Vec<YearJson>,
+    /// What is expected: one projection or target per year.
+    outlook: Vec<YearJson>,
     observations: Vec<Row<'a>>,
 }
 
+/// A year's value on one track.
 #[derive(Debug, Serialize)]
 struct YearJson {
     year: i32,
-    value: f64,
-    qualifier: &'static str,
-    change: Option<f64>,
-    change_relative: Option<f64>,
+    /// The id of the figure standing for the year.
+    id: String,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    bound: &'static str,
+    status: &'static str,
+    change: Option<ChangeJson>,
+}
+
+/// A change from the previous year's value.
+#[derive(Debug, Serialize)]
+struct ChangeJson {
+    /// `point`, `between` or `not-comparable`.
+    kind: &'static str,
+    /// The id of the figure compared with.
+    from: String,
+    /// For `point`: the difference and the fraction of the previous value.
+    absolute: Option<f64>,
+    relative: Option<f64>,
+    /// For `between`: the interval the change lies in (an open end is null).
+    low: Option<f64>,
+    high: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -152,21 +222,13 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
             file.clone(),
             csv(series.observations.iter().map(|&o| row(site, links, o)))?,
         ));
-        let yearly = series
-            .yearly
-            .iter()
-            .map(|&(year, o)| {
-                let f = &site.report(o.report).figures[o.figure];
-                let change = series.change(o);
-                YearJson {
-                    year,
-                    value: f.value,
-                    qualifier: f.qualifier.name(),
-                    change: change.map(|c| c.absolute),
-                    change_relative: change.and_then(|c| c.relative),
-                }
-            })
-            .collect();
+        let track = |track: &[(i32, Observation)]| -> Vec<YearJson> {
+            track
+                .iter()
+                .map(|&(year, o)| year_json(site, series, year, o))
+                .collect()
+        };
+        let (yearly, outlook) = (track(&series.yearly), track(&series.outlook));
         metrics.push(MetricJson {
             id: &m.id,
             title: &m.title,
@@ -182,6 +244,7 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
             url: format!("{root}{}", page.path()),
             csv: format!("{root}{}", file.to_string_lossy()),
             yearly,
+            outlook,
             observations: series
                 .observations
                 .iter()
@@ -220,6 +283,40 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
         .collect();
     out.push((PathBuf::from("data/reports.json"), json(&reports)?));
     Ok(out)
+}
+
+fn year_json(site: &Site, series: &crate::series::Series, year: i32, o: Observation) -> YearJson {
+    let r = site.report(o.report);
+    let f = &r.figures[o.figure];
+    let (low, high) = f.amount.interval();
+    let change = series.change(o).map(|c| {
+        let from = site.report(c.from.report).figure_id(c.from.figure);
+        let (kind, absolute, relative, low, high) = match c.delta {
+            Delta::Point {
+                absolute, relative, ..
+            } => ("point", Some(absolute), relative, None, None),
+            Delta::Between { low, high } => ("between", None, None, low, high),
+            Delta::NotComparable => ("not-comparable", None, None, None, None),
+        };
+        ChangeJson {
+            kind,
+            from,
+            absolute,
+            relative,
+            low,
+            high,
+        }
+    });
+    YearJson {
+        year,
+        id: r.figure_id(o.figure),
+        value: f.amount.value(),
+        low,
+        high,
+        bound: f.amount.bound().name(),
+        status: f.status.name(),
+        change,
+    }
 }
 
 fn json<T: Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {

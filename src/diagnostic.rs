@@ -67,6 +67,8 @@ pub enum Kind {
     Output,
     /// A bug in wsis itself (a panic caught by the dev server), never bad input.
     Internal,
+    /// A figure repeats one of an earlier report without saying so (a warning).
+    Restatement,
     /// A file was left out of the build (a warning, not an error): a symbolic link to
     /// outside the site, a link loop.
     Skipped,

@@ -6,7 +6,7 @@
 //! digits, in plain decimal notation, never rounded to 0. Values outside the range
 //! (only a template can format one) are still shown digit for digit.
 
-use crate::model::{Qualifier, Unit};
+use crate::model::{Amount, Status, Unit};
 
 /// The largest size a figure may have: a million billion. Every whole number up to it
 /// is exact in an `f64`, so it is shown digit for digit; no WSIS figure comes near
@@ -64,14 +64,28 @@ pub fn value(value: f64, unit: &Unit) -> String {
     }
 }
 
-/// Formats a value with its qualifier: "over 13,000", "up to $300,000", "150 (projected)".
-pub fn qualified(v: f64, unit: &Unit, qualifier: Qualifier) -> String {
-    format!(
-        "{}{}{}",
-        qualifier.prefix(),
-        value(v, unit),
-        qualifier.suffix()
-    )
+/// Formats an amount with its bound: "174", "about 150", "at least 13,000", "up to
+/// $300,000", "between 3 and 5". A lower bound reads "at least" whether the report
+/// said "over" or "more than": it is the one reading true of every such phrase.
+pub fn amount(a: Amount, unit: &Unit) -> String {
+    match a {
+        Amount::Exact(v) => value(v, unit),
+        Amount::Approximately(v) => format!("about {}", value(v, unit)),
+        Amount::AtLeast(v) => format!("at least {}", value(v, unit)),
+        Amount::AtMost(v) => format!("up to {}", value(v, unit)),
+        Amount::Range { low, high } => {
+            format!("between {} and {}", value(low, unit), value(high, unit))
+        }
+    }
+}
+
+/// Formats a figure: its amount, and its status unless it is actual: "at least 20
+/// (projected)", "150 (target)", "about 3,000 (estimate)".
+pub fn figure(a: Amount, unit: &Unit, status: Status) -> String {
+    match status {
+        Status::Actual => amount(a, unit),
+        other => format!("{} ({})", amount(a, unit), other.name()),
+    }
 }
 
 /// A change in `unit` with its sign: `+52`, `−$900`, `±0`. The minus is U+2212,
@@ -167,19 +181,24 @@ mod tests {
     }
 
     #[test]
-    fn qualifiers_travel_with_the_value() {
+    fn bounds_and_statuses_travel_with_the_value() {
+        let count = &Unit::Count;
+        assert_eq!(amount(Amount::Exact(174.0), count), "174");
+        assert_eq!(amount(Amount::AtLeast(13000.0), count), "at least 13,000");
+        assert_eq!(amount(Amount::AtMost(300000.0), &Unit::Usd), "up to $300,000");
+        assert_eq!(amount(Amount::Approximately(150.0), count), "about 150");
         assert_eq!(
-            qualified(13000.0, &Unit::Count, Qualifier::AtLeast),
-            "over 13,000"
+            amount(Amount::Range { low: 3.0, high: 5.0 }, &Unit::Percent),
+            "between 3% and 5%"
         );
+        assert_eq!(figure(Amount::Exact(150.0), count, Status::Projected), "150 (projected)");
         assert_eq!(
-            qualified(300000.0, &Unit::Usd, Qualifier::AtMost),
-            "up to $300,000"
+            figure(Amount::AtLeast(20.0), count, Status::Projected),
+            "at least 20 (projected)"
         );
-        assert_eq!(
-            qualified(150.0, &Unit::Count, Qualifier::Projected),
-            "150 (projected)"
-        );
+        assert_eq!(figure(Amount::Exact(1e6), &Unit::People, Status::Target), "1,000,000 (target)");
+        assert_eq!(figure(Amount::Approximately(3.0), count, Status::Estimate), "about 3 (estimate)");
+        assert_eq!(figure(Amount::Exact(3.0), count, Status::Actual), "3");
     }
 
     #[test]

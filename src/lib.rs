@@ -159,7 +159,8 @@ pub mod fuzzing {
     /// Draws a metric's chart and sparkline of arbitrary values in each kind of unit,
     /// and formats each value, as a metric page does; returns what broke a promise the
     /// pages rely on. Must never panic. `bytes` are read 13 at a time: a year (`i32`),
-    /// a value (`f64`, any bits), both little-endian, and a qualifier.
+    /// a value (`f64`, any bits), both little-endian, and a byte choosing the bound and
+    /// the status.
     ///
     /// The promises: no `NaN` or `inf` in the SVG; at most 10 value ticks; a size
     /// bounded by the number of points; and every value of the accepted range
@@ -168,7 +169,7 @@ pub mod fuzzing {
     pub fn chart(bytes: &[u8]) -> Result<(), String> {
         use crate::chart::{Point, chart, sparkline};
         use crate::format;
-        use crate::model::{Qualifier, Unit};
+        use crate::model::{Amount, Status, Unit};
 
         let points: Vec<Point> = bytes
             .chunks_exact(13)
@@ -176,10 +177,21 @@ pub mod fuzzing {
                 let (mut year, mut value) = ([0; 4], [0; 8]);
                 year.copy_from_slice(&c[..4]);
                 value.copy_from_slice(&c[4..12]);
+                let v = f64::from_le_bytes(value);
+                let amount = match c[12] % 5 {
+                    0 => Amount::Exact(v),
+                    1 => Amount::Approximately(v),
+                    2 => Amount::AtLeast(v),
+                    3 => Amount::AtMost(v),
+                    _ => Amount::Range {
+                        low: v,
+                        high: v.abs() * 2.0 + 1.0,
+                    },
+                };
                 Point {
                     year: i32::from_le_bytes(year),
-                    value: f64::from_le_bytes(value),
-                    qualifier: Qualifier::ALL[usize::from(c[12]) % Qualifier::ALL.len()],
+                    amount,
+                    status: Status::ALL[usize::from(c[12] / 5) % Status::ALL.len()],
                 }
             })
             .collect();
@@ -205,8 +217,11 @@ pub mod fuzzing {
                 ));
             }
         }
-        for p in points.iter().filter(|p| format::in_range(p.value)) {
-            let v = p.value;
+        for v in points
+            .iter()
+            .flat_map(|p| p.amount.numbers())
+            .filter(|&v| format::in_range(v))
+        {
             let shown = format::value(v, &Unit::Count);
             let read: f64 = shown
                 .replace(',', "")

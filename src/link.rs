@@ -65,6 +65,12 @@ impl Links {
             }
         };
         let mut observations: Vec<Vec<Observation>> = vec![Vec::new(); site.metrics.len()];
+        let by_slug: rustc_hash::FxHashMap<&str, ReportId> = site
+            .report_ids()
+            .map(|(id, r)| (r.slug.as_str(), id))
+            .collect();
+        let mut restatements: Vec<Vec<(Observation, Observation)>> =
+            vec![Vec::new(); site.metrics.len()];
         let mut lines_by_org: Vec<BTreeSet<LineId>> = vec![BTreeSet::new(); n_orgs];
 
         // Reports are sorted by year, organization, slug: pushing in that order keeps
@@ -87,10 +93,18 @@ impl Links {
                 }
             }
             for (f, fig) in r.figures.iter().enumerate() {
-                observations[fig.metric.index()].push(Observation {
+                let o = Observation {
                     report: id,
                     figure: f,
+                };
+                let original = fig.restates.as_deref().and_then(|slug| {
+                    let report = *by_slug.get(slug)?;
+                    restated(site, report, fig)
                 });
+                match original {
+                    Some(original) => restatements[fig.metric.index()].push((o, original)),
+                    None => observations[fig.metric.index()].push(o),
+                }
             }
         }
         // Series are independent: sorted and built in parallel (this is on the path
@@ -112,8 +126,9 @@ impl Links {
 
         let series = observations
             .into_par_iter()
+            .zip(restatements)
             .enumerate()
-            .map(|(i, obs)| series::build(site, MetricId(i as u32), obs))
+            .map(|(i, (obs, re))| series::build(site, MetricId(i as u32), obs, re))
             .collect();
 
         let mut metrics_by_org = vec![Vec::new(); n_orgs];
@@ -207,7 +222,10 @@ impl Links {
                     .figures
                     .iter()
                     .zip(&after.figures)
-                    .all(|(a, b)| (a.metric, a.year, a.as_of) == (b.metric, b.year, b.as_of));
+                    .all(|(a, b)| {
+                        (a.metric, a.year, a.as_of, &a.restates)
+                            == (b.metric, b.year, b.as_of, &b.restates)
+                    });
             if !same_place {
                 return None;
             }
@@ -217,8 +235,8 @@ impl Links {
         metrics.dedup();
         let mut links = old.clone();
         for m in metrics {
-            let observations = std::mem::take(&mut links.series[m.index()].observations);
-            links.series[m.index()] = series::build(site, m, observations);
+            let old = std::mem::take(&mut links.series[m.index()]);
+            links.series[m.index()] = series::build(site, m, old.observations, old.restatements);
         }
         Some(links)
     }
@@ -227,4 +245,13 @@ impl Links {
     pub fn org_reports(&self, org: OrgId) -> &[ReportId] {
         &self.reports_by_org[org.index()]
     }
+}
+
+/// The figure of `report` that `fig` restates: the same metric, year and amount
+/// (validation has checked there is one).
+fn restated(site: &Site, report: ReportId, fig: &crate::model::Figure) -> Option<Observation> {
+    let figure = site.report(report).figures.iter().position(|f| {
+        f.metric == fig.metric && f.year == fig.year && f.amount == fig.amount
+    })?;
+    Some(Observation { report, figure })
 }

@@ -3,7 +3,7 @@
 //! Everything here has passed validation. References between entities are typed
 //! indexes ([`OrgId`], [`LineId`], [`MetricId`], [`ReportId`]) into the [`Site`]'s
 //! vectors, so a dangling reference cannot be represented, and closed vocabularies
-//! (report kinds, qualifiers, organization kinds) are enums.
+//! (report kinds, bounds, statuses, organization kinds) are enums.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -251,60 +251,195 @@ impl ReportKind {
     }
 }
 
-/// How exact a stated figure is: "over 13,000" is `AtLeast`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[allow(missing_docs)]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    AtLeast,
-    AtMost,
-    Approximately,
-    Projected,
+/// What a figure's words say about the true number: "174" is exact, "over 155" a lower
+/// bound, "between 3 and 5" a range. Each form holds exactly the values it needs, so a
+/// range without its high end, or a lower bound with two values, cannot be built.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Amount {
+    /// Exactly this value.
+    Exact(f64),
+    /// About this value ("some 150", "nearly 20").
+    Approximately(f64),
+    /// This value or more ("over", "more than", "at least").
+    AtLeast(f64),
+    /// This value or less ("up to", "less than").
+    AtMost(f64),
+    /// Somewhere from `low` to `high`; validation keeps `low < high`.
+    Range {
+        /// The low end.
+        low: f64,
+        /// The high end.
+        high: f64,
+    },
 }
 
-impl Qualifier {
-    /// The words put before a value ("over"), if any.
-    pub fn prefix(self) -> &'static str {
+impl Amount {
+    /// Which kind of bound this is.
+    pub fn bound(self) -> Bound {
         match self {
-            Qualifier::AtLeast => "over ",
-            Qualifier::AtMost => "up to ",
-            Qualifier::Approximately => "about ",
-            Qualifier::Exact | Qualifier::Projected => "",
+            Amount::Exact(_) => Bound::Exact,
+            Amount::Approximately(_) => Bound::Approximately,
+            Amount::AtLeast(_) => Bound::AtLeast,
+            Amount::AtMost(_) => Bound::AtMost,
+            Amount::Range { .. } => Bound::Range,
         }
     }
-    /// The words put after a value (" (projected)"), if any.
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Qualifier::Projected => " (projected)",
-            _ => "",
-        }
-    }
-    /// Every qualifier.
-    pub const ALL: [Qualifier; 5] = [
-        Qualifier::Exact,
-        Qualifier::AtLeast,
-        Qualifier::AtMost,
-        Qualifier::Approximately,
-        Qualifier::Projected,
-    ];
 
-    /// The qualifier with the curated name `name`.
-    pub fn parse(name: &str) -> Option<Qualifier> {
-        Qualifier::ALL.into_iter().find(|q| q.name() == name)
+    /// The single value stated, if there is one (every bound but a range).
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Amount::Exact(v) | Amount::Approximately(v) | Amount::AtLeast(v) | Amount::AtMost(v) => {
+                Some(v)
+            }
+            Amount::Range { .. } => None,
+        }
     }
+
+    /// The interval the true number lies in, as far as the words say: `None` for an
+    /// end the words leave open. "About" is read as its value: it is a point estimate,
+    /// and changes between point estimates are marked approximate instead.
+    pub fn interval(self) -> (Option<f64>, Option<f64>) {
+        match self {
+            Amount::Exact(v) | Amount::Approximately(v) => (Some(v), Some(v)),
+            Amount::AtLeast(v) => (Some(v), None),
+            Amount::AtMost(v) => (None, Some(v)),
+            Amount::Range { low, high } => (Some(low), Some(high)),
+        }
+    }
+
+    /// A value to place the figure by (a chart's scale, a sort): the value, or the
+    /// middle of a range.
+    pub fn middle(self) -> f64 {
+        match self {
+            Amount::Range { low, high } => low + (high - low) / 2.0,
+            Amount::Exact(v) | Amount::Approximately(v) | Amount::AtLeast(v) | Amount::AtMost(v) => v,
+        }
+    }
+
+    /// The same bound with each number passed through `f` (for drawing: `f` may break
+    /// a range's order, so the result is not for validated data).
+    pub fn map(self, f: impl Fn(f64) -> f64) -> Amount {
+        match self {
+            Amount::Exact(v) => Amount::Exact(f(v)),
+            Amount::Approximately(v) => Amount::Approximately(f(v)),
+            Amount::AtLeast(v) => Amount::AtLeast(f(v)),
+            Amount::AtMost(v) => Amount::AtMost(f(v)),
+            Amount::Range { low, high } => Amount::Range {
+                low: f(low),
+                high: f(high),
+            },
+        }
+    }
+
+    /// Every number the figure states (one, or a range's two ends).
+    pub fn numbers(self) -> impl Iterator<Item = f64> {
+        let (a, b) = match self {
+            Amount::Range { low, high } => (low, Some(high)),
+            other => (other.middle(), None),
+        };
+        std::iter::once(a).chain(b)
+    }
+}
+
+/// The kind of an [`Amount`], as curated in `bound:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Bound {
+    #[default]
+    Exact,
+    Approximately,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+impl Bound {
+    /// Every bound, in the order documented.
+    pub const ALL: [Bound; 5] = [
+        Bound::Exact,
+        Bound::Approximately,
+        Bound::AtLeast,
+        Bound::AtMost,
+        Bound::Range,
+    ];
 
     /// The curated name (`at-least`).
     pub fn name(self) -> &'static str {
         match self {
-            Qualifier::Exact => "exact",
-            Qualifier::AtLeast => "at-least",
-            Qualifier::AtMost => "at-most",
-            Qualifier::Approximately => "approximately",
-            Qualifier::Projected => "projected",
+            Bound::Exact => "exact",
+            Bound::Approximately => "approximately",
+            Bound::AtLeast => "at-least",
+            Bound::AtMost => "at-most",
+            Bound::Range => "range",
         }
     }
+
+    /// The bound with the curated name `name`.
+    pub fn parse(name: &str) -> Option<Bound> {
+        Bound::ALL.into_iter().find(|b| b.name() == name)
+    }
+}
+
+/// Whether a figure reports what happened or what is expected to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A measured or counted value.
+    #[default]
+    Actual,
+    /// An estimate of a past or present value.
+    Estimate,
+    /// What is expected ("we expect to reach", "will"), for a period not yet over.
+    Projected,
+    /// An aim ("to connect 1 million people by 2030").
+    Target,
+}
+
+impl Status {
+    /// Every status, from the most to the least certain.
+    pub const ALL: [Status; 4] = [
+        Status::Actual,
+        Status::Estimate,
+        Status::Projected,
+        Status::Target,
+    ];
+
+    /// The curated name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Actual => "actual",
+            Status::Estimate => "estimate",
+            Status::Projected => "projected",
+            Status::Target => "target",
+        }
+    }
+
+    /// The status with the curated name `name`.
+    pub fn parse(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether the figure looks forward (projected or target): such a figure is drawn
+    /// apart from what happened and never enters a change.
+    pub fn is_outlook(self) -> bool {
+        matches!(self, Status::Projected | Status::Target)
+    }
+}
+
+/// Whose number a figure is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Source {
+    /// The reporting organization's own figure.
+    #[default]
+    Own,
+    /// A figure the report cites from someone else.
+    Cited {
+        /// The source as the report names it.
+        name: String,
+        /// Where the source is published, if the report says.
+        url: Option<String>,
+    },
 }
 
 /// The years a report, a figure or a date may have: outside them a year is a typo
@@ -469,19 +604,35 @@ pub struct Report {
     pub body: Body,
 }
 
+impl Report {
+    /// The stable id of figure `i`: the report's slug and the figure's anchor on its
+    /// page (`isoc-2025/fig-isoc-nris-funded-2025`). The same id names the figure in
+    /// the CSV and JSON data, on its page and in its citation, so one number can be
+    /// cited; it changes only if the report is renamed or the figure's metric or year.
+    pub fn figure_id(&self, i: usize) -> String {
+        format!("{}/{}", self.slug, self.figures[i].anchor)
+    }
+}
+
 /// A value a report states for a metric, tied to its sentence.
 #[derive(Debug, Clone)]
 pub struct Figure {
     /// The metric it is a value of.
     pub metric: MetricId,
-    /// The value.
-    pub value: f64,
+    /// The value, with the bound its words put on it.
+    pub amount: Amount,
     /// The year the value belongs to.
     pub year: i32,
     /// A finer date within the year, if stated.
     pub as_of: Option<PartialDate>,
-    /// How exact the value is.
-    pub qualifier: Qualifier,
+    /// Whether it happened, is estimated, expected or aimed at.
+    pub status: Status,
+    /// Whose number it is.
+    pub source: Source,
+    /// The slug of the earlier report this figure repeats (same metric, year and
+    /// amount), checked by validation: a restatement is shown beside the figure it
+    /// repeats, never counted as a second observation.
+    pub restates: Option<String>,
     /// The words of the report that state it.
     pub quote: String,
     /// The id of the anchor on the report page that marks the quote.

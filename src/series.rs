@@ -1,12 +1,26 @@
-//! Year-over-year series: each metric's values by year and the change of every
-//! observation from the previous year's value.
+//! Year-over-year series: each metric's values by year, and the change of every
+//! observation from the previous year's value where the figures support one.
 //!
-//! A year can have several observations (two reports stating the IGF's NRIs in 2024:
-//! 172 and 174). All are kept and shown; the year's value is the latest of them by
-//! `as_of`, then publication date, preferring stated values over projections, because
-//! an actual figure supersedes a forecast made for the same year.
+//! The rules, in the order they apply (the README has them as a table):
+//!
+//! 1. A figure that restates one of an earlier report (same metric, year and amount)
+//!    is not a second observation: it is kept beside the figure it repeats.
+//! 2. What happened and what is expected are two tracks: actual and estimated figures
+//!    make the series (`yearly`); projections and targets make the `outlook`, drawn
+//!    apart and never part of a change.
+//! 3. On each track, when the metric's own organization states any figure itself, the
+//!    track is made of its own figures; figures from others (another organization's
+//!    report, or a source the report cites) are shown beside them. A track no own
+//!    figure stands on is made of the others' figures.
+//! 4. A year with several candidates takes the most certain (actual over estimate,
+//!    projected over target), then the latest `as_of`, then the latest published. The
+//!    others stay in `observations`, shown beside the year's value, never dropped.
+//! 5. A change compares intervals, not numbers: "at least 155" after "174" could be a
+//!    rise or a fall, so it is [`Delta::NotComparable`], never a decline of 19.
 
-use crate::model::{Figure, MetricId, Observation, Qualifier, Site};
+use std::cmp::Reverse;
+
+use crate::model::{Amount, Figure, MetricId, Observation, Site, Source, Status};
 
 /// Which way a value moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +31,8 @@ pub enum Direction {
     Down,
     /// The same.
     Flat,
+    /// The figures do not say.
+    Unknown,
 }
 
 /// Whether a move is good news, given the metric's `higher_is_better`.
@@ -26,8 +42,32 @@ pub enum Sentiment {
     Good,
     /// Moved against it.
     Bad,
-    /// No preference, or no move.
+    /// No preference, no move, or no known move.
     Neutral,
+}
+
+/// How much a value moved, as far as the two figures say.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Delta {
+    /// Both figures are single values: the difference.
+    Point {
+        /// This value minus the previous one.
+        absolute: f64,
+        /// The change as a fraction of the previous value; `None` when that was zero.
+        relative: Option<f64>,
+        /// Whether either figure is approximate or an estimate.
+        approximate: bool,
+    },
+    /// A bound or range on either side: the change lies from `low` to `high` (`None`
+    /// for an open end), an interval that excludes zero, so the direction is known.
+    Between {
+        /// The least the value moved by (signed), if bounded.
+        low: Option<f64>,
+        /// The most, if bounded.
+        high: Option<f64>,
+    },
+    /// The bounds leave the direction open: "at least 155" after "174".
+    NotComparable,
 }
 
 /// The change of an observation from the previous year's value of the same metric.
@@ -37,27 +77,42 @@ pub struct Change {
     pub from: Observation,
     /// The year of that value.
     pub from_year: i32,
-    /// This value minus that value.
-    pub absolute: f64,
-    /// The change as a fraction of the previous value; `None` when that was zero.
-    pub relative: Option<f64>,
-    /// Whether either side is not an exact figure (so the change is indicative).
-    pub approximate: bool,
-    /// Up, down or flat.
+    /// How much it moved.
+    pub delta: Delta,
+    /// Which way.
     pub direction: Direction,
     /// Good, bad or neutral news.
     pub sentiment: Sentiment,
 }
 
+/// Where an observation stands in its series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// The value its year stands at.
+    Yearly,
+    /// The projection or target its year stands at.
+    Outlook,
+    /// Another figure for a year whose value is a different one (less certain, older,
+    /// or from someone other than the metric's organization): shown beside it.
+    Beside,
+}
+
 /// One metric's series.
 #[derive(Debug, Clone, Default)]
 pub struct Series {
-    /// Every observation, ordered by year, date and publication.
+    /// Every observation but restatements, ordered by year, date and publication.
     pub observations: Vec<Observation>,
-    /// Per observation (same order): its change from the previous year's value.
+    /// Per observation (same order): its change from the previous year's value; `None`
+    /// for projections, targets, figures shown beside the track, and the first year.
     pub changes: Vec<Option<Change>>,
-    /// The value of each year that has one, ascending: the observation standing for it.
+    /// Per observation (same order): where it stands.
+    pub standings: Vec<Standing>,
+    /// What happened: the value of each year that has one, ascending.
     pub yearly: Vec<(i32, Observation)>,
+    /// What is expected: the projection or target of each year that has one.
+    pub outlook: Vec<(i32, Observation)>,
+    /// Restatements: (the restating figure, the figure it repeats).
+    pub restatements: Vec<(Observation, Observation)>,
     /// Observation -> its position in `observations`: pages look up each of a
     /// metric's observations, and a scan each made 15,000 figures of one metric
     /// quadratic.
@@ -65,9 +120,12 @@ pub struct Series {
 }
 
 impl Series {
-    /// The latest year's value.
+    /// The latest year's value, or the latest projection when nothing has happened yet.
     pub fn latest(&self) -> Option<Observation> {
-        self.yearly.last().map(|&(_, o)| o)
+        self.yearly
+            .last()
+            .or(self.outlook.last())
+            .map(|&(_, o)| o)
     }
 
     /// The change of the latest year's value from the year before it.
@@ -80,11 +138,33 @@ impl Series {
         self.changes[*self.positions.get(&o)?]
     }
 
-    /// Whether `o`, of year `year`, is the value standing for its year.
-    pub fn is_yearly(&self, o: Observation, year: i32) -> bool {
-        self.yearly
-            .binary_search_by_key(&year, |&(y, _)| y)
-            .is_ok_and(|i| self.yearly[i].1 == o)
+    /// Where `o` stands; `None` for a restatement.
+    pub fn standing(&self, o: Observation) -> Option<Standing> {
+        Some(self.standings[*self.positions.get(&o)?])
+    }
+
+    /// Whether `o` is the value standing for its year, on either track.
+    pub fn is_yearly(&self, o: Observation) -> bool {
+        matches!(
+            self.standing(o),
+            Some(Standing::Yearly | Standing::Outlook)
+        )
+    }
+
+    /// The figures restating `o`.
+    pub fn restated_by(&self, o: Observation) -> impl Iterator<Item = Observation> + '_ {
+        self.restatements
+            .iter()
+            .filter(move |&&(_, original)| original == o)
+            .map(|&(r, _)| r)
+    }
+
+    /// The figure `o` restates, if it is a restatement.
+    pub fn original_of(&self, o: Observation) -> Option<Observation> {
+        self.restatements
+            .iter()
+            .find(|&&(r, _)| r == o)
+            .map(|&(_, original)| original)
     }
 }
 
@@ -92,35 +172,93 @@ fn figure(site: &Site, o: Observation) -> &Figure {
     &site.report(o.report).figures[o.figure]
 }
 
-/// Builds the series of `metric` from its observations, already in series order.
-pub(crate) fn build(site: &Site, metric: MetricId, observations: Vec<Observation>) -> Series {
-    // The year's value: the last stated (non-projected) observation of the year, or
-    // the last projection when the year only has projections.
-    let mut yearly: Vec<(i32, Observation)> = Vec::new();
-    for &o in &observations {
-        let f = figure(site, o);
-        match yearly.last_mut() {
-            Some((year, current)) if *year == f.year => {
-                let current_projected = figure(site, *current).qualifier == Qualifier::Projected;
-                if f.qualifier != Qualifier::Projected || current_projected {
-                    *current = o;
+/// Whether `o` is the metric's own organization's own figure: stated in its own report
+/// and not cited from someone else.
+pub fn first_party(site: &Site, o: Observation) -> bool {
+    let f = figure(site, o);
+    site.report(o.report).organization == site.metric(f.metric).organization
+        && f.source == Source::Own
+}
+
+/// Builds the series of `metric` from its observations, already in series order, and
+/// its restatements (restating figure, the figure it repeats).
+pub(crate) fn build(
+    site: &Site,
+    metric: MetricId,
+    observations: Vec<Observation>,
+    restatements: Vec<(Observation, Observation)>,
+) -> Series {
+    let outlook_of = |o: Observation| figure(site, o).status.is_outlook();
+    let own = |o: Observation| first_party(site, o);
+    // Rule 3: per track, own figures only when there are any.
+    let own_actual = observations.iter().any(|&o| !outlook_of(o) && own(o));
+    let own_outlook = observations.iter().any(|&o| outlook_of(o) && own(o));
+    let on_track = |o: Observation| {
+        let own_track = if outlook_of(o) { own_outlook } else { own_actual };
+        own(o) || !own_track
+    };
+    // Rule 4: the most certain, then the latest in series order.
+    let pick = |outlook: bool| {
+        let mut track: Vec<(i32, Observation)> = Vec::new();
+        let mut best: Option<(Reverse<Status>, usize)> = None;
+        for (i, &o) in observations.iter().enumerate() {
+            if outlook_of(o) != outlook || !on_track(o) {
+                continue;
+            }
+            let f = figure(site, o);
+            let key = (Reverse(f.status), i);
+            match track.last_mut() {
+                Some((year, current)) if *year == f.year => {
+                    if best.is_none_or(|b| key > b) {
+                        *current = o;
+                        best = Some(key);
+                    }
+                }
+                _ => {
+                    track.push((f.year, o));
+                    best = Some(key);
                 }
             }
-            _ => yearly.push((f.year, o)),
         }
-    }
+        track
+    };
+    let yearly = pick(false);
+    let outlook = pick(true);
+
     let higher_is_better = site.metric(metric).higher_is_better;
-    let changes = observations
-        .iter()
-        .map(|&o| {
-            let f = figure(site, o);
-            // The previous year's value: the last yearly value before this year.
-            let idx = yearly.partition_point(|&(y, _)| y < f.year);
-            let &(from_year, from) = yearly.get(idx.checked_sub(1)?)?;
-            let prev = figure(site, from);
-            Some(Change::between(prev, f, from, from_year, higher_is_better))
-        })
-        .collect();
+    let mut changes = Vec::with_capacity(observations.len());
+    let mut standings = Vec::with_capacity(observations.len());
+    for &o in &observations {
+        let f = figure(site, o);
+        let track = if f.status.is_outlook() {
+            &outlook
+        } else {
+            &yearly
+        };
+        let stands = track
+            .binary_search_by_key(&f.year, |&(y, _)| y)
+            .is_ok_and(|i| track[i].1 == o);
+        standings.push(match (stands, f.status.is_outlook()) {
+            (true, false) => Standing::Yearly,
+            (true, true) => Standing::Outlook,
+            (false, _) => Standing::Beside,
+        });
+        // Rule 2: only what happened changes; rule 3: only figures of the track.
+        let change = (!f.status.is_outlook() && on_track(o))
+            .then(|| {
+                let idx = yearly.partition_point(|&(y, _)| y < f.year);
+                let &(from_year, from) = yearly.get(idx.checked_sub(1)?)?;
+                Some(Change::between(
+                    figure(site, from),
+                    f,
+                    from,
+                    from_year,
+                    higher_is_better,
+                ))
+            })
+            .flatten();
+        changes.push(change);
+    }
     let positions = observations
         .iter()
         .enumerate()
@@ -129,8 +267,58 @@ pub(crate) fn build(site: &Site, metric: MetricId, observations: Vec<Observation
     Series {
         observations,
         changes,
+        standings,
         yearly,
+        outlook,
+        restatements,
         positions,
+    }
+}
+
+impl Delta {
+    /// The change from `prev` to `this`: a difference of two single values, or, with a
+    /// bound or range on either side, the interval of every difference the two allow,
+    /// kept only when it says which way the value moved.
+    pub fn between(prev: &Figure, this: &Figure) -> Delta {
+        let point = |a: Amount| match a {
+            Amount::Exact(v) | Amount::Approximately(v) => Some(v),
+            _ => None,
+        };
+        if let (Some(before), Some(after)) = (point(prev.amount), point(this.amount)) {
+            let absolute = crate::format::difference(after, before);
+            let hedged = |f: &Figure| {
+                matches!(f.amount, Amount::Approximately(_)) || f.status == Status::Estimate
+            };
+            return Delta::Point {
+                absolute,
+                relative: (before != 0.0).then(|| absolute / before.abs()),
+                approximate: hedged(prev) || hedged(this),
+            };
+        }
+        let (this_low, this_high) = this.amount.interval();
+        let (prev_low, prev_high) = prev.amount.interval();
+        let sub = |a: Option<f64>, b: Option<f64>| Some(crate::format::difference(a?, b?));
+        let low = sub(this_low, prev_high);
+        let high = sub(this_high, prev_low);
+        let rose = low.is_some_and(|l| l > 0.0);
+        let fell = high.is_some_and(|h| h < 0.0);
+        if rose || fell {
+            Delta::Between { low, high }
+        } else {
+            Delta::NotComparable
+        }
+    }
+
+    /// Which way the value moved.
+    pub fn direction(self) -> Direction {
+        match self {
+            Delta::Point { absolute, .. } if absolute > 0.0 => Direction::Up,
+            Delta::Point { absolute, .. } if absolute < 0.0 => Direction::Down,
+            Delta::Point { .. } => Direction::Flat,
+            Delta::Between { low: Some(l), .. } if l > 0.0 => Direction::Up,
+            Delta::Between { .. } => Direction::Down,
+            Delta::NotComparable => Direction::Unknown,
+        }
     }
 }
 
@@ -143,26 +331,17 @@ impl Change {
         from_year: i32,
         higher_is_better: Option<bool>,
     ) -> Change {
-        let absolute = crate::format::difference(this.value, prev.value);
-        let relative = (prev.value != 0.0).then(|| absolute / prev.value.abs());
-        let direction = if absolute > 0.0 {
-            Direction::Up
-        } else if absolute < 0.0 {
-            Direction::Down
-        } else {
-            Direction::Flat
-        };
+        let delta = Delta::between(prev, this);
+        let direction = delta.direction();
         let sentiment = match (direction, higher_is_better) {
-            (Direction::Flat, _) | (_, None) => Sentiment::Neutral,
+            (Direction::Flat | Direction::Unknown, _) | (_, None) => Sentiment::Neutral,
             (Direction::Up, Some(true)) | (Direction::Down, Some(false)) => Sentiment::Good,
             _ => Sentiment::Bad,
         };
         Change {
             from,
             from_year,
-            absolute,
-            relative,
-            approximate: prev.qualifier != Qualifier::Exact || this.qualifier != Qualifier::Exact,
+            delta,
             direction,
             sentiment,
         }

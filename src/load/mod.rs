@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
-use crate::model::{OrgKind, PartialDate, Qualifier, ReportKind};
+use crate::model::{Bound, OrgKind, PartialDate, ReportKind, Status};
 use number::RawNumber;
 
 pub(crate) use files::{
@@ -104,13 +104,64 @@ pub(crate) struct FrontMatter {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFigure {
     pub(crate) metric: String,
-    /// Read, and held to the accepted range, by validation.
-    pub(crate) value: RawNumber,
+    /// Read, and held to the accepted range, by validation; absent for a range.
+    pub(crate) value: Option<RawNumber>,
+    /// A range's ends, instead of `value`.
+    pub(crate) low: Option<RawNumber>,
+    pub(crate) high: Option<RawNumber>,
     pub(crate) year: RawNumber,
     pub(crate) as_of: Option<PartialDate>,
-    #[serde(default)]
-    pub(crate) qualifier: Qualifier,
+    pub(crate) bound: Option<Bound>,
+    pub(crate) status: Option<Status>,
+    /// The single field `bound` and `status` replace; still read, so that sites
+    /// written before them build unchanged.
+    pub(crate) qualifier: Option<Qualifier>,
+    pub(crate) source: Option<RawSource>,
+    pub(crate) restates: Option<String>,
     pub(crate) quote: String,
+}
+
+/// Where a cited figure comes from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub(crate) name: String,
+    pub(crate) url: Option<String>,
+}
+
+/// The old `qualifier:` of a figure, one field for what are now two: its bound and
+/// its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Qualifier {
+    Exact,
+    AtLeast,
+    AtMost,
+    Approximately,
+    Projected,
+}
+
+impl Qualifier {
+    /// Every qualifier, by name.
+    pub(crate) const NAMES: [(&'static str, Qualifier); 5] = [
+        ("exact", Qualifier::Exact),
+        ("at-least", Qualifier::AtLeast),
+        ("at-most", Qualifier::AtMost),
+        ("approximately", Qualifier::Approximately),
+        ("projected", Qualifier::Projected),
+    ];
+
+    /// The bound and status the qualifier stood for: `projected` was an exact value
+    /// expected, the others stated values.
+    pub(crate) fn split(self) -> (Bound, Status) {
+        match self {
+            Qualifier::Exact => (Bound::Exact, Status::Actual),
+            Qualifier::AtLeast => (Bound::AtLeast, Status::Actual),
+            Qualifier::AtMost => (Bound::AtMost, Status::Actual),
+            Qualifier::Approximately => (Bound::Approximately, Status::Actual),
+            Qualifier::Projected => (Bound::Exact, Status::Projected),
+        }
+    }
 }
 
 /// A report file: its front matter and the Markdown after it.

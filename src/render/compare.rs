@@ -30,7 +30,11 @@ struct ComparedLine<'a> {
 struct ComparedFigure<'a> {
     before: ObservationView<'a>,
     after: ObservationView<'a>,
-    change: ChangeView,
+    /// Absent when the two cannot be compared as a change: the same year, or a
+    /// projection or target on either side (the note says which).
+    change: Option<ChangeView>,
+    /// Why there is no change, when there is none.
+    no_change: Option<&'static str>,
 }
 
 /// A report compared with the organization's previous one.
@@ -69,12 +73,29 @@ pub(super) fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Co
             };
             let metric = s.metric(m);
             let (pa, pb) = (&a.figures[fa], &b.figures[fb]);
-            let change =
-                crate::series::Change::between(pa, pb, before, pa.year, metric.higher_is_better);
+            // The series' rules: only what happened changes, from an earlier year.
+            let no_change = if pa.status.is_outlook() || pb.status.is_outlook() {
+                Some("a projection or target is not compared")
+            } else if pa.year >= pb.year {
+                Some("not a later year")
+            } else {
+                None
+            };
+            let change = no_change.is_none().then(|| {
+                let c = crate::series::Change::between(
+                    pa,
+                    pb,
+                    before,
+                    pa.year,
+                    metric.higher_is_better,
+                );
+                v.change(c, after, &metric.unit)
+            });
             Some(ComparedFigure {
                 before: v.observation(before),
                 after: v.observation(after),
-                change: v.change(change, &metric.unit),
+                change,
+                no_change,
             })
         })
         .collect();

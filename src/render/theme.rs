@@ -353,15 +353,48 @@ fn reports(text: &str) -> impl Iterator<Item = (&str, &str, Location)> {
     })
 }
 
-/// The `format_value` filter: `{{ value | format_value(unit="usd", qualifier="at-least") }}`
-/// formats a number exactly as the built-in pages do (`over $264,100`).
+/// The `format_value` filter formats a number exactly as the built-in pages do:
+/// `{{ value | format_value(unit="usd", bound="at-least", status="projected") }}` is
+/// `at least $264,100 (projected)`; `bound="range", high=5` makes a range from the
+/// value up to `high`. The old `qualifier="..."` still works.
 fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    use crate::model::{Amount, Bound, Status};
     let unit = crate::model::Unit::parse(kwargs.get::<&str>("unit")?.unwrap_or("count"));
-    let name = kwargs.get::<&str>("qualifier")?.unwrap_or("exact");
-    let qualifier = crate::model::Qualifier::parse(name).ok_or_else(|| {
+    let unknown = |what: &str, name: &str, expected: &str| {
         tera::Error::message(format!(
-            "format_value: unknown qualifier `{name}`; expected exact, at-least, at-most, approximately or projected"
+            "format_value: unknown {what} `{name}`; expected {expected}"
         ))
-    })?;
-    Ok(crate::format::qualified(value, &unit, qualifier))
+    };
+    let (mut bound, mut status) = (Bound::Exact, Status::Actual);
+    if let Some(name) = kwargs.get::<&str>("qualifier")? {
+        (bound, status) = crate::load::Qualifier::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, q)| q.split())
+            .ok_or_else(|| {
+                unknown("qualifier", name, "exact, at-least, at-most, approximately or projected")
+            })?;
+    }
+    if let Some(name) = kwargs.get::<&str>("bound")? {
+        bound = Bound::parse(name).ok_or_else(|| {
+            unknown("bound", name, "exact, approximately, at-least, at-most or range")
+        })?;
+    }
+    if let Some(name) = kwargs.get::<&str>("status")? {
+        status = Status::parse(name)
+            .ok_or_else(|| unknown("status", name, "actual, estimate, projected or target"))?;
+    }
+    let amount = match bound {
+        Bound::Exact => Amount::Exact(value),
+        Bound::Approximately => Amount::Approximately(value),
+        Bound::AtLeast => Amount::AtLeast(value),
+        Bound::AtMost => Amount::AtMost(value),
+        Bound::Range => {
+            let high = kwargs.get::<f64>("high")?.ok_or_else(|| {
+                tera::Error::message("format_value: bound=\"range\" needs high=, the range's high end")
+            })?;
+            Amount::Range { low: value, high }
+        }
+    };
+    Ok(crate::format::figure(amount, &unit, status))
 }

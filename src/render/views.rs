@@ -11,8 +11,8 @@ use crate::chart::{self, Point};
 use crate::format;
 use crate::link::Links;
 use crate::model::Observation;
-use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Unit};
-use crate::series::{Change, Direction, Sentiment, Series};
+use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Source, Unit};
+use crate::series::{self, Change, Delta, Direction, Sentiment, Series, Standing};
 use crate::urls::Page;
 
 /// A titled link.
@@ -74,43 +74,81 @@ pub(crate) struct MetricView<'a> {
 /// A change from the previous year's value, formatted.
 #[derive(Debug, Serialize)]
 pub(crate) struct ChangeView {
-    /// `+52`, `−$900`.
+    /// `point` (two single values), `between` (a bound or range on either side, with
+    /// the direction known) or `not-comparable`.
+    pub(crate) kind: &'static str,
+    /// The change as a badge: `+52`, `−$900`, `≥ +12`, `+2 to +5`, `not comparable`.
     pub(crate) absolute: String,
-    /// `+14.6%`, absent when the previous value was zero.
+    /// `+14.6%`, for a change between single values from a value other than zero.
     pub(crate) relative: Option<String>,
     /// The year compared with.
     pub(crate) from_year: i32,
-    /// The value compared with, formatted with its qualifier.
+    /// The value compared with, formatted with its bound and status.
     pub(crate) from_display: String,
-    /// Either side is not an exact figure.
+    /// Either side is approximate or an estimate.
     pub(crate) approximate: bool,
-    /// `up`, `down` or `flat`.
+    /// `up`, `down`, `flat` or `unknown`.
     pub(crate) direction: &'static str,
     /// `good`, `bad` or `neutral`, from the metric's `higher_is_better`.
     pub(crate) sentiment: &'static str,
+    /// What follows the badge: "since 2024", or why the change is not comparable.
+    pub(crate) note: String,
     /// A sentence for readers: "+52 (+14.6%) since 2024".
     pub(crate) text: String,
+}
+
+/// Where a cited figure comes from.
+#[derive(Debug, Serialize)]
+pub(crate) struct SourceView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) url: Option<&'a str>,
 }
 
 /// One stated value of a metric, with the link to its sentence.
 #[derive(Debug, Serialize)]
 pub(crate) struct ObservationView<'a> {
+    /// The figure's stable id: `<report slug>/<anchor>`.
+    pub(crate) id: String,
     pub(crate) metric: LinkView<'a>,
+    /// The value, or the middle of a range (for sorting and scales).
     pub(crate) value: f64,
+    /// A range's or a bound's ends as stated: `low` for "at least", `high` for "up
+    /// to", both for a range or a single value.
+    pub(crate) low: Option<f64>,
+    pub(crate) high: Option<f64>,
+    /// The value as readers see it: "at least 20 (projected)".
     pub(crate) display: String,
-    pub(crate) qualifier: &'static str,
+    /// `exact`, `approximately`, `at-least`, `at-most` or `range`.
+    pub(crate) bound: &'static str,
+    /// `actual`, `estimate`, `projected` or `target`.
+    pub(crate) status: &'static str,
+    /// The source the report cites the figure from, if it is not its own.
+    pub(crate) source: Option<SourceView<'a>>,
+    /// Whether it is the metric's organization's own figure (stated in its own report,
+    /// not cited from someone else).
+    pub(crate) first_party: bool,
     pub(crate) year: i32,
     pub(crate) year_url: String,
     pub(crate) as_of: Option<String>,
     pub(crate) quote: &'a str,
     pub(crate) report: LinkView<'a>,
+    /// The organization whose report states it.
     pub(crate) organization: LinkView<'a>,
     /// The report page's anchor on the sentence: `/reports/<slug>/#fig-...`.
     pub(crate) source_url: String,
     /// The change from the previous year's value of the metric.
     pub(crate) change: Option<ChangeView>,
-    /// Whether this observation is the value its year stands at (the latest).
+    /// `yearly` (the value its year stands at), `outlook` (the projection or target its
+    /// year stands at), `beside` (another figure for its year) or `restatement`.
+    pub(crate) standing: &'static str,
+    /// Whether this observation is the value its year stands at, on either track.
     pub(crate) year_value: bool,
+    /// The figure this one repeats, if it is a restatement: its sentence.
+    pub(crate) restates: Option<LinkView<'a>>,
+    /// The later figures that repeat this one.
+    pub(crate) restated_by: Vec<LinkView<'a>>,
+    /// How to cite this one number.
+    pub(crate) citation: String,
 }
 
 /// Builds views with the site's base path.
@@ -192,15 +230,59 @@ impl<'a> Views<'a> {
         let m = self.site.metric(f.metric);
         let report_url = self.url(Page::Report(&r.slug));
         let series = &self.links.series[f.metric.index()];
-        let change = series.change(o).map(|c| self.change(c, &m.unit));
+        let change = series.change(o).map(|c| self.change(c, o, &m.unit));
+        let (low, high) = f.amount.interval();
+        let sentence = |o: Observation| {
+            let r = self.site.report(o.report);
+            LinkView {
+                title: &r.title,
+                url: format!(
+                    "{}#{}",
+                    self.url(Page::Report(&r.slug)),
+                    r.figures[o.figure].anchor
+                ),
+            }
+        };
+        let restates = series.original_of(o);
+        let standing = match (restates, series.standing(o)) {
+            (Some(_), _) | (None, None) => "restatement",
+            (None, Some(Standing::Yearly)) => "yearly",
+            (None, Some(Standing::Outlook)) => "outlook",
+            (None, Some(Standing::Beside)) => "beside",
+        };
+        let id = r.figure_id(o.figure);
+        let root = self.site.config.base_url.root();
+        let citation = format!(
+            "{org} ({published}). {title}. Figure {id}: {metric}, {year}: {display}. {root}{path}#{anchor}",
+            org = self.site.org(r.organization).name,
+            published = r.published.year,
+            title = r.title,
+            metric = m.title,
+            year = f.year,
+            display = format::figure(f.amount, &m.unit, f.status),
+            path = Page::Report(&r.slug).path(),
+            anchor = f.anchor,
+        );
         ObservationView {
+            id,
             metric: LinkView {
                 title: &m.title,
                 url: self.url(Page::Metric(&m.id)),
             },
-            value: f.value,
-            display: format::qualified(f.value, &m.unit, f.qualifier),
-            qualifier: f.qualifier.name(),
+            value: f.amount.middle(),
+            low,
+            high,
+            display: format::figure(f.amount, &m.unit, f.status),
+            bound: f.amount.bound().name(),
+            status: f.status.name(),
+            source: match &f.source {
+                Source::Own => None,
+                Source::Cited { name, url } => Some(SourceView {
+                    name,
+                    url: url.as_deref(),
+                }),
+            },
+            first_party: series::first_party(self.site, o),
             year: f.year,
             year_url: self.url(Page::Year(f.year)),
             as_of: f.as_of.map(|d| d.human()),
@@ -212,51 +294,108 @@ impl<'a> Views<'a> {
             },
             organization: self.org_link(r.organization),
             change,
-            year_value: series.is_yearly(o, f.year),
+            standing,
+            year_value: series.is_yearly(o),
+            restates: restates.map(sentence),
+            restated_by: series.restated_by(o).map(sentence).collect(),
+            citation,
         }
     }
 
-    /// Formats a change of a metric in `unit`.
-    pub(crate) fn change(&self, c: Change, unit: &Unit) -> ChangeView {
-        let r = self.site.report(c.from.report);
-        let from = &r.figures[c.from.figure];
-        let absolute = format::signed(c.absolute, unit);
-        let relative = c.relative.map(format::percent_change);
+    /// Formats the change `c` of observation `o`, a figure of a metric in `unit`.
+    pub(crate) fn change(&self, c: Change, o: Observation, unit: &Unit) -> ChangeView {
+        let figure = |o: Observation| &self.site.report(o.report).figures[o.figure];
+        let (from, this) = (figure(c.from), figure(o));
+        let from_display = format::figure(from.amount, unit, from.status);
+        let since = format!("since {}", c.from_year);
+        let (kind, absolute, relative, approximate, note) = match c.delta {
+            Delta::Point {
+                absolute,
+                relative,
+                approximate,
+            } => {
+                let note = if approximate {
+                    format!("{since}, indicative: not exact figures")
+                } else {
+                    since.clone()
+                };
+                (
+                    "point",
+                    format::signed(absolute, unit),
+                    relative.map(format::percent_change),
+                    approximate,
+                    note,
+                )
+            }
+            Delta::Between { low, high } => {
+                let badge = match (low, high) {
+                    (Some(l), Some(h)) => {
+                        format!("{} to {}", format::signed(l, unit), format::signed(h, unit))
+                    }
+                    (Some(l), None) => format!("\u{2265} {}", format::signed(l, unit)),
+                    (None, Some(h)) => format!("\u{2264} {}", format::signed(h, unit)),
+                    (None, None) => "not comparable".to_string(),
+                };
+                (
+                    "between",
+                    badge,
+                    None,
+                    false,
+                    format!("{since} ({from_display}): the figures give a range"),
+                )
+            }
+            Delta::NotComparable => (
+                "not-comparable",
+                "not comparable".to_string(),
+                None,
+                false,
+                format!(
+                    "with {} ({from_display}): {} could be above or below it",
+                    c.from_year,
+                    format::figure(this.amount, unit, this.status)
+                ),
+            ),
+        };
         let text = match &relative {
-            Some(rel) => format!("{absolute} ({rel}) since {}", c.from_year),
-            None => format!("{absolute} since {}", c.from_year),
+            Some(rel) => format!("{absolute} ({rel}) {note}"),
+            None => format!("{absolute} {note}"),
         };
         ChangeView {
+            kind,
             absolute,
             relative,
             from_year: c.from_year,
-            from_display: format::qualified(from.value, unit, from.qualifier),
-            approximate: c.approximate,
+            from_display,
+            approximate,
             direction: match c.direction {
                 Direction::Up => "up",
                 Direction::Down => "down",
                 Direction::Flat => "flat",
+                Direction::Unknown => "unknown",
             },
             sentiment: match c.sentiment {
                 Sentiment::Good => "good",
                 Sentiment::Bad => "bad",
                 Sentiment::Neutral => "neutral",
             },
+            note,
             text,
         }
     }
 
-    /// The yearly values of a series as chart points.
+    /// The yearly values of a series as chart points: what happened, then what is
+    /// expected.
     pub(crate) fn points(&self, series: &Series) -> Vec<Point> {
         series
             .yearly
             .iter()
+            .chain(&series.outlook)
             .map(|&(year, o)| {
                 let f = &self.site.report(o.report).figures[o.figure];
                 Point {
                     year,
-                    value: f.value,
-                    qualifier: f.qualifier,
+                    amount: f.amount,
+                    status: f.status,
                 }
             })
             .collect()

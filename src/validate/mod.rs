@@ -4,6 +4,10 @@
 //! one build reports all of a pull request's mistakes. Report bodies are rendered here
 //! too, because a figure's quote can only be checked against the rendered text.
 
+mod figure;
+mod report;
+mod restate;
+
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -12,13 +16,11 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Kind, suggestion};
-use crate::load::number::{self, Refusal};
+use crate::load::number::Refusal;
 use crate::load::{Doc, RawReport, Sources};
-use crate::markdown::{self, QuoteRequest, RenderSettings};
 use crate::model::{
-    ActionLine, Figure, LineId, Metric, MetricId, OrgId, Organization, Report, Site, Unit,
+    ActionLine, LineId, Metric, MetricId, OrgId, Organization, Report, Site, Unit,
 };
-use crate::urls::Page;
 
 /// Is `s` a valid id or slug: lower case ASCII letters, digits and inner hyphens, at
 /// most 100 characters, and not a name Windows reserves for a device (`con`, `nul`,
@@ -38,12 +40,12 @@ pub(crate) fn is_slug(s: &str) -> bool {
         && !device
 }
 
-const SLUG_HELP: &str = "ids and slugs use lower case letters a-z, digits and inner hyphens \
+pub(super) const SLUG_HELP: &str = "ids and slugs use lower case letters a-z, digits and inner hyphens \
      (at most 100), and not a Windows device name such as con or nul";
 
 /// A web address for a link: `http://` or `https://` and a host, nothing that could
 /// run script when clicked.
-fn check_web_url(url: &str) -> Result<(), String> {
+pub(super) fn check_web_url(url: &str) -> Result<(), String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
@@ -69,9 +71,9 @@ fn line_number(code: &str) -> Option<u8> {
 }
 
 /// Name -> id lookups for resolving references, with did-you-mean help.
-struct Lookup<'a, Id> {
+pub(super) struct Lookup<'a, Id> {
     what: &'static str,
-    by_name: HashMap<&'a str, Id>,
+    pub(super) by_name: HashMap<&'a str, Id>,
 }
 
 impl<'a, Id: Copy> Lookup<'a, Id> {
@@ -83,7 +85,7 @@ impl<'a, Id: Copy> Lookup<'a, Id> {
     }
 
     /// Resolves `name` found at `path` of `doc`, or explains why not.
-    fn resolve<T>(&self, name: &str, doc: &Doc<T>, path: &str) -> Result<Id, Diagnostic> {
+    pub(super) fn resolve<T>(&self, name: &str, doc: &Doc<T>, path: &str) -> Result<Id, Diagnostic> {
         self.by_name.get(name).copied().ok_or_else(|| {
             let mut names: Vec<&str> = self.by_name.keys().copied().collect();
             names.sort_unstable();
@@ -158,7 +160,7 @@ pub(crate) fn validate(
         .par_iter()
         .map(|raw| match reuse(raw) {
             Some(done) => Ok(done),
-            None => report(raw, &orgs, &lines, &metric_lookup, &config).map(Arc::new),
+            None => report::report(raw, &orgs, &lines, &metric_lookup, &config).map(Arc::new),
         })
         .collect();
     let mut reports = Vec::with_capacity(results.len());
@@ -169,6 +171,11 @@ pub(crate) fn validate(
         }
     }
 
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut warnings = sources.warnings.clone();
+    warnings.extend(restate::check(&sources.reports, &reports, &metrics, &mut errors));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -185,7 +192,7 @@ pub(crate) fn validate(
         organizations,
         metrics,
         reports,
-        warnings: sources.warnings.clone(),
+        warnings,
     })
 }
 
@@ -389,7 +396,7 @@ fn metrics(
 /// The value `result` read, or after recording why it was refused (at `path` of
 /// `doc`) a stand-in 0, so that the rest of the document is still checked: one build
 /// reports every mistake.
-fn read<T: Default, D>(
+pub(super) fn read<T: Default, D>(
     result: Result<T, Refusal>,
     doc: &Doc<D>,
     path: &str,
@@ -398,163 +405,6 @@ fn read<T: Default, D>(
     result.unwrap_or_else(|refusal| {
         errors.push(refusal.at(doc, path));
         T::default()
-    })
-}
-
-/// Checks one report and renders its text.
-fn report(
-    raw: &RawReport,
-    orgs: &Lookup<'_, OrgId>,
-    lines: &Lookup<'_, LineId>,
-    metrics: &Lookup<'_, MetricId>,
-    config: &Config,
-) -> Result<Report, Vec<Diagnostic>> {
-    let base_path = config.base_url.path();
-    let doc = &raw.front;
-    let fm = &doc.value;
-    let mut errors = Vec::new();
-    if let Some(url) = &fm.source_url {
-        if let Err(e) = check_web_url(url) {
-            errors.push(doc.error(Kind::Invalid, "source_url", e));
-        }
-    }
-
-    if !is_slug(&raw.slug) {
-        errors.push(
-            Diagnostic::new(
-                Kind::Invalid,
-                &doc.file,
-                format!("invalid report file name `{}`", raw.slug),
-            )
-            .help(format!(
-                "{SLUG_HELP}; name reports <organization>-<year>[-<kind>].md"
-            )),
-        );
-    }
-    let organization = orgs.resolve(&fm.organization, doc, "organization");
-    let year = read(number::year(&fm.year), doc, "year", &mut errors);
-    let published = format!("published {}", fm.published);
-    let published = number::year_in_range(fm.published.year, &published);
-    read(published, doc, "published", &mut errors);
-    let mut action_lines = Vec::new();
-    for (j, code) in fm.action_lines.iter().enumerate() {
-        match lines.resolve(code, doc, &format!("action_lines.{j}")) {
-            Ok(id) if !action_lines.contains(&id) => action_lines.push(id),
-            Ok(_) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-
-    // Figures: references first; anchors are `fig-<metric>-<year>`, stable across
-    // builds so links into a report keep working when figures are added.
-    let mut anchors_used = markdown::IdSet::default();
-    let mut figures = Vec::with_capacity(fm.figures.len());
-    for (j, f) in fm.figures.iter().enumerate() {
-        let at = |field: &str| format!("figures.{j}.{field}");
-        let metric = match metrics.resolve(&f.metric, doc, &at("metric")) {
-            Ok(m) => m,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let value = read(
-            number::figure_value(&f.value),
-            doc,
-            &at("value"),
-            &mut errors,
-        );
-        let figure_year = number::year(&f.year);
-        let year_ok = figure_year.is_ok();
-        let year = read(figure_year, doc, &at("year"), &mut errors);
-        if let Some(as_of) = f.as_of {
-            let in_range = number::year_in_range(as_of.year, &format!("as_of {as_of}"));
-            if in_range.is_err() {
-                read(in_range, doc, &at("as_of"), &mut errors);
-            } else if year_ok && as_of.year != year {
-                errors.push(
-                    doc.error(
-                        Kind::Invalid,
-                        &at("as_of"),
-                        format!("as_of {as_of} is not in the figure's year {year}"),
-                    )
-                    .help("as_of dates the value within its year"),
-                );
-            }
-        }
-        let anchor = anchors_used.unique(&format!("fig-{}-{}", f.metric, year));
-        figures.push((
-            j,
-            Figure {
-                metric,
-                value,
-                year,
-                as_of: f.as_of,
-                qualifier: f.qualifier,
-                quote: f.quote.clone(),
-                anchor,
-            },
-        ));
-    }
-
-    let report_url = Page::Report(&raw.slug).url(base_path);
-    let line_code = |code: &str| lines.by_name.get(code).copied();
-    let settings = RenderSettings {
-        base_path,
-        report_url: &report_url,
-        line_code: &line_code,
-        allow_unsafe_html: config.build.allow_unsafe_html,
-        first_line: raw.body_line,
-    };
-    let requests: Vec<QuoteRequest<'_>> = figures
-        .iter()
-        .map(|(_, f)| QuoteRequest {
-            text: &f.quote,
-            anchor: &f.anchor,
-        })
-        .collect();
-    let rendered = markdown::render(&raw.body, &requests, &settings);
-    for ((j, _), result) in figures.iter().zip(&rendered.quotes) {
-        if let Err(miss) = result {
-            let quote = &fm.figures[*j].quote;
-            errors.push(
-                doc.error(
-                    Kind::Quote,
-                    &format!("figures.{j}.quote"),
-                    format!(
-                        "quote \"{}\" is not in the report's text",
-                        markdown::shorten(quote)
-                    ),
-                )
-                .help(miss.help()),
-            );
-        }
-    }
-
-    let organization = match organization {
-        Ok(o) => o,
-        Err(e) => {
-            errors.push(e);
-            return Err(errors);
-        }
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Report {
-        slug: raw.slug.clone(),
-        source: doc.file.clone(),
-        title: fm.title.clone(),
-        organization,
-        year,
-        published: fm.published,
-        kind: fm.kind,
-        submitted_to: fm.submitted_to.clone(),
-        source_url: fm.source_url.clone(),
-        summary: fm.summary.clone(),
-        action_lines,
-        figures: figures.into_iter().map(|(_, f)| f).collect(),
-        body: rendered.body,
     })
 }
 

@@ -1,0 +1,168 @@
+//! One report: its front matter checked and its text rendered, with each figure's
+//! quote found in the text.
+
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::load::number;
+use crate::load::RawReport;
+use crate::markdown::{self, QuoteRequest, RenderSettings};
+use crate::model::{Figure, LineId, MetricId, OrgId, Report};
+use crate::urls::Page;
+
+use super::{figure, Lookup, SLUG_HELP, check_web_url, is_slug, read};
+
+/// Checks one report and renders its text.
+pub(super) fn report(
+    raw: &RawReport,
+    orgs: &Lookup<'_, OrgId>,
+    lines: &Lookup<'_, LineId>,
+    metrics: &Lookup<'_, MetricId>,
+    config: &Config,
+) -> Result<Report, Vec<Diagnostic>> {
+    let base_path = config.base_url.path();
+    let doc = &raw.front;
+    let fm = &doc.value;
+    let mut errors = Vec::new();
+    if let Some(url) = &fm.source_url {
+        if let Err(e) = check_web_url(url) {
+            errors.push(doc.error(Kind::Invalid, "source_url", e));
+        }
+    }
+
+    if !is_slug(&raw.slug) {
+        errors.push(
+            Diagnostic::new(
+                Kind::Invalid,
+                &doc.file,
+                format!("invalid report file name `{}`", raw.slug),
+            )
+            .help(format!(
+                "{SLUG_HELP}; name reports <organization>-<year>[-<kind>].md"
+            )),
+        );
+    }
+    let organization = orgs.resolve(&fm.organization, doc, "organization");
+    let year = read(number::year(&fm.year), doc, "year", &mut errors);
+    let published = format!("published {}", fm.published);
+    let published = number::year_in_range(fm.published.year, &published);
+    read(published, doc, "published", &mut errors);
+    let mut action_lines = Vec::new();
+    for (j, code) in fm.action_lines.iter().enumerate() {
+        match lines.resolve(code, doc, &format!("action_lines.{j}")) {
+            Ok(id) if !action_lines.contains(&id) => action_lines.push(id),
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // Figures: references first; anchors are `fig-<metric>-<year>`, stable across
+    // builds so links into a report keep working when figures are added.
+    let mut anchors_used = markdown::IdSet::default();
+    let mut figures = Vec::with_capacity(fm.figures.len());
+    for (j, f) in fm.figures.iter().enumerate() {
+        let at = |field: &str| format!("figures.{j}.{field}");
+        let metric = match metrics.resolve(&f.metric, doc, &at("metric")) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let meaning = figure::meaning(f, j, doc, &mut errors);
+        let figure_year = number::year(&f.year);
+        let year_ok = figure_year.is_ok();
+        let year = read(figure_year, doc, &at("year"), &mut errors);
+        if let Some(as_of) = f.as_of {
+            let in_range = number::year_in_range(as_of.year, &format!("as_of {as_of}"));
+            if in_range.is_err() {
+                read(in_range, doc, &at("as_of"), &mut errors);
+            } else if year_ok && as_of.year != year {
+                errors.push(
+                    doc.error(
+                        Kind::Invalid,
+                        &at("as_of"),
+                        format!("as_of {as_of} is not in the figure's year {year}"),
+                    )
+                    .help("as_of dates the value within its year"),
+                );
+            }
+        }
+        let anchor = anchors_used.unique(&format!("fig-{}-{}", f.metric, year));
+        figures.push((
+            j,
+            Figure {
+                metric,
+                amount: meaning.amount,
+                year,
+                as_of: f.as_of,
+                status: meaning.status,
+                source: meaning.source,
+                restates: f.restates.clone(),
+                quote: f.quote.clone(),
+                anchor,
+            },
+        ));
+    }
+
+    let report_url = Page::Report(&raw.slug).url(base_path);
+    let line_code = |code: &str| lines.by_name.get(code).copied();
+    let settings = RenderSettings {
+        base_path,
+        report_url: &report_url,
+        line_code: &line_code,
+        allow_unsafe_html: config.build.allow_unsafe_html,
+        first_line: raw.body_line,
+    };
+    let requests: Vec<QuoteRequest<'_>> = figures
+        .iter()
+        .map(|(_, f)| QuoteRequest {
+            text: &f.quote,
+            anchor: &f.anchor,
+        })
+        .collect();
+    let rendered = markdown::render(&raw.body, &requests, &settings);
+    for ((j, _), result) in figures.iter().zip(&rendered.quotes) {
+        if let Err(miss) = result {
+            let quote = &fm.figures[*j].quote;
+            errors.push(
+                doc.error(
+                    Kind::Quote,
+                    &format!("figures.{j}.quote"),
+                    format!(
+                        "quote \"{}\" is not in the report's text",
+                        markdown::shorten(quote)
+                    ),
+                )
+                .help(miss.help()),
+            );
+        }
+    }
+
+    let organization = match organization {
+        Ok(o) => o,
+        Err(e) => {
+            errors.push(e);
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Report {
+        slug: raw.slug.clone(),
+        source: doc.file.clone(),
+        title: fm.title.clone(),
+        organization,
+        year,
+        published: fm.published,
+        kind: fm.kind,
+        submitted_to: fm.submitted_to.clone(),
+        source_url: fm.source_url.clone(),
+        summary: fm.summary.clone(),
+        action_lines,
+        figures: figures.into_iter().map(|(_, f)| f).collect(),
+        body: rendered.body,
+    })
+}
+
