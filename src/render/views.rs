@@ -77,7 +77,7 @@ pub(crate) struct ChangeView {
     /// `point` (two single values), `between` (a bound or range on either side, with
     /// the direction known) or `not-comparable`.
     pub(crate) kind: &'static str,
-    /// The change as a badge: `+52`, `−$900`, `≥ +12`, `+2 to +5`, `not comparable`.
+    /// The change as a badge: `+52`, `−$900`, `+12 or more`, `+2 to +5`, `not comparable`.
     pub(crate) absolute: String,
     /// `+14.6%`, for a change between single values from a value other than zero.
     pub(crate) relative: Option<String>,
@@ -332,8 +332,8 @@ impl<'a> Views<'a> {
                     (Some(l), Some(h)) => {
                         format!("{} to {}", format::signed(l, unit), format::signed(h, unit))
                     }
-                    (Some(l), None) => format!("\u{2265} {}", format::signed(l, unit)),
-                    (None, Some(h)) => format!("\u{2264} {}", format::signed(h, unit)),
+                    (Some(l), None) => format!("{} or more", format::signed(l, unit)),
+                    (None, Some(h)) => format!("{} or more", format::signed(h, unit)),
                     (None, None) => "not comparable".to_string(),
                 };
                 (
@@ -341,7 +341,7 @@ impl<'a> Views<'a> {
                     badge,
                     None,
                     false,
-                    format!("{since} ({from_display}): the figures give a range"),
+                    format!("{since} ({from_display})"),
                 )
             }
             Delta::NotComparable => (
@@ -350,7 +350,7 @@ impl<'a> Views<'a> {
                 None,
                 false,
                 format!(
-                    "with {} ({from_display}): {} could be above or below it",
+                    "with {} ({from_display}): {} and {from_display} do not say which way it moved",
                     c.from_year,
                     format::figure(this.amount, unit, this.status)
                 ),
