@@ -92,7 +92,7 @@ fn metric_page_lists_observations_by_year_with_links_to_sentences() {
     let text = text_of(&html);
     let table = &text[text.find("Values by year").unwrap()..];
     let y2015 = table.find("2015 43").expect("2015 value");
-    let y2024 = table.find("over 172").expect("qualifier shown");
+    let y2024 = table.find("at least 172").expect("bound shown");
     assert!(y2015 < y2024, "{text}");
     assert!(html.contains(r#"href="/sub/reports/beta-2024/#fig-beta-initiatives-2015""#));
     assert!(html.contains(r#"href="/sub/reports/beta-2024/#fig-beta-initiatives-2024""#));

@@ -22,9 +22,10 @@ fn series_keeps_every_value_and_uses_the_latest_of_a_year() {
     let order = [
         "2022 100 first value",
         "2023 90 ▼ −10 (−10.0%) since 2022",
-        "2024 (March 2024) 120 (superseded) ▲ +30 (+33.3%) since 2023",
+        "2024 (March 2024) 120 (not the year's value) ▲ +30 (+33.3%) since 2023",
         "2024 (September 2024) 130 ▲ +40 (+44.4%) since 2023",
-        "2025 150 (projected) ▲ +20 (+15.4%) since 2024, indicative",
+        // A projection is drawn apart and never enters a change.
+        "2025 150 (projected) projected: not compared",
     ];
     let mut at = 0;
     for row in order {
@@ -43,7 +44,7 @@ fn lower_is_better_inverts_the_colour() {
     let site = series_site();
     let html = site.output("metrics/outages/index.html");
     // Outages 10 -> 5: a fall, and good news.
-    assert!(html.contains(r#"<span class="change change-good"><span aria-hidden="true">▼ </span>−5 (−50.0%)</span>"#), "{html}");
+    assert!(html.contains(r#"<span class="change change-good change-point"><span aria-hidden="true">▼ </span>−5 (−50.0%)</span>"#), "{html}");
 }
 
 #[test]
@@ -78,7 +79,7 @@ fn organization_and_action_line_pages_show_latest_change_and_sparkline() {
     let org = site.output("organizations/org/index.html");
     let text = text_of(&org);
     assert!(
-        text.contains("Schools connected 150 (projected) in 2025 ▲ +20 (+15.4%) since 2024"),
+        text.contains("Schools connected 130 in 2024 ▲ +40 (+44.4%) since 2023"),
         "{text}"
     );
     assert!(org.contains(r#"<svg class="sparkline""#));
@@ -197,11 +198,14 @@ fn format_value_filter_formats_like_the_pages() {
     let site = Site::fixture("series");
     site.write(
         "themes/default/templates/404.html",
-        "{% extends \"base.html\" %}{% block content %}<p id=\"v\">{{ 264100 | format_value(unit=\"usd\", qualifier=\"at-least\") }}</p>{% endblock content %}",
+        "{% extends \"base.html\" %}{% block content %}<p id=\"v\">{{ 264100 | format_value(unit=\"usd\", qualifier=\"at-least\") }}</p>\
+         <p id=\"w\">{{ 20 | format_value(bound=\"at-least\", status=\"projected\") }}</p>\
+         <p id=\"x\">{{ 3 | format_value(unit=\"percent\", bound=\"range\", high=5) }}</p>{% endblock content %}",
     );
     site.build_ok();
-    assert!(
-        site.output("404.html")
-            .contains(r#"<p id="v">over $264,100</p>"#)
-    );
+    let page = site.output("404.html");
+    // The old `qualifier` still works; `bound` and `status` say what it could not.
+    assert!(page.contains(r#"<p id="v">at least $264,100</p>"#), "{page}");
+    assert!(page.contains(r#"<p id="w">at least 20 (projected)</p>"#), "{page}");
+    assert!(page.contains(r#"<p id="x">between 3% and 5%</p>"#), "{page}");
 }

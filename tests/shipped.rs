@@ -129,8 +129,9 @@ fn tracked_series_show_their_change_and_chart() {
     let site = shipped();
     for (metric, change) in [
         ("isoc-alumni", "▲ +52 (+14.6%) since 2024"),
-        ("isoc-gec-members", "▲ +81 (+18.8%) since 2024, indicative"),
-        ("isoc-learners", "▲ +11,000 (+84.6%) since 2024, indicative"),
+        // 2024 stated only lower bounds: the bounds do not say which way it moved.
+        ("isoc-gec-members", "not comparable with 2024 (at least 430)"),
+        ("isoc-learners", "not comparable with 2024 (at least 13,000)"),
         ("isoc-nris-funded", "▼ −3 (−7.5%) since 2024"),
         ("igf-nris", "▲ +131 (+304.7%) since 2015"),
     ] {
@@ -139,7 +140,7 @@ fn tracked_series_show_their_change_and_chart() {
         assert!(text_of(&html).contains(change), "{metric}: {change}");
     }
     let gec = text_of(&site.output("metrics/isoc-gec-members/index.html"));
-    assert!(gec.contains("over 430") && gec.contains("511"));
+    assert!(gec.contains("at least 430") && gec.contains("511"));
 }
 
 #[test]
@@ -148,8 +149,9 @@ fn a_stated_value_wins_over_a_projection_for_the_same_year() {
     let csv = shipped().output(
         "metrics/isoc-policymaker-program-participants/isoc-policymaker-program-participants.csv",
     );
-    assert!(csv.contains(",2024,,25,exact,true,"), "{csv}");
-    assert!(csv.contains(",2024,,40,projected,false,"), "{csv}");
+    // Columns: ...,year,as_of,value,low,high,bound,status,source,source_url,first_party,standing,...
+    assert!(csv.contains(",2024,,25,25,25,exact,actual,,,true,yearly,"), "{csv}");
+    assert!(csv.contains(",2024,,40,,40,at-most,projected,,,true,outlook,"), "{csv}");
 }
 
 #[test]

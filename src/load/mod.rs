@@ -105,9 +105,12 @@ pub(crate) struct FrontMatter {
 pub(crate) struct RawFigure {
     pub(crate) metric: String,
     /// Read, and held to the accepted range, by validation; absent for a range.
+    #[serde(default, deserialize_with = "present")]
     pub(crate) value: Option<RawNumber>,
     /// A range's ends, instead of `value`.
+    #[serde(default, deserialize_with = "present")]
     pub(crate) low: Option<RawNumber>,
+    #[serde(default, deserialize_with = "present")]
     pub(crate) high: Option<RawNumber>,
     pub(crate) year: RawNumber,
     pub(crate) as_of: Option<PartialDate>,
@@ -119,6 +122,12 @@ pub(crate) struct RawFigure {
     pub(crate) source: Option<RawSource>,
     pub(crate) restates: Option<String>,
     pub(crate) quote: String,
+}
+
+/// A number field that, when written, must hold a number: `value:` with nothing after
+/// it is refused where it stands ("found nothing"), not read as a missing field.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<RawNumber>, D::Error> {
+    RawNumber::deserialize(d).map(Some)
 }
 
 /// Where a cited figure comes from.
