@@ -233,7 +233,7 @@ fn a_range_that_is_not_one_is_refused_where_it_stands() {
     site.build(&[]).assert_error("content/reports/own-2024.md:28:13", "the range has no `high`");
     let site = Site::fixture("figures");
     site.edit("content/reports/own-2024.md", "    low: 12\n    high: 15", "    value: 13\n    low: 12\n    high: 15\n    bound: range");
-    site.build(&[]).assert_error("content/reports/own-2024.md:30:12", "a range has `low` and `high`, not `value`");
+    site.build(&[]).assert_error("content/reports/own-2024.md:29:12", "a range has `low` and `high`, not `value`");
     let site = Site::fixture("figures");
     site.edit("content/reports/own-2024.md", "    value: 430\n", "    value: 430\n    high: 500\n");
     site.build(&[]).assert_error("content/reports/own-2024.md:16:11", "`high` is for a range, but the bound is at-least");
