@@ -140,13 +140,7 @@ fn years(points: &[Point]) -> (i64, i64) {
 pub fn describe(points: &[Point], unit: &Unit) -> String {
     points
         .iter()
-        .map(|p| {
-            format!(
-                "{}: {}",
-                p.year,
-                format::figure(p.amount, unit, p.status)
-            )
-        })
+        .map(|p| format!("{}: {}", p.year, format::figure(p.amount, unit, p.status)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -385,6 +379,8 @@ mod tests {
     #[test]
     fn sparkline_has_a_text_alternative() {
         let svg = sparkline("NRIs", &pts(), &Unit::Count);
-        assert!(svg.contains(r#"aria-label="Trend of NRIs: 2015: 43; 2024: 174; 2025: at least 155""#));
+        assert!(
+            svg.contains(r#"aria-label="Trend of NRIs: 2015: 43; 2024: 174; 2025: at least 155""#)
+        );
     }
 }

@@ -185,19 +185,37 @@ mod tests {
         let count = &Unit::Count;
         assert_eq!(amount(Amount::Exact(174.0), count), "174");
         assert_eq!(amount(Amount::AtLeast(13000.0), count), "at least 13,000");
-        assert_eq!(amount(Amount::AtMost(300000.0), &Unit::Usd), "up to $300,000");
+        assert_eq!(
+            amount(Amount::AtMost(300000.0), &Unit::Usd),
+            "up to $300,000"
+        );
         assert_eq!(amount(Amount::Approximately(150.0), count), "about 150");
         assert_eq!(
-            amount(Amount::Range { low: 3.0, high: 5.0 }, &Unit::Percent),
+            amount(
+                Amount::Range {
+                    low: 3.0,
+                    high: 5.0
+                },
+                &Unit::Percent
+            ),
             "between 3% and 5%"
         );
-        assert_eq!(figure(Amount::Exact(150.0), count, Status::Projected), "150 (projected)");
+        assert_eq!(
+            figure(Amount::Exact(150.0), count, Status::Projected),
+            "150 (projected)"
+        );
         assert_eq!(
             figure(Amount::AtLeast(20.0), count, Status::Projected),
             "at least 20 (projected)"
         );
-        assert_eq!(figure(Amount::Exact(1e6), &Unit::People, Status::Target), "1,000,000 (target)");
-        assert_eq!(figure(Amount::Approximately(3.0), count, Status::Estimate), "about 3 (estimate)");
+        assert_eq!(
+            figure(Amount::Exact(1e6), &Unit::People, Status::Target),
+            "1,000,000 (target)"
+        );
+        assert_eq!(
+            figure(Amount::Approximately(3.0), count, Status::Estimate),
+            "about 3 (estimate)"
+        );
         assert_eq!(figure(Amount::Exact(3.0), count, Status::Actual), "3");
     }
 

@@ -218,14 +218,10 @@ impl Links {
                     .zip(&after.body.sections)
                     .all(|(a, b)| a.lines == b.lines)
                 && before.figures.len() == after.figures.len()
-                && before
-                    .figures
-                    .iter()
-                    .zip(&after.figures)
-                    .all(|(a, b)| {
-                        (a.metric, a.year, a.as_of, &a.restates)
-                            == (b.metric, b.year, b.as_of, &b.restates)
-                    });
+                && before.figures.iter().zip(&after.figures).all(|(a, b)| {
+                    (a.metric, a.year, a.as_of, &a.restates)
+                        == (b.metric, b.year, b.as_of, &b.restates)
+                });
             if !same_place {
                 return None;
             }
@@ -250,8 +246,10 @@ impl Links {
 /// The figure of `report` that `fig` restates: the same metric, year and amount
 /// (validation has checked there is one).
 fn restated(site: &Site, report: ReportId, fig: &crate::model::Figure) -> Option<Observation> {
-    let figure = site.report(report).figures.iter().position(|f| {
-        f.metric == fig.metric && f.year == fig.year && f.amount == fig.amount
-    })?;
+    let figure = site
+        .report(report)
+        .figures
+        .iter()
+        .position(|f| f.metric == fig.metric && f.year == fig.year && f.amount == fig.amount)?;
     Some(Observation { report, figure })
 }

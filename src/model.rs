@@ -288,9 +288,10 @@ impl Amount {
     /// The single value stated, if there is one (every bound but a range).
     pub fn value(self) -> Option<f64> {
         match self {
-            Amount::Exact(v) | Amount::Approximately(v) | Amount::AtLeast(v) | Amount::AtMost(v) => {
-                Some(v)
-            }
+            Amount::Exact(v)
+            | Amount::Approximately(v)
+            | Amount::AtLeast(v)
+            | Amount::AtMost(v) => Some(v),
             Amount::Range { .. } => None,
         }
     }
@@ -312,7 +313,10 @@ impl Amount {
     pub fn middle(self) -> f64 {
         match self {
             Amount::Range { low, high } => low + (high - low) / 2.0,
-            Amount::Exact(v) | Amount::Approximately(v) | Amount::AtLeast(v) | Amount::AtMost(v) => v,
+            Amount::Exact(v)
+            | Amount::Approximately(v)
+            | Amount::AtLeast(v)
+            | Amount::AtMost(v) => v,
         }
     }
 
@@ -382,7 +386,9 @@ impl Bound {
 }
 
 /// Whether a figure reports what happened or what is expected to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// A measured or counted value.

@@ -122,10 +122,7 @@ pub struct Series {
 impl Series {
     /// The latest year's value, or the latest projection when nothing has happened yet.
     pub fn latest(&self) -> Option<Observation> {
-        self.yearly
-            .last()
-            .or(self.outlook.last())
-            .map(|&(_, o)| o)
+        self.yearly.last().or(self.outlook.last()).map(|&(_, o)| o)
     }
 
     /// The change of the latest year's value from the year before it.
@@ -145,10 +142,7 @@ impl Series {
 
     /// Whether `o` is the value standing for its year, on either track.
     pub fn is_yearly(&self, o: Observation) -> bool {
-        matches!(
-            self.standing(o),
-            Some(Standing::Yearly | Standing::Outlook)
-        )
+        matches!(self.standing(o), Some(Standing::Yearly | Standing::Outlook))
     }
 
     /// The figures restating `o`.
@@ -194,7 +188,11 @@ pub(crate) fn build(
     let own_actual = observations.iter().any(|&o| !outlook_of(o) && own(o));
     let own_outlook = observations.iter().any(|&o| outlook_of(o) && own(o));
     let on_track = |o: Observation| {
-        let own_track = if outlook_of(o) { own_outlook } else { own_actual };
+        let own_track = if outlook_of(o) {
+            own_outlook
+        } else {
+            own_actual
+        };
         own(o) || !own_track
     };
     // Rule 4: the most certain, then the latest in series order.
@@ -345,5 +343,250 @@ impl Change {
             direction,
             sentiment,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Amount, MetricId, Source, Status};
+
+    fn fig(amount: Amount, status: Status) -> Figure {
+        Figure {
+            metric: MetricId(0),
+            amount,
+            year: 2024,
+            as_of: None,
+            status,
+            source: Source::Own,
+            restates: None,
+            quote: String::new(),
+            anchor: String::new(),
+        }
+    }
+
+    fn delta(prev: Amount, this: Amount) -> Delta {
+        Delta::between(&fig(prev, Status::Actual), &fig(this, Status::Actual))
+    }
+
+    use Amount::{Approximately, AtLeast, AtMost, Exact, Range};
+
+    #[test]
+    fn single_values_give_a_difference() {
+        assert_eq!(
+            delta(Exact(355.0), Exact(407.0)),
+            Delta::Point {
+                absolute: 52.0,
+                relative: Some(52.0 / 355.0),
+                approximate: false
+            }
+        );
+        assert_eq!(
+            delta(Approximately(150.0), Exact(200.0)),
+            Delta::Point {
+                absolute: 50.0,
+                relative: Some(50.0 / 150.0),
+                approximate: true
+            }
+        );
+        let estimate = Delta::between(
+            &fig(Exact(200.0), Status::Actual),
+            &fig(Exact(220.0), Status::Estimate),
+        );
+        assert!(matches!(
+            estimate,
+            Delta::Point {
+                approximate: true,
+                ..
+            }
+        ));
+        assert_eq!(
+            delta(Exact(0.0), Exact(3.0)),
+            Delta::Point {
+                absolute: 3.0,
+                relative: None,
+                approximate: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_lower_bound_below_the_previous_value_is_not_a_decline() {
+        // The shipped NRI case: "more than 155" after 174.
+        assert_eq!(delta(Exact(174.0), AtLeast(155.0)), Delta::NotComparable);
+        assert_eq!(
+            delta(Exact(174.0), AtLeast(155.0)).direction(),
+            Direction::Unknown
+        );
+        // Equal to the previous value: still could be either.
+        assert_eq!(delta(Exact(174.0), AtLeast(174.0)), Delta::NotComparable);
+        // Above it: a rise of at least the gap.
+        assert_eq!(
+            delta(Exact(100.0), AtLeast(112.0)),
+            Delta::Between {
+                low: Some(12.0),
+                high: None
+            }
+        );
+    }
+
+    #[test]
+    fn bounds_on_either_side_keep_only_what_they_support() {
+        assert_eq!(delta(AtLeast(430.0), Exact(511.0)), Delta::NotComparable);
+        assert_eq!(
+            delta(AtLeast(265_000.0), Exact(264_100.0)),
+            Delta::Between {
+                low: None,
+                high: Some(-900.0)
+            }
+        );
+        assert_eq!(
+            delta(AtLeast(265_000.0), Exact(264_100.0)).direction(),
+            Direction::Down
+        );
+        assert_eq!(
+            delta(AtMost(40.0), Exact(50.0)),
+            Delta::Between {
+                low: Some(10.0),
+                high: None
+            }
+        );
+        assert_eq!(delta(AtMost(40.0), AtMost(30.0)), Delta::NotComparable);
+        assert_eq!(delta(AtLeast(10.0), AtLeast(20.0)), Delta::NotComparable);
+        assert_eq!(
+            delta(AtMost(10.0), AtLeast(20.0)),
+            Delta::Between {
+                low: Some(10.0),
+                high: None
+            }
+        );
+        assert_eq!(
+            delta(AtLeast(20.0), AtMost(10.0)),
+            Delta::Between {
+                low: None,
+                high: Some(-10.0)
+            }
+        );
+    }
+
+    #[test]
+    fn ranges_change_by_an_interval() {
+        assert_eq!(
+            delta(
+                Exact(10.0),
+                Range {
+                    low: 12.0,
+                    high: 15.0
+                }
+            ),
+            Delta::Between {
+                low: Some(2.0),
+                high: Some(5.0)
+            }
+        );
+        assert_eq!(
+            delta(
+                Range {
+                    low: 12.0,
+                    high: 15.0
+                },
+                Exact(10.0)
+            ),
+            Delta::Between {
+                low: Some(-5.0),
+                high: Some(-2.0)
+            }
+        );
+        assert_eq!(
+            delta(
+                Range {
+                    low: 3.0,
+                    high: 5.0
+                },
+                Range {
+                    low: 4.0,
+                    high: 6.0
+                }
+            ),
+            Delta::NotComparable
+        );
+        assert_eq!(
+            delta(
+                Range {
+                    low: 3.0,
+                    high: 5.0
+                },
+                Exact(5.0)
+            ),
+            Delta::NotComparable
+        );
+        assert_eq!(
+            delta(
+                Range {
+                    low: 3.0,
+                    high: 5.0
+                },
+                AtLeast(6.0)
+            ),
+            Delta::Between {
+                low: Some(1.0),
+                high: None
+            }
+        );
+        // Approximately is read as its value.
+        assert_eq!(
+            delta(
+                Approximately(10.0),
+                Range {
+                    low: 12.0,
+                    high: 15.0
+                }
+            ),
+            Delta::Between {
+                low: Some(2.0),
+                high: Some(5.0)
+            }
+        );
+    }
+
+    #[test]
+    fn sentiment_follows_a_known_direction_only() {
+        let o = Observation {
+            report: crate::model::ReportId(0),
+            figure: 0,
+        };
+        let up = Change::between(
+            &fig(Exact(100.0), Status::Actual),
+            &fig(AtLeast(112.0), Status::Actual),
+            o,
+            2023,
+            Some(true),
+        );
+        assert_eq!(
+            (up.direction, up.sentiment),
+            (Direction::Up, Sentiment::Good)
+        );
+        let open = Change::between(
+            &fig(Exact(174.0), Status::Actual),
+            &fig(AtLeast(155.0), Status::Actual),
+            o,
+            2024,
+            Some(true),
+        );
+        assert_eq!(
+            (open.direction, open.sentiment),
+            (Direction::Unknown, Sentiment::Neutral)
+        );
+        let down = Change::between(
+            &fig(AtLeast(20.0), Status::Actual),
+            &fig(Exact(10.0), Status::Actual),
+            o,
+            2024,
+            Some(false),
+        );
+        assert_eq!(
+            (down.direction, down.sentiment),
+            (Direction::Down, Sentiment::Good)
+        );
     }
 }

@@ -27,7 +27,10 @@ fn table(site: &Site, metric: &str) -> String {
 fn latest(site: &Site, metric: &str) -> String {
     let text = text_of(&site.output(&format!("metrics/{metric}/index.html")));
     let start = text.find("Latest").expect("a latest value");
-    let end = start + text[start..].find(" Data ").expect("the data link after it");
+    let end = start
+        + text[start..]
+            .find(" Data ")
+            .expect("the data link after it");
     text[start..end].to_string()
 }
 
@@ -67,22 +70,39 @@ fn a_third_party_lower_bound_is_shown_beside_the_own_series_never_as_a_decline()
     // The shipped NRI case: the IGF's own 174, then "more than 155" from someone else.
     let site = figures();
     let rows = table(&site, "nris");
-    assert!(rows.contains("2024 174 ▲ +131 (+304.7%) since 2015"), "{rows}");
+    assert!(
+        rows.contains("2024 174 ▲ +131 (+304.7%) since 2015"),
+        "{rows}"
+    );
     assert!(
         rows.contains("2025 at least 155 (stated by Other Organization; not the series' value) –"),
         "{rows}"
     );
     assert!(!rows.contains('▼') && !rows.contains("−19"), "{rows}");
-    assert_eq!(latest(&site, "nris"), "Latest 174 in 2024, ▲ +131 (+304.7%) since 2015");
+    assert_eq!(
+        latest(&site, "nris"),
+        "Latest 174 in 2024, ▲ +131 (+304.7%) since 2015"
+    );
     // The home page's headline is the series' latest value.
     let home = text_of(&site.output("index.html"));
     assert!(!home.contains("155 in 2025"), "{home}");
     let row = csv_row(&site, "other-2025/fig-nris-2025");
     assert_eq!(
-        (row["bound"].as_str(), row["first_party"].as_str(), row["standing"].as_str()),
+        (
+            row["bound"].as_str(),
+            row["first_party"].as_str(),
+            row["standing"].as_str()
+        ),
         ("at-least", "false", "beside")
     );
-    assert_eq!((row["value"].as_str(), row["low"].as_str(), row["high"].as_str()), ("155", "155", ""));
+    assert_eq!(
+        (
+            row["value"].as_str(),
+            row["low"].as_str(),
+            row["high"].as_str()
+        ),
+        ("155", "155", "")
+    );
     assert_eq!(row["reported_by"], "other");
     let yearly = json_track(&site, "nris", "yearly");
     assert_eq!(yearly.len(), 2, "{yearly:?}");
@@ -99,7 +119,12 @@ fn an_exact_value_after_a_lower_bound_that_could_be_either_side_is_not_comparabl
         "{rows}"
     );
     let html = site.output("metrics/members/index.html");
-    assert!(html.contains(r#"<span class="change change-neutral change-not-comparable">not comparable</span>"#), "{html}");
+    assert!(
+        html.contains(
+            r#"<span class="change change-neutral change-not-comparable">not comparable</span>"#
+        ),
+        "{html}"
+    );
     let yearly = json_track(&site, "members", "yearly");
     assert_eq!(yearly[1]["change"]["kind"], "not-comparable");
     assert!(yearly[1]["change"]["absolute"].is_null());
@@ -110,7 +135,10 @@ fn an_exact_value_below_an_earlier_lower_bound_is_a_fall_of_at_least_the_gap() {
     // "over $265,000" then "$264,100": whatever 2024 was, 2025 is at least $900 lower.
     let site = figures();
     let rows = table(&site, "funding");
-    assert!(rows.contains("2025 $264,100 ▼ −$900 or more since 2024 (at least $265,000)"), "{rows}");
+    assert!(
+        rows.contains("2025 $264,100 ▼ −$900 or more since 2024 (at least $265,000)"),
+        "{rows}"
+    );
     let yearly = json_track(&site, "funding", "yearly");
     assert_eq!(yearly[1]["change"]["kind"], "between");
     assert!(yearly[1]["change"]["low"].is_null());
@@ -121,7 +149,10 @@ fn an_exact_value_below_an_earlier_lower_bound_is_a_fall_of_at_least_the_gap() {
 fn a_lower_bound_above_an_earlier_exact_value_is_a_rise_of_at_least_the_gap() {
     let site = figures();
     let rows = table(&site, "trained");
-    assert!(rows.contains("2024 at least 112 ▲ +12 or more since 2023 (100)"), "{rows}");
+    assert!(
+        rows.contains("2024 at least 112 ▲ +12 or more since 2023 (100)"),
+        "{rows}"
+    );
     let html = site.output("metrics/trained/index.html");
     assert!(html.contains(r#"<span class="change change-good change-between">"#));
     let row = csv_row(&site, "own-2024/fig-trained-2024");
@@ -132,39 +163,81 @@ fn a_lower_bound_above_an_earlier_exact_value_is_a_rise_of_at_least_the_gap() {
 fn a_range_is_stated_with_both_ends_and_changes_as_an_interval() {
     let site = figures();
     let rows = table(&site, "sites");
-    assert!(rows.contains("2024 between 12 and 15 ▲ +2 to +5 since 2023 (10)"), "{rows}");
+    assert!(
+        rows.contains("2024 between 12 and 15 ▲ +2 to +5 since 2023 (10)"),
+        "{rows}"
+    );
     let row = csv_row(&site, "own-2024/fig-sites-2024");
     assert_eq!(
-        (row["value"].as_str(), row["low"].as_str(), row["high"].as_str(), row["bound"].as_str()),
+        (
+            row["value"].as_str(),
+            row["low"].as_str(),
+            row["high"].as_str(),
+            row["bound"].as_str()
+        ),
         ("", "12", "15", "range")
     );
     let yearly = json_track(&site, "sites", "yearly");
-    assert_eq!((yearly[1]["change"]["low"].as_f64(), yearly[1]["change"]["high"].as_f64()), (Some(2.0), Some(5.0)));
+    assert_eq!(
+        (
+            yearly[1]["change"]["low"].as_f64(),
+            yearly[1]["change"]["high"].as_f64()
+        ),
+        (Some(2.0), Some(5.0))
+    );
 }
 
 #[test]
 fn projections_and_targets_stand_apart_and_never_enter_a_change() {
     let site = figures();
     let rows = table(&site, "pilots");
-    assert!(rows.contains("2025 at least 20 (projected) projected: not compared"), "{rows}");
-    assert!(rows.contains("2030 100 (target) target: not compared"), "{rows}");
+    assert!(
+        rows.contains("2025 at least 20 (projected) projected: not compared"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("2030 100 (target) target: not compared"),
+        "{rows}"
+    );
     // The latest value is what happened, not what is expected.
     assert_eq!(latest(&site, "pilots"), "Latest 10 in 2024");
     let outlook = json_track(&site, "pilots", "outlook");
-    let years: Vec<_> = outlook.iter().map(|y| (y["year"].clone(), y["status"].clone())).collect();
-    assert_eq!(years, [(2025.into(), "projected".into()), (2030.into(), "target".into())]);
+    let years: Vec<_> = outlook
+        .iter()
+        .map(|y| (y["year"].clone(), y["status"].clone()))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            (2025.into(), "projected".into()),
+            (2030.into(), "target".into())
+        ]
+    );
     assert!(outlook.iter().all(|y| y["change"].is_null()));
     assert_eq!(json_track(&site, "pilots", "yearly").len(), 1);
     let row = csv_row(&site, "own-2024/fig-pilots-2025");
-    assert_eq!((row["bound"].as_str(), row["status"].as_str(), row["standing"].as_str()), ("at-least", "projected", "outlook"));
+    assert_eq!(
+        (
+            row["bound"].as_str(),
+            row["status"].as_str(),
+            row["standing"].as_str()
+        ),
+        ("at-least", "projected", "outlook")
+    );
 }
 
 #[test]
 fn approximate_values_and_estimates_make_indicative_changes() {
     let site = figures();
     let rows = table(&site, "hours");
-    assert!(rows.contains("2024 200 hours ▲ +50 hours (+33.3%) since 2023, indicative"), "{rows}");
-    assert!(rows.contains("2025 220 hours (estimate) ▲ +20 hours (+10.0%) since 2024, indicative"), "{rows}");
+    assert!(
+        rows.contains("2024 200 hours ▲ +50 hours (+33.3%) since 2023, indicative"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("2025 220 hours (estimate) ▲ +20 hours (+10.0%) since 2024, indicative"),
+        "{rows}"
+    );
     let row = csv_row(&site, "own-2025/fig-hours-2025");
     assert_eq!(row["status"], "estimate");
 }
@@ -173,11 +246,24 @@ fn approximate_values_and_estimates_make_indicative_changes() {
 fn a_cited_source_is_named_and_makes_the_series_when_the_metric_has_no_own_figure() {
     let site = figures();
     let rows = table(&site, "subs");
-    assert!(rows.contains("2024 5,500,000 (cited from GSMA Intelligence) ▲ +500,000 (+10.0%) since 2023"), "{rows}");
+    assert!(
+        rows.contains(
+            "2024 5,500,000 (cited from GSMA Intelligence) ▲ +500,000 (+10.0%) since 2023"
+        ),
+        "{rows}"
+    );
     let row = csv_row(&site, "own-2024/fig-subs-2023");
     assert_eq!(
-        (row["source"].as_str(), row["source_url"].as_str(), row["first_party"].as_str()),
-        ("GSMA Intelligence", "https://www.gsmaintelligence.com/", "false")
+        (
+            row["source"].as_str(),
+            row["source_url"].as_str(),
+            row["first_party"].as_str()
+        ),
+        (
+            "GSMA Intelligence",
+            "https://www.gsmaintelligence.com/",
+            "false"
+        )
     );
     assert_eq!(csv_row(&site, "own-2025/fig-subs-2024")["source_url"], "");
 }
@@ -186,29 +272,64 @@ fn a_cited_source_is_named_and_makes_the_series_when_the_metric_has_no_own_figur
 fn a_restatement_is_shown_beside_the_figure_it_repeats_not_counted_twice() {
     let site = figures();
     let rows = table(&site, "grants");
-    assert_eq!(rows.matches("first value").count(), 1, "one row for 2022: {rows}");
-    assert!(rows.contains("2022 7 (restated in Own report 2024 )"), "{rows}");
+    assert_eq!(
+        rows.matches("first value").count(),
+        1,
+        "one row for 2022: {rows}"
+    );
+    assert!(
+        rows.contains("2022 7 (restated in Own report 2024 )"),
+        "{rows}"
+    );
     let row = csv_row(&site, "own-2024/fig-grants-2022");
-    assert_eq!((row["standing"].as_str(), row["restates"].as_str()), ("restatement", "own-2023/fig-grants-2022"));
-    assert_eq!(csv_row(&site, "own-2023/fig-grants-2022")["standing"], "yearly");
+    assert_eq!(
+        (row["standing"].as_str(), row["restates"].as_str()),
+        ("restatement", "own-2023/fig-grants-2022")
+    );
+    assert_eq!(
+        csv_row(&site, "own-2023/fig-grants-2022")["standing"],
+        "yearly"
+    );
 }
 
 #[test]
 fn an_unmarked_restatement_is_pointed_out_by_check() {
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2024.md", "    restates: own-2023\n", "");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    restates: own-2023\n",
+        "",
+    );
     let run = site.run("check", &[]);
     assert!(run.ok, "a warning, not an error: {}", run.stderr);
     assert!(
-        run.stderr.contains("content/reports/own-2024.md:59:13: grants for 2022 (7) repeats the figure of own-2023"),
+        run.stderr.contains(
+            "content/reports/own-2024.md:59:13: grants for 2022 (7) repeats the figure of own-2023"
+        ),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("add `restates: own-2023`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("add `restates: own-2023`"),
+        "{}",
+        run.stderr
+    );
     // A figure of the same year with a different value is no restatement.
-    site.edit("content/reports/own-2024.md", "    value: 7\n    year: 2022", "    value: 8\n    year: 2022");
-    site.edit("content/reports/own-2024.md", "we made 7 grants\"", "we made 8 grants\"");
-    site.edit("content/reports/own-2024.md", "we made 7 grants, as", "we made 8 grants, as");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    value: 7\n    year: 2022",
+        "    value: 8\n    year: 2022",
+    );
+    site.edit(
+        "content/reports/own-2024.md",
+        "we made 7 grants\"",
+        "we made 8 grants\"",
+    );
+    site.edit(
+        "content/reports/own-2024.md",
+        "we made 7 grants, as",
+        "we made 8 grants, as",
+    );
     let run = site.run("check", &[]);
     assert!(run.ok && !run.stderr.contains("repeats"), "{}", run.stderr);
 }
@@ -216,8 +337,16 @@ fn an_unmarked_restatement_is_pointed_out_by_check() {
 #[test]
 fn the_old_qualifier_still_reads() {
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2024.md", "    bound: at-least\n    quote: \"more than 430", "    qualifier: at-least\n    quote: \"more than 430");
-    site.edit("content/reports/own-2024.md", "    year: 2030\n    status: target", "    year: 2030\n    qualifier: projected");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    bound: at-least\n    quote: \"more than 430",
+        "    qualifier: at-least\n    quote: \"more than 430",
+    );
+    site.edit(
+        "content/reports/own-2024.md",
+        "    year: 2030\n    status: target",
+        "    year: 2030\n    qualifier: projected",
+    );
     site.build_ok();
     assert!(table(&site, "members").contains("2024 at least 430 first value"));
     assert!(table(&site, "pilots").contains("2030 100 (projected) projected: not compared"));
@@ -226,37 +355,93 @@ fn the_old_qualifier_still_reads() {
 #[test]
 fn a_range_that_is_not_one_is_refused_where_it_stands() {
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2024.md", "    low: 12\n    high: 15", "    low: 15\n    high: 12");
-    site.build(&[]).assert_error("content/reports/own-2024.md:30:11", "the range's high end 12 is not above its low end 15");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    low: 12\n    high: 15",
+        "    low: 15\n    high: 12",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:30:11",
+        "the range's high end 12 is not above its low end 15",
+    );
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2024.md", "    low: 12\n    high: 15", "    low: 12");
-    site.build(&[]).assert_error("content/reports/own-2024.md:28:13", "the range has no `high`");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    low: 12\n    high: 15",
+        "    low: 12",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:28:13",
+        "the range has no `high`",
+    );
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2024.md", "    low: 12\n    high: 15", "    value: 13\n    low: 12\n    high: 15\n    bound: range");
-    site.build(&[]).assert_error("content/reports/own-2024.md:29:12", "a range has `low` and `high`, not `value`");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    low: 12\n    high: 15",
+        "    value: 13\n    low: 12\n    high: 15\n    bound: range",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:29:12",
+        "a range has `low` and `high`, not `value`",
+    );
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2024.md", "    value: 430\n", "    value: 430\n    high: 500\n");
-    site.build(&[]).assert_error("content/reports/own-2024.md:16:11", "`high` is for a range, but the bound is at-least");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    value: 430\n",
+        "    value: 430\n    high: 500\n",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:16:11",
+        "`high` is for a range, but the bound is at-least",
+    );
 }
 
 #[test]
 fn qualifier_and_bound_together_are_refused() {
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2024.md", "    bound: at-least\n    quote: \"more than 430", "    bound: at-least\n    qualifier: exact\n    quote: \"more than 430");
-    site.build(&[]).assert_error("content/reports/own-2024.md:17:16", "`qualifier` cannot be used with `bound` or `status`");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    bound: at-least\n    quote: \"more than 430",
+        "    bound: at-least\n    qualifier: exact\n    quote: \"more than 430",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:17:16",
+        "`qualifier` cannot be used with `bound` or `status`",
+    );
 }
 
 #[test]
 fn unknown_bounds_statuses_and_source_fields_are_refused() {
     for (from, to, at, message) in [
-        ("    bound: at-least\n    quote: \"more than 430", "    bound: over\n    quote: \"more than 430", ":16:12", "unknown variant `over`"),
-        ("    status: target", "    status: planned", ":46:13", "unknown variant `planned`"),
-        ("      name: \"GSMA Intelligence\"\n      url:", "      name: \"GSMA Intelligence\"\n      link:", ":57:7", "unknown field `link`"),
-        ("      url: https://www.gsmaintelligence.com/", "      url: javascript:alert(1)", ":57:12", "is not a web address"),
+        (
+            "    bound: at-least\n    quote: \"more than 430",
+            "    bound: over\n    quote: \"more than 430",
+            ":16:12",
+            "unknown variant `over`",
+        ),
+        (
+            "    status: target",
+            "    status: planned",
+            ":46:13",
+            "unknown variant `planned`",
+        ),
+        (
+            "      name: \"GSMA Intelligence\"\n      url:",
+            "      name: \"GSMA Intelligence\"\n      link:",
+            ":57:7",
+            "unknown field `link`",
+        ),
+        (
+            "      url: https://www.gsmaintelligence.com/",
+            "      url: javascript:alert(1)",
+            ":57:12",
+            "is not a web address",
+        ),
     ] {
         let site = Site::fixture("figures");
         site.edit("content/reports/own-2024.md", from, to);
-        site.build(&[]).assert_error(&format!("content/reports/own-2024.md{at}"), message);
+        site.build(&[])
+            .assert_error(&format!("content/reports/own-2024.md{at}"), message);
     }
 }
 
@@ -264,22 +449,80 @@ fn unknown_bounds_statuses_and_source_fields_are_refused() {
 fn a_restatement_must_name_an_earlier_report_with_the_same_figure() {
     for (to, message) in [
         ("    restates: own-2032\n", "unknown report `own-2032`"),
-        ("    restates: own-2024\n", "a figure cannot restate its own report"),
-        ("    restates: own-2025\n", "own-2025 was published (2025-10) after this report (2024-11)"),
-        ("    restates: other-2025\n", "other-2025 was published (2025-06) after this report (2024-11)"),
+        (
+            "    restates: own-2024\n",
+            "a figure cannot restate its own report",
+        ),
+        (
+            "    restates: own-2025\n",
+            "own-2025 was published (2025-10) after this report (2024-11)",
+        ),
+        (
+            "    restates: other-2025\n",
+            "other-2025 was published (2025-06) after this report (2024-11)",
+        ),
     ] {
         let site = Site::fixture("figures");
-        site.edit("content/reports/own-2024.md", "    restates: own-2023\n", to);
-        site.build(&[]).assert_error("content/reports/own-2024.md:62:15", message);
+        site.edit(
+            "content/reports/own-2024.md",
+            "    restates: own-2023\n",
+            to,
+        );
+        site.build(&[])
+            .assert_error("content/reports/own-2024.md:62:15", message);
     }
     // The named report has no such figure, or a different value.
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2023.md", "    value: 7\n    year: 2022", "    value: 7\n    year: 2021");
-    site.edit("content/reports/own-2023.md", "In 2022 we made 7 grants.\"", "we made 7 grants.\"");
-    site.build(&[]).assert_error("content/reports/own-2024.md:62:15", "own-2023 states no grants for 2022");
+    site.edit(
+        "content/reports/own-2023.md",
+        "    value: 7\n    year: 2022",
+        "    value: 7\n    year: 2021",
+    );
+    site.edit(
+        "content/reports/own-2023.md",
+        "In 2022 we made 7 grants.\"",
+        "we made 7 grants.\"",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:62:15",
+        "own-2023 states no grants for 2022",
+    );
     let site = Site::fixture("figures");
-    site.edit("content/reports/own-2023.md", "    value: 7\n    year: 2022", "    value: 6\n    year: 2022");
-    site.edit("content/reports/own-2023.md", "we made 7 grants", "we made 6 grants");
-    site.edit("content/reports/own-2023.md", "we made 7 grants", "we made 6 grants");
-    site.build(&[]).assert_error("content/reports/own-2024.md:62:15", "own-2023 states grants for 2022 as 6, not 7");
+    site.edit(
+        "content/reports/own-2023.md",
+        "    value: 7\n    year: 2022",
+        "    value: 6\n    year: 2022",
+    );
+    site.edit(
+        "content/reports/own-2023.md",
+        "we made 7 grants",
+        "we made 6 grants",
+    );
+    site.edit(
+        "content/reports/own-2023.md",
+        "we made 7 grants",
+        "we made 6 grants",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:62:15",
+        "own-2023 states grants for 2022 as 6, not 7",
+    );
+}
+
+#[test]
+fn the_report_page_names_a_cited_source_and_what_a_restatement_repeats() {
+    let site = figures();
+    let html = site.output("reports/own-2024/index.html");
+    assert!(
+        html.contains(
+            r#"(cited from <a href="https://www.gsmaintelligence.com/">GSMA Intelligence</a>)"#
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            r#"(restates <a href="/reports/own-2023/#fig-grants-2022">Own report 2023</a>)"#
+        ),
+        "{html}"
+    );
 }

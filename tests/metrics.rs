@@ -205,7 +205,16 @@ fn format_value_filter_formats_like_the_pages() {
     site.build_ok();
     let page = site.output("404.html");
     // The old `qualifier` still works; `bound` and `status` say what it could not.
-    assert!(page.contains(r#"<p id="v">at least $264,100</p>"#), "{page}");
-    assert!(page.contains(r#"<p id="w">at least 20 (projected)</p>"#), "{page}");
-    assert!(page.contains(r#"<p id="x">between 3% and 5%</p>"#), "{page}");
+    assert!(
+        page.contains(r#"<p id="v">at least $264,100</p>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<p id="w">at least 20 (projected)</p>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<p id="x">between 3% and 5%</p>"#),
+        "{page}"
+    );
 }

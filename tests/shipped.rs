@@ -130,8 +130,14 @@ fn tracked_series_show_their_change_and_chart() {
     for (metric, change) in [
         ("isoc-alumni", "▲ +52 (+14.6%) since 2024"),
         // 2024 stated only lower bounds: the bounds do not say which way it moved.
-        ("isoc-gec-members", "not comparable with 2024 (at least 430)"),
-        ("isoc-learners", "not comparable with 2024 (at least 13,000)"),
+        (
+            "isoc-gec-members",
+            "not comparable with 2024 (at least 430)",
+        ),
+        (
+            "isoc-learners",
+            "not comparable with 2024 (at least 13,000)",
+        ),
         ("isoc-nris-funded", "▼ −3 (−7.5%) since 2024"),
         ("igf-nris", "▲ +131 (+304.7%) since 2015"),
     ] {
@@ -150,8 +156,14 @@ fn a_stated_value_wins_over_a_projection_for_the_same_year() {
         "metrics/isoc-policymaker-program-participants/isoc-policymaker-program-participants.csv",
     );
     // Columns: ...,year,as_of,value,low,high,bound,status,source,source_url,first_party,standing,...
-    assert!(csv.contains(",2024,,25,25,25,exact,actual,,,true,yearly,"), "{csv}");
-    assert!(csv.contains(",2024,,40,,40,at-most,projected,,,true,outlook,"), "{csv}");
+    assert!(
+        csv.contains(",2024,,25,25,25,exact,actual,,,true,yearly,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",2024,,40,,40,at-most,projected,,,true,outlook,"),
+        "{csv}"
+    );
 }
 
 #[test]

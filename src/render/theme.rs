@@ -372,12 +372,20 @@ fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::Tera
             .find(|(n, _)| *n == name)
             .map(|(_, q)| q.split())
             .ok_or_else(|| {
-                unknown("qualifier", name, "exact, at-least, at-most, approximately or projected")
+                unknown(
+                    "qualifier",
+                    name,
+                    "exact, at-least, at-most, approximately or projected",
+                )
             })?;
     }
     if let Some(name) = kwargs.get::<&str>("bound")? {
         bound = Bound::parse(name).ok_or_else(|| {
-            unknown("bound", name, "exact, approximately, at-least, at-most or range")
+            unknown(
+                "bound",
+                name,
+                "exact, approximately, at-least, at-most or range",
+            )
         })?;
     }
     if let Some(name) = kwargs.get::<&str>("status")? {
@@ -391,7 +399,9 @@ fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::Tera
         Bound::AtMost => Amount::AtMost(value),
         Bound::Range => {
             let high = kwargs.get::<f64>("high")?.ok_or_else(|| {
-                tera::Error::message("format_value: bound=\"range\" needs high=, the range's high end")
+                tera::Error::message(
+                    "format_value: bound=\"range\" needs high=, the range's high end",
+                )
             })?;
             Amount::Range { low: value, high }
         }

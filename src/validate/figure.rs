@@ -51,7 +51,10 @@ pub(super) fn meaning(
                 doc.error(
                     Kind::Invalid,
                     &at("restates"),
-                    format!("restates `{}`: not a report slug", crate::diagnostic::cut(slug, 60)),
+                    format!(
+                        "restates `{}`: not a report slug",
+                        crate::diagnostic::cut(slug, 60)
+                    ),
                 )
                 .help("name the earlier report by its file name without `.md`, such as igf-2024"),
             );
@@ -143,15 +146,23 @@ fn range(
 ) -> Amount {
     if f.value.is_some() {
         errors.push(
-            doc.error(Kind::Invalid, &at("value"), "a range has `low` and `high`, not `value`")
-                .help("write the range's ends as `low: 3` and `high: 5`"),
+            doc.error(
+                Kind::Invalid,
+                &at("value"),
+                "a range has `low` and `high`, not `value`",
+            )
+            .help("write the range's ends as `low: 3` and `high: 5`"),
         );
     }
     let (Some(low), Some(high)) = (&f.low, &f.high) else {
         let missing = if f.low.is_none() { "low" } else { "high" };
         errors.push(
-            doc.error(Kind::Invalid, &at("metric"), format!("the range has no `{missing}`"))
-                .help("a range states both ends: `low: 3` and `high: 5`"),
+            doc.error(
+                Kind::Invalid,
+                &at("metric"),
+                format!("the range has no `{missing}`"),
+            )
+            .help("a range states both ends: `low: 3` and `high: 5`"),
         );
         return Amount::Exact(0.0);
     };

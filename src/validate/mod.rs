@@ -18,9 +18,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Kind, suggestion};
 use crate::load::number::Refusal;
 use crate::load::{Doc, RawReport, Sources};
-use crate::model::{
-    ActionLine, LineId, Metric, MetricId, OrgId, Organization, Report, Site, Unit,
-};
+use crate::model::{ActionLine, LineId, Metric, MetricId, OrgId, Organization, Report, Site, Unit};
 
 /// Is `s` a valid id or slug: lower case ASCII letters, digits and inner hyphens, at
 /// most 100 characters, and not a name Windows reserves for a device (`con`, `nul`,
@@ -85,7 +83,12 @@ impl<'a, Id: Copy> Lookup<'a, Id> {
     }
 
     /// Resolves `name` found at `path` of `doc`, or explains why not.
-    pub(super) fn resolve<T>(&self, name: &str, doc: &Doc<T>, path: &str) -> Result<Id, Diagnostic> {
+    pub(super) fn resolve<T>(
+        &self,
+        name: &str,
+        doc: &Doc<T>,
+        path: &str,
+    ) -> Result<Id, Diagnostic> {
         self.by_name.get(name).copied().ok_or_else(|| {
             let mut names: Vec<&str> = self.by_name.keys().copied().collect();
             names.sort_unstable();
@@ -175,7 +178,12 @@ pub(crate) fn validate(
         return Err(errors);
     }
     let mut warnings = sources.warnings.clone();
-    warnings.extend(restate::check(&sources.reports, &reports, &metrics, &mut errors));
+    warnings.extend(restate::check(
+        &sources.reports,
+        &reports,
+        &metrics,
+        &mut errors,
+    ));
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -1,16 +1,15 @@
 //! One report: its front matter checked and its text rendered, with each figure's
 //! quote found in the text.
 
-
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::number;
 use crate::load::RawReport;
+use crate::load::number;
 use crate::markdown::{self, QuoteRequest, RenderSettings};
 use crate::model::{Figure, LineId, MetricId, OrgId, Report};
 use crate::urls::Page;
 
-use super::{figure, Lookup, SLUG_HELP, check_web_url, is_slug, read};
+use super::{Lookup, SLUG_HELP, check_web_url, figure, is_slug, read};
 
 /// Checks one report and renders its text.
 pub(super) fn report(
@@ -165,4 +164,3 @@ pub(super) fn report(
         body: rendered.body,
     })
 }
-

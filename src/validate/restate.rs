@@ -122,11 +122,7 @@ pub(super) fn check(
                     doc.error(
                         Kind::Reference,
                         &at,
-                        format!(
-                            "{slug} states no {} for {}",
-                            metric_id(f.metric),
-                            f.year
-                        ),
+                        format!("{slug} states no {} for {}", metric_id(f.metric), f.year),
                     )
                     .help("a restatement repeats a figure of the same metric and year"),
                 );
