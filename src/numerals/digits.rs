@@ -1,7 +1,7 @@
 //! Numbers written with digits: groups, decimals, a minus, then a scale or per cent.
 
-use super::suffix::{self, Effect};
-use super::{Found, FoundKind, is_space, word_at};
+use super::reading::push;
+use super::{Found, is_space};
 
 /// Characters that may separate groups of three digits.
 fn is_group_separator(c: char) -> bool {
@@ -138,66 +138,9 @@ fn leading_point(text: &str, i: usize) -> Option<usize> {
     (!rest.chars().next_back().is_some_and(char::is_alphanumeric)).then_some(rest.len())
 }
 
-/// Whether the number is an ordinal: "21st", "2nd", "3rd", "10th" (not "1990s").
-fn is_ordinal(rest: &str) -> bool {
-    let word = word_at(rest);
-    ["st", "nd", "rd", "th"]
-        .iter()
-        .any(|o| o.eq_ignore_ascii_case(word))
-}
-
-/// The value of the decimal digits `int`.`frac` times ten to `exp`, when finite. The
-/// digits are parsed as written, so "3.3 million" is exactly 3300000.
-fn value(negative: bool, int: &str, frac: &str, exp: i32) -> Option<f64> {
-    let sign = if negative { "-" } else { "" };
-    let int = if int.is_empty() { "0" } else { int };
-    let frac = if frac.is_empty() { "0" } else { frac };
-    format!("{sign}{int}.{frac}e{exp}")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-}
-
-/// Appends the reading `int`.`frac` spanning `start..end`, with any suffix after it.
-fn push(
-    text: &str,
-    out: &mut Vec<Found>,
-    start: usize,
-    end: usize,
-    negative: bool,
-    int: &str,
-    frac: &str,
-) {
-    if is_ordinal(&text[end..]) {
-        return;
-    }
-    let mut add = |value: Option<f64>, end, kind| {
-        if let Some(value) = value {
-            out.push(Found {
-                value,
-                start,
-                end,
-                kind,
-            });
-        }
-    };
-    let plain = value(negative, int, frac, 0);
-    match suffix::after(text, end) {
-        None => add(plain, end, FoundKind::Number),
-        Some(s) => match s.effect {
-            Effect::Percent => add(plain, s.end, FoundKind::Percent),
-            Effect::Scale { exp, also_plain } => {
-                add(value(negative, int, frac, exp), s.end, FoundKind::Number);
-                if also_plain {
-                    add(plain, end, FoundKind::Number);
-                }
-            }
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::FoundKind;
     use super::*;
 
     /// Every reading of `text`: value, kind and the text spanned.

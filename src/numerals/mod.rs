@@ -34,10 +34,13 @@
 //! - `X in Y` is a fraction only when both are whole, 0 < X < Y, and Y is not a
 //!   four-digit year (19xx, 20xx): `3 in 2015` is a count and a year.
 
+mod cardinal;
 mod digits;
+mod lexicon;
 #[cfg(test)]
 mod proptests;
 mod ratio;
+mod reading;
 mod states;
 mod suffix;
 mod words;

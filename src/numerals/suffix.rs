@@ -42,9 +42,9 @@ pub(super) fn after(text: &str, end: usize) -> Option<Suffix> {
     let effect = match lower.as_str() {
         "percent" | "pct" => Effect::Percent,
         // Two-word forms: the second word must follow after one space.
-        "per" => return second_word(text, end, &["cent"]).map(|end| percent(end)),
+        "per" => return second_word(text, end, &["cent"]).map(percent),
         "percentage" => {
-            return second_word(text, end, &["point", "points"]).map(|end| percent(end));
+            return second_word(text, end, &["point", "points"]).map(percent);
         }
         "hundred" | "hundreds" => {
             // "3 hundred thousand": a larger scale word may follow.
