@@ -37,7 +37,9 @@ fn number(text: &str, i: usize, out: &mut Vec<Found>) -> usize {
     }
     let (start, negative) = sign(text, i);
     let next = text[a..].chars().next();
-    if let Some(sep) = next.filter(|&c| first.len() <= 3 && is_group_separator(c)) {
+    // A first group has one to three digits and no leading zero ("0.750" is 0.75).
+    let may_group = first.len() <= 3 && !first.starts_with('0');
+    if let Some(sep) = next.filter(|&c| may_group && is_group_separator(c)) {
         let groups = groups(text, a, sep);
         if let Some(&(_, last)) = groups.last() {
             let (frac, end) = decimal(text, last, sep);
@@ -184,6 +186,7 @@ mod tests {
         assert_eq!(values("12,34"), vec![12.34]);
         assert_eq!(values("1,1500"), vec![1.15]);
         assert_eq!(values("1234,567"), vec![1234.567]);
+        assert_eq!(values("0.750, 0,750, 0 750"), vec![0.75, 0.75, 0.0, 750.0]);
     }
 
     #[test]

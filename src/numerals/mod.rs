@@ -24,8 +24,8 @@
 //! Ambiguity decisions (every plausible reading is kept, the caller compares values):
 //! - `1,150` and `1.150` (one group after a comma or a point) read as 1150 *and* 1.15;
 //!   with two or more groups (`1,150,000`) or a decimal part (`1,150.5`) only grouped;
-//! - `43 150` reads as 43150 and as 43 and 150; `2015 43` never groups, as the first
-//!   group of a number has at most three digits;
+//! - `43 150` reads as 43150 and as 43 and 150; `2015 43` and `0 750` never group, as
+//!   the first group of a number has one to three digits and no leading zero;
 //! - a comma or point followed by digits that cannot be a group is a decimal mark
 //!   (`2,5` = 2.5, `1234,567` = 1234.567), except a comma followed by exactly three
 //!   digits after a number grouped with spaces or apostrophes (a list, not a decimal);
@@ -132,6 +132,24 @@ mod tests {
         let f = find(text);
         assert_eq!(&text[f[1].start..f[1].end], "43 per cent");
         assert_eq!(&text[f[4].start..f[4].end], "2.5 billion");
+    }
+
+    #[test]
+    fn ranges_give_each_end() {
+        for (text, ends) in [
+            ("10-15", [10.0, 15.0]),
+            ("10\u{2013}15 per cent", [10.0, 15.0]),
+            ("between 3 and 5", [3.0, 5.0]),
+            ("3 to 5 million", [3.0, 5e6]),
+            ("from 43 NRIs in a year to 174", [43.0, 174.0]),
+            (
+                "from forty-three to one hundred and seventy-four",
+                [43.0, 174.0],
+            ),
+        ] {
+            let read: Vec<f64> = find(text).iter().map(|f| f.value).collect();
+            assert_eq!(read, ends, "{text}");
+        }
     }
 
     #[test]
