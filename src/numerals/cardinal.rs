@@ -100,3 +100,36 @@ pub(super) fn cardinal(text: &str, words: &[Word], k: usize) -> Option<(f64, usi
     }
     (used > k).then_some((total + current, used))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::words;
+    use super::*;
+
+    /// The cardinal at the first word, and how many words it uses.
+    fn read(text: &str) -> Option<(f64, usize)> {
+        cardinal(text, &words(text), 0)
+    }
+
+    #[test]
+    fn grammar() {
+        assert_eq!(read("one hundred and fifty people"), Some((150.0, 4)));
+        assert_eq!(read("a thousand and one nights"), Some((1001.0, 4)));
+        assert_eq!(
+            read("one million two hundred thousand"),
+            Some((1_200_000.0, 5))
+        );
+        assert_eq!(read("two and a half million"), Some((2.5e6, 5)));
+        assert_eq!(read("twenty five"), Some((25.0, 2)));
+        // Where the grammar stops: two units, a smaller scale first, "and" before no number.
+        assert_eq!(read("one two"), Some((1.0, 1)));
+        assert_eq!(read("one thousand million"), Some((1000.0, 2)));
+        assert_eq!(read("five hundred and the rest"), Some((500.0, 2)));
+        assert_eq!(read("zero one"), Some((0.0, 1)));
+        assert_eq!(read("a dozen eggs"), Some((12.0, 2)));
+        // No number: an article alone, "dozens", a scale with no count.
+        for text in ["a", "a third", "dozens", "million", "and one", "hundred"] {
+            assert_eq!(read(text), None, "{text}");
+        }
+    }
+}
