@@ -13,6 +13,8 @@
 //! 6. `write`: write into a staging folder, check every internal link
 //!    (`linkcheck`), and exchange the staging folder with the output in one step.
 //!
+//! Quotes are read for the numbers they state by [`numerals`].
+//!
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s with file, line and
 //! column; a failed build leaves the previous output untouched.
 
@@ -26,6 +28,7 @@ mod linkcheck;
 mod load;
 mod markdown;
 pub mod model;
+pub mod numerals;
 mod pipeline;
 #[cfg(feature = "serve")]
 mod project;
