@@ -7,6 +7,7 @@
 mod figure;
 mod report;
 mod restate;
+mod stated;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

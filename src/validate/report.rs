@@ -9,7 +9,7 @@ use crate::markdown::{self, QuoteRequest, RenderSettings};
 use crate::model::{Figure, LineId, MetricId, OrgId, Report};
 use crate::urls::Page;
 
-use super::{Lookup, SLUG_HELP, check_web_url, figure, is_slug, read};
+use super::{Lookup, SLUG_HELP, check_web_url, figure, is_slug, read, stated};
 
 /// Checks one report and renders its text.
 pub(super) fn report(
@@ -68,7 +68,9 @@ pub(super) fn report(
                 continue;
             }
         };
+        let errors_before = errors.len();
         let meaning = figure::meaning(f, j, doc, &mut errors);
+        let amount_ok = errors.len() == errors_before;
         let figure_year = number::year(&f.year);
         let year_ok = figure_year.is_ok();
         let year = read(figure_year, doc, &at("year"), &mut errors);
@@ -88,20 +90,22 @@ pub(super) fn report(
             }
         }
         let anchor = anchors_used.unique(&format!("fig-{}-{}", f.metric, year));
-        figures.push((
-            j,
-            Figure {
-                metric,
-                amount: meaning.amount,
-                year,
-                as_of: f.as_of,
-                status: meaning.status,
-                source: meaning.source,
-                restates: f.restates.clone(),
-                quote: f.quote.clone(),
-                anchor,
-            },
-        ));
+        let figure = Figure {
+            metric,
+            amount: meaning.amount,
+            year,
+            as_of: f.as_of,
+            status: meaning.status,
+            source: meaning.source,
+            restates: f.restates.clone(),
+            quote: f.quote.clone(),
+            anchor,
+        };
+        // A refused value would be checked as 0: only a value read is held to its quote.
+        if amount_ok {
+            stated::check(&figure, j, doc, &mut errors);
+        }
+        figures.push((j, figure));
     }
 
     let report_url = Page::Report(&raw.slug).url(base_path);
