@@ -391,7 +391,7 @@ fn a_range_that_is_not_one_is_refused_where_it_stands() {
         "    value: 430\n    high: 500\n",
     );
     site.build(&[]).assert_error(
-        "content/reports/own-2024.md:16:11",
+        "content/reports/own-2024.md:15:11",
         "`high` is for a range, but the bound is at-least",
     );
 }

@@ -35,8 +35,8 @@ fn series_keeps_every_value_and_uses_the_latest_of_a_year() {
         at += found + row.len();
     }
     // Colour follows higher_is_better: schools going down is bad news.
-    assert!(html.contains(r#"<span class="change change-bad">"#));
-    assert!(html.contains(r#"<span class="change change-good">"#));
+    assert!(html.contains(r#"<span class="change change-bad change-point">"#));
+    assert!(html.contains(r#"<span class="change change-good change-point">"#));
 }
 
 #[test]

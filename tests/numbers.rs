@@ -23,6 +23,20 @@ fn with_value(value: &str) -> Site {
     site
 }
 
+/// The basic site with alpha's 2024 alumni value written as `value`, and its quote and
+/// sentence stating it as `written` (every figure's quote must state its value).
+fn with_stated(value: &str, written: &str) -> Site {
+    let site = with_value(value);
+    for _ in 0..2 {
+        site.edit(
+            "content/reports/alpha-2024.md",
+            "grew to 407 members",
+            &format!("grew to {written} members"),
+        );
+    }
+    site
+}
+
 /// `build` and `check` both refuse `value` at [`VALUE_AT`] with `message` and `help`.
 fn assert_refused(value: &str, message: &str, help: &str) {
     let site = with_value(value);
@@ -78,7 +92,7 @@ fn values_across_the_range_build_and_chart_on_a_few_ticks() {
         ("123456.789", "123,456.789"),
         ("0", ">0<"),
     ] {
-        let site = with_value(value);
+        let site = with_stated(value, shown.trim_matches(['>', '<']));
         let run = build_guarded(&site);
         assert!(run.ok, "{value}: {}", run.stderr);
         let page = site.output("metrics/alpha-alumni/index.html");
@@ -93,11 +107,21 @@ fn values_across_the_range_build_and_chart_on_a_few_ticks() {
         "value: 264100",
         "value: -2.5e14",
     );
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "quote: \"We committed $264,100",
+        "quote: \"We committed -$250,000 billion",
+    );
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "We committed \\$264,100",
+        "We committed -\\$250,000 billion",
+    );
     site.write(
         "content/reports/alpha-2023-extra.md",
         "---\ntitle: \"Extra\"\norganization: alpha\nyear: 2023\npublished: 2023\n\
          kind: annual-progress\nfigures:\n  - metric: alpha-grants\n    value: 0.000001\n    \
-         year: 2023\n    quote: \"a millionth\"\n---\n\nWe spent a millionth of a dollar.\n",
+         year: 2023\n    quote: \"spent 0.000001 dollars\"\n---\n\nWe spent 0.000001 dollars.\n",
     );
     let run = build_guarded(&site);
     assert!(run.ok, "{}", run.stderr);
@@ -165,7 +189,7 @@ fn numbers_in_other_spellings_say_what_was_expected() {
         "invalid type: sequence, expected a decimal number such as 28",
     );
     // Quotes are YAML's: a quoted decimal is the same number.
-    let site = with_value("\"12\"");
+    let site = with_stated("\"12\"", "12");
     assert!(build_guarded(&site).ok);
     assert!(
         site.output("reports/alpha-2024/index.html")
@@ -203,6 +227,13 @@ fn serve_shows_a_refused_number_until_it_is_fixed() {
         "value: 0x28",
         "value: -1e12",
     );
+    for _ in 0..2 {
+        site.edit(
+            "content/reports/alpha-2024.md",
+            "grew to 407 members",
+            "grew to -1,000,000,000,000 members",
+        );
+    }
     wait_for(
         &server,
         "/metrics/alpha-alumni/",

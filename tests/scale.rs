@@ -50,11 +50,11 @@ fn fifteen_thousand_figures_of_one_metric_and_year_build() {
     );
     let n = 15_000;
     let figures: String = (0..n)
-        .map(|i| format!("  - {{metric: m, value: 1, year: 2024, quote: \"k{i} seen\"}}\n"))
+        .map(|i| format!("  - {{metric: m, value: 1, year: 2024, quote: \"k{i} saw 1\"}}\n"))
         .collect();
     // Half the quotes in one long paragraph, half in a paragraph each.
-    let one: String = (0..n / 2).map(|i| format!("Then k{i} seen. ")).collect();
-    let each: String = (n / 2..n).map(|i| format!("And k{i} seen.\n\n")).collect();
+    let one: String = (0..n / 2).map(|i| format!("Then k{i} saw 1. ")).collect();
+    let each: String = (n / 2..n).map(|i| format!("And k{i} saw 1.\n\n")).collect();
     site.write(
         "content/reports/figures.md",
         &minimal_report(&format!("figures:\n{figures}"), &format!("{one}\n\n{each}")),
