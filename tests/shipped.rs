@@ -204,3 +204,76 @@ fn open_data_covers_every_figure() {
             .any(|m| m["id"] == "igf-nris")
     );
 }
+
+#[test]
+fn the_nri_series_is_the_igfs_own_counts_with_the_third_party_bound_beside_it() {
+    // Issue 13: "over 155 in 2025 ▼ −19" compared a third party's lower bound with the
+    // IGF's own exact count.
+    let site = shipped();
+    let home = text_of(&site.output("index.html"));
+    assert!(
+        home.contains("IGF national, regional and youth initiatives (NRIs) 174 in 2024 ▲ +131 (+304.7%) since 2015"),
+        "{home}"
+    );
+    assert!(
+        !home.contains("155 in 2025") && !home.contains("−19"),
+        "{home}"
+    );
+    let page = text_of(&site.output("metrics/igf-nris/index.html"));
+    assert!(
+        page.contains("2025 at least 155 (stated by Unattributed questionnaire respondent; not the series' value) –"),
+        "{page}"
+    );
+    assert!(!page.contains('▼'), "{page}");
+}
+
+#[test]
+fn no_change_on_the_shipped_site_is_one_its_figures_do_not_support() {
+    let site = shipped();
+    let json: serde_json::Value = serde_json::from_str(&site.output("data/metrics.json")).unwrap();
+    let mut checked = 0;
+    for metric in json.as_array().unwrap() {
+        let figures: std::collections::HashMap<&str, &serde_json::Value> = metric["observations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| (o["id"].as_str().unwrap(), o))
+            .collect();
+        for year in metric["outlook"].as_array().unwrap() {
+            assert!(
+                year["change"].is_null(),
+                "a projection or target never changes: {year}"
+            );
+        }
+        for year in metric["yearly"].as_array().unwrap() {
+            let this = figures[year["id"].as_str().unwrap()];
+            assert!(
+                matches!(this["status"].as_str(), Some("actual" | "estimate")),
+                "{this}"
+            );
+            let change = &year["change"];
+            if change.is_null() {
+                continue;
+            }
+            let from = figures[change["from"].as_str().unwrap()];
+            let single = |f: &serde_json::Value| {
+                matches!(f["bound"].as_str(), Some("exact" | "approximately"))
+            };
+            match change["kind"].as_str().unwrap() {
+                "point" => assert!(single(this) && single(from), "{this} from {from}"),
+                "between" => {
+                    assert!(!(single(this) && single(from)), "{this} from {from}");
+                    let (low, high) = (change["low"].as_f64(), change["high"].as_f64());
+                    assert!(
+                        low.is_some_and(|l| l > 0.0) || high.is_some_and(|h| h < 0.0),
+                        "{change}"
+                    );
+                }
+                "not-comparable" => assert!(!(single(this) && single(from))),
+                other => panic!("change kind {other}"),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} changes checked");
+}
