@@ -304,7 +304,7 @@ fn an_unmarked_restatement_is_pointed_out_by_check() {
     assert!(run.ok, "a warning, not an error: {}", run.stderr);
     assert!(
         run.stderr.contains(
-            "content/reports/own-2024.md:59:13: grants for 2022 (7) repeats the figure of own-2023"
+            "content/reports/own-2024.md:59:13: grants for 2022, 7, repeats the figure of own-2023"
         ),
         "{}",
         run.stderr

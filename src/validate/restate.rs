@@ -66,7 +66,7 @@ pub(super) fn check(
                             Kind::Restatement,
                             &format!("figures.{j}.metric"),
                             format!(
-                                "{} for {} ({}) repeats the figure of {}, published before this report",
+                                "{} for {}, {}, repeats the figure of {}, published before this report",
                                 metric_id(f.metric),
                                 f.year,
                                 shown(f),
