@@ -145,13 +145,8 @@ mod tests {
     use super::super::FoundKind;
     use super::*;
 
-    /// Every reading of `text`: value, kind and the text spanned.
     fn read(text: &str) -> Vec<(f64, FoundKind, &str)> {
-        let mut out = Vec::new();
-        find(text, &mut out);
-        out.iter()
-            .map(|f| (f.value, f.kind, &text[f.start..f.end]))
-            .collect()
+        super::super::readings(find, text)
     }
 
     fn values(text: &str) -> Vec<f64> {

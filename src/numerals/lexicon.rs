@@ -39,39 +39,44 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     words
 }
 
+/// Zero to nineteen, by value.
+pub(super) const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// The tens by value (`TENS[2]` is "twenty"); 0 and 1 have none.
+pub(super) const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// Zero to nineteen.
 pub(super) fn small(w: &str) -> Option<f64> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
     SMALL.iter().position(|s| *s == w).map(|n| n as f64)
 }
 
 /// Twenty to ninety.
 pub(super) fn tens(w: &str) -> Option<f64> {
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    TENS.iter()
+    TENS[2..]
+        .iter()
         .position(|s| *s == w)
         .map(|n| (n as f64 + 2.0) * 10.0)
 }

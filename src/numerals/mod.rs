@@ -107,6 +107,17 @@ fn word_at(s: &str) -> &str {
     &s[..n]
 }
 
+/// Every reading one scanner (`digits::find`, `words::find`) makes of `text`: value,
+/// kind and the text spanned. For the scanners' own tests.
+#[cfg(test)]
+fn readings(scan: fn(&str, &mut Vec<Found>), text: &str) -> Vec<(f64, FoundKind, &str)> {
+    let mut out = Vec::new();
+    scan(text, &mut out);
+    out.iter()
+        .map(|f| (f.value, f.kind, &text[f.start..f.end]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,33 +3,8 @@
 
 use proptest::prelude::*;
 
+use super::lexicon::{SMALL, TENS};
 use super::{FoundKind, find, states};
-
-const SMALL: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
 
 /// 1 to 999 in words, British style: "one hundred and fifty", "twenty-five".
 fn below_thousand(n: u64) -> String {

@@ -100,11 +100,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<(f64, FoundKind, &str)> {
-        let mut out = Vec::new();
-        find(text, &mut out);
-        out.iter()
-            .map(|f| (f.value, f.kind, &text[f.start..f.end]))
-            .collect()
+        super::super::readings(find, text)
     }
 
     fn value(text: &str) -> f64 {
