@@ -549,44 +549,24 @@ mod tests {
         );
     }
 
-    #[test]
-    fn sentiment_follows_a_known_direction_only() {
+    /// The direction and sentiment of the change from `prev` to `this`.
+    fn moved(prev: Amount, this: Amount, higher_is_better: bool) -> (Direction, Sentiment) {
+        let (before, after) = (fig(prev, Status::Actual), fig(this, Status::Actual));
         let o = Observation {
             report: crate::model::ReportId(0),
             figure: 0,
         };
-        let up = Change::between(
-            &fig(Exact(100.0), Status::Actual),
-            &fig(AtLeast(112.0), Status::Actual),
-            o,
-            2023,
-            Some(true),
-        );
-        assert_eq!(
-            (up.direction, up.sentiment),
-            (Direction::Up, Sentiment::Good)
-        );
-        let open = Change::between(
-            &fig(Exact(174.0), Status::Actual),
-            &fig(AtLeast(155.0), Status::Actual),
-            o,
-            2024,
-            Some(true),
-        );
-        assert_eq!(
-            (open.direction, open.sentiment),
-            (Direction::Unknown, Sentiment::Neutral)
-        );
-        let down = Change::between(
-            &fig(AtLeast(20.0), Status::Actual),
-            &fig(Exact(10.0), Status::Actual),
-            o,
-            2024,
-            Some(false),
-        );
-        assert_eq!(
-            (down.direction, down.sentiment),
-            (Direction::Down, Sentiment::Good)
-        );
+        let c = Change::between(&before, &after, o, 2023, Some(higher_is_better));
+        (c.direction, c.sentiment)
+    }
+
+    #[test]
+    fn sentiment_follows_a_known_direction_only() {
+        let up = moved(Exact(100.0), AtLeast(112.0), true);
+        assert_eq!(up, (Direction::Up, Sentiment::Good));
+        let open = moved(Exact(174.0), AtLeast(155.0), true);
+        assert_eq!(open, (Direction::Unknown, Sentiment::Neutral));
+        let down = moved(AtLeast(20.0), Exact(10.0), false);
+        assert_eq!(down, (Direction::Down, Sentiment::Good));
     }
 }
