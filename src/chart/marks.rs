@@ -13,10 +13,12 @@ const R: f64 = 4.5;
 const ARROW: f64 = 12.0;
 /// How far right of its year a mark beside the track is set, so that it never hides
 /// the track's own mark for that year.
-const BESIDE_SHIFT: f64 = 9.0;
+const BESIDE_SHIFT: f64 = 12.0;
 /// The most characters of a source's name a label shows; the tooltip and the text
 /// alternative have it whole.
 const MAX_LABEL: usize = 32;
+/// A generous width per character of a 12px label, to tell whether it fits.
+const LABEL_CHAR: f64 = 7.0;
 
 /// A path through the runs of consecutive single values of `points` (one track, in
 /// year order): a bound or a range ends a run, so the line never passes through a
@@ -102,7 +104,15 @@ pub(super) fn marker(s: &mut String, x: f64, y: f64, track: Track, status: Statu
 
 /// A short text by a mark, kept inside the chart near its edges.
 fn label(s: &mut String, x: f64, y: f64, text: &str) {
-    let (x, anchor) = if x > W - RIGHT - 50.0 {
+    label_anchored(s, x, y, text, None);
+}
+
+/// A short text by a mark, anchored at `anchor` if given, else centred on `x` (kept
+/// inside the chart near its edges).
+fn label_anchored(s: &mut String, x: f64, y: f64, text: &str, anchor: Option<&str>) {
+    let (x, anchor) = if let Some(anchor) = anchor {
+        (x, anchor)
+    } else if x > W - RIGHT - 50.0 {
         (x + R + 2.0, "end")
     } else if x < LEFT + 30.0 {
         (x - R - 2.0, "start")
@@ -129,13 +139,22 @@ fn words(p: &Point, first_of_run: bool) -> Option<String> {
         _ => {}
     }
     if let Some(by) = &p.stated_by {
-        let mut short: String = by.chars().take(MAX_LABEL).collect();
-        if by.chars().count() > MAX_LABEL {
-            short.push('…');
-        }
-        parts.push(short);
+        parts.push(shortened(by));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// `name` cut to [`MAX_LABEL`] characters, at a word's end where there is one.
+fn shortened(name: &str) -> String {
+    if name.chars().count() <= MAX_LABEL {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(MAX_LABEL).collect();
+    let words = match cut.rfind(' ') {
+        Some(i) if i > 0 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", words.trim_end_matches([',', ';', ':', '-']))
 }
 
 /// The points of a chart in drawing order (actual, outlook, beside), each with
@@ -164,7 +183,18 @@ fn open(s: &mut String, p: &Point, unit: &Unit) {
 
 /// A point's mark at `x`: a marker, with an arrow for a bound, or an error bar for a
 /// range; and its words.
-fn point_mark(s: &mut String, f: &Frame, p: &Point, x: f64, first_of_run: bool, unit: &Unit) {
+///
+/// With `right`, the words go right of the marker when they fit before the chart's
+/// edge (beside a bar, where above and below belong to the bar).
+fn point_mark(
+    s: &mut String,
+    f: &Frame,
+    p: &Point,
+    x: f64,
+    first_of_run: bool,
+    right: bool,
+    unit: &Unit,
+) {
     open(s, p, unit);
     let label_y = match p.amount {
         Amount::Exact(v) | Amount::Approximately(v) => {
@@ -192,7 +222,23 @@ fn point_mark(s: &mut String, f: &Frame, p: &Point, x: f64, first_of_run: bool, 
         }
     };
     if let Some(text) = words(p, first_of_run) {
-        label(s, x, label_y, &text);
+        let fits = x + R + 4.0 + LABEL_CHAR * text.chars().count() as f64 <= W;
+        match (p.amount, right && fits) {
+            (Amount::Range { low, high }, true) => {
+                let y = f.y(low.max(high));
+                label_anchored(s, x + R + 4.0, y + 4.0, &text, Some("start"));
+            }
+            (
+                Amount::Exact(v)
+                | Amount::Approximately(v)
+                | Amount::AtLeast(v)
+                | Amount::AtMost(v),
+                true,
+            ) => {
+                label_anchored(s, x + R + 4.0, f.y(v) + 4.0, &text, Some("start"));
+            }
+            _ => label(s, x, label_y, &text),
+        }
     }
     s.push_str("</g>");
 }
@@ -211,7 +257,7 @@ pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
         } else {
             0.0
         };
-        point_mark(s, f, p, f.x(p.year) + shift, first_of_run, unit);
+        point_mark(s, f, p, f.x(p.year) + shift, first_of_run, false, unit);
     }
 }
 
@@ -223,7 +269,8 @@ pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
     for (p, first_of_run) in in_order(points) {
         let x = f.x(p.year);
         if p.track == Track::Beside {
-            point_mark(s, f, p, x + bw / 2.0 + BESIDE_SHIFT, first_of_run, unit);
+            let x = x + bw / 2.0 + R + 3.0;
+            point_mark(s, f, p, x, first_of_run, true, unit);
             continue;
         }
         open(s, p, unit);

@@ -342,6 +342,22 @@ fn nothing_to_draw_is_still_an_image() {
     }
 }
 
+#[test]
+fn long_source_names_are_cut_at_a_word() {
+    let long = "Unattributed questionnaire respondent";
+    let points = [
+        Point::new(2024, Amount::Exact(174.0), Status::Actual),
+        Point::new(2025, Amount::AtLeast(155.0), Status::Actual).beside(long),
+    ];
+    let svg = chart("c", "N", &points, &Unit::Count);
+    let beside = mark(&svg, "beside at-least actual");
+    assert!(
+        beside.contains(">Unattributed questionnaire…</text>"),
+        "{beside}"
+    );
+    assert!(desc(&svg).ends_with("(stated by Unattributed questionnaire respondent)"));
+}
+
 fn attr_str<'a>(s: &'a str, name: &str) -> &'a str {
     let start = s
         .find(&format!("{name}=\""))
