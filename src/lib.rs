@@ -162,17 +162,21 @@ pub mod fuzzing {
     /// Draws a metric's chart and sparkline of arbitrary values in each kind of unit,
     /// and formats each value, as a metric page does; returns what broke a promise the
     /// pages rely on. Must never panic. `bytes` are read 13 at a time: a year (`i32`),
-    /// a value (`f64`, any bits), both little-endian, and a byte choosing the bound and
-    /// the status.
+    /// a value (`f64`, any bits), both little-endian, and a byte choosing the bound
+    /// (`% 5`), the status (`/ 5 % 4`) and the track (`/ 20 % 3`; a point beside the
+    /// track is stated by "F"). The track is not tied to the status, so that drawing
+    /// holds up whatever a caller passes.
     ///
     /// The promises: no `NaN` or `inf` in the SVG; at most 10 value ticks; a size
     /// bounded by the number of points; and every value of the accepted range
     /// ([`crate::format::in_range`]) shown so that it reads back to 15 significant
     /// digits, never as 0, and written in data files exactly.
     pub fn chart(bytes: &[u8]) -> Result<(), String> {
-        use crate::chart::{Point, chart, sparkline};
+        use crate::chart::{Point, Track, chart, sparkline};
         use crate::format;
         use crate::model::{Amount, Status, Unit};
+
+        const TRACKS: [Track; 3] = [Track::Actual, Track::Outlook, Track::Beside];
 
         let points: Vec<Point> = bytes
             .chunks_exact(13)
@@ -195,6 +199,8 @@ pub mod fuzzing {
                     year: i32::from_le_bytes(year),
                     amount,
                     status: Status::ALL[usize::from(c[12] / 5) % Status::ALL.len()],
+                    track: TRACKS[usize::from(c[12] / 20) % TRACKS.len()],
+                    stated_by: (c[12] / 20 % 3 == 2).then(|| "F".to_string()),
                 }
             })
             .collect();

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::chart::{self, Point};
+use crate::chart::{self, Point, Track};
 use crate::format;
 use crate::link::Links;
 use crate::model::Observation;
@@ -383,22 +383,62 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The yearly values of a series as chart points: what happened, then what is
-    /// expected.
+    /// A series as chart points: the yearly track (what happened), the outlook track
+    /// (projections and targets), then the figures standing beside the track that are
+    /// third-party (another organization's report, or a source a report cites), each
+    /// labelled with who states it: the cited source's name, else the reporting
+    /// organization's short name. The metric's own organization's other figures for a
+    /// year (less certain or older ones) are not drawn: the chart shows what it says,
+    /// and the table lists them all. A third-party figure equal to one already beside
+    /// its year is drawn once, and at most three a year, so that thousands of
+    /// figures for one year keep the chart readable and its size bounded.
     pub(crate) fn points(&self, series: &Series) -> Vec<Point> {
-        series
-            .yearly
-            .iter()
-            .chain(&series.outlook)
-            .map(|&(year, o)| {
-                let f = &self.site.report(o.report).figures[o.figure];
+        /// The most third-party figures drawn beside one year.
+        const MAX_BESIDE: usize = 3;
+        let figure = |o: Observation| &self.site.report(o.report).figures[o.figure];
+        let on_track = |track: Track| {
+            move |&(year, o): &(i32, Observation)| {
+                let f = figure(o);
                 Point {
                     year,
                     amount: f.amount,
                     status: f.status,
+                    track,
+                    stated_by: None,
                 }
-            })
-            .collect()
+            }
+        };
+        let mut points: Vec<Point> = series
+            .yearly
+            .iter()
+            .map(on_track(Track::Actual))
+            .chain(series.outlook.iter().map(on_track(Track::Outlook)))
+            .collect();
+        let tracks = points.len();
+        for (&o, &standing) in series.observations.iter().zip(&series.standings) {
+            if standing != Standing::Beside || series::first_party(self.site, o) {
+                continue;
+            }
+            let f = figure(o);
+            let by = match &f.source {
+                Source::Cited { name, .. } => name.as_str(),
+                Source::Own => self
+                    .site
+                    .org(self.site.report(o.report).organization)
+                    .display_short(),
+            };
+            let p = Point::new(f.year, f.amount, f.status).beside(by);
+            // Observations come in year order: the year's beside points are the last.
+            let same_year: Vec<&Point> = points[tracks..]
+                .iter()
+                .rev()
+                .take_while(|q| q.year == p.year)
+                .collect();
+            if same_year.len() < MAX_BESIDE && !same_year.contains(&&p) {
+                points.push(p);
+            }
+        }
+        points
     }
 
     pub(crate) fn metric(&self, id: MetricId) -> MetricView<'a> {
