@@ -47,7 +47,7 @@ fn dataset(site: &Site, links: &Links, id: MetricId) -> Value {
         "includedInDataCatalog": {
             "@type": "DataCatalog",
             "name": site.config.title,
-            "url": format!("{root}data/datapackage.json"),
+            "url": root.clone(),
         },
         "variableMeasured": {
             "@type": "PropertyValue",
