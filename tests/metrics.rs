@@ -99,22 +99,22 @@ fn open_data_files_carry_the_same_numbers() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "metric,title,organization,unit,year,as_of,value,qualifier,year_value,report,published,quote,url"
+        "id,metric,title,organization,reported_by,unit,year,as_of,value,low,high,bound,status,source,source_url,first_party,standing,year_value,restates,report,published,quote,url"
     );
     assert_eq!(lines.count(), 9, "one row per figure");
     assert!(csv.contains(
-        "schools,Schools connected,org,count,2024,2024-09,130,exact,true,org-2024,2024-10,by September 130 schools,https://example.org/reports/org-2024/#fig-schools-2024-2"
+        "org-2024/fig-schools-2024-2,schools,Schools connected,org,org,count,2024,2024-09,130,130,130,exact,actual,,,true,yearly,true,,org-2024,2024-10,by September 130 schools,https://example.org/reports/org-2024/#fig-schools-2024-2"
     ));
     assert!(
         csv.contains("\"Grants of $1,000,000 were made.\""),
         "quotes with commas are quoted"
     );
 
-    let per_metric = site.output("metrics/schools/schools.csv");
+    let per_metric = site.output("data/metrics/schools.csv");
     assert_eq!(per_metric.lines().count(), 6);
     assert!(
         site.output("metrics/schools/index.html")
-            .contains(r#"href="/metrics/schools/schools.csv""#)
+            .contains(r#"href="/data/metrics/schools.csv""#)
     );
 
     let metrics: serde_json::Value =
@@ -131,10 +131,10 @@ fn open_data_files_carry_the_same_numbers() {
         .iter()
         .map(|y| (y["year"].as_i64().unwrap(), y["value"].as_f64().unwrap()))
         .collect();
-    assert_eq!(
-        yearly,
-        vec![(2022, 100.0), (2023, 90.0), (2024, 130.0), (2025, 150.0)]
-    );
+    assert_eq!(yearly, vec![(2022, 100.0), (2023, 90.0), (2024, 130.0)]);
+    // The projection is on the outlook track, apart from what happened.
+    assert_eq!(schools["outlook"][0]["year"], 2025);
+    assert_eq!(schools["outlook"][0]["value"], 150.0);
     assert_eq!(schools["observations"].as_array().unwrap().len(), 5);
 
     let reports: serde_json::Value =

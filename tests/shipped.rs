@@ -152,16 +152,13 @@ fn tracked_series_show_their_change_and_chart() {
 #[test]
 fn a_stated_value_wins_over_a_projection_for_the_same_year() {
     // ISOC 2024 states 25 policymakers trained and 40 projected for the same year.
-    let csv = shipped().output(
-        "metrics/isoc-policymaker-program-participants/isoc-policymaker-program-participants.csv",
-    );
-    // Columns: ...,year,as_of,value,low,high,bound,status,source,source_url,first_party,standing,...
+    let csv = shipped().output("data/metrics/isoc-policymaker-program-participants.csv");
     assert!(
-        csv.contains(",2024,,25,25,25,exact,actual,,,true,yearly,"),
+        csv.contains(",2024,,25,25,25,exact,actual,,,true,yearly,true,"),
         "{csv}"
     );
     assert!(
-        csv.contains(",2024,,40,,40,at-most,projected,,,true,outlook,"),
+        csv.contains(",2024,,40,,40,at-most,projected,,,true,outlook,true,"),
         "{csv}"
     );
 }

@@ -285,6 +285,7 @@ impl Renderer<'_> {
                     )
                 });
                 ctx.insert("chart", &chart);
+                ctx.insert("jsonld", &super::jsonld::metric_dataset(s, l, id));
                 ctx.insert("metric", &v.metric(id));
                 ctx.insert("description", &m.description);
                 ctx.insert("higher_is_better", &m.higher_is_better);

@@ -6,6 +6,7 @@
 
 mod compare;
 mod context;
+mod jsonld;
 mod limits;
 mod scan;
 mod sections;

@@ -67,8 +67,10 @@ pub(crate) struct MetricView<'a> {
     pub(crate) latest: Option<ObservationView<'a>>,
     /// An inline SVG trend (safe HTML) when the metric has values in two years.
     pub(crate) sparkline: Option<String>,
-    /// The metric's own CSV file.
+    /// The metric's figures as CSV (`data/metrics/<id>.csv`).
     pub(crate) csv_url: String,
+    /// The metric with its series as JSON (`data/metrics/<id>.json`).
+    pub(crate) json_url: String,
 }
 
 /// A change from the previous year's value, formatted.
@@ -109,6 +111,10 @@ pub(crate) struct SourceView<'a> {
 pub(crate) struct ObservationView<'a> {
     /// The figure's stable id: `<report slug>/<anchor>`.
     pub(crate) id: String,
+    /// The id as an HTML id, for the figure's row on a page listing it: `/` becomes
+    /// `--` (a slug never ends with `-`, so the join stays visible; were two ids ever to
+    /// clash, the build's link check refuses the page's repeated id).
+    pub(crate) html_id: String,
     pub(crate) metric: LinkView<'a>,
     /// The value, or the middle of a range (for sorting and scales).
     pub(crate) value: f64,
@@ -264,6 +270,7 @@ impl<'a> Views<'a> {
             anchor = f.anchor,
         );
         ObservationView {
+            html_id: id.replace('/', "--"),
             id,
             metric: LinkView {
                 title: &m.title,
@@ -454,7 +461,8 @@ impl<'a> Views<'a> {
             latest: series.latest().map(|o| self.observation(o)),
             sparkline: (series.yearly.len() >= 2)
                 .then(|| chart::sparkline(&m.title, &self.points(series), &m.unit)),
-            csv_url: format!("{}{}.csv", self.url(Page::Metric(&m.id)), m.id),
+            csv_url: format!("{}{}", self.base, crate::data::metric_csv(&m.id)),
+            json_url: format!("{}{}", self.base, crate::data::metric_json_path(&m.id)),
         }
     }
 

@@ -1,0 +1,114 @@
+//! Open data: the figures of the site as CSV and JSON for analysts, generated from the
+//! same model as the pages so the numbers cannot disagree, and described by a
+//! Frictionless Data Package so that tools can check and type them.
+//!
+//! Under `data/`:
+//! - `metrics.csv`: one row per figure (the `figures` table; the name is kept, as
+//!   published links point to it);
+//! - `metrics/<id>.csv` and `metrics/<id>.json`: one metric's figures, and the metric
+//!   with its series (linked from its page and its JSON-LD);
+//! - `metric-definitions.csv`, `reports.csv`, `organizations.csv`: the tables the
+//!   figures refer to;
+//! - `metrics.json`, `reports.json`, `organizations.json`: the same as JSON, with
+//!   lists where a CSV cell joins them;
+//! - `datapackage.json` and `figures.schema.json`: the package (see `package`).
+
+mod package;
+mod rows;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::link::Links;
+use crate::model::{MetricId, ReportId, Site};
+
+pub(crate) use rows::{metric_csv, metric_json_path};
+
+/// Every data file, as (path in the output, bytes).
+pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
+    let mut out = Vec::new();
+    let metrics: Vec<rows::MetricJson<'_>> = (0..site.metrics.len())
+        .map(|i| rows::metric_json(site, links, MetricId(i as u32)))
+        .collect();
+    for (m, json_of) in site.metrics.iter().zip(&metrics) {
+        let file = metric_csv(&m.id);
+        let bytes = csv(&file, &rows::CSV_COLUMNS, json_of.observations.iter())?;
+        out.push((PathBuf::from(file), bytes));
+        out.push((PathBuf::from(metric_json_path(&m.id)), json(json_of)?));
+    }
+    let all = metrics.iter().flat_map(|m| m.observations.iter());
+    out.push((
+        PathBuf::from("data/metrics.csv"),
+        csv("data/metrics.csv", &rows::CSV_COLUMNS, all)?,
+    ));
+    out.push((PathBuf::from("data/metrics.json"), json(&metrics)?));
+
+    let definitions =
+        (0..site.metrics.len()).map(|i| rows::definition_row(site, MetricId(i as u32)));
+    out.push(table("metric-definitions", definitions)?);
+
+    let report_ids = || (0..site.reports.len()).map(|i| ReportId(i as u32));
+    out.push(table(
+        "reports",
+        report_ids().map(|id| rows::report_row(site, id, true)),
+    )?);
+    let reports: Vec<_> = report_ids().map(|id| rows::report_json(site, id)).collect();
+    out.push((PathBuf::from("data/reports.json"), json(&reports)?));
+
+    let orgs = rows::org_rows(site);
+    out.push(table("organizations", orgs.iter())?);
+    out.push((PathBuf::from("data/organizations.json"), json(&orgs)?));
+
+    out.push((
+        PathBuf::from(format!("data/{}", package::FIGURES_SCHEMA)),
+        json(&package::figures_schema())?,
+    ));
+    out.push((
+        PathBuf::from("data/datapackage.json"),
+        json(&package::descriptor(site))?,
+    ));
+    Ok(out)
+}
+
+/// The CSV file `data/<name>.csv` of the package's resource `name`, its header taken
+/// from the resource's schema (so that an empty table still has one).
+fn table<T: Serialize>(
+    name: &str,
+    rows: impl Iterator<Item = T>,
+) -> Result<(PathBuf, Vec<u8>), Diagnostic> {
+    let file = format!("data/{name}.csv");
+    let columns = package::columns(name);
+    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let bytes = csv(&file, &columns, rows)?;
+    Ok((PathBuf::from(file), bytes))
+}
+
+/// `rows` as CSV with a header; `columns` is the header written when there is no row
+/// (with rows, serde writes it from the field names).
+fn csv<T: Serialize>(
+    file: &str,
+    columns: &[&str],
+    rows: impl Iterator<Item = T>,
+) -> Result<Vec<u8>, Diagnostic> {
+    let fail = |e: csv::Error| Diagnostic::new(Kind::Io, file, e.to_string());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut wrote_header = false;
+    for r in rows {
+        w.serialize(r).map_err(fail)?;
+        wrote_header = true;
+    }
+    if !wrote_header {
+        w.write_record(columns).map_err(fail)?;
+    }
+    w.into_inner()
+        .map_err(|e| Diagnostic::new(Kind::Io, file, e.to_string()))
+}
+
+fn json<T: Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {
+    let mut bytes = serde_json::to_vec_pretty(value)
+        .map_err(|e| Diagnostic::new(Kind::Io, "data", e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
