@@ -243,13 +243,13 @@ impl Links {
     }
 }
 
-/// The figure of `report` that `fig` restates: the same metric, year and amount
+/// The figure of `report` that `fig` restates: the same metric, year, amount and status
 /// (validation has checked there is one).
 fn restated(site: &Site, report: ReportId, fig: &crate::model::Figure) -> Option<Observation> {
     let figure = site
         .report(report)
         .figures
         .iter()
-        .position(|f| f.metric == fig.metric && f.year == fig.year && f.amount == fig.amount)?;
+        .position(|f| crate::validate::same_figure(f, fig))?;
     Some(Observation { report, figure })
 }

@@ -65,6 +65,9 @@ pub enum Delta {
         low: Option<f64>,
         /// The most, if bounded.
         high: Option<f64>,
+        /// Whether either figure is approximate or an estimate: "about" is read as its
+        /// value, so the interval is indicative, not certain.
+        approximate: bool,
     },
     /// The bounds leave the direction open: "at least 155" after "174".
     NotComparable,
@@ -282,15 +285,16 @@ impl Delta {
             Amount::Exact(v) | Amount::Approximately(v) => Some(v),
             _ => None,
         };
+        let hedged = |f: &Figure| {
+            matches!(f.amount, Amount::Approximately(_)) || f.status == Status::Estimate
+        };
+        let approximate = hedged(prev) || hedged(this);
         if let (Some(before), Some(after)) = (point(prev.amount), point(this.amount)) {
             let absolute = crate::format::difference(after, before);
-            let hedged = |f: &Figure| {
-                matches!(f.amount, Amount::Approximately(_)) || f.status == Status::Estimate
-            };
             return Delta::Point {
                 absolute,
                 relative: (before != 0.0).then(|| absolute / before.abs()),
-                approximate: hedged(prev) || hedged(this),
+                approximate,
             };
         }
         let (this_low, this_high) = this.amount.interval();
@@ -301,7 +305,11 @@ impl Delta {
         let rose = low.is_some_and(|l| l > 0.0);
         let fell = high.is_some_and(|h| h < 0.0);
         if rose || fell {
-            Delta::Between { low, high }
+            Delta::Between {
+                low,
+                high,
+                approximate,
+            }
         } else {
             Delta::NotComparable
         }
@@ -425,7 +433,8 @@ mod tests {
             delta(Exact(100.0), AtLeast(112.0)),
             Delta::Between {
                 low: Some(12.0),
-                high: None
+                high: None,
+                approximate: false
             }
         );
     }
@@ -437,7 +446,8 @@ mod tests {
             delta(AtLeast(265_000.0), Exact(264_100.0)),
             Delta::Between {
                 low: None,
-                high: Some(-900.0)
+                high: Some(-900.0),
+                approximate: false
             }
         );
         assert_eq!(
@@ -448,7 +458,8 @@ mod tests {
             delta(AtMost(40.0), Exact(50.0)),
             Delta::Between {
                 low: Some(10.0),
-                high: None
+                high: None,
+                approximate: false
             }
         );
         assert_eq!(delta(AtMost(40.0), AtMost(30.0)), Delta::NotComparable);
@@ -457,14 +468,16 @@ mod tests {
             delta(AtMost(10.0), AtLeast(20.0)),
             Delta::Between {
                 low: Some(10.0),
-                high: None
+                high: None,
+                approximate: false
             }
         );
         assert_eq!(
             delta(AtLeast(20.0), AtMost(10.0)),
             Delta::Between {
                 low: None,
-                high: Some(-10.0)
+                high: Some(-10.0),
+                approximate: false
             }
         );
     }
@@ -481,7 +494,8 @@ mod tests {
             ),
             Delta::Between {
                 low: Some(2.0),
-                high: Some(5.0)
+                high: Some(5.0),
+                approximate: false
             }
         );
         assert_eq!(
@@ -494,7 +508,8 @@ mod tests {
             ),
             Delta::Between {
                 low: Some(-5.0),
-                high: Some(-2.0)
+                high: Some(-2.0),
+                approximate: false
             }
         );
         assert_eq!(
@@ -530,10 +545,11 @@ mod tests {
             ),
             Delta::Between {
                 low: Some(1.0),
-                high: None
+                high: None,
+                approximate: false
             }
         );
-        // Approximately is read as its value.
+        // Approximately is read as its value, and the interval marked indicative.
         assert_eq!(
             delta(
                 Approximately(10.0),
@@ -544,7 +560,8 @@ mod tests {
             ),
             Delta::Between {
                 low: Some(2.0),
-                high: Some(5.0)
+                high: Some(5.0),
+                approximate: true
             }
         );
     }

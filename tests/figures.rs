@@ -526,3 +526,157 @@ fn the_report_page_names_a_cited_source_and_what_a_restatement_repeats() {
         "{html}"
     );
 }
+
+#[test]
+fn restatements_that_loop_or_chain_are_refused() {
+    // Two reports of the same date naming each other: both would vanish.
+    let site = Site::fixture("figures");
+    site.edit(
+        "content/reports/own-2023.md",
+        "    value: 7\n    year: 2022\n",
+        "    value: 7\n    year: 2022\n    restates: own-2024\n",
+    );
+    site.edit(
+        "content/reports/own-2023.md",
+        "published: 2023-12",
+        "published: 2024-11",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2024.md:62:15",
+        "the figure of own-2023 itself restates own-2024",
+    );
+    // A chain: name the report that first published the figure.
+    let site = Site::fixture("figures");
+    site.write(
+        "content/reports/own-2026.md",
+        "---\ntitle: \"Own report 2026\"\norganization: own\nyear: 2026\npublished: 2026-10\n\
+         kind: annual-progress\nfigures:\n  - metric: grants\n    value: 7\n    year: 2022\n    \
+         restates: own-2024\n    quote: \"made 7 grants in 2022\"\n---\n\nWe made 7 grants in 2022.\n",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2026.md:11:15",
+        "the figure of own-2024 itself restates own-2023",
+    );
+    let run = site.build(&[]);
+    assert!(
+        run.stderr.contains("`restates: own-2023`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_actual_value_is_not_a_restatement_of_a_projection() {
+    // own-2024 projects at least 20 pilots for 2025; a later report stating 20 actual
+    // pilots for 2025 reports news, not a restatement.
+    let site = Site::fixture("figures");
+    site.write(
+        "content/reports/own-2026.md",
+        "---\ntitle: \"Own report 2026\"\norganization: own\nyear: 2026\npublished: 2026-10\n\
+         kind: annual-progress\nfigures:\n  - metric: pilots\n    value: 20\n    year: 2025\n    \
+         bound: at-least\n    restates: own-2024\n    quote: \"more than 20 pilots ran in 2025\"\n---\n\n\
+         In the end, more than 20 pilots ran in 2025.\n",
+    );
+    site.build(&[]).assert_error(
+        "content/reports/own-2026.md:12:15",
+        "own-2024 states pilots for 2025 as at least 20 (projected), not at least 20",
+    );
+    // Without the mark it is the year's value, and no warning calls it a repeat.
+    site.edit(
+        "content/reports/own-2026.md",
+        "    restates: own-2024\n",
+        "",
+    );
+    let run = site.run("build", &[]);
+    assert!(run.ok && !run.stderr.contains("repeats"), "{}", run.stderr);
+    assert!(table(&site, "pilots").contains("2025 at least 20 ▲ +10 or more since 2024 (10)"));
+}
+
+#[test]
+fn a_change_through_an_approximate_value_is_indicative_even_as_an_interval() {
+    let site = Site::fixture("figures");
+    site.write(
+        "content/reports/own-2026.md",
+        "---\ntitle: \"Own report 2026\"\norganization: own\nyear: 2026\npublished: 2026-10\n\
+         kind: annual-progress\nfigures:\n  - metric: hours\n    value: 221\n    year: 2026\n    \
+         bound: at-least\n    quote: \"more than 221 hours\"\n---\n\nWe gave more than 221 hours of training.\n",
+    );
+    site.build_ok();
+    // 2025 was an estimate of 220: "+1 or more" is only indicative.
+    let rows = table(&site, "hours");
+    assert!(rows.contains("2026 at least 221 hours ▲ +1 hours or more since 2025 (220 hours (estimate)), indicative"), "{rows}");
+    let yearly = json_track(&site, "hours", "yearly");
+    assert_eq!(yearly[3]["change"]["approximate"], true);
+}
+
+#[test]
+fn a_hedged_quote_with_an_exact_figure_is_pointed_out() {
+    // The NRI mistake again: "more than 155" curated as an exact 155.
+    let site = Site::fixture("figures");
+    site.edit("content/reports/other-2025.md", "    bound: at-least\n", "");
+    let run = site.run("check", &[]);
+    assert!(run.ok, "a warning, not an error: {}", run.stderr);
+    assert!(
+        run.stderr.contains("content/reports/other-2025.md:12:12: the quote says \"more than 155\" but the figure is exact"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("add `bound: at-least`"),
+        "{}",
+        run.stderr
+    );
+    // The shipped site has none.
+    let shipped = Site::shipped();
+    let run = shipped.run("check", &[]);
+    assert!(run.ok && !run.stderr.contains("warning"), "{}", run.stderr);
+}
+
+#[test]
+fn two_values_for_one_year_in_one_report_are_pointed_out() {
+    let site = Site::fixture("figures");
+    site.edit(
+        "content/reports/own-2025.md",
+        "  - metric: funding\n",
+        "  - metric: members\n    value: 510\n    year: 2025\n    quote: \"510 members\"\n  - metric: funding\n",
+    );
+    for _ in 0..2 {
+        // The quote, then the text.
+        site.edit(
+            "content/reports/own-2025.md",
+            "The coalition has 511 members.",
+            "The coalition has 511 members (510 members in June).",
+        );
+    }
+    let run = site.run("check", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/reports/own-2025.md:13:13: members for 2025 is stated twice in this report: 511 and 510"),
+        "{}",
+        run.stderr
+    );
+    // Dated apart, they are two points of the year, not a conflict.
+    site.edit(
+        "content/reports/own-2025.md",
+        "    value: 510\n    year: 2025\n",
+        "    value: 510\n    year: 2025\n    as_of: 2025-06\n",
+    );
+    let run = site.run("check", &[]);
+    assert!(run.ok && !run.stderr.contains("twice"), "{}", run.stderr);
+}
+
+#[test]
+fn a_source_written_as_a_string_says_what_is_expected() {
+    let site = Site::fixture("figures");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    source:\n      name: \"GSMA Intelligence\"\n      url: https://www.gsmaintelligence.com/\n",
+        "    source: \"GSMA Intelligence\"\n",
+    );
+    let run = site.build(&[]);
+    run.assert_error(
+        "content/reports/own-2024.md:55:13",
+        "expected a source as `{name:",
+    );
+    assert!(!run.stderr.contains("RawSource"), "{}", run.stderr);
+}

@@ -111,6 +111,7 @@ fn each_end_of_a_range_and_each_bound_must_be_stated() {
 #[test]
 fn a_fall_may_be_written_without_its_sign() {
     let site = trained("-5", "We trained 5 fewer people.");
+    // "fewer" says the number fell.
     let run = site.run("check", &[]);
     assert!(run.ok, "{}", run.stderr);
 }
@@ -124,5 +125,48 @@ fn a_fraction_states_its_rounding_only() {
             "content/reports/own-2023.md:16:12",
             &format!("does not state the value {wrong}"),
         );
+    }
+}
+
+#[test]
+fn wrong_values_that_read_like_the_quote_are_refused() {
+    // A comma before three digits groups them: 1.15 is not "1,150".
+    let site = trained("1.15", "We trained 1,150 people.");
+    site.run("check", &[]).assert_error(
+        "content/reports/own-2023.md:16:12",
+        "does not state the value 1.15",
+    );
+    // A sign needs writing, or a word of falling: "a 10-year plan" is not -10.
+    let site = trained("-10", "We trained people under a 10-year plan.");
+    let run = site.run("check", &[]);
+    run.assert_error(
+        "content/reports/own-2023.md:16:12",
+        "does not state the value -10",
+    );
+    assert!(
+        run.stderr
+            .contains("a negative value is written with its sign"),
+        "{}",
+        run.stderr
+    );
+    // "half" is 0.5 or 50%, never 1.
+    let site = trained("1", "We trained half of the staff.");
+    site.run("check", &[]).assert_error(
+        "content/reports/own-2023.md:16:12",
+        "does not state the value 1",
+    );
+}
+
+#[test]
+fn french_and_spanish_scale_words_are_read() {
+    for (value, sentence) in [
+        ("2500000", "Formamos a 2,5 millones de personas."),
+        ("2500000000", "Invertimos 2.500 millones de dólares."),
+        ("3300000", "Nous avons formé 3,3 millions de personnes."),
+        ("1200000000", "Un investissement de 1,2 milliard."),
+    ] {
+        let site = trained(value, sentence);
+        let run = site.run("check", &[]);
+        assert!(run.ok, "{value} in {sentence:?}: {}", run.stderr);
     }
 }

@@ -200,6 +200,8 @@ struct ChangeJson {
     /// For `between`: the interval the change lies in (an open end is null).
     low: Option<f64>,
     high: Option<f64>,
+    /// Whether either figure is approximate or an estimate (the change is indicative).
+    approximate: bool,
 }
 
 /// The path of metric `id`'s figures as CSV, below the output folder.
@@ -253,12 +255,18 @@ fn year_json(site: &Site, series: &Series, year: i32, o: Observation) -> YearJso
     let (low, high) = f.amount.interval();
     let change = series.change(o).map(|c| {
         let from = site.report(c.from.report).figure_id(c.from.figure);
-        let (kind, absolute, relative, low, high) = match c.delta {
+        let (kind, absolute, relative, low, high, approximate) = match c.delta {
             Delta::Point {
-                absolute, relative, ..
-            } => ("point", Some(absolute), relative, None, None),
-            Delta::Between { low, high } => ("between", None, None, low, high),
-            Delta::NotComparable => ("not-comparable", None, None, None, None),
+                absolute,
+                relative,
+                approximate,
+            } => ("point", Some(absolute), relative, None, None, approximate),
+            Delta::Between {
+                low,
+                high,
+                approximate,
+            } => ("between", None, None, low, high, approximate),
+            Delta::NotComparable => ("not-comparable", None, None, None, None, false),
         };
         ChangeJson {
             kind,
@@ -267,6 +275,7 @@ fn year_json(site: &Site, series: &Series, year: i32, o: Observation) -> YearJso
             relative,
             low,
             high,
+            approximate,
         }
     });
     YearJson {

@@ -132,7 +132,10 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<RawNumber>, 
 
 /// Where a cited figure comes from.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a source as `{name: \"...\", url: https://...}` (`url` optional)"
+)]
 pub(crate) struct RawSource {
     pub(crate) name: String,
     pub(crate) url: Option<String>,

@@ -48,8 +48,11 @@ fn number(text: &str, i: usize, out: &mut Vec<Found>) -> usize {
                 int.push_str(&text[g..h]);
             }
             push(text, out, start, end, negative, &int, frac);
-            if matches!(sep, ',' | '.') && groups.len() == 1 && frac.is_empty() {
-                // "1,150" and "1.150": one group may be a decimal part instead.
+            if sep == '.' && groups.len() == 1 && frac.is_empty() {
+                // "1.150" is 1150 where a point groups digits (German, Spanish) and
+                // 1.15 where it is the decimal mark. "1,150" is only 1150: a decimal
+                // comma with exactly three decimals is rare, and reading it as 1.15
+                // would let a value 1,000 times too small pass its quote.
                 push(
                     text,
                     out,
@@ -172,8 +175,8 @@ mod tests {
             );
         }
         assert_eq!(values("3’300"), vec![3300.0]);
-        assert_eq!(values("$264,100"), vec![264_100.0, 264.1]);
-        assert_eq!(values("1,150"), vec![1150.0, 1.15]);
+        assert_eq!(values("$264,100"), vec![264_100.0]);
+        assert_eq!(values("1,150"), vec![1150.0]);
         assert_eq!(values("1.150"), vec![1150.0, 1.15]);
         assert_eq!(values("1,150.25"), vec![1150.25]);
         assert_eq!(values("1.150,25"), vec![1150.25]);
@@ -221,7 +224,7 @@ mod tests {
         assert_eq!(values("1.2 tn"), vec![1.2e12]);
         assert_eq!(values("5k"), vec![5000.0, 5.0]);
         assert_eq!(values("5 m"), vec![5e6, 5.0]);
-        assert_eq!(values("1,150 million"), vec![1.15e9, 1.15e6]);
+        assert_eq!(values("1,150 million"), vec![1.15e9]);
         assert_eq!(values("5km 5 MW 5G"), vec![5.0, 5.0, 5.0]);
         for text in [
             "43%",

@@ -22,8 +22,9 @@
 //! Years, codes and versions (`2015`, `5G`, `C4`, `ISO 27001`) are read like any number.
 //!
 //! Ambiguity decisions (every plausible reading is kept, the caller compares values):
-//! - `1,150` and `1.150` (one group after a comma or a point) read as 1150 *and* 1.15;
-//!   with two or more groups (`1,150,000`) or a decimal part (`1,150.5`) only grouped;
+//! - `1.150` (one group after a point) reads as 1150 *and* 1.15; `1,150` only as 1150
+//!   (reading it as 1.15 too would let a value 1,000 times too small pass); with two or
+//!   more groups (`1,150,000`) or a decimal part (`1,150.5`) only grouped;
 //! - `43 150` reads as 43150 and as 43 and 150; `2015 43` and `0 750` never group, as
 //!   the first group of a number has one to three digits and no leading zero;
 //! - a comma or point followed by digits that cannot be a group is a decimal mark
@@ -45,7 +46,7 @@ mod states;
 mod suffix;
 mod words;
 
-pub use states::states;
+pub use states::{states, stating};
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,9 +14,15 @@ const TOLERANCE: f64 = 1e-9;
 /// "Closest" is the smallest relative difference |a-b|/max(|a|,|b|) (for a fraction,
 /// the closer of its proportion and its per cent).
 pub fn states(text: &str, value: f64) -> Result<(), Option<Found>> {
+    stating(text, value).map(|_| ())
+}
+
+/// The first number of `text` that states `value` (as [`states`] decides), or the
+/// closest one as the error.
+pub fn stating(text: &str, value: f64) -> Result<Found, Option<Found>> {
     let found = find(text);
-    if found.iter().any(|f| equals(f, value)) {
-        return Ok(());
+    if let Some(f) = found.iter().find(|f| equals(f, value)) {
+        return Ok(f.clone());
     }
     Err(found
         .into_iter()
@@ -29,7 +35,10 @@ fn equals(f: &Found, value: f64) -> bool {
         FoundKind::Number | FoundKind::Percent => relative(f.value, value) <= TOLERANCE,
         FoundKind::Fraction => {
             let places = decimals(value);
-            [f.value, f.value * 100.0].into_iter().any(|x| {
+            // As a proportion only below 1: "half" rounded to no decimals is 1, which
+            // no sentence saying "half" states.
+            let proportion = (value.abs() < 1.0).then_some(f.value);
+            proportion.into_iter().chain([f.value * 100.0]).any(|x| {
                 let rounded = round_to(x, places);
                 relative(x, value) <= TOLERANCE
                     || (rounded != 0.0 && relative(rounded, value) <= TOLERANCE)
@@ -84,7 +93,8 @@ mod tests {
     #[test]
     fn digit_readings_equal_to_1e_9() {
         assert_eq!(states("reached 264,100 users", 264_100.0), Ok(()));
-        assert_eq!(states("reached 264,100 users", 264.1), Ok(()));
+        assert!(states("reached 264,100 users", 264.1).is_err());
+        assert!(states("We trained 1,150 people.", 1.15).is_err());
         assert_eq!(states("USD 2.5 billion", 2.5e9), Ok(()));
         assert_eq!(states("USD 2.5 billion", 2.5e9 * (1.0 + 1e-12)), Ok(()));
         assert_eq!(states("43 per cent", 43.0), Ok(()));
@@ -104,11 +114,13 @@ mod tests {
             assert_eq!(states("two-thirds", v), Ok(()), "{v}");
         }
         assert_eq!(states("half of them", 50.0), Ok(()));
+        assert!(states("half of them", 1.0).is_err());
+        assert!(states("two-thirds of the members", 1.0).is_err());
         assert_eq!(states("one in five", 20.0), Ok(()));
         assert_eq!(states("one in five", 0.2), Ok(()));
         // 0.3 is a third to one decimal, so it matches; 30 is not 33.
         assert_eq!(states("a third", 0.3), Ok(()));
-        for v in [0.34, 34.0, 30.0, 0.0, 3.0] {
+        for v in [0.34, 34.0, 30.0, 0.0, 3.0, 1.0] {
             assert!(states("a third", v).is_err(), "{v}");
         }
     }

@@ -77,13 +77,25 @@ fn percent(end: usize) -> Suffix {
     }
 }
 
-/// The power of ten of a scale word (singular or plural), if it is one.
+/// The power of ten of a scale word (singular or plural), if it is one: English, and
+/// the French and Spanish words reports in those languages use ("3,3 millions",
+/// "2,5 millones", "1,2 milliard"). French and Spanish "billion"/"billón" are 10^12,
+/// not 10^9, and are not read: the English word wins, as reports in English are the
+/// most common.
 fn word_scale(word: &str) -> Option<i32> {
+    if let Some(exp) = match word {
+        "millones" | "millón" | "millon" => Some(6),
+        "mil" => Some(3),
+        _ => None,
+    } {
+        return Some(exp);
+    }
     Some(match word.strip_suffix('s').unwrap_or(word) {
         "thousand" => 3,
         "lakh" => 5,
         "million" => 6,
         "crore" => 7,
+        "milliard" => 9,
         "billion" => 9,
         "trillion" => 12,
         _ => return None,
@@ -138,6 +150,10 @@ mod tests {
     fn scales() {
         let scale = |exp, also_plain| Some(Effect::Scale { exp, also_plain });
         assert_eq!(effect(" million people").map(|e| e.0), scale(6, false));
+        assert_eq!(effect(" millones de dólares").map(|e| e.0), scale(6, false));
+        assert_eq!(effect(" millón").map(|e| e.0), scale(6, false));
+        assert_eq!(effect(" milliards").map(|e| e.0), scale(9, false));
+        assert_eq!(effect(" mil personas").map(|e| e.0), scale(3, false));
         assert_eq!(effect(" Billion").map(|e| e.0), scale(9, false));
         assert_eq!(effect("bn,").map(|e| e.0), scale(9, false));
         assert_eq!(effect("\u{202f}tn").map(|e| e.0), scale(12, false));

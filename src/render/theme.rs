@@ -366,7 +366,16 @@ fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::Tera
         ))
     };
     let (mut bound, mut status) = (Bound::Exact, Status::Actual);
-    if let Some(name) = kwargs.get::<&str>("qualifier")? {
+    let (qualifier, new) = (
+        kwargs.get::<&str>("qualifier")?,
+        kwargs.get::<&str>("bound")?.is_some() || kwargs.get::<&str>("status")?.is_some(),
+    );
+    if qualifier.is_some() && new {
+        return Err(tera::Error::message(
+            "format_value: `qualifier` cannot be used with `bound` or `status`",
+        ));
+    }
+    if let Some(name) = qualifier {
         (bound, status) = crate::load::Qualifier::NAMES
             .iter()
             .find(|(n, _)| *n == name)
@@ -391,6 +400,12 @@ fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::Tera
     if let Some(name) = kwargs.get::<&str>("status")? {
         status = Status::parse(name)
             .ok_or_else(|| unknown("status", name, "actual, estimate, projected or target"))?;
+    }
+    let high = kwargs.get::<f64>("high")?;
+    if high.is_some() && bound != Bound::Range {
+        return Err(tera::Error::message(
+            "format_value: high= is for bound=\"range\"",
+        ));
     }
     let amount = match bound {
         Bound::Exact => Amount::Exact(value),

@@ -334,7 +334,11 @@ impl<'a> Views<'a> {
                     note,
                 )
             }
-            Delta::Between { low, high } => {
+            Delta::Between {
+                low,
+                high,
+                approximate,
+            } => {
                 let badge = match (low, high) {
                     (Some(l), Some(h)) => {
                         format!("{} to {}", format::signed(l, unit), format::signed(h, unit))
@@ -343,13 +347,12 @@ impl<'a> Views<'a> {
                     (None, Some(h)) => format!("{} or more", format::signed(h, unit)),
                     (None, None) => "not comparable".to_string(),
                 };
-                (
-                    "between",
-                    badge,
-                    None,
-                    false,
-                    format!("{since} ({from_display})"),
-                )
+                let note = if approximate {
+                    format!("{since} ({from_display}), indicative: not exact figures")
+                } else {
+                    format!("{since} ({from_display})")
+                };
+                ("between", badge, None, approximate, note)
             }
             Delta::NotComparable => (
                 "not-comparable",

@@ -9,6 +9,8 @@ mod report;
 mod restate;
 mod stated;
 
+pub(crate) use restate::same_figure;
+
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -185,6 +187,7 @@ pub(crate) fn validate(
         &metrics,
         &mut errors,
     ));
+    warnings.extend(stated::hedges(&sources.reports, &reports));
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -11,6 +11,13 @@ use crate::format;
 use crate::load::RawReport;
 use crate::model::{Figure, Metric, MetricId, PartialDate, Report};
 
+/// Whether `a` repeats `b`: the same metric, year, amount (bound and value) and
+/// status. An actual value after a projection of the same number is news, not a
+/// restatement.
+pub(crate) fn same_figure(a: &Figure, b: &Figure) -> bool {
+    (a.metric, a.year, a.amount, a.status) == (b.metric, b.year, b.amount, b.status)
+}
+
 /// Whether `a` is certainly later than `b`: compared on the parts both state, so
 /// "2024" is neither before nor after "2024-10".
 fn certainly_after(a: PartialDate, b: PartialDate) -> bool {
@@ -57,7 +64,7 @@ pub(super) fn check(
                 let earlier = stated[&(f.metric, f.year)].iter().find(|&&(k, l)| {
                     let other = &reports[k];
                     k != i
-                        && other.figures[l].amount == f.amount
+                        && same_figure(&other.figures[l], f)
                         && certainly_after(r.published, other.published)
                 });
                 if let Some(&(k, _)) = earlier {
@@ -126,7 +133,20 @@ pub(super) fn check(
                     )
                     .help("a restatement repeats a figure of the same metric and year"),
                 );
-            } else if !same.iter().any(|g| g.amount == f.amount) {
+            } else if let Some(g) = same.iter().find(|g| same_figure(g, f)) {
+                if let Some(chain) = &g.restates {
+                    errors.push(
+                        doc.error(
+                            Kind::Invalid,
+                            &at,
+                            format!("the figure of {slug} itself restates {chain}"),
+                        )
+                        .help(format!(
+                            "name the report that first published it: `restates: {chain}`"
+                        )),
+                    );
+                }
+            } else {
                 let theirs: Vec<String> = same.iter().map(|g| shown(g)).collect();
                 errors.push(
                     doc.error(
@@ -145,6 +165,54 @@ pub(super) fn check(
             }
         }
     }
+    warnings.extend(conflicts(raw, reports, &stated, metrics));
+    warnings
+}
+
+/// Warnings for a report stating two different values of one metric for one year with
+/// the same status and no `as_of` to tell them apart: the later one in the file stands
+/// for the year, which the file's order alone should not decide unnoticed.
+fn conflicts(
+    raw: &[RawReport],
+    reports: &[Arc<Report>],
+    stated: &HashMap<(MetricId, i32), Vec<(usize, usize)>>,
+    metrics: &[Metric],
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for figures in stated.values() {
+        for (n, &(i, j)) in figures.iter().enumerate() {
+            let f = &reports[i].figures[j];
+            let earlier = figures[..n].iter().find(|&&(k, l)| {
+                let g = &reports[k].figures[l];
+                k == i && g.status == f.status && g.as_of == f.as_of && g.amount != f.amount
+            });
+            if let Some(&(_, l)) = earlier {
+                let unit = &metrics[f.metric.index()].unit;
+                let g = &reports[i].figures[l];
+                warnings.push(
+                    raw[i]
+                        .front
+                        .error(
+                            Kind::Restatement,
+                            &format!("figures.{j}.metric"),
+                            format!(
+                                "{} for {} is stated twice in this report: {} and {}",
+                                metrics[f.metric.index()].id,
+                                f.year,
+                                format::figure(g.amount, unit, g.status),
+                                format::figure(f.amount, unit, f.status)
+                            ),
+                        )
+                        .help("the later one in the file stands for the year; give each an `as_of` to date them, or keep the one the report means"),
+                );
+            }
+        }
+    }
+    // The map's order is not the files': sorted, so every build says the same.
+    warnings.sort_by(|a, b| {
+        (&a.file, a.location.map(|l| (l.line, l.column)))
+            .cmp(&(&b.file, b.location.map(|l| (l.line, l.column))))
+    });
     warnings
 }
 
