@@ -69,6 +69,10 @@ pub enum Kind {
     Internal,
     /// A figure repeats one of an earlier report without saying so (a warning).
     Restatement,
+    /// A report states two values of one metric for one year, undated (a warning).
+    Conflict,
+    /// A quote bounds a number ("more than 155") that is curated as exact (a warning).
+    Hedge,
     /// A file was left out of the build (a warning, not an error): a symbolic link to
     /// outside the site, a link loop.
     Skipped,

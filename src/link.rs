@@ -232,7 +232,17 @@ impl Links {
         let mut links = old.clone();
         for m in metrics {
             let old = std::mem::take(&mut links.series[m.index()]);
-            links.series[m.index()] = series::build(site, m, old.observations, old.restatements);
+            // The figure a restatement repeats is found again: an edit may have moved
+            // the amount it matched to another figure of the same year.
+            let restatements = old
+                .restatements
+                .into_iter()
+                .filter_map(|(r, original)| {
+                    let fig = &site.report(r.report).figures[r.figure];
+                    Some((r, restated(site, original.report, fig)?))
+                })
+                .collect();
+            links.series[m.index()] = series::build(site, m, old.observations, restatements);
         }
         Some(links)
     }

@@ -614,7 +614,9 @@ impl Report {
     /// The stable id of figure `i`: the report's slug and the figure's anchor on its
     /// page (`isoc-2025/fig-isoc-nris-funded-2025`). The same id names the figure in
     /// the CSV and JSON data, on its page and in its citation, so one number can be
-    /// cited; it changes only if the report is renamed or the figure's metric or year.
+    /// cited. It changes if the report is renamed or the figure's metric or year, and
+    /// the numbered ones (`-2`) when figures of the same metric and year in the report
+    /// are added, removed or reordered.
     pub fn figure_id(&self, i: usize) -> String {
         format!("{}/{}", self.slug, self.figures[i].anchor)
     }

@@ -88,7 +88,7 @@ pub struct Change {
     pub sentiment: Sentiment,
 }
 
-/// Where an observation stands in its series.
+/// Where a figure stands in its metric's series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
     /// The value its year stands at.
@@ -98,6 +98,29 @@ pub enum Standing {
     /// Another figure for a year whose value is a different one (less certain, older,
     /// or from someone other than the metric's organization): shown beside it.
     Beside,
+    /// A repeat of a figure of an earlier report, shown beside that figure.
+    Restatement,
+}
+
+impl Standing {
+    /// Every standing, in the order documented.
+    pub const ALL: [Standing; 4] = [
+        Standing::Yearly,
+        Standing::Outlook,
+        Standing::Beside,
+        Standing::Restatement,
+    ];
+
+    /// The name used in templates and data (`yearly`, `outlook`, `beside`,
+    /// `restatement`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Standing::Yearly => "yearly",
+            Standing::Outlook => "outlook",
+            Standing::Beside => "beside",
+            Standing::Restatement => "restatement",
+        }
+    }
 }
 
 /// One metric's series.
@@ -120,6 +143,10 @@ pub struct Series {
     /// metric's observations, and a scan each made 15,000 figures of one metric
     /// quadratic.
     positions: rustc_hash::FxHashMap<Observation, usize>,
+    /// Restating figure -> its position in `restatements`, for the same reason.
+    restating: rustc_hash::FxHashMap<Observation, usize>,
+    /// Figure -> the positions in `restatements` of the figures restating it.
+    restated: rustc_hash::FxHashMap<Observation, Vec<usize>>,
 }
 
 impl Series {
@@ -138,30 +165,32 @@ impl Series {
         self.changes[*self.positions.get(&o)?]
     }
 
-    /// Where `o` stands; `None` for a restatement.
-    pub fn standing(&self, o: Observation) -> Option<Standing> {
-        Some(self.standings[*self.positions.get(&o)?])
+    /// Where `o`, a figure of this metric, stands.
+    pub fn standing(&self, o: Observation) -> Standing {
+        match self.positions.get(&o) {
+            Some(&i) => self.standings[i],
+            None => Standing::Restatement,
+        }
     }
 
-    /// Whether `o` is the value standing for its year, on either track.
+    /// Whether `o` is the value its year stands at: the year's value of what
+    /// happened, not a projection (which stands on the outlook).
     pub fn is_yearly(&self, o: Observation) -> bool {
-        matches!(self.standing(o), Some(Standing::Yearly | Standing::Outlook))
+        self.standing(o) == Standing::Yearly
     }
 
     /// The figures restating `o`.
     pub fn restated_by(&self, o: Observation) -> impl Iterator<Item = Observation> + '_ {
-        self.restatements
-            .iter()
-            .filter(move |&&(_, original)| original == o)
-            .map(|&(r, _)| r)
+        self.restated
+            .get(&o)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.restatements[i].0)
     }
 
     /// The figure `o` restates, if it is a restatement.
     pub fn original_of(&self, o: Observation) -> Option<Observation> {
-        self.restatements
-            .iter()
-            .find(|&&(r, _)| r == o)
-            .map(|&(_, original)| original)
+        self.restating.get(&o).map(|&i| self.restatements[i].1)
     }
 }
 
@@ -265,6 +294,15 @@ pub(crate) fn build(
         .enumerate()
         .map(|(i, &o)| (o, i))
         .collect();
+    let restating = restatements
+        .iter()
+        .enumerate()
+        .map(|(i, &(r, _))| (r, i))
+        .collect();
+    let mut restated: rustc_hash::FxHashMap<Observation, Vec<usize>> = Default::default();
+    for (i, &(_, original)) in restatements.iter().enumerate() {
+        restated.entry(original).or_default().push(i);
+    }
     Series {
         observations,
         changes,
@@ -273,6 +311,8 @@ pub(crate) fn build(
         outlook,
         restatements,
         positions,
+        restating,
+        restated,
     }
 }
 

@@ -40,7 +40,13 @@ const ORG_KINDS: [OrgKind; 8] = [
 ];
 
 /// The `standing` of a figure (see [`crate::series`]).
-const STANDINGS: [&str; 4] = ["yearly", "outlook", "beside", "restatement"];
+/// The names of every [`crate::series::Standing`].
+fn standings() -> Vec<&'static str> {
+    crate::series::Standing::ALL
+        .iter()
+        .map(|s| s.name())
+        .collect()
+}
 
 /// A field of a Table Schema; `required` adds the constraint.
 fn field(name: &str, kind: &str, required: bool, description: &str) -> Value {
@@ -187,7 +193,7 @@ pub(crate) fn figures_schema() -> Value {
                  report's figure).",
             ),
             "enum",
-            json!(STANDINGS),
+            json!(standings()),
         ),
         field(
             "year_value",

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::format;
 use crate::link::Links;
 use crate::model::{MetricId, Observation, OrgKind, ReportId, ReportKind, Site, Source};
-use crate::series::{self, Delta, Series, Standing};
+use crate::series::{self, Delta, Series};
 use crate::urls::Page;
 
 /// The columns of the figures tables (`data/metrics.csv`, `data/metrics/<id>.csv`), in
@@ -106,12 +106,7 @@ pub(crate) fn row<'a>(site: &'a Site, links: &Links, o: Observation) -> Row<'a> 
         source,
         source_url,
         first_party: series::first_party(site, o),
-        standing: match (restates, series.standing(o)) {
-            (Some(_), _) | (None, None) => "restatement",
-            (None, Some(Standing::Yearly)) => "yearly",
-            (None, Some(Standing::Outlook)) => "outlook",
-            (None, Some(Standing::Beside)) => "beside",
-        },
+        standing: series.standing(o).name(),
         year_value: series.is_yearly(o),
         restates: restates.map(|x| site.report(x.report).figure_id(x.figure)),
         report: &r.slug,
@@ -132,7 +127,8 @@ pub(crate) fn figures_of(series: &Series) -> Vec<Observation> {
         repeats.entry(original).or_default().push(restating);
     }
     let mut out = Vec::with_capacity(series.observations.len() + series.restatements.len());
-    // A stack, not recursion: a restatement may itself be restated.
+    // Validation refuses a restatement of a restatement, so this goes one level deep;
+    // a stack all the same, so that nothing here depends on that rule.
     let mut stack = Vec::new();
     for &o in &series.observations {
         stack.push(o);

@@ -125,7 +125,14 @@ fn decimal(text: &str, at: usize, sep: char) -> (&str, usize) {
 /// right before the digits counts unless a letter or digit precedes it ("10-15",
 /// "COVID-19" are not negative).
 fn sign(text: &str, i: usize) -> (usize, bool) {
-    let before = &text[..i];
+    let mut before = &text[..i];
+    // A money sign may stand between the minus and the digits: "−$900", "-€3".
+    for money in ['$', '€', '£'] {
+        if let Some(rest) = before.strip_suffix(money) {
+            before = rest.strip_suffix("US").unwrap_or(rest);
+            break;
+        }
+    }
     for minus in ['-', '\u{2212}'] {
         if let Some(rest) = before.strip_suffix(minus) {
             if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
@@ -150,6 +157,14 @@ mod tests {
 
     fn read(text: &str) -> Vec<(f64, FoundKind, &str)> {
         super::super::readings(find, text)
+    }
+
+    #[test]
+    fn a_minus_may_stand_before_a_money_sign() {
+        assert_eq!(read("a net \u{2212}$900 change")[0].0, -900.0);
+        assert_eq!(read("-US$5 in all")[0].0, -5.0);
+        assert_eq!(read("-€3")[0].0, -3.0);
+        assert_eq!(read("A-$5")[0].0, 5.0);
     }
 
     fn values(text: &str) -> Vec<f64> {

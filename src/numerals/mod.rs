@@ -1,5 +1,5 @@
 //! Reading the numbers a sentence states, so a build can check that a figure's quote
-//! states the figure's value, and `wsis import` can propose figures from report text.
+//! states the figure's value, and a command that imports reports can propose figures from their text.
 //!
 //! [`find`] lists every number a text states, with every plausible reading of an
 //! ambiguous one; [`states`] says whether one of them is a given value. The reader is a

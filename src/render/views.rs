@@ -250,12 +250,7 @@ impl<'a> Views<'a> {
             }
         };
         let restates = series.original_of(o);
-        let standing = match (restates, series.standing(o)) {
-            (Some(_), _) | (None, None) => "restatement",
-            (None, Some(Standing::Yearly)) => "yearly",
-            (None, Some(Standing::Outlook)) => "outlook",
-            (None, Some(Standing::Beside)) => "beside",
-        };
+        let standing = series.standing(o).name();
         let id = r.figure_id(o.figure);
         let root = self.site.config.base_url.root();
         let citation = format!(

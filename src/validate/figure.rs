@@ -11,6 +11,9 @@ use super::{check_web_url, is_slug, read};
 /// The parts of a figure that say what its number means.
 pub(super) struct Meaning {
     pub(super) amount: Amount,
+    /// Whether the amount was read as written (else it is a stand-in, and not held to
+    /// the quote).
+    pub(super) amount_read: bool,
     pub(super) status: Status,
     pub(super) source: Source,
 }
@@ -24,7 +27,9 @@ pub(super) fn meaning(
 ) -> Meaning {
     let at = |field: &str| format!("figures.{j}.{field}");
     let (bound, status) = bound_and_status(f, &at, doc, errors);
+    let before = errors.len();
     let amount = amount(f, bound, &at, doc, errors);
+    let amount_read = errors.len() == before;
     let source = match &f.source {
         None => Source::Own,
         Some(s) => {
@@ -62,6 +67,7 @@ pub(super) fn meaning(
     }
     Meaning {
         amount,
+        amount_read,
         status,
         source,
     }

@@ -68,9 +68,8 @@ pub(super) fn report(
                 continue;
             }
         };
-        let errors_before = errors.len();
         let meaning = figure::meaning(f, j, doc, &mut errors);
-        let amount_ok = errors.len() == errors_before;
+        let amount_ok = meaning.amount_read;
         let figure_year = number::year(&f.year);
         let year_ok = figure_year.is_ok();
         let year = read(figure_year, doc, &at("year"), &mut errors);

@@ -193,7 +193,7 @@ fn conflicts(
                     raw[i]
                         .front
                         .error(
-                            Kind::Restatement,
+                            Kind::Conflict,
                             &format!("figures.{j}.metric"),
                             format!(
                                 "{} for {} is stated twice in this report: {} and {}",

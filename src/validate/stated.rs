@@ -116,7 +116,16 @@ fn shown(found: &Found) -> String {
 /// Words that, just before a number, bound it: "more than 155" is at least 155. English,
 /// French and Spanish, lower case, each matched as whole words ending right before the
 /// number (currency signs and codes between are skipped).
+///
+/// The longest words that end right before the number win, so "no more than 20" is
+/// an upper bound, not the lower bound "more than" alone would be.
 const HEDGES: &[(&str, Bound)] = &[
+    ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost),
+    ("no less than", Bound::AtLeast),
+    ("not less than", Bound::AtLeast),
+    ("no fewer than", Bound::AtLeast),
+    ("not fewer than", Bound::AtLeast),
     ("more than", Bound::AtLeast),
     ("over", Bound::AtLeast),
     ("at least", Bound::AtLeast),
@@ -149,7 +158,8 @@ const HEDGES: &[(&str, Bound)] = &[
 ];
 
 /// Currency signs and codes that may stand between a hedge and its number.
-const CURRENCY: &[&str] = &["$", "us$", "usd", "€", "eur", "chf", "£", "gbp"];
+/// Longer ones first, so "US$" is not read as "$" after the word "us".
+const CURRENCY: &[&str] = &["us$", "usd", "$", "€", "eur", "chf", "£", "gbp"];
 
 /// The bound the words just before `start` in `quote` put on the number there.
 fn hedge_before(quote: &str, start: usize) -> Option<(&'static str, Bound)> {
@@ -161,13 +171,17 @@ fn hedge_before(quote: &str, start: usize) -> Option<(&'static str, Bound)> {
             break;
         }
     }
-    HEDGES.iter().copied().find(|(words, _)| {
-        before.strip_suffix(words).is_some_and(|rest| {
-            rest.chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
+    HEDGES
+        .iter()
+        .copied()
+        .filter(|(words, _)| {
+            before.strip_suffix(words).is_some_and(|rest| {
+                rest.chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
         })
-    })
+        .max_by_key(|(words, _)| words.len())
 }
 
 /// Warnings for figures curated as exact whose quote bounds the number ("more than
@@ -185,7 +199,7 @@ pub(super) fn hedges(raw: &[RawReport], reports: &[Arc<Report>]) -> Vec<Diagnost
                 warnings.push(
                     r.front
                         .error(
-                            Kind::Quote,
+                            Kind::Hedge,
                             &format!("figures.{j}.quote"),
                             format!(
                                 "the quote says \"{words} {}\" but the figure is exact",
@@ -218,6 +232,9 @@ mod tests {
         assert_eq!(at("over USD 2 million", "2"), Some(Bound::AtLeast));
         assert_eq!(at("About 150 hours", "150"), Some(Bound::Approximately));
         assert_eq!(at("plus de 20 pays", "20"), Some(Bound::AtLeast));
+        assert_eq!(at("no more than 20 sites", "20"), Some(Bound::AtMost));
+        assert_eq!(at("not less than 20 sites", "20"), Some(Bound::AtLeast));
+        assert_eq!(at("over US$ 5 million", "5"), Some(Bound::AtLeast));
         // Not right before the number, or part of another word.
         assert_eq!(at("more than doubled from 43 NRIs", "43"), None);
         assert_eq!(at("moreover 12 sites", "12"), None);
