@@ -71,6 +71,9 @@ pub enum Delta {
     },
     /// The bounds leave the direction open: "at least 155" after "174".
     NotComparable,
+    /// The two figures come from different sources (two cited surveys, two reporting
+    /// organizations): a difference between them is not a change anyone reported.
+    OtherSource,
 }
 
 /// The change of an observation from the previous year's value of the same metric.
@@ -206,6 +209,26 @@ pub fn first_party(site: &Site, o: Observation) -> bool {
         && f.source == Source::Own
 }
 
+/// Who stands behind a figure, as far as comparing goes.
+#[derive(PartialEq, Eq)]
+enum Voice<'a> {
+    /// The metric's organization's own figure.
+    Own,
+    /// A source the report names.
+    Cited(&'a str),
+    /// Another organization's report, citing no one.
+    Reporter(crate::model::OrgId),
+}
+
+fn voice(site: &Site, o: Observation) -> Voice<'_> {
+    let f = figure(site, o);
+    match &f.source {
+        Source::Cited { name, .. } => Voice::Cited(name),
+        Source::Own if first_party(site, o) => Voice::Own,
+        Source::Own => Voice::Reporter(site.report(o.report).organization),
+    }
+}
+
 /// Builds the series of `metric` from its observations, already in series order, and
 /// its restatements (restating figure, the figure it repeats).
 pub(crate) fn build(
@@ -278,13 +301,14 @@ pub(crate) fn build(
             .then(|| {
                 let idx = yearly.partition_point(|&(y, _)| y < f.year);
                 let &(from_year, from) = yearly.get(idx.checked_sub(1)?)?;
-                Some(Change::between(
-                    figure(site, from),
-                    f,
-                    from,
-                    from_year,
-                    higher_is_better,
-                ))
+                let mut change =
+                    Change::between(figure(site, from), f, from, from_year, higher_is_better);
+                if voice(site, from) != voice(site, o) {
+                    change.delta = Delta::OtherSource;
+                    change.direction = Direction::Unknown;
+                    change.sentiment = Sentiment::Neutral;
+                }
+                Some(change)
             })
             .flatten();
         changes.push(change);
@@ -363,7 +387,7 @@ impl Delta {
             Delta::Point { .. } => Direction::Flat,
             Delta::Between { low: Some(l), .. } if l > 0.0 => Direction::Up,
             Delta::Between { .. } => Direction::Down,
-            Delta::NotComparable => Direction::Unknown,
+            Delta::NotComparable | Delta::OtherSource => Direction::Unknown,
         }
     }
 }

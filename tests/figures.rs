@@ -617,12 +617,12 @@ fn a_hedged_quote_with_an_exact_figure_is_pointed_out() {
     let run = site.run("check", &[]);
     assert!(run.ok, "a warning, not an error: {}", run.stderr);
     assert!(
-        run.stderr.contains("content/reports/other-2025.md:12:12: the quote says \"more than 155\" but the figure is exact"),
+        run.stderr.contains("content/reports/other-2025.md:12:12: the quote says \"more than 155\" but the figure's bound is exact"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("add `bound: at-least`"),
+        run.stderr.contains("write `bound: at-least`"),
         "{}",
         run.stderr
     );
@@ -679,4 +679,59 @@ fn a_source_written_as_a_string_says_what_is_expected() {
         "expected a source as `{name:",
     );
     assert!(!run.stderr.contains("RawSource"), "{}", run.stderr);
+}
+
+#[test]
+fn figures_from_two_different_sources_make_no_change() {
+    // Both cited, from different sources: 5.5 million (GSMA) after a census's 6 million
+    // is no fall anyone reported.
+    let site = Site::fixture("figures");
+    site.edit(
+        "content/reports/own-2025.md",
+        "      name: \"GSMA Intelligence\"\n",
+        "      name: \"National Census\"\n",
+    );
+    site.edit(
+        "content/reports/own-2025.md",
+        "    quote: \"GSMA Intelligence counts",
+        "    quote: \"National Census counts",
+    );
+    site.edit(
+        "content/reports/own-2025.md",
+        "GSMA Intelligence counts 5.5",
+        "National Census counts 5.5",
+    );
+    site.build_ok();
+    let rows = table(&site, "subs");
+    assert!(
+        rows.contains("2024 5,500,000 (cited from National Census) not comparable with 2023 (5,000,000): National Census and GSMA Intelligence are different sources"),
+        "{rows}"
+    );
+    assert!(!rows.contains('▲'), "{rows}");
+    assert_eq!(
+        json_track(&site, "subs", "yearly")[1]["change"]["kind"],
+        "other-source"
+    );
+}
+
+#[test]
+fn a_bound_the_words_contradict_is_pointed_out() {
+    let site = Site::fixture("figures");
+    site.edit(
+        "content/reports/own-2024.md",
+        "    value: 430\n    year: 2024\n    bound: at-least",
+        "    value: 430\n    year: 2024\n    bound: at-most",
+    );
+    let run = site.run("check", &[]);
+    assert!(
+        run.stderr
+            .contains("the quote says \"more than 430\" but the figure's bound is at-most"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("write `bound: at-least`"),
+        "{}",
+        run.stderr
+    );
 }

@@ -186,7 +186,8 @@ struct YearJson {
 /// A change from the previous year's value.
 #[derive(Debug, Serialize)]
 struct ChangeJson {
-    /// `point`, `between` or `not-comparable`.
+    /// `point`, `between`, `not-comparable` (the bounds leave the direction open) or
+    /// `other-source` (the two figures come from different sources).
     kind: &'static str,
     /// The id of the figure compared with.
     from: String,
@@ -263,6 +264,7 @@ fn year_json(site: &Site, series: &Series, year: i32, o: Observation) -> YearJso
                 approximate,
             } => ("between", None, None, low, high, approximate),
             Delta::NotComparable => ("not-comparable", None, None, None, None, false),
+            Delta::OtherSource => ("other-source", None, None, None, None, false),
         };
         ChangeJson {
             kind,

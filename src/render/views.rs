@@ -77,7 +77,7 @@ pub(crate) struct MetricView<'a> {
 #[derive(Debug, Serialize)]
 pub(crate) struct ChangeView {
     /// `point` (two single values), `between` (a bound or range on either side, with
-    /// the direction known) or `not-comparable`.
+    /// the direction known), `not-comparable` or `other-source`.
     pub(crate) kind: &'static str,
     /// The change as a badge: `+52`, `−$900`, `+12 or more`, `+2 to +5`, `not comparable`.
     pub(crate) absolute: String,
@@ -348,6 +348,28 @@ impl<'a> Views<'a> {
                     format!("{since} ({from_display})")
                 };
                 ("between", badge, None, approximate, note)
+            }
+            Delta::OtherSource => {
+                let whose = |f: &crate::model::Figure, o: Observation| match &f.source {
+                    Source::Cited { name, .. } => name.clone(),
+                    Source::Own => self
+                        .site
+                        .org(self.site.report(o.report).organization)
+                        .display_short()
+                        .to_string(),
+                };
+                (
+                    "other-source",
+                    "not comparable".to_string(),
+                    None,
+                    false,
+                    format!(
+                        "with {} ({from_display}): {} and {} are different sources",
+                        c.from_year,
+                        whose(this, o),
+                        whose(from, c.from)
+                    ),
+                )
             }
             Delta::NotComparable => (
                 "not-comparable",

@@ -184,7 +184,11 @@ fn conflicts(
             let f = &reports[i].figures[j];
             let earlier = figures[..n].iter().find(|&&(k, l)| {
                 let g = &reports[k].figures[l];
-                k == i && g.status == f.status && g.as_of == f.as_of && g.amount != f.amount
+                k == i
+                    && g.status == f.status
+                    && g.as_of == f.as_of
+                    && g.source == f.source
+                    && g.amount != f.amount
             });
             if let Some(&(_, l)) = earlier {
                 let unit = &metrics[f.metric.index()].unit;

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::format;
 use crate::load::{Doc, FrontMatter, RawReport};
 use crate::markdown;
-use crate::model::{Amount, Bound, Figure, Report};
+use crate::model::{Bound, Figure, Report};
 use crate::numerals::{self, Found, FoundKind};
 
 /// Words saying a number fell, under which a negative value may be written without
@@ -126,8 +126,15 @@ const HEDGES: &[(&str, Bound)] = &[
     ("not less than", Bound::AtLeast),
     ("no fewer than", Bound::AtLeast),
     ("not fewer than", Bound::AtLeast),
+    ("not over", Bound::AtMost),
+    ("a maximum of", Bound::AtMost),
+    ("a minimum of", Bound::AtLeast),
+    ("as many as", Bound::AtMost),
     ("more than", Bound::AtLeast),
     ("over", Bound::AtLeast),
+    ("exceeds", Bound::AtLeast),
+    ("under", Bound::AtMost),
+    ("below", Bound::AtMost),
     ("at least", Bound::AtLeast),
     ("above", Bound::AtLeast),
     ("exceeding", Bound::AtLeast),
@@ -184,34 +191,40 @@ fn hedge_before(quote: &str, start: usize) -> Option<(&'static str, Bound)> {
         .max_by_key(|(words, _)| words.len())
 }
 
-/// Warnings for figures curated as exact whose quote bounds the number ("more than
-/// 155"): the words say more than the figure does. `reports` are the validated forms
-/// of `raw`, in the same order.
+/// Warnings for figures whose bound is not the one the words just before the number
+/// give: "more than 155" curated as an exact 155 (the words say more than the figure),
+/// or as "up to". `reports` are the validated forms of `raw`, in the same order.
 pub(super) fn hedges(raw: &[RawReport], reports: &[Arc<Report>]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for (r, report) in raw.iter().zip(reports) {
         for (j, f) in report.figures.iter().enumerate() {
-            let Amount::Exact(v) = f.amount else { continue };
+            // A range states two numbers, and its words ("between") stand apart.
+            let Some(v) = f.amount.value() else { continue };
             let Ok(found) = numerals::stating(&f.quote, v) else {
                 continue;
             };
-            if let Some((words, bound)) = hedge_before(&f.quote, found.start) {
-                warnings.push(
-                    r.front
-                        .error(
-                            Kind::Hedge,
-                            &format!("figures.{j}.quote"),
-                            format!(
-                                "the quote says \"{words} {}\" but the figure is exact",
-                                &f.quote[found.start..found.end]
-                            ),
-                        )
-                        .help(format!(
-                            "if the report bounds the number, add `bound: {}`",
-                            bound.name()
-                        )),
-                );
+            let Some((words, bound)) = hedge_before(&f.quote, found.start) else {
+                continue;
+            };
+            if bound == f.amount.bound() {
+                continue;
             }
+            warnings.push(
+                r.front
+                    .error(
+                        Kind::Hedge,
+                        &format!("figures.{j}.quote"),
+                        format!(
+                            "the quote says \"{words} {}\" but the figure's bound is {}",
+                            &f.quote[found.start..found.end],
+                            f.amount.bound().name()
+                        ),
+                    )
+                    .help(format!(
+                        "if the report bounds the number so, write `bound: {}`",
+                        bound.name()
+                    )),
+            );
         }
     }
     warnings
@@ -235,6 +248,9 @@ mod tests {
         assert_eq!(at("no more than 20 sites", "20"), Some(Bound::AtMost));
         assert_eq!(at("not less than 20 sites", "20"), Some(Bound::AtLeast));
         assert_eq!(at("over US$ 5 million", "5"), Some(Bound::AtLeast));
+        assert_eq!(at("not over 150", "150"), Some(Bound::AtMost));
+        assert_eq!(at("under 150 hubs", "150"), Some(Bound::AtMost));
+        assert_eq!(at("exceeds 150", "150"), Some(Bound::AtLeast));
         // Not right before the number, or part of another word.
         assert_eq!(at("more than doubled from 43 NRIs", "43"), None);
         assert_eq!(at("moreover 12 sites", "12"), None);
