@@ -735,3 +735,20 @@ fn a_bound_the_words_contradict_is_pointed_out() {
         run.stderr
     );
 }
+
+#[test]
+fn a_chart_of_others_figures_says_who_states_each() {
+    // `subs` has no figure of its own organization: its track is made of cited ones.
+    let site = figures();
+    let html = site.output("metrics/subs/index.html");
+    assert!(
+        html.contains("<desc id=\"chart-subs-desc\">2023: 5,000,000 (stated by GSMA Intelligence); 2024: 5,500,000 (stated by GSMA Intelligence)</desc>"),
+        "{html}"
+    );
+    // The own series' chart names nobody.
+    let nris = site.output("metrics/nris/index.html");
+    assert!(
+        nris.contains("2024: 174; 2025: at least 155 (stated by Other Organization)"),
+        "{nris}"
+    );
+}

@@ -423,6 +423,21 @@ impl<'a> Views<'a> {
         /// The most third-party figures drawn beside one year.
         const MAX_BESIDE: usize = 3;
         let figure = |o: Observation| &self.site.report(o.report).figures[o.figure];
+        // Who states a figure that is not the metric's organization's own.
+        let stated_by = |o: Observation| -> Option<&str> {
+            if series::first_party(self.site, o) {
+                return None;
+            }
+            Some(match &figure(o).source {
+                Source::Cited { name, .. } => name.as_str(),
+                Source::Own => self
+                    .site
+                    .org(self.site.report(o.report).organization)
+                    .display_short(),
+            })
+        };
+        // A track made of others' figures (no own figure stands on it) is labelled
+        // with who states each, as the table is.
         let on_track = |track: Track| {
             move |&(year, o): &(i32, Observation)| {
                 let f = figure(o);
@@ -431,7 +446,7 @@ impl<'a> Views<'a> {
                     amount: f.amount,
                     status: f.status,
                     track,
-                    stated_by: None,
+                    stated_by: stated_by(o).map(str::to_string),
                 }
             }
         };
@@ -443,17 +458,10 @@ impl<'a> Views<'a> {
             .collect();
         let tracks = points.len();
         for (&o, &standing) in series.observations.iter().zip(&series.standings) {
-            if standing != Standing::Beside || series::first_party(self.site, o) {
+            let Some(by) = stated_by(o).filter(|_| standing == Standing::Beside) else {
                 continue;
-            }
-            let f = figure(o);
-            let by = match &f.source {
-                Source::Cited { name, .. } => name.as_str(),
-                Source::Own => self
-                    .site
-                    .org(self.site.report(o.report).organization)
-                    .display_short(),
             };
+            let f = figure(o);
             let p = Point::new(f.year, f.amount, f.status).beside(by);
             // Observations come in year order: the year's beside points are the last.
             let same_year: Vec<&Point> = points[tracks..]
