@@ -79,6 +79,20 @@ pub(crate) struct Project {
 }
 
 impl Project {
+    /// The warnings of the last good build about `files` (figures that repeat an
+    /// earlier report's, undated values of one year, bounds the quote contradicts): the
+    /// dev server prints those of the files just saved, as `build` prints them all.
+    pub(crate) fn warnings_about(&self, files: &[PathBuf]) -> Vec<crate::diagnostic::Diagnostic> {
+        self.good.as_ref().map_or_else(Vec::new, |good| {
+            good.site
+                .warnings
+                .iter()
+                .filter(|w| files.contains(&w.file))
+                .cloned()
+                .collect()
+        })
+    }
+
     /// A project for the site at `root`, served at `base_url`. Nothing is built yet.
     pub(crate) fn new(root: &Path, base_url: &str) -> Project {
         Project {

@@ -198,14 +198,19 @@ fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Send
             _ => "\"*\"".into(),
         };
         match result {
-            Ok(done) => println!(
-                "Rebuilt {} page{} in {:.0?} ({}{})",
-                done.pages,
-                if done.pages == 1 { "" } else { "s" },
-                done.elapsed,
-                names.join(", "),
-                if done.full { ", full rebuild" } else { "" }
-            ),
+            Ok(done) => {
+                for w in project.warnings_about(&changed) {
+                    eprintln!("warning: {w}");
+                }
+                println!(
+                    "Rebuilt {} page{} in {:.0?} ({}{})",
+                    done.pages,
+                    if done.pages == 1 { "" } else { "s" },
+                    done.elapsed,
+                    names.join(", "),
+                    if done.full { ", full rebuild" } else { "" }
+                )
+            }
             Err(e) => eprint!("{}", e.render(&root, crate::diagnostic::use_color())),
         }
         let _ = reload.send(pages);

@@ -222,3 +222,36 @@ fn folder_redirects_never_name_another_host() {
         assert!(!location.starts_with("//"), "{path}: {location}");
     }
 }
+
+#[test]
+fn a_saved_report_s_warnings_are_printed() {
+    // Issue 13: an unmarked restatement is pointed out as the editor saves it.
+    let site = Site::fixture("figures");
+    let server = Server::start(&site);
+    site.edit(
+        "content/reports/own-2024.md",
+        "    restates: own-2023\n",
+        "",
+    );
+    let started = Instant::now();
+    while !server
+        .log
+        .lock()
+        .unwrap()
+        .contains("repeats the figure of own-2023")
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no warning; log:\n{}",
+            server.log.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        server
+            .log
+            .lock()
+            .unwrap()
+            .contains("warning: content/reports/own-2024.md:59:13")
+    );
+}
