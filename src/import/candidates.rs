@@ -204,6 +204,8 @@ const YEAR_WORDS: &[&str] = &[
     "from",
     "until",
     "till",
+    // a year as an adjective: "the 2023 Forum", "the 2024 cycle"
+    "the",
 ];
 
 /// Currency marks before the number (text just before it ends with one).
@@ -797,6 +799,7 @@ mod tests {
             ("During 2022 we trained 40 people.", 2022),
             ("By November 2024 we had trained 40 people.", 2024),
             ("As of 2021, 40 countries joined.", 2021),
+            ("During the 2023 Forum, 40 countries joined.", 2023),
             ("Since 2015, 40 countries joined.", 2015),
             ("We trained 40 people.", 2024),
         ] {
