@@ -594,7 +594,8 @@ fn bound_before(s: &str, i: usize) -> Bound {
     let mut t = prefix[from..].to_lowercase();
     // Drop currency marks between the words and the number: "more than $265,000".
     loop {
-        let trimmed = t.trim_end();
+        // A Markdown escape ("\\$") goes with the currency mark.
+        let trimmed = t.trim_end().trim_end_matches('\\').trim_end();
         let stripped = MONEY_BEFORE.iter().find_map(|m| trimmed.strip_suffix(m));
         match stripped {
             Some(rest) => t = rest.to_owned(),
@@ -743,6 +744,7 @@ mod tests {
             ("We trained over 13,000 people.", Bound::AtLeast),
             ("We trained at least 40 people.", Bound::AtLeast),
             ("We committed more than $265,000 to them.", Bound::AtLeast),
+            ("We committed more than \\$265,000 to them.", Bound::AtLeast),
             ("Grants of up to $300,000 USD went out.", Bound::AtMost),
             ("We trained less than 40 people.", Bound::AtMost),
             ("We trained about 40 people.", Bound::Approximately),
