@@ -23,6 +23,8 @@ pub mod config;
 mod data;
 pub mod diagnostic;
 pub mod format;
+/// Importing a report's text: sentences and candidate figures for an editor to review.
+pub mod import;
 pub mod link;
 mod linkcheck;
 mod load;
