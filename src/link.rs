@@ -119,7 +119,7 @@ impl Links {
         let mut observations_by_year: BTreeMap<i32, Vec<Observation>> = BTreeMap::new();
         for s in &observations {
             for o in s {
-                let year = site.report(o.report).figures[o.figure].year;
+                let year = site.figure(*o).year;
                 observations_by_year.entry(year).or_default().push(*o);
             }
         }
@@ -238,7 +238,7 @@ impl Links {
                 .restatements
                 .into_iter()
                 .filter_map(|(r, original)| {
-                    let fig = &site.report(r.report).figures[r.figure];
+                    let fig = site.figure(r);
                     Some((r, restated(site, original.report, fig)?))
                 })
                 .collect();

@@ -68,10 +68,7 @@ fn dataset(site: &Site, links: &Links, id: MetricId) -> Value {
         ],
     });
     let series = &links.series[id.index()];
-    let years = series
-        .observations
-        .iter()
-        .map(|o| site.report(o.report).figures[o.figure].year);
+    let years = series.observations.iter().map(|&o| site.figure(o).year);
     if let (Some(first), Some(last)) = (years.clone().min(), years.max()) {
         d["temporalCoverage"] = json!(if first == last {
             first.to_string()

@@ -407,18 +407,13 @@ fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::Tera
             "format_value: high= is for bound=\"range\"",
         ));
     }
-    let amount = match bound {
-        Bound::Exact => Amount::Exact(value),
-        Bound::Approximately => Amount::Approximately(value),
-        Bound::AtLeast => Amount::AtLeast(value),
-        Bound::AtMost => Amount::AtMost(value),
-        Bound::Range => {
-            let high = kwargs.get::<f64>("high")?.ok_or_else(|| {
-                tera::Error::message(
-                    "format_value: bound=\"range\" needs high=, the range's high end",
-                )
-            })?;
-            Amount::Range { low: value, high }
+    let amount = match (bound.single(value), high) {
+        (Some(amount), _) => amount,
+        (None, Some(high)) => Amount::Range { low: value, high },
+        (None, None) => {
+            return Err(tera::Error::message(
+                "format_value: bound=\"range\" needs high=, the range's high end",
+            ));
         }
     };
     Ok(crate::format::figure(amount, &unit, status))

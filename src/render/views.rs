@@ -306,7 +306,7 @@ impl<'a> Views<'a> {
 
     /// Formats the change `c` of observation `o`, a figure of a metric in `unit`.
     pub(crate) fn change(&self, c: Change, o: Observation, unit: &Unit) -> ChangeView {
-        let figure = |o: Observation| &self.site.report(o.report).figures[o.figure];
+        let figure = |o: Observation| self.site.figure(o);
         let (from, this) = (figure(c.from), figure(o));
         let from_display = format::figure(from.amount, unit, from.status);
         let since = format!("since {}", c.from_year);
@@ -422,7 +422,7 @@ impl<'a> Views<'a> {
     pub(crate) fn points(&self, series: &Series) -> Vec<Point> {
         /// The most third-party figures drawn beside one year.
         const MAX_BESIDE: usize = 3;
-        let figure = |o: Observation| &self.site.report(o.report).figures[o.figure];
+        let figure = |o: Observation| self.site.figure(o);
         // Who states a figure that is not the metric's organization's own.
         let stated_by = |o: Observation| -> Option<&str> {
             if series::first_party(self.site, o) {

@@ -114,13 +114,9 @@ fn amount(
 ) -> Amount {
     let has_ends = f.low.is_some() || f.high.is_some();
     let bound = bound.unwrap_or(if has_ends { Bound::Range } else { Bound::Exact });
-    let single: fn(f64) -> Amount = match bound {
-        Bound::Range => return range(f, at, doc, errors),
-        Bound::Exact => Amount::Exact,
-        Bound::Approximately => Amount::Approximately,
-        Bound::AtLeast => Amount::AtLeast,
-        Bound::AtMost => Amount::AtMost,
-    };
+    if bound == Bound::Range {
+        return range(f, at, doc, errors);
+    }
     for (field, given) in [("low", &f.low), ("high", &f.high)] {
         if given.is_some() {
             errors.push(
@@ -140,7 +136,9 @@ fn amount(
         );
         return Amount::Exact(0.0);
     };
-    single(read(number::figure_value(raw), doc, &at("value"), errors))
+    let v = read(number::figure_value(raw), doc, &at("value"), errors);
+    // A range returned above; every other bound has a single amount.
+    bound.single(v).unwrap_or(Amount::Exact(v))
 }
 
 /// A range's two ends, `low` below `high`.
