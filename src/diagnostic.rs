@@ -73,6 +73,9 @@ pub enum Kind {
     Conflict,
     /// A quote bounds a number ("more than 155") that is curated as exact (a warning).
     Hedge,
+    /// A submission cannot be imported: an unknown, damaged, encrypted, scanned (no text
+    /// layer) or oversized file.
+    Import,
     /// A file was left out of the build (a warning, not an error): a symbolic link to
     /// outside the site, a link loop.
     Skipped,
