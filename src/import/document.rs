@@ -16,6 +16,9 @@ pub struct Document {
     pub author: Option<String>,
     /// The body, in reading order.
     pub blocks: Vec<Block>,
+    /// The body as written, when the submission is Markdown already (its front matter
+    /// left out): the writer uses it as the body, so the author's own Markdown is kept.
+    pub markdown: Option<String>,
 }
 
 /// One block of a document's body. Text is plain (no Markdown): the writer escapes it.

@@ -11,6 +11,7 @@ pub mod candidates;
 pub mod document;
 pub mod read;
 pub mod sentences;
+mod to_markdown;
 
 pub use candidates::{Candidate, CandidateUnit, candidates};
 pub use document::{Block, Document};

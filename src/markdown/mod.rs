@@ -94,7 +94,9 @@ pub(crate) struct Rendered {
 /// Ids the default theme's report page uses itself; headings never take them.
 const RESERVED_IDS: &[&str] = &["main", "figures", "toc-title", "top"];
 
-const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+/// The extensions reports are written with (tables, footnotes, strikethrough); the
+/// importer reads and escapes Markdown with the same ones.
+pub(crate) const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 

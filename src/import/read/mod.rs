@@ -5,10 +5,27 @@
 //! before it is read, and archive members and extracted text are capped, so a hostile
 //! file costs bounded memory and time.
 
+mod archive;
+mod docx;
+mod docx_styles;
+mod footnotes;
+pub(crate) mod headings;
+mod html;
+pub(crate) mod hyphens;
+pub(crate) mod lines;
+pub(crate) mod listitems;
+mod markdown;
+mod meta;
+mod pdf;
+mod sniff;
+mod text;
+
 use std::path::Path;
 
 use super::document::Document;
 use crate::diagnostic::{Diagnostic, Kind};
+
+pub use sniff::sniff;
 
 /// The formats `wsis import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,17 +62,91 @@ impl Default for Limits {
 
 /// Reads the submission at `path`.
 pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))?;
-    let format = sniff(&bytes, path);
-    let _ = limits;
+    let bytes = read_bounded(path, limits)?;
+    let (format, document) = match sniff::binary_format(&bytes, path)? {
+        Some(Format::Pdf) => (Format::Pdf, pdf::read(&bytes, path, limits)?),
+        Some(_) => (Format::Docx, docx::read(&bytes, path, limits)?),
+        None => {
+            let text = sniff::decode(bytes, path)?;
+            let format = sniff::text_format(&text, path);
+            let document = match format {
+                Format::Markdown => markdown::read(&text),
+                Format::Html => html::read(&text),
+                _ => text::read(&text),
+            };
+            (format, document)
+        }
+    };
+    if document.blocks.is_empty() {
+        return Err(Diagnostic::new(
+            Kind::Import,
+            path,
+            format!("no text found in this {}", describe(format)),
+        )
+        .help("check that this is the submission's file and that it is not empty"));
+    }
+    Ok((format, document))
+}
+
+/// The format's name in messages.
+fn describe(format: Format) -> &'static str {
     match format {
-        _ => Err(Diagnostic::new(Kind::Import, path, "not implemented yet")),
+        Format::Text => "text file",
+        Format::Markdown => "Markdown file",
+        Format::Html => "HTML page",
+        Format::Docx => "Word document",
+        Format::Pdf => "PDF",
     }
 }
 
-/// Tells the format from the content; the extension only decides between plain text
-/// and Markdown.
-pub fn sniff(bytes: &[u8], path: &Path) -> Format {
-    let _ = (bytes, path);
-    Format::Text
+/// The file's bytes, refusing a special file and a file over `limits.max_bytes` from
+/// its metadata before anything is read: a 200 MB file costs nothing, and a named
+/// pipe never blocks the import.
+fn read_bounded(path: &Path, limits: Limits) -> Result<Vec<u8>, Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| Diagnostic::io(path, "read", &e))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(
+            Kind::Import,
+            path,
+            format!(
+                "is {}, not a regular file: it is not read",
+                crate::load::describe_type(&meta.file_type())
+            ),
+        )
+        .help("give the path of the submission's file itself"));
+    }
+    let max = limits.max_bytes;
+    if meta.len() > max {
+        return Err(too_large(path, meta.len(), max));
+    }
+    // The shared reader checks the type again on the open file and reads through
+    // `take()`, so a file that grows meanwhile still stops at the limit.
+    crate::load::read_regular(path, path, Some(max)).map_err(|mut d| {
+        if d.kind != Kind::Io {
+            d.kind = Kind::Import;
+        }
+        d
+    })
+}
+
+/// The error for a file over the size limit, naming both.
+fn too_large(path: &Path, size: u64, max: u64) -> Diagnostic {
+    Diagnostic::new(
+        Kind::Import,
+        path,
+        format!(
+            "the file is {} ({size} bytes), over the import limit of {} ({max} bytes): it is not read",
+            megabytes(size),
+            megabytes(max)
+        ),
+    )
+    .help(
+        "a submission's text is rarely over a few megabytes: save it without embedded \
+         images or media (or as text), or split it",
+    )
+}
+
+/// A size in megabytes with one decimal, for messages ("200.0 MB").
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }

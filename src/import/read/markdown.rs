@@ -1,0 +1,244 @@
+//! Markdown into a [`Document`] through pulldown-cmark, with the options the site
+//! renders reports with. The blocks hold plain text (inline HTML and footnote markers
+//! left out); the Markdown itself is kept as written for the draft's body.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use super::footnotes::superscript;
+use super::meta::{collapse_spaces, iso_date};
+use crate::import::document::{Block, Document};
+use crate::markdown::MARKDOWN_OPTIONS;
+
+/// Reads a Markdown submission (decoded, LF line ends).
+pub(super) fn read(text: &str) -> Document {
+    let (front, body) = split_front_matter(text);
+    let blocks = Collector::default().run(body);
+    let mut document = Document {
+        markdown: Some(body.trim_start_matches('\n').to_string()),
+        ..Document::default()
+    };
+    if let Some(front) = front {
+        front_matter(front, &mut document);
+    }
+    if document.title.is_none() {
+        document.title = title(&blocks);
+    }
+    document.blocks = blocks;
+    document
+}
+
+/// The front matter (between `---` lines at the very start) and the body after it.
+fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (None, text);
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if matches!(line.trim_end(), "---" | "...") {
+            return (Some(&rest[..offset]), &rest[offset + line.len()..]);
+        }
+        offset += line.len();
+    }
+    (None, text)
+}
+
+/// The title, date and author a YAML front matter states, if it parses.
+fn front_matter(yaml: &str, document: &mut Document) {
+    let Ok(serde_norway::Value::Mapping(map)) = serde_norway::from_str(yaml) else {
+        return;
+    };
+    let field = |key: &str| match map.get(key) {
+        Some(serde_norway::Value::String(s)) => Some(s.trim().to_string()),
+        _ => None,
+    };
+    document.title = field("title").filter(|t| !t.is_empty());
+    document.published = field("date").as_deref().and_then(iso_date);
+    document.author = field("author").filter(|a| !a.is_empty());
+}
+
+/// The first level-1 heading, else the first block when it is a heading or a short
+/// line with no full stop (a title written without `#`).
+fn title(blocks: &[Block]) -> Option<String> {
+    let h1 = blocks.iter().find_map(|b| match b {
+        Block::Heading { level: 1, text } => Some(text.clone()),
+        _ => None,
+    });
+    h1.or_else(|| match blocks.first()? {
+        Block::Heading { text, .. } => Some(text.clone()),
+        Block::Paragraph(text) if text.split_whitespace().count() <= 15 && !text.ends_with('.') => {
+            Some(text.clone())
+        }
+        _ => None,
+    })
+}
+
+/// Turns pulldown-cmark's events into blocks. Nested lists are flattened into their
+/// outermost list, their items following their parent's.
+#[derive(Default)]
+struct Collector {
+    blocks: Vec<Block>,
+    /// The inline text of the block being read.
+    text: String,
+    /// Where an open `<sup>` started in `text`.
+    sup: Option<usize>,
+    /// Inside an image: its alt text is not body text.
+    image: usize,
+    /// The outermost open list: whether numbered, and its items so far.
+    list: Option<(bool, Vec<String>)>,
+    list_depth: usize,
+    /// The text of each open list item.
+    items: Vec<String>,
+    /// The open table's rows.
+    rows: Option<Vec<Vec<String>>>,
+}
+
+impl Collector {
+    fn run(mut self, markdown: &str) -> Vec<Block> {
+        for event in Parser::new_ext(markdown, MARKDOWN_OPTIONS) {
+            self.event(event);
+        }
+        self.blocks
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Text(t) | Event::Code(t) if self.image == 0 => self.text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
+            Event::InlineHtml(html) => self.inline_html(&html),
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            // Footnote references, raw HTML blocks, rules, task markers: not text.
+            _ => {}
+        }
+    }
+
+    fn inline_html(&mut self, html: &str) {
+        let tag = html.trim().to_ascii_lowercase();
+        if tag.starts_with("<sup") {
+            self.sup = Some(self.text.len());
+        } else if tag.starts_with("</sup")
+            && let Some(start) = self.sup.take()
+        {
+            let marked = self.text.split_off(start);
+            if let Some(kept) = superscript(&self.text, &marked) {
+                self.text.push_str(&kept);
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Image { .. } => self.image += 1,
+            Tag::List(first) => {
+                self.list_depth += 1;
+                if self.list.is_none() {
+                    self.list = Some((first.is_some(), Vec::new()));
+                } else {
+                    // The parent item's text goes before the nested items.
+                    self.item_text();
+                    if let Some(item) = self.items.last_mut() {
+                        let text = std::mem::take(item);
+                        self.push_item(text);
+                    }
+                }
+            }
+            Tag::Item => self.items.push(String::new()),
+            Tag::Table(_) => self.rows = Some(Vec::new()),
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(rows) = &mut self.rows {
+                    rows.push(Vec::new());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Image => self.image = self.image.saturating_sub(1),
+            TagEnd::Heading(level) => {
+                let text = self.take();
+                if !text.is_empty() {
+                    self.blocks.push(Block::Heading {
+                        level: heading_level(level),
+                        text,
+                    });
+                }
+            }
+            TagEnd::Paragraph | TagEnd::CodeBlock => {
+                if self.items.is_empty() {
+                    let text = self.take();
+                    if !text.is_empty() {
+                        self.blocks.push(Block::Paragraph(text));
+                    }
+                } else {
+                    self.item_text();
+                }
+            }
+            TagEnd::Item => {
+                self.item_text();
+                let text = self.items.pop().unwrap_or_default();
+                self.push_item(text);
+            }
+            TagEnd::List(_) => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                if self.list_depth == 0
+                    && let Some((ordered, items)) = self.list.take()
+                    && !items.is_empty()
+                {
+                    self.blocks.push(Block::List { ordered, items });
+                }
+            }
+            TagEnd::TableCell => {
+                let text = self.take();
+                if let Some(row) = self.rows.as_mut().and_then(|r| r.last_mut()) {
+                    row.push(text);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(rows) = self.rows.take() {
+                    self.blocks.push(Block::Table(rows));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The inline text read so far, white space collapsed, and a fresh buffer.
+    fn take(&mut self) -> String {
+        self.sup = None;
+        collapse_spaces(&std::mem::take(&mut self.text))
+    }
+
+    /// Moves the inline text read so far into the innermost open item.
+    fn item_text(&mut self) {
+        let text = self.take();
+        if let Some(item) = self.items.last_mut()
+            && !text.is_empty()
+        {
+            if !item.is_empty() {
+                item.push(' ');
+            }
+            item.push_str(&text);
+        }
+    }
+
+    fn push_item(&mut self, text: String) {
+        if let Some((_, items)) = &mut self.list
+            && !text.is_empty()
+        {
+            items.push(text);
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
