@@ -19,7 +19,11 @@ impl Document {
         for block in &self.blocks {
             let chunk = match block {
                 Block::Heading { level, text } => {
-                    format!("{} {}", "#".repeat(usize::from((*level).clamp(1, 6))), escape(text))
+                    format!(
+                        "{} {}",
+                        "#".repeat(usize::from((*level).clamp(1, 6))),
+                        escape(text)
+                    )
                 }
                 Block::Paragraph(text) => escape(text),
                 Block::List { ordered, items } => {
@@ -178,10 +182,19 @@ mod tests {
     fn blocks_as_markdown() {
         let doc = Document {
             blocks: vec![
-                Block::Heading { level: 1, text: "Report *2024*".into() },
+                Block::Heading {
+                    level: 1,
+                    text: "Report *2024*".into(),
+                },
                 Block::Paragraph("1. Not a list, 50% <b>".into()),
-                Block::List { ordered: false, items: vec!["one".into()] },
-                Block::List { ordered: false, items: vec!["two".into()] },
+                Block::List {
+                    ordered: false,
+                    items: vec!["one".into()],
+                },
+                Block::List {
+                    ordered: false,
+                    items: vec!["two".into()],
+                },
                 Block::Table(vec![vec!["A".into(), "B".into()], vec!["1|2".into()]]),
             ],
             ..Document::default()

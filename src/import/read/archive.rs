@@ -36,10 +36,13 @@ pub(super) struct Archive<'a> {
 impl<'a> Archive<'a> {
     /// Opens the archive in `bytes` (the file at `path`), allowing `max_unpacked`
     /// bytes to be unpacked in all.
-    pub(super) fn open(bytes: &'a [u8], path: &'a Path, max_unpacked: u64) -> Result<Self, Diagnostic> {
-        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-            damaged(path, &format!("its zip structure cannot be read ({e})"))
-        })?;
+    pub(super) fn open(
+        bytes: &'a [u8],
+        path: &'a Path,
+        max_unpacked: u64,
+    ) -> Result<Self, Diagnostic> {
+        let zip = ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| damaged(path, &format!("its zip structure cannot be read ({e})")))?;
         if zip.len() > MAX_MEMBERS {
             return Err(damaged(
                 path,
@@ -73,15 +76,20 @@ impl<'a> Archive<'a> {
                 )
                 .help("open it in Word and save it as .docx without a password"));
             }
-            Err(e) => return Err(damaged(path, &format!("its member {name} cannot be read ({e})"))),
+            Err(e) => {
+                return Err(damaged(
+                    path,
+                    &format!("its member {name} cannot be read ({e})"),
+                ));
+            }
         };
         let packed = member.compressed_size().max(1);
         let mut out = Vec::new();
         let mut chunk = vec![0; CHUNK];
         loop {
-            let n = member
-                .read(&mut chunk)
-                .map_err(|e| damaged(path, &format!("its member {name} cannot be unpacked ({e})")))?;
+            let n = member.read(&mut chunk).map_err(|e| {
+                damaged(path, &format!("its member {name} cannot be unpacked ({e})"))
+            })?;
             if n == 0 {
                 break;
             }

@@ -24,16 +24,22 @@ pub(super) fn read(bytes: &[u8], path: &Path, limits: Limits) -> Result<Document
     let body = archive
         .text("word/document.xml")?
         .ok_or_else(|| damaged(path, "it has no word/document.xml"))?;
-    let styles = archive.text("word/styles.xml")?.map(|x| Styles::parse(&x)).unwrap_or_default();
+    let styles = archive
+        .text("word/styles.xml")?
+        .map(|x| Styles::parse(&x))
+        .unwrap_or_default();
     let numbering = archive
         .text("word/numbering.xml")?
         .map(|x| Numbering::parse(&x))
         .unwrap_or_default();
     let core = archive.text("docProps/core.xml")?;
     let mut body_reader = Body::new(&styles, &numbering);
-    body_reader
-        .run(&body)
-        .map_err(|e| damaged(path, &format!("word/document.xml is not well-formed XML ({e})")))?;
+    body_reader.run(&body).map_err(|e| {
+        damaged(
+            path,
+            &format!("word/document.xml is not well-formed XML ({e})"),
+        )
+    })?;
     let mut document = Document {
         title: body_reader.title,
         blocks: body_reader.blocks,
@@ -148,7 +154,9 @@ impl<'s> Body<'s> {
                         Some(c) => c.to_string(),
                         None => {
                             let name = r.decode().map_err(quick_xml::Error::from)?;
-                            resolve_predefined_entity(&name).unwrap_or_default().to_string()
+                            resolve_predefined_entity(&name)
+                                .unwrap_or_default()
+                                .to_string()
                         }
                     };
                     self.push_text(&resolved);
@@ -221,7 +229,9 @@ impl<'s> Body<'s> {
             b"t" => self.in_text = false,
             b"r" => {
                 let Some(run) = self.run.take() else { return };
-                let Some(p) = self.paragraphs.last_mut() else { return };
+                let Some(p) = self.paragraphs.last_mut() else {
+                    return;
+                };
                 if run.superscript {
                     // A superscript number is a footnote marker typed by hand.
                     if let Some(kept) = superscript(&p.text, &run.text) {
@@ -237,9 +247,13 @@ impl<'s> Body<'s> {
                 }
             }
             b"tbl" => {
-                let Some(rows) = self.tables.pop() else { return };
-                let rows: Vec<Vec<String>> =
-                    rows.into_iter().filter(|r| r.iter().any(|c| !c.is_empty())).collect();
+                let Some(rows) = self.tables.pop() else {
+                    return;
+                };
+                let rows: Vec<Vec<String>> = rows
+                    .into_iter()
+                    .filter(|r| r.iter().any(|c| !c.is_empty()))
+                    .collect();
                 if let Some(cell) = self.cell() {
                     // A table inside a cell: its text is the cell's.
                     let text = rows.iter().flatten().filter(|c| !c.is_empty());
@@ -274,7 +288,11 @@ impl<'s> Body<'s> {
             None => p.style.as_deref().and_then(|s| self.styles.role(s)),
         };
         // An item with no level is at the first.
-        let level = if p.num.1.is_empty() { "0".to_string() } else { p.num.1.clone() };
+        let level = if p.num.1.is_empty() {
+            "0".to_string()
+        } else {
+            p.num.1.clone()
+        };
         let list = match &p.num.0 {
             Some(id) if id != "0" => Some(self.numbering.ordered(id, &level)),
             Some(_) => None,

@@ -118,7 +118,9 @@ fn role_of_name(name: &str) -> Option<Role> {
         return Some(Role::Title);
     }
     let level: u8 = name.strip_prefix("heading")?.parse().ok()?;
-    (1..=9).contains(&level).then(|| Role::Heading(level.min(6)))
+    (1..=9)
+        .contains(&level)
+        .then(|| Role::Heading(level.min(6)))
 }
 
 fn with(current: &mut Option<(String, Style)>, f: impl FnOnce(&mut Style)) {
@@ -186,7 +188,11 @@ pub(super) fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 /// The `w:val` attribute, or empty.

@@ -30,7 +30,9 @@ pub(super) fn read(text: &str) -> Document {
         &["date", "dc.date", "dcterms.date"],
         &["article:published_time"],
     )
-    .or_else(|| select(&html, "time[datetime]").find_map(|t| t.attr("datetime").map(str::to_string)))
+    .or_else(|| {
+        select(&html, "time[datetime]").find_map(|t| t.attr("datetime").map(str::to_string))
+    })
     .and_then(|d| iso_date(&d));
     Document {
         title,
@@ -44,7 +46,9 @@ pub(super) fn read(text: &str) -> Document {
 /// The elements matching `css`, a selector written in this file (always valid).
 fn select<'h>(html: &'h Html, css: &str) -> impl Iterator<Item = ElementRef<'h>> + 'h {
     let selector = Selector::parse(css).ok();
-    let found: Vec<ElementRef<'h>> = selector.map(|s| html.select(&s).collect()).unwrap_or_default();
+    let found: Vec<ElementRef<'h>> = selector
+        .map(|s| html.select(&s).collect())
+        .unwrap_or_default();
     found.into_iter()
 }
 
@@ -71,9 +75,32 @@ const SKIPPED: &[&str] = &[
 ];
 /// Elements that end the paragraph before them and start a new one.
 const BLOCKS: &[&str] = &[
-    "html", "body", "main", "article", "section", "div", "blockquote", "p", "pre", "dl", "dt",
-    "dd", "figure", "figcaption", "address", "center", "details", "summary", "fieldset", "li",
-    "caption", "header", "footer", "hr", "hgroup", "legend",
+    "html",
+    "body",
+    "main",
+    "article",
+    "section",
+    "div",
+    "blockquote",
+    "p",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "address",
+    "center",
+    "details",
+    "summary",
+    "fieldset",
+    "li",
+    "caption",
+    "header",
+    "footer",
+    "hr",
+    "hgroup",
+    "legend",
 ];
 /// Stands for a `<br>` in collected text: two in a row end a paragraph.
 const BREAK: char = '\u{2029}';
@@ -191,11 +218,9 @@ impl Collector {
                         self.blocks.push(Block::Paragraph(text));
                     }
                 }
-                "thead" | "tbody" | "tfoot" => rows.extend(
-                    child
-                        .child_elements()
-                        .filter(|r| r.value().name() == "tr"),
-                ),
+                "thead" | "tbody" | "tfoot" => {
+                    rows.extend(child.child_elements().filter(|r| r.value().name() == "tr"))
+                }
                 "tr" => rows.push(child),
                 _ => {}
             }
@@ -264,9 +289,10 @@ fn is_skipped(element: ElementRef<'_>) -> bool {
         return true;
     }
     if matches!(name, "header" | "footer")
-        && !element.ancestors().filter_map(ElementRef::wrap).any(|a| {
-            matches!(a.value().name(), "article" | "main" | "section")
-        })
+        && !element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| matches!(a.value().name(), "article" | "main" | "section"))
     {
         return true;
     }

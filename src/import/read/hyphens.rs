@@ -108,16 +108,28 @@ mod tests {
 
     #[test]
     fn hyphenation_undone_only_when_sure() {
-        assert_eq!(join(&[], &["the inter-", "national community"]), "the international community");
+        assert_eq!(
+            join(&[], &["the inter-", "national community"]),
+            "the international community"
+        );
         // The document writes the hyphenated form elsewhere: the hyphen is the word's.
         assert_eq!(
-            join(&["a multi-stakeholder forum"], &["the multi-", "stakeholder process"]),
+            join(
+                &["a multi-stakeholder forum"],
+                &["the multi-", "stakeholder process"]
+            ),
             "the multi-stakeholder process"
         );
         // A capital after the break: a compound such as a name.
-        assert_eq!(join(&[], &["the Asia-", "Pacific region"]), "the Asia-Pacific region");
+        assert_eq!(
+            join(&[], &["the Asia-", "Pacific region"]),
+            "the Asia-Pacific region"
+        );
         assert_eq!(join(&[], &["in 2019-", "2020 we"]), "in 2019-2020 we");
-        assert_eq!(join(&[], &["results -", "as planned"]), "results - as planned");
+        assert_eq!(
+            join(&[], &["results -", "as planned"]),
+            "results - as planned"
+        );
         assert_eq!(join(&[], &["plain", "  words  "]), "plain words");
     }
 }

@@ -163,7 +163,10 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 fn starts_lowercase(text: &str) -> bool {
-    text.trim_start().chars().next().is_some_and(char::is_lowercase)
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// A short line that could be a title or a heading: a few words, no final full stop.
@@ -335,7 +338,16 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for yes in ["12", "- 4 -", "– 17 –", "Page 3 of 10", "page 3", "3 / 10", "p. 7", "xii"] {
+        for yes in [
+            "12",
+            "- 4 -",
+            "– 17 –",
+            "Page 3 of 10",
+            "page 3",
+            "3 / 10",
+            "p. 7",
+            "xii",
+        ] {
             assert!(is_page_number(yes), "{yes}");
         }
         for no in ["2024", "12 countries", "Page one", "pages", "I", "- item"] {
@@ -376,7 +388,9 @@ mod tests {
 
     #[test]
     fn larger_font_lines_are_headings() {
-        let mut lines = vec![Line::plain("Body text starts the document here and runs on.")];
+        let mut lines = vec![Line::plain(
+            "Body text starts the document here and runs on.",
+        )];
         for l in &mut lines {
             l.size = Some(10.0);
         }

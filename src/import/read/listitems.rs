@@ -3,7 +3,8 @@
 
 /// Bullet characters seen in text exported from word processors and PDFs.
 const BULLETS: &[char] = &[
-    '•', '-', '*', '–', '—', '▪', '■', '◦', '●', '○', '‣', '·', '\u{f0b7}', '\u{f0a7}', '➢', '►', '✓',
+    '•', '-', '*', '–', '—', '▪', '■', '◦', '●', '○', '‣', '·', '\u{f0b7}', '\u{f0a7}', '➢', '►',
+    '✓',
 ];
 
 /// `Some((ordered, rest))` when `line` starts with a list marker, `rest` being the
@@ -42,7 +43,10 @@ fn ordinal(marker: &str) -> bool {
     };
     let digits = !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit());
     let letter = inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase());
-    let roman = matches!(inner, "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii");
+    let roman = matches!(
+        inner,
+        "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii"
+    );
     // "a." would also start many a sentence's abbreviation ("p. 7"): letters and
     // Roman numerals count only with a parenthesis.
     digits || ((letter || roman) && marker.ends_with(')'))

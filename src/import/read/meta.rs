@@ -35,7 +35,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(iso_date("2024-05-17T09:00:00Z").as_deref(), Some("2024-05-17"));
+        assert_eq!(
+            iso_date("2024-05-17T09:00:00Z").as_deref(),
+            Some("2024-05-17")
+        );
         assert_eq!(iso_date(" 2024-05-17 ").as_deref(), Some("2024-05-17"));
         assert_eq!(iso_date("2024-02-30"), None);
         assert_eq!(iso_date("2024-05"), None);

@@ -10,6 +10,8 @@ use crate::import::document::Document;
 /// Reads a PDF's text layer.
 pub(super) fn read(bytes: &[u8], path: &Path, limits: Limits) -> Result<Document, Diagnostic> {
     let _ = (bytes, limits);
-    Err(Diagnostic::new(Kind::Import, path, "PDF reading is not built yet")
-        .help("save the submission as .docx, HTML or text in the meantime"))
+    Err(
+        Diagnostic::new(Kind::Import, path, "PDF reading is not built yet")
+            .help("save the submission as .docx, HTML or text in the meantime"),
+    )
 }

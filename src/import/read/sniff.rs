@@ -56,7 +56,11 @@ pub(super) fn binary_format(bytes: &[u8], path: &Path) -> Result<Option<Format>,
         } else {
             "is a legacy Office file (an OLE2 compound file), which is not read"
         };
-        return Err(refuse(path, what, "open it in Word and save it as .docx (or PDF)"));
+        return Err(refuse(
+            path,
+            what,
+            "open it in Word and save it as .docx (or PDF)",
+        ));
     }
     Ok(None)
 }
@@ -78,7 +82,13 @@ pub(super) fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> 
     let utf16 = |be: bool| {
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
-            .map(|p| if be { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) })
+            .map(|p| {
+                if be {
+                    u16::from_be_bytes([p[0], p[1]])
+                } else {
+                    u16::from_le_bytes([p[0], p[1]])
+                }
+            })
             .collect();
         String::from_utf16(&units).map_err(|_| {
             refuse(
@@ -141,19 +151,34 @@ pub(super) fn text_format(text: &str, path: &Path) -> Format {
 /// starts with a tag and closes common elements, or lines that are mostly tags.
 fn is_html(text: &str) -> bool {
     let start = text.trim_start();
-    let head: String = start.chars().take(1024).collect::<String>().to_ascii_lowercase();
+    let head: String = start
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.contains("<html") {
         return true;
     }
     let lower = text.to_ascii_lowercase();
-    const CLOSERS: &[&str] = &["</p>", "</div>", "</body>", "</table>", "</li>", "</h1>", "</h2>", "</span>"];
+    const CLOSERS: &[&str] = &[
+        "</p>", "</div>", "</body>", "</table>", "</li>", "</h1>", "</h2>", "</span>",
+    ];
     if start.starts_with('<') && CLOSERS.iter().any(|c| lower.contains(c)) {
         return true;
     }
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let tags = lines
         .iter()
-        .filter(|l| l.starts_with('<') && l.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!'))
+        .filter(|l| {
+            l.starts_with('<')
+                && l.chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        })
         .count();
     lines.len() >= 3 && tags * 2 > lines.len()
 }
@@ -201,10 +226,16 @@ mod tests {
         assert_eq!(format("<!DOCTYPE html><p>x</p>", "a.txt"), Format::Html);
         assert_eq!(format("<p>One</p>\n<p>Two</p>", "a.txt"), Format::Html);
         assert_eq!(format("# Title\n\nText.", "a.txt"), Format::Markdown);
-        assert_eq!(format("See [the site](https://example.org).", "a.txt"), Format::Markdown);
+        assert_eq!(
+            format("See [the site](https://example.org).", "a.txt"),
+            Format::Markdown
+        );
         assert_eq!(format("Title\n\n- one\n- two\n", "a.txt"), Format::Text);
         assert_eq!(format("Title\n\n- one\n- two\n", "a.md"), Format::Markdown);
-        assert_eq!(format("We scored #1 in 2024 <with> care.", "a.html"), Format::Text);
+        assert_eq!(
+            format("We scored #1 in 2024 <with> care.", "a.html"),
+            Format::Text
+        );
     }
 
     #[test]
