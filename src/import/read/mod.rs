@@ -5,6 +5,8 @@
 //! before it is read, and archive members and extracted text are capped, so a hostile
 //! file costs bounded memory and time.
 
+mod pdf;
+
 use std::path::Path;
 
 use super::document::Document;
@@ -47,8 +49,8 @@ impl Default for Limits {
 pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))?;
     let format = sniff(&bytes, path);
-    let _ = limits;
     match format {
+        Format::Pdf => Ok((Format::Pdf, pdf::read(&bytes, path, limits)?)),
         _ => Err(Diagnostic::new(Kind::Import, path, "not implemented yet")),
     }
 }
@@ -56,6 +58,10 @@ pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnosti
 /// Tells the format from the content; the extension only decides between plain text
 /// and Markdown.
 pub fn sniff(bytes: &[u8], path: &Path) -> Format {
-    let _ = (bytes, path);
+    // MERGE: the i14-read branch owns sniffing; only the PDF magic is added here.
+    let _ = path;
+    if bytes.starts_with(b"%PDF-") {
+        return Format::Pdf;
+    }
     Format::Text
 }
