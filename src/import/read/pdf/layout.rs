@@ -438,8 +438,8 @@ mod tests {
             height: 800.0,
             glyphs: Vec::new(),
         };
-        for k in 0..8 {
-            let words = "word ".repeat(4 + 3 * (k % 3));
+        for k in 0..8u32 {
+            let words = "word ".repeat(4 + 3 * (k as usize % 3));
             draw(
                 &mut page,
                 50.0,
