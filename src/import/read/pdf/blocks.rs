@@ -1,0 +1,361 @@
+//! The reading flow's lines become blocks: headings (a larger font than the body, or a
+//! numbered or all-capital line standing alone), list items (a bullet or a number
+//! opening the line, its continuation lines indented), and paragraphs re-joined
+//! across line, column and page breaks.
+
+use std::collections::HashMap;
+
+use super::hyphen::{Vocabulary, join};
+use super::layout::Line;
+use crate::import::document::Block;
+
+/// How a line opens a block, if it does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A heading by font size, with the size.
+    Sized(f64),
+    /// A body-size heading: numbered (depth of the numbering) or all capitals (1).
+    Plain(u8),
+    /// A list item; whether numbered, and the byte length of its marker.
+    Item(bool, usize),
+    /// Body text.
+    Body,
+}
+
+/// The byte length of a bullet opening `text` (with its following spaces).
+fn bullet(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let (_, c) = chars.next()?;
+    let bullets = [
+        '•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '►', '➢', '✓', '\u{F0B7}', '\u{F0A7}',
+    ];
+    let dashes = ['-', '–', '—', '*'];
+    let rest = &text[c.len_utf8()..];
+    let spaced = rest.starts_with(char::is_whitespace);
+    if (bullets.contains(&c) && (spaced || rest.is_empty())) || (dashes.contains(&c) && spaced) {
+        Some(text.len() - rest.trim_start().len())
+    } else {
+        None
+    }
+}
+
+/// The byte length of an item number opening `text`: "1." "1)" "(1)" "a)" "(a)".
+fn item_number(text: &str) -> Option<usize> {
+    let open = usize::from(text.starts_with('('));
+    let body = &text[open..];
+    let label = body
+        .find(['.', ')'])
+        .filter(|&n| n > 0 && n <= 2)
+        .map(|n| &body[..n])?;
+    let closer = body[label.len()..].chars().next()?;
+    let numeric = label.chars().all(|c| c.is_ascii_digit());
+    let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase());
+    let rest = &body[label.len() + 1..];
+    if !(numeric || (letter && closer == ')')) || !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some(text.len() - rest.trim_start().len())
+}
+
+/// The depth of a section number opening a heading-like line ("2." → 1, "2.1" → 2),
+/// when what follows starts with a capital; none for a year or a count ("2030 Agenda",
+/// "3 people").
+// MERGE: `read/headings.rs` (`heading_level`) gives the same for text files; use it
+// here at the merge for the text rule, keeping the geometry (standing alone) here.
+fn section_depth(text: &str) -> Option<u8> {
+    let (number, rest) = text.split_once(char::is_whitespace)?;
+    let parts: Vec<&str> = number.trim_end_matches('.').split('.').collect();
+    let well_formed = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+    let dotted = number.contains('.');
+    let capital = rest.trim_start().starts_with(char::is_uppercase);
+    (well_formed && dotted && capital && parts.len() <= 6).then(|| parts.len() as u8)
+}
+
+/// Whether the line is written in capitals only ("EXECUTIVE SUMMARY").
+fn all_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4 && !text.chars().any(char::is_lowercase)
+}
+
+/// Whether `text` ends a sentence (or introduces what follows, with a colon).
+fn terminal(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Where lines of a column begin and end on a page.
+type Edges = HashMap<(usize, u8), (f64, f64)>;
+
+struct Flow<'a> {
+    body: f64,
+    leading: f64,
+    edges: Edges,
+    vocab: &'a Vocabulary,
+}
+
+impl Flow<'_> {
+    /// How `line` opens a block; `next` is the line after it.
+    fn kind(&self, line: &Line, next: Option<&Line>) -> Kind {
+        let words = line.text.split_whitespace().count();
+        if line.size >= 1.15 * self.body && words <= 25 {
+            return Kind::Sized(line.size);
+        }
+        // A body-size heading stands alone: short, no sentence end, a break after it.
+        let (_, right) = self.edges[&(line.page, line.column)];
+        let alone = words <= 12
+            && !line.text.ends_with(['.', ',', ';', ':'])
+            && (next.is_none_or(|n| self.breaks(line, n)) || line.x1 < right - 8.0 * line.size);
+        if alone {
+            if let Some(depth) = section_depth(&line.text) {
+                return Kind::Plain(depth);
+            }
+            if all_capitals(&line.text) {
+                return Kind::Plain(1);
+            }
+        }
+        if let Some(n) = bullet(&line.text) {
+            return Kind::Item(false, n);
+        }
+        if let Some(n) = item_number(&line.text) {
+            return Kind::Item(true, n);
+        }
+        Kind::Body
+    }
+
+    /// Whether `cur` goes on with the list item open since `prev`: indented past the
+    /// item's marker at the usual line spacing, or after a column or page break that
+    /// came in mid-sentence.
+    fn continues_item(&self, prev: &Line, cur: &Line, indent: f64, items: &[String]) -> bool {
+        if prev.page != cur.page || prev.column != cur.column {
+            return !items.last().is_some_and(|t| terminal(t));
+        }
+        cur.x0 > indent + 0.5 * cur.size && cur.y - prev.y <= 1.3 * self.leading
+    }
+
+    /// Whether a new paragraph starts at `cur` after `prev`.
+    fn breaks(&self, prev: &Line, cur: &Line) -> bool {
+        if prev.page != cur.page || prev.column != cur.column {
+            // A column or page break inside a sentence, or before a lowercase word, is
+            // the same paragraph going on.
+            return terminal(&prev.text) && !starts_lowercase(&cur.text);
+        }
+        let (left, right) = self.edges[&(cur.page, cur.column)];
+        let gap = cur.y - prev.y;
+        (cur.size - prev.size).abs() > 1.0
+            || gap <= 0.0
+            || gap > 1.3 * self.leading
+            || (terminal(&prev.text) && prev.x1 < right - 3.0 * prev.size)
+            || (terminal(&prev.text) && cur.x0 > left + cur.size)
+    }
+}
+
+/// The block being built.
+enum Open {
+    None,
+    Paragraph(String),
+    Heading(f64, String),
+    List {
+        ordered: bool,
+        items: Vec<String>,
+        /// Where the current item's marker stands (continuation lines are to its right).
+        indent: f64,
+    },
+}
+
+/// The blocks of the reading flow, followed by the footnotes as paragraphs.
+pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block> {
+    let vocab = Vocabulary::new(
+        flow.iter()
+            .chain(notes.iter().flatten())
+            .map(|l| l.text.as_str()),
+    );
+    let mut edges: Edges = HashMap::new();
+    for l in flow {
+        let e = edges.entry((l.page, l.column)).or_insert((l.x0, l.x1));
+        e.0 = e.0.min(l.x0);
+        e.1 = e.1.max(l.x1);
+    }
+    let mut gaps: Vec<f64> = flow
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page && w[0].column == w[1].column)
+        .filter(|w| (w[0].size - body).abs() < 0.5 && (w[1].size - body).abs() < 0.5)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|g| *g > 0.0 && *g < 3.0 * body)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let leading = gaps.get(gaps.len() / 3).copied().unwrap_or(1.2 * body);
+    let f = Flow {
+        body,
+        leading,
+        edges,
+        vocab: &vocab,
+    };
+
+    let kinds: Vec<Kind> = (0..flow.len())
+        .map(|i| f.kind(&flow[i], flow.get(i + 1)))
+        .collect();
+    let sized = heading_sizes(&kinds);
+    let level_of = |kind: Kind| -> u8 {
+        match kind {
+            Kind::Sized(size) => {
+                sized
+                    .iter()
+                    .position(|s| (s - size).abs() < 0.5)
+                    .unwrap_or(0) as u8
+                    + 1
+            }
+            Kind::Plain(depth) => (sized.len() as u8 + depth).min(6),
+            _ => 6,
+        }
+    };
+
+    let mut out = Vec::new();
+    let mut open = Open::None;
+    for (i, (line, &kind)) in flow.iter().zip(&kinds).enumerate() {
+        let prev = i.checked_sub(1).map(|p| &flow[p]);
+        open = match (open, kind) {
+            (Open::Heading(size, mut text), Kind::Sized(s))
+                if (s - size).abs() < 0.5
+                    && prev.is_some_and(|p| p.page == line.page && line.y - p.y <= 1.6 * s) =>
+            {
+                join(&mut text, &line.text, f.vocab);
+                Open::Heading(size, text)
+            }
+            (done, Kind::Sized(s)) => {
+                close(done, &mut out, &level_of);
+                Open::Heading(s, line.text.clone())
+            }
+            (done, Kind::Plain(depth)) => {
+                close(done, &mut out, &level_of);
+                out.push(Block::Heading {
+                    level: level_of(Kind::Plain(depth)),
+                    text: line.text.clone(),
+                });
+                Open::None
+            }
+            (
+                Open::List {
+                    ordered, mut items, ..
+                },
+                Kind::Item(o, n),
+            ) if o == ordered => {
+                items.push(line.text[n..].to_string());
+                Open::List {
+                    ordered,
+                    items,
+                    indent: line.x0,
+                }
+            }
+            (done, Kind::Item(ordered, n)) => {
+                close(done, &mut out, &level_of);
+                Open::List {
+                    ordered,
+                    items: vec![line.text[n..].to_string()],
+                    indent: line.x0,
+                }
+            }
+            (
+                Open::List {
+                    ordered,
+                    mut items,
+                    indent,
+                },
+                Kind::Body,
+            ) if prev.is_some_and(|p| f.continues_item(p, line, indent, &items)) => {
+                let item = items.last_mut().expect("a list has an item");
+                join(item, &line.text, f.vocab);
+                Open::List {
+                    ordered,
+                    items,
+                    indent,
+                }
+            }
+            (Open::Paragraph(mut text), Kind::Body) if prev.is_some_and(|p| !f.breaks(p, line)) => {
+                join(&mut text, &line.text, f.vocab);
+                Open::Paragraph(text)
+            }
+            (done, Kind::Body) => {
+                close(done, &mut out, &level_of);
+                Open::Paragraph(line.text.clone())
+            }
+        };
+    }
+    close(open, &mut out, &level_of);
+    for note in notes {
+        let mut text = String::new();
+        for line in note {
+            join(&mut text, &line.text, f.vocab);
+        }
+        out.push(Block::Paragraph(text));
+    }
+    out
+}
+
+/// The distinct sizes of size headings, largest first (level 1 is the largest).
+fn heading_sizes(kinds: &[Kind]) -> Vec<f64> {
+    let mut sizes: Vec<f64> = Vec::new();
+    for k in kinds {
+        if let Kind::Sized(s) = k {
+            if !sizes.iter().any(|x| (x - s).abs() < 0.5) {
+                sizes.push(*s);
+            }
+        }
+    }
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    sizes.truncate(6);
+    sizes
+}
+
+fn close(open: Open, out: &mut Vec<Block>, level_of: &dyn Fn(Kind) -> u8) {
+    match open {
+        Open::None => {}
+        Open::Paragraph(text) => out.push(Block::Paragraph(text)),
+        Open::Heading(size, text) => out.push(Block::Heading {
+            level: level_of(Kind::Sized(size)),
+            text,
+        }),
+        Open::List { ordered, items, .. } => out.push(Block::List { ordered, items }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_and_numbers_open_items() {
+        assert_eq!(bullet("• new schools"), Some("• ".len()));
+        assert_eq!(bullet("- a dash item"), Some(2));
+        assert_eq!(bullet("-3 degrees"), None);
+        assert_eq!(item_number("1. We trained"), Some(3));
+        assert_eq!(item_number("(a) first"), Some(4));
+        assert_eq!(item_number("12) twelfth"), Some(4));
+        assert_eq!(item_number("2030 Agenda"), None);
+        assert_eq!(item_number("3.5 million"), None);
+        assert_eq!(item_number("e.g. this"), None);
+    }
+
+    #[test]
+    fn section_numbers_but_not_years_or_counts() {
+        assert_eq!(section_depth("2. Results"), Some(1));
+        assert_eq!(section_depth("2.1 Methods"), Some(2));
+        assert_eq!(section_depth("3.2.1. Data sources"), Some(3));
+        assert_eq!(section_depth("2030 Agenda"), None);
+        assert_eq!(section_depth("3 People"), None);
+        assert_eq!(section_depth("3.5 million people"), None);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(terminal("It ended."));
+        assert!(terminal("as follows:"));
+        assert!(terminal("he said.\u{201d}"));
+        assert!(!terminal("it goes on and"));
+    }
+}
