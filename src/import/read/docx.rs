@@ -116,7 +116,7 @@ struct Body<'s> {
     in_text: bool,
     /// Open tables, innermost last, each its rows of cells.
     tables: Vec<Vec<Vec<String>>>,
-    /// Depth inside content that repeats other content (`mc:Fallback`).
+    /// Depth inside content that repeats other content (`mc:Fallback`, `w:moveFrom`).
     skip: usize,
     /// The level of the last list item, for merging nested items into their list.
     last_item_level: Option<String>,
@@ -176,7 +176,8 @@ impl<'s> Body<'s> {
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         let name = e.local_name();
         let name = name.as_ref();
-        if self.skip > 0 || name == b"Fallback" {
+        // A fallback repeats its alternative; text moved away is also at its new place.
+        if self.skip > 0 || name == b"Fallback" || name == b"moveFrom" {
             if !empty {
                 self.skip += 1;
             }

@@ -65,9 +65,7 @@ fn numbered(text: &str) -> Option<u8> {
         }
         return Some(parts.len().min(6) as u8);
     }
-    let Some(label) = first.strip_suffix('.') else {
-        return None;
-    };
+    let label = first.strip_suffix('.')?;
     if is_roman(label) {
         return Some(1);
     }

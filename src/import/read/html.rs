@@ -102,6 +102,8 @@ const BLOCKS: &[&str] = &[
     "hgroup",
     "legend",
 ];
+/// The deepest element read as structure: real pages nest a few dozen deep.
+const MAX_DEPTH: usize = 200;
 /// Stands for a `<br>` in collected text: two in a row end a paragraph.
 const BREAK: char = '\u{2029}';
 
@@ -110,10 +112,19 @@ const BREAK: char = '\u{2029}';
 struct Collector {
     blocks: Vec<Block>,
     text: String,
+    /// How deep in the page the element being read is.
+    depth: usize,
 }
 
 impl Collector {
     fn walk(&mut self, element: ElementRef<'_>) {
+        if self.depth >= MAX_DEPTH {
+            // Past any real page's nesting: the rest is read as plain text, without
+            // the recursion a hostile page could make overflow the stack.
+            self.text.extend(element.text());
+            return;
+        }
+        self.depth += 1;
         for child in element.children() {
             match child.value() {
                 Node::Text(text) => self.text.push_str(text),
@@ -125,6 +136,15 @@ impl Collector {
                 _ => {}
             }
         }
+        self.depth -= 1;
+    }
+
+    /// A collector for the content of an element at this depth.
+    fn inner(&self) -> Collector {
+        Collector {
+            depth: self.depth,
+            ..Collector::default()
+        }
     }
 
     fn element(&mut self, element: ElementRef<'_>) {
@@ -135,7 +155,7 @@ impl Collector {
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
-                let text = inline_text(element);
+                let text = inline_text(element, self.depth);
                 if !text.is_empty() {
                     let level = name[1..].parse().unwrap_or(1);
                     self.blocks.push(Block::Heading { level, text });
@@ -186,7 +206,7 @@ impl Collector {
             if is_skipped(li) {
                 continue;
             }
-            let mut inner = Collector::default();
+            let mut inner = self.inner();
             inner.walk(li);
             inner.flush();
             let mut own = String::new();
@@ -213,7 +233,7 @@ impl Collector {
         for child in table.child_elements() {
             match child.value().name() {
                 "caption" => {
-                    let text = inline_text(child);
+                    let text = inline_text(child, self.depth);
                     if !text.is_empty() {
                         self.blocks.push(Block::Paragraph(text));
                     }
@@ -231,7 +251,7 @@ impl Collector {
             .map(|r| {
                 r.child_elements()
                     .filter(|c| matches!(c.value().name(), "td" | "th"))
-                    .map(inline_text)
+                    .map(|cell| inline_text(cell, self.depth))
                     .collect::<Vec<_>>()
             })
             .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
@@ -243,8 +263,11 @@ impl Collector {
 }
 
 /// All the text inside `element` (a heading, a list item, a table cell) as one line.
-fn inline_text(element: ElementRef<'_>) -> String {
-    let mut inner = Collector::default();
+fn inline_text(element: ElementRef<'_>, depth: usize) -> String {
+    let mut inner = Collector {
+        depth,
+        ..Collector::default()
+    };
     inner.walk(element);
     inner.flush();
     let mut out = String::new();
@@ -307,4 +330,33 @@ fn is_skipped(element: ElementRef<'_>) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     style.contains("display:none") || style.contains("visibility:hidden")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_read_as_text() {
+        let depth = 5000;
+        let page = format!(
+            "{}<p>Deep words.</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let doc = read(&page);
+        assert_eq!(doc.blocks, vec![Block::Paragraph("Deep words.".into())]);
+    }
+
+    #[test]
+    fn superscript_exponents_kept_and_markers_dropped() {
+        let doc =
+            read("<p>Over 10<sup>6</sup> users in 2023<sup>4</sup> and 300 km<sup>2</sup>.</p>");
+        assert_eq!(
+            doc.blocks,
+            vec![Block::Paragraph(
+                "Over 10⁶ users in 2023 and 300 km².".into()
+            )]
+        );
+    }
 }

@@ -90,6 +90,8 @@ struct Collector {
     items: Vec<String>,
     /// The open table's rows.
     rows: Option<Vec<Vec<String>>>,
+    /// The raw HTML of the open HTML block.
+    html: Option<String>,
 }
 
 impl Collector {
@@ -105,9 +107,14 @@ impl Collector {
             Event::Text(t) | Event::Code(t) if self.image == 0 => self.text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => self.text.push(' '),
             Event::InlineHtml(html) => self.inline_html(&html),
+            Event::Html(html) => {
+                if let Some(block) = &mut self.html {
+                    block.push_str(&html);
+                }
+            }
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            // Footnote references, raw HTML blocks, rules, task markers: not text.
+            // Footnote references, rules, task markers: not text.
             _ => {}
         }
     }
@@ -143,6 +150,7 @@ impl Collector {
                 }
             }
             Tag::Item => self.items.push(String::new()),
+            Tag::HtmlBlock => self.html = Some(String::new()),
             Tag::Table(_) => self.rows = Some(Vec::new()),
             Tag::TableHead | Tag::TableRow => {
                 if let Some(rows) = &mut self.rows {
@@ -156,6 +164,13 @@ impl Collector {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Image => self.image = self.image.saturating_sub(1),
+            // An HTML block's words are the submission's too ("<p>Disclaimer: ...</p>"):
+            // read as HTML, its tags left out.
+            TagEnd::HtmlBlock => {
+                if let Some(html) = self.html.take() {
+                    self.blocks.extend(super::html::read(&html).blocks);
+                }
+            }
             TagEnd::Heading(level) => {
                 let text = self.take();
                 if !text.is_empty() {
@@ -240,5 +255,24 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_blocks_give_their_text_and_inline_tags_are_left_out() {
+        let doc = read(
+            "Intro with <em>tags</em>.\n\n<p>DISCLAIMER: views are our own.</p>\n\n<!-- a comment -->\n",
+        );
+        assert_eq!(
+            doc.blocks,
+            vec![
+                Block::Paragraph("Intro with tags.".into()),
+                Block::Paragraph("DISCLAIMER: views are our own.".into()),
+            ]
+        );
     }
 }

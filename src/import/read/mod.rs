@@ -68,6 +68,18 @@ pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnosti
         Some(_) => (Format::Docx, docx::read(&bytes, path, limits)?),
         None => {
             let text = sniff::decode(bytes, path)?;
+            if text.len() as u64 > limits.max_text {
+                return Err(Diagnostic::new(
+                    Kind::Import,
+                    path,
+                    format!(
+                        "its text is {} bytes, over the {} bytes an import reads",
+                        text.len(),
+                        limits.max_text
+                    ),
+                )
+                .help("split the submission"));
+            }
             let format = sniff::text_format(&text, path);
             let document = match format {
                 Format::Markdown => markdown::read(&text),

@@ -184,7 +184,7 @@ fn is_html(text: &str) -> bool {
 }
 
 /// Evidence that `text` is written in Markdown: ATX headings and links weigh 2 each,
-/// strong emphasis 1, and lists 1 in all (plain text has bullets too, so lists alone
+/// each pair of `**` 1, and lists 1 in all (plain text has bullets too, so lists alone
 /// never make Markdown).
 fn markdown_score(text: &str) -> usize {
     let mut score = 0;
@@ -204,13 +204,10 @@ fn markdown_score(text: &str) -> usize {
         {
             score += 2;
         }
-        if let Some(open) = t.find("**")
-            && t[open + 2..].contains("**")
-        {
-            score += 1;
-        }
     }
-    score + usize::from(lists)
+    // Strong emphasis may span lines: "**" in pairs anywhere.
+    let strong = text.matches("**").count() / 2;
+    score + strong + usize::from(lists)
 }
 
 #[cfg(test)]
