@@ -1,7 +1,7 @@
 //! Candidate figures: the quantities a report's text states that may be reported
 //! results, each with its unit, bound, status, year and the sentence that states it.
 //!
-//! The text is cut into [`sentences`](crate::import::sentences); the numbers of each
+//! The text is cut into [`sentences`](mod@crate::import::sentences); the numbers of each
 //! are those [`numerals::find`] reads ("3,300", "3’300", "3.3 million", "USD 2.5
 //! billion", "twenty", "a third"), one reading per written number. Each number then
 //! goes through one rule per module, every rule general (no report's own phrases) and
