@@ -9,6 +9,7 @@
 //!   "session", "goal", "phone"... ("resolution 70/125", "paragraph 72", "SDG 4");
 //! - dates: a number next to a month ("15 December", "December 15");
 //! - durations and ages: "24 months", "10 years", "a 12-year-old";
+//! - lengths of a text: "(1-2 pages)", "500 words", as a form asks for them;
 //! - years: a four-digit number 1990-2100;
 //! - the constant "11 action lines" of the WSIS framework;
 //! - "one of": a member of a set ("one of its key outcomes"), not a count.
@@ -39,6 +40,9 @@ const DURATIONS: &[&str] = &[
     "years-old",
     "seconds",
 ];
+
+/// Words after a number that make it the length of a text, not a result.
+const LENGTHS: &[&str] = &["page", "pages", "word", "words", "character", "characters"];
 
 /// Words before a number that make it a reference, not a quantity.
 const REFERENCES: &[&str] = &[
@@ -101,7 +105,14 @@ pub(super) fn glued_before(s: &str, f: &Found) -> bool {
     })
 }
 
-/// Whether the number `f` of sentence `s` is not a figure by one of the rules above.
+/// Whether sentence `s` has no words at all: a page number or a line of numbers, none
+/// of whose numbers is a figure.
+pub(super) fn wordless(s: &str) -> bool {
+    !s.chars().any(char::is_alphabetic)
+}
+
+/// Whether the number `f` of sentence `s` is not a figure by one of the rules above
+/// (the sentence itself is not [`wordless`]).
 pub(super) fn excluded(s: &str, f: &Found) -> bool {
     let before = char_before(s, f.start);
     let after = char_at(s, f.end);
@@ -122,9 +133,6 @@ pub(super) fn excluded(s: &str, f: &Found) -> bool {
     if f.start == 0 && (matches!(after, Some('.' | ')')) || s[f.start..f.end].contains('.')) {
         return true; // section numbering: "1.", "2.3 ", "4)"
     }
-    if !s.chars().any(char::is_alphabetic) {
-        return true; // a page number or a line of numbers
-    }
     let prev = words_before(s, f.start, 2);
     let prev_word = prev.last().map(String::as_str).unwrap_or("");
     if REFERENCES.contains(&prev_word.trim_start_matches(['$', '€', '£'])) || is_month(prev_word)
@@ -139,6 +147,9 @@ pub(super) fn excluded(s: &str, f: &Found) -> bool {
         || first.starts_with("year") && first.contains('-')
     {
         return true; // a date "15 December", a duration "18 months", an age
+    }
+    if LENGTHS.contains(&first) {
+        return true; // "(1-2 pages)", "at most 500 words"
     }
     if first == "action" && next.get(1).is_some_and(|w| w.starts_with("line")) {
         return true; // the constant "11 action lines"
@@ -201,6 +212,9 @@ mod tests {
         none("Fellows spend 10 years in service.");
         none("Fellowships run for twelve weeks.");
         none("It ran a 10-day course for a 12-year-old.");
+        none("Describe the project (1-2 pages).");
+        none("Answer in no more than 300 words.");
+        none("Summaries run to three pages each.");
         none("It is one of our flagship programmes.");
         none("The pilot is 1 of the regional hubs.");
     }

@@ -105,7 +105,11 @@ pub fn candidates(text: &str, report_year: i32) -> Vec<Candidate> {
             )
         });
         let s = &text[span.clone()];
-        let found = pick_readings(numerals::find(s));
+        let found = if exclude::wordless(s) {
+            Vec::new()
+        } else {
+            pick_readings(numerals::find(s))
+        };
         let inherited = context.previous.or(context.heading);
         let years = sentence_candidates(s, &found, report_year, inherited, &mut out);
         if heading {

@@ -189,7 +189,10 @@ pub(super) fn unit(s: &str, f: &Found) -> Option<(CandidateUnit, String, Evidenc
     }
     let next = words_after(s, f.end, 8);
     let first = next.first().map(String::as_str).unwrap_or("");
-    let text_before = s.get(..f.start).unwrap_or("").trim_end().to_lowercase();
+    // The few characters before it: enough for the longest mark ("us$"), and bounded.
+    let prefix = s.get(..f.start).unwrap_or("").trim_end();
+    let from = prefix.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let text_before = prefix[from..].to_lowercase();
     if MONEY_BEFORE.iter().any(|m| text_before.ends_with(m)) || MONEY_AFTER.contains(&first) {
         return direct(CandidateUnit::Usd, "money: a currency mark".into());
     }

@@ -123,18 +123,16 @@ impl Years {
                 taken.push(at);
             }
         }
-        before.retain(|(at, _)| !taken.contains(at));
+        // Both lists are in text order: a binary search keeps this linear-logarithmic.
+        before.retain(|(at, _)| taken.binary_search(at).is_err());
         Years { before, after }
     }
 
     /// The year the `k`th number (at byte `start`) describes, if the sentence states it.
     pub(super) fn of_number(&self, k: usize, start: usize) -> Option<i32> {
         self.after.get(k).copied().flatten().or_else(|| {
-            self.before
-                .iter()
-                .rev()
-                .find(|(at, _)| *at < start)
-                .map(|&(_, y)| y)
+            let n = self.before.partition_point(|(at, _)| *at < start);
+            n.checked_sub(1).map(|i| self.before[i].1)
         })
     }
 
@@ -178,7 +176,8 @@ fn year_after(s: &str, found: &[Found], k: usize, stated: &[(usize, i32)]) -> Op
         .skip(k + 1)
         .find(|g| !is_year_form(s, g) && g.start >= f.end)
         .map_or(f.end + AFTER_WINDOW, |g| g.start.min(f.end + AFTER_WINDOW));
-    let &(at, year) = stated.iter().find(|(at, _)| *at > f.end && *at < limit)?;
+    let first = stated.partition_point(|(at, _)| *at <= f.end);
+    let &(at, year) = stated.get(first).filter(|(at, _)| *at < limit)?;
     // The words between the number and the year must not open a new clause.
     let between = s.get(f.end..at).unwrap_or("");
     if between.contains([';', ':', '(', ')']) {
