@@ -1,6 +1,6 @@
 //! The numbers that are not figures, whatever follows them:
 //! - codes and document symbols: a number glued to letters, slashes, brackets or
-//!   markup ("A/RES/70/125", "E/CN.16/2024/3", "C7", "5G", "COVID-19", "record[1]",
+//!   markup ("A/RES/70/125", "E/CN.16/2024/3", "C7", "5G", "COVID-19", "record\[1\]",
 //!   "19<sup>th</sup>");
 //! - footnote markers: a small number glued to punctuation after a word ("record,1");
 //! - section numbering at the start of a sentence ("1.", "2.3", "4)");

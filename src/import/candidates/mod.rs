@@ -10,7 +10,7 @@
 //! - [`exclude`]: the numbers that are never figures (dates and years, document
 //!   symbols, references, section numbering, footnote markers, phone and page numbers,
 //!   durations, "11 action lines");
-//! - [`unit`]: what it counts (people, money, a percentage, a count), or nothing, and
+//! - [`unit`](mod@unit): what it counts (people, money, a percentage, a count), or nothing, and
 //!   then it is no candidate;
 //! - [`bound`]: the qualifier before or after it, or a range;
 //! - [`status`]: actual, estimate, projected or target, from its sentence;

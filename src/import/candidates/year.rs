@@ -240,7 +240,8 @@ mod tests {
         );
         assert_eq!(
             years(
-                "After a pilot in 2022, we hosted 15 fellows from Asia, Africa, and Europe this year.",
+                "After a pilot in 2022, we hosted 15 fellows from Asia, Africa, \
+                 and Europe this year.",
                 2025
             ),
             [(15.0, 2025)]
@@ -287,7 +288,8 @@ mod tests {
         let t = "### 2021 in review\n\n- 40 countries joined\n- USD 2.5 billion was raised";
         assert_eq!(years(t, 2024), [(40.0, 2021), (2.5e9, 2021)]);
         // A wrapped line that starts with "2019." looks like a numbered heading.
-        let t = "It began in\n2019. With its mandate renewed, it met in\nGeneva. It created 155 chapters.";
+        let t = "It began in\n2019. With its mandate renewed, it met in\nGeneva. \
+                 It created 155 chapters.";
         assert_eq!(years(t, 2024), [(155.0, 2024)]);
     }
 }
