@@ -2,9 +2,12 @@
 //! `content/reports/`, its source text in `../shared/seeds/` is read for candidates,
 //! and a curated figure is found when a candidate has its value (or range), bound and
 //! year. Prints per report: curated, candidates, found, recall and precision (the
-//! share of candidates that are curated figures).
+//! share of candidates that are curated figures). With `--verbose` (or `VERBOSE` set)
+//! it also prints each miss, with the candidate of the same value that differs in
+//! bound or year if there is one, and every candidate marked `+` (a curated figure) or
+//! `-`.
 //!
-//! Run from the repository root: `cargo run --release --example import_recall`.
+//! Run from the repository root: `cargo run --example import_recall -- --verbose`.
 
 use std::path::Path;
 
@@ -23,6 +26,8 @@ struct Report {
 /// A curated figure.
 #[derive(Deserialize)]
 struct Figure {
+    metric: String,
+    quote: String,
     value: Option<f64>,
     low: Option<f64>,
     high: Option<f64>,
@@ -51,6 +56,8 @@ fn matches(f: &Figure, c: &Candidate) -> bool {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seeds = Path::new("../shared/seeds");
+    let verbose =
+        std::env::args().any(|a| a == "--verbose") || std::env::var_os("VERBOSE").is_some();
     let (mut all_curated, mut all_cands, mut all_found, mut all_true) = (0, 0, 0, 0);
     println!(
         "{:<30} {:>7} {:>10} {:>5} {:>7} {:>9}",
@@ -94,11 +101,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pct(found, n),
             pct(true_cands, cands.len())
         );
-        if std::env::var_os("VERBOSE").is_some() {
-            for f in &curated.figures {
-                if !cands.iter().any(|c| matches(f, c)) {
-                    println!("  missed: {:?} {:?} {}", f.value, f.bound, f.year);
-                }
+        if verbose {
+            for f in curated
+                .figures
+                .iter()
+                .filter(|f| !cands.iter().any(|c| matches(f, c)))
+            {
+                let value = f.value.or(f.low).unwrap_or(f64::NAN);
+                // Prefer the candidate from the curated quote's own sentence.
+                let near = cands
+                    .iter()
+                    .filter(|c| c.value == value)
+                    .max_by_key(|c| c.quote.contains(f.quote.as_str()));
+                let why = match near {
+                    Some(c) if c.quote.contains(f.quote.as_str()) => {
+                        format!("its sentence's candidate reads {:?} {}", c.bound, c.year)
+                    }
+                    Some(c) => format!(
+                        "no candidate in its sentence; one elsewhere reads {:?} {}",
+                        c.bound, c.year
+                    ),
+                    None => "no candidate has this value".to_owned(),
+                };
+                println!(
+                    "  missed: {} {} {:?} {}: {why} | {}",
+                    f.metric, value, f.bound, f.year, f.quote
+                );
             }
             for c in &cands {
                 let hit = curated.figures.iter().any(|f| matches(f, c));

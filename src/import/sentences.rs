@@ -41,7 +41,7 @@ fn is_bullet(line: &str) -> bool {
 
 /// Whether a line (without its line break) is a heading: a Markdown heading, a line
 /// all in bold, or a numbered line ("1.", "2.3", "IV.") with no final point.
-fn is_heading(line: &str) -> bool {
+pub(crate) fn is_heading(line: &str) -> bool {
     let t = line.trim();
     if t.starts_with('#') || (t.len() > 4 && t.starts_with("**") && t.ends_with("**")) {
         return true;
