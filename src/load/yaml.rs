@@ -114,6 +114,9 @@ pub(crate) struct Positions {
     text: Box<str>,
     first_line: usize,
     by_path: std::sync::OnceLock<HashMap<String, Location>>,
+    /// A sequence some entries were taken out of after parsing, and for each entry
+    /// left, its index in the file.
+    renumbered: Option<(String, Vec<usize>)>,
 }
 
 impl Positions {
@@ -123,6 +126,30 @@ impl Positions {
             text: text.into(),
             first_line,
             by_path: std::sync::OnceLock::new(),
+            renumbered: None,
+        }
+    }
+
+    /// These positions, for a document whose sequence at `path` lost entries after
+    /// parsing: entry `j` of what is left is entry `file_index[j]` of the file.
+    pub(crate) fn renumbered(mut self, path: &str, file_index: Vec<usize>) -> Positions {
+        self.renumbered = Some((path.to_string(), file_index));
+        self
+    }
+
+    /// `path` with the renumbered sequence's index replaced by the file's.
+    fn in_file<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+        let Some((seq, file_index)) = &self.renumbered else {
+            return path.into();
+        };
+        let Some(rest) = path.strip_prefix(seq.as_str()).and_then(|r| r.strip_prefix('.'))
+        else {
+            return path.into();
+        };
+        let (index, tail) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+        match index.parse::<usize>().ok().and_then(|j| file_index.get(j)) {
+            Some(i) => format!("{seq}.{i}{tail}").into(),
+            None => path.into(),
         }
     }
 
@@ -198,7 +225,8 @@ impl Positions {
         let by_path = self
             .by_path
             .get_or_init(|| Self::index(&self.text, self.first_line));
-        let mut p = path;
+        let path = self.in_file(path);
+        let mut p: &str = &path;
         loop {
             if let Some(l) = by_path.get(p) {
                 return Some(*l);
@@ -230,6 +258,15 @@ mod tests {
     fn shifts_by_first_line_and_falls_back_to_parent() {
         let p = Positions::new(DOC, 2);
         assert_eq!(p.get("figures.1.nope"), Some(Location::new(6, 5)));
+    }
+
+    #[test]
+    fn renumbered_sequences_point_at_the_entries_in_the_file() {
+        // Entry 0 of the file was taken out: entry 0 left is the file's entry 1.
+        let p = Positions::new(DOC, 1).renumbered("figures", vec![1]);
+        assert_eq!(p.get("figures.0.quote"), Some(Location::new(6, 12)));
+        assert_eq!(p.get("figures.0"), Some(Location::new(5, 5)));
+        assert_eq!(p.get("title"), Some(Location::new(1, 8)));
     }
 
     #[test]
