@@ -142,7 +142,9 @@ impl Positions {
         let Some((seq, file_index)) = &self.renumbered else {
             return path.into();
         };
-        let Some(rest) = path.strip_prefix(seq.as_str()).and_then(|r| r.strip_prefix('.'))
+        let Some(rest) = path
+            .strip_prefix(seq.as_str())
+            .and_then(|r| r.strip_prefix('.'))
         else {
             return path.into();
         };

@@ -61,7 +61,11 @@ pub(crate) fn remove_entry(text: &str, figures: &Figures, index: usize) -> Optio
     if !dash.ends_with('-') {
         return None;
     }
-    let removed = splice(text, (line_start(text, dash.len() - 1), line_end(text, end)), "");
+    let removed = splice(
+        text,
+        (line_start(text, dash.len() - 1), line_end(text, end)),
+        "",
+    );
     if figures.entries.len() > 1 {
         return Some(removed);
     }
@@ -102,7 +106,11 @@ pub(crate) fn set_pair(text: &str, entry: &Entry, key: &str, value: &str) -> Opt
     if entry.flow {
         let close = entry.span.1 - 1;
         let sep = if entry.pairs.is_empty() { "" } else { ", " };
-        return Some(splice(text, (close, close), &format!("{sep}{key}: {value}")));
+        return Some(splice(
+            text,
+            (close, close),
+            &format!("{sep}{key}: {value}"),
+        ));
     }
     let last = entry.pairs.last()?;
     let indent = " ".repeat(last.key_start - line_start(text, last.key_start));
@@ -147,7 +155,10 @@ mod tests {
     #[test]
     fn removing_the_review_line_keeps_every_other_byte() {
         let out = remove_pair(BLOCK, &entry(BLOCK, 1), "review").unwrap();
-        assert_eq!(out, BLOCK.replace("    review: candidate  # 0.82: \"more than\"\n", ""));
+        assert_eq!(
+            out,
+            BLOCK.replace("    review: candidate  # 0.82: \"more than\"\n", "")
+        );
         let out = remove_pair(&out, &entry(&out, 1), "proposed_metric").unwrap();
         assert_eq!(
             out,
@@ -197,24 +208,58 @@ mod tests {
     fn flow_entries_lose_and_gain_pairs() {
         let text = "---\nfigures:\n  - {metric: a, review: candidate, value: 1}  # 0.7\n---\n";
         let out = remove_pair(text, &entry(text, 0), "review").unwrap();
-        assert_eq!(out, "---\nfigures:\n  - {metric: a, value: 1}  # 0.7\n---\n");
+        assert_eq!(
+            out,
+            "---\nfigures:\n  - {metric: a, value: 1}  # 0.7\n---\n"
+        );
         let out2 = remove_pair(&out, &entry(&out, 0), "value").unwrap();
         assert_eq!(out2, "---\nfigures:\n  - {metric: a}  # 0.7\n---\n");
         let out3 = set_pair(&out2, &entry(&out2, 0), "bound", "at-least").unwrap();
-        assert_eq!(out3, "---\nfigures:\n  - {metric: a, bound: at-least}  # 0.7\n---\n");
+        assert_eq!(
+            out3,
+            "---\nfigures:\n  - {metric: a, bound: at-least}  # 0.7\n---\n"
+        );
         let out4 = set_pair(&out3, &entry(&out3, 0), "metric", "b").unwrap();
-        assert_eq!(out4, "---\nfigures:\n  - {metric: b, bound: at-least}  # 0.7\n---\n");
+        assert_eq!(
+            out4,
+            "---\nfigures:\n  - {metric: b, bound: at-least}  # 0.7\n---\n"
+        );
     }
 
     #[test]
     fn crlf_files_keep_their_line_ends() {
         let text = "---\r\nfigures:\r\n  - metric: a\r\n    quote: |\r\n      x: y\r\n    review: candidate # r\r\n---\r\nBody\r\n";
         let out = remove_pair(text, &entry(text, 0), "review").unwrap();
-        assert_eq!(out, "---\r\nfigures:\r\n  - metric: a\r\n    quote: |\r\n      x: y\r\n---\r\nBody\r\n");
+        assert_eq!(
+            out,
+            "---\r\nfigures:\r\n  - metric: a\r\n    quote: |\r\n      x: y\r\n---\r\nBody\r\n"
+        );
         let out = set_pair(&out, &entry(&out, 0), "quote", "\"x: z\"").unwrap();
-        assert_eq!(out, "---\r\nfigures:\r\n  - metric: a\r\n    quote: \"x: z\"\r\n---\r\nBody\r\n");
+        assert_eq!(
+            out,
+            "---\r\nfigures:\r\n  - metric: a\r\n    quote: \"x: z\"\r\n---\r\nBody\r\n"
+        );
         let out = set_pair(&out, &entry(&out, 0), "year", "2024").unwrap();
-        assert_eq!(out, "---\r\nfigures:\r\n  - metric: a\r\n    quote: \"x: z\"\r\n    year: 2024\r\n---\r\nBody\r\n");
+        assert_eq!(
+            out,
+            "---\r\nfigures:\r\n  - metric: a\r\n    quote: \"x: z\"\r\n    year: 2024\r\n---\r\nBody\r\n"
+        );
+    }
+
+    #[test]
+    fn block_scalars_are_replaced_whole() {
+        let text =
+            "---\nfigures:\n  - quote: >-\n      x: y\n      z\n    review: candidate\n---\n";
+        let out = set_pair(text, &entry(text, 0), "quote", "\"w\"").unwrap();
+        assert_eq!(
+            out,
+            "---\nfigures:\n  - quote: \"w\"\n    review: candidate\n---\n"
+        );
+        let out = remove_pair(text, &entry(text, 0), "review").unwrap();
+        assert_eq!(
+            out,
+            "---\nfigures:\n  - quote: >-\n      x: y\n      z\n---\n"
+        );
     }
 
     #[test]

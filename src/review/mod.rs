@@ -136,14 +136,21 @@ pub(crate) fn apply(
     let text = String::from_utf8(bytes)
         .map_err(|_| Diagnostic::new(Kind::Syntax, &rel, "the file is not valid UTF-8"))?;
     // A byte-order mark stays in front, untouched; the edits work on what follows.
-    let bom = if text.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+    let bom = if text.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
     let before = &text[bom.len()..];
     let parsed = parse(before, &rel)?;
     let Some(candidate) = parsed.candidates.iter().find(|(i, _)| *i == index) else {
         return Err(Diagnostic::new(
             Kind::Invalid,
             &rel,
-            format!("figure {} is not a candidate; nothing was written", index + 1),
+            format!(
+                "figure {} is not a candidate; nothing was written",
+                index + 1
+            ),
         ));
     };
     let candidate: &RawFigure = &candidate.1;
@@ -160,20 +167,31 @@ pub(crate) fn apply(
         Action::Reject => {
             let figures = spans::figures(before).ok_or_else(refused)?;
             let after = edit::remove_entry(before, &figures, index).ok_or_else(refused)?;
-            (after, parsed.front.value.figures.len(), parsed.candidates.len() - 1)
+            (
+                after,
+                parsed.front.value.figures.len(),
+                parsed.candidates.len() - 1,
+            )
         }
         Action::Accept => {
-            let mut after = edit::remove_pair(before, &entry(before).ok_or_else(refused)?, "review")
-                .ok_or_else(refused)?;
+            let mut after =
+                edit::remove_pair(before, &entry(before).ok_or_else(refused)?, "review")
+                    .ok_or_else(refused)?;
             if candidate.proposed_metric.is_some() {
                 let e = entry(&after).ok_or_else(refused)?;
                 after = edit::remove_pair(&after, &e, "proposed_metric").ok_or_else(refused)?;
             }
-            (after, parsed.front.value.figures.len() + 1, parsed.candidates.len() - 1)
+            (
+                after,
+                parsed.front.value.figures.len() + 1,
+                parsed.candidates.len() - 1,
+            )
         }
         Action::Edit(fields) => {
             let mut after = before.to_string();
-            for (key, value) in changes(fields).map_err(|m| Diagnostic::new(Kind::Invalid, &rel, m))? {
+            for (key, value) in
+                changes(fields).map_err(|m| Diagnostic::new(Kind::Invalid, &rel, m))?
+            {
                 let e = entry(&after).ok_or_else(refused)?;
                 after = match value {
                     Some(v) => edit::set_pair(&after, &e, key, &v),
@@ -182,7 +200,11 @@ pub(crate) fn apply(
                 }
                 .ok_or_else(refused)?;
             }
-            (after, parsed.front.value.figures.len(), parsed.candidates.len())
+            (
+                after,
+                parsed.front.value.figures.len(),
+                parsed.candidates.len(),
+            )
         }
     };
     // What is written must read back as the same report with the change made.
@@ -190,7 +212,10 @@ pub(crate) fn apply(
         Diagnostic::new(
             Kind::Invalid,
             &rel,
-            format!("the change would make the file unreadable ({}); nothing was written", e.message),
+            format!(
+                "the change would make the file unreadable ({}); nothing was written",
+                e.message
+            ),
         )
     })?;
     if reread.front.value.figures.len() != figures_after
@@ -244,12 +269,16 @@ fn changes(f: &Fields) -> Result<Vec<(&'static str, Option<String>)>, String> {
         }
         match s.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(Some(s.to_string())),
-            _ => Err(format!("{name} `{s}` is not a number such as 3300 or 2.5e6")),
+            _ => Err(format!(
+                "{name} `{s}` is not a number such as 3300 or 2.5e6"
+            )),
         }
     };
     let metric = f.metric.trim();
     if !crate::validate::is_slug(metric) {
-        return Err(format!("metric `{metric}` is not an id (lower case letters, digits, hyphens)"));
+        return Err(format!(
+            "metric `{metric}` is not an id (lower case letters, digits, hyphens)"
+        ));
     }
     let year = f.year.trim();
     if year.parse::<i32>().is_err() {

@@ -5,7 +5,7 @@
 //! serialising the front matter again. The ranges come from the YAML parser's event
 //! markers, never from patterns over the text: a quote may hold `#`, `:` or `- `.
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 
 /// A `key: value` pair of a figure entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +81,16 @@ pub(crate) fn figures(text: &str) -> Option<Figures> {
     let mut events = Vec::new();
     for item in Parser::new_from_str(yaml) {
         let (event, span) = item.ok()?;
-        events.push((event, byte(span.start.index()), byte(span.end.index())));
+        let (start, mut end) = (byte(span.start.index()), byte(span.end.index()));
+        // A block scalar (`|`, `>`) ends where the next token starts, after the next
+        // line's indentation; its own end is after its last line break.
+        if matches!(
+            event,
+            Event::Scalar(_, ScalarStyle::Literal | ScalarStyle::Folded, ..)
+        ) {
+            end = start + text[start..end].trim_end_matches([' ', '\t']).len();
+        }
+        events.push((event, start, end));
     }
     // The root mapping's keys sit at depth 1; find `figures` among them.
     let mut depth = 0usize;
@@ -161,12 +170,7 @@ fn list(text: &str, events: &[Located<'_>], mut i: usize, key_end: usize) -> Opt
 }
 
 /// The entry whose `MappingStart` is `events[i]`, and the index after its end.
-fn entry(
-    text: &str,
-    events: &[Located<'_>],
-    mut i: usize,
-    start: usize,
-) -> Option<(Entry, usize)> {
+fn entry(text: &str, events: &[Located<'_>], mut i: usize, start: usize) -> Option<(Entry, usize)> {
     let flow = text[start..].starts_with('{');
     let mut pairs = Vec::new();
     let mut end = start;
@@ -175,8 +179,10 @@ fn entry(
         let (event, key_start, _) = events.get(i)?;
         let key = match event {
             Event::MappingEnd => {
+                // The end event of a flow mapping starts at its `}` (its span may run
+                // on over a comment after it).
                 if flow {
-                    end = events[i].2;
+                    end = events[i].1 + 1;
                 }
                 break;
             }
@@ -221,9 +227,10 @@ fn node(events: &[Located<'_>], i: usize) -> Option<(usize, usize, Option<String
                     Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
                     Event::MappingEnd | Event::SequenceEnd => {
                         depth -= 1;
-                        // A flow collection's end is its bracket; a block one's is not.
+                        // A flow collection's end is its one-byte bracket; a block one's
+                        // end event is empty, at the next token.
                         if en > s {
-                            last = last.max(*en);
+                            last = last.max(*s + 1);
                         }
                         if depth == 0 {
                             return Some((*start, last, None, j + 1));
@@ -254,7 +261,10 @@ mod tests {
         let quote = a.pair("quote").unwrap();
         assert_eq!(quote.scalar.as_deref(), Some("x # y: z"));
         assert_eq!(&text[quote.value.0..quote.value.1], "\"x # y: z\"");
-        assert_eq!(&text[a.span.0..a.span.1], "metric: a\n    quote: \"x # y: z\"\n    review: candidate");
+        assert_eq!(
+            &text[a.span.0..a.span.1],
+            "metric: a\n    quote: \"x # y: z\"\n    review: candidate"
+        );
         let b = &f.entries[1];
         assert!(b.flow);
         assert_eq!(&text[b.span.0..b.span.1], "{metric: b, year: 2024}");
@@ -265,14 +275,20 @@ mod tests {
         let text = "---\r\nfigures: [{metric: a}, {metric: b, p: {t: 1}}]\r\n---\r\n";
         let f = figures(text).unwrap();
         assert!(f.flow);
-        assert_eq!(&text[f.entries[1].span.0..f.entries[1].span.1], "{metric: b, p: {t: 1}}");
+        assert_eq!(
+            &text[f.entries[1].span.0..f.entries[1].span.1],
+            "{metric: b, p: {t: 1}}"
+        );
         let p = f.entries[1].pair("p").unwrap();
         assert_eq!(&text[p.value.0..p.value.1], "{t: 1}");
 
         let text = "---\r\nfigures:\r\n- metric: a\r\n  p:\r\n    t: 1\r\n    u: |\r\n      x\r\ny: 2\r\n---\r\n";
         let f = figures(text).unwrap();
         let p = f.entries[0].pair("p").unwrap();
-        assert_eq!(&text[p.value.0..p.value.1], "t: 1\r\n    u: |\r\n      x\r\n");
+        assert_eq!(
+            &text[p.value.0..p.value.1],
+            "t: 1\r\n    u: |\r\n      x\r\n"
+        );
     }
 
     #[test]

@@ -47,16 +47,32 @@ fn reads_candidates_with_their_index_and_comment() {
 #[test]
 fn accepting_deletes_the_review_lines_and_creates_the_metric() {
     let (_dir, root) = site();
-    let written = apply(&root, "alpha-2024", 1, &fingerprint(REPORT.as_bytes()), &Action::Accept).unwrap();
+    let written = apply(
+        &root,
+        "alpha-2024",
+        1,
+        &fingerprint(REPORT.as_bytes()),
+        &Action::Accept,
+    )
+    .unwrap();
     assert_eq!(written.len(), 2);
     let expected = REPORT
-        .replace("    review: candidate  # 0.82: people after the number\r\n", "")
-        .replace("    proposed_metric: {title: \"People trained\", unit: people}\r\n", "");
+        .replace(
+            "    review: candidate  # 0.82: people after the number\r\n",
+            "",
+        )
+        .replace(
+            "    proposed_metric: {title: \"People trained\", unit: people}\r\n",
+            "",
+        );
     assert_eq!(file(&root), expected);
     let metrics = fs::read_to_string(root.join("content/metrics.yaml")).unwrap();
     assert!(metrics.contains("id: alpha-new"), "{metrics}");
     assert!(metrics.contains("People trained"), "{metrics}");
-    assert!(metrics.starts_with("# Metrics\n- id: alpha-a\n"), "{metrics}");
+    assert!(
+        metrics.starts_with("# Metrics\n- id: alpha-a\n"),
+        "{metrics}"
+    );
 }
 
 #[test]
@@ -64,7 +80,14 @@ fn a_stale_fingerprint_or_an_accepted_figure_is_refused() {
     let (_dir, root) = site();
     let err = apply(&root, "alpha-2024", 1, "0000000000000000", &Action::Reject).unwrap_err();
     assert!(err.message.contains("changed since"), "{err}");
-    let err = apply(&root, "alpha-2024", 0, &fingerprint(REPORT.as_bytes()), &Action::Reject).unwrap_err();
+    let err = apply(
+        &root,
+        "alpha-2024",
+        0,
+        &fingerprint(REPORT.as_bytes()),
+        &Action::Reject,
+    )
+    .unwrap_err();
     assert!(err.message.contains("not a candidate"), "{err}");
     assert!(apply(&root, "../x", 0, "", &Action::Reject).is_err());
     assert_eq!(file(&root), REPORT);
@@ -73,10 +96,20 @@ fn a_stale_fingerprint_or_an_accepted_figure_is_refused() {
 #[test]
 fn rejecting_deletes_only_the_entry() {
     let (_dir, root) = site();
-    apply(&root, "alpha-2024", 1, &fingerprint(REPORT.as_bytes()), &Action::Reject).unwrap();
+    apply(
+        &root,
+        "alpha-2024",
+        1,
+        &fingerprint(REPORT.as_bytes()),
+        &Action::Reject,
+    )
+    .unwrap();
     let start = REPORT.find("  - metric: alpha-new").unwrap();
     let end = REPORT.find("---\r\nWe").unwrap();
-    assert_eq!(file(&root), format!("{}{}", &REPORT[..start], &REPORT[end..]));
+    assert_eq!(
+        file(&root),
+        format!("{}{}", &REPORT[..start], &REPORT[end..])
+    );
 }
 
 #[test]
@@ -92,7 +125,14 @@ fn editing_sets_fields_and_checks_them() {
         year: "2023".into(),
         quote: "more than 3,300 \"people\"".into(),
     };
-    apply(&root, "alpha-2024", 1, &fingerprint(REPORT.as_bytes()), &Action::Edit(fields.clone())).unwrap();
+    apply(
+        &root,
+        "alpha-2024",
+        1,
+        &fingerprint(REPORT.as_bytes()),
+        &Action::Edit(fields.clone()),
+    )
+    .unwrap();
     let text = file(&root);
     assert!(text.contains("  - metric: alpha-a\r\n    year: 2023\r\n    quote: \"more than 3,300 \\\"people\\\"\"\r\n    review: candidate  # 0.82: people after the number\r\n    proposed_metric: {title: \"People trained\", unit: people}\r\n    low: 3000\r\n    high: 3500\r\n    status: estimate\r\n---"), "{text}");
     // The accepted figure before it is untouched.
@@ -105,7 +145,14 @@ fn editing_sets_fields_and_checks_them() {
         high: String::new(),
         ..fields
     };
-    let err = apply(&root, "alpha-2024", 1, &fingerprint(before.as_bytes()), &Action::Edit(bad)).unwrap_err();
+    let err = apply(
+        &root,
+        "alpha-2024",
+        1,
+        &fingerprint(before.as_bytes()),
+        &Action::Edit(bad),
+    )
+    .unwrap_err();
     assert!(err.message.contains("not a number"), "{err}");
     assert_eq!(file(&root), before);
 }

@@ -12,7 +12,10 @@ use crate::diagnostic::Diagnostic;
 pub(crate) fn atomically(path: &Path, shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let io = |action: &str, e: &std::io::Error| Diagnostic::io(shown, action, e);
     let permissions = fs::metadata(path).map_err(|e| io("read the file's permissions", &e))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
     // A dot name ending `.tmp`: the dev server's watcher and the loader skip it.
     let temp = path.with_file_name(format!(".{name}.{}.wsis-review.tmp", std::process::id()));
     let result = (|| {

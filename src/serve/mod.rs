@@ -171,4 +171,3 @@ fn open_browser(url: &str) {
         eprintln!("warning: cannot open a browser ({program}: {e}); visit {url}");
     }
 }
-

@@ -59,9 +59,12 @@ impl Guard {
         let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
             return false;
         };
-        self.origins
-            .iter()
-            .any(|o| o.strip_prefix("http://") == Some(host))
+        // Without a port, `Host` is still this server's when it names its address
+        // or `localhost`: a rebinding page's name is never one of these.
+        self.origins.iter().any(|o| {
+            let ours = o.strip_prefix("http://").unwrap_or(o);
+            host == ours || ours.rsplit_once(':').is_some_and(|(name, _)| host == name)
+        })
     }
 
     /// Why a write request is refused, if it is.
@@ -77,10 +80,11 @@ impl Guard {
         }
         let same_origin = match (text(header::ORIGIN), text(header::REFERER)) {
             (Some(origin), _) => self.origins.iter().any(|o| o == origin),
-            (None, Some(referer)) => self
-                .origins
-                .iter()
-                .any(|o| referer.strip_prefix(o.as_str()).is_some_and(|r| r.starts_with('/'))),
+            (None, Some(referer)) => self.origins.iter().any(|o| {
+                referer
+                    .strip_prefix(o.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+            }),
             (None, None) => false,
         };
         if !same_origin {
@@ -120,7 +124,10 @@ fn html(status: StatusCode, body: String) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     response
 }
 
@@ -241,7 +248,10 @@ pub(super) async fn act(
                 Kind::Io => StatusCode::INTERNAL_SERVER_ERROR,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
-            html(status, review_page::message("Nothing done", &e.to_string(), &back))
+            html(
+                status,
+                review_page::message("Nothing done", &e.to_string(), &back),
+            )
         }
         Err(_) => html(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -257,7 +267,10 @@ mod tests {
     fn guard() -> Guard {
         Guard {
             token: "abc123".into(),
-            origins: vec!["http://127.0.0.1:4000".into(), "http://localhost:4000".into()],
+            origins: vec![
+                "http://127.0.0.1:4000".into(),
+                "http://localhost:4000".into(),
+            ],
         }
     }
 
@@ -272,26 +285,53 @@ mod tests {
     #[test]
     fn writes_need_this_origin_and_the_token() {
         let g = guard();
-        let ok = [("host", "127.0.0.1:4000"), ("origin", "http://127.0.0.1:4000")];
+        let ok = [
+            ("host", "127.0.0.1:4000"),
+            ("origin", "http://127.0.0.1:4000"),
+        ];
         assert_eq!(g.refusal(&headers(&ok), Some("abc123")), None);
         assert!(g.refusal(&headers(&ok), Some("abc124")).is_some());
         assert!(g.refusal(&headers(&ok), Some("abc12")).is_some());
         assert!(g.refusal(&headers(&ok), None).is_some());
-        let referer = [("host", "localhost:4000"), ("referer", "http://localhost:4000/__wsis/review/")];
+        let referer = [
+            ("host", "localhost:4000"),
+            ("referer", "http://localhost:4000/__wsis/review/"),
+        ];
         assert_eq!(g.refusal(&headers(&referer), Some("abc123")), None);
+        let bare_host = [("host", "127.0.0.1"), ("origin", "http://127.0.0.1:4000")];
+        assert_eq!(g.refusal(&headers(&bare_host), Some("abc123")), None);
         for bad in [
-            vec![("host", "127.0.0.1:4000"), ("origin", "http://evil.example")],
-            vec![("host", "127.0.0.1:4000"), ("origin", "http://127.0.0.1:40000")],
-            vec![("host", "127.0.0.1:4000"), ("referer", "http://127.0.0.1:4000.evil.example/")],
+            vec![
+                ("host", "127.0.0.1:4000"),
+                ("origin", "http://evil.example"),
+            ],
+            vec![
+                ("host", "127.0.0.1:4000"),
+                ("origin", "http://127.0.0.1:40000"),
+            ],
+            vec![
+                ("host", "127.0.0.1:4000"),
+                ("referer", "http://127.0.0.1:4000.evil.example/"),
+            ],
             vec![("host", "127.0.0.1:4000")],
-            vec![("host", "evil.example:4000"), ("origin", "http://evil.example:4000")],
+            vec![
+                ("host", "evil.example:4000"),
+                ("origin", "http://evil.example:4000"),
+            ],
+            vec![
+                ("host", "evil.example"),
+                ("origin", "http://127.0.0.1:4000"),
+            ],
             vec![
                 ("host", "127.0.0.1:4000"),
                 ("origin", "http://127.0.0.1:4000"),
                 ("sec-fetch-site", "cross-site"),
             ],
         ] {
-            assert!(g.refusal(&headers(&bad), Some("abc123")).is_some(), "{bad:?}");
+            assert!(
+                g.refusal(&headers(&bad), Some("abc123")).is_some(),
+                "{bad:?}"
+            );
         }
     }
 
@@ -301,6 +341,8 @@ mod tests {
         let (a, b) = (Guard::new(local).unwrap(), Guard::new(local).unwrap());
         assert_ne!(a.token, b.token);
         assert_eq!(a.token.len(), 64);
-        assert!(same_secret(b"xy", b"xy") && !same_secret(b"xy", b"xz") && !same_secret(b"x", b"xy"));
+        assert!(
+            same_secret(b"xy", b"xy") && !same_secret(b"xy", b"xz") && !same_secret(b"x", b"xy")
+        );
     }
 }

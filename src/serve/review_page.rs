@@ -63,7 +63,11 @@ pub(super) fn report(slug: &str, draft: &Draft, token: &str) -> String {
         "<p><a href=\"{INDEX}\">All reports to review</a></p><h1>{}</h1><p>{} candidate figure{} in <code>{}</code>. Accepting one deletes its <code>review:</code> line; rejecting deletes the entry.</p>",
         escape(&front.title),
         draft.report.candidates.len(),
-        if draft.report.candidates.len() == 1 { "" } else { "s" },
+        if draft.report.candidates.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
         escape(&draft.file.display().to_string())
     );
     let action = format!("{INDEX}{}/act", escape(slug));
@@ -153,7 +157,9 @@ fn facts(f: &RawFigure, comment: Option<&str>) -> String {
         f.bound.unwrap_or_default().name(),
         f.status.unwrap_or_default().name(),
         escape(&f.year.0),
-        comment.map(escape).unwrap_or_else(|| "<span class=\"none\">no note</span>".into())
+        comment
+            .map(escape)
+            .unwrap_or_else(|| "<span class=\"none\">no note</span>".into())
     )
 }
 
@@ -189,11 +195,25 @@ fn edit_fields(f: &RawFigure, index: usize) -> String {
     format!(
         "{}{}{}{}{}{}{}<label for=\"quote-{index}\">Quote</label><textarea id=\"quote-{index}\" name=\"quote\" rows=\"3\">{}</textarea>",
         input("metric", "Metric id", &f.metric),
-        input("value", "Value (or low and high for a range)", &number(&f.value)),
+        input(
+            "value",
+            "Value (or low and high for a range)",
+            &number(&f.value)
+        ),
         input("low", "Low", &number(&f.low)),
         input("high", "High", &number(&f.high)),
-        select("bound", "Bound (not for a range)", &bounds, f.bound.unwrap_or_default().name()),
-        select("status", "Status", &statuses, f.status.unwrap_or_default().name()),
+        select(
+            "bound",
+            "Bound (not for a range)",
+            &bounds,
+            f.bound.unwrap_or_default().name()
+        ),
+        select(
+            "status",
+            "Status",
+            &statuses,
+            f.status.unwrap_or_default().name()
+        ),
         input("year", "Year", &f.year.0),
         escape(&f.quote)
     )
@@ -219,7 +239,9 @@ mod tests {
     #[test]
     fn the_index_links_each_report() {
         let html = index(&[("isoc-2025".into(), 12), ("igf-2025".into(), 1)]);
-        assert!(html.contains("<a href=\"/__wsis/review/isoc-2025/\">isoc-2025</a>: 12 candidates"));
+        assert!(
+            html.contains("<a href=\"/__wsis/review/isoc-2025/\">isoc-2025</a>: 12 candidates")
+        );
         assert!(html.contains("igf-2025</a>: 1 candidate</li>"));
         assert!(index(&[]).contains("No report has candidate figures"));
     }

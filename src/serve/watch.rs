@@ -30,7 +30,12 @@ pub(super) fn start_watching(
 }
 
 /// Rebuilds on every change the watcher reports, then tells open pages to reload.
-pub(super) fn watch(root: &Path, rx: &Events, mut project: Project, reload: broadcast::Sender<String>) {
+pub(super) fn watch(
+    root: &Path,
+    rx: &Events,
+    mut project: Project,
+    reload: broadcast::Sender<String>,
+) {
     // Each event names the pages to reload, as a JSON list of URL paths, or "*".
     let early = reload.clone();
     project.on_early_pages = Some(Box::new(move |paths: &[String]| {
@@ -126,4 +131,3 @@ fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
         })
         .collect()
 }
-

@@ -78,12 +78,14 @@ pub(super) fn report(
             Ok(m) => m,
             Err(e) => {
                 // A misspelling gets its "did you mean"; a new metric, how to add it.
-                let help = e.help.clone().unwrap_or_else(|| {
-                    format!(
-                        "add it to content/metrics.yaml, e.g. `wsis new metric {} --title ... --unit ...`",
-                        f.metric
-                    )
-                });
+                let create = format!(
+                    "`wsis new metric {} --title ... --unit ...` creates a new metric",
+                    f.metric
+                );
+                let help = match &e.help {
+                    Some(known) => format!("{known}; {create}"),
+                    None => create,
+                };
                 errors.push(e.help(help));
                 continue;
             }
