@@ -164,7 +164,9 @@ fn writes_without_token_or_from_elsewhere_are_refused() {
         ("Sec-Fetch-Site", "cross-site"),
     ];
     let ours = [("Origin", origin.as_str())];
-    let cases: [(&str, &[(&str, &str)], Option<&str>); 5] = [
+    // What is wrong, the headers sent, the token sent.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
+    let cases: [Case<'_>; 5] = [
         ("no token", &ours, None),
         ("wrong token", &ours, Some(&wrong)),
         ("other origin", &other, Some(&token)),

@@ -137,8 +137,10 @@ pub(crate) enum Review {
     Candidate,
 }
 
-/// A metric a candidate figure proposes, to be created when the figure is accepted.
+/// A metric a candidate figure proposes, to be created when the figure is accepted
+/// (by the dev server's review page, hence read only with `serve`).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 #[serde(
     deny_unknown_fields,
     expecting = "a proposed metric as `{title: \"...\", unit: ...}` (`description` optional)"

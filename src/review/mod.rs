@@ -75,7 +75,7 @@ pub(crate) fn waiting(root: &Path) -> Vec<(String, usize)> {
         .filter_map(|rel| {
             let text = crate::load::read_text(&root.join(rel), rel).ok()?;
             let report = crate::load::parse_report(&text, rel).ok()?;
-            (!report.candidates.is_empty()).then(|| (report.slug, report.candidates.len()))
+            (!report.candidates.is_empty()).then_some((report.slug, report.candidates.len()))
         })
         .collect()
 }
@@ -123,6 +123,10 @@ pub(crate) fn apply(
 ) -> Result<Vec<PathBuf>, Diagnostic> {
     let rel = report_file(slug)
         .ok_or_else(|| Diagnostic::new(Kind::Invalid, slug, "not a report slug"))?;
+    // One change at a time: two forms sent at once would both match the fingerprint
+    // read before either wrote.
+    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     let path = root.join(&rel);
     let bytes = crate::load::read_regular(&path, &rel, None)?;
     if fingerprint(&bytes) != expected {
