@@ -124,6 +124,20 @@ fn an_unknown_review_word_is_an_error_with_its_position() {
         "alpha-2024.md:19:",
         "unknown variant `maybe`, expected `candidate`",
     );
+    // A near miss is named.
+    let site = Site::fixture("candidates");
+    site.edit(
+        REPORT,
+        "review: candidate  # 0.41",
+        "review: candiate  # 0.41",
+    );
+    let run = site.build(&[]);
+    run.assert_error("alpha-2024.md:19:", "unknown variant `candiate`");
+    assert!(
+        run.stderr.contains("did you mean `candidate`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

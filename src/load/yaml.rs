@@ -100,8 +100,25 @@ pub(crate) fn parse<T: DeserializeOwned>(
             Some(i) => message[..i].to_string(),
             None => message,
         };
-        Diagnostic::new(Kind::Syntax, file, message).at(location)
+        let help = misspelt(&message);
+        Diagnostic::new(Kind::Syntax, file, message)
+            .at(location)
+            .maybe_help(help)
     })
+}
+
+/// "did you mean" for serde's "unknown variant `candiate`, expected `candidate`" and
+/// "unknown field `titel`, expected one of `title`, ...": the closest expected word.
+fn misspelt(message: &str) -> Option<String> {
+    let rest = message
+        .split_once("unknown variant `")
+        .or_else(|| message.split_once("unknown field `"))?
+        .1;
+    let (given, expected) = rest.split_once('`')?;
+    let expected = expected.split_once("expected")?.1;
+    // The expected words are the backticked ones: every other piece of the split.
+    let words = expected.split('`').skip(1).step_by(2);
+    crate::diagnostic::did_you_mean(given, words).map(|w| format!("did you mean `{w}`?"))
 }
 
 /// The position of every node of a YAML document, by path: mapping keys and sequence
@@ -280,6 +297,24 @@ mod tests {
         assert_eq!(err.location, Some(Location::new(1, 4 + MAX_FLOW_DEPTH)));
         assert!(too_deep("a: \"[[[[[[[[\" # [[[[\nb: '[[[['' [[['\n").is_none());
         assert!(too_deep(&format!("a: {}1{}", "[".repeat(64), "]".repeat(64))).is_none());
+    }
+
+    #[test]
+    fn misspelt_words_get_a_did_you_mean() {
+        assert_eq!(
+            misspelt("figures[0].review: unknown variant `candiate`, expected `candidate`")
+                .as_deref(),
+            Some("did you mean `candidate`?")
+        );
+        assert_eq!(
+            misspelt("unknown field `titel`, expected one of `title`, `unit`").as_deref(),
+            Some("did you mean `title`?")
+        );
+        assert_eq!(
+            misspelt("unknown variant `maybe`, expected `candidate`"),
+            None
+        );
+        assert_eq!(misspelt("invalid type: string"), None);
     }
 
     #[test]
