@@ -101,6 +101,17 @@ fn the_page_lists_candidates_escaped_and_cannot_be_framed() {
         "the proposed metric"
     );
     assert!(page.contains("<label for=\"quote-3\">Quote</label>"));
+    // A page of another name resolved to this machine (DNS rebinding) gets nothing.
+    let evil = format!("evil.example:{}", server.port);
+    let (status, _, body) = http(
+        server.port,
+        "GET",
+        "/__wsis/review/alpha-2024/",
+        &[("Host", &evil)],
+        "",
+    );
+    assert_eq!(status, 403);
+    assert!(!body.contains("name=\"token\""));
     assert!(
         server.log.lock().unwrap().contains("/__wsis/review/"),
         "startup names the page"
