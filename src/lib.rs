@@ -35,6 +35,10 @@ mod pipeline;
 #[cfg(feature = "serve")]
 mod project;
 mod render;
+/// Accepting, rejecting and editing candidate figures in report files, for the
+/// dev server's review page.
+#[cfg(feature = "serve")]
+mod review;
 pub mod scaffold;
 mod search;
 pub mod series;
@@ -82,6 +86,36 @@ pub struct BuildSummary {
     pub elapsed: Duration,
     /// Files left out of the build, such as symbolic links to outside the site.
     pub warnings: Vec<Diagnostic>,
+    /// The reports with candidate figures waiting for review, by slug, with how many
+    /// each has; none of them are in the output.
+    pub candidates: Vec<(String, usize)>,
+}
+
+impl BuildSummary {
+    /// The line telling the editor candidate figures wait for review, if any do:
+    /// "27 candidate figures wait for review: isoc-2025 (12), igf-2025 (15) — ...".
+    pub fn candidates_line(&self) -> Option<String> {
+        candidates_line(&self.candidates)
+    }
+}
+
+/// The line naming the reports whose candidate figures wait for review; `None` when
+/// there are none.
+pub fn candidates_line(reports: &[(String, usize)]) -> Option<String> {
+    let total: usize = reports.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return None;
+    }
+    let each: Vec<String> = reports
+        .iter()
+        .map(|(slug, n)| format!("{slug} ({n})"))
+        .collect();
+    Some(format!(
+        "{total} candidate figure{} wait{} for review: {} — review them in `wsis serve` at /__wsis/review/ or edit the files",
+        if total == 1 { "" } else { "s" },
+        if total == 1 { "s" } else { "" },
+        each.join(", ")
+    ))
 }
 
 /// Reads `site.toml` under `root`, applying a `base_url` override.
@@ -326,6 +360,12 @@ fn emit(
         observations: links.series.iter().map(|s| s.observations.len()).sum(),
         output: None,
         elapsed: Duration::ZERO,
+        candidates: site
+            .reports
+            .iter()
+            .filter(|r| r.candidates > 0)
+            .map(|r| (r.slug.clone(), r.candidates))
+            .collect(),
         warnings: site
             .warnings
             .iter()

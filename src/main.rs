@@ -181,10 +181,14 @@ fn summary(verb: &str, s: &BuildSummary) -> String {
         .as_ref()
         .map(|o| format!(" into {}", o.display()))
         .unwrap_or_default();
-    format!(
+    let line = format!(
         "{verb} {} pages ({} reports, {} metrics, {} figures){into} in {:.2?}",
         s.pages, s.reports, s.metrics, s.observations, s.elapsed
-    )
+    );
+    match s.candidates_line() {
+        Some(candidates) => format!("{line}\n{candidates}"),
+        None => line,
+    }
 }
 
 fn main() -> ExitCode {

@@ -122,6 +122,33 @@ pub(crate) struct RawFigure {
     pub(crate) source: Option<RawSource>,
     pub(crate) restates: Option<String>,
     pub(crate) quote: String,
+    /// `candidate` for a figure found by `wsis import` that no editor has accepted.
+    pub(crate) review: Option<Review>,
+    /// The metric a candidate's `metric` id would name, when it does not exist yet.
+    pub(crate) proposed_metric: Option<RawProposedMetric>,
+}
+
+/// Where a figure stands in review: a closed vocabulary of one word, so that a typo
+/// (`review: candiate`) is refused instead of publishing a draft figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Review {
+    /// Waiting for an editor: never published, never validated as a figure.
+    Candidate,
+}
+
+/// A metric a candidate figure proposes, to be created when the figure is accepted
+/// (by the dev server's review page, hence read only with `serve`).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a proposed metric as `{title: \"...\", unit: ...}` (`description` optional)"
+)]
+pub(crate) struct RawProposedMetric {
+    pub(crate) title: String,
+    pub(crate) unit: String,
+    pub(crate) description: Option<String>,
 }
 
 /// A number field that, when written, must hold a number: `value:` with nothing after
@@ -190,6 +217,10 @@ pub(crate) struct RawReport {
     /// A hash of the whole file, to tell an edited report from an unchanged one.
     #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fingerprint: u64,
+    /// The figures marked `review: candidate`, with their index among the file's
+    /// figures, taken out of `front.value.figures` so that no later stage can publish
+    /// or validate them.
+    pub(crate) candidates: Vec<(usize, RawFigure)>,
 }
 
 /// Everything under `content/`, parsed but not yet cross-checked.
@@ -262,14 +293,27 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
         .help("keep the report's text after the closing `---` line"));
     }
     // The YAML starts on line 2 of the file; the body after the closing `---`.
-    let value = yaml::parse::<FrontMatter>(yaml_text, rel, 2)?;
+    let mut value = yaml::parse::<FrontMatter>(yaml_text, rel, 2)?;
+    // Candidates leave the figures list here; the positions of the figures that stay
+    // are renumbered so that errors still point at their entries in the file.
+    let (mut kept, mut candidates, mut file_index) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, f) in std::mem::take(&mut value.figures).into_iter().enumerate() {
+        if f.review.is_some() {
+            candidates.push((i, f));
+        } else {
+            kept.push(f);
+            file_index.push(i);
+        }
+    }
+    value.figures = kept;
     Ok(RawReport {
         slug,
         front: Doc {
             file: rel.to_path_buf(),
             value,
-            positions: Positions::new(yaml_text, 2),
+            positions: Positions::new(yaml_text, 2).renumbered("figures", file_index),
         },
+        candidates,
         body,
         // `---`, the YAML's lines, `---`.
         body_line: yaml_text.matches('\n').count() + 3,

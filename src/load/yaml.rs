@@ -100,8 +100,25 @@ pub(crate) fn parse<T: DeserializeOwned>(
             Some(i) => message[..i].to_string(),
             None => message,
         };
-        Diagnostic::new(Kind::Syntax, file, message).at(location)
+        let help = misspelt(&message);
+        Diagnostic::new(Kind::Syntax, file, message)
+            .at(location)
+            .maybe_help(help)
     })
+}
+
+/// "did you mean" for serde's "unknown variant `candiate`, expected `candidate`" and
+/// "unknown field `titel`, expected one of `title`, ...": the closest expected word.
+fn misspelt(message: &str) -> Option<String> {
+    let rest = message
+        .split_once("unknown variant `")
+        .or_else(|| message.split_once("unknown field `"))?
+        .1;
+    let (given, expected) = rest.split_once('`')?;
+    let expected = expected.split_once("expected")?.1;
+    // The expected words are the backticked ones: every other piece of the split.
+    let words = expected.split('`').skip(1).step_by(2);
+    crate::diagnostic::did_you_mean(given, words).map(|w| format!("did you mean `{w}`?"))
 }
 
 /// The position of every node of a YAML document, by path: mapping keys and sequence
@@ -114,6 +131,9 @@ pub(crate) struct Positions {
     text: Box<str>,
     first_line: usize,
     by_path: std::sync::OnceLock<HashMap<String, Location>>,
+    /// A sequence some entries were taken out of after parsing, and for each entry
+    /// left, its index in the file.
+    renumbered: Option<(String, Vec<usize>)>,
 }
 
 impl Positions {
@@ -123,6 +143,32 @@ impl Positions {
             text: text.into(),
             first_line,
             by_path: std::sync::OnceLock::new(),
+            renumbered: None,
+        }
+    }
+
+    /// These positions, for a document whose sequence at `path` lost entries after
+    /// parsing: entry `j` of what is left is entry `file_index[j]` of the file.
+    pub(crate) fn renumbered(mut self, path: &str, file_index: Vec<usize>) -> Positions {
+        self.renumbered = Some((path.to_string(), file_index));
+        self
+    }
+
+    /// `path` with the renumbered sequence's index replaced by the file's.
+    fn in_file<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+        let Some((seq, file_index)) = &self.renumbered else {
+            return path.into();
+        };
+        let Some(rest) = path
+            .strip_prefix(seq.as_str())
+            .and_then(|r| r.strip_prefix('.'))
+        else {
+            return path.into();
+        };
+        let (index, tail) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+        match index.parse::<usize>().ok().and_then(|j| file_index.get(j)) {
+            Some(i) => format!("{seq}.{i}{tail}").into(),
+            None => path.into(),
         }
     }
 
@@ -198,7 +244,8 @@ impl Positions {
         let by_path = self
             .by_path
             .get_or_init(|| Self::index(&self.text, self.first_line));
-        let mut p = path;
+        let path = self.in_file(path);
+        let mut p: &str = &path;
         loop {
             if let Some(l) = by_path.get(p) {
                 return Some(*l);
@@ -233,6 +280,15 @@ mod tests {
     }
 
     #[test]
+    fn renumbered_sequences_point_at_the_entries_in_the_file() {
+        // Entry 0 of the file was taken out: entry 0 left is the file's entry 1.
+        let p = Positions::new(DOC, 1).renumbered("figures", vec![1]);
+        assert_eq!(p.get("figures.0.quote"), Some(Location::new(6, 12)));
+        assert_eq!(p.get("figures.0"), Some(Location::new(5, 5)));
+        assert_eq!(p.get("title"), Some(Location::new(1, 8)));
+    }
+
+    #[test]
     fn deep_flow_nesting_is_refused_before_parsing() {
         let deep = format!("n: {}", "[".repeat(65_536));
         let started = std::time::Instant::now();
@@ -241,6 +297,24 @@ mod tests {
         assert_eq!(err.location, Some(Location::new(1, 4 + MAX_FLOW_DEPTH)));
         assert!(too_deep("a: \"[[[[[[[[\" # [[[[\nb: '[[[['' [[['\n").is_none());
         assert!(too_deep(&format!("a: {}1{}", "[".repeat(64), "]".repeat(64))).is_none());
+    }
+
+    #[test]
+    fn misspelt_words_get_a_did_you_mean() {
+        assert_eq!(
+            misspelt("figures[0].review: unknown variant `candiate`, expected `candidate`")
+                .as_deref(),
+            Some("did you mean `candidate`?")
+        );
+        assert_eq!(
+            misspelt("unknown field `titel`, expected one of `title`, `unit`").as_deref(),
+            Some("did you mean `title`?")
+        );
+        assert_eq!(
+            misspelt("unknown variant `maybe`, expected `candidate`"),
+            None
+        );
+        assert_eq!(misspelt("invalid type: string"), None);
     }
 
     #[test]

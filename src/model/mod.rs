@@ -415,8 +415,11 @@ pub struct Report {
     pub summary: Option<String>,
     /// The action lines it reports on.
     pub action_lines: Vec<LineId>,
-    /// The figures it states, in front matter order.
+    /// The figures it states, in front matter order; accepted ones only.
     pub figures: Vec<Figure>,
+    /// How many of its figures are candidates waiting for review (`review:
+    /// candidate`): counted, never published.
+    pub candidates: usize,
     /// The rendered text.
     pub body: Body,
 }

@@ -61,10 +61,32 @@ pub(super) fn report(
     let mut figures = Vec::with_capacity(fm.figures.len());
     for (j, f) in fm.figures.iter().enumerate() {
         let at = |field: &str| format!("figures.{j}.{field}");
+        if f.proposed_metric.is_some() {
+            errors.push(
+                doc.error(
+                    Kind::Invalid,
+                    &at("proposed_metric"),
+                    "accepting a figure with a proposed metric",
+                )
+                .help(format!(
+                    "create it with `wsis new metric {} --title ... --unit ...`, then delete `proposed_metric`",
+                    f.metric
+                )),
+            );
+        }
         let metric = match metrics.resolve(&f.metric, doc, &at("metric")) {
             Ok(m) => m,
             Err(e) => {
-                errors.push(e);
+                // A misspelling gets its "did you mean"; a new metric, how to add it.
+                let create = format!(
+                    "`wsis new metric {} --title ... --unit ...` creates a new metric",
+                    f.metric
+                );
+                let help = match &e.help {
+                    Some(known) => format!("{known}; {create}"),
+                    None => create,
+                };
+                errors.push(e.help(help));
                 continue;
             }
         };
@@ -164,6 +186,7 @@ pub(super) fn report(
         summary: fm.summary.clone(),
         action_lines,
         figures: figures.into_iter().map(|(_, f)| f).collect(),
+        candidates: raw.candidates.len(),
         body: rendered.body,
     })
 }

@@ -382,16 +382,33 @@ impl Drop for Server {
 
 /// A plain HTTP/1.1 GET on 127.0.0.1:`port`, read to the end.
 pub fn http_get(port: u16, path: &str) -> (u16, String, String) {
+    http(port, "GET", path, &[("Host", "127.0.0.1")], "")
+}
+
+/// An HTTP/1.1 request on 127.0.0.1:`port` with the given headers (none added but
+/// `Content-Length` for a body and `Connection: close`), read to the end; returns
+/// the status code, the headers and the body.
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String, String) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    let mut request = format!("{method} {path} HTTP/1.1\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !body.is_empty() {
+        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    request.push_str(&format!("Connection: close\r\n\r\n{body}"));
+    stream.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw).into_owned();

@@ -1,0 +1,133 @@
+//! Watching the site's sources and rebuilding on every save.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use tokio::sync::broadcast;
+
+use crate::project::Project;
+
+pub(super) type Events = std::sync::mpsc::Receiver<notify::Result<notify::Event>>;
+
+/// Starts watching the site root; `None` (with a warning) where the system cannot.
+pub(super) fn start_watching(
+    root: &Path,
+    tx: std::sync::mpsc::Sender<notify::Result<notify::Event>>,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("warning: cannot watch for changes: {e}");
+            return None;
+        }
+    };
+    if let Err(e) = watcher.watch(root, RecursiveMode::Recursive) {
+        eprintln!("warning: cannot watch {}: {e}", root.display());
+        return None;
+    }
+    Some(watcher)
+}
+
+/// Rebuilds on every change the watcher reports, then tells open pages to reload.
+pub(super) fn watch(
+    root: &Path,
+    rx: &Events,
+    mut project: Project,
+    reload: broadcast::Sender<String>,
+) {
+    // Each event names the pages to reload, as a JSON list of URL paths, or "*".
+    let early = reload.clone();
+    project.on_early_pages = Some(Box::new(move |paths: &[String]| {
+        let _ = early.send(serde_json::to_string(paths).unwrap_or_else(|_| "\"*\"".into()));
+    }));
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    loop {
+        // After a partial rebuild the data files and search index are refreshed once
+        // the editor pauses for a second, so a burst of saves is not held up by them.
+        let first = if project.assets_stale() {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(event) => event,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    project.refresh_assets();
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            }
+        };
+        let mut changed = relevant(&root, first);
+        // An editor's save is often several events (write, rename, metadata): wait a
+        // moment and take them together.
+        std::thread::sleep(Duration::from_millis(8));
+        while let Ok(more) = rx.try_recv() {
+            changed.extend(relevant(&root, more));
+        }
+        changed.sort();
+        changed.dedup();
+        if changed.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        let result = project.rebuild(&changed);
+        let pages = match &result {
+            Ok(done) if !done.full => {
+                serde_json::to_string(&done.paths).unwrap_or_else(|_| "\"*\"".into())
+            }
+            _ => "\"*\"".into(),
+        };
+        match result {
+            Ok(done) => {
+                for w in project.warnings_about(&changed) {
+                    eprintln!("warning: {w}");
+                }
+                println!(
+                    "Rebuilt {} page{} in {:.0?} ({}{})",
+                    done.pages,
+                    if done.pages == 1 { "" } else { "s" },
+                    done.elapsed,
+                    names.join(", "),
+                    if done.full { ", full rebuild" } else { "" }
+                )
+            }
+            Err(e) => eprint!("{}", e.render(&root, crate::diagnostic::use_color())),
+        }
+        let _ = reload.send(pages);
+    }
+}
+
+/// The changed paths of an event that belong to the site's sources, relative to the
+/// root: `site.toml`, `content/`, `themes/`, `static/`; editors' temporary files are
+/// left out.
+fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
+    let Ok(event) = event else { return Vec::new() };
+    if event.kind.is_access() {
+        return Vec::new();
+    }
+    event
+        .paths
+        .into_iter()
+        .filter_map(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter(|rel| {
+            let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let temporary = name.starts_with(".#")
+                || name.ends_with('~')
+                || name.ends_with(".swp")
+                || name.ends_with(".tmp");
+            // Under content/ only the files the site is made of: an editor's or a
+            // tool's scratch file there must not trigger a full rebuild.
+            let content_file = rel.starts_with("content")
+                && rel
+                    .extension()
+                    .is_some_and(|e| e == "md" || e == "yaml" || e == "yml");
+            !temporary
+                && (rel == Path::new("site.toml")
+                    || content_file
+                    || ["themes", "static"].iter().any(|d| rel.starts_with(d)))
+        })
+        .collect()
+}
