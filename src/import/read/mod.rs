@@ -47,9 +47,45 @@ impl Default for Limits {
 pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(path, "read", &e))?;
     let format = sniff(&bytes, path);
-    let _ = limits;
-    match format {
-        _ => Err(Diagnostic::new(Kind::Import, path, "not implemented yet")),
+    // MERGE: replaced by the readers helper (this minimal reading serves only the
+    // command's own tests until the format readers land).
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(Diagnostic::new(Kind::Import, path, "the file is too large"));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Diagnostic::new(Kind::Import, path, "is not UTF-8 text"))?;
+    Ok((format, minimal_text(&text)))
+}
+
+/// MERGE: replaced by the readers helper. Paragraphs at blank lines, their lines
+/// re-joined; a line starting with `#` is a heading.
+fn minimal_text(text: &str) -> Document {
+    use super::document::Block;
+    let mut blocks = Vec::new();
+    for chunk in text.split("\n\n") {
+        let lines: Vec<&str> = chunk
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        if let [line] = lines.as_slice() {
+            if let Some(rest) = line.strip_prefix('#') {
+                let level = 1 + rest.chars().take_while(|&c| c == '#').count() as u8;
+                blocks.push(Block::Heading {
+                    level: level.min(6),
+                    text: rest.trim_start_matches('#').trim().to_string(),
+                });
+                continue;
+            }
+        }
+        blocks.push(Block::Paragraph(lines.join(" ")));
+    }
+    Document {
+        blocks,
+        ..Document::default()
     }
 }
 

@@ -1,0 +1,197 @@
+//! The report file a draft becomes: front matter that follows the content model, with
+//! each candidate marked `review: candidate`, then the submission's text as Markdown.
+//!
+//! The front matter is written line by line rather than through a YAML serializer,
+//! because the editor needs comments in it (each candidate's confidence and reason,
+//! each action line's reason) and serializers drop comments. Every string is written
+//! as a JSON string, which is also a YAML double-quoted scalar: quotes, colons, `#`,
+//! backslashes and line breaks all read back as they were.
+
+use std::fmt::Write;
+
+use super::document::{Block, Document};
+use super::draft::{Draft, DraftCandidate};
+use crate::model::{Bound, Status};
+
+/// The report file's text.
+pub fn report_text(draft: &Draft, doc: &Document) -> String {
+    let mut out = String::from("---\n");
+    let _ = writeln!(out, "title: {}", string(&draft.title));
+    let _ = writeln!(out, "organization: {}", string(&draft.organization));
+    let _ = writeln!(out, "year: {}", draft.year);
+    let _ = writeln!(out, "published: {}", string(&draft.published));
+    let _ = writeln!(out, "kind: {}", kind_name(draft));
+    let codes: Vec<String> = draft.action_lines.iter().map(|s| string(&s.code)).collect();
+    let _ = writeln!(out, "action_lines: [{}]", codes.join(", "));
+    if !draft.action_lines.is_empty() {
+        out.push_str("# Action lines suggested by `wsis import`; keep those that are right:\n");
+        for s in &draft.action_lines {
+            let _ = writeln!(out, "#   {}: {}", s.code, one_line(&s.reason));
+        }
+    }
+    if draft.candidates.is_empty() {
+        out.push_str("figures: []\n");
+    } else {
+        out.push_str(
+            "# Candidate figures: accept one by deleting its `review:` line (and creating its\n\
+             # proposed metric, then deleting `proposed_metric`), reject it by deleting it.\n",
+        );
+        out.push_str("figures:\n");
+        for c in &draft.candidates {
+            figure(&mut out, c);
+        }
+    }
+    out.push_str("---\n\n");
+    out.push_str(&to_markdown(doc));
+    out
+}
+
+/// One candidate as a `figures:` entry.
+fn figure(out: &mut String, c: &DraftCandidate) {
+    let metric = c
+        .metric
+        .as_deref()
+        .or(c.proposed_metric.as_ref().map(|p| p.id.as_str()))
+        .unwrap_or_default();
+    let _ = writeln!(out, "  - metric: {}", string(metric));
+    match c.value_max {
+        Some(high) => {
+            let _ = writeln!(out, "    low: {}", number(c.value));
+            let _ = writeln!(out, "    high: {}", number(high));
+        }
+        None => {
+            let _ = writeln!(out, "    value: {}", number(c.value));
+            if c.bound != Bound::Exact {
+                let _ = writeln!(out, "    bound: {}", c.bound.name());
+            }
+        }
+    }
+    if c.status != Status::Actual {
+        let _ = writeln!(out, "    status: {}", c.status.name());
+    }
+    let _ = writeln!(out, "    year: {}", c.year);
+    let _ = writeln!(out, "    quote: {}", string(&c.quote));
+    let _ = writeln!(
+        out,
+        "    review: candidate  # {:.2}: {}",
+        c.confidence,
+        one_line(&c.reason)
+    );
+    if let Some(p) = &c.proposed_metric {
+        let _ = writeln!(
+            out,
+            "    proposed_metric: {{title: {}, unit: {}}}",
+            string(&p.title),
+            string(&p.unit)
+        );
+    }
+}
+
+/// `s` as a YAML double-quoted scalar (JSON's string syntax is a subset of it).
+fn string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// A number as YAML reads it back: whole numbers without a fraction (`3300`, not
+/// `3300.0`), others in the shortest form that reads back the same.
+fn number(v: f64) -> String {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The report kind's name (`annual-progress`).
+fn kind_name(draft: &Draft) -> String {
+    serde_json::to_value(draft.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// `s` on one line, for a YAML comment.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// MERGE: use Document::to_markdown (the readers helper's); this minimal version
+/// keeps the command testable until then. Headings one level down (the title is the
+/// page's), paragraphs, lists and tables, every character Markdown would read as
+/// markup escaped so the rendered text is the source's, word for word.
+fn to_markdown(doc: &Document) -> String {
+    let mut out = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, text } => {
+                let hashes = "#".repeat(usize::from((*level).clamp(1, 5)) + 1);
+                let _ = writeln!(out, "{hashes} {}", escape(text));
+            }
+            Block::Paragraph(text) => {
+                let _ = writeln!(out, "{}", escape(text));
+            }
+            Block::List { ordered, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    if *ordered {
+                        let _ = writeln!(out, "{}. {}", i + 1, escape(item));
+                    } else {
+                        let _ = writeln!(out, "- {}", escape(item));
+                    }
+                }
+            }
+            Block::Table(rows) => {
+                let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+                for (i, row) in rows.iter().enumerate() {
+                    let cells: Vec<String> = (0..width)
+                        .map(|j| row.get(j).map_or(String::new(), |c| escape(c)))
+                        .collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                    if i == 0 {
+                        let _ = writeln!(out, "|{}", " --- |".repeat(width));
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `text` on one line with Markdown's markup characters backslash-escaped, and a
+/// leading "1." or "-" kept from starting a list.
+fn escape(text: &str) -> String {
+    let text = one_line(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '$' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    let list_like = (digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')')))
+        || matches!(out.as_bytes().first(), Some(b'-' | b'+' | b'='));
+    if list_like {
+        let at = if digits > 0 { digits } else { 0 };
+        out.insert(at, '\\');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_and_numbers_keep_their_form() {
+        assert_eq!(escape("a *b* [c] 5 < 6 & #7"), r"a \*b\* \[c\] 5 \< 6 \& \#7");
+        assert_eq!(escape("2024. A year"), r"2024\. A year");
+        assert_eq!(escape("- not a list"), r"\- not a list");
+        assert_eq!(number(3300.0), "3300");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(string("a \"b\": #c"), r##""a \"b\": #c""##);
+    }
+}
