@@ -47,8 +47,12 @@ pub(crate) fn write_file(
 ) -> Result<(), Diagnostic> {
     use std::io::Write;
     let exists = || {
-        Diagnostic::new(Kind::Io, shown, "already exists; wsis will not overwrite it")
-            .help("choose another name, or remove the file first")
+        Diagnostic::new(
+            Kind::Io,
+            shown,
+            "already exists; wsis will not overwrite it",
+        )
+        .help("choose another name, or remove the file first")
     };
     if !replace && fs::symlink_metadata(path).is_ok() {
         return Err(exists());
@@ -69,7 +73,9 @@ pub(crate) fn write_file(
             })?;
         return file.write_all(text.as_bytes()).map_err(|e| write_err(&e));
     }
-    let name = path.file_name().map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
     let tmp = path.with_file_name(format!(".{name}.wsis-tmp-{}", std::process::id()));
     let written = fs::write(&tmp, text).and_then(|()| fs::rename(&tmp, path));
     if let Err(e) = written {

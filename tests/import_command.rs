@@ -66,7 +66,11 @@ fn json_has_the_issues_fields_and_types_and_writes_nothing() {
     let site = Site::fixture("import_site");
     let before = common::snapshot(&site.root);
     let d = json_draft(&site);
-    assert_eq!(common::snapshot(&site.root), before, "--format json wrote a file");
+    assert_eq!(
+        common::snapshot(&site.root),
+        before,
+        "--format json wrote a file"
+    );
 
     for key in [
         "title",
@@ -111,7 +115,11 @@ fn json_has_the_issues_fields_and_types_and_writes_nothing() {
             assert!(c.get(key).is_some(), "no `{key}` in {c}");
         }
         assert!(c["value"].is_number() && c["year"].is_i64(), "{c}");
-        assert!(c["confidence"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)));
+        assert!(
+            c["confidence"]
+                .as_f64()
+                .is_some_and(|x| (0.0..=1.0).contains(&x))
+        );
         for key in ["unit", "qualifier", "quote"] {
             assert!(c[key].is_string(), "{key} in {c}");
         }
@@ -120,7 +128,11 @@ fn json_has_the_issues_fields_and_types_and_writes_nothing() {
         match (&c["metric"], &c["proposed_metric"]) {
             (Value::String(_), Value::Null) => {}
             (Value::Null, Value::Object(p)) => {
-                assert_eq!(keys(&c["proposed_metric"]), ["id", "title", "unit"], "{p:?}");
+                assert_eq!(
+                    keys(&c["proposed_metric"]),
+                    ["id", "title", "unit"],
+                    "{p:?}"
+                );
             }
             other => panic!("metric and proposed_metric: {other:?}"),
         }
@@ -185,7 +197,10 @@ fn metrics_are_matched_or_proposed() {
         candidate(&d, "3,300 people")["metric"],
         "isoc-people-trained"
     );
-    assert_eq!(candidate(&d, "45 countries")["metric"], "isoc-countries-reached");
+    assert_eq!(
+        candidate(&d, "45 countries")["metric"],
+        "isoc-countries-reached"
+    );
     // No metric counts community networks: one id proposed, shared by both figures.
     let a = candidate(&d, "12 community networks");
     let b = candidate(&d, "20 community networks");
@@ -206,7 +221,11 @@ fn the_report_is_written_with_candidates_marked() {
     let run = import_isoc(&site, &[]);
     assert!(run.ok, "{}", run.stderr);
     let path = site.root.join(REPORT);
-    assert!(run.stdout.contains(&path.display().to_string()), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&path.display().to_string()),
+        "{}",
+        run.stdout
+    );
     for said in [
         "read as text",
         "action lines suggested",
@@ -233,7 +252,10 @@ fn the_report_is_written_with_candidates_marked() {
     }
     let figures = text.matches("\n  - metric: ").count();
     let marks = text.matches("\n    review: candidate  # ").count();
-    assert!(figures >= 6 && marks == figures, "{figures} figures, {marks} marks");
+    assert!(
+        figures >= 6 && marks == figures,
+        "{figures} figures, {marks} marks"
+    );
     assert!(text.contains("# Action lines suggested by `wsis import`"));
     assert!(text.contains("\n## Capacity building\n"), "{text}");
 }
@@ -245,7 +267,11 @@ fn every_quote_is_verbatim_in_the_body() {
     let text = fs::read_to_string(site.root.join(REPORT)).unwrap();
     let (front, body) = split(&text);
     // The body as a reader sees it: escapes undone, lines joined.
-    let plain = body.replace('\\', "").split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = body
+        .replace('\\', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut n = 0;
     for line in front.lines() {
         if let Some(q) = line.strip_prefix("    quote: ") {
@@ -266,7 +292,10 @@ fn an_existing_file_is_kept_unless_forced() {
     assert!(!run.ok);
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
-    assert_eq!(fs::read_to_string(site.root.join(REPORT)).unwrap(), "kept\n");
+    assert_eq!(
+        fs::read_to_string(site.root.join(REPORT)).unwrap(),
+        "kept\n"
+    );
 
     let run = import_isoc(&site, &["--force"]);
     assert!(run.ok, "{}", run.stderr);
@@ -290,14 +319,26 @@ fn an_unknown_organization_gets_did_you_mean_and_the_new_hint() {
         &["--organization", "isco", "--year", "2024"],
     );
     assert!(!run.ok);
-    assert!(run.stderr.contains("unknown organization `isco`"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean `isoc`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown organization `isco`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `isoc`?"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr.contains("wsis new organization isco"),
         "{}",
         run.stderr
     );
-    assert_eq!(common::snapshot(&site.root), before, "something was written");
+    assert_eq!(
+        common::snapshot(&site.root),
+        before,
+        "something was written"
+    );
 }
 
 #[test]
@@ -315,15 +356,34 @@ fn flags_override_what_the_document_states() {
         ],
     );
     assert!(run.ok, "{}", run.stderr);
-    let path = site.root.join("content/reports/isoc-2024-review-submission.md");
+    let path = site
+        .root
+        .join("content/reports/isoc-2024-review-submission.md");
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("title: \"Impact: \\\"2024\\\" # edition\"\n"), "{text}");
+    assert!(
+        text.contains("title: \"Impact: \\\"2024\\\" # edition\"\n"),
+        "{text}"
+    );
     assert!(text.contains("published: \"2025-01-31\"\n"), "{text}");
     assert!(text.contains("kind: review-submission\n"), "{text}");
 
     let bad = import_isoc(&site, &["--published", "31/01/2025"]);
     assert!(!bad.ok);
     assert!(bad.stderr.contains("is not a date"), "{}", bad.stderr);
+}
+
+#[test]
+fn the_output_flag_names_the_file() {
+    let site = Site::fixture("import_site");
+    let out = site.root.join("drafts/isoc.md");
+    let run = import_isoc(&site, &["--output", out.to_str().unwrap()]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("---\ntitle: ")
+    );
+    assert!(!site.root.join(REPORT).exists());
 }
 
 #[test]
@@ -375,6 +435,18 @@ fn round_trip_import_accept_build() {
     site.write(REPORT, &accepted);
     create_proposed_metrics(&site, &d);
     site.build_ok();
+}
+
+/// Right after an import the site checks: candidates wait for review without failing
+/// the check. Needs the loader to read `review:` and `proposed_metric:`, which another
+/// change adds: enable it when that is merged.
+#[test]
+#[ignore = "MERGE: enable once the loader reads `review:` and `proposed_metric:`"]
+fn the_site_checks_right_after_an_import() {
+    let site = Site::fixture("import_site");
+    assert!(import_isoc(&site, &[]).ok);
+    let run = site.run("check", &[]);
+    assert!(run.ok, "{}", run.stderr);
 }
 
 /// `wsis new metric` for each distinct proposed metric of the draft.

@@ -142,7 +142,10 @@ impl Matcher {
                     .collect();
                 evidence.push((
                     score,
-                    format!("words of its title: {}", listed.join(", ")),
+                    format!(
+                        "words only its own title or description uses: {}",
+                        listed.join(", ")
+                    ),
                 ));
             }
             let score = evidence.iter().map(|e| e.0).fold(0.0, f32::max);

@@ -106,7 +106,11 @@ pub fn import(opts: &ImportOptions, json: bool) -> Result<String, Diagnostic> {
 pub fn summary(draft: &Draft, path: &Path) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "wrote {}", path.display());
-    let headed = draft.sections.iter().filter(|s| s.heading.is_some()).count();
+    let headed = draft
+        .sections
+        .iter()
+        .filter(|s| s.heading.is_some())
+        .count();
     let _ = writeln!(
         out,
         "read as {}: {} sections ({headed} with a heading)",

@@ -28,7 +28,7 @@ pub struct Draft {
     /// The format the submission was read as (`text`, `pdf`...).
     pub format: &'static str,
     /// The action lines suggested for the whole report: the strong suggestions of its
-    /// sections.
+    /// sections, in the site's order.
     pub action_lines: Vec<Suggestion>,
     /// The sections, split at headings.
     pub sections: Vec<Section>,
@@ -124,7 +124,9 @@ impl Draft {
                 None => report_lines.push(s.clone()),
             }
         }
-        report_lines.sort_by(|a, b| b.score.total_cmp(&a.score));
+        // In the site's order, as an editor would list them.
+        let order = |code: &str| site.action_lines.iter().position(|l| l.code == code);
+        report_lines.sort_by_key(|s| order(&s.code));
 
         let mut chooser = metrics::Matcher::new(&site.metrics, &head.organization);
         let found = candidates(&doc.plain_text(), head.year);
@@ -132,7 +134,8 @@ impl Draft {
             .into_iter()
             .map(|c| {
                 let section = sections.iter().position(|s| {
-                    s.text.contains(&c.quote) || s.heading.as_ref().is_some_and(|h| h.contains(&c.quote))
+                    s.text.contains(&c.quote)
+                        || s.heading.as_ref().is_some_and(|h| h.contains(&c.quote))
                 });
                 let lines = section.map(|i| sections[i].action_lines.as_slice());
                 let choice = chooser.choose(&c);

@@ -36,7 +36,10 @@ pub fn title(doc: &Document, flag: Option<&str>, year: i32) -> String {
         .or(first_heading)
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .map_or_else(|| format!("Report on progress made in {year}"), str::to_string)
+        .map_or_else(
+            || format!("Report on progress made in {year}"),
+            str::to_string,
+        )
 }
 
 /// The publication date, as `YYYY[-MM[-DD]]`: the flag (checked), the document's
@@ -44,12 +47,8 @@ pub fn title(doc: &Document, flag: Option<&str>, year: i32) -> String {
 pub fn published(doc: &Document, flag: Option<&str>, year: i32) -> Result<String, Diagnostic> {
     if let Some(f) = flag {
         return PartialDate::parse(f).map(|d| d.to_string()).ok_or_else(|| {
-            Diagnostic::new(
-                Kind::Invalid,
-                "--published",
-                format!("`{f}` is not a date"),
-            )
-            .help("give the date as YYYY-MM-DD, YYYY-MM or YYYY")
+            Diagnostic::new(Kind::Invalid, "--published", format!("`{f}` is not a date"))
+                .help("give the date as YYYY-MM-DD, YYYY-MM or YYYY")
         });
     }
     let stated = doc
@@ -110,7 +109,9 @@ fn month_number(word: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
+        .position(|m| {
+            *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -168,9 +169,18 @@ mod tests {
 
     #[test]
     fn dates_with_month_names_are_read() {
-        assert_eq!(date_in_text("Annual report\nOctober 2024"), Some("2024-10".into()));
-        assert_eq!(date_in_text("Geneva, 15 November 2024."), Some("2024-11-15".into()));
-        assert_eq!(date_in_text("Issued Nov 5, 2024"), Some("2024-11-05".into()));
+        assert_eq!(
+            date_in_text("Annual report\nOctober 2024"),
+            Some("2024-10".into())
+        );
+        assert_eq!(
+            date_in_text("Geneva, 15 November 2024."),
+            Some("2024-11-15".into())
+        );
+        assert_eq!(
+            date_in_text("Issued Nov 5, 2024"),
+            Some("2024-11-05".into())
+        );
         assert_eq!(date_in_text("We met in May with 40 people"), None);
         // Not a day of February: no date rather than a wrong one.
         assert_eq!(date_in_text("31 February 2024"), None);

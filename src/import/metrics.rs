@@ -74,9 +74,28 @@ pub fn unit_name(unit: CandidateUnit) -> &'static str {
 
 /// Words that are a number's scale, currency or per-cent mark, not the thing counted.
 const UNIT_WORDS: &[&str] = &[
-    "million", "millions", "billion", "billions", "thousand", "thousands", "hundred", "usd",
-    "us", "dollars", "dollar", "eur", "euro", "euros", "chf", "gbp", "percent", "per", "cent",
-    "m", "bn", "k",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "thousand",
+    "thousands",
+    "hundred",
+    "usd",
+    "us",
+    "dollars",
+    "dollar",
+    "eur",
+    "euro",
+    "euros",
+    "chf",
+    "gbp",
+    "percent",
+    "per",
+    "cent",
+    "m",
+    "bn",
+    "k",
 ];
 
 /// Chooses metrics for candidates; remembers its proposals so that one thing gets one
@@ -140,7 +159,11 @@ impl<'m> Matcher<'m> {
             .phrase
             .iter()
             .filter(|w| !matches!(w.as_str(), "and" | "or"))
-            .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+            .map(|w| {
+                w.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+            })
             .filter(|w| !w.is_empty())
             .collect();
         if id_words.is_empty() {
@@ -258,8 +281,10 @@ fn phrase_after(rest: &str, unit: CandidateUnit) -> (Vec<String>, Vec<String>) {
     let clause_end = rest
         .char_indices()
         .find(|&(i, ch)| {
-            matches!(ch, ',' | ';' | ':' | '(' | ')' | '!' | '?' | '\u{2014}' | '\u{2013}')
-                || (ch == '.' && !rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            matches!(
+                ch,
+                ',' | ';' | ':' | '(' | ')' | '!' | '?' | '\u{2014}' | '\u{2013}'
+            ) || (ch == '.' && !rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
         })
         .map_or(rest.len(), |(i, _)| i);
     let clause = &rest[..clause_end];
@@ -288,7 +313,9 @@ fn phrase_after(rest: &str, unit: CandidateUnit) -> (Vec<String>, Vec<String>) {
         if is_function_word(&l) || l.chars().all(|ch| ch.is_ascii_digit()) || lower.len() >= 4 {
             break;
         }
-        if head_found && !(l.ends_with("ed") && !participle_taken) {
+        // After the thing counted, only one participle ("people trained").
+        let participle = l.ends_with("ed") && !participle_taken;
+        if head_found && !participle {
             break;
         }
         participle_taken = head_found;
@@ -297,7 +324,10 @@ fn phrase_after(rest: &str, unit: CandidateUnit) -> (Vec<String>, Vec<String>) {
         written.push(w.to_string());
         lower.push(l);
     }
-    while lower.last().is_some_and(|l| matches!(l.as_str(), "and" | "or")) {
+    while lower
+        .last()
+        .is_some_and(|l| matches!(l.as_str(), "and" | "or"))
+    {
         lower.pop();
         written.pop();
     }
@@ -307,21 +337,17 @@ fn phrase_after(rest: &str, unit: CandidateUnit) -> (Vec<String>, Vec<String>) {
 /// Whether a lowercase word looks like a plural noun ("networks", "NRIs", "people").
 fn is_plural_noun(w: &str) -> bool {
     PLURAL_WITHOUT_S.contains(&w)
-        || (w.chars().count() >= 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us"))
+        || (w.chars().count() >= 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
 }
 
 /// How well `m` fits the words near the number, with the reason; `None` when it does
 /// not fit.
 fn score(m: &Metric, near: &Near, unit: CandidateUnit) -> Option<(f32, String)> {
     // The id's words after the organization's prefix name the metric too.
-    let id_words = m
-        .id
-        .strip_prefix(&format!("{}-", m.organization))
-        .unwrap_or(&m.id)
-        .replace('-', " ");
+    let id_words =
+        m.id.strip_prefix(&format!("{}-", m.organization))
+            .unwrap_or(&m.id)
+            .replace('-', " ");
     let mut title: HashSet<String> = content_stems(&m.title).into_iter().collect();
     title.extend(
         content_stems(&id_words)
@@ -345,9 +371,8 @@ fn score(m: &Metric, near: &Near, unit: CandidateUnit) -> Option<(f32, String)> 
         .iter()
         .filter(|s| near.window.contains(*s))
         .count();
-    let score = matched.len() as f32
-        + if in_phrase { 0.5 } else { 0.0 }
-        + 0.5 * from_description as f32;
+    let score =
+        matched.len() as f32 + if in_phrase { 0.5 } else { 0.0 } + 0.5 * from_description as f32;
     let mut listed: Vec<&str> = matched.iter().map(|s| s.as_str()).collect();
     listed.sort_unstable();
     Some((
@@ -399,7 +424,12 @@ mod tests {
         vec![
             metric("isoc-people-trained", "People trained", "people", "isoc"),
             metric("itu-people-trained", "People trained", "people", "itu"),
-            metric("isoc-countries-reached", "Countries reached", "count", "isoc"),
+            metric(
+                "isoc-countries-reached",
+                "Countries reached",
+                "count",
+                "isoc",
+            ),
             metric(
                 "isoc-nris-funded",
                 "National and regional initiatives (NRIs) funded",
@@ -436,7 +466,11 @@ mod tests {
             );
         }
         // Singular against a plural title: one word is half of "Countries reached".
-        let one = chosen("The programme is now in 1 country.", 1.0, CandidateUnit::Count);
+        let one = chosen(
+            "The programme is now in 1 country.",
+            1.0,
+            CandidateUnit::Count,
+        );
         assert_eq!(existing(one), "isoc-countries-reached");
         assert_eq!(
             existing(chosen(

@@ -42,8 +42,23 @@ pub fn report_text(draft: &Draft, doc: &Document) -> String {
         }
     }
     out.push_str("---\n\n");
-    out.push_str(&to_markdown(doc));
+    out.push_str(&to_markdown(&body(draft, doc)));
     out
+}
+
+/// The document without its opening heading when that heading is the report's title:
+/// the page shows the title already. A heading that a quote comes from stays.
+fn body(draft: &Draft, doc: &Document) -> Document {
+    let mut body = doc.clone();
+    let is_title = matches!(
+        body.blocks.first(),
+        Some(Block::Heading { text, .. })
+            if text.trim() == draft.title && !draft.candidates.iter().any(|c| text.contains(&c.quote))
+    );
+    if is_title {
+        body.blocks.remove(0);
+    }
+    body
 }
 
 /// One candidate as a `figures:` entry.
@@ -187,7 +202,10 @@ mod tests {
 
     #[test]
     fn markup_is_escaped_and_numbers_keep_their_form() {
-        assert_eq!(escape("a *b* [c] 5 < 6 & #7"), r"a \*b\* \[c\] 5 \< 6 \& \#7");
+        assert_eq!(
+            escape("a *b* [c] 5 < 6 & #7"),
+            r"a \*b\* \[c\] 5 \< 6 \& \#7"
+        );
         assert_eq!(escape("2024. A year"), r"2024\. A year");
         assert_eq!(escape("- not a list"), r"\- not a list");
         assert_eq!(number(3300.0), "3300");
