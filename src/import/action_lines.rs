@@ -19,6 +19,10 @@ use serde::Serialize;
 
 use super::words::content_stems;
 
+/// Words of action line files that name the frame, not a topic: "Sub-lines" in a
+/// description says nothing of what a text using "line" is about.
+const FRAME_WORDS: &[&str] = &["action", "line", "wsis", "sub", "plan"];
+
 /// The least score for a suggestion.
 pub const SUGGEST: f32 = 0.4;
 /// The least score for a suggestion that goes into the report's `action_lines`.
@@ -97,7 +101,11 @@ impl Matcher {
                     .collect(),
                 distinctive: set
                     .iter()
-                    .filter(|s| df[s.as_str()] == 1 && s.chars().count() >= 3)
+                    .filter(|s| {
+                        df[s.as_str()] == 1
+                            && s.chars().count() >= 3
+                            && !FRAME_WORDS.contains(&s.as_str())
+                    })
                     .cloned()
                     .collect(),
             })
@@ -134,7 +142,10 @@ impl Matcher {
             if !hits.is_empty() {
                 hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
                 let repeats: usize = hits.iter().map(|(_, n)| n - 1).sum();
-                let score = (0.3 * hits.len() as f32 + 0.05 * repeats as f32).min(0.75);
+                // One word, however often repeated ("society" in "Information
+                // Society"), never makes a strong suggestion alone.
+                let cap = if hits.len() == 1 { STRONG - 0.1 } else { 0.75 };
+                let score = (0.3 * hits.len() as f32 + 0.05 * repeats as f32).min(cap);
                 let listed: Vec<String> = hits
                     .iter()
                     .take(5)

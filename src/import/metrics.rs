@@ -182,7 +182,7 @@ impl<'m> Matcher<'m> {
         }
         let phrase = near.phrase_as_written.join(" ");
         let title = match c.unit {
-            _ if phrase.is_empty() => format!("{} ({unit})", capitalize(&self.organization)),
+            _ if phrase.is_empty() => format!("Untitled ({unit}): name it"),
             CandidateUnit::Usd => format!("{} (USD)", capitalize(&phrase)),
             CandidateUnit::Percent => format!("Share of {phrase}"),
             _ => capitalize(&phrase),
@@ -212,8 +212,9 @@ struct Near {
     phrase: Vec<String>,
     /// The same words as the text writes them.
     phrase_as_written: Vec<String>,
-    /// Stems of the content words near the number.
-    window: HashSet<String>,
+    /// Stems of the content words near the number, each weighed by its nearness:
+    /// `1 / (1 + d)` for the word `d` words away (the nearest occurrence counts).
+    window: HashMap<String, f32>,
 }
 
 impl Near {
@@ -221,25 +222,34 @@ impl Near {
         let q = &c.quote;
         let Some((start, end)) = number_span(c) else {
             return Near {
-                window: content_stems(q).into_iter().collect(),
+                window: content_stems(q).into_iter().map(|s| (s, 0.1)).collect(),
                 ..Near::default()
             };
         };
         let before = words(&q[..start]);
         let after = words(&q[end..]);
-        let mut window: HashSet<String> = HashSet::new();
-        let near_words = before.iter().rev().take(6).chain(after.iter().take(8));
-        for w in near_words {
-            window.extend(content_stems(w));
+        let mut window: HashMap<String, f32> = HashMap::new();
+        let near_words =
+            (before.iter().rev().take(6).enumerate()).chain(after.iter().take(8).enumerate());
+        for (d, w) in near_words {
+            let weight = 1.0 / (1.0 + d as f32);
+            for s in content_stems(w) {
+                let e = window.entry(s).or_insert(0.0);
+                *e = e.max(weight);
+            }
         }
-        let rest = &q[end..];
-        let (mut phrase_as_written, mut phrase) = phrase_after(rest, c.unit);
+        let (mut phrase_as_written, mut phrase) = phrase_after(&q[end..]);
         if phrase.is_empty() {
-            // "USD 2.5 million to local projects", "45% were women": the thing comes
-            // after one function word.
-            let next = rest.trim_start();
-            let skipped = next.find(char::is_whitespace).map_or("", |i| &next[i..]);
-            (phrase_as_written, phrase) = phrase_after(skipped, c.unit);
+            // "a total of $2.7 million.": the nearest content word before it.
+            if let Some(w) = before
+                .iter()
+                .rev()
+                .find(|w| !is_function_word(w) && !UNIT_WORDS.contains(&w.as_str()))
+                .filter(|w| w.chars().any(char::is_alphabetic))
+            {
+                phrase = vec![w.clone()];
+                phrase_as_written = phrase.clone();
+            }
         }
         Near {
             phrase,
@@ -276,8 +286,8 @@ const PLURAL_WITHOUT_S: &[&str] = &["people", "women", "men", "children", "staff
 /// lowercase: up to four content words, "and"/"or" allowed between them, stopping at
 /// punctuation or a function word, and after the first plural noun (the thing counted)
 /// with at most one participle after it ("people trained"). Scale and currency words
-/// are skipped, and for a percentage a leading "of" ("45% of participants").
-fn phrase_after(rest: &str, unit: CandidateUnit) -> (Vec<String>, Vec<String>) {
+/// are skipped, and up to two function words before the phrase starts.
+fn phrase_after(rest: &str) -> (Vec<String>, Vec<String>) {
     let clause_end = rest
         .char_indices()
         .find(|&(i, ch)| {
@@ -292,6 +302,7 @@ fn phrase_after(rest: &str, unit: CandidateUnit) -> (Vec<String>, Vec<String>) {
     let mut lower = Vec::new();
     let mut started = false;
     let mut head_found = false;
+    let mut leading = 0;
     let mut participle_taken = false;
     for raw in clause.split_whitespace() {
         let w = raw.trim_matches(|ch: char| !ch.is_alphanumeric());
@@ -302,7 +313,10 @@ fn phrase_after(rest: &str, unit: CandidateUnit) -> (Vec<String>, Vec<String>) {
         if !started && UNIT_WORDS.contains(&l.as_str()) {
             continue;
         }
-        if !started && unit == CandidateUnit::Percent && l == "of" {
+        // "USD 2.5 million to local projects", "45% of the participants": the thing
+        // comes after a function word or two.
+        if !started && is_function_word(&l) && leading < 2 {
+            leading += 1;
             continue;
         }
         if matches!(l.as_str(), "and" | "or") && started {
@@ -359,7 +373,10 @@ fn score(m: &Metric, near: &Near, unit: CandidateUnit) -> Option<(f32, String)> 
         .filter(|s| !title.contains(s))
         .collect();
     let phrase: HashSet<String> = near.phrase.iter().flat_map(|w| content_stems(w)).collect();
-    let matched: Vec<&String> = title.iter().filter(|s| near.window.contains(*s)).collect();
+    let matched: Vec<&String> = title
+        .iter()
+        .filter(|s| near.window.contains_key(*s))
+        .collect();
     let in_phrase = matched.iter().any(|s| phrase.contains(*s));
     // Money and shares rarely have a noun after the number; counts always do.
     let names_thing = in_phrase || matches!(unit, CandidateUnit::Usd | CandidateUnit::Percent);
@@ -367,12 +384,13 @@ fn score(m: &Metric, near: &Near, unit: CandidateUnit) -> Option<(f32, String)> 
     if !(names_thing && covers) {
         return None;
     }
-    let from_description = description
-        .iter()
-        .filter(|s| near.window.contains(*s))
-        .count();
-    let score =
-        matched.len() as f32 + if in_phrase { 0.5 } else { 0.0 } + 0.5 * from_description as f32;
+    // Nearer words weigh more: "committed $264,100 to support 37 NRIs and sponsored
+    // the Global IGF" is about funding committed to NRIs, not about the IGF.
+    let weight = |s: &String| near.window.get(s).copied().unwrap_or(0.0);
+    let from_description: f32 = description.iter().map(weight).sum();
+    let score = matched.iter().map(|s| weight(s)).sum::<f32>()
+        + if in_phrase { 0.5 } else { 0.0 }
+        + 0.5 * from_description;
     let mut listed: Vec<&str> = matched.iter().map(|s| s.as_str()).collect();
     listed.sort_unstable();
     Some((
@@ -490,7 +508,11 @@ mod tests {
             45.0,
             CandidateUnit::Percent,
         );
-        assert!(matches!(share, Choice::Proposed(_)), "{share:?}");
+        let Choice::Proposed(share) = share else {
+            panic!("{share:?}")
+        };
+        assert_eq!(share.id, "isoc-women-percent");
+        assert_eq!(share.title, "Share of women");
         // "funded" alone is not what is counted.
         let other = chosen("We funded 12 schools.", 12.0, CandidateUnit::Count);
         let Choice::Proposed(p) = other else {
@@ -529,6 +551,31 @@ mod tests {
         let Choice::Proposed(p) = money else { panic!() };
         assert_eq!(p.id, "isoc-grants-usd-2");
         assert_eq!(p.title, "Grants (USD)");
+    }
+
+    #[test]
+    fn the_nearer_words_decide_between_metrics() {
+        let metrics = vec![
+            metric(
+                "isoc-nri-funding-usd",
+                "Funding committed to NRIs",
+                "usd",
+                "isoc",
+            ),
+            metric(
+                "isoc-igf-support-usd",
+                "Support to the global IGF",
+                "usd",
+                "isoc",
+            ),
+        ];
+        let quote =
+            "We committed $264,100 to support 37 NRIs and sponsored the global IGF at $100,000.";
+        let mut m = Matcher::new(&metrics, "isoc");
+        let first = m.choose(&candidate(quote, 264_100.0, CandidateUnit::Usd));
+        let second = m.choose(&candidate(quote, 100_000.0, CandidateUnit::Usd));
+        assert_eq!(existing(first), "isoc-nri-funding-usd");
+        assert_eq!(existing(second), "isoc-igf-support-usd");
     }
 
     #[test]

@@ -72,7 +72,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "will",
     "would",
     "may",
-    "new",
     "including",
     "use",
     "well",
