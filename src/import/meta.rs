@@ -187,6 +187,29 @@ mod tests {
     }
 
     #[test]
+    fn the_organization_is_the_one_the_author_names() {
+        let orgs = vec![Organization {
+            id: "isoc".into(),
+            name: "Internet Society".into(),
+            short_name: Some("ISOC".into()),
+        }];
+        let by = |author: &str| Document {
+            author: Some(author.into()),
+            ..Document::default()
+        };
+        let root = std::path::Path::new("/nonexistent");
+        for author in ["Internet Society", "internet  society", "ISOC", "isoc"] {
+            assert_eq!(
+                organization(root, &by(author), None, &orgs).unwrap(),
+                "isoc"
+            );
+        }
+        let unknown = organization(root, &by("Someone Else"), None, &orgs).unwrap_err();
+        assert!(unknown.message.contains("Someone Else"), "{unknown:?}");
+        assert!(organization(root, &Document::default(), None, &orgs).is_err());
+    }
+
+    #[test]
     fn the_title_comes_from_the_flag_the_document_or_a_default() {
         let mut doc = Document {
             blocks: vec![Block::Heading {

@@ -200,6 +200,96 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::import::action_lines::Suggestion;
+    use crate::import::draft::Section;
+    use crate::import::metrics::ProposedMetric;
+    use crate::model::ReportKind;
+
+    /// A draft whose strings hold everything YAML or Markdown could misread.
+    fn awkward_draft(quote: &str) -> (Draft, Document) {
+        let doc = Document {
+            blocks: vec![
+                Block::Heading {
+                    level: 1,
+                    text: "Results: #1 *of* 2024".into(),
+                },
+                Block::Paragraph(quote.into()),
+            ],
+            ..Document::default()
+        };
+        let candidate = DraftCandidate {
+            value: 3300.0,
+            value_max: None,
+            unit: "people",
+            qualifier: "at-least",
+            bound: Bound::AtLeast,
+            status: Status::Projected,
+            year: 2024,
+            quote: quote.into(),
+            metric: None,
+            proposed_metric: Some(ProposedMetric {
+                id: "isoc-people-trained".into(),
+                title: "People: \"trained\" # all".into(),
+                unit: "people".into(),
+            }),
+            action_lines: vec![],
+            confidence: 0.8,
+            reason: "people after it;\nline two # with a hash".into(),
+            metric_reason: String::new(),
+            section: Some(0),
+        };
+        let draft = Draft {
+            title: "Title: with \"quotes\" and # hash".into(),
+            organization: "isoc".into(),
+            year: 2024,
+            published: "2024-11".into(),
+            kind: ReportKind::AnnualProgress,
+            format: "text",
+            action_lines: vec![Suggestion {
+                code: "C4".into(),
+                score: 1.0,
+                reason: "the text names \"C4\"".into(),
+            }],
+            sections: vec![Section {
+                heading: None,
+                action_lines: vec![],
+                text: quote.into(),
+            }],
+            candidates: vec![candidate],
+        };
+        (draft, doc)
+    }
+
+    #[test]
+    fn the_file_reads_back_through_the_loader() {
+        let quote = r#"We said: "more than 3,300 people" \ trained # [sic] *all* in 2024."#;
+        let (draft, doc) = awkward_draft(quote);
+        let text = report_text(&draft, &doc);
+        // Accepted: the review mark and the proposal deleted, as an editor does.
+        let accepted: String = text
+            .lines()
+            .filter(|l| !l.starts_with("    review:") && !l.starts_with("    proposed_metric:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let raw = crate::load::parse_report(&accepted, std::path::Path::new("r.md"))
+            .unwrap_or_else(|e| panic!("{e:?}\n{accepted}"));
+        let front = &raw.front.value;
+        assert_eq!(front.title, draft.title);
+        assert_eq!(front.action_lines, ["C4"]);
+        assert_eq!(front.figures.len(), 1);
+        assert_eq!(front.figures[0].quote, quote);
+        assert_eq!(front.figures[0].bound, Some(Bound::AtLeast));
+        assert_eq!(front.figures[0].status, Some(Status::Projected));
+        // The body keeps the quote, escaped, and drops the title heading only when it
+        // is the title.
+        assert!(
+            raw.body.contains(r"\\ trained \# \[sic\] \*all\*"),
+            "{}",
+            raw.body
+        );
+        assert!(raw.body.contains("## Results: \\#1"), "{}", raw.body);
+    }
+
     #[test]
     fn markup_is_escaped_and_numbers_keep_their_form() {
         assert_eq!(
