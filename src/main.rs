@@ -71,6 +71,39 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Draft a report from a submission (text, Markdown, HTML, DOCX, PDF), with its
+    /// figures marked as candidates for review.
+    Import {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The submission file.
+        path: PathBuf,
+        /// The reporting organization's id [default: the one the document names].
+        #[arg(long)]
+        organization: Option<String>,
+        /// The year the report covers.
+        #[arg(long)]
+        year: i32,
+        /// The title [default: the document's].
+        #[arg(long)]
+        title: Option<String>,
+        /// The kind of report: annual-progress, review-submission or
+        /// questionnaire-response.
+        #[arg(long, value_parser = vocabulary::<ReportKind>)]
+        kind: Option<ReportKind>,
+        /// The publication date, YYYY-MM-DD [default: the document's, or the year].
+        #[arg(long)]
+        published: Option<String>,
+        /// The file to write [default: content/reports/<organization>-<year>[-<kind>].md].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// `json` prints the draft on stdout and writes nothing.
+        #[arg(long, value_parser = ["json"])]
+        format: Option<String>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -258,6 +291,37 @@ fn main() -> ExitCode {
             }
             Err(e) => fail_one(e),
         },
+        Command::Import {
+            site,
+            path,
+            organization,
+            year,
+            title,
+            kind,
+            published,
+            output,
+            format,
+            force,
+        } => {
+            let opts = wsis::import::ImportOptions {
+                root: site.root.clone(),
+                path,
+                organization,
+                year,
+                title,
+                kind,
+                published,
+                output,
+                force,
+            };
+            match wsis::import::import(&opts, format.is_some()) {
+                Ok(text) => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&site.root, &BuildError::from(e)),
+            }
+        }
         Command::New { what } => {
             let (root, result) = match what {
                 New::Report {

@@ -31,18 +31,58 @@ const INIT_FILES: &[(&str, &str)] = &[
 
 /// Writes `text` to `root/rel`, refusing to replace an existing file.
 fn create(root: &Path, rel: &str, text: &str) -> Result<PathBuf, Diagnostic> {
-    let path = root.join(rel);
-    if path.exists() {
-        return Err(
-            Diagnostic::new(Kind::Io, rel, "already exists; wsis will not overwrite it")
-                .help("choose another name, or remove the file first"),
-        );
+    write_file(&root.join(rel), Path::new(rel), text, false)?;
+    Ok(PathBuf::from(rel))
+}
+
+/// Writes `text` to `path` (named `shown` in messages), creating its folder. Without
+/// `replace` an existing file is an error and is left alone; with it the file is
+/// replaced in one step (written under a temporary name, then renamed over it), so a
+/// reader never sees half a file and a failed write leaves the old one.
+pub(crate) fn write_file(
+    path: &Path,
+    shown: &Path,
+    text: &str,
+    replace: bool,
+) -> Result<(), Diagnostic> {
+    use std::io::Write;
+    let exists = || {
+        Diagnostic::new(
+            Kind::Io,
+            shown,
+            "already exists; wsis will not overwrite it",
+        )
+        .help("choose another name, or remove the file first")
+    };
+    if !replace && fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
-    if let Some(dir) = path.parent() {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|e| Diagnostic::io(dir, "create folder", &e))?;
     }
-    fs::write(&path, text).map_err(|e| Diagnostic::io(Path::new(rel), "write", &e))?;
-    Ok(PathBuf::from(rel))
+    let write_err = |e: &std::io::Error| Diagnostic::io(shown, "write", e);
+    if !replace {
+        // `create_new` also refuses a file that appeared since the check above.
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => exists(),
+                _ => write_err(&e),
+            })?;
+        return file.write_all(text.as_bytes()).map_err(|e| write_err(&e));
+    }
+    let name = path
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(format!(".{name}.wsis-tmp-{}", std::process::id()));
+    let written = fs::write(&tmp, text).and_then(|()| fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(write_err(&e));
+    }
+    Ok(())
 }
 
 /// Creates a new site in `dir`: settings, the eleven action lines, and one example
@@ -67,7 +107,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 /// The ids of the site's organizations, from the file names.
-fn organization_ids(root: &Path) -> Vec<String> {
+pub(crate) fn organization_ids(root: &Path) -> Vec<String> {
     let mut ids: Vec<String> = fs::read_dir(root.join("content/organizations"))
         .into_iter()
         .flatten()
@@ -83,13 +123,22 @@ fn organization_ids(root: &Path) -> Vec<String> {
     ids
 }
 
-fn check_organization(root: &Path, id: &str) -> Result<(), Diagnostic> {
+/// Checks that `id` names one of the site's organizations; if not, the error suggests
+/// the nearest id and how to create a new one.
+pub(crate) fn check_organization(root: &Path, id: &str) -> Result<(), Diagnostic> {
     let ids = organization_ids(root);
     if ids.iter().any(|i| i == id) {
         return Ok(());
     }
-    let help = suggestion(id, ids.iter().map(String::as_str))
-        .unwrap_or_else(|| "create it first with `wsis new organization ID`".into());
+    let create = if is_slug(id) {
+        format!("`wsis new organization {id}`")
+    } else {
+        "`wsis new organization ID`".to_string()
+    };
+    let help = match suggestion(id, ids.iter().map(String::as_str)) {
+        Some(s) => format!("{s} If it is a new organization, create it first with {create}"),
+        None => format!("create it first with {create}"),
+    };
     Err(Diagnostic::new(
         Kind::Reference,
         "--organization",
@@ -106,16 +155,9 @@ pub fn new_report(
     kind: Option<ReportKind>,
 ) -> Result<PathBuf, Diagnostic> {
     check_organization(root, organization)?;
-    if let Err(refusal) = crate::load::number::year_in_range(year, &format!("year {year}")) {
-        return Err(Diagnostic::new(Kind::Invalid, "--year", refusal.message).help(refusal.help));
-    }
+    check_year(year)?;
     let kind = kind.unwrap_or(ReportKind::AnnualProgress);
-    // The usual kind goes without a suffix; others are named in the file name.
-    let slug = if kind == ReportKind::AnnualProgress {
-        format!("{organization}-{year}")
-    } else {
-        format!("{organization}-{year}-{}", serde_plain(&kind))
-    };
+    let slug = report_slug(organization, year, kind);
     let front = NewReport {
         title: &format!("Report on progress made in {year}"),
         organization,
@@ -133,6 +175,25 @@ pub fn new_report(
         to_yaml(&front)?,
     );
     create(root, &format!("content/reports/{slug}.md"), &text)
+}
+
+/// The file stem of a report: `<organization>-<year>`, with the kind appended unless
+/// it is the usual annual progress report.
+pub(crate) fn report_slug(organization: &str, year: i32, kind: ReportKind) -> String {
+    if kind == ReportKind::AnnualProgress {
+        format!("{organization}-{year}")
+    } else {
+        format!("{organization}-{year}-{}", serde_plain(&kind))
+    }
+}
+
+/// Checks a report's year as `wsis new report` and `wsis import` take it.
+pub(crate) fn check_year(year: i32) -> Result<(), Diagnostic> {
+    crate::load::number::year_in_range(year, &format!("year {year}"))
+        .map(|_| ())
+        .map_err(|refusal| {
+            Diagnostic::new(Kind::Invalid, "--year", refusal.message).help(refusal.help)
+        })
 }
 
 /// Writes `content/organizations/<id>.yaml`.
