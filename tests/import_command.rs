@@ -227,7 +227,7 @@ fn the_report_is_written_with_candidates_marked() {
         run.stdout
     );
     for said in [
-        "read as text",
+        "read as markdown",
         "action lines suggested",
         "C4: the text names \"Action Line C4\"",
         "candidate figures:",
@@ -417,11 +417,10 @@ fn accepted_candidates_build_with_their_quotes_verified() {
     assert!(page.contains("3,300"), "{page}");
 }
 
-/// The round trip of the issue: import, delete every `review:` line, create the
-/// proposed metrics, build. Needs the loader to read `proposed_metric:`, which
-/// another change adds: enable it when that is merged.
+/// The round trip of the issue: import, accept every candidate as the README says
+/// (delete its `review:` line, create its proposed metric and delete
+/// `proposed_metric`), build: every quote is verified.
 #[test]
-
 fn round_trip_import_accept_build() {
     let site = Site::fixture("import_site");
     let d = json_draft(&site);
@@ -429,7 +428,7 @@ fn round_trip_import_accept_build() {
     let text = fs::read_to_string(site.root.join(REPORT)).unwrap();
     let accepted: String = text
         .lines()
-        .filter(|l| !l.starts_with("    review:"))
+        .filter(|l| !l.starts_with("    review:") && !l.starts_with("    proposed_metric:"))
         .map(|l| format!("{l}\n"))
         .collect();
     site.write(REPORT, &accepted);
@@ -438,15 +437,23 @@ fn round_trip_import_accept_build() {
 }
 
 /// Right after an import the site checks: candidates wait for review without failing
-/// the check. Needs the loader to read `review:` and `proposed_metric:`, which another
-/// change adds: enable it when that is merged.
+/// the check, which counts them.
 #[test]
-
 fn the_site_checks_right_after_an_import() {
     let site = Site::fixture("import_site");
     assert!(import_isoc(&site, &[]).ok);
     let run = site.run("check", &[]);
     assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("candidate figures wait for review: isoc-2024 (")
+            || run
+                .stdout
+                .contains("candidate figures wait for review: isoc-2024 ("),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
 }
 
 /// `wsis new metric` for each distinct proposed metric of the draft.

@@ -230,5 +230,4 @@ mod tests {
         );
         assert!(raw.body.contains("## Results: \\#1"), "{}", raw.body);
     }
-
 }
