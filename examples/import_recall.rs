@@ -12,6 +12,7 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use wsis::import::read::{Limits, read};
 use wsis::import::{Candidate, candidates};
 use wsis::model::Bound;
 
@@ -79,7 +80,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
             })
             .ok_or("no seed")?;
-        let text = std::fs::read_to_string(&seed)?;
+        // Through the importer's own reading, as `wsis import` does it.
+        let (_, document) = read(&seed, Limits::default()).map_err(|d| d.message)?;
+        let text = document.plain_text();
         let cands = candidates(&text, curated.year);
         // The mapping is checked by content: most curated figures' numbers are in the seed.
         let found = curated

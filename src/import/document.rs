@@ -59,14 +59,21 @@ impl Block {
 impl Document {
     /// The body as plain text for the candidate finder: every text of every block
     /// (see [`Block::texts`]) on its own, separated by blank lines, so that no
-    /// sentence runs from one into the next.
+    /// sentence runs from one into the next. Headings keep a Markdown heading mark, so
+    /// the finder knows them (a year a heading states is the year of what follows).
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
-        for text in self.blocks.iter().flat_map(Block::texts) {
-            if !out.is_empty() {
-                out.push_str("\n\n");
+        for block in &self.blocks {
+            for text in block.texts() {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                if let Block::Heading { level, .. } = block {
+                    out.push_str(&"#".repeat(usize::from((*level).clamp(1, 6))));
+                    out.push(' ');
+                }
+                out.push_str(text);
             }
-            out.push_str(text);
         }
         out
     }
