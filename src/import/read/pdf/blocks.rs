@@ -70,7 +70,7 @@ fn section_depth(text: &str) -> Option<u8> {
         .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
     let dotted = number.contains('.');
     let capital = rest.trim_start().starts_with(char::is_uppercase);
-    (well_formed && dotted && capital && parts.len() <= 6).then(|| parts.len() as u8)
+    (well_formed && dotted && capital && parts.len() <= 6).then_some(parts.len() as u8)
 }
 
 /// Whether the line is written in capitals only ("EXECUTIVE SUMMARY").
