@@ -145,6 +145,14 @@ impl Flow<'_> {
             // the same paragraph going on.
             return terminal(&prev.text) && !starts_lowercase(&cur.text);
         }
+        // A paragraph does not end mid-sentence before a lowercase word, whatever the
+        // space between (a figure or a page's own break may stand there).
+        if !terminal(&prev.text)
+            && starts_lowercase(&cur.text)
+            && (cur.size - prev.size).abs() <= 1.0
+        {
+            return false;
+        }
         let (left, right) = self.edges[&(cur.page, cur.column)];
         let gap = cur.y - prev.y;
         (cur.size - prev.size).abs() > 1.0
@@ -357,5 +365,37 @@ mod tests {
         assert!(terminal("as follows:"));
         assert!(terminal("he said.\u{201d}"));
         assert!(!terminal("it goes on and"));
+    }
+
+    fn line(y: f64, text: &str) -> Line {
+        Line {
+            page: 0,
+            column: 0,
+            x0: 50.0,
+            x1: 50.0 + 5.0 * text.len() as f64,
+            y,
+            size: 10.0,
+            text: text.into(),
+            marker_first: false,
+        }
+    }
+
+    #[test]
+    fn a_gap_breaks_paragraphs_but_not_sentences() {
+        let flow = [
+            line(100.0, "It was convened in"),
+            line(140.0, "the year 2006."),
+            line(200.0, "First ends here."),
+            line(240.0, "Second starts"),
+            line(252.0, "and goes on."),
+        ];
+        assert_eq!(
+            blocks(&flow, &[], 10.0),
+            [
+                Block::Paragraph("It was convened in the year 2006.".into()),
+                Block::Paragraph("First ends here.".into()),
+                Block::Paragraph("Second starts and goes on.".into()),
+            ]
+        );
     }
 }
