@@ -256,6 +256,9 @@ fn a_panic_in_the_extractor_is_an_error() {
         err.message,
         "this PDF cannot be read: the PDF reader failed on its content"
     );
+    // What the parser said is kept for a bug report.
+    let help = err.help.unwrap();
+    assert!(help.contains("NoSuchEncoding"), "{help}");
 }
 
 #[test]
