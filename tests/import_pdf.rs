@@ -204,12 +204,14 @@ fn text_beyond_the_limit_is_refused() {
 
 /// A PDF of `objects` (numbered from 1; the first is the catalog) with a correct
 /// cross-reference table.
-fn built(objects: &[String]) -> Vec<u8> {
+fn built<T: AsRef<[u8]>>(objects: &[T]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body.as_ref());
+        out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
     out.extend_from_slice(
@@ -282,5 +284,38 @@ fn an_absurd_page_count_is_refused() {
     assert_eq!(
         err.message,
         "this PDF has 5001 pages, more than the 5000 imported"
+    );
+}
+
+#[test]
+fn a_page_that_unpacks_past_the_bound_is_refused() {
+    use std::io::Write;
+    // 2 MB of spaces (a valid, empty content stream) packed into a few kilobytes.
+    let mut packer = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    packer.write_all(&vec![b' '; 2 << 20]).unwrap();
+    let packed = packer.finish().unwrap();
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&packed);
+    stream.extend_from_slice(b"\nendstream");
+    let objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        stream,
+    ];
+    let bytes = built(&objects);
+    let (_dir, path) = written(&bytes);
+    let limits = Limits {
+        max_text: 1000,
+        ..Limits::default()
+    };
+    let err = refused(&path, limits);
+    assert_eq!(
+        err.message,
+        "this PDF's page 1 unpacks to more than 1048576 bytes"
     );
 }

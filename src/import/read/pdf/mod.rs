@@ -4,7 +4,8 @@
 //! [`glyphs`] collects each character with its position and size (pdf-extract decodes
 //! the fonts), [`layout`] groups them into lines and columns, [`furniture`] drops
 //! running headers, footers and page numbers and sets footnotes apart, [`blocks`]
-//! makes blocks of the lines, [`meta`] reads Title, Author and CreationDate.
+//! makes blocks of the lines, [`meta`] reads Title, Author and CreationDate, and
+//! [`unpacked`] refuses pages whose content would unpack past a bound.
 //!
 //! The parser runs on a worker thread: a panic in it (pdf-extract panics on fonts it
 //! does not support) becomes an error, and a file that keeps it busy past
@@ -17,6 +18,7 @@ mod glyphs;
 mod hyphen;
 mod layout;
 mod meta;
+mod unpacked;
 
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
@@ -49,6 +51,8 @@ enum Failure {
     Pages(usize),
     Objects(usize),
     TooMuchText(u64),
+    /// A page (numbered from 1) whose content unpacks past the cap (in bytes).
+    Unpacks(u32, u64),
     /// The parser panicked, with what it said.
     Panicked(String),
     TimedOut,
@@ -87,6 +91,10 @@ impl Failure {
             Failure::TooMuchText(max) => (
                 format!("this PDF holds more than {max} bytes of text, the most imported"),
                 "import the report itself rather than a compilation".to_string(),
+            ),
+            Failure::Unpacks(page, cap) => (
+                format!("this PDF's page {page} unpacks to more than {cap} bytes"),
+                "export it again from its source; a page of a report needs far less".to_string(),
             ),
             Failure::TimedOut => (
                 format!(
@@ -176,6 +184,10 @@ fn extract(bytes: &[u8], limits: Limits) -> Result<Document, Failure> {
     }
     if page_count > MAX_PAGES {
         return Err(Failure::Pages(page_count));
+    }
+    let cap = unpacked::page_cap(limits.max_text);
+    if let Some(page) = unpacked::oversized_page(&doc, cap) {
+        return Err(Failure::Unpacks(page, cap));
     }
     let info = meta::info(&doc);
 
