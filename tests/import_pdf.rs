@@ -77,6 +77,8 @@ fn one_column_pdf_gives_headings_paragraphs_list_and_metadata() {
                         .into(),
                 ],
             },
+            h(3, "2.1 Next steps"),
+            p("Work on the programme continues in 2025."),
         ]
     );
 }

@@ -14,8 +14,10 @@ use crate::import::document::Block;
 enum Kind {
     /// A heading by font size, with the size.
     Sized(f64),
-    /// A body-size heading: numbered (depth of the numbering) or all capitals (1).
+    /// A body-size heading, numbered; the depth of its numbering ("2.1" → 2).
     Plain(u8),
+    /// A body-size heading in capitals.
+    Capitals,
     /// A list item; whether numbered, and the byte length of its marker.
     Item(bool, usize),
     /// Body text.
@@ -116,7 +118,7 @@ impl Flow<'_> {
                 return Kind::Plain(depth);
             }
             if all_capitals(&line.text) {
-                return Kind::Plain(1);
+                return Kind::Capitals;
             }
         }
         if let Some(n) = bullet(&line.text) {
@@ -209,6 +211,14 @@ pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block
         .map(|i| f.kind(&flow[i], flow.get(i + 1)))
         .collect();
     let sized = heading_sizes(&kinds);
+    let shallowest = kinds
+        .iter()
+        .filter_map(|k| match k {
+            Kind::Plain(depth) => Some(*depth),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let level_of = |kind: Kind| -> u8 {
         match kind {
             Kind::Sized(size) => {
@@ -218,7 +228,10 @@ pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block
                     .unwrap_or(0) as u8
                     + 1
             }
-            Kind::Plain(depth) => (sized.len() as u8 + depth).min(6),
+            // Body-size headings rank below every size heading; the shallowest
+            // numbering among them comes first, deeper numbers nest under it.
+            Kind::Plain(depth) => (sized.len() as u8 + 1 + depth - shallowest).min(6),
+            Kind::Capitals => (sized.len() as u8 + 1).min(6),
             _ => 6,
         }
     };
@@ -239,10 +252,10 @@ pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block
                 close(done, &mut out, &level_of);
                 Open::Heading(s, line.text.clone())
             }
-            (done, Kind::Plain(depth)) => {
+            (done, plain @ (Kind::Plain(_) | Kind::Capitals)) => {
                 close(done, &mut out, &level_of);
                 out.push(Block::Heading {
-                    level: level_of(Kind::Plain(depth)),
+                    level: level_of(plain),
                     text: line.text.clone(),
                 });
                 Open::None
