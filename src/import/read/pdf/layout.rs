@@ -107,7 +107,8 @@ fn rows(page: &Page) -> Vec<Row> {
 }
 
 /// A row of small glyphs raised a little above the row below, and beside its text,
-/// is that row's superscripts (footnote markers, ordinal suffixes).
+/// is that row's superscripts (footnote markers, ordinal suffixes); one lowered a
+/// little below the row above is its subscripts.
 fn attach_superscripts(rows: Vec<Row>) -> Vec<Row> {
     let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     for i in 0..rows.len() {
@@ -132,6 +133,24 @@ fn attach_superscripts(rows: Vec<Row>) -> Vec<Row> {
                 p.superscript = true;
                 p
             }));
+            rows[i] = None;
+            continue;
+        }
+        // Lowered a little below a larger row beside it: a subscript ("CO₂"), text of
+        // that row.
+        let host = (0..i).rev().find(|&j| {
+            rows[j].as_ref().is_some_and(|above| {
+                let drop = small.y - above.y;
+                let (ax0, ax1) = extent(&above.glyphs);
+                small.size < 0.85 * above.size
+                    && drop > 0.0
+                    && drop < 0.45 * above.size
+                    && sx1 >= ax0 - above.size
+                    && sx0 <= ax1 + above.size
+            })
+        });
+        if let Some(j) = host {
+            rows[j].as_mut().expect("found").glyphs.extend(small.glyphs);
             rows[i] = None;
         }
     }
@@ -465,8 +484,15 @@ mod tests {
         // An ordinal suffix is raised too, but it is text.
         draw(&mut page, 50.0, 120.0, 10.0, "the 21");
         draw(&mut page, 80.0, 116.0, 6.0, "st");
+        // A subscript is text of its row.
+        draw(&mut page, 50.0, 140.0, 10.0, "CO");
+        draw(&mut page, 60.0, 142.5, 6.0, "2");
+        draw(&mut page, 63.0, 140.0, 10.0, " emissions");
         let lines = page_lines(&page, 0);
-        assert_eq!(texts(&lines), ["in 2023, then", "the 21st"]);
+        assert_eq!(
+            texts(&lines),
+            ["in 2023, then", "the 21st", "CO2 emissions"]
+        );
         assert!(!lines[0].marker_first);
     }
 }
