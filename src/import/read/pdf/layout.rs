@@ -110,23 +110,28 @@ fn rows(page: &Page) -> Vec<Row> {
 /// is that row's superscripts (footnote markers, ordinal suffixes); one lowered a
 /// little below the row above is its subscripts.
 fn attach_superscripts(rows: Vec<Row>) -> Vec<Row> {
+    // No host is further away than this: the searches stop there (rows are sorted
+    // top to bottom), so a page of many rows costs no quadratic time.
+    let reach = rows.iter().map(|r| r.size).fold(0.0, f64::max) * 0.75;
     let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     for i in 0..rows.len() {
         let Some(small) = rows[i].clone() else {
             continue;
         };
         let (sx0, sx1) = extent(&small.glyphs);
-        let host = (i + 1..rows.len()).find(|&j| {
-            rows[j].as_ref().is_some_and(|below| {
-                let rise = below.y - small.y;
-                let (bx0, bx1) = extent(&below.glyphs);
-                small.size < 0.85 * below.size
-                    && rise > 0.15 * below.size
-                    && rise < 0.75 * below.size
-                    && sx1 >= bx0 - below.size
-                    && sx0 <= bx1 + below.size
-            })
-        });
+        let host = (i + 1..rows.len())
+            .take_while(|&j| rows[j].as_ref().is_none_or(|r| r.y - small.y <= reach))
+            .find(|&j| {
+                rows[j].as_ref().is_some_and(|below| {
+                    let rise = below.y - small.y;
+                    let (bx0, bx1) = extent(&below.glyphs);
+                    small.size < 0.85 * below.size
+                        && rise > 0.15 * below.size
+                        && rise < 0.75 * below.size
+                        && sx1 >= bx0 - below.size
+                        && sx0 <= bx1 + below.size
+                })
+            });
         if let Some(j) = host {
             let below = rows[j].as_mut().expect("found");
             below.glyphs.extend(small.glyphs.into_iter().map(|mut p| {
@@ -138,17 +143,20 @@ fn attach_superscripts(rows: Vec<Row>) -> Vec<Row> {
         }
         // Lowered a little below a larger row beside it: a subscript ("CO₂"), text of
         // that row.
-        let host = (0..i).rev().find(|&j| {
-            rows[j].as_ref().is_some_and(|above| {
-                let drop = small.y - above.y;
-                let (ax0, ax1) = extent(&above.glyphs);
-                small.size < 0.85 * above.size
-                    && drop > 0.0
-                    && drop < 0.45 * above.size
-                    && sx1 >= ax0 - above.size
-                    && sx0 <= ax1 + above.size
-            })
-        });
+        let host = (0..i)
+            .rev()
+            .take_while(|&j| rows[j].as_ref().is_none_or(|r| small.y - r.y <= reach))
+            .find(|&j| {
+                rows[j].as_ref().is_some_and(|above| {
+                    let drop = small.y - above.y;
+                    let (ax0, ax1) = extent(&above.glyphs);
+                    small.size < 0.85 * above.size
+                        && drop > 0.0
+                        && drop < 0.45 * above.size
+                        && sx1 >= ax0 - above.size
+                        && sx0 <= ax1 + above.size
+                })
+            });
         if let Some(j) = host {
             rows[j].as_mut().expect("found").glyphs.extend(small.glyphs);
             rows[i] = None;
