@@ -77,6 +77,8 @@ fn one_column_pdf_gives_headings_paragraphs_list_and_metadata() {
                         .into(),
                 ],
             },
+            h(3, "2.1 Next steps"),
+            p("Work on the programme continues in 2025."),
         ]
     );
 }
@@ -199,5 +201,123 @@ fn text_beyond_the_limit_is_refused() {
     assert_eq!(
         err.message,
         "this PDF holds more than 100 bytes of text, the most imported"
+    );
+}
+
+/// A PDF of `objects` (numbered from 1; the first is the catalog) with a correct
+/// cross-reference table.
+fn built<T: AsRef<[u8]>>(objects: &[T]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body.as_ref());
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A one-page PDF whose font names an encoding no PDF defines: the extractor panics on
+/// it, which must come back as an error, not a crash.
+fn pdf_with_unknown_encoding() -> Vec<u8> {
+    let content = "BT /F1 12 Tf 72 700 Td (Some text on the page.) Tj ET";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+         /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+            .to_string(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /NoSuchEncoding >>"
+            .to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+    ];
+    built(&objects)
+}
+
+#[test]
+fn a_panic_in_the_extractor_is_an_error() {
+    let (_dir, path) = written(&pdf_with_unknown_encoding());
+    let err = refused(&path, Limits::default());
+    assert_eq!(
+        err.message,
+        "this PDF cannot be read: the PDF reader failed on its content"
+    );
+    // What the parser said is kept for a bug report.
+    let help = err.help.unwrap();
+    assert!(help.contains("NoSuchEncoding"), "{help}");
+}
+
+#[test]
+fn an_absurd_page_count_is_refused() {
+    let pages = 5_001;
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", i + 3))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ];
+    objects.extend(
+        (0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string()),
+    );
+    let (_dir, path) = written(&built(&objects));
+    let err = refused(&path, Limits::default());
+    assert_eq!(
+        err.message,
+        "this PDF has 5001 pages, more than the 5000 imported"
+    );
+}
+
+#[test]
+fn a_page_that_unpacks_past_the_bound_is_refused() {
+    use std::io::Write;
+    // 2 MB of spaces (a valid, empty content stream) packed into a few kilobytes.
+    let mut packer = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    packer.write_all(&vec![b' '; 2 << 20]).unwrap();
+    let packed = packer.finish().unwrap();
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&packed);
+    stream.extend_from_slice(b"\nendstream");
+    let objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        stream,
+    ];
+    let bytes = built(&objects);
+    let (_dir, path) = written(&bytes);
+    let limits = Limits {
+        max_text: 1000,
+        ..Limits::default()
+    };
+    let err = refused(&path, limits);
+    assert_eq!(
+        err.message,
+        "this PDF's page 1 unpacks to more than 1048576 bytes"
     );
 }

@@ -14,8 +14,10 @@ use crate::import::document::Block;
 enum Kind {
     /// A heading by font size, with the size.
     Sized(f64),
-    /// A body-size heading: numbered (depth of the numbering) or all capitals (1).
+    /// A body-size heading, numbered; the depth of its numbering ("2.1" → 2).
     Plain(u8),
+    /// A body-size heading in capitals.
+    Capitals,
     /// A list item; whether numbered, and the byte length of its marker.
     Item(bool, usize),
     /// Body text.
@@ -70,7 +72,7 @@ fn section_depth(text: &str) -> Option<u8> {
         .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
     let dotted = number.contains('.');
     let capital = rest.trim_start().starts_with(char::is_uppercase);
-    (well_formed && dotted && capital && parts.len() <= 6).then(|| parts.len() as u8)
+    (well_formed && dotted && capital && parts.len() <= 6).then_some(parts.len() as u8)
 }
 
 /// Whether the line is written in capitals only ("EXECUTIVE SUMMARY").
@@ -116,7 +118,7 @@ impl Flow<'_> {
                 return Kind::Plain(depth);
             }
             if all_capitals(&line.text) {
-                return Kind::Plain(1);
+                return Kind::Capitals;
             }
         }
         if let Some(n) = bullet(&line.text) {
@@ -144,6 +146,14 @@ impl Flow<'_> {
             // A column or page break inside a sentence, or before a lowercase word, is
             // the same paragraph going on.
             return terminal(&prev.text) && !starts_lowercase(&cur.text);
+        }
+        // A paragraph does not end mid-sentence before a lowercase word, whatever the
+        // space between (a figure or a page's own break may stand there).
+        if !terminal(&prev.text)
+            && starts_lowercase(&cur.text)
+            && (cur.size - prev.size).abs() <= 1.0
+        {
+            return false;
         }
         let (left, right) = self.edges[&(cur.page, cur.column)];
         let gap = cur.y - prev.y;
@@ -201,6 +211,14 @@ pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block
         .map(|i| f.kind(&flow[i], flow.get(i + 1)))
         .collect();
     let sized = heading_sizes(&kinds);
+    let shallowest = kinds
+        .iter()
+        .filter_map(|k| match k {
+            Kind::Plain(depth) => Some(*depth),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let level_of = |kind: Kind| -> u8 {
         match kind {
             Kind::Sized(size) => {
@@ -210,7 +228,10 @@ pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block
                     .unwrap_or(0) as u8
                     + 1
             }
-            Kind::Plain(depth) => (sized.len() as u8 + depth).min(6),
+            // Body-size headings rank below every size heading; the shallowest
+            // numbering among them comes first, deeper numbers nest under it.
+            Kind::Plain(depth) => (sized.len() as u8 + 1 + depth - shallowest).min(6),
+            Kind::Capitals => (sized.len() as u8 + 1).min(6),
             _ => 6,
         }
     };
@@ -231,10 +252,10 @@ pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block
                 close(done, &mut out, &level_of);
                 Open::Heading(s, line.text.clone())
             }
-            (done, Kind::Plain(depth)) => {
+            (done, plain @ (Kind::Plain(_) | Kind::Capitals)) => {
                 close(done, &mut out, &level_of);
                 out.push(Block::Heading {
-                    level: level_of(Kind::Plain(depth)),
+                    level: level_of(plain),
                     text: line.text.clone(),
                 });
                 Open::None
@@ -357,5 +378,37 @@ mod tests {
         assert!(terminal("as follows:"));
         assert!(terminal("he said.\u{201d}"));
         assert!(!terminal("it goes on and"));
+    }
+
+    fn line(y: f64, text: &str) -> Line {
+        Line {
+            page: 0,
+            column: 0,
+            x0: 50.0,
+            x1: 50.0 + 5.0 * text.len() as f64,
+            y,
+            size: 10.0,
+            text: text.into(),
+            marker_first: false,
+        }
+    }
+
+    #[test]
+    fn a_gap_breaks_paragraphs_but_not_sentences() {
+        let flow = [
+            line(100.0, "It was convened in"),
+            line(140.0, "the year 2006."),
+            line(200.0, "First ends here."),
+            line(240.0, "Second starts"),
+            line(252.0, "and goes on."),
+        ];
+        assert_eq!(
+            blocks(&flow, &[], 10.0),
+            [
+                Block::Paragraph("It was convened in the year 2006.".into()),
+                Block::Paragraph("First ends here.".into()),
+                Block::Paragraph("Second starts and goes on.".into()),
+            ]
+        );
     }
 }

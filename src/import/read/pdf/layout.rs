@@ -107,31 +107,58 @@ fn rows(page: &Page) -> Vec<Row> {
 }
 
 /// A row of small glyphs raised a little above the row below, and beside its text,
-/// is that row's superscripts (footnote markers, ordinal suffixes).
+/// is that row's superscripts (footnote markers, ordinal suffixes); one lowered a
+/// little below the row above is its subscripts.
 fn attach_superscripts(rows: Vec<Row>) -> Vec<Row> {
+    // No host is further away than this: the searches stop there (rows are sorted
+    // top to bottom), so a page of many rows costs no quadratic time.
+    let reach = rows.iter().map(|r| r.size).fold(0.0, f64::max) * 0.75;
     let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     for i in 0..rows.len() {
         let Some(small) = rows[i].clone() else {
             continue;
         };
         let (sx0, sx1) = extent(&small.glyphs);
-        let host = (i + 1..rows.len()).find(|&j| {
-            rows[j].as_ref().is_some_and(|below| {
-                let rise = below.y - small.y;
-                let (bx0, bx1) = extent(&below.glyphs);
-                small.size < 0.85 * below.size
-                    && rise > 0.15 * below.size
-                    && rise < 0.75 * below.size
-                    && sx1 >= bx0 - below.size
-                    && sx0 <= bx1 + below.size
-            })
-        });
+        let host = (i + 1..rows.len())
+            .take_while(|&j| rows[j].as_ref().is_none_or(|r| r.y - small.y <= reach))
+            .find(|&j| {
+                rows[j].as_ref().is_some_and(|below| {
+                    let rise = below.y - small.y;
+                    let (bx0, bx1) = extent(&below.glyphs);
+                    small.size < 0.85 * below.size
+                        && rise > 0.15 * below.size
+                        && rise < 0.75 * below.size
+                        && sx1 >= bx0 - below.size
+                        && sx0 <= bx1 + below.size
+                })
+            });
         if let Some(j) = host {
             let below = rows[j].as_mut().expect("found");
             below.glyphs.extend(small.glyphs.into_iter().map(|mut p| {
                 p.superscript = true;
                 p
             }));
+            rows[i] = None;
+            continue;
+        }
+        // Lowered a little below a larger row beside it: a subscript ("CO₂"), text of
+        // that row.
+        let host = (0..i)
+            .rev()
+            .take_while(|&j| rows[j].as_ref().is_none_or(|r| small.y - r.y <= reach))
+            .find(|&j| {
+                rows[j].as_ref().is_some_and(|above| {
+                    let drop = small.y - above.y;
+                    let (ax0, ax1) = extent(&above.glyphs);
+                    small.size < 0.85 * above.size
+                        && drop > 0.0
+                        && drop < 0.45 * above.size
+                        && sx1 >= ax0 - above.size
+                        && sx0 <= ax1 + above.size
+                })
+            });
+        if let Some(j) = host {
+            rows[j].as_mut().expect("found").glyphs.extend(small.glyphs);
             rows[i] = None;
         }
     }
@@ -465,8 +492,15 @@ mod tests {
         // An ordinal suffix is raised too, but it is text.
         draw(&mut page, 50.0, 120.0, 10.0, "the 21");
         draw(&mut page, 80.0, 116.0, 6.0, "st");
+        // A subscript is text of its row.
+        draw(&mut page, 50.0, 140.0, 10.0, "CO");
+        draw(&mut page, 60.0, 142.5, 6.0, "2");
+        draw(&mut page, 63.0, 140.0, 10.0, " emissions");
         let lines = page_lines(&page, 0);
-        assert_eq!(texts(&lines), ["in 2023, then", "the 21st"]);
+        assert_eq!(
+            texts(&lines),
+            ["in 2023, then", "the 21st", "CO2 emissions"]
+        );
         assert!(!lines[0].marker_first);
     }
 }

@@ -41,7 +41,9 @@ pub(super) fn info(doc: &Document) -> Info {
         title: text(b"Title").filter(|t| !tool_title(t)),
         author: text(b"Author").filter(|a| {
             !matches!(
-                a.to_lowercase().as_str(),
+                a.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
                 "anonymous" | "unknown" | "user" | "author"
             )
         }),
@@ -69,16 +71,25 @@ fn decode(bytes: &[u8]) -> String {
 /// Whether a title is one an authoring tool made up rather than the document's own:
 /// empty, "untitled", "Microsoft Word - report.docx", a file name.
 fn tool_title(title: &str) -> bool {
-    let t = title.trim().to_lowercase();
+    let t = title
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     let file_name = [
         ".doc", ".docx", ".odt", ".rtf", ".pdf", ".indd", ".ppt", ".pptx", ".xls", ".xlsx", ".txt",
         ".tex", ".dvi", ".qxd", ".pages",
     ]
     .iter()
     .any(|ext| t.ends_with(ext));
-    let placeholder = ["untitled", "title", "document", "presentation", "no title"]
-        .iter()
-        .any(|p| t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ') == *p);
+    let placeholder = [
+        "untitled",
+        "title",
+        "document",
+        "presentation",
+        "no title",
+        "anonymous",
+    ]
+    .iter()
+    .any(|p| t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ') == *p);
     t.is_empty() || t.starts_with("microsoft ") || file_name || placeholder
 }
 
@@ -120,6 +131,7 @@ mod tests {
             "Microsoft Word - report.docx",
             "draft_v3.pdf",
             "Document1",
+            "(anonymous)",
         ] {
             assert!(tool_title(t), "{t}");
         }

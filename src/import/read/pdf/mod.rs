@@ -4,7 +4,8 @@
 //! [`glyphs`] collects each character with its position and size (pdf-extract decodes
 //! the fonts), [`layout`] groups them into lines and columns, [`furniture`] drops
 //! running headers, footers and page numbers and sets footnotes apart, [`blocks`]
-//! makes blocks of the lines, [`meta`] reads Title, Author and CreationDate.
+//! makes blocks of the lines, [`meta`] reads Title, Author and CreationDate, and
+//! [`unpacked`] refuses pages whose content would unpack past a bound.
 //!
 //! The parser runs on a worker thread: a panic in it (pdf-extract panics on fonts it
 //! does not support) becomes an error, and a file that keeps it busy past
@@ -17,10 +18,11 @@ mod glyphs;
 mod hyphen;
 mod layout;
 mod meta;
+mod unpacked;
 
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{Once, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -49,7 +51,10 @@ enum Failure {
     Pages(usize),
     Objects(usize),
     TooMuchText(u64),
-    Panicked,
+    /// A page (numbered from 1) whose content unpacks past the cap (in bytes).
+    Unpacks(u32, u64),
+    /// The parser panicked, with what it said.
+    Panicked(String),
     TimedOut,
 }
 
@@ -68,9 +73,12 @@ impl Failure {
                 format!("this PDF cannot be read: {why}"),
                 "the file may be truncated or damaged; export it again from its source".to_string(),
             ),
-            Failure::Panicked => (
+            Failure::Panicked(why) => (
                 "this PDF cannot be read: the PDF reader failed on its content".to_string(),
-                "export it again (e.g. print it to PDF) and import the new file".to_string(),
+                format!(
+                    "the reader stopped at: {why}; export the file again (e.g. print it to \
+                     PDF) and import the new file"
+                ),
             ),
             Failure::Pages(n) => (
                 format!("this PDF has {n} pages, more than the {MAX_PAGES} imported"),
@@ -83,6 +91,10 @@ impl Failure {
             Failure::TooMuchText(max) => (
                 format!("this PDF holds more than {max} bytes of text, the most imported"),
                 "import the report itself rather than a compilation".to_string(),
+            ),
+            Failure::Unpacks(page, cap) => (
+                format!("this PDF's page {page} unpacks to more than {cap} bytes"),
+                "export it again from its source; a page of a report needs far less".to_string(),
             ),
             Failure::TimedOut => (
                 format!(
@@ -98,16 +110,17 @@ impl Failure {
 
 /// Reads a PDF's text layer into a [`Document`].
 pub(crate) fn read(bytes: &[u8], path: &Path, limits: Limits) -> Result<Document, Diagnostic> {
+    quiet_worker_panics();
     let owned = bytes.to_vec();
     let (tx, rx) = mpsc::sync_channel(1);
     let worker = thread::Builder::new()
-        .name("wsis-pdf".into())
+        .name(WORKER.into())
         // Deeply nested objects recurse in the parser; a large stack (reserved, not
         // committed) keeps that from overflowing, which could not be caught.
         .stack_size(256 * 1024 * 1024)
         .spawn(move || {
             let outcome = panic::catch_unwind(AssertUnwindSafe(|| extract(&owned, limits)))
-                .unwrap_or(Err(Failure::Panicked));
+                .unwrap_or_else(|payload| Err(Failure::Panicked(panic_text(payload.as_ref()))));
             // The receiver is gone when reading timed out; nobody needs the result then.
             let _ = tx.send(outcome);
         });
@@ -117,9 +130,38 @@ pub(crate) fn read(bytes: &[u8], path: &Path, limits: Limits) -> Result<Document
     let outcome = match rx.recv_timeout(TIME_LIMIT) {
         Ok(outcome) => outcome,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::TimedOut),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Panicked),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(Failure::Panicked("the reading thread ended".into()))
+        }
     };
     outcome.map_err(|f| f.diagnostic(path))
+}
+
+/// The name of the thread that parses PDFs.
+const WORKER: &str = "wsis-pdf";
+
+/// Keeps the parser's panics off stderr: each becomes an error that says what the
+/// parser said (see [`Failure::Panicked`]), so the user sees one clear message rather
+/// than a crash report. Panics on any other thread still go to the usual hook.
+fn quiet_worker_panics() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let usual = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if thread::current().name() != Some(WORKER) {
+                usual(info);
+            }
+        }));
+    });
+}
+
+/// What a panic said, when it said it with a string.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".into())
 }
 
 /// Parses, checks and extracts; runs on the worker thread.
@@ -142,6 +184,10 @@ fn extract(bytes: &[u8], limits: Limits) -> Result<Document, Failure> {
     }
     if page_count > MAX_PAGES {
         return Err(Failure::Pages(page_count));
+    }
+    let cap = unpacked::page_cap(limits.max_text);
+    if let Some(page) = unpacked::oversized_page(&doc, cap) {
+        return Err(Failure::Unpacks(page, cap));
     }
     let info = meta::info(&doc);
 
