@@ -36,7 +36,7 @@ const DIVISION_WORDS: &[&str] = &["section", "chapter", "part", "annex", "append
 
 /// The level of a numbered heading: by the depth of its number ("2" → 1, "2.1" → 2),
 /// 1 for a Roman numeral or a division word, 2 for a capital letter ("A. Background").
-fn numbered(text: &str) -> Option<u8> {
+pub(crate) fn numbered(text: &str) -> Option<u8> {
     let (first, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let rest = rest.trim_start();
     if DIVISION_WORDS.contains(&first.to_lowercase().as_str()) {
@@ -92,7 +92,7 @@ fn starts_titled(title: &str) -> bool {
 
 /// A short line in capitals: at least four letters, none lower-case, and letters the
 /// bulk of it (so "2024 – 25%" is not a heading).
-fn all_capitals(text: &str) -> bool {
+pub(crate) fn all_capitals(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
     let lower = text.chars().filter(|c| c.is_lowercase()).count();
@@ -108,6 +108,10 @@ mod tests {
         assert_eq!(heading_level("2. Background"), Some(1));
         assert_eq!(heading_level("2.1 Capacity building"), Some(2));
         assert_eq!(heading_level("2.1.3. Training of trainers"), Some(3));
+        // A year, a count or a decimal opening a line is no section number.
+        assert_eq!(heading_level("2030 Agenda"), None);
+        assert_eq!(heading_level("3 People"), None);
+        assert_eq!(heading_level("3.5 million people"), None);
         assert_eq!(heading_level("II. Results"), Some(1));
         assert_eq!(heading_level("A. Regional activities"), Some(2));
         assert_eq!(heading_level("Section 3"), Some(1));

@@ -1,92 +1,121 @@
-//! Re-joining the lines of a paragraph, undoing a hyphen at a line end only where the
-//! break is surely a hyphenation: a letter, a hyphen, the next line starting with a
-//! lower-case letter, and the hyphenated form not used anywhere else in the document
-//! ("multi-" + "stakeholder" stays "multi-stakeholder" when the text writes that).
+//! Joining a paragraph's lines: a single space between them, except where a line ends
+//! with a hyphen. A hyphen at a line end is undone only where it surely is
+//! hyphenation, judged from the document's own words: "connec-" + "tivity" becomes
+//! "connectivity", "long-" + "term" stays "long-term" when the document writes
+//! "long-term" (or "long" and "term") elsewhere, "Asia-" + "Pacific" and "COVID-" +
+//! "19" keep their hyphen. One rule for every reader that re-joins lines (text, PDF).
 
 use std::collections::HashSet;
 
-/// The hyphenated words of a document, lower-cased, their edge punctuation trimmed
-/// ("well-known," gives "well-known"): a line-end hyphen that makes one of them is
-/// part of the word, not a hyphenation.
-pub(crate) fn hyphenated_words<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    lines
-        .flat_map(str::split_whitespace)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.contains('-'))
-        .map(str::to_lowercase)
-        .collect()
+/// The words a document uses, for telling hyphenation from compounds.
+#[derive(Debug, Default)]
+pub(crate) struct Vocabulary {
+    /// Whole words (lowercase), hyphenated compounds included as written.
+    words: HashSet<String>,
 }
 
-/// Joins the lines of one paragraph with single spaces, hyphenation undone.
-pub(crate) struct Joiner<'h> {
+/// Letters (and apostrophes, hyphens) of `w` with surrounding punctuation removed.
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+impl Vocabulary {
+    /// Collects the words of `lines`, leaving out the pieces a line-end hyphen may have
+    /// cut (the last word of a line ending in "-" and the first word of the next).
+    pub(crate) fn new<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::new();
+        let mut after_hyphen = false;
+        for line in lines {
+            let tokens: Vec<&str> = line.split_whitespace().collect();
+            let ends_cut = line.ends_with('-');
+            for (i, t) in tokens.iter().enumerate() {
+                if (i == 0 && after_hyphen) || (i + 1 == tokens.len() && ends_cut) {
+                    continue;
+                }
+                let w = bare(t);
+                if !w.is_empty() {
+                    words.insert(w);
+                }
+            }
+            after_hyphen = ends_cut;
+        }
+        Vocabulary { words }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+}
+
+/// Appends `next` (a following line) to `text` (the paragraph so far).
+pub(crate) fn join(text: &mut String, next: &str, vocab: &Vocabulary) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    // A soft hyphen at a line end is a hyphenation by definition.
+    if text.ends_with('\u{ad}') {
+        text.pop();
+        text.push_str(next);
+        return;
+    }
+    let Some(stem) = text.strip_suffix('-') else {
+        text.push(' ');
+        text.push_str(next);
+        return;
+    };
+    let before = stem.chars().next_back();
+    let after = next.chars().next();
+    let letter_before = before.is_some_and(char::is_alphabetic);
+    if !letter_before {
+        // "word -" is a dash, "2020-" a range: keep as written.
+        if before.is_some_and(char::is_whitespace) {
+            text.push(' ');
+        }
+        text.push_str(next);
+        return;
+    }
+    let head = bare(stem.rsplit(char::is_whitespace).next().unwrap_or(""));
+    let tail = bare(next.split_whitespace().next().unwrap_or(""));
+    let hyphenation = after.is_some_and(char::is_lowercase)
+        && before.is_some_and(char::is_lowercase)
+        && !head.is_empty()
+        && (vocab.has(&format!("{head}{tail}"))
+            || !(vocab.has(&format!("{head}-{tail}")) || (vocab.has(&head) && vocab.has(&tail))));
+    if hyphenation {
+        text.pop();
+    }
+    text.push_str(next);
+}
+
+/// Joins the lines of one paragraph with [`join`].
+pub(crate) struct Joiner<'v> {
     text: String,
-    hyphenated: &'h HashSet<String>,
+    vocabulary: &'v Vocabulary,
 }
 
-impl<'h> Joiner<'h> {
-    /// An empty paragraph of a document whose hyphenated words are `hyphenated`.
-    pub(crate) fn new(hyphenated: &'h HashSet<String>) -> Self {
+impl<'v> Joiner<'v> {
+    /// An empty paragraph of a document whose words are `vocabulary`.
+    pub(crate) fn new(vocabulary: &'v Vocabulary) -> Self {
         Joiner {
             text: String::new(),
-            hyphenated,
+            vocabulary,
         }
     }
 
-    /// The document's hyphenated words this joiner checks against.
-    pub(crate) fn hyphenated(&self) -> &'h HashSet<String> {
-        self.hyphenated
+    /// The document's words this joiner checks against.
+    pub(crate) fn vocabulary(&self) -> &'v Vocabulary {
+        self.vocabulary
     }
 
     /// Appends the next line.
     pub(crate) fn push(&mut self, line: &str) {
-        let line = line.trim();
-        if line.is_empty() {
-            return;
-        }
-        if self.text.is_empty() {
-            self.text.push_str(line);
-            return;
-        }
-        // A soft hyphen at a line end is a hyphenation by definition.
-        if self.text.ends_with('\u{ad}') {
-            self.text.pop();
-            self.text.push_str(line);
-            return;
-        }
-        let before_hyphen = self
-            .text
-            .strip_suffix('-')
-            .and_then(|t| t.chars().next_back());
-        match before_hyphen {
-            Some(c) if c.is_alphabetic() && self.is_hyphenation(line) => {
-                self.text.pop();
-            }
-            // A word broken at its own hyphen ("multi-" / "stakeholder", "2019-" /
-            // "2020") keeps the hyphen and no space.
-            Some(c) if c.is_alphanumeric() => {}
-            _ => self.text.push(' '),
-        }
-        self.text.push_str(line);
-    }
-
-    /// Whether the hyphen ending the text so far, before `next`, is a hyphenation.
-    fn is_hyphenation(&self, next: &str) -> bool {
-        if !next.chars().next().is_some_and(char::is_lowercase) {
-            return false;
-        }
-        let head = self
-            .text
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches(|c: char| !c.is_alphanumeric());
-        let tail = next
-            .split(char::is_whitespace)
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let word = format!("{head}{tail}").to_lowercase();
-        !self.hyphenated.contains(&word)
+        join(&mut self.text, line, self.vocabulary);
     }
 
     /// The paragraph's text.
@@ -99,22 +128,65 @@ impl<'h> Joiner<'h> {
 mod tests {
     use super::*;
 
-    fn join(doc: &[&str], lines: &[&str]) -> String {
-        let words = hyphenated_words(doc.iter().chain(lines).copied());
+    fn joined(lines: &[&str], all: &[&str]) -> String {
+        let vocab = Vocabulary::new(all.iter().copied());
+        let mut text = String::new();
+        for l in lines {
+            join(&mut text, l, &vocab);
+        }
+        text
+    }
+
+    #[test]
+    fn hyphenation_undone_where_the_pieces_are_no_words() {
+        let lines = ["the connec-", "tivity of schools"];
+        assert_eq!(joined(&lines, &lines), "the connectivity of schools");
+    }
+
+    #[test]
+    fn compounds_the_document_writes_keep_their_hyphen() {
+        let lines = ["a long-", "term plan"];
+        let all = ["a long-term view", "a long-", "term plan"];
+        assert_eq!(joined(&lines, &all), "a long-term plan");
+        let all = ["the long road", "in the short term", "a long-", "term plan"];
+        assert_eq!(joined(&lines, &all), "a long-term plan");
+    }
+
+    #[test]
+    fn the_joined_word_elsewhere_wins() {
+        let lines = ["co-", "operation matters"];
+        let all = ["cooperation", "co-", "operation matters", "operation"];
+        assert_eq!(joined(&lines, &all), "cooperation matters");
+    }
+
+    #[test]
+    fn numbers_capitals_and_dashes_keep_the_hyphen() {
+        let lines = ["since COVID-", "19 began"];
+        assert_eq!(joined(&lines, &lines), "since COVID-19 began");
+        let lines = ["in 2020-", "2024 the"];
+        assert_eq!(joined(&lines, &lines), "in 2020-2024 the");
+        let lines = ["it grew -", "fast"];
+        assert_eq!(joined(&lines, &lines), "it grew - fast");
+        let lines = ["ends here.", "Next one"];
+        assert_eq!(joined(&lines, &lines), "ends here. Next one");
+    }
+
+    fn joiner(doc: &[&str], lines: &[&str]) -> String {
+        let words = Vocabulary::new(doc.iter().chain(lines).copied());
         let mut j = Joiner::new(&words);
         lines.iter().for_each(|l| j.push(l));
         j.finish()
     }
 
     #[test]
-    fn hyphenation_undone_only_when_sure() {
+    fn the_joiner_undoes_hyphenation_only_when_sure() {
         assert_eq!(
-            join(&[], &["the inter-", "national community"]),
+            joiner(&[], &["the inter-", "national community"]),
             "the international community"
         );
         // The document writes the hyphenated form elsewhere: the hyphen is the word's.
         assert_eq!(
-            join(
+            joiner(
                 &["a multi-stakeholder forum"],
                 &["the multi-", "stakeholder process"]
             ),
@@ -122,14 +194,14 @@ mod tests {
         );
         // A capital after the break: a compound such as a name.
         assert_eq!(
-            join(&[], &["the Asia-", "Pacific region"]),
+            joiner(&[], &["the Asia-", "Pacific region"]),
             "the Asia-Pacific region"
         );
-        assert_eq!(join(&[], &["in 2019-", "2020 we"]), "in 2019-2020 we");
+        assert_eq!(joiner(&[], &["in 2019-", "2020 we"]), "in 2019-2020 we");
         assert_eq!(
-            join(&[], &["results -", "as planned"]),
+            joiner(&[], &["results -", "as planned"]),
             "results - as planned"
         );
-        assert_eq!(join(&[], &["plain", "  words  "]), "plain words");
+        assert_eq!(joiner(&[], &["plain", "  words  "]), "plain words");
     }
 }

@@ -6,10 +6,8 @@
 //! The rules only look at the lines themselves (and, from a PDF, their font size and
 //! weight), never at particular phrases, so they hold for submissions nobody has seen.
 
-use std::collections::HashSet;
-
 use super::headings::heading_level;
-use super::hyphens::{Joiner, hyphenated_words};
+use super::hyphens::{Joiner, Vocabulary};
 use super::listitems::list_marker;
 use crate::import::document::Block;
 
@@ -53,7 +51,7 @@ const LARGER_FONT: f32 = 1.15;
 /// The blocks `lines` hold, in order.
 pub(crate) fn blocks_from_lines(lines: &[Line]) -> Vec<Block> {
     let groups = paragraphs(lines);
-    let hyphenated = hyphenated_words(lines.iter().map(|l| l.text.as_str()));
+    let words = Vocabulary::new(lines.iter().map(|l| l.text.as_str()));
     let fonts = Fonts::of(lines);
     let mut out = Builder::default();
     for (index, group) in groups.iter().enumerate() {
@@ -69,7 +67,7 @@ pub(crate) fn blocks_from_lines(lines: &[Line]) -> Vec<Block> {
             });
             continue;
         }
-        out.group(group, &hyphenated, &fonts);
+        out.group(group, &words, &fonts);
     }
     out.finish()
 }
@@ -247,9 +245,9 @@ impl Builder {
 
     /// Adds one paragraph's lines: a heading, a list, or a paragraph (a group may hold
     /// text, then a list, as in "We did three things:" followed by bullets).
-    fn group(&mut self, group: &[&Line], hyphenated: &HashSet<String>, fonts: &Fonts) {
+    fn group(&mut self, group: &[&Line], words: &Vocabulary, fonts: &Fonts) {
         let joined = || {
-            let mut j = Joiner::new(hyphenated);
+            let mut j = Joiner::new(words);
             group.iter().for_each(|l| j.push(&l.text));
             j.finish()
         };
@@ -273,13 +271,13 @@ impl Builder {
             }
             _ => group,
         };
-        self.lines(rest, hyphenated);
+        self.lines(rest, words);
     }
 
     /// Adds the paragraph and list items among `lines`: a marked line starts an item,
     /// an unmarked line continues the item (or paragraph) before it.
-    fn lines(&mut self, lines: &[&Line], hyphenated: &HashSet<String>) {
-        let mut text = Joiner::new(hyphenated);
+    fn lines(&mut self, lines: &[&Line], words: &Vocabulary) {
+        let mut text = Joiner::new(words);
         let mut item: Option<bool> = None;
         for line in lines {
             if let Some((ordered, rest)) = list_marker(&line.text) {
@@ -294,7 +292,7 @@ impl Builder {
     }
 
     fn flush(&mut self, text: &mut Joiner<'_>, item: Option<bool>) {
-        let done = std::mem::replace(text, Joiner::new(text.hyphenated()));
+        let done = std::mem::replace(text, Joiner::new(text.vocabulary()));
         let done = done.finish();
         if done.is_empty() {
             return;

@@ -75,5 +75,9 @@ mod tests {
         assert_eq!(list_marker("on the"), None);
         assert_eq!(list_marker("o 2"), None);
         assert_eq!(list_marker("The end"), None);
+        assert_eq!(list_marker("-3 degrees"), None);
+        assert_eq!(list_marker("2030 Agenda"), None);
+        assert_eq!(list_marker("3.5 million"), None);
+        assert_eq!(list_marker("e.g. this"), None);
     }
 }

@@ -5,9 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::hyphen::{Vocabulary, join};
 use super::layout::Line;
 use crate::import::document::Block;
+use crate::import::read::headings;
+use crate::import::read::hyphens::{Vocabulary, join};
+use crate::import::read::listitems::list_marker;
 
 /// How a line opens a block, if it does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,63 +24,6 @@ enum Kind {
     Item(bool, usize),
     /// Body text.
     Body,
-}
-
-/// The byte length of a bullet opening `text` (with its following spaces).
-fn bullet(text: &str) -> Option<usize> {
-    let mut chars = text.char_indices();
-    let (_, c) = chars.next()?;
-    let bullets = [
-        '•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '►', '➢', '✓', '\u{F0B7}', '\u{F0A7}',
-    ];
-    let dashes = ['-', '–', '—', '*'];
-    let rest = &text[c.len_utf8()..];
-    let spaced = rest.starts_with(char::is_whitespace);
-    if (bullets.contains(&c) && (spaced || rest.is_empty())) || (dashes.contains(&c) && spaced) {
-        Some(text.len() - rest.trim_start().len())
-    } else {
-        None
-    }
-}
-
-/// The byte length of an item number opening `text`: "1." "1)" "(1)" "a)" "(a)".
-fn item_number(text: &str) -> Option<usize> {
-    let open = usize::from(text.starts_with('('));
-    let body = &text[open..];
-    let label = body
-        .find(['.', ')'])
-        .filter(|&n| n > 0 && n <= 2)
-        .map(|n| &body[..n])?;
-    let closer = body[label.len()..].chars().next()?;
-    let numeric = label.chars().all(|c| c.is_ascii_digit());
-    let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase());
-    let rest = &body[label.len() + 1..];
-    if !(numeric || (letter && closer == ')')) || !rest.starts_with(char::is_whitespace) {
-        return None;
-    }
-    Some(text.len() - rest.trim_start().len())
-}
-
-/// The depth of a section number opening a heading-like line ("2." → 1, "2.1" → 2),
-/// when what follows starts with a capital; none for a year or a count ("2030 Agenda",
-/// "3 people").
-// MERGE: `read/headings.rs` (`heading_level`) gives the same for text files; use it
-// here at the merge for the text rule, keeping the geometry (standing alone) here.
-fn section_depth(text: &str) -> Option<u8> {
-    let (number, rest) = text.split_once(char::is_whitespace)?;
-    let parts: Vec<&str> = number.trim_end_matches('.').split('.').collect();
-    let well_formed = parts
-        .iter()
-        .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
-    let dotted = number.contains('.');
-    let capital = rest.trim_start().starts_with(char::is_uppercase);
-    (well_formed && dotted && capital && parts.len() <= 6).then_some(parts.len() as u8)
-}
-
-/// Whether the line is written in capitals only ("EXECUTIVE SUMMARY").
-fn all_capitals(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 4 && !text.chars().any(char::is_lowercase)
 }
 
 /// Whether `text` ends a sentence (or introduces what follows, with a colon).
@@ -114,20 +59,17 @@ impl Flow<'_> {
             && !line.text.ends_with(['.', ',', ';', ':'])
             && (next.is_none_or(|n| self.breaks(line, n)) || line.x1 < right - 8.0 * line.size);
         if alone {
-            if let Some(depth) = section_depth(&line.text) {
+            if let Some(depth) = headings::numbered(&line.text) {
                 return Kind::Plain(depth);
             }
-            if all_capitals(&line.text) {
+            if headings::all_capitals(&line.text) {
                 return Kind::Capitals;
             }
         }
-        if let Some(n) = bullet(&line.text) {
-            return Kind::Item(false, n);
+        match list_marker(&line.text) {
+            Some((ordered, rest)) => Kind::Item(ordered, line.text.len() - rest.len()),
+            None => Kind::Body,
         }
-        if let Some(n) = item_number(&line.text) {
-            return Kind::Item(true, n);
-        }
-        Kind::Body
     }
 
     /// Whether `cur` goes on with the list item open since `prev`: indented past the
@@ -348,29 +290,6 @@ fn close(open: Open, out: &mut Vec<Block>, level_of: &dyn Fn(Kind) -> u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bullets_and_numbers_open_items() {
-        assert_eq!(bullet("• new schools"), Some("• ".len()));
-        assert_eq!(bullet("- a dash item"), Some(2));
-        assert_eq!(bullet("-3 degrees"), None);
-        assert_eq!(item_number("1. We trained"), Some(3));
-        assert_eq!(item_number("(a) first"), Some(4));
-        assert_eq!(item_number("12) twelfth"), Some(4));
-        assert_eq!(item_number("2030 Agenda"), None);
-        assert_eq!(item_number("3.5 million"), None);
-        assert_eq!(item_number("e.g. this"), None);
-    }
-
-    #[test]
-    fn section_numbers_but_not_years_or_counts() {
-        assert_eq!(section_depth("2. Results"), Some(1));
-        assert_eq!(section_depth("2.1 Methods"), Some(2));
-        assert_eq!(section_depth("3.2.1. Data sources"), Some(3));
-        assert_eq!(section_depth("2030 Agenda"), None);
-        assert_eq!(section_depth("3 People"), None);
-        assert_eq!(section_depth("3.5 million people"), None);
-    }
 
     #[test]
     fn sentence_ends() {

@@ -15,7 +15,6 @@
 mod blocks;
 mod furniture;
 mod glyphs;
-mod hyphen;
 mod layout;
 mod meta;
 mod unpacked;
