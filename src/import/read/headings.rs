@@ -18,6 +18,9 @@ const MAX_CHARS: usize = 120;
 /// short, and its title (after any numbering) starts with a capital letter or a digit.
 pub(crate) fn heading_level(text: &str) -> Option<u8> {
     let text = text.trim();
+    if let Some(level) = action_line_heading(text) {
+        return Some(level);
+    }
     if text.is_empty()
         || text.chars().count() > MAX_CHARS
         || text.split_whitespace().count() > MAX_WORDS
@@ -29,6 +32,35 @@ pub(crate) fn heading_level(text: &str) -> Option<u8> {
         return Some(level);
     }
     all_capitals(text).then_some(1)
+}
+
+/// The most words an action line's heading holds: the official titles are long ("C1.
+/// The role of public governance authorities and all stakeholders in the promotion of
+/// ICTs for development").
+const MAX_ACTION_LINE_WORDS: usize = 30;
+
+/// A line that opens with the name of a WSIS action line ("WSIS Action Line C4:
+/// Capacity building", "Action Line C7 e-health", "C5. Building confidence") and does
+/// not end as a sentence: level 2, the level the content model gives action line
+/// sections. Such a heading is what tags a report's section with its line.
+fn action_line_heading(text: &str) -> Option<u8> {
+    if text.split_whitespace().count() > MAX_ACTION_LINE_WORDS || text.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let rest = lower.strip_prefix("wsis ").unwrap_or(&lower);
+    let rest = ["action lines ", "action line ", "al "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let code = rest.strip_prefix('c')?;
+    let digits = code.bytes().take_while(u8::is_ascii_digit).count();
+    let number: u8 = code[..digits].parse().ok()?;
+    let after = code[digits..].chars().next();
+    let named = (1..=11).contains(&number)
+        && after
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '.' | ')' | '-' | '–' | '—'));
+    named.then_some(2)
 }
 
 /// "Section 3", "Chapter II: Results", "Part 2 Findings", "Annex A".
@@ -113,6 +145,22 @@ mod tests {
         assert_eq!(heading_level("3 People"), None);
         assert_eq!(heading_level("3.5 million people"), None);
         assert_eq!(heading_level("II. Results"), Some(1));
+        assert_eq!(
+            heading_level(
+                "WSIS Action Line C1: The role of public governance authorities and all \
+                 stakeholders in the promotion of ICTs for development"
+            ),
+            Some(2)
+        );
+        assert_eq!(heading_level("Action Line C7 e-health"), Some(2));
+        assert_eq!(
+            heading_level("C5. Building confidence and security"),
+            Some(2)
+        );
+        assert_eq!(heading_level("AL C3 – Access to information"), Some(2));
+        assert_eq!(heading_level("C12: not a line"), None);
+        assert_eq!(heading_level("C4 is where we trained 300 people."), None);
+        assert_eq!(heading_level("Cooperation"), None);
         assert_eq!(heading_level("A. Regional activities"), Some(2));
         assert_eq!(heading_level("Section 3"), Some(1));
         assert_eq!(heading_level("Chapter IV Outlook"), Some(1));

@@ -5,6 +5,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::footnotes::superscript;
+use super::headings;
 use super::meta::{collapse_spaces, iso_date};
 use crate::import::document::{Block, Document};
 use crate::markdown::MARKDOWN_OPTIONS;
@@ -12,9 +13,14 @@ use crate::markdown::MARKDOWN_OPTIONS;
 /// Reads a Markdown submission (decoded, LF line ends).
 pub(super) fn read(text: &str) -> Document {
     let (front, body) = split_front_matter(text);
-    let blocks = Collector::default().run(body);
+    let mut collector = Collector::default();
+    collector.run(body);
+    let (blocks, recovered) = collector.finish();
     let mut document = Document {
-        markdown: Some(body.trim_start_matches('\n').to_string()),
+        // A submission that marks its own headings keeps its Markdown as written; one
+        // whose headings had to be recovered (a text export with a few links) is
+        // written out again from its blocks, so that its headings become headings.
+        markdown: (!recovered).then(|| body.trim_start_matches('\n').to_string()),
         ..Document::default()
     };
     if let Some(front) = front {
@@ -92,14 +98,48 @@ struct Collector {
     rows: Option<Vec<Vec<String>>>,
     /// The raw HTML of the open HTML block.
     html: Option<String>,
+    /// The start number of the outermost open list, when numbered.
+    start: Option<u64>,
+    /// Lists of one numbered item, by block index, written as "2. Title": a numbered
+    /// heading to Markdown ("2. Overview" on its own line), which a document without
+    /// headings of its own most likely meant as one.
+    numbered: Vec<(usize, String)>,
 }
 
 impl Collector {
-    fn run(mut self, markdown: &str) -> Vec<Block> {
+    fn run(&mut self, markdown: &str) {
         for event in Parser::new_ext(markdown, MARKDOWN_OPTIONS) {
             self.event(event);
         }
-        self.blocks
+    }
+
+    /// The blocks, and whether headings were recovered: in a document with no
+    /// heading of its own, a one-line paragraph or a list of one numbered item that
+    /// reads as a heading ([`headings::heading_level`]) becomes one.
+    fn finish(mut self) -> (Vec<Block>, bool) {
+        if self
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { .. }))
+        {
+            return (self.blocks, false);
+        }
+        let mut recovered = false;
+        for (i, block) in self.blocks.iter_mut().enumerate() {
+            let line = match block {
+                Block::Paragraph(text) => text.clone(),
+                Block::List { .. } => match self.numbered.iter().find(|(at, _)| *at == i) {
+                    Some((_, line)) => line.clone(),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if let Some(level) = headings::heading_level(&line) {
+                *block = Block::Heading { level, text: line };
+                recovered = true;
+            }
+        }
+        (self.blocks, recovered)
     }
 
     fn event(&mut self, event: Event<'_>) {
@@ -139,6 +179,7 @@ impl Collector {
             Tag::List(first) => {
                 self.list_depth += 1;
                 if self.list.is_none() {
+                    self.start = first;
                     self.list = Some((first.is_some(), Vec::new()));
                 } else {
                     // The parent item's text goes before the nested items.
@@ -201,6 +242,10 @@ impl Collector {
                     && let Some((ordered, items)) = self.list.take()
                     && !items.is_empty()
                 {
+                    if let (Some(n), [item]) = (self.start, items.as_slice()) {
+                        self.numbered
+                            .push((self.blocks.len(), format!("{n}. {item}")));
+                    }
                     self.blocks.push(Block::List { ordered, items });
                 }
             }
@@ -274,5 +319,33 @@ mod tests {
                 Block::Paragraph("DISCLAIMER: views are our own.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn headings_are_recovered_only_where_the_document_marks_none() {
+        let export = "Report on progress\n\n1. Executive Summary\n\nWe saw [Pulse](#) grow.\n\n\
+                      WSIS Action Line C4: Capacity building\n\nWe trained 30 people.\n";
+        let doc = read(export);
+        assert_eq!(doc.markdown, None, "written out again with its headings");
+        assert_eq!(
+            doc.blocks[1],
+            Block::Heading {
+                level: 1,
+                text: "1. Executive Summary".into()
+            }
+        );
+        assert_eq!(
+            doc.blocks[3],
+            Block::Heading {
+                level: 2,
+                text: "WSIS Action Line C4: Capacity building".into()
+            }
+        );
+        assert_eq!(doc.blocks[2], Block::Paragraph("We saw Pulse grow.".into()));
+        // A document with headings of its own is kept as written, its lists as lists.
+        let marked = "# Report\n\n1. Executive Summary\n\nText.\n";
+        let doc = read(marked);
+        assert_eq!(doc.markdown.as_deref(), Some(marked));
+        assert!(matches!(doc.blocks[1], Block::List { ordered: true, .. }));
     }
 }
