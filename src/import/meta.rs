@@ -3,27 +3,13 @@
 
 use super::document::{Block, Document};
 use super::site::Organization;
+use super::words;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::PartialDate;
 
 /// How far into the text a publication date is looked for: a date on a title page
 /// or letterhead, not one in the body ("in October 2024 we met").
 const DATE_SCAN_CHARS: usize = 400;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The title: the flag, the document's own, its first block when that is a heading,
 /// or the title `wsis new report` gives.
@@ -76,7 +62,7 @@ pub fn date_in_text(text: &str) -> Option<String> {
             .flatten()
     };
     for (k, t) in tokens.iter().enumerate() {
-        let Some(month) = month_number(t) else {
+        let Some(month) = words::month_number(t) else {
             continue;
         };
         let day_before = k.checked_sub(1).and_then(|j| number(tokens.get(j), 1..=2));
@@ -99,20 +85,6 @@ pub fn date_in_text(text: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// The month a word names (1-12): its full name or first three letters, any case.
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
-        })
-        .map(|i| i as u32 + 1)
 }
 
 /// The organization: the flag, checked against the site's, or the one whose id, name

@@ -4,6 +4,36 @@
 //! The action line and metric matchers compare stems, never spellings, and skip
 //! function words, which say nothing about what a text is about.
 
+/// The months, for reading dates.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names (1-12): its full name or first three letters, any case.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+        })
+        .map(|i| i as u32 + 1)
+}
+
 /// Words that carry no topic: articles, prepositions, pronouns, auxiliaries.
 const FUNCTION_WORDS: &[&str] = &[
     "a",

@@ -6,34 +6,6 @@ const WINDOW_AFTER: usize = 120;
 /// How many characters [`words_before`] reads at most.
 const WINDOW_BEFORE: usize = 60;
 
-/// Month names and their usual abbreviations.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// The character just before byte `i` of `s`.
 pub(super) fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i).and_then(|p| p.chars().next_back())
@@ -115,7 +87,7 @@ pub(super) fn word_before(s: &str, i: usize) -> String {
 
 /// Whether a lowercase word is a month name or its abbreviation.
 pub(super) fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
+    crate::import::words::month_number(w).is_some()
 }
 
 /// Whether `text` contains `phrase` as whole words.
