@@ -13,7 +13,7 @@
 set -euo pipefail
 
 CARGO_FUZZ_VERSION=0.13.2
-TARGETS=(report organization chart nested)
+TARGETS=(report organization chart nested import)
 secs=${1:-60}
 [[ $secs =~ ^[0-9]+$ && $secs -gt 0 ]] || { echo "usage: $0 [SECONDS_PER_TARGET]" >&2; exit 2; }
 

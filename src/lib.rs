@@ -183,6 +183,33 @@ pub mod fuzzing {
         crate::markdown::render(text, &[], &settings).body.html
     }
 
+    /// Reads arbitrary bytes as a submission to import (text, Markdown, HTML or DOCX;
+    /// PDFs are left out, since the PDF parser's panics are caught by unwinding, which
+    /// fuzzing builds abort on), finds its candidates and writes its Markdown; returns
+    /// the broken promise if a candidate's quote is not in the text. Must never panic.
+    pub fn import(bytes: &[u8]) -> Result<(), String> {
+        if bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
+            return Ok(());
+        }
+        let limits = crate::import::read::Limits {
+            max_bytes: 1 << 20,
+            max_text: 1 << 20,
+        };
+        let Ok((_, doc)) =
+            crate::import::read::from_bytes(bytes.to_vec(), Path::new("fuzz.txt"), limits)
+        else {
+            return Ok(());
+        };
+        let text = doc.plain_text();
+        for c in crate::import::candidates(&text, 2024) {
+            if !text.contains(&c.quote) {
+                return Err(format!("quote {:?} is not in the text", c.quote));
+            }
+        }
+        doc.to_markdown();
+        Ok(())
+    }
+
     /// How deep report text may nest before it is flattened.
     pub const MAX_DEPTH: usize = crate::markdown::MAX_DEPTH;
 

@@ -72,9 +72,7 @@ const REFERENCES: &[&str] = &[
     "rfc",
     "version",
     "v",
-    "goal",
     "sdg",
-    "target",
     "room",
     "tel",
     "phone",
@@ -97,6 +95,22 @@ const REFERENCES: &[&str] = &[
     "industry",
     "covid",
 ];
+
+/// Words that number goals and targets ("Goal 4", "SDG target 4.1"): the number is a
+/// reference only right after the word and small or dotted; "Target: 10,000 teachers"
+/// and "we target 10,000 women" state figures.
+const NUMBERED_GOALS: &[&str] = &["goal", "goals", "target", "targets"];
+
+/// Whether `f` numbers a goal or target ("Goal 4", "target 4.1", "targets 9.c").
+fn numbers_a_goal(s: &str, f: &Found, prev_word: &str) -> bool {
+    if !NUMBERED_GOALS.contains(&prev_word) {
+        return false;
+    }
+    let before = &s[..f.start];
+    let spaced = before.ends_with(' ') && before.trim_end().len() + 1 == before.len();
+    let written = &s[f.start..f.end];
+    spaced && (written.contains('.') || (f.value < 100.0 && !written.contains([',', ' '])))
+}
 
 /// Whether `f` is glued to letters, a slash, a bracket or markup before it.
 pub(super) fn glued_before(s: &str, f: &Found) -> bool {
@@ -135,7 +149,9 @@ pub(super) fn excluded(s: &str, f: &Found) -> bool {
     }
     let prev = words_before(s, f.start, 2);
     let prev_word = prev.last().map(String::as_str).unwrap_or("");
-    if REFERENCES.contains(&prev_word.trim_start_matches(['$', '€', '£'])) || is_month(prev_word)
+    if REFERENCES.contains(&prev_word.trim_start_matches(['$', '€', '£']))
+        || is_month(prev_word)
+        || numbers_a_goal(s, f, prev_word)
     {
         return true;
     }
@@ -217,5 +233,29 @@ mod tests {
         none("Summaries run to three pages each.");
         none("It is one of our flagship programmes.");
         none("The pilot is 1 of the regional hubs.");
+    }
+
+    #[test]
+    fn targets_and_goals_state_figures_unless_they_number_one() {
+        use crate::import::candidates;
+        for (sentence, value) in [
+            ("Target: 10,000 teachers trained by 2026.", 10000.0),
+            ("We target 10,000 women in rural areas.", 10000.0),
+            ("Our goal: 1 million people online.", 1_000_000.0),
+        ] {
+            let found = candidates(sentence, 2024);
+            assert!(
+                found.iter().any(|c| c.value == value),
+                "{sentence}: {found:?}"
+            );
+        }
+        for sentence in [
+            "This serves SDG target 4.1 in full.",
+            "It serves Goal 4 and the people it names.",
+            "See targets 9.c and 17.8 of the agenda.",
+        ] {
+            let found = candidates(sentence, 2024);
+            assert!(found.is_empty(), "{sentence}: {found:?}");
+        }
     }
 }

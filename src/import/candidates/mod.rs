@@ -13,7 +13,7 @@
 //! - [`unit`](mod@unit): what it counts (people, money, a percentage, a count), or nothing, and
 //!   then it is no candidate;
 //! - [`bound`]: the qualifier before or after it, or a range;
-//! - [`status`]: actual, estimate, projected or target, from its sentence;
+//! - [`status`]: actual, estimate, projected or target, from its clause;
 //! - [`year`]: the year it describes, from its clause, its sentence, the sentence
 //!   before it or its section's heading;
 //! - [`confidence`]: how likely it is a reported result.
@@ -132,10 +132,9 @@ fn sentence_candidates(
     inherited: Option<i32>,
     out: &mut Vec<Candidate>,
 ) -> Years {
-    let lower = s.to_lowercase();
-    // `to_lowercase` may change byte lengths; windows then read the original text.
-    let lower = if lower.len() == s.len() { &lower } else { s };
-    let status = status::status(lower, report_year);
+    // ASCII lower case keeps every byte offset (full lower case may not: "İ"), and the
+    // words the rules look for are ASCII.
+    let lower = &s.to_ascii_lowercase();
     let years = Years::of(s, lower, found, report_year);
     let mut skip_until = 0;
     for (k, f) in found.iter().enumerate() {
@@ -171,7 +170,7 @@ fn sentence_candidates(
             value_max,
             unit,
             bound,
-            status,
+            status: status::status(status::clause(lower, f.start, f.end), report_year),
             year: years
                 .of_number(k, f.start)
                 .or(inherited)

@@ -62,7 +62,16 @@ impl Default for Limits {
 
 /// Reads the submission at `path`.
 pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnostic> {
-    let bytes = read_bounded(path, limits)?;
+    from_bytes(read_bounded(path, limits)?, path, limits)
+}
+
+/// Reads a submission's bytes (already read within `limits.max_bytes`); `path` names
+/// it in errors and, for text, breaks the tie between plain text and Markdown.
+pub fn from_bytes(
+    bytes: Vec<u8>,
+    path: &Path,
+    limits: Limits,
+) -> Result<(Format, Document), Diagnostic> {
     let (format, document) = match sniff::binary_format(&bytes, path)? {
         Some(Format::Pdf) => (Format::Pdf, pdf::read(&bytes, path, limits)?),
         Some(_) => (Format::Docx, docx::read(&bytes, path, limits)?),
