@@ -92,7 +92,7 @@ fn removing_the_review_line_makes_a_figure_whose_errors_count() {
     run.assert_error("alpha-2024.md:24:13", "unknown metric `alpha-initiatives`");
     run.assert_error(
         "alpha-2024.md:28:22",
-        "accepting a figure with a proposed metric",
+        "`proposed_metric` belongs only on a candidate",
     );
     assert!(
         run.stderr
@@ -150,7 +150,7 @@ fn a_proposed_metric_needs_a_candidate() {
     );
     site.build(&[]).assert_error(
         "alpha-2024.md:24:22",
-        "accepting a figure with a proposed metric",
+        "`proposed_metric` belongs only on a candidate",
     );
     // A malformed proposed metric is a syntax error where it stands.
     let site = Site::fixture("candidates");

@@ -43,13 +43,8 @@ pub fn draft(opts: &ImportOptions) -> Result<(Draft, Document), Diagnostic> {
     if let Some(id) = &opts.organization {
         crate::scaffold::check_organization(&opts.root, id)?;
     }
+    // `read` refuses a document with no text, naming its format.
     let (format, doc) = read::read(&opts.path, Limits::default())?;
-    if doc.blocks.is_empty() {
-        return Err(
-            Diagnostic::new(Kind::Import, &opts.path, "holds no text to import")
-                .help("a scanned document needs a text layer (OCR) first"),
-        );
-    }
     let organization = meta::organization(
         &opts.root,
         &doc,

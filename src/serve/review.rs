@@ -46,8 +46,14 @@ impl Guard {
             SocketAddr::V4(a) => format!("http://{}:{port}", a.ip()),
             SocketAddr::V6(a) => format!("http://[{}]:{port}", a.ip()),
         }];
-        if local.ip().is_loopback() {
+        if local.ip().is_loopback() || local.ip().is_unspecified() {
             origins.push(format!("http://localhost:{port}"));
+        }
+        // Bound to every interface (`--bind 0.0.0.0`), the editor still opens the page
+        // on this machine: its loopback addresses are this server's too.
+        if local.ip().is_unspecified() {
+            origins.push(format!("http://127.0.0.1:{port}"));
+            origins.push(format!("http://[::1]:{port}"));
         }
         Ok(Guard { token, origins })
     }

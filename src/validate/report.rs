@@ -66,7 +66,7 @@ pub(super) fn report(
                 doc.error(
                     Kind::Invalid,
                     &at("proposed_metric"),
-                    "accepting a figure with a proposed metric",
+                    "`proposed_metric` belongs only on a candidate (`review: candidate`): this figure is accepted, so its metric must exist",
                 )
                 .help(format!(
                     "create it with `wsis new metric {} --title ... --unit ...`, then delete `proposed_metric`",
