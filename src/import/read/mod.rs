@@ -17,6 +17,7 @@ pub(crate) mod listitems;
 mod markdown;
 mod meta;
 mod pdf;
+mod printable;
 mod sniff;
 mod text;
 
@@ -63,7 +64,7 @@ impl Default for Limits {
 /// Reads the submission at `path`.
 pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnostic> {
     let bytes = read_bounded(path, limits)?;
-    let (format, document) = match sniff::binary_format(&bytes, path)? {
+    let (format, mut document) = match sniff::binary_format(&bytes, path)? {
         Some(Format::Pdf) => (Format::Pdf, pdf::read(&bytes, path, limits)?),
         Some(_) => (Format::Docx, docx::read(&bytes, path, limits)?),
         None => {
@@ -89,6 +90,7 @@ pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnosti
             (format, document)
         }
     };
+    printable::document(&mut document);
     if document.blocks.is_empty() {
         return Err(Diagnostic::new(
             Kind::Import,
