@@ -115,3 +115,35 @@ fn a_huge_sentence_gives_short_quotes() {
     assert!(!quotes.is_empty());
     assert!(quotes.iter().all(|q| q.len() < 1000), "{quotes:?}");
 }
+
+/// A page of elements nested 200,000 deep (the HTML parser's time grows with the
+/// square of the depth: minutes) is refused at once, and nothing is written.
+#[test]
+fn deeply_nested_html_is_refused_quickly() {
+    let site = Site::fixture("import_site");
+    let depth = 200_000;
+    site.write(
+        "in/deep.html",
+        &format!(
+            "<html><body>{}<p>In 2024 we trained 3,300 people.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        ),
+    );
+    let started = std::time::Instant::now();
+    let file = site.root.join("in/deep.html");
+    let run = site.run(
+        "import",
+        &[
+            file.to_str().unwrap(),
+            "--organization",
+            "isoc",
+            "--year",
+            "2024",
+        ],
+    );
+    assert!(!run.ok);
+    assert!(run.stderr.contains("nest more than"), "{}", run.stderr);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    assert!(!site.root.join(REPORT).exists());
+}

@@ -11,6 +11,7 @@ mod docx_styles;
 mod footnotes;
 pub(crate) mod headings;
 mod html;
+mod html_depth;
 pub(crate) mod hyphens;
 pub(crate) mod lines;
 pub(crate) mod listitems;
@@ -82,6 +83,18 @@ pub fn read(path: &Path, limits: Limits) -> Result<(Format, Document), Diagnosti
                 .help("split the submission"));
             }
             let format = sniff::text_format(&text, path);
+            // Markdown too: its HTML blocks are read by the HTML parser.
+            if matches!(format, Format::Html | Format::Markdown) && html_depth::too_deep(&text) {
+                return Err(Diagnostic::new(
+                    Kind::Import,
+                    path,
+                    format!(
+                        "its HTML elements nest more than {} deep, past any real page",
+                        html_depth::MAX_NESTING
+                    ),
+                )
+                .help("save the submission as PDF, .docx or text"));
+            }
             let document = match format {
                 Format::Markdown => markdown::read(&text),
                 Format::Html => html::read(&text),
