@@ -74,6 +74,7 @@ pub fn write(opts: &ImportOptions, draft: &Draft, doc: &Document) -> Result<Path
         }
     };
     let text = write::report_text(draft, doc);
+    loads(&text, &opts.path)?;
     crate::scaffold::write_file(&path, &shown, &text, opts.force).map_err(|e| {
         if opts.force {
             e
@@ -82,6 +83,31 @@ pub fn write(opts: &ImportOptions, draft: &Draft, doc: &Document) -> Result<Path
         }
     })?;
     Ok(path)
+}
+
+/// Refuses a report file the site could not load: a submission near the size limit
+/// grows with the front matter and the Markdown escapes, and a long report's many
+/// candidates can pass the front matter's limit. Nothing is written then, rather than
+/// a draft that fails every build.
+fn loads(text: &str, submission: &Path) -> Result<(), Diagnostic> {
+    let refused = |why: String| {
+        Diagnostic::new(
+            Kind::Import,
+            submission,
+            format!("its draft report would not load: {why}"),
+        )
+        .help("split the submission and import each part as its own report")
+    };
+    if text.len() as u64 > crate::load::MAX_FILE_BYTES {
+        return Err(refused(format!(
+            "{} bytes, over the {} bytes a content file may hold",
+            text.len(),
+            crate::load::MAX_FILE_BYTES
+        )));
+    }
+    crate::load::parse_report(text, Path::new("draft.md"))
+        .map(drop)
+        .map_err(|e| refused(e.message))
 }
 
 /// Imports: drafts, then prints the draft as JSON (`json`, nothing written) or writes
@@ -137,4 +163,28 @@ pub fn summary(draft: &Draft, path: &Path) -> String {
          `wsis check`"
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRONT: &str = "---\ntitle: \"T\"\norganization: \"isoc\"\nyear: 2024\n\
+                         published: \"2024\"\nkind: annual-progress\nfigures: []\n";
+
+    #[test]
+    fn a_draft_the_site_could_not_load_is_refused() {
+        let file = Path::new("big.txt");
+        assert!(loads(&format!("{FRONT}---\n\nText.\n"), file).is_ok());
+        let body = "word ".repeat(2_000_001);
+        let e = loads(&format!("{FRONT}---\n\n{body}\n"), file).unwrap_err();
+        assert!(
+            e.message.contains("over the 10000000 bytes"),
+            "{}",
+            e.message
+        );
+        let comments = "# a comment\n".repeat(100_000);
+        let e = loads(&format!("{FRONT}{comments}---\n\nText.\n"), file).unwrap_err();
+        assert!(e.message.contains("front matter"), "{}", e.message);
+    }
 }

@@ -110,8 +110,31 @@ fn figure(out: &mut String, c: &DraftCandidate) {
 }
 
 /// `s` as a YAML double-quoted scalar (JSON's string syntax is a subset of it).
-fn string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+/// JSON leaves some characters unescaped that YAML refuses in a document (DEL, the
+/// C1 controls, U+FFFE, U+FFFF) or that a YAML 1.1 parser reads as line breaks and
+/// folds into spaces (U+0085, U+2028, U+2029): those are escaped too.
+pub(crate) fn string(s: &str) -> String {
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    if !json.contains(needs_escape) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `c` must be escaped in a YAML double-quoted scalar though JSON keeps it.
+fn needs_escape(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
+    )
 }
 
 /// A number as YAML reads it back: whole numbers without a fraction (`3300`, not
@@ -199,6 +222,21 @@ mod tests {
             candidates: vec![candidate],
         };
         (draft, doc)
+    }
+
+    #[test]
+    fn characters_yaml_refuses_or_folds_are_escaped() {
+        let odd = "a\u{7f}b\u{80}c\u{85}d\u{2028}e\u{2029}f\u{fffe}g\u{ffff}h\u{0}i";
+        let written = string(odd);
+        assert!(written.is_ascii(), "{written}");
+        let read: String = serde_norway::from_str(&written).unwrap();
+        assert_eq!(read, odd);
+        let (mut draft, doc) = awkward_draft("We trained 3,300 people.");
+        draft.title = odd.into();
+        let text = report_text(&draft, &doc);
+        let raw = crate::load::parse_report(&text, std::path::Path::new("r.md"))
+            .unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+        assert_eq!(raw.front.value.title, odd);
     }
 
     #[test]

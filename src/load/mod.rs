@@ -18,7 +18,7 @@ use crate::model::{Bound, OrgKind, PartialDate, ReportKind, Status};
 use number::RawNumber;
 
 pub(crate) use files::{
-    decode_text, describe_type, list_files, read_regular, read_text, stays_inside,
+    MAX_FILE_BYTES, decode_text, describe_type, list_files, read_regular, read_text, stays_inside,
 };
 pub(crate) use yaml::Positions;
 

@@ -326,8 +326,8 @@ fn changes(f: &Fields) -> Result<Vec<(&'static str, Option<String>)>, String> {
         vocabulary(&f.bound, "exact", &bounds, "bound")?
     };
     let status = vocabulary(&f.status, "actual", &statuses, "status")?;
-    // JSON strings are YAML double-quoted scalars: `#`, `:` and quotes stay text.
-    let quote = serde_json::to_string(f.quote.trim()).map_err(|e| e.to_string())?;
+    // A YAML double-quoted scalar: `#`, `:`, quotes and line breaks stay text.
+    let quote = crate::import::write::string(f.quote.trim());
     Ok(vec![
         ("metric", Some(metric.to_string())),
         ("value", value),

@@ -23,6 +23,7 @@
 pub mod bound;
 pub mod confidence;
 pub mod exclude;
+mod quote;
 pub mod status;
 mod text;
 pub mod unit;
@@ -61,7 +62,8 @@ pub struct Candidate {
     pub status: Status,
     /// The year it describes.
     pub year: i32,
-    /// The sentence that states it, verbatim from the text.
+    /// The sentence that states it, verbatim from the text; of a sentence too long to
+    /// quote, the words around the number.
     pub quote: String,
     /// How likely it is a reported result, from 0 to 1.
     pub confidence: f32,
@@ -175,7 +177,7 @@ fn sentence_candidates(
                 .of_number(k, f.start)
                 .or(inherited)
                 .unwrap_or(report_year),
-            quote: s.to_owned(),
+            quote: quote::quote(s, f.start, range.map_or(f.end, |g| g.end)).to_owned(),
             confidence: confidence::confidence(unit, f.kind, bound, evidence),
             reason,
         };

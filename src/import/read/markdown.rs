@@ -1,6 +1,9 @@
 //! Markdown into a [`Document`] through pulldown-cmark, with the options the site
 //! renders reports with. The blocks hold plain text (inline HTML and footnote markers
-//! left out); the Markdown itself is kept as written for the draft's body.
+//! left out); the Markdown itself is kept as written for the draft's body, but for the
+//! superscripts the blocks read otherwise (a footnote marker left out, an exponent in
+//! superscript digits): the site's quote check reads the body, and a quote taken from
+//! the blocks must stand in it.
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -15,6 +18,7 @@ pub(super) fn read(text: &str) -> Document {
     let (front, body) = split_front_matter(text);
     let mut collector = Collector::default();
     collector.run(body);
+    let body = edited(body, &collector.edits);
     let (blocks, recovered) = collector.finish();
     let mut document = Document {
         // A submission that marks its own headings keeps its Markdown as written; one
@@ -31,6 +35,19 @@ pub(super) fn read(text: &str) -> Document {
     }
     document.blocks = blocks;
     document
+}
+
+/// `body` with each of `edits` (sorted, apart) made: the byte range replaced.
+fn edited(body: &str, edits: &[(std::ops::Range<usize>, String)]) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for (range, replacement) in edits {
+        out.push_str(&body[at..range.start]);
+        out.push_str(replacement);
+        at = range.end;
+    }
+    out.push_str(&body[at..]);
+    out
 }
 
 /// The front matter (between `---` lines at the very start) and the body after it.
@@ -85,8 +102,11 @@ struct Collector {
     blocks: Vec<Block>,
     /// The inline text of the block being read.
     text: String,
-    /// Where an open `<sup>` started in `text`.
-    sup: Option<usize>,
+    /// Where an open `<sup>` started in `text`, and in the source.
+    sup: Option<(usize, usize)>,
+    /// Where the source's superscripts read otherwise than as written: the range from
+    /// `<sup>` to `</sup>`, and what the blocks have instead.
+    edits: Vec<(std::ops::Range<usize>, String)>,
     /// Inside an image: its alt text is not body text.
     image: usize,
     /// The outermost open list: whether numbered, and its items so far.
@@ -108,8 +128,8 @@ struct Collector {
 
 impl Collector {
     fn run(&mut self, markdown: &str) {
-        for event in Parser::new_ext(markdown, MARKDOWN_OPTIONS) {
-            self.event(event);
+        for (event, range) in Parser::new_ext(markdown, MARKDOWN_OPTIONS).into_offset_iter() {
+            self.event(event, range);
         }
     }
 
@@ -142,11 +162,11 @@ impl Collector {
         (self.blocks, recovered)
     }
 
-    fn event(&mut self, event: Event<'_>) {
+    fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
         match event {
             Event::Text(t) | Event::Code(t) if self.image == 0 => self.text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => self.text.push(' '),
-            Event::InlineHtml(html) => self.inline_html(&html),
+            Event::InlineHtml(html) => self.inline_html(&html, range),
             Event::Html(html) => {
                 if let Some(block) = &mut self.html {
                     block.push_str(&html);
@@ -159,15 +179,22 @@ impl Collector {
         }
     }
 
-    fn inline_html(&mut self, html: &str) {
+    fn inline_html(&mut self, html: &str, range: std::ops::Range<usize>) {
         let tag = html.trim().to_ascii_lowercase();
         if tag.starts_with("<sup") {
-            self.sup = Some(self.text.len());
+            self.sup = Some((self.text.len(), range.start));
         } else if tag.starts_with("</sup")
-            && let Some(start) = self.sup.take()
+            && let Some((start, source)) = self.sup.take()
         {
             let marked = self.text.split_off(start);
-            if let Some(kept) = superscript(&self.text, &marked) {
+            let kept = superscript(&self.text, &marked);
+            if kept.as_deref() != Some(marked.as_str())
+                && self.edits.last().is_none_or(|(r, _)| r.end <= source)
+            {
+                self.edits
+                    .push((source..range.end, kept.clone().unwrap_or_default()));
+            }
+            if let Some(kept) = kept {
                 self.text.push_str(&kept);
             }
         }
@@ -306,6 +333,27 @@ fn heading_level(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_body_reads_its_superscripts_as_the_blocks_do() {
+        let doc = read(
+            "# Report\n\n9,000 delegates from 178 countries<sup>2</sup> met, 10<sup>6</sup> \
+             users, the 19<sup>th</sup> IGF<sup>*</sup>.\n",
+        );
+        assert_eq!(
+            doc.blocks[1],
+            Block::Paragraph(
+                "9,000 delegates from 178 countries met, 10⁶ users, the 19th IGF.".into()
+            )
+        );
+        assert_eq!(
+            doc.markdown.as_deref(),
+            Some(
+                "# Report\n\n9,000 delegates from 178 countries met, 10⁶ users, the \
+                 19<sup>th</sup> IGF.\n"
+            )
+        );
+    }
 
     #[test]
     fn html_blocks_give_their_text_and_inline_tags_are_left_out() {

@@ -11,12 +11,14 @@ mod docx_styles;
 mod footnotes;
 pub(crate) mod headings;
 mod html;
+mod html_depth;
 pub(crate) mod hyphens;
 pub(crate) mod lines;
 pub(crate) mod listitems;
 mod markdown;
 mod meta;
 mod pdf;
+mod printable;
 mod sniff;
 mod text;
 
@@ -72,7 +74,7 @@ pub fn from_bytes(
     path: &Path,
     limits: Limits,
 ) -> Result<(Format, Document), Diagnostic> {
-    let (format, document) = match sniff::binary_format(&bytes, path)? {
+    let (format, mut document) = match sniff::binary_format(&bytes, path)? {
         Some(Format::Pdf) => (Format::Pdf, pdf::read(&bytes, path, limits)?),
         Some(_) => (Format::Docx, docx::read(&bytes, path, limits)?),
         None => {
@@ -90,6 +92,18 @@ pub fn from_bytes(
                 .help("split the submission"));
             }
             let format = sniff::text_format(&text, path);
+            // Markdown too: its HTML blocks are read by the HTML parser.
+            if matches!(format, Format::Html | Format::Markdown) && html_depth::too_deep(&text) {
+                return Err(Diagnostic::new(
+                    Kind::Import,
+                    path,
+                    format!(
+                        "its HTML elements nest more than {} deep, past any real page",
+                        html_depth::MAX_NESTING
+                    ),
+                )
+                .help("save the submission as PDF, .docx or text"));
+            }
             let document = match format {
                 Format::Markdown => markdown::read(&text),
                 Format::Html => html::read(&text),
@@ -98,6 +112,7 @@ pub fn from_bytes(
             (format, document)
         }
     };
+    printable::document(&mut document);
     if document.blocks.is_empty() {
         return Err(Diagnostic::new(
             Kind::Import,
