@@ -28,7 +28,7 @@ pub(crate) use emit::escape;
 use emit::render_events;
 pub(crate) use ids::IdSet;
 use ids::slugify;
-pub(crate) use quotes::{QuoteMiss, shorten};
+pub(crate) use quotes::{QuoteMiss, normalise_quote, shorten};
 use quotes::{collect_blocks, place_quotes};
 use sanitize::sanitizer;
 

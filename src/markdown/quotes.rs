@@ -157,7 +157,7 @@ fn push_folded(out: &mut String, c: char, on_byte: &mut dyn FnMut(usize)) {
 }
 
 /// A curated quote folded like the text, with Markdown backslash escapes (`\$`) undone.
-fn normalise_quote(q: &str) -> String {
+pub(crate) fn normalise_quote(q: &str) -> String {
     let mut unescaped = String::with_capacity(q.len());
     let mut chars = q.chars().peekable();
     while let Some(c) = chars.next() {

@@ -4,7 +4,7 @@
 //! editors, not a page of the site.
 
 use crate::load::RawFigure;
-use crate::markdown::escape;
+use crate::markdown::{escape, normalise_quote};
 use crate::model::{Bound, Status};
 use crate::review::Draft;
 
@@ -94,9 +94,12 @@ pub(super) fn report(slug: &str, draft: &Draft, token: &str) -> String {
 /// The paragraph of `body` holding `quote`, with the quote marked; or the quote alone,
 /// said not to be in the text.
 fn passage(body: &str, quote: &str) -> String {
-    let quote = plain(quote);
+    // Folded as the build folds quotes and text (escapes, spaces, typographic quotes,
+    // Unicode normalization, invisible characters), so that the page finds every quote
+    // the build verifies.
+    let quote = normalise_quote(quote);
     for paragraph in body.split("\n\n") {
-        let paragraph = plain(paragraph);
+        let paragraph = normalise_quote(paragraph);
         if let Some(at) = paragraph.find(&quote).filter(|_| !quote.is_empty()) {
             return format!(
                 "<blockquote><p>{}<mark>{}</mark>{}</p></blockquote>",
@@ -110,26 +113,6 @@ fn passage(body: &str, quote: &str) -> String {
         "<p><strong>The quote is not in the report's text:</strong></p><blockquote><p>{}</p></blockquote>",
         escape(&quote)
     )
-}
-
-/// Text as a reader sees it, to find a quote in: whitespace collapsed and Markdown's
-/// backslash escapes (`\$`) removed.
-fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            continue;
-        }
-        if c.is_whitespace() {
-            if !out.ends_with(' ') && !out.is_empty() {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.trim_end().to_string()
 }
 
 /// The candidate's fields, as a definition list.
@@ -234,6 +217,18 @@ mod tests {
         let missing = passage(body, "<script>x</script>");
         assert!(missing.contains("not in the report's text"));
         assert!(missing.contains("&lt;script&gt;x&lt;/script&gt;"));
+    }
+
+    #[test]
+    fn the_passage_finds_what_the_build_finds() {
+        // Typographic apostrophes, a no-break space and a soft hyphen in the text; the
+        // quote typed plainly, as the build's quote check accepts it.
+        let body = "Intro.\n\nThe world\u{2019}s 2,000\u{a0}com\u{ad}munity networks grew.\n";
+        let html = passage(body, "world's 2,000 community networks");
+        assert!(
+            html.contains("<mark>world&#39;s 2,000 community networks</mark>"),
+            "{html}"
+        );
     }
 
     #[test]
