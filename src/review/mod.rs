@@ -204,6 +204,12 @@ pub(crate) fn apply(
                 }
                 .ok_or_else(refused)?;
             }
+            // A proposal describes the id it came with: another id the editor chose
+            // is an existing metric or one they will create, not that proposal.
+            if candidate.proposed_metric.is_some() && fields.metric.trim() != candidate.metric {
+                let e = entry(&after).ok_or_else(refused)?;
+                after = edit::remove_pair(&after, &e, "proposed_metric").ok_or_else(refused)?;
+            }
             (
                 after,
                 parsed.front.value.figures.len(),

@@ -134,7 +134,9 @@ fn editing_sets_fields_and_checks_them() {
     )
     .unwrap();
     let text = file(&root);
-    assert!(text.contains("  - metric: alpha-a\r\n    year: 2023\r\n    quote: \"more than 3,300 \\\"people\\\"\"\r\n    review: candidate  # 0.82: people after the number\r\n    proposed_metric: {title: \"People trained\", unit: people}\r\n    low: 3000\r\n    high: 3500\r\n    status: estimate\r\n---"), "{text}");
+    assert!(text.contains("  - metric: alpha-a\r\n    year: 2023\r\n    quote: \"more than 3,300 \\\"people\\\"\"\r\n    review: candidate  # 0.82: people after the number\r\n    low: 3000\r\n    high: 3500\r\n    status: estimate\r\n---"), "{text}");
+    // Another metric chosen: the proposal for the old id is gone.
+    assert!(!text.contains("proposed_metric"), "{text}");
     // The accepted figure before it is untouched.
     assert!(text.starts_with(&REPORT[..REPORT.find("  - metric: alpha-new").unwrap()]));
 
