@@ -28,7 +28,10 @@ pub(crate) use emit::escape;
 use emit::render_events;
 pub(crate) use ids::IdSet;
 use ids::slugify;
-pub(crate) use quotes::{QuoteMiss, normalise_quote, shorten};
+pub(crate) use quotes::{QuoteMiss, shorten};
+/// The review page of `wsis serve` finds quotes as the build does.
+#[cfg(feature = "serve")]
+pub(crate) use quotes::normalise_quote;
 use quotes::{collect_blocks, place_quotes};
 use sanitize::sanitizer;
 
