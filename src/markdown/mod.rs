@@ -28,10 +28,10 @@ pub(crate) use emit::escape;
 use emit::render_events;
 pub(crate) use ids::IdSet;
 use ids::slugify;
-pub(crate) use quotes::{QuoteMiss, shorten};
 /// The review page of `wsis serve` finds quotes as the build does.
 #[cfg(feature = "serve")]
 pub(crate) use quotes::normalise_quote;
+pub(crate) use quotes::{QuoteMiss, shorten};
 use quotes::{collect_blocks, place_quotes};
 use sanitize::sanitizer;
 
