@@ -399,7 +399,7 @@ fn check_id(id: &str, what: &str) -> Result<(), Diagnostic> {
 }
 
 /// The name serde gives a unit enum variant (`annual-progress`).
-fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn serde_plain<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))

@@ -20,7 +20,7 @@ pub fn report_text(draft: &Draft, doc: &Document) -> String {
     let _ = writeln!(out, "organization: {}", string(&draft.organization));
     let _ = writeln!(out, "year: {}", draft.year);
     let _ = writeln!(out, "published: {}", string(&draft.published));
-    let _ = writeln!(out, "kind: {}", kind_name(draft));
+    let _ = writeln!(out, "kind: {}", crate::scaffold::serde_plain(&draft.kind));
     let codes: Vec<String> = draft.action_lines.iter().map(|s| string(&s.code)).collect();
     let _ = writeln!(out, "action_lines: [{}]", codes.join(", "));
     if !draft.action_lines.is_empty() {
@@ -145,14 +145,6 @@ fn number(v: f64) -> String {
     } else {
         format!("{v}")
     }
-}
-
-/// The report kind's name (`annual-progress`).
-fn kind_name(draft: &Draft) -> String {
-    serde_json::to_value(draft.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// `s` on one line, for a YAML comment.
