@@ -39,7 +39,7 @@ mod names;
 mod swap;
 mod tree;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -81,6 +81,11 @@ pub(crate) struct Output {
     dropped: Vec<Diagnostic>,
     /// The files of this build so far, by path relative to the output, with `/`.
     written: Mutex<HashMap<String, Written>>,
+    /// Every path this build has begun to write, claimed before the file system is
+    /// touched. Pages and static files are written in parallel: when one removes the
+    /// folder or file the other needs, the one that fails finds the other's claim
+    /// here and reports the clash, whichever of the two got further.
+    claimed: Mutex<HashSet<String>>,
     /// The number of the next temporary file.
     temporaries: AtomicU64,
     /// Whether the staging folder is a spare kept from earlier builds, rather than a
@@ -181,6 +186,7 @@ impl Output {
             by_hand,
             dropped,
             written: Mutex::default(),
+            claimed: Mutex::default(),
             temporaries: AtomicU64::new(0),
             reused,
         })
@@ -198,6 +204,7 @@ impl Output {
         }
         check_name(rel, rel)?;
         let key = slash_path(rel);
+        lock(&self.claimed).insert(key.clone());
         let hash = xxhash_rust::xxh3::xxh3_128(bytes);
         // The spare already holds these bytes, untouched since: nothing to do.
         if let Some(same) = unchanged(&self.spare, &self.staging, &key, hash, bytes.len()) {
@@ -206,17 +213,8 @@ impl Output {
         }
         let shown = self.target.join(rel);
         let path = self.staging.join(rel);
-        self.make_folders(rel).map_err(|e| {
-            let written = lock(&self.written);
-            match key
-                .match_indices('/')
-                .map(|(at, _)| &key[..at])
-                .find(|folder| written.contains_key(*folder))
-            {
-                Some(file) => clash(&self.target, file, &key),
-                None => Diagnostic::io(&shown, "create folder", &e),
-            }
-        })?;
+        self.make_folders(rel)
+            .map_err(|e| self.failed(&key, &shown, "create folder", &e))?;
         if let Some(same) = unchanged(&self.previous, &self.target, &key, hash, bytes.len()) {
             // A link to the live file keeps its time, so the manifest entry stays
             // true; a file system without hard links gets the bytes instead.
@@ -228,9 +226,31 @@ impl Output {
         }
         let meta = self
             .replace(&path, |tmp| create_new(tmp, bytes))
-            .map_err(|e| Diagnostic::io(&shown, "write", &e))?;
+            .map_err(|e| self.failed(&key, &shown, "write", &e))?;
         lock(&self.written).insert(key, Written::stat(hash, &meta));
         Ok(())
+    }
+
+    /// The error for a write of `key` that failed with `e`: a clash when this build
+    /// also claimed a folder above `key` as a file, or a file below `key` (the other
+    /// writer may have removed what this one needed), else the I/O error.
+    fn failed(&self, key: &str, shown: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
+        let claimed = lock(&self.claimed);
+        let above = key
+            .match_indices('/')
+            .map(|(at, _)| &key[..at])
+            .find(|folder| claimed.contains(*folder));
+        if let Some(file) = above {
+            return clash(&self.target, file, key);
+        }
+        let below = claimed
+            .iter()
+            .filter(|other| other.len() > key.len() && other.as_bytes()[key.len()] == b'/')
+            .find(|other| other.starts_with(key));
+        match below {
+            Some(inside) => clash(&self.target, key, inside),
+            None => Diagnostic::io(shown, what, e),
+        }
     }
 
     /// Makes the folders above `rel` in the spare, removing a stale file of the spare
@@ -247,10 +267,10 @@ impl Output {
         for part in parent.components() {
             at.push(part);
             let in_the_way = fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir());
-            // A file this build wrote is never removed: the build itself clashes.
+            // A file this build writes is never removed: the build itself clashes.
             let ours = || {
                 at.strip_prefix(&self.staging)
-                    .is_ok_and(|r| lock(&self.written).contains_key(&slash_path(r)))
+                    .is_ok_and(|r| lock(&self.claimed).contains(&slash_path(r)))
             };
             if in_the_way && !ours() {
                 remove_entry(&at)?;
@@ -393,6 +413,35 @@ mod tests {
             super::folder_clash(&map(&["reports/x.html", "reports/x/index.html"])),
             None
         );
+    }
+
+    /// A file and a page folder of the same name, written at the same time from two
+    /// threads, as pages and static files are: whichever removes the other's entry,
+    /// the build is refused as a clash, never with an I/O error. (CI once saw
+    /// "cannot write: No such file or directory" here.)
+    #[test]
+    fn a_file_and_a_folder_written_at_once_always_clash() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("public");
+        for round in 0..200 {
+            let o = Output::prepare(root, &out).unwrap();
+            let (page, file) = std::thread::scope(|s| {
+                let page = s.spawn(|| o.write(Path::new("r/x/index.html"), b"page"));
+                let file = s.spawn(|| o.write(Path::new("r/x"), b"file"));
+                (page.join().unwrap(), file.join().unwrap())
+            });
+            let outcome = match (page, file) {
+                (Ok(()), Ok(())) => o.commit().map(drop),
+                (Err(e), _) | (_, Err(e)) => {
+                    o.abandon();
+                    Err(e)
+                }
+            };
+            let err = outcome.expect_err("the clash was built");
+            assert_eq!(err.kind, Kind::Duplicate, "round {round}: {err}");
+            assert!(err.to_string().contains("both as a file and as the folder"), "{err}");
+        }
     }
 
     use super::manifest::MARKER_HEADER;
