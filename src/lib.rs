@@ -23,6 +23,7 @@ pub mod config;
 mod data;
 pub mod diagnostic;
 pub mod format;
+pub mod frame;
 /// Importing a report's text: sentences and candidate figures for an editor to review.
 pub mod import;
 pub mod link;

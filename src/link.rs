@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use crate::frame::FrameLinks;
 use crate::model::{LineId, MetricId, Observation, OrgId, ReportId, Site};
 use crate::series::{self, Series};
 
@@ -45,6 +46,8 @@ pub struct Links {
     pub neighbours: Vec<(Option<ReportId>, Option<ReportId>)>,
     /// Every year with a report or an observation, ascending.
     pub years: Vec<i32>,
+    /// The frame's indexes and the targets' assessments.
+    pub frame: FrameLinks,
 }
 
 impl Links {
@@ -166,7 +169,7 @@ impl Links {
             .copied()
             .collect();
 
-        Links {
+        let mut links = Links {
             reports_by_org,
             reports_by_year,
             sections_by_line,
@@ -182,7 +185,10 @@ impl Links {
             facilitated_by_org,
             neighbours,
             years: years.into_iter().collect(),
-        }
+            frame: FrameLinks::default(),
+        };
+        links.frame = FrameLinks::new(site, &links);
+        links
     }
 
     /// The links of `site` after an edit that changed only the text and figure values
@@ -244,6 +250,8 @@ impl Links {
                 .collect();
             links.series[m.index()] = series::build(site, m, old.observations, restatements);
         }
+        // The assessments read the series: a few targets, cheap to redo.
+        links.frame = FrameLinks::new(site, &links);
         Some(links)
     }
 

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 
 mod figure;
+pub mod frame;
 
 pub use figure::{Amount, Bound, Source, Status};
 
@@ -72,6 +73,9 @@ pub struct Site {
     /// The reports, sorted by year, then organization, then slug. Shared, so that the
     /// dev server can keep a report that did not change across rebuilds.
     pub reports: Vec<Arc<Report>>,
+    /// The WSIS+20 frame: source documents, SDGs, GDC objectives, the crosswalk and
+    /// the targets (empty when the site curates none).
+    pub frame: frame::Frame,
     /// Files left out of the site, such as symbolic links to outside it.
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }

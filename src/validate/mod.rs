@@ -204,6 +204,7 @@ pub(crate) fn validate(
         organizations,
         metrics,
         reports,
+        frame: Default::default(),
         warnings,
     })
 }

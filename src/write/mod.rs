@@ -440,7 +440,10 @@ mod tests {
             };
             let err = outcome.expect_err("the clash was built");
             assert_eq!(err.kind, Kind::Duplicate, "round {round}: {err}");
-            assert!(err.to_string().contains("both as a file and as the folder"), "{err}");
+            assert!(
+                err.to_string().contains("both as a file and as the folder"),
+                "{err}"
+            );
         }
     }
 
