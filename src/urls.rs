@@ -31,6 +31,20 @@ pub enum Page<'a> {
     Years,
     /// `/years/<yyyy>/`
     Year(i32),
+    /// `/targets/`: every commitment and target, by framework.
+    Targets,
+    /// `/targets/<id>/`: one target with its status.
+    Target(&'a str),
+    /// `/frameworks/`: the crosswalk between action lines, SDGs and GDC objectives.
+    Frameworks,
+    /// `/frameworks/sdg/<n>/`: a Sustainable Development Goal.
+    Sdg(u8),
+    /// `/frameworks/gdc/<n>/`: a Global Digital Compact objective.
+    Gdc(u8),
+    /// `/documents/`: the source documents.
+    Documents,
+    /// `/documents/<id>/`: a source document, its paragraphs anchored `#para-<n>`.
+    Document(&'a str),
     /// `/404.html`, served by static hosts for any missing page.
     NotFound,
     /// `/search/`
@@ -64,6 +78,13 @@ impl Page<'_> {
             Page::Metric(s) => format!("metrics/{s}/"),
             Page::Years => "years/".into(),
             Page::Year(y) => format!("years/{y}/"),
+            Page::Targets => "targets/".into(),
+            Page::Target(id) => format!("targets/{id}/"),
+            Page::Frameworks => "frameworks/".into(),
+            Page::Sdg(n) => format!("frameworks/sdg/{n}/"),
+            Page::Gdc(n) => format!("frameworks/gdc/{n}/"),
+            Page::Documents => "documents/".into(),
+            Page::Document(id) => format!("documents/{id}/"),
             Page::NotFound => "404.html".into(),
             Page::Search => "search/".into(),
             Page::Feed => "atom.xml".into(),
@@ -81,6 +102,17 @@ impl Page<'_> {
     pub fn output_file(&self) -> PathBuf {
         file_of(&self.path())
     }
+}
+
+/// The anchor of paragraph `n` on a document's page (`para-113`): the page's ids,
+/// the links to a paragraph and the link check's messages all take it from here.
+pub fn paragraph_anchor(n: u32) -> String {
+    format!("para-{n}")
+}
+
+/// The paragraph number of a document page's anchor (`para-113` gives 113).
+pub fn anchor_paragraph(anchor: &str) -> Option<u32> {
+    anchor.strip_prefix("para-")?.parse().ok()
 }
 
 /// The output file of a page path: a folder path (`reports/x/`, or `` for the home

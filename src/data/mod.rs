@@ -11,8 +11,11 @@
 //!   figures refer to;
 //! - `metrics.json`, `reports.json`, `organizations.json`: the same as JSON, with
 //!   lists where a CSV cell joins them;
+//! - `targets.csv` / `.json` and `crosswalk.csv` / `.json`: the WSIS+20 frame's
+//!   targets and sourced links (see `frame`), when the site has a frame;
 //! - `datapackage.json` and `figures.schema.json`: the package (see `package`).
 
+mod frame;
 mod package;
 mod rows;
 
@@ -24,6 +27,7 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::link::Links;
 use crate::model::{MetricId, ReportId, Site};
 
+pub(crate) use frame::{CROSSWALK_CSV, CROSSWALK_JSON, TARGETS_JSON};
 pub(crate) use rows::{metric_csv, metric_json_path};
 
 /// Every data file, as (path in the output, bytes).
@@ -61,6 +65,18 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
     out.push(table("organizations", orgs.iter())?);
     out.push((PathBuf::from("data/organizations.json"), json(&orgs)?));
 
+    if frame::has_frame(&site.frame) {
+        let joined = |l: Vec<String>| l.join(" ");
+        out.push(table(
+            "targets",
+            frame::target_rows(site, links, joined).into_iter(),
+        )?);
+        let targets = frame::target_rows(site, links, |l| l);
+        out.push((PathBuf::from(TARGETS_JSON), json(&targets)?));
+        let crosswalk = frame::crosswalk_rows(site);
+        out.push(table("crosswalk", crosswalk.iter())?);
+        out.push((PathBuf::from(CROSSWALK_JSON), json(&crosswalk)?));
+    }
     out.push((
         PathBuf::from(format!("data/{}", package::FIGURES_SCHEMA)),
         json(&package::figures_schema())?,

@@ -49,7 +49,7 @@ fn standings() -> Vec<&'static str> {
 }
 
 /// A field of a Table Schema; `required` adds the constraint.
-fn field(name: &str, kind: &str, required: bool, description: &str) -> Value {
+pub(super) fn field(name: &str, kind: &str, required: bool, description: &str) -> Value {
     let mut f = json!({"name": name, "type": kind, "description": description});
     if required {
         f["constraints"] = json!({"required": true});
@@ -58,12 +58,12 @@ fn field(name: &str, kind: &str, required: bool, description: &str) -> Value {
 }
 
 /// `f` with one more constraint.
-fn constrained(mut f: Value, key: &str, value: Value) -> Value {
+pub(super) fn constrained(mut f: Value, key: &str, value: Value) -> Value {
     f["constraints"][key] = value;
     f
 }
 
-fn year_field(name: &str, description: &str) -> Value {
+pub(super) fn year_field(name: &str, description: &str) -> Value {
     let f = field(name, "integer", true, description);
     let f = constrained(f, "minimum", json!(YEARS.start()));
     constrained(f, "maximum", json!(YEARS.end()))
@@ -77,7 +77,7 @@ fn date_field(name: &str, required: bool, description: &str) -> Value {
     )
 }
 
-fn foreign_key(field: &str, resource: &str, key: &str) -> Value {
+pub(super) fn foreign_key(field: &str, resource: &str, key: &str) -> Value {
     json!({"fields": [field], "reference": {"resource": resource, "fields": [key]}})
 }
 
@@ -350,6 +350,8 @@ pub(crate) fn columns(name: &str) -> Vec<String> {
         "metric-definitions" => definitions_schema(),
         "reports" => reports_schema(),
         "organizations" => organizations_schema(),
+        "targets" => super::frame::targets_schema(),
+        "crosswalk" => super::frame::crosswalk_schema(),
         _ => figures_schema(),
     };
     schema["fields"]
@@ -428,6 +430,24 @@ pub(crate) fn descriptor(site: &Site) -> Value {
             organizations_schema(),
         ),
     ];
+    if super::frame::has_frame(&site.frame) {
+        resources.push(resource(
+            "targets",
+            "targets.csv",
+            "Targets",
+            "The WSIS+20 commitments and targets: the document and paragraph that set each, \
+             the frameworks it serves, its goal and deadline, and where it stands.",
+            super::frame::targets_schema(),
+        ));
+        resources.push(resource(
+            "crosswalk",
+            "crosswalk.csv",
+            "Crosswalk",
+            "The links between the WSIS action lines, the Sustainable Development Goals and \
+             the Global Digital Compact's objectives, each with the source that states it.",
+            super::frame::crosswalk_schema(),
+        ));
+    }
     for m in &site.metrics {
         resources.push(resource(
             // `figures-` cannot clash with the fixed names, whatever the metric's id.

@@ -87,6 +87,7 @@ impl Renderer<'_> {
                 ctx.insert("line", &v.line(id));
                 ctx.insert("description", &line.description);
                 ctx.insert("sdgs", &line.sdgs);
+                ctx.insert("framework_links", &super::frameworks::line_links(v, id));
                 ctx.insert(
                     "facilitators",
                     &line
@@ -337,6 +338,12 @@ impl Renderer<'_> {
                 ctx.insert("prev", &prev.map(year_link));
                 ctx.insert("next", &next.map(year_link));
                 "year.html"
+            }
+            Job::Frameworks | Job::Sdg(_) | Job::Gdc(_) | Job::Documents | Job::Document(_) => {
+                let page = super::frameworks::context(v, job, &mut ctx);
+                page_title = page.title;
+                page_description = page.description;
+                page.template
             }
             Job::NotFound => {
                 page_title = "Page not found".into();

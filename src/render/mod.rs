@@ -6,8 +6,11 @@
 
 mod compare;
 mod context;
+mod frame_views;
+mod frameworks;
 mod jsonld;
 mod limits;
+mod paragraphs;
 mod scan;
 mod sections;
 pub(crate) mod theme;
@@ -20,6 +23,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::link::Links;
+use crate::model::frame::{DocId, GdcId, SdgId};
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 use theme::Theme;
@@ -54,6 +58,11 @@ pub(crate) enum Job {
     Metric(MetricId),
     Years,
     Year(i32),
+    Frameworks,
+    Sdg(SdgId),
+    Gdc(GdcId),
+    Documents,
+    Document(DocId),
     NotFound,
     Search,
     Feed,
@@ -196,6 +205,7 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..s.reports.len()).map(|i| Job::Report(ReportId(i as u32))));
         jobs.extend((0..s.metrics.len()).map(|i| Job::Metric(MetricId(i as u32))));
         jobs.extend(self.links.years.iter().map(|&y| Job::Year(y)));
+        jobs.extend(frameworks::jobs(&s.frame));
         jobs
     }
 
@@ -223,6 +233,11 @@ impl<'a> Renderer<'a> {
             Job::Metric(id) => Page::Metric(&s.metric(id).id),
             Job::Years => Page::Years,
             Job::Year(y) => Page::Year(y),
+            Job::Frameworks => Page::Frameworks,
+            Job::Sdg(id) => Page::Sdg(s.frame.sdg(id).number),
+            Job::Gdc(id) => Page::Gdc(s.frame.objective(id).number),
+            Job::Documents => Page::Documents,
+            Job::Document(id) => Page::Document(&s.frame.document(id).id),
             Job::NotFound => Page::NotFound,
             Job::Search => Page::Search,
             Job::Feed => Page::Feed,

@@ -1,0 +1,521 @@
+//! The frame's framework and document pages: `/frameworks/` (the crosswalk as a table
+//! and as a matrix), `/frameworks/sdg/<n>/`, `/frameworks/gdc/<n>/`, `/documents/` and
+//! `/documents/<id>/`, and the links block of action line pages. A site without a
+//! frame has none of these pages.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use tera::Context;
+
+use super::Job;
+use super::frame_views::{
+    CitationView, LinkRowView, NodeView, TargetItemView, is_gdc, is_sdg, link_anchor,
+};
+use super::paragraphs::{self, Mark};
+use super::views::Views;
+use crate::model::frame::{Citation, DocId, Frame, GdcId, Node, SdgId, Sourced};
+use crate::model::{LineId, MetricId, ReportId};
+use crate::urls::{Page, paragraph_anchor};
+
+/// Reports listed on a goal's or objective's page, the latest first: the linked
+/// action lines' pages list them all.
+const FRAMEWORK_REPORTS: usize = 20;
+
+/// A page's template, title and description.
+pub(super) struct FramePage {
+    pub(super) template: &'static str,
+    pub(super) title: String,
+    pub(super) description: String,
+}
+
+/// The frame's pages of `frame`: none for a site without one.
+pub(super) fn jobs(frame: &Frame) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    if has_frameworks_page(frame) {
+        jobs.push(Job::Frameworks);
+    }
+    jobs.extend((0..frame.sdgs.len()).map(|i| Job::Sdg(SdgId(i as u32))));
+    jobs.extend((0..frame.gdc.len()).map(|i| Job::Gdc(GdcId(i as u32))));
+    if !frame.documents.is_empty() {
+        jobs.push(Job::Documents);
+    }
+    jobs.extend((0..frame.documents.len()).map(|i| Job::Document(DocId(i as u32))));
+    jobs
+}
+
+/// A goal or objective in lists.
+#[derive(Debug, Serialize)]
+struct FrameworkView<'a> {
+    /// `SDG 4`, `GDC 1`.
+    label: String,
+    number: u8,
+    title: &'a str,
+    short: &'a str,
+    url: String,
+    source: CitationView<'a>,
+}
+
+/// An SDG target on its goal's page.
+#[derive(Debug, Serialize)]
+struct SdgTargetView<'a> {
+    code: &'a str,
+    anchor: &'a str,
+    text: &'a str,
+    source: CitationView<'a>,
+}
+
+/// A column of the matrix: a goal or an objective.
+#[derive(Debug, Serialize)]
+struct ColumnView<'a> {
+    label: String,
+    short: &'a str,
+    url: String,
+}
+
+/// A mark of the matrix: one sourced link between the row's action line and the
+/// column's goal (or one of its targets) or objective.
+#[derive(Debug, Serialize)]
+struct MarkView {
+    /// What of the column the line is linked to: a target's code (`4.4`), `goal` for
+    /// the goal as a whole, `linked` for an objective.
+    label: String,
+    /// The link's row of the crosswalk table.
+    url: String,
+}
+
+/// A document in lists and on its page.
+#[derive(Debug, Serialize)]
+struct DocumentView<'a> {
+    id: &'a str,
+    symbol: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    issued_by: &'a str,
+    date: String,
+    date_iso: String,
+    source_url: Option<&'a str>,
+    url: String,
+    paragraphs: usize,
+    /// "Excerpt: paragraphs 67 and 113" when only some paragraphs are transcribed.
+    excerpt: Option<String>,
+}
+
+/// What cites a paragraph: a framework entry, a crosswalk link, a target.
+#[derive(Debug, Serialize)]
+struct CiterView {
+    /// `SDG`, `SDG target`, `GDC objective`, `Crosswalk link`, `Target`, `Baseline`.
+    kind: &'static str,
+    title: String,
+    url: String,
+}
+
+/// A piece of a document's text, and what follows it: the paragraph's self-link at
+/// its start, what cites it at its end.
+#[derive(Debug, Serialize)]
+struct PieceView<'a> {
+    html: &'a str,
+    /// The paragraph starting here: its number and anchor.
+    start: Option<(u32, String)>,
+    /// The paragraph ending here, with what cites it.
+    end: Option<Vec<CiterView>>,
+}
+
+/// The template, title and description of a frame page, its values put in `ctx`.
+pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
+    let f = &v.site.frame;
+    match job {
+        Job::Frameworks => {
+            ctx.insert(
+                "sdgs",
+                &(0..f.sdgs.len())
+                    .map(|i| sdg(v, SdgId(i as u32)))
+                    .collect::<Vec<_>>(),
+            );
+            ctx.insert(
+                "gdc",
+                &(0..f.gdc.len())
+                    .map(|i| gdc(v, GdcId(i as u32)))
+                    .collect::<Vec<_>>(),
+            );
+            ctx.insert("crosswalk", &v.links_where(|_| true));
+            ctx.insert("matrix", &matrix(v));
+            ctx.insert(
+                "documents_url",
+                &(!f.documents.is_empty()).then(|| v.url(Page::Documents)),
+            );
+            ctx.insert(
+                "crosswalk_csv",
+                &format!("{}{}", v.base, crate::data::CROSSWALK_CSV),
+            );
+            ctx.insert(
+                "crosswalk_json",
+                &format!("{}{}", v.base, crate::data::CROSSWALK_JSON),
+            );
+            FramePage {
+                template: "frameworks.html",
+                title: "Frameworks".into(),
+                description: "How the WSIS action lines, the Sustainable Development Goals and \
+                              the Global Digital Compact's objectives are linked, each link with \
+                              the source that states it."
+                    .into(),
+            }
+        }
+        Job::Sdg(id) => {
+            let g = f.sdg(id);
+            let targets: Vec<_> = g
+                .targets
+                .iter()
+                .map(|t| SdgTargetView {
+                    code: &t.code,
+                    anchor: &t.anchor,
+                    text: &t.text,
+                    source: v.citation(&t.source),
+                })
+                .collect();
+            ctx.insert("goal", &sdg(v, id));
+            ctx.insert("sdg_targets", &targets);
+            let serves = |t: &crate::model::frame::Target| t.sdgs.iter().any(|&n| is_sdg(n, id));
+            related(v, ctx, |n| is_sdg(n, id), v.targets_where(serves));
+            FramePage {
+                template: "sdg.html",
+                title: format!("SDG {}: {}", g.number, g.short),
+                description: format!(
+                    "Sustainable Development Goal {}: {}. The WSIS action lines linked to it, \
+                     with sources, and the targets and reports that serve it.",
+                    g.number, g.title
+                ),
+            }
+        }
+        Job::Gdc(id) => {
+            let o = f.objective(id);
+            ctx.insert("goal", &gdc(v, id));
+            let serves = |t: &crate::model::frame::Target| t.gdc.contains(&id);
+            related(v, ctx, |n| is_gdc(n, id), v.targets_where(serves));
+            FramePage {
+                template: "gdc.html",
+                title: format!("GDC objective {}: {}", o.number, o.short),
+                description: format!(
+                    "Objective {} of the Global Digital Compact: {}. The WSIS action lines \
+                     linked to it, with sources, and the targets and reports that serve it.",
+                    o.number, o.title
+                ),
+            }
+        }
+        Job::Documents => {
+            let docs: Vec<_> = (0..f.documents.len())
+                .map(|i| document(v, DocId(i as u32)))
+                .collect();
+            ctx.insert("documents", &docs);
+            FramePage {
+                template: "documents.html",
+                title: "Documents".into(),
+                description: "The resolutions and outcome documents the site quotes, each \
+                              paragraph linkable by its number."
+                    .into(),
+            }
+        }
+        Job::Document(id) => {
+            let d = f.document(id);
+            let mut citers = citers_of(v, id);
+            let pieces: Vec<_> = paragraphs::pieces(&d.body.html)
+                .into_iter()
+                .map(|(html, mark)| PieceView {
+                    html,
+                    start: match mark {
+                        Some(Mark::Start(n)) => Some((n, paragraph_anchor(n))),
+                        _ => None,
+                    },
+                    end: match mark {
+                        Some(Mark::End(n)) => Some(citers.remove(&n).unwrap_or_default()),
+                        _ => None,
+                    },
+                })
+                .collect();
+            // What is left cites paragraphs the site has not transcribed.
+            let untranscribed: Vec<_> = citers
+                .into_iter()
+                .map(|(n, c)| serde_json::json!({"number": n, "citers": c}))
+                .collect();
+            ctx.insert("document", &document(v, id));
+            ctx.insert("pieces", &pieces);
+            ctx.insert("untranscribed", &untranscribed);
+            FramePage {
+                template: "document.html",
+                title: format!("{}: {}", d.symbol, d.title),
+                description: format!(
+                    "{} ({}, {}), the paragraphs the site quotes, each linkable by its number.",
+                    d.title,
+                    d.issued_by,
+                    d.date.human()
+                ),
+            }
+        }
+        _ => unreachable!("not a frame page: {job:?}"),
+    }
+}
+
+fn sdg(v: Views<'_>, id: SdgId) -> FrameworkView<'_> {
+    let g = v.site.frame.sdg(id);
+    FrameworkView {
+        label: format!("SDG {}", g.number),
+        number: g.number,
+        title: &g.title,
+        short: &g.short,
+        url: v.url(Page::Sdg(g.number)),
+        source: v.citation(&g.source),
+    }
+}
+
+fn gdc(v: Views<'_>, id: GdcId) -> FrameworkView<'_> {
+    let o = v.site.frame.objective(id);
+    FrameworkView {
+        label: format!("GDC {}", o.number),
+        number: o.number,
+        title: &o.title,
+        short: &o.short,
+        url: v.url(Page::Gdc(o.number)),
+        source: v.citation(&o.source),
+    }
+}
+
+/// What a goal's or objective's page lists beside it: the crosswalk links that touch
+/// it, the targets that serve it, and the metrics and latest reports of the action
+/// lines linked to it.
+fn related<'a>(
+    v: Views<'a>,
+    ctx: &mut Context,
+    touches: impl Fn(Node) -> bool + Copy,
+    targets: Vec<TargetItemView<'a>>,
+) {
+    let crosswalk = &v.site.frame.crosswalk;
+    let lines: BTreeSet<LineId> = crosswalk
+        .iter()
+        .filter(|l| touches(l.from) || touches(l.to))
+        .flat_map(|l| [l.from, l.to])
+        .filter_map(|n| match n {
+            Node::Line(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    let metrics: BTreeSet<MetricId> = lines
+        .iter()
+        .flat_map(|l| v.links.metrics_by_line[l.index()].iter().copied())
+        .collect();
+    let mut reports: Vec<ReportId> = lines
+        .iter()
+        .flat_map(|l| v.links.reports_by_line[l.index()].iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    reports.sort_by_key(|&r| {
+        let r = v.site.report(r);
+        std::cmp::Reverse((r.published, r.year))
+    });
+    reports.truncate(FRAMEWORK_REPORTS);
+    let lines: Vec<LineId> = lines.into_iter().collect();
+    ctx.insert("links", &v.links_where(touches));
+    ctx.insert("action_lines", &v.lines(&lines));
+    ctx.insert("targets", &targets);
+    ctx.insert(
+        "metrics",
+        &v.metrics(&metrics.into_iter().collect::<Vec<_>>()),
+    );
+    ctx.insert("reports", &v.reports(&reports));
+}
+
+/// The action lines against the goals and objectives: a mark where a sourced link
+/// exists, each mark linking to its row of the crosswalk table.
+fn matrix(v: Views<'_>) -> serde_json::Value {
+    let f = &v.site.frame;
+    let columns: Vec<(Node, ColumnView<'_>)> = (0..f.sdgs.len())
+        .map(|i| {
+            let g = &f.sdgs[i];
+            (
+                Node::Sdg(SdgId(i as u32)),
+                ColumnView {
+                    label: format!("SDG {}", g.number),
+                    short: &g.short,
+                    url: v.url(Page::Sdg(g.number)),
+                },
+            )
+        })
+        .chain((0..f.gdc.len()).map(|i| {
+            let o = &f.gdc[i];
+            (
+                Node::Gdc(GdcId(i as u32)),
+                ColumnView {
+                    label: format!("GDC {}", o.number),
+                    short: &o.short,
+                    url: v.url(Page::Gdc(o.number)),
+                },
+            )
+        }))
+        .collect();
+    // (line, column) -> marks, in crosswalk order.
+    let mut cells: BTreeMap<(LineId, usize), Vec<MarkView>> = BTreeMap::new();
+    for (i, link) in f.crosswalk.iter().enumerate() {
+        let (line, other) = match (link.from, link.to) {
+            (Node::Line(l), other) | (other, Node::Line(l)) => (l, other),
+            _ => continue,
+        };
+        let column = columns.iter().position(|(node, _)| match (*node, other) {
+            (Node::Sdg(g), o) => is_sdg(o, g),
+            (n, o) => n == o,
+        });
+        if let Some(c) = column {
+            cells.entry((line, c)).or_default().push(MarkView {
+                // The column names the goal or objective; the mark says what of it.
+                label: match other {
+                    Node::SdgTarget(g, t) => f.sdg(g).targets[t].code.clone(),
+                    Node::Sdg(_) => "goal".into(),
+                    _ => "linked".into(),
+                },
+                url: format!("{}#{}", v.url(Page::Frameworks), link_anchor(i)),
+            });
+        }
+    }
+    let rows: Vec<_> = (0..v.site.action_lines.len())
+        .map(|i| {
+            let line = LineId(i as u32);
+            let marks: Vec<Vec<MarkView>> = (0..columns.len())
+                .map(|c| cells.remove(&(line, c)).unwrap_or_default())
+                .collect();
+            serde_json::json!({"line": v.line(line), "cells": marks})
+        })
+        .collect();
+    serde_json::json!({
+        "columns": columns.into_iter().map(|(_, c)| c).collect::<Vec<_>>(),
+        "sdg_columns": f.sdgs.len(),
+        "gdc_columns": f.gdc.len(),
+        "rows": rows,
+    })
+}
+
+fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
+    let d = v.site.frame.document(id);
+    let numbers: Vec<u32> = d.paragraphs.iter().map(|p| p.number).collect();
+    DocumentView {
+        id: &d.id,
+        symbol: &d.symbol,
+        title: &d.title,
+        kind: d.kind.label(),
+        issued_by: &d.issued_by,
+        date: d.date.human(),
+        date_iso: d.date.to_string(),
+        source_url: d.source_url.as_deref(),
+        url: v.url(Page::Document(&d.id)),
+        paragraphs: numbers.len(),
+        excerpt: paragraphs::is_excerpt(&numbers)
+            .then(|| format!("Excerpt: {}", paragraphs::paragraph_phrase(&numbers))),
+    }
+}
+
+/// Per paragraph of `doc`: the framework entries, crosswalk links and targets whose
+/// source it is.
+fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
+    let f = &v.site.frame;
+    let mut out: BTreeMap<u32, Vec<CiterView>> = BTreeMap::new();
+    let mut add = |s: &Sourced, kind: &'static str, title: String, url: String| {
+        if let Citation::Paragraph {
+            document,
+            paragraph,
+            ..
+        } = &s.citation
+        {
+            if *document == doc {
+                out.entry(*paragraph)
+                    .or_default()
+                    .push(CiterView { kind, title, url });
+            }
+        }
+    };
+    for (i, g) in f.sdgs.iter().enumerate() {
+        let node = v.node(Node::Sdg(SdgId(i as u32)));
+        add(
+            &g.source,
+            "SDG",
+            format!("{}: {}", node.label, g.short),
+            node.url,
+        );
+        for (t, target) in g.targets.iter().enumerate() {
+            let node = v.node(Node::SdgTarget(SdgId(i as u32), t));
+            add(&target.source, "SDG target", node.label, node.url);
+        }
+    }
+    for (i, o) in f.gdc.iter().enumerate() {
+        let node = v.node(Node::Gdc(GdcId(i as u32)));
+        add(
+            &o.source,
+            "GDC objective",
+            format!("{}: {}", node.label, o.short),
+            node.url,
+        );
+    }
+    for (i, link) in f.crosswalk.iter().enumerate() {
+        let row: LinkRowView<'_> = v.link_row(i);
+        add(
+            &link.source,
+            "Crosswalk link",
+            format!("{} and {}", row.from.label, row.to.label),
+            row.url,
+        );
+    }
+    for t in &f.targets {
+        let url = v.url(Page::Target(&t.id));
+        if let Some(b) = &t.baseline {
+            add(
+                &b.source,
+                "Baseline",
+                format!("of {}", t.title),
+                url.clone(),
+            );
+        }
+        add(&t.source, "Target", t.title.clone(), url);
+    }
+    out
+}
+
+/// Whether the site has a `/frameworks/` page: it has goals, objectives or links.
+fn has_frameworks_page(frame: &Frame) -> bool {
+    !frame.sdgs.is_empty() || !frame.gdc.is_empty() || !frame.crosswalk.is_empty()
+}
+
+/// A crosswalk link seen from one of its ends.
+#[derive(Debug, Serialize)]
+struct LinkedView<'a> {
+    /// The other end.
+    to: NodeView<'a>,
+    source: CitationView<'a>,
+    /// The link's row of the crosswalk table.
+    url: String,
+}
+
+/// The crosswalk links of action line `id`, for its page: to SDGs and to GDC
+/// objectives, each with its source.
+pub(super) fn line_links(v: Views<'_>, id: LineId) -> serde_json::Value {
+    let here = Node::Line(id);
+    let mut sdgs = Vec::new();
+    let mut gdc = Vec::new();
+    for (i, link) in v.site.frame.crosswalk.iter().enumerate() {
+        let other = match (link.from, link.to) {
+            (a, b) if a == here => b,
+            (a, b) if b == here => a,
+            _ => continue,
+        };
+        let view = LinkedView {
+            to: v.node(other),
+            source: v.citation(&link.source),
+            url: format!("{}#{}", v.url(Page::Frameworks), link_anchor(i)),
+        };
+        match other {
+            Node::Gdc(_) => gdc.push(view),
+            _ => sdgs.push(view),
+        }
+    }
+    serde_json::json!({
+        "sdgs": sdgs,
+        "gdc": gdc,
+        "frameworks_url": has_frameworks_page(&v.site.frame).then(|| v.url(Page::Frameworks)),
+    })
+}
