@@ -374,6 +374,7 @@ fn emit(
     pipeline::timing("link and compile templates", t);
     let pages = pipeline::emit_all(
         &site,
+        root,
         &links,
         &theme,
         &renderer,

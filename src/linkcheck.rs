@@ -109,15 +109,29 @@ fn unescape(s: &str) -> Cow<'_, str> {
 /// if one did.
 pub(crate) type HeadingAt<'a> = dyn Fn(&str, &str) -> Option<(PathBuf, usize)> + 'a;
 
+/// The source file, line and column where a page's link `link` (as in the HTML) was
+/// written, if a Markdown text of the site wrote it.
+pub(crate) type LinkAt<'a> = dyn Fn(&str, &str) -> Option<(PathBuf, Location)> + 'a;
+
+/// Where a page's links and ids came from, to blame an error on the source that
+/// wrote it rather than on the output page.
+pub(crate) struct Origins<'a> {
+    /// The report heading that gave a page an id.
+    pub(crate) heading_at: &'a HeadingAt<'a>,
+    /// The Markdown text that wrote a link.
+    pub(crate) link_at: &'a LinkAt<'a>,
+}
+
 /// Resolves every link of `pages` (page path -> refs), or of the pages named in
-/// `only`, against all the pages and the other files written (`is_file`). `base_path` is the site's sub-path and
-/// `root_url` its absolute address. An id used twice is blamed on the report heading
-/// that gave it (`heading_at`), where one did.
+/// `only`, against all the pages and the other files written (`is_file`). `base_path`
+/// is the site's sub-path and `root_url` its absolute address. An id used twice is
+/// blamed on the report heading that gave it, and a broken link on the Markdown that
+/// wrote it, where one did (`origins`).
 pub(crate) fn check(
     pages: &HashMap<String, PageRefs>,
     only: Option<&HashSet<String>>,
     is_file: &dyn Fn(&Path) -> bool,
-    heading_at: &HeadingAt<'_>,
+    origins: &Origins<'_>,
     base_path: &str,
     root_url: &str,
 ) -> Vec<Diagnostic> {
@@ -131,7 +145,7 @@ pub(crate) fn check(
         let refs = &pages[page];
         let page_url = format!("{base_path}{page}");
         for id in &refs.duplicate_ids {
-            errors.push(match heading_at(page, id) {
+            errors.push(match (origins.heading_at)(page, id) {
                 Some((file, line)) => Diagnostic::new(
                     Kind::Duplicate,
                     file,
@@ -152,18 +166,39 @@ pub(crate) fn check(
         }
         for link in &refs.links {
             if let Some(problem) = resolve(link, &page_url, pages, is_file, base_path, root_url) {
-                errors.push(
-                    Diagnostic::new(
-                        Kind::Link,
-                        format!("{page_url} (output page)"),
-                        format!("broken link `{link}`: {problem}"),
-                    )
-                    .help("fix the link in the content or template that produced it"),
-                );
+                let message = format!("broken link `{link}`: {}", problem.message);
+                let help = problem
+                    .help
+                    .unwrap_or("fix the link in the content or template that produced it");
+                errors.push(match (origins.link_at)(page, link) {
+                    Some((file, at)) => Diagnostic::new(Kind::Link, file, message)
+                        .at(Some(at))
+                        .help(help),
+                    None => {
+                        Diagnostic::new(Kind::Link, format!("{page_url} (output page)"), message)
+                            .help(help)
+                    }
+                });
             }
         }
     }
     errors
+}
+
+/// Why a link does not resolve.
+struct Problem {
+    message: String,
+    /// What to do, when it is more than fixing the link.
+    help: Option<&'static str>,
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Self {
+        Problem {
+            message,
+            help: None,
+        }
+    }
 }
 
 /// Checks one link; `None` when it resolves (or is not ours to check).
@@ -174,7 +209,7 @@ fn resolve(
     is_file: &dyn Fn(&Path) -> bool,
     base_path: &str,
     root_url: &str,
-) -> Option<String> {
+) -> Option<Problem> {
     // Absolute links to the site itself (canonical URLs) are checked like the others.
     let own;
     let link = match link.strip_prefix(root_url) {
@@ -209,9 +244,7 @@ fn resolve(
         normalise(&format!("{dir}{path}"))
     };
     let Some(rel) = absolute.strip_prefix(base_path) else {
-        return Some(format!(
-            "it points outside the site's base path `{base_path}`"
-        ));
+        return Some(format!("it points outside the site's base path `{base_path}`").into());
     };
     let rel = percent_decode(rel);
     let target = if rel.is_empty() || rel.ends_with('/') || rel.ends_with(".html") {
@@ -223,11 +256,33 @@ fn resolve(
     };
     match (target, fragment) {
         (Some(refs), Some(f)) if !f.is_empty() && !refs.has_id(&percent_decode(f)) => {
-            Some(format!("the page has no element with id `{f}`"))
+            Some(missing_id(&rel, f))
         }
         (Some(_), _) => None,
         (None, _) if is_file(Path::new(&rel)) => None,
-        (None, _) => Some("no page or file of the site is there".into()),
+        (None, _) => Some("no page or file of the site is there".to_string().into()),
+    }
+}
+
+/// The problem of a link to the missing id `fragment` of the page `rel`: on a source
+/// document's page, a paragraph the site has not transcribed.
+fn missing_id(rel: &str, fragment: &str) -> Problem {
+    let document = rel
+        .strip_prefix("documents/")
+        .and_then(|d| d.strip_suffix('/'))
+        .filter(|d| !d.is_empty() && !d.contains('/'));
+    match (document, crate::urls::anchor_paragraph(fragment)) {
+        (Some(doc), Some(n)) => Problem {
+            message: format!(
+                "the document `{doc}` has no paragraph {n} on its page: only the paragraphs \
+                 it transcribes are there"
+            ),
+            help: Some(
+                "transcribe the paragraph in the document's file under content/documents/, \
+                 or link to the document's page without `#para-N`",
+            ),
+        },
+        _ => format!("the page has no element with id `{fragment}`").into(),
     }
 }
 
@@ -259,6 +314,11 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NO_ORIGINS: Origins<'static> = Origins {
+        heading_at: &|_, _| None,
+        link_at: &|_, _| None,
+    };
 
     fn site() -> HashMap<String, PageRefs> {
         let mut pages = HashMap::new();
@@ -295,7 +355,7 @@ mod tests {
             &site(),
             None,
             &is_file,
-            &|_, _| None,
+            &NO_ORIGINS,
             "/w/",
             "https://e.org/w/",
         );
@@ -313,7 +373,7 @@ mod tests {
             &pages,
             None,
             &|_| false,
-            &|_, _| None,
+            &NO_ORIGINS,
             "/w/",
             "https://e.org/w/",
         );
@@ -330,5 +390,48 @@ mod tests {
                 .iter()
                 .any(|m| m.contains("outside the site's base path"))
         );
+    }
+
+    #[test]
+    fn a_missing_paragraph_is_named_as_one() {
+        let mut pages = site();
+        pages.insert(
+            "documents/a-res-80-173/".into(),
+            scan(r#"<li id="para-113" value="113">We request</li>"#),
+        );
+        pages.insert(
+            "reports/c/".into(),
+            scan(r#"<a href="/w/documents/a-res-80-173/#para-113">ok</a><a href="/w/documents/a-res-80-173/#para-9">9</a><a href="/w/reports/a/#para-9">other</a>"#),
+        );
+        let link_at = |page: &str, link: &str| {
+            (page == "reports/c/" && link.starts_with("/w/documents/"))
+                .then(|| (PathBuf::from("content/reports/c.md"), Location::new(4, 7)))
+        };
+        let origins = Origins {
+            heading_at: &|_, _| None,
+            link_at: &link_at,
+        };
+        let is_file = |p: &Path| p == Path::new("style.css");
+        let errors = check(&pages, None, &is_file, &origins, "/w/", "https://e.org/w/");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        let paragraph = errors
+            .iter()
+            .find(|e| e.message.contains("documents/a-res-80-173/#para-9"))
+            .unwrap();
+        assert!(
+            paragraph
+                .message
+                .contains("the document `a-res-80-173` has no paragraph 9 on its page"),
+            "{paragraph:?}"
+        );
+        assert_eq!(paragraph.file, PathBuf::from("content/reports/c.md"));
+        assert_eq!(paragraph.location, Some(Location::new(4, 7)));
+        // `para-9` on a page that is not a document's is an ordinary missing id.
+        let other = errors
+            .iter()
+            .find(|e| e.message.contains("reports/a/#para-9"))
+            .unwrap();
+        assert!(other.message.contains("no element with id `para-9`"));
+        assert!(other.file.to_string_lossy().contains("(output page)"));
     }
 }

@@ -190,9 +190,11 @@ pub(crate) fn write_assets(
 }
 
 /// Checks the links of `pages` (or of those in `only`) against all of `pages` and the
-/// files of `sink`.
+/// files of `sink`. `root` is the site's folder, where a broken link written in a
+/// report's or document's Markdown is looked up to name its file and line.
 pub(crate) fn check_links(
     site: &Site,
+    root: &Path,
     pages: &HashMap<String, PageRefs>,
     only: Option<&HashSet<String>>,
     sink: &dyn Sink,
@@ -206,19 +208,63 @@ pub(crate) fn check_links(
         let heading = report.body.toc.iter().find(|h| h.anchor == id)?;
         Some((report.source.clone(), heading.line))
     };
+    // Only asked about broken links, which are rare: a plain search, and the file read
+    // again.
+    let link_at = |page: &str, link: &str| {
+        let source = site
+            .reports
+            .iter()
+            .find(|r| crate::urls::Page::Report(&r.slug).path() == page)
+            .map(|r| r.source.clone())
+            .or_else(|| {
+                let d = site
+                    .frame
+                    .documents
+                    .iter()
+                    .find(|d| crate::urls::Page::Document(&d.id).path() == page)?;
+                Some(PathBuf::from(format!("content/documents/{}.md", d.id)))
+            })?;
+        let text = std::fs::read_to_string(root.join(&source)).ok()?;
+        written_at(&text, link, site.config.base_url.path()).map(|at| (source, at))
+    };
     linkcheck::check(
         pages,
         only,
         &|p| sink.has(p),
-        &heading_at,
+        &linkcheck::Origins {
+            heading_at: &heading_at,
+            link_at: &link_at,
+        },
         site.config.base_url.path(),
         &site.config.base_url.root(),
     )
 }
 
+/// Where Markdown `text` writes the link that became `link` in the HTML: as it is, or
+/// without the base path the renderer adds to site-absolute links (`/documents/x/`
+/// becomes `/wsis/documents/x/`).
+fn written_at(text: &str, link: &str, base_path: &str) -> Option<crate::diagnostic::Location> {
+    let unprefixed = link
+        .strip_prefix(base_path)
+        .filter(|_| base_path != "/")
+        .map(|rest| format!("/{rest}"));
+    [Some(link.to_string()), unprefixed]
+        .into_iter()
+        .flatten()
+        .find_map(|written| {
+            // A link destination follows `](` or `]: ` (a reference definition) or `<`.
+            ["](", "]: ", "<"].iter().find_map(|before| {
+                text.find(&format!("{before}{written}"))
+                    .map(|at| at + before.len())
+            })
+        })
+        .map(|offset| crate::diagnostic::Location::of_offset(text, offset))
+}
+
 /// Renders the whole site into `sink` and checks it; the number of pages.
 pub(crate) fn emit_all(
     site: &Site,
+    root: &Path,
     links: &Links,
     theme: &Theme,
     renderer: &Renderer<'_>,
@@ -238,7 +284,7 @@ pub(crate) fn emit_all(
     timing("render pages, data, search index, static files", t);
     let t = std::time::Instant::now();
     if errors.is_empty() {
-        errors = check_links(site, &pages, None, sink);
+        errors = check_links(site, root, &pages, None, sink);
     }
     timing("link check", t);
     if errors.is_empty() {
@@ -273,4 +319,28 @@ pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {
         ..minify_html::Cfg::default()
     };
     minify_html::minify(html, &cfg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_at;
+    use crate::diagnostic::Location;
+
+    #[test]
+    fn a_link_is_found_where_the_markdown_wrote_it() {
+        let text = "---\ntitle: x\n---\nSee [¶ 9](/documents/d/#para-9) and\n[ref]: /reports/r/\n";
+        assert_eq!(
+            written_at(text, "/wsis/documents/d/#para-9", "/wsis/"),
+            Some(Location::new(4, 11))
+        );
+        assert_eq!(
+            written_at(text, "/documents/d/#para-9", "/"),
+            Some(Location::new(4, 11))
+        );
+        assert_eq!(
+            written_at(text, "/wsis/reports/r/", "/wsis/"),
+            Some(Location::new(5, 8))
+        );
+        assert_eq!(written_at(text, "/wsis/years/", "/wsis/"), None);
+    }
 }

@@ -215,8 +215,9 @@ impl Project {
         let fresh = Memory::default();
         let (pages, engine) = {
             let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
-            let pages = pipeline::emit_all(&site, &links, &theme, &renderer, &fresh, None)
-                .map_err(BuildError::new)?;
+            let pages =
+                pipeline::emit_all(&site, &self.root, &links, &theme, &renderer, &fresh, None)
+                    .map_err(BuildError::new)?;
             (pages, renderer.shared_engine())
         };
         self.store.replace_with(fresh);
@@ -420,7 +421,7 @@ impl Project {
         // ([`Project::refresh_assets`]).
         self.assets_stale = true;
         if errors.is_empty() {
-            errors = pipeline::check_links(&site, &pages, Some(&redone), &*self.store);
+            errors = pipeline::check_links(&site, &self.root, &pages, Some(&redone), &*self.store);
         }
         // The renderer borrows the site and links, which the good build now takes.
         drop(renderer);
