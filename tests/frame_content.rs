@@ -254,7 +254,7 @@ fn sdg_and_gdc_numbers_are_unique_and_in_range() {
     );
     let site = Site::fixture("frame");
     site.edit(FRAMEWORKS, "  - number: 9", "  - number: -9");
-    fails(&site, "content/frameworks.yaml:13:13", "invalid value");
+    fails(&site, "content/frameworks.yaml:13:13", "invalid type: integer `-9`, expected u32");
 }
 
 #[test]
@@ -423,14 +423,14 @@ fn target_ids_are_unique_slugs() {
     site.edit(TARGETS, "- id: open-networks", "- id: alumni-500");
     fails(
         &site,
-        "content/targets.yaml:21:7",
+        "content/targets.yaml:20:7",
         "target `alumni-500` is also defined on line 1",
     );
     let site = Site::fixture("frame");
     site.edit(TARGETS, "- id: open-networks", "- id: Open_Networks");
     fails(
         &site,
-        "content/targets.yaml:21:7",
+        "content/targets.yaml:20:7",
         "invalid target id `Open_Networks`",
     );
 }
@@ -466,13 +466,13 @@ fn unknown_fields_are_refused_in_every_file() {
             TARGETS,
             "item: a}",
             "item: a, page: 3}",
-            "content/targets.yaml:3:56",
+            "content/targets.yaml:3:57",
         ),
         (
             "content/action-lines.yaml",
             "source: {document",
             "source: {page: 1, document",
-            "content/action-lines.yaml:11:13",
+            "content/action-lines.yaml:10:12",
         ),
     ] {
         let site = Site::fixture("frame");
