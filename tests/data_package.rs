@@ -16,14 +16,20 @@ use std::process::Command;
 use common::Site;
 use serde_json::Value;
 
-/// The shipped site and the fixture (a restatement, a cited figure, every bound),
-/// each built into its `public/`.
+/// The shipped site, the fixture (a restatement, a cited figure, every bound) and the
+/// frame fixture (targets and crosswalk tables), each built into its `public/`.
 fn built_sites() -> Vec<(&'static str, Site)> {
     let shipped = Site::shipped();
     shipped.build_ok();
     let fixture = Site::fixture("data_package");
     fixture.build_ok();
-    vec![("shipped", shipped), ("data_package fixture", fixture)]
+    let frame = Site::fixture("frame");
+    frame.build_ok();
+    vec![
+        ("shipped", shipped),
+        ("data_package fixture", fixture),
+        ("frame fixture", frame),
+    ]
 }
 
 #[test]
