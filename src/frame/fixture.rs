@@ -194,6 +194,7 @@ fn line(code: &str) -> ActionLine {
         short: code.into(),
         facilitators: Vec::new(),
         description: None,
+        source: None,
         sdgs: Vec::new(),
     }
 }
