@@ -254,7 +254,11 @@ fn sdg_and_gdc_numbers_are_unique_and_in_range() {
     );
     let site = Site::fixture("frame");
     site.edit(FRAMEWORKS, "  - number: 9", "  - number: -9");
-    fails(&site, "content/frameworks.yaml:13:13", "invalid type: integer `-9`, expected u32");
+    fails(
+        &site,
+        "content/frameworks.yaml:13:13",
+        "invalid type: integer `-9`, expected u32",
+    );
 }
 
 #[test]
@@ -523,5 +527,17 @@ fn documents_need_their_fields_and_a_slug_name() {
         &site,
         "content/documents/Test_Res.md",
         "invalid document file name `Test_Res`",
+    );
+}
+
+#[test]
+fn a_document_id_is_used_once() {
+    let site = Site::fixture("frame");
+    let text = std::fs::read_to_string(site.root.join(RESOLUTION)).unwrap();
+    site.write("content/documents/more/test-res-1.md", &text);
+    fails(
+        &site,
+        "content/documents/",
+        "document id `test-res-1` is also used by content/documents/",
     );
 }
