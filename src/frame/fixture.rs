@@ -195,6 +195,7 @@ fn line(code: &str) -> ActionLine {
         facilitators: Vec::new(),
         description: None,
         sdgs: Vec::new(),
+        source: None,
     }
 }
 
