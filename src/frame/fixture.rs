@@ -196,6 +196,7 @@ fn line(code: &str) -> ActionLine {
         description: None,
         source: None,
         sdgs: Vec::new(),
+        source: None,
     }
 }
 

@@ -205,7 +205,10 @@ fn rising(
 /// own organization's first, then the most certain, then the latest in series order
 /// (latest `as_of`, then latest published), as the series picks a year's value.
 pub(super) fn evidence(site: &Site, series: &Series) -> Vec<Evidence> {
-    let mut years: Vec<(i32, (bool, Reverse<Status>, usize), Observation)> = Vec::new();
+    // Per year: the best figure so far, with the key it won by (own, most certain,
+    // latest in series order).
+    type Best = (i32, (bool, Reverse<Status>, usize), Observation);
+    let mut years: Vec<Best> = Vec::new();
     for (i, &o) in series.observations.iter().enumerate() {
         let f = site.figure(o);
         if f.status.is_outlook() {
