@@ -89,7 +89,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub(crate) fn citation(&self, s: &'a Sourced) -> CitationView<'a> {
+    pub(crate) fn sourced(&self, s: &'a Sourced) -> CitationView<'a> {
         let quote = s.quote.as_deref();
         match &s.citation {
             Citation::Paragraph {
@@ -172,7 +172,7 @@ impl<'a> Views<'a> {
             id,
             from: self.node(link.from),
             to: self.node(link.to),
-            source: self.citation(&link.source),
+            source: self.sourced(&link.source),
         }
     }
 

@@ -170,7 +170,7 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
                     code: &t.code,
                     anchor: &t.anchor,
                     text: &t.text,
-                    source: v.citation(&t.source),
+                    source: v.sourced(&t.source),
                 })
                 .collect();
             ctx.insert("goal", &sdg(v, id));
@@ -263,7 +263,7 @@ fn sdg(v: Views<'_>, id: SdgId) -> FrameworkView<'_> {
         title: &g.title,
         short: &g.short,
         url: v.url(Page::Sdg(g.number)),
-        source: v.citation(&g.source),
+        source: v.sourced(&g.source),
     }
 }
 
@@ -275,7 +275,7 @@ fn gdc(v: Views<'_>, id: GdcId) -> FrameworkView<'_> {
         title: &o.title,
         short: &o.short,
         url: v.url(Page::Gdc(o.number)),
-        source: v.citation(&o.source),
+        source: v.sourced(&o.source),
     }
 }
 
@@ -505,7 +505,7 @@ pub(super) fn line_links(v: Views<'_>, id: LineId) -> serde_json::Value {
         };
         let view = LinkedView {
             to: v.node(other),
-            source: v.citation(&link.source),
+            source: v.sourced(&link.source),
             url: format!("{}#{}", v.url(Page::Frameworks), link_anchor(i)),
         };
         match other {
