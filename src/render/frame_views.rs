@@ -89,6 +89,7 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// How `s` is shown: its citation linked, with its quote.
     pub(crate) fn sourced(&self, s: &'a Sourced) -> CitationView<'a> {
         let quote = s.quote.as_deref();
         match &s.citation {
