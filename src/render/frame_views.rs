@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::views::Views;
-use crate::model::frame::{Citation, Frame, GdcId, Link, Node, SdgId, Sourced, TargetId};
+use crate::model::frame::{Citation, Frame, Link, Node, SdgId, Sourced, TargetId};
 use crate::urls::{Page, paragraph_anchor};
 
 /// Where a framework entry, a crosswalk link or a target is stated, as readers see
@@ -177,17 +177,9 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The crosswalk links with an end that `touches`, in file order.
-    pub(crate) fn links_where(&self, touches: impl Fn(Node) -> bool) -> Vec<LinkRowView<'a>> {
-        // The crosswalk has hundreds of links at most: a scan per page costs less than
-        // keeping another index in step with it.
-        (0..self.frame().crosswalk.len())
-            .filter(|&i| {
-                let l = &self.frame().crosswalk[i];
-                touches(l.from) || touches(l.to)
-            })
-            .map(|i| self.link_row(i))
-            .collect()
+    /// The crosswalk links `indexes` (into `Frame::crosswalk`).
+    pub(crate) fn link_rows(&self, indexes: &[usize]) -> Vec<LinkRowView<'a>> {
+        indexes.iter().map(|&i| self.link_row(i)).collect()
     }
 
     pub(crate) fn target_item(&self, id: TargetId) -> TargetItemView<'a> {
@@ -203,25 +195,13 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The targets that `serves`, in file order.
-    pub(crate) fn targets_where(
-        &self,
-        serves: impl Fn(&crate::model::frame::Target) -> bool,
-    ) -> Vec<TargetItemView<'a>> {
-        self.frame()
-            .target_ids()
-            .filter(|(_, t)| serves(t))
-            .map(|(id, _)| self.target_item(id))
-            .collect()
+    /// The targets `ids`, in lists.
+    pub(crate) fn target_items(&self, ids: &[TargetId]) -> Vec<TargetItemView<'a>> {
+        ids.iter().map(|&id| self.target_item(id)).collect()
     }
 }
 
 /// Whether `node` is the goal `sdg` or one of its targets.
 pub(crate) fn is_sdg(node: Node, sdg: SdgId) -> bool {
     matches!(node, Node::Sdg(g) | Node::SdgTarget(g, _) if g == sdg)
-}
-
-/// Whether `node` is the objective `gdc`.
-pub(crate) fn is_gdc(node: Node, gdc: GdcId) -> bool {
-    node == Node::Gdc(gdc)
 }

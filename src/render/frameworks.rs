@@ -9,12 +9,10 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Job;
-use super::frame_views::{
-    CitationView, LinkRowView, NodeView, TargetItemView, is_gdc, is_sdg, link_anchor,
-};
+use super::frame_views::{CitationView, LinkRowView, NodeView, is_sdg, link_anchor};
 use super::paragraphs::{self, Mark};
 use super::views::Views;
-use crate::model::frame::{Citation, DocId, Frame, GdcId, Node, SdgId, Sourced};
+use crate::model::frame::{Citation, DocId, Frame, GdcId, Node, SdgId, Sourced, TargetId};
 use crate::model::{LineId, MetricId, ReportId};
 use crate::urls::{Page, paragraph_anchor};
 
@@ -138,7 +136,8 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
                     .map(|i| gdc(v, GdcId(i as u32)))
                     .collect::<Vec<_>>(),
             );
-            ctx.insert("crosswalk", &v.links_where(|_| true));
+            let all: Vec<usize> = (0..f.crosswalk.len()).collect();
+            ctx.insert("crosswalk", &v.link_rows(&all));
             ctx.insert("matrix", &matrix(v));
             ctx.insert(
                 "documents_url",
@@ -175,8 +174,13 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
                 .collect();
             ctx.insert("goal", &sdg(v, id));
             ctx.insert("sdg_targets", &targets);
-            let serves = |t: &crate::model::frame::Target| t.sdgs.iter().any(|&n| is_sdg(n, id));
-            related(v, ctx, |n| is_sdg(n, id), v.targets_where(serves));
+            let fl = &v.links.frame;
+            related(
+                v,
+                ctx,
+                &fl.links_by_sdg[id.index()],
+                &fl.targets_by_sdg[id.index()],
+            );
             FramePage {
                 template: "sdg.html",
                 title: format!("SDG {}: {}", g.number, g.short),
@@ -190,8 +194,13 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
         Job::Gdc(id) => {
             let o = f.objective(id);
             ctx.insert("goal", &gdc(v, id));
-            let serves = |t: &crate::model::frame::Target| t.gdc.contains(&id);
-            related(v, ctx, |n| is_gdc(n, id), v.targets_where(serves));
+            let fl = &v.links.frame;
+            related(
+                v,
+                ctx,
+                &fl.links_by_gdc[id.index()],
+                &fl.targets_by_gdc[id.index()],
+            );
             FramePage {
                 template: "gdc.html",
                 title: format!("GDC objective {}: {}", o.number, o.short),
@@ -280,18 +289,13 @@ fn gdc(v: Views<'_>, id: GdcId) -> FrameworkView<'_> {
 }
 
 /// What a goal's or objective's page lists beside it: the crosswalk links that touch
-/// it, the targets that serve it, and the metrics and latest reports of the action
-/// lines linked to it.
-fn related<'a>(
-    v: Views<'a>,
-    ctx: &mut Context,
-    touches: impl Fn(Node) -> bool + Copy,
-    targets: Vec<TargetItemView<'a>>,
-) {
+/// it (`links`, from the frame's indexes), the targets that serve it, and the metrics
+/// and latest reports of the action lines linked to it.
+fn related(v: Views<'_>, ctx: &mut Context, links: &[usize], targets: &[TargetId]) {
     let crosswalk = &v.site.frame.crosswalk;
-    let lines: BTreeSet<LineId> = crosswalk
+    let lines: BTreeSet<LineId> = links
         .iter()
-        .filter(|l| touches(l.from) || touches(l.to))
+        .map(|&i| &crosswalk[i])
         .flat_map(|l| [l.from, l.to])
         .filter_map(|n| match n {
             Node::Line(id) => Some(id),
@@ -314,9 +318,9 @@ fn related<'a>(
     });
     reports.truncate(FRAMEWORK_REPORTS);
     let lines: Vec<LineId> = lines.into_iter().collect();
-    ctx.insert("links", &v.links_where(touches));
+    ctx.insert("links", &v.link_rows(links));
     ctx.insert("action_lines", &v.lines(&lines));
-    ctx.insert("targets", &targets);
+    ctx.insert("targets", &v.target_items(targets));
     ctx.insert(
         "metrics",
         &v.metrics(&metrics.into_iter().collect::<Vec<_>>()),
@@ -497,7 +501,8 @@ pub(super) fn line_links(v: Views<'_>, id: LineId) -> serde_json::Value {
     let here = Node::Line(id);
     let mut sdgs = Vec::new();
     let mut gdc = Vec::new();
-    for (i, link) in v.site.frame.crosswalk.iter().enumerate() {
+    for &i in &v.links.frame.links_by_line[id.index()] {
+        let link = &v.site.frame.crosswalk[i];
         let other = match (link.from, link.to) {
             (a, b) if a == here => b,
             (a, b) if b == here => a,
