@@ -4,12 +4,14 @@
 //! page's small context (`context`) and renders its template within the page limits
 //! (`limits`). Jobs are independent, so the build renders them in parallel.
 
+mod citation;
 mod compare;
 mod context;
 mod jsonld;
 mod limits;
 mod scan;
 mod sections;
+mod targets;
 pub(crate) mod theme;
 mod views;
 
@@ -20,6 +22,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::link::Links;
+use crate::model::frame::TargetId;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 use theme::Theme;
@@ -54,6 +57,8 @@ pub(crate) enum Job {
     Metric(MetricId),
     Years,
     Year(i32),
+    Targets,
+    Target(TargetId),
     NotFound,
     Search,
     Feed,
@@ -134,14 +139,23 @@ impl<'a> Renderer<'a> {
     fn engine(site: &Site, theme: &Theme) -> Result<Arc<tera::Tera>, Vec<Diagnostic>> {
         let mut tera = theme.engine()?;
         let base = site.config.base_url.path();
+        // The frame's indexes are in the navigation only when the site renders them:
+        // a site without a frame has no such pages, and a link to one would be broken.
+        let rendered: Vec<Page<'_>> = Self::index_jobs(site)
+            .into_iter()
+            .map(|j| page_of(site, j))
+            .collect();
         let nav = [
             ("Action lines", Page::ActionLines),
+            ("Targets", Page::Targets),
+            ("Frameworks", Page::Frameworks),
             ("Organizations", Page::Organizations),
             ("Reports", Page::Reports),
             ("Metrics", Page::Metrics),
             ("Years", Page::Years),
         ]
         .into_iter()
+        .filter(|(_, page)| rendered.contains(page))
         .map(|(title, page)| LinkView {
             title,
             url: page.url(base),
@@ -164,9 +178,9 @@ impl<'a> Renderer<'a> {
         Ok(Arc::new(tera))
     }
 
-    /// Every page of the site.
-    pub(crate) fn jobs(&self) -> Vec<Job> {
-        let s = self.site;
+    /// The pages that are not one of many (one report, one year): those of every site,
+    /// and the frame's indexes when the site has a frame.
+    fn index_jobs(site: &Site) -> Vec<Job> {
         let mut jobs = vec![
             Job::Home,
             Job::ActionLines,
@@ -180,6 +194,17 @@ impl<'a> Renderer<'a> {
             Job::Sitemap,
             Job::Robots,
         ];
+        if !site.frame.targets.is_empty() {
+            jobs.push(Job::Targets);
+        }
+        jobs
+    }
+
+    /// Every page of the site.
+    pub(crate) fn jobs(&self) -> Vec<Job> {
+        let s = self.site;
+        let mut jobs = Self::index_jobs(s);
+        jobs.extend(s.frame.target_ids().map(|(id, _)| Job::Target(id)));
         jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
         for (i, refs) in self.links.sections_by_line.iter().enumerate() {
             if refs.len() > MAX_INLINE_SECTIONS {
@@ -209,26 +234,7 @@ impl<'a> Renderer<'a> {
 
     /// The page a job renders.
     pub(crate) fn page(&self, job: Job) -> Page<'a> {
-        let s = self.site;
-        match job {
-            Job::Home => Page::Home,
-            Job::ActionLines => Page::ActionLines,
-            Job::ActionLine(id) => Page::ActionLine(&s.line(id).slug),
-            Job::ActionLineYear(id, y) => Page::ActionLineYear(&s.line(id).slug, y),
-            Job::Organizations => Page::Organizations,
-            Job::Organization(id) => Page::Organization(&s.org(id).id),
-            Job::Reports => Page::Reports,
-            Job::Report(id) => Page::Report(&s.report(id).slug),
-            Job::Metrics => Page::Metrics,
-            Job::Metric(id) => Page::Metric(&s.metric(id).id),
-            Job::Years => Page::Years,
-            Job::Year(y) => Page::Year(y),
-            Job::NotFound => Page::NotFound,
-            Job::Search => Page::Search,
-            Job::Feed => Page::Feed,
-            Job::Sitemap => Page::Sitemap,
-            Job::Robots => Page::Robots,
-        }
+        page_of(self.site, job)
     }
 
     /// Renders one page, within the limits of [`limits`]; an error names the page.
@@ -257,5 +263,30 @@ impl<'a> Renderer<'a> {
             file: page.output_file(),
             html,
         })
+    }
+}
+
+/// The page `job` renders of `s`.
+fn page_of(s: &Site, job: Job) -> Page<'_> {
+    match job {
+        Job::Home => Page::Home,
+        Job::ActionLines => Page::ActionLines,
+        Job::ActionLine(id) => Page::ActionLine(&s.line(id).slug),
+        Job::ActionLineYear(id, y) => Page::ActionLineYear(&s.line(id).slug, y),
+        Job::Organizations => Page::Organizations,
+        Job::Organization(id) => Page::Organization(&s.org(id).id),
+        Job::Reports => Page::Reports,
+        Job::Report(id) => Page::Report(&s.report(id).slug),
+        Job::Metrics => Page::Metrics,
+        Job::Metric(id) => Page::Metric(&s.metric(id).id),
+        Job::Years => Page::Years,
+        Job::Year(y) => Page::Year(y),
+        Job::Targets => Page::Targets,
+        Job::Target(id) => Page::Target(&s.frame.target(id).id),
+        Job::NotFound => Page::NotFound,
+        Job::Search => Page::Search,
+        Job::Feed => Page::Feed,
+        Job::Sitemap => Page::Sitemap,
+        Job::Robots => Page::Robots,
     }
 }
