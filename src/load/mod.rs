@@ -5,6 +5,8 @@
 //! ([`crate::validate`]), which needs every file at once.
 
 mod files;
+pub(crate) mod frame;
+mod front;
 pub(crate) mod number;
 pub(crate) mod yaml;
 
@@ -13,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Kind, Location};
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::{Bound, OrgKind, PartialDate, ReportKind, Status};
 use number::RawNumber;
 
@@ -52,6 +54,8 @@ pub(crate) struct RawActionLine {
     pub(crate) description: Option<String>,
     #[serde(default)]
     pub(crate) sdgs: Vec<u8>,
+    /// Where the action line is stated (the Geneva Plan of Action, a resolution).
+    pub(crate) source: Option<frame::RawCitation>,
 }
 
 /// An `organizations/<id>.yaml` file.
@@ -230,6 +234,8 @@ pub(crate) struct Sources {
     pub(crate) organizations: Vec<Doc<RawOrganization>>,
     pub(crate) metrics: Option<Doc<Vec<RawMetric>>>,
     pub(crate) reports: Vec<RawReport>,
+    /// The WSIS+20 frame's documents and files, each optional.
+    pub(crate) frame: frame::RawFrame,
     /// Files left out, such as symbolic links to outside the site.
     pub(crate) warnings: Vec<Diagnostic>,
 }
@@ -251,47 +257,11 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::new(
-            Kind::Syntax,
-            rel,
-            "a report must start with front matter between `---` lines",
-        )
-        .at(Some(Location::new(1, 1)))
-        .help("put `---` on the first line, the YAML fields, then `---` again"));
-    };
-    let end = if rest.starts_with("---\n") || rest == "---" {
-        Some(0)
-    } else {
-        rest.find("\n---\n")
-            .map(|i| i + 1)
-            .or_else(|| rest.strip_suffix("\n---").map(|s| s.len() + 1))
-    };
-    let Some(end) = end else {
-        return Err(Diagnostic::new(
-            Kind::Syntax,
-            rel,
-            "the front matter opened on line 1 is never closed",
-        )
-        .at(Some(Location::new(1, 1)))
-        .help("end the front matter with a line holding only `---`"));
-    };
-    let yaml_text = &rest[..end];
-    let body_start = (end + 4).min(rest.len());
-    let body = rest[body_start..].to_string();
-    if yaml_text.len() > yaml::MAX_FRONT_MATTER_BYTES {
-        return Err(Diagnostic::new(
-            Kind::Syntax,
-            rel,
-            format!(
-                "front matter of {} bytes is over the limit of {} bytes",
-                yaml_text.len(),
-                yaml::MAX_FRONT_MATTER_BYTES
-            ),
-        )
-        .at(Some(Location::new(1, 1)))
-        .help("keep the report's text after the closing `---` line"));
-    }
+    let front::Split {
+        yaml: yaml_text,
+        body,
+        body_line,
+    } = front::split(text, rel, "a report")?;
     // The YAML starts on line 2 of the file; the body after the closing `---`.
     let mut value = yaml::parse::<FrontMatter>(yaml_text, rel, 2)?;
     // Candidates leave the figures list here; the positions of the figures that stay
@@ -314,9 +284,8 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
             positions: Positions::new(yaml_text, 2).renumbered("figures", file_index),
         },
         candidates,
-        body,
-        // `---`, the YAML's lines, `---`.
-        body_line: yaml_text.matches('\n').count() + 3,
+        body: body.to_string(),
+        body_line,
         fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
     })
 }
@@ -384,6 +353,7 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         };
     let org_files = list("organizations", &["yaml", "yml"]);
     let report_files = list("reports", &["md"]);
+    let document_files = list("documents", &["md"]);
     let orgs: Vec<_> = org_files
         .par_iter()
         .map(|rel| load_doc::<RawOrganization>(root, rel))
@@ -394,6 +364,7 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         .map(|rel| read_text(&root.join(rel), rel).and_then(|text| parse_report(&text, rel)))
         .collect();
 
+    sources.frame = frame::load(root, content, &document_files, &mut errors);
     for org in orgs {
         match org {
             Ok(d) => sources.organizations.push(d),
@@ -416,6 +387,7 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Location;
 
     const REPORT: &str = "---\ntitle: T\norganization: isoc\nyear: 2024\npublished: 2024-10\nkind: annual-progress\n---\n\nBody text.\n";
 

@@ -18,6 +18,7 @@ pub(super) fn render_events(
     range: std::ops::Range<usize>,
     marks: &Marks,
     headings: &HashMap<usize, (Heading, Vec<LineId>)>,
+    items: &HashMap<usize, u32>,
     s: &RenderSettings<'_>,
     embed_under: Option<u8>,
 ) -> String {
@@ -77,6 +78,14 @@ pub(super) fn render_events(
                     classes: classes.clone(),
                     attrs: attrs.clone(),
                 }));
+            }
+            // A numbered paragraph of a source document keeps its own number, which
+            // pulldown-cmark's counter would not (transcriptions have gaps).
+            Event::Start(Tag::Item) if !embedded && items.contains_key(&i) => {
+                let n = items[&i];
+                out.push(Event::Html(
+                    format!(r#"<li id="{}" value="{n}">"#, super::paragraphs::anchor(n)).into(),
+                ));
             }
             Event::End(TagEnd::Heading(level)) => {
                 out.push(Event::End(TagEnd::Heading(shift_level(*level as u8))));

@@ -14,6 +14,7 @@
 mod depth;
 mod emit;
 mod ids;
+mod paragraphs;
 mod quotes;
 mod sanitize;
 
@@ -28,10 +29,10 @@ pub(crate) use emit::escape;
 use emit::render_events;
 pub(crate) use ids::IdSet;
 use ids::slugify;
-/// The review page of `wsis serve` finds quotes as the build does.
-#[cfg(feature = "serve")]
-pub(crate) use quotes::normalise_quote;
-pub(crate) use quotes::{QuoteMiss, shorten};
+pub(crate) use paragraphs::{Numbered, render_document};
+/// Citations of the frame and the review page of `wsis serve` find quotes as the
+/// build does.
+pub(crate) use quotes::{QuoteMiss, normalise_quote, shorten};
 use quotes::{collect_blocks, place_quotes};
 use sanitize::sanitizer;
 
@@ -92,6 +93,9 @@ pub(crate) struct Rendered {
     pub(crate) body: Body,
     /// For each requested quote: `Ok` when found, or the closest text for a hint.
     pub(crate) quotes: Vec<Result<(), QuoteMiss>>,
+    /// A source document's numbered paragraphs ([`render_document`]); none for a
+    /// report.
+    pub(crate) paragraphs: Vec<Numbered>,
 }
 
 /// Ids the default theme's report page uses itself; headings never take them.
@@ -105,6 +109,17 @@ pub(crate) const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
 
 /// Renders a report's Markdown.
 pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings<'_>) -> Rendered {
+    render_with(text, quotes, s, false)
+}
+
+/// Renders Markdown; with `numbered`, top-level ordered-list items whose number starts
+/// their line are a source document's paragraphs ([`paragraphs`]).
+fn render_with(
+    text: &str,
+    quotes: &[QuoteRequest<'_>],
+    s: &RenderSettings<'_>,
+    numbered: bool,
+) -> Rendered {
     // Adjacent text runs (split by escapes such as `\$`) are merged first so a quote
     // gets one `<mark>`, not one per run.
     let (mut events, mut offsets): (Vec<Event<'_>>, Vec<usize>) =
@@ -135,13 +150,21 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
 
     let blocks = collect_blocks(&events);
     let (marks, quote_results) = place_quotes(quotes, &blocks, &events);
+    let items = if numbered {
+        paragraphs::numbered_items(text, &events, &offsets)
+    } else {
+        HashMap::new()
+    };
+    let item_ids: Vec<String> = items.values().map(|n| paragraphs::anchor(*n)).collect();
+    let paragraphs = paragraphs::texts(&items, &events, &offsets, &blocks, text, s.first_line);
 
     // Headings: text, anchors, and the action lines they name.
     let mut used_ids = IdSet::with(
         quotes
             .iter()
             .map(|q| q.anchor)
-            .chain(RESERVED_IDS.iter().copied()),
+            .chain(RESERVED_IDS.iter().copied())
+            .chain(item_ids.iter().map(String::as_str)),
     );
     let mut lines_before = LineCounter::new(text, s.first_line);
     let mut headings: HashMap<usize, (Heading, Vec<LineId>)> = HashMap::new();
@@ -177,6 +200,7 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
         0..events.len(),
         &marks,
         &headings,
+        &items,
         s,
         None,
     ));
@@ -200,6 +224,7 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
             content_start..end,
             &marks,
             &headings,
+            &items,
             s,
             Some(heading.level),
         ));
@@ -259,6 +284,7 @@ pub(crate) fn render(text: &str, quotes: &[QuoteRequest<'_>], s: &RenderSettings
             text,
         },
         quotes: quote_results,
+        paragraphs,
     }
 }
 

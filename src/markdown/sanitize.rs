@@ -27,7 +27,9 @@ pub(super) fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
+        // `value` keeps a source document's paragraph numbers ([`super::paragraphs`]).
         b.add_generic_attributes(["id", "class"])
+            .add_tag_attributes("li", ["value"])
             .url_schemes(SAFE_SCHEMES.iter().copied().collect())
             .link_rel(None);
         b

@@ -127,6 +127,8 @@ pub struct ActionLine {
     pub description: Option<String>,
     /// Related Sustainable Development Goals, 1 to 17.
     pub sdgs: Vec<u8>,
+    /// Where the action line is stated (`source:` in `action-lines.yaml`), if cited.
+    pub source: Option<frame::Sourced>,
 }
 
 /// What sort of body an organization is.

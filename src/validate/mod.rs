@@ -5,6 +5,7 @@
 //! too, because a figure's quote can only be checked against the rendered text.
 
 mod figure;
+mod frame;
 mod report;
 mod restate;
 mod stated;
@@ -176,6 +177,15 @@ pub(crate) fn validate(
             Err(mut e) => errors.append(&mut e),
         }
     }
+    let refs = frame::Refs {
+        lines: &lines,
+        metrics: &metric_lookup,
+    };
+    let (frame, line_sources) = frame::frame(sources, &refs, &config, &mut errors);
+    let mut action_lines = action_lines;
+    for (id, source) in line_sources {
+        action_lines[id.index()].source = Some(source);
+    }
 
     if !errors.is_empty() {
         return Err(errors);
@@ -204,7 +214,7 @@ pub(crate) fn validate(
         organizations,
         metrics,
         reports,
-        frame: Default::default(),
+        frame,
         warnings,
     })
 }
@@ -336,6 +346,8 @@ fn action_lines(
                 facilitators,
                 description: raw.description.clone(),
                 sdgs: raw.sdgs.clone(),
+                // Cited once the frame's documents are read ([`frame::frame`]).
+                source: None,
             },
         ));
     }
