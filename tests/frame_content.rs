@@ -254,7 +254,11 @@ fn sdg_and_gdc_numbers_are_unique_and_in_range() {
     );
     let site = Site::fixture("frame");
     site.edit(FRAMEWORKS, "  - number: 9", "  - number: -9");
-    fails(&site, "content/frameworks.yaml:13:13", "invalid type: integer `-9`, expected u32");
+    fails(
+        &site,
+        "content/frameworks.yaml:13:13",
+        "invalid type: integer `-9`, expected u32",
+    );
 }
 
 #[test]

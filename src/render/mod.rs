@@ -107,7 +107,7 @@ impl<'a> Renderer<'a> {
         links: &'a Links,
         theme: &'a Theme,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let tera = Self::engine(site, theme)?;
+        let tera = Self::engine(site, links, theme)?;
         Ok(Self::with_engine(site, links, theme, tera))
     }
 
@@ -136,12 +136,16 @@ impl<'a> Renderer<'a> {
     }
 
     /// Compiles the theme's templates, with the site-wide values as global context.
-    fn engine(site: &Site, theme: &Theme) -> Result<Arc<tera::Tera>, Vec<Diagnostic>> {
+    fn engine(
+        site: &Site,
+        links: &Links,
+        theme: &Theme,
+    ) -> Result<Arc<tera::Tera>, Vec<Diagnostic>> {
         let mut tera = theme.engine()?;
         let base = site.config.base_url.path();
-        // The frame's indexes are in the navigation only when the site renders them:
-        // a site without a frame has no such pages, and a link to one would be broken.
-        let rendered: Vec<Page<'_>> = Self::index_jobs(site)
+        // The navigation links only to pages the site renders: a site without a frame
+        // has no targets or frameworks pages, and a link to one would be broken.
+        let rendered: std::collections::HashSet<Page<'_>> = all_jobs(site, links)
             .into_iter()
             .map(|j| page_of(site, j))
             .collect();
@@ -178,50 +182,9 @@ impl<'a> Renderer<'a> {
         Ok(Arc::new(tera))
     }
 
-    /// The pages that are not one of many (one report, one year): those of every site,
-    /// and the frame's indexes when the site has a frame.
-    fn index_jobs(site: &Site) -> Vec<Job> {
-        let mut jobs = vec![
-            Job::Home,
-            Job::ActionLines,
-            Job::Organizations,
-            Job::Reports,
-            Job::Metrics,
-            Job::Years,
-            Job::NotFound,
-            Job::Search,
-            Job::Feed,
-            Job::Sitemap,
-            Job::Robots,
-        ];
-        if !site.frame.targets.is_empty() {
-            jobs.push(Job::Targets);
-        }
-        jobs
-    }
-
     /// Every page of the site.
     pub(crate) fn jobs(&self) -> Vec<Job> {
-        let s = self.site;
-        let mut jobs = Self::index_jobs(s);
-        jobs.extend(s.frame.target_ids().map(|(id, _)| Job::Target(id)));
-        jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
-        for (i, refs) in self.links.sections_by_line.iter().enumerate() {
-            if refs.len() > MAX_INLINE_SECTIONS {
-                let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
-                years.dedup();
-                jobs.extend(
-                    years
-                        .into_iter()
-                        .map(|y| Job::ActionLineYear(LineId(i as u32), y)),
-                );
-            }
-        }
-        jobs.extend((0..s.organizations.len()).map(|i| Job::Organization(OrgId(i as u32))));
-        jobs.extend((0..s.reports.len()).map(|i| Job::Report(ReportId(i as u32))));
-        jobs.extend((0..s.metrics.len()).map(|i| Job::Metric(MetricId(i as u32))));
-        jobs.extend(self.links.years.iter().map(|&y| Job::Year(y)));
-        jobs
+        all_jobs(self.site, self.links)
     }
 
     fn views(&self) -> Views<'a> {
@@ -289,4 +252,42 @@ fn page_of(s: &Site, job: Job) -> Page<'_> {
         Job::Sitemap => Page::Sitemap,
         Job::Robots => Page::Robots,
     }
+}
+
+/// Every page of site `s` with its links `links`.
+fn all_jobs(s: &Site, links: &Links) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::ActionLines,
+        Job::Organizations,
+        Job::Reports,
+        Job::Metrics,
+        Job::Years,
+        Job::NotFound,
+        Job::Search,
+        Job::Feed,
+        Job::Sitemap,
+        Job::Robots,
+    ];
+    if !s.frame.targets.is_empty() {
+        jobs.push(Job::Targets);
+        jobs.extend(s.frame.target_ids().map(|(id, _)| Job::Target(id)));
+    }
+    jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
+    for (i, refs) in links.sections_by_line.iter().enumerate() {
+        if refs.len() > MAX_INLINE_SECTIONS {
+            let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
+            years.dedup();
+            jobs.extend(
+                years
+                    .into_iter()
+                    .map(|y| Job::ActionLineYear(LineId(i as u32), y)),
+            );
+        }
+    }
+    jobs.extend((0..s.organizations.len()).map(|i| Job::Organization(OrgId(i as u32))));
+    jobs.extend((0..s.reports.len()).map(|i| Job::Report(ReportId(i as u32))));
+    jobs.extend((0..s.metrics.len()).map(|i| Job::Metric(MetricId(i as u32))));
+    jobs.extend(links.years.iter().map(|&y| Job::Year(y)));
+    jobs
 }
