@@ -529,3 +529,70 @@ fn documents_need_their_fields_and_a_slug_name() {
         "invalid document file name `Test_Res`",
     );
 }
+
+#[test]
+fn a_document_id_is_used_once() {
+    let site = Site::fixture("frame");
+    let text = std::fs::read_to_string(site.root.join(RESOLUTION)).unwrap();
+    site.write("content/documents/more/test-res-1.md", &text);
+    fails(
+        &site,
+        "content/documents/",
+        "document id `test-res-1` is also used by content/documents/",
+    );
+}
+
+#[test]
+fn action_line_sources_are_checked_like_any_citation() {
+    let site = Site::fixture("frame");
+    site.edit(
+        "content/action-lines.yaml",
+        "quote: \"the first fixture commitment\"",
+        "quote: \"the last fixture commitment\"",
+    );
+    fails(
+        &site,
+        "content/action-lines.yaml:10:55",
+        "quote \"the last fixture commitment\" is not in paragraph 3 of `test-res-1`",
+    );
+}
+
+#[test]
+fn citation_fields_belong_to_their_shape() {
+    let site = Site::fixture("frame");
+    site.edit(TARGETS, "paragraph: 7, item: a}", "paragraph: 7, item: A}");
+    fails(&site, "content/targets.yaml:3:54", "invalid item `A`");
+    let site = Site::fixture("frame");
+    site.edit(
+        CROSSWALK,
+        "{name: \"Test Mapping\", locator: \"p. 2\"}",
+        "{name: \"Test Mapping\", paragraph: 2}",
+    );
+    fails(
+        &site,
+        "content/crosswalk.yaml:9:45",
+        "`paragraph` belongs to a citation of a `document` of the site",
+    );
+    let site = Site::fixture("frame");
+    site.edit(
+        CROSSWALK,
+        "{document: test-res-1, paragraph: 12}",
+        "{document: test-res-1, paragraph: 12, locator: \"p. 1\"}",
+    );
+    fails(
+        &site,
+        "content/crosswalk.yaml:12:58",
+        "`locator` belongs to an outside source (`name`)",
+    );
+    let site = Site::fixture("frame");
+    site.edit(
+        CROSSWALK,
+        "{document: test-res-1, paragraph: 12}",
+        "{document: test-res-1}",
+    );
+    fails(
+        &site,
+        "content/crosswalk.yaml:12:11",
+        "a citation of `test-res-1` needs its `paragraph`",
+    );
+}

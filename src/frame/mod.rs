@@ -2,7 +2,15 @@
 //! framework, target and action line pages look up (which targets serve a line, a
 //! goal or an objective; which crosswalk links touch each).
 //!
-//! Built after [`crate::link::Links`], from the metrics' series.
+//! Built after [`crate::link::Links`], from the metrics' series: `index` fills the
+//! lookups, `status` judges each target, `reason` words the judgement.
+
+mod index;
+mod reason;
+mod status;
+
+#[cfg(test)]
+mod fixture;
 
 use crate::link::Links;
 use crate::model::frame::{Standing, TargetId};
@@ -16,10 +24,13 @@ pub struct Assessment {
     /// The method applied to this target, in a sentence for readers: which figures
     /// were compared with what, and what that gave.
     pub reason: String,
-    /// The figure the status rests on (the latest actual figure of the indicator).
+    /// The figure the status rests on: the latest actual or estimated figure of the
+    /// indicator (of its year's figures, the metric's organization's own first, then
+    /// the most certain, then the latest stated).
     pub latest: Option<Observation>,
     /// The value and year the pace is measured from: the baseline as curated, else
-    /// the earliest actual figure.
+    /// the earliest actual or estimated figure's sure end (its lower end for a
+    /// target to rise to, upper for one to fall to); `None` when neither is known.
     pub start: Option<(f64, i32)>,
     /// Every figure of the indicator, oldest first (projections and targets too:
     /// shown, never used for the status).
@@ -55,12 +66,48 @@ pub struct FrameLinks {
 impl FrameLinks {
     /// Builds the indexes and assesses every target of `site`.
     pub fn new(site: &Site, links: &Links) -> FrameLinks {
-        let _ = (site, links);
-        FrameLinks::default()
+        // The reports' years, not the figures': a projection for 2030 must not make
+        // every deadline before it look past.
+        let as_of = links
+            .reports_by_year
+            .keys()
+            .next_back()
+            .copied()
+            .unwrap_or(0);
+        let mut frame = FrameLinks {
+            assessments: site
+                .frame
+                .targets
+                .iter()
+                .map(|t| status::assess(site, links, as_of, t))
+                .collect(),
+            as_of,
+            ..FrameLinks::default()
+        };
+        index::fill(site, &mut frame);
+        frame
     }
 
     /// The assessment of `target`.
     pub fn assessment(&self, target: TargetId) -> &Assessment {
         &self.assessments[target.index()]
+    }
+
+    /// How many targets stand at each [`Standing`], in the enum's order (on track,
+    /// off track, insufficient data, not measured), standings without a target
+    /// included: the summary at the top of the targets page.
+    pub fn standing_counts(&self) -> [(Standing, usize); 4] {
+        [
+            Standing::OnTrack,
+            Standing::OffTrack,
+            Standing::Insufficient,
+            Standing::NotMeasured,
+        ]
+        .map(|s| {
+            (
+                s,
+                self.assessments.iter().filter(|a| a.standing == s).count(),
+            )
+        })
     }
 }

@@ -241,7 +241,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.message.contains("unknown field `author`"), "{err}");
-        assert_eq!(err.location.map(|l| l.line), Some(7));
+        assert_eq!(err.location.map(|l| l.line), Some(5));
         let err = parse_document("1. Text.\n", Path::new("d.md")).unwrap_err();
         assert!(err.message.starts_with("a document must start"), "{err}");
     }

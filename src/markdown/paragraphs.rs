@@ -86,12 +86,14 @@ pub(super) fn numbered_items(
 /// before it on its line (a marker indented further would be a code block or a
 /// continuation) and it is written in digits followed by `.` or `)`.
 fn number_at(text: &str, offset: usize) -> Option<u32> {
+    // The item may start at its line's indentation or at the marker itself.
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let indent = &text[line_start..offset];
-    if indent.len() > 3 || !indent.bytes().all(|b| b == b' ') {
+    let line = &text[line_start..];
+    let indent = line.bytes().take_while(|&b| b == b' ').count();
+    if indent > 3 || offset > line_start + indent {
         return None;
     }
-    let rest = &text[offset..];
+    let rest = &line[indent..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     // CommonMark allows at most nine digits, which always fit a u32.
     if digits == 0 || !matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) {
@@ -128,10 +130,14 @@ pub(super) fn texts(
             }
             let offset = offsets[start];
             let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let indent = text[line_start..]
+                .bytes()
+                .take_while(|&b| b == b' ')
+                .count();
             Numbered {
                 number: items[&start],
                 line: lines.line_at(offset),
-                column: text[line_start..offset].chars().count() + 1,
+                column: indent + 1,
                 text: joined,
             }
         })
@@ -227,5 +233,29 @@ mod tests {
         let r = super::super::render("3. Item\n", &[], &s);
         assert!(r.paragraphs.is_empty());
         assert!(r.body.html.contains("<li>Item</li>"), "{}", r.body.html);
+    }
+
+    #[test]
+    fn odd_markers_do_not_panic() {
+        let numbers =
+            |md: &str| -> Vec<u32> { render(md).paragraphs.iter().map(|p| p.number).collect() };
+        assert_eq!(
+            numbers("1) Paren.\n\n999999999. Nine digits.\n"),
+            vec![1, 999_999_999]
+        );
+        assert_eq!(numbers("   2. Indented three.\n"), vec![2]);
+        assert_eq!(numbers("    2. Code block.\n"), Vec::<u32>::new());
+        for md in [
+            "1.",
+            "1.\n",
+            "é\n1. x",
+            "\t1. x",
+            "1. \n2.",
+            "0. zero",
+            "1. [a](/x)\n\n> 1. y",
+        ] {
+            render(md);
+        }
+        assert_eq!(numbers("0. zero\n"), vec![0]);
     }
 }

@@ -18,6 +18,24 @@ pub(super) fn documents(
     config: &Config,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
+    let mut files: HashMap<&str, &std::path::Path> = HashMap::new();
+    for d in raw {
+        if let Some(first) = files.insert(&d.id, &d.front.file) {
+            errors.push(
+                Diagnostic::new(
+                    Kind::Duplicate,
+                    &d.front.file,
+                    format!(
+                        "document id `{}` is also used by {}: both would be written to documents/{}/",
+                        d.id,
+                        first.display(),
+                        d.id
+                    ),
+                )
+                .help("rename one of the files"),
+            );
+        }
+    }
     let mut out: Vec<Document> = raw.iter().map(|d| document(d, config, errors)).collect();
     out.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     out
