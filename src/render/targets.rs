@@ -128,26 +128,9 @@ pub(super) struct BaselineView<'a> {
     source: CitationView<'a>,
 }
 
-/// The assessment of `id`, once the frame's links have assessed the targets.
-fn assessment<'a>(v: &Views<'a>, id: TargetId) -> Option<&'a Assessment> {
-    v.links.frame.assessments.get(id.index())
-}
-
-/// Where `id` stands: its assessment's, else what a target of its kind stands at
-/// before anything is assessed.
-fn standing(v: &Views<'_>, id: TargetId) -> Standing {
-    match assessment(v, id) {
-        Some(a) => a.standing,
-        None => match v.site.frame.target(id).goal {
-            Goal::EndState(_) => Standing::NotMeasured,
-            Goal::Value(_) => Standing::Insufficient,
-        },
-    }
-}
-
-/// The targets `ids` of an index of the frame's links, empty until it is built.
-fn indexed(index: &[Vec<TargetId>], i: usize) -> &[TargetId] {
-    index.get(i).map_or(&[], Vec::as_slice)
+/// Where `id` stands, and why.
+fn assessment<'a>(v: &Views<'a>, id: TargetId) -> &'a Assessment {
+    v.links.frame.assessment(id)
 }
 
 /// What `t` aims at, in words.
@@ -164,7 +147,7 @@ fn goal(v: &Views<'_>, t: &Target) -> String {
 /// The row of target `id`.
 pub(super) fn row<'a>(v: &Views<'a>, id: TargetId) -> TargetRow<'a> {
     let t = v.site.frame.target(id);
-    let latest = assessment(v, id).and_then(|a| a.latest).map(|o| {
+    let latest = assessment(v, id).latest.map(|o| {
         let ov = v.observation(o);
         LatestView {
             display: ov.display,
@@ -176,7 +159,7 @@ pub(super) fn row<'a>(v: &Views<'a>, id: TargetId) -> TargetRow<'a> {
         id: &t.id,
         title: &t.title,
         url: v.url(Page::Target(&t.id)),
-        standing: standing(v, id).into(),
+        standing: assessment(v, id).standing.into(),
         deadline: t.deadline,
         goal: goal(v, t),
         latest,
@@ -190,12 +173,12 @@ pub(super) fn rows<'a>(v: &Views<'a>, ids: &[TargetId]) -> Vec<TargetRow<'a>> {
 
 /// The targets of action line `line`, for its page.
 pub(super) fn of_line<'a>(v: &Views<'a>, line: LineId) -> Vec<TargetRow<'a>> {
-    rows(v, indexed(&v.links.frame.targets_by_line, line.index()))
+    rows(v, &v.links.frame.targets_by_line[line.index()])
 }
 
 /// The targets metric `metric` is the indicator of, for its page.
 pub(super) fn of_metric<'a>(v: &Views<'a>, metric: crate::model::MetricId) -> Vec<TargetRow<'a>> {
-    rows(v, indexed(&v.links.frame.targets_by_metric, metric.index()))
+    rows(v, &v.links.frame.targets_by_metric[metric.index()])
 }
 
 /// The status overview, or none for a site without targets.
@@ -219,7 +202,10 @@ pub(super) fn overview<'a>(v: &Views<'a>) -> Option<Overview<'a>> {
             .iter()
             .map(|&s| StandingCount {
                 standing: s.into(),
-                count: ids.iter().filter(|&&id| standing(v, id) == s).count(),
+                count: ids
+                    .iter()
+                    .filter(|&&id| assessment(v, id).standing == s)
+                    .count(),
             })
             .collect(),
         nearest: rows(v, &nearest),
@@ -247,7 +233,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
                 format!("gdc-{}", o.number),
                 format!("Objective {}: {}", o.number, o.short),
                 None,
-                indexed(&fl.targets_by_gdc, i),
+                &fl.targets_by_gdc[i],
             )
         })
         .collect();
@@ -258,7 +244,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
                 format!("sdg-{}", g.number),
                 format!("SDG {}: {}", g.number, g.short),
                 None,
-                indexed(&fl.targets_by_sdg, i),
+                &fl.targets_by_sdg[i],
             )
         })
         .collect();
@@ -269,7 +255,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
                 l.code.to_lowercase(),
                 format!("{}: {}", l.code, l.short),
                 Some(l.url),
-                indexed(&fl.targets_by_line, i),
+                &fl.targets_by_line[i],
             )
         })
         .collect();
@@ -407,7 +393,7 @@ pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
     ctx.insert("target", &row(v, id));
     ctx.insert("end_state", &matches!(t.goal, Goal::EndState(_)));
     ctx.insert("source", &v.citation(&t.source));
-    ctx.insert("reason", &a.map(|a| a.reason.as_str()));
+    ctx.insert("reason", &a.reason);
     ctx.insert("method_url", &format!("{}#method", v.url(Page::Targets)));
     ctx.insert("action_lines", &v.lines(&t.action_lines));
     ctx.insert("serves", &serves(v, t));
