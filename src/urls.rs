@@ -31,6 +31,14 @@ pub enum Page<'a> {
     Years,
     /// `/years/<yyyy>/`
     Year(i32),
+    /// `/targets/`: every target of the WSIS+20 frame, with its status.
+    Targets,
+    /// `/targets/<id>/`
+    Target(&'a str),
+    /// `/frameworks/`: the crosswalk of action lines, SDGs and GDC objectives.
+    Frameworks,
+    /// `/documents/<id>/`: a source document, each paragraph anchored `#para-<n>`.
+    Document(&'a str),
     /// `/404.html`, served by static hosts for any missing page.
     NotFound,
     /// `/search/`
@@ -64,6 +72,10 @@ impl Page<'_> {
             Page::Metric(s) => format!("metrics/{s}/"),
             Page::Years => "years/".into(),
             Page::Year(y) => format!("years/{y}/"),
+            Page::Targets => "targets/".into(),
+            Page::Target(s) => format!("targets/{s}/"),
+            Page::Frameworks => "frameworks/".into(),
+            Page::Document(s) => format!("documents/{s}/"),
             Page::NotFound => "404.html".into(),
             Page::Search => "search/".into(),
             Page::Feed => "atom.xml".into(),
