@@ -467,6 +467,15 @@ fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
     ] {
         paths.insert(page.path());
     }
+    // A target's status rests on its indicator's figures and on the latest year any
+    // report covers, and its page lists its lines' latest sections: any report edit
+    // may move them. Targets are few, so every target page is redone.
+    if !site.frame.targets.is_empty() {
+        paths.insert(Page::Targets.path());
+        for (_, t) in site.frame.target_ids() {
+            paths.insert(Page::Target(&t.id).path());
+        }
+    }
     for (slug, (id, report)) in &new_by_slug {
         let same = old_by_slug
             .get(slug)

@@ -31,7 +31,7 @@ pub enum Page<'a> {
     Years,
     /// `/years/<yyyy>/`
     Year(i32),
-    /// `/targets/`: every commitment and target, by framework.
+    /// `/targets/`: every target of the WSIS+20 frame, with its status.
     Targets,
     /// `/targets/<id>/`: one target with its status.
     Target(&'a str),

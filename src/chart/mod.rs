@@ -41,6 +41,7 @@
 mod axis;
 mod legend;
 mod marks;
+mod target;
 #[cfg(test)]
 mod tests;
 
@@ -51,6 +52,7 @@ use crate::markdown::escape;
 use crate::model::{Amount, Status, Unit};
 
 use axis::Axis;
+pub use target::{Overlay, target_chart};
 
 /// Which part of a series a point belongs to: it decides how the point is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -218,25 +220,35 @@ fn drawable(points: &[Point]) -> Vec<Point> {
     points
         .iter()
         .map(|p| Point {
-            amount: p.amount.map(|v| {
-                if v.is_nan() || v.abs() < format::MIN_MAGNITUDE {
-                    0.0
-                } else {
-                    v.clamp(-format::MAX_MAGNITUDE, format::MAX_MAGNITUDE)
-                }
-            }),
+            amount: p.amount.map(drawable_value),
             ..p.clone()
         })
         .collect()
 }
 
+/// One value as drawn (see [`drawable`]).
+fn drawable_value(v: f64) -> f64 {
+    if v.is_nan() || v.abs() < format::MIN_MAGNITUDE {
+        0.0
+    } else {
+        v.clamp(-format::MAX_MAGNITUDE, format::MAX_MAGNITUDE)
+    }
+}
+
 /// The first and the last year, in `i64` so that no difference of years overflows.
 fn years(points: &[Point]) -> (i64, i64) {
-    let years = points.iter().map(|p| i64::from(p.year));
-    match (years.clone().min(), years.max()) {
-        (Some(first), Some(last)) => (first, last),
-        _ => (0, 0),
-    }
+    span(points.iter().map(|p| p.year))
+}
+
+/// The first and the last of `years`, or `(0, 0)` when there are none.
+fn span(years: impl Iterator<Item = i32>) -> (i64, i64) {
+    years
+        .map(i64::from)
+        .fold(None, |acc, y| match acc {
+            None => Some((y, y)),
+            Some((first, last)) => Some((y.min(first), y.max(last))),
+        })
+        .unwrap_or((0, 0))
 }
 
 /// The least and the greatest number drawn: every value, bound and range end.
@@ -269,11 +281,26 @@ pub fn describe(points: &[Point], unit: &Unit) -> String {
 /// A full chart of yearly values. `id` makes the title and description ids unique on
 /// the page; `title` names the metric.
 pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
+    draw(id, title, points, unit, None)
+}
+
+/// A full chart, with a target's marks over it when `overlay` is given (the axes
+/// then cover them too).
+fn draw(id: &str, title: &str, points: &[Point], unit: &Unit, overlay: Option<&Overlay>) -> String {
     let points = &drawable(points)[..];
     let kind = Kind::for_unit(unit);
-    let (min, max) = extent(points);
+    let (min, max) = overlay
+        .into_iter()
+        .flat_map(Overlay::numbers)
+        .map(drawable_value)
+        .fold(extent(points), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let axis = Axis::new(min.min(0.0), max.max(0.0));
-    let (first, last) = years(points);
+    let (first, last) = span(
+        points
+            .iter()
+            .map(|p| p.year)
+            .chain(overlay.into_iter().flat_map(Overlay::years)),
+    );
     let frame = Frame {
         kind,
         first,
@@ -289,7 +316,11 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
         r#"<svg class="chart chart-{kind}" viewBox="0 0 {W} {height}" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMidYMid meet"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
         kind = if kind == Kind::Bar { "bar" } else { "line" },
         title = escape(title),
-        desc = escape(&describe(points, unit)),
+        desc = escape(&match overlay {
+            Some(o) if points.is_empty() => o.words(unit),
+            Some(o) => format!("{}. {}", describe(points, unit), o.words(unit)),
+            None => describe(points, unit),
+        }),
     );
     // Horizontal grid lines with value labels.
     for i in 0..=axis.intervals {
@@ -326,6 +357,9 @@ pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
     match kind {
         Kind::Bar => marks::bars(&mut s, &frame, points, unit),
         Kind::Line => marks::lines(&mut s, &frame, points, unit),
+    }
+    if let Some(o) = overlay {
+        o.draw(&mut s, &frame, unit);
     }
     legend.draw(&mut s, H);
     s.push_str("</svg>");

@@ -194,7 +194,6 @@ fn line(code: &str) -> ActionLine {
         short: code.into(),
         facilitators: Vec::new(),
         description: None,
-        source: None,
         sdgs: Vec::new(),
         source: None,
     }

@@ -7,6 +7,7 @@ use tera::Context;
 
 use super::compare::comparison;
 use super::sections::{line_sections, matrix};
+use super::targets;
 use super::{
     FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
     Renderer,
@@ -56,6 +57,7 @@ impl Renderer<'_> {
                 ctx.insert("latest_reports", &v.reports(&latest));
                 ctx.insert("headline_metrics", &v.metrics(&headline));
                 ctx.insert("matrix", &matrix(v));
+                ctx.insert("targets", &targets::overview(&v));
                 "index.html"
             }
             Job::ActionLines => {
@@ -98,6 +100,7 @@ impl Renderer<'_> {
                 );
                 ctx.insert("metrics", &v.metrics(&l.metrics_by_line[id.index()]));
                 ctx.insert("report_count", &l.reports_by_line[id.index()].len());
+                ctx.insert("targets", &targets::of_line(&v, id));
                 let refs = &l.sections_by_line[id.index()];
                 if refs.len() > MAX_INLINE_SECTIONS {
                     // Too many sections for one page: a page per year.
@@ -292,6 +295,7 @@ impl Renderer<'_> {
                 ctx.insert("higher_is_better", &m.higher_is_better);
                 ctx.insert("action_lines", &v.lines(&m.action_lines));
                 ctx.insert("observations", &observations);
+                ctx.insert("targets", &targets::of_metric(&v, id));
                 "metric.html"
             }
             Job::Years => {
@@ -338,6 +342,22 @@ impl Renderer<'_> {
                 ctx.insert("prev", &prev.map(year_link));
                 ctx.insert("next", &next.map(year_link));
                 "year.html"
+            }
+            Job::Targets => {
+                page_title = "Targets".into();
+                page_description = "Where each WSIS+20 commitment and target stands, from the figures the reports state.".into();
+                targets::index(&v, &mut ctx);
+                "targets.html"
+            }
+            Job::Target(id) => {
+                let t = s.frame.target(id);
+                page_title = t.title.clone();
+                page_description = format!(
+                    "{}, due by {}: the commitment, where it stands and the figures it rests on.",
+                    t.title, t.deadline
+                );
+                targets::page(&v, id, &mut ctx);
+                "target.html"
             }
             Job::Frameworks | Job::Sdg(_) | Job::Gdc(_) | Job::Documents | Job::Document(_) => {
                 let page = super::frameworks::context(v, job, &mut ctx);

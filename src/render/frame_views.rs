@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::views::Views;
-use crate::model::frame::{Citation, Frame, Link, Node, SdgId, Sourced, TargetId};
+use crate::model::frame::{Citation, Frame, Link, Node, SdgId, Sourced};
 use crate::urls::{Page, paragraph_anchor};
 
 /// Where a framework entry, a crosswalk link or a target is stated, as readers see
@@ -51,19 +51,6 @@ pub(crate) struct LinkRowView<'a> {
     pub(crate) from: NodeView<'a>,
     pub(crate) to: NodeView<'a>,
     pub(crate) source: CitationView<'a>,
-}
-
-/// A target in lists, with its status when one has been assessed.
-#[derive(Debug, Serialize)]
-pub(crate) struct TargetItemView<'a> {
-    pub(crate) id: &'a str,
-    pub(crate) title: &'a str,
-    pub(crate) url: String,
-    pub(crate) deadline: i32,
-    /// `on-track`, `off-track`, `insufficient-data` or `not-measured`.
-    pub(crate) standing: Option<&'static str>,
-    /// "On track", ...
-    pub(crate) standing_label: Option<&'static str>,
 }
 
 /// The anchor of crosswalk link `i` (an index of `Frame::crosswalk`) on
@@ -180,24 +167,6 @@ impl<'a> Views<'a> {
     /// The crosswalk links `indexes` (into `Frame::crosswalk`).
     pub(crate) fn link_rows(&self, indexes: &[usize]) -> Vec<LinkRowView<'a>> {
         indexes.iter().map(|&i| self.link_row(i)).collect()
-    }
-
-    pub(crate) fn target_item(&self, id: TargetId) -> TargetItemView<'a> {
-        let t = self.frame().target(id);
-        let assessment = self.links.frame.assessments.get(id.index());
-        TargetItemView {
-            id: &t.id,
-            title: &t.title,
-            url: self.url(Page::Target(&t.id)),
-            deadline: t.deadline,
-            standing: assessment.map(|a| a.standing.name()),
-            standing_label: assessment.map(|a| a.standing.label()),
-        }
-    }
-
-    /// The targets `ids`, in lists.
-    pub(crate) fn target_items(&self, ids: &[TargetId]) -> Vec<TargetItemView<'a>> {
-        ids.iter().map(|&id| self.target_item(id)).collect()
     }
 }
 

@@ -320,7 +320,7 @@ fn related(v: Views<'_>, ctx: &mut Context, links: &[usize], targets: &[TargetId
     let lines: Vec<LineId> = lines.into_iter().collect();
     ctx.insert("links", &v.link_rows(links));
     ctx.insert("action_lines", &v.lines(&lines));
-    ctx.insert("targets", &v.target_items(targets));
+    ctx.insert("targets", &super::targets::rows(&v, targets));
     ctx.insert(
         "metrics",
         &v.metrics(&metrics.into_iter().collect::<Vec<_>>()),

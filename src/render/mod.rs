@@ -4,6 +4,7 @@
 //! page's small context (`context`) and renders its template within the page limits
 //! (`limits`). Jobs are independent, so the build renders them in parallel.
 
+mod citation;
 mod compare;
 mod context;
 mod frame_views;
@@ -13,6 +14,7 @@ mod limits;
 mod paragraphs;
 mod scan;
 mod sections;
+mod targets;
 pub(crate) mod theme;
 mod views;
 
@@ -23,7 +25,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::link::Links;
-use crate::model::frame::{DocId, GdcId, SdgId};
+use crate::model::frame::{DocId, GdcId, SdgId, TargetId};
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 use theme::Theme;
@@ -58,6 +60,8 @@ pub(crate) enum Job {
     Metric(MetricId),
     Years,
     Year(i32),
+    Targets,
+    Target(TargetId),
     Frameworks,
     Sdg(SdgId),
     Gdc(GdcId),
@@ -111,7 +115,7 @@ impl<'a> Renderer<'a> {
         links: &'a Links,
         theme: &'a Theme,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let tera = Self::engine(site, theme)?;
+        let tera = Self::engine(site, links, theme)?;
         Ok(Self::with_engine(site, links, theme, tera))
     }
 
@@ -140,17 +144,30 @@ impl<'a> Renderer<'a> {
     }
 
     /// Compiles the theme's templates, with the site-wide values as global context.
-    fn engine(site: &Site, theme: &Theme) -> Result<Arc<tera::Tera>, Vec<Diagnostic>> {
+    fn engine(
+        site: &Site,
+        links: &Links,
+        theme: &Theme,
+    ) -> Result<Arc<tera::Tera>, Vec<Diagnostic>> {
         let mut tera = theme.engine()?;
         let base = site.config.base_url.path();
+        // The navigation links only to pages the site renders: a site without a frame
+        // has no targets or frameworks pages, and a link to one would be broken.
+        let rendered: std::collections::HashSet<Page<'_>> = all_jobs(site, links)
+            .into_iter()
+            .map(|j| page_of(site, j))
+            .collect();
         let nav = [
             ("Action lines", Page::ActionLines),
+            ("Targets", Page::Targets),
+            ("Frameworks", Page::Frameworks),
             ("Organizations", Page::Organizations),
             ("Reports", Page::Reports),
             ("Metrics", Page::Metrics),
             ("Years", Page::Years),
         ]
         .into_iter()
+        .filter(|(_, page)| rendered.contains(page))
         .map(|(title, page)| LinkView {
             title,
             url: page.url(base),
@@ -175,38 +192,7 @@ impl<'a> Renderer<'a> {
 
     /// Every page of the site.
     pub(crate) fn jobs(&self) -> Vec<Job> {
-        let s = self.site;
-        let mut jobs = vec![
-            Job::Home,
-            Job::ActionLines,
-            Job::Organizations,
-            Job::Reports,
-            Job::Metrics,
-            Job::Years,
-            Job::NotFound,
-            Job::Search,
-            Job::Feed,
-            Job::Sitemap,
-            Job::Robots,
-        ];
-        jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
-        for (i, refs) in self.links.sections_by_line.iter().enumerate() {
-            if refs.len() > MAX_INLINE_SECTIONS {
-                let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
-                years.dedup();
-                jobs.extend(
-                    years
-                        .into_iter()
-                        .map(|y| Job::ActionLineYear(LineId(i as u32), y)),
-                );
-            }
-        }
-        jobs.extend((0..s.organizations.len()).map(|i| Job::Organization(OrgId(i as u32))));
-        jobs.extend((0..s.reports.len()).map(|i| Job::Report(ReportId(i as u32))));
-        jobs.extend((0..s.metrics.len()).map(|i| Job::Metric(MetricId(i as u32))));
-        jobs.extend(self.links.years.iter().map(|&y| Job::Year(y)));
-        jobs.extend(frameworks::jobs(&s.frame));
-        jobs
+        all_jobs(self.site, self.links)
     }
 
     fn views(&self) -> Views<'a> {
@@ -219,31 +205,7 @@ impl<'a> Renderer<'a> {
 
     /// The page a job renders.
     pub(crate) fn page(&self, job: Job) -> Page<'a> {
-        let s = self.site;
-        match job {
-            Job::Home => Page::Home,
-            Job::ActionLines => Page::ActionLines,
-            Job::ActionLine(id) => Page::ActionLine(&s.line(id).slug),
-            Job::ActionLineYear(id, y) => Page::ActionLineYear(&s.line(id).slug, y),
-            Job::Organizations => Page::Organizations,
-            Job::Organization(id) => Page::Organization(&s.org(id).id),
-            Job::Reports => Page::Reports,
-            Job::Report(id) => Page::Report(&s.report(id).slug),
-            Job::Metrics => Page::Metrics,
-            Job::Metric(id) => Page::Metric(&s.metric(id).id),
-            Job::Years => Page::Years,
-            Job::Year(y) => Page::Year(y),
-            Job::Frameworks => Page::Frameworks,
-            Job::Sdg(id) => Page::Sdg(s.frame.sdg(id).number),
-            Job::Gdc(id) => Page::Gdc(s.frame.objective(id).number),
-            Job::Documents => Page::Documents,
-            Job::Document(id) => Page::Document(&s.frame.document(id).id),
-            Job::NotFound => Page::NotFound,
-            Job::Search => Page::Search,
-            Job::Feed => Page::Feed,
-            Job::Sitemap => Page::Sitemap,
-            Job::Robots => Page::Robots,
-        }
+        page_of(self.site, job)
     }
 
     /// Renders one page, within the limits of [`limits`]; an error names the page.
@@ -273,4 +235,73 @@ impl<'a> Renderer<'a> {
             html,
         })
     }
+}
+
+/// The page `job` renders of `s`.
+fn page_of(s: &Site, job: Job) -> Page<'_> {
+    match job {
+        Job::Home => Page::Home,
+        Job::ActionLines => Page::ActionLines,
+        Job::ActionLine(id) => Page::ActionLine(&s.line(id).slug),
+        Job::ActionLineYear(id, y) => Page::ActionLineYear(&s.line(id).slug, y),
+        Job::Organizations => Page::Organizations,
+        Job::Organization(id) => Page::Organization(&s.org(id).id),
+        Job::Reports => Page::Reports,
+        Job::Report(id) => Page::Report(&s.report(id).slug),
+        Job::Metrics => Page::Metrics,
+        Job::Metric(id) => Page::Metric(&s.metric(id).id),
+        Job::Years => Page::Years,
+        Job::Year(y) => Page::Year(y),
+        Job::Targets => Page::Targets,
+        Job::Target(id) => Page::Target(&s.frame.target(id).id),
+        Job::Frameworks => Page::Frameworks,
+        Job::Sdg(id) => Page::Sdg(s.frame.sdg(id).number),
+        Job::Gdc(id) => Page::Gdc(s.frame.objective(id).number),
+        Job::Documents => Page::Documents,
+        Job::Document(id) => Page::Document(&s.frame.document(id).id),
+        Job::NotFound => Page::NotFound,
+        Job::Search => Page::Search,
+        Job::Feed => Page::Feed,
+        Job::Sitemap => Page::Sitemap,
+        Job::Robots => Page::Robots,
+    }
+}
+
+/// Every page of site `s` with its links `links`.
+fn all_jobs(s: &Site, links: &Links) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::ActionLines,
+        Job::Organizations,
+        Job::Reports,
+        Job::Metrics,
+        Job::Years,
+        Job::NotFound,
+        Job::Search,
+        Job::Feed,
+        Job::Sitemap,
+        Job::Robots,
+    ];
+    if !s.frame.targets.is_empty() {
+        jobs.push(Job::Targets);
+        jobs.extend(s.frame.target_ids().map(|(id, _)| Job::Target(id)));
+    }
+    jobs.extend((0..s.action_lines.len()).map(|i| Job::ActionLine(LineId(i as u32))));
+    for (i, refs) in links.sections_by_line.iter().enumerate() {
+        if refs.len() > MAX_INLINE_SECTIONS {
+            let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
+            years.dedup();
+            jobs.extend(
+                years
+                    .into_iter()
+                    .map(|y| Job::ActionLineYear(LineId(i as u32), y)),
+            );
+        }
+    }
+    jobs.extend((0..s.organizations.len()).map(|i| Job::Organization(OrgId(i as u32))));
+    jobs.extend((0..s.reports.len()).map(|i| Job::Report(ReportId(i as u32))));
+    jobs.extend((0..s.metrics.len()).map(|i| Job::Metric(MetricId(i as u32))));
+    jobs.extend(links.years.iter().map(|&y| Job::Year(y)));
+    jobs.extend(frameworks::jobs(&s.frame));
+    jobs
 }

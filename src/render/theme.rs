@@ -34,6 +34,8 @@ pub(super) const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "templates/metric.html",
     "templates/years.html",
     "templates/year.html",
+    "templates/targets.html",
+    "templates/target.html",
     "templates/404.html",
     "templates/search.html",
     "templates/frame-macros.html",

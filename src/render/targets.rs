@@ -1,0 +1,406 @@
+//! The targets of the WSIS+20 frame as pages show them: `/targets/` (every target by
+//! framework, with a status summary and the method), `/targets/<id>/`, and the target
+//! lists of the home, action line and metric pages.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::citation::CitationView;
+use super::views::{MetricView, ObservationView, ReportView, Views};
+use crate::chart::{self, Overlay};
+use crate::format;
+use crate::frame::Assessment;
+use crate::model::frame::{Goal, Node, Standing, Target, TargetId};
+use crate::model::{LineId, ReportId};
+use crate::urls::Page;
+
+/// The targets nearest their deadline shown on the home page.
+const NEAREST_DEADLINES: usize = 5;
+/// The report sections shown on a target page: the latest, as the rest are on the
+/// action line pages.
+const MAX_TARGET_SECTIONS: usize = 10;
+/// Every standing, in the order summaries list them.
+const STANDINGS: [Standing; 4] = [
+    Standing::OnTrack,
+    Standing::OffTrack,
+    Standing::Insufficient,
+    Standing::NotMeasured,
+];
+
+/// A status as templates show it: words for readers and a name for the CSS class
+/// (`standing-on-track`), so that colour is never all that tells them apart.
+#[derive(Debug, Serialize)]
+pub(super) struct StandingView {
+    name: &'static str,
+    label: &'static str,
+}
+
+impl From<Standing> for StandingView {
+    fn from(s: Standing) -> Self {
+        StandingView {
+            name: s.name(),
+            label: s.label(),
+        }
+    }
+}
+
+/// The indicator's latest evidence, linked to the sentence that states it.
+#[derive(Debug, Serialize)]
+pub(super) struct LatestView {
+    display: String,
+    year: i32,
+    url: String,
+}
+
+/// A target in lists: title, status, deadline and latest evidence.
+#[derive(Debug, Serialize)]
+pub(super) struct TargetRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    standing: StandingView,
+    deadline: i32,
+    /// What it aims at: the value in the indicator's unit ("100%"), or the end
+    /// state in words.
+    goal: String,
+    latest: Option<LatestView>,
+}
+
+/// How many targets have one standing.
+#[derive(Debug, Serialize)]
+pub(super) struct StandingCount {
+    standing: StandingView,
+    count: usize,
+}
+
+/// The targets' status overview of the home page and of `/targets/`.
+#[derive(Debug, Serialize)]
+pub(super) struct Overview<'a> {
+    total: usize,
+    counts: Vec<StandingCount>,
+    /// The targets due soonest whose deadline has not passed.
+    nearest: Vec<TargetRow<'a>>,
+    /// The year deadlines are judged against (the latest year a report covers).
+    as_of: i32,
+    url: String,
+}
+
+/// The targets serving one goal, objective or action line.
+#[derive(Debug, Serialize)]
+pub(super) struct Group<'a> {
+    anchor: String,
+    heading: String,
+    /// The page of the goal, objective or line, where the site has one.
+    url: Option<String>,
+    targets: Vec<TargetRow<'a>>,
+}
+
+/// The groups of one framework on `/targets/`.
+#[derive(Debug, Serialize)]
+pub(super) struct Framework<'a> {
+    anchor: &'static str,
+    heading: &'static str,
+    groups: Vec<Group<'a>>,
+}
+
+/// A report section on a target page: what was reported on its action lines.
+#[derive(Debug, Serialize)]
+pub(super) struct SectionEntry<'a> {
+    title: &'a str,
+    url: String,
+    lead: &'a str,
+    words: usize,
+    report: ReportView<'a>,
+}
+
+/// A framework goal or target a target serves, in words.
+#[derive(Debug, Serialize)]
+pub(super) struct ServesView<'a> {
+    label: String,
+    title: &'a str,
+}
+
+/// The target's baseline.
+#[derive(Debug, Serialize)]
+pub(super) struct BaselineView<'a> {
+    display: String,
+    year: i32,
+    source: CitationView<'a>,
+}
+
+/// Where `id` stands, and why.
+fn assessment<'a>(v: &Views<'a>, id: TargetId) -> &'a Assessment {
+    v.links.frame.assessment(id)
+}
+
+/// What `t` aims at, in words.
+fn goal(v: &Views<'_>, t: &Target) -> String {
+    match &t.goal {
+        Goal::Value(g) => match t.indicator {
+            Some(m) => format::value(*g, &v.site.metric(m).unit),
+            None => format::plain(*g),
+        },
+        Goal::EndState(words) => words.clone(),
+    }
+}
+
+/// The row of target `id`.
+pub(super) fn row<'a>(v: &Views<'a>, id: TargetId) -> TargetRow<'a> {
+    let t = v.site.frame.target(id);
+    let latest = assessment(v, id).latest.map(|o| {
+        let ov = v.observation(o);
+        LatestView {
+            display: ov.display,
+            year: ov.year,
+            url: ov.source_url,
+        }
+    });
+    TargetRow {
+        id: &t.id,
+        title: &t.title,
+        url: v.url(Page::Target(&t.id)),
+        standing: assessment(v, id).standing.into(),
+        deadline: t.deadline,
+        goal: goal(v, t),
+        latest,
+    }
+}
+
+/// The rows of `ids`.
+pub(super) fn rows<'a>(v: &Views<'a>, ids: &[TargetId]) -> Vec<TargetRow<'a>> {
+    ids.iter().map(|&id| row(v, id)).collect()
+}
+
+/// The targets of action line `line`, for its page.
+pub(super) fn of_line<'a>(v: &Views<'a>, line: LineId) -> Vec<TargetRow<'a>> {
+    rows(v, &v.links.frame.targets_by_line[line.index()])
+}
+
+/// The targets metric `metric` is the indicator of, for its page.
+pub(super) fn of_metric<'a>(v: &Views<'a>, metric: crate::model::MetricId) -> Vec<TargetRow<'a>> {
+    rows(v, &v.links.frame.targets_by_metric[metric.index()])
+}
+
+/// The status overview, or none for a site without targets.
+pub(super) fn overview<'a>(v: &Views<'a>) -> Option<Overview<'a>> {
+    let frame = &v.site.frame;
+    if frame.targets.is_empty() {
+        return None;
+    }
+    let ids: Vec<TargetId> = frame.target_ids().map(|(id, _)| id).collect();
+    let as_of = v.links.frame.as_of;
+    let mut nearest: Vec<TargetId> = ids
+        .iter()
+        .copied()
+        .filter(|&id| frame.target(id).deadline >= as_of)
+        .collect();
+    nearest.sort_by_key(|&id| (frame.target(id).deadline, id));
+    nearest.truncate(NEAREST_DEADLINES);
+    Some(Overview {
+        total: ids.len(),
+        counts: STANDINGS
+            .iter()
+            .map(|&s| StandingCount {
+                standing: s.into(),
+                count: ids
+                    .iter()
+                    .filter(|&&id| assessment(v, id).standing == s)
+                    .count(),
+            })
+            .collect(),
+        nearest: rows(v, &nearest),
+        as_of,
+        url: v.url(Page::Targets),
+    })
+}
+
+/// The groups of `/targets/`: by GDC objective, by SDG, by action line, each with
+/// the entries that have targets.
+fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
+    let (s, fl) = (v.site, &v.links.frame);
+    let group = |anchor: String, heading: String, url: Option<String>, ids: &[TargetId]| {
+        (!ids.is_empty()).then(|| Group {
+            anchor,
+            heading,
+            url,
+            targets: rows(v, ids),
+        })
+    };
+    let gdc = (0..s.frame.gdc.len())
+        .filter_map(|i| {
+            let o = &s.frame.gdc[i];
+            group(
+                format!("gdc-{}", o.number),
+                format!("Objective {}: {}", o.number, o.short),
+                None,
+                &fl.targets_by_gdc[i],
+            )
+        })
+        .collect();
+    let sdgs = (0..s.frame.sdgs.len())
+        .filter_map(|i| {
+            let g = &s.frame.sdgs[i];
+            group(
+                format!("sdg-{}", g.number),
+                format!("SDG {}: {}", g.number, g.short),
+                None,
+                &fl.targets_by_sdg[i],
+            )
+        })
+        .collect();
+    let lines = (0..s.action_lines.len())
+        .filter_map(|i| {
+            let l = v.line(LineId(i as u32));
+            group(
+                l.code.to_lowercase(),
+                format!("{}: {}", l.code, l.short),
+                Some(l.url),
+                &fl.targets_by_line[i],
+            )
+        })
+        .collect();
+    vec![
+        Framework {
+            anchor: "by-gdc",
+            heading: "By Global Digital Compact objective",
+            groups: gdc,
+        },
+        Framework {
+            anchor: "by-sdg",
+            heading: "By Sustainable Development Goal",
+            groups: sdgs,
+        },
+        Framework {
+            anchor: "by-action-line",
+            heading: "By action line",
+            groups: lines,
+        },
+    ]
+}
+
+/// The context of `/targets/`.
+pub(super) fn index(v: &Views<'_>, ctx: &mut Context) {
+    let all: Vec<TargetId> = v.site.frame.target_ids().map(|(id, _)| id).collect();
+    ctx.insert("overview", &overview(v));
+    ctx.insert("targets", &rows(v, &all));
+    ctx.insert("frameworks", &frameworks(v));
+}
+
+/// The SDG goals and targets and the GDC objectives `t` serves, in words.
+fn serves<'a>(v: &Views<'a>, t: &'a Target) -> Vec<ServesView<'a>> {
+    let f = &v.site.frame;
+    let sdgs = t.sdgs.iter().filter_map(|node| match *node {
+        Node::Sdg(g) => {
+            let g = f.sdg(g);
+            Some(ServesView {
+                label: format!("SDG {}", g.number),
+                title: &g.title,
+            })
+        }
+        Node::SdgTarget(g, i) => f.sdg(g).targets.get(i).map(|st| ServesView {
+            label: format!("SDG target {}", st.code),
+            title: &st.text,
+        }),
+        Node::Line(_) | Node::Gdc(_) => None,
+    });
+    let gdc = t.gdc.iter().map(|&o| {
+        let o = f.objective(o);
+        ServesView {
+            label: format!("GDC objective {}", o.number),
+            title: &o.title,
+        }
+    });
+    sdgs.chain(gdc).collect()
+}
+
+/// The latest report sections on `t`'s action lines, at most
+/// [`MAX_TARGET_SECTIONS`], the latest report first.
+fn sections<'a>(v: &Views<'a>, t: &Target) -> Vec<SectionEntry<'a>> {
+    let s = v.site;
+    let mut refs: Vec<(ReportId, usize)> = t
+        .action_lines
+        .iter()
+        .flat_map(|l| &v.links.sections_by_line[l.index()])
+        .map(|r| (r.report, r.section))
+        .collect();
+    refs.sort_by_key(|&(r, sec)| {
+        let report = s.report(r);
+        (std::cmp::Reverse((report.year, report.published, r)), sec)
+    });
+    // A section naming two of the target's lines is listed once.
+    refs.dedup();
+    refs.truncate(MAX_TARGET_SECTIONS);
+    refs.into_iter()
+        .map(|(r, i)| {
+            let report = s.report(r);
+            let sec = &report.body.sections[i];
+            SectionEntry {
+                title: &sec.heading.text,
+                url: super::sections::anchored(&v.url(Page::Report(&report.slug)), sec),
+                lead: &sec.lead,
+                words: sec.words,
+                report: v.report(r),
+            }
+        })
+        .collect()
+}
+
+/// The context of `/targets/<id>/`.
+pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
+    let t = v.site.frame.target(id);
+    let a = assessment(v, id);
+    let indicator: Option<MetricView<'_>> = t.indicator.map(|m| v.metric(m));
+    let (chart, figures): (Option<String>, Vec<ObservationView<'_>>) = match t.indicator {
+        Some(m) => {
+            let metric = v.site.metric(m);
+            let series = &v.links.series[m.index()];
+            let points = v.points(series);
+            let overlay = Overlay {
+                baseline: t.baseline.as_ref().map(|b| (b.value, b.year)),
+                goal: match t.goal {
+                    Goal::Value(g) => Some(g),
+                    Goal::EndState(_) => None,
+                },
+                deadline: t.deadline,
+            };
+            // A deadline and a target line alone say nothing a sentence does not.
+            let chart = (!points.is_empty() || overlay.baseline.is_some()).then(|| {
+                chart::target_chart(
+                    &format!("chart-target-{}", t.id),
+                    &metric.title,
+                    &points,
+                    &metric.unit,
+                    &overlay,
+                )
+            });
+            let figures = series
+                .observations
+                .iter()
+                .map(|&o| v.observation(o))
+                .collect();
+            (chart, figures)
+        }
+        None => (None, Vec::new()),
+    };
+    let baseline = t.baseline.as_ref().map(|b| BaselineView {
+        display: match t.indicator {
+            Some(m) => format::value(b.value, &v.site.metric(m).unit),
+            None => format::plain(b.value),
+        },
+        year: b.year,
+        source: v.citation(&b.source),
+    });
+    ctx.insert("target", &row(v, id));
+    ctx.insert("end_state", &matches!(t.goal, Goal::EndState(_)));
+    ctx.insert("source", &v.citation(&t.source));
+    ctx.insert("reason", &a.reason);
+    ctx.insert("method_url", &format!("{}#method", v.url(Page::Targets)));
+    ctx.insert("action_lines", &v.lines(&t.action_lines));
+    ctx.insert("serves", &serves(v, t));
+    ctx.insert("indicator", &indicator);
+    ctx.insert("baseline", &baseline);
+    ctx.insert("chart", &chart);
+    ctx.insert("figures", &figures);
+    ctx.insert("sections", &sections(v, t));
+    ctx.insert("as_of", &v.links.frame.as_of);
+}
