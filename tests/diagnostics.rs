@@ -154,13 +154,19 @@ fn broken_internal_links_fail_the_build() {
         "(#no-such-heading)",
     );
     let run = site.build(&[]);
+    // Written in the report's Markdown: blamed on its file, line and column.
     run.assert_error(
-        "/sub/reports/alpha-2024/",
+        "content/reports/alpha-2024.md:28:15",
         "broken link `/sub/reports/gamma-2024/`",
     );
     run.assert_error(
-        "/sub/reports/alpha-2024/",
+        "content/reports/alpha-2024.md:27:28",
         "no element with id `no-such-heading`",
+    );
+    // The same links embedded in an action line's page are that page's.
+    run.assert_error(
+        "/sub/action-lines/c1/",
+        "broken link `/sub/reports/gamma-2024/`",
     );
 }
 
