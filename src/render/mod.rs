@@ -7,6 +7,7 @@
 mod citation;
 mod compare;
 mod context;
+mod frame_matrix;
 mod frame_views;
 mod frameworks;
 mod jsonld;
