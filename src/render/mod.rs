@@ -4,7 +4,6 @@
 //! page's small context (`context`) and renders its template within the page limits
 //! (`limits`). Jobs are independent, so the build renders them in parallel.
 
-mod citation;
 mod compare;
 mod context;
 mod frame_matrix;

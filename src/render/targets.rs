@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::citation::CitationView;
+use super::frame_views::CitationView;
 use super::views::{MetricView, ObservationView, ReportView, Views};
 use crate::chart::{self, Overlay};
 use crate::format;
@@ -388,11 +388,11 @@ pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
             None => format::plain(b.value),
         },
         year: b.year,
-        source: v.citation(&b.source),
+        source: v.sourced(&b.source),
     });
     ctx.insert("target", &row(v, id));
     ctx.insert("end_state", &matches!(t.goal, Goal::EndState(_)));
-    ctx.insert("source", &v.citation(&t.source));
+    ctx.insert("source", &v.sourced(&t.source));
     ctx.insert("reason", &a.reason);
     ctx.insert("method_url", &format!("{}#method", v.url(Page::Targets)));
     ctx.insert("action_lines", &v.lines(&t.action_lines));
