@@ -65,6 +65,13 @@ const pages = {
   metric: "metrics/igf-nris/",
   year: "years/2024/",
   search: "search/",
+  targets: "targets/",
+  target: "targets/wsis-target-villages-2015/",
+  frameworks: "frameworks/",
+  "sdg goal": "frameworks/sdg/4/",
+  "gdc objective": "frameworks/gdc/1/",
+  documents: "documents/",
+  document: "documents/wsis-03-geneva-doc-5/",
   "not found": "no/such/page/",
 };
 
