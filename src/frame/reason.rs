@@ -33,6 +33,8 @@ pub(super) enum Verdict {
     Reached {
         /// The latest figure.
         latest: Evidence,
+        /// Whether it is of a year after the deadline: reached, but late.
+        late: bool,
     },
     /// The deadline is past and the latest figure does not meet the goal.
     PastDeadline {
@@ -48,14 +50,15 @@ pub(super) enum Verdict {
     },
     /// The pace from the start to the latest figure, carried on to the deadline.
     Pace {
-        /// The value and year measured from.
-        start: (f64, i32),
+        /// The value (with its bound) and year measured from.
+        start: (Amount, i32),
         /// Whether the start is the curated baseline (else the earliest figure).
         from_baseline: bool,
         /// The latest figure.
         latest: Evidence,
-        /// The latest figure's interval carried on to the deadline.
-        projected: Amount,
+        /// The latest figure's interval carried on to the deadline: none when both
+        /// ends are left open by the figures' bounds.
+        projected: Option<Amount>,
         /// What the projection gave: on track, off track or insufficient.
         standing: crate::model::frame::Standing,
     },
@@ -68,9 +71,6 @@ pub(super) enum NoStart {
     OneYear,
     /// The baseline (value, year) is not earlier than the latest figure.
     BaselineNotEarlier((f64, i32)),
-    /// The earliest figure is open on the side the pace is measured from ("up to 40"
-    /// for a rising target), and no baseline is given.
-    OpenEarliest(Evidence),
 }
 
 /// What every sentence needs to write values and the goal.
@@ -107,6 +107,10 @@ impl<'a> Words<'a> {
         format::value(v, self.unit())
     }
 
+    fn amount(&self, a: Amount) -> String {
+        format::amount(a, self.unit())
+    }
+
     fn goal(&self) -> String {
         format!("the goal of {}", self.value(self.goal))
     }
@@ -138,9 +142,15 @@ impl Verdict {
                 w.value(*v),
                 w.metric.title
             ),
-            Verdict::Reached { latest } => {
+            Verdict::Reached { latest, late: false } => {
                 format!("Reached: {}, which meets {}.", w.figure(latest), w.goal())
             }
+            Verdict::Reached { latest, late: true } => format!(
+                "Reached late: {}, which meets {}, after the deadline of {}.",
+                w.figure(latest),
+                w.goal(),
+                w.deadline
+            ),
             Verdict::PastDeadline { latest } => format!(
                 "The deadline, {}, has passed (the reports cover up to {}), and the \
                  latest figure, {}, does not show {} reached.",
@@ -161,42 +171,42 @@ impl Verdict {
                     w.value(*v),
                     w.figure(latest)
                 ),
-                NoStart::OpenEarliest(earliest) => format!(
-                    "The earliest figure, {}, gives no value to measure the pace \
-                     from, and no baseline is given; the latest is {}.",
-                    w.figure(earliest),
-                    w.figure(latest)
-                ),
             },
             Verdict::Pace {
-                start: (v, year),
+                start: (from, year),
                 from_baseline,
                 latest,
                 projected,
                 standing,
             } => {
                 use crate::model::frame::Standing;
-                let from = if *from_baseline {
-                    "the baseline of "
-                } else {
-                    ""
+                let from = match from_baseline {
+                    true => format!("the baseline of {}", w.amount(*from)),
+                    false => w.amount(*from),
                 };
-                let shown = projected.map(|p| readable(p, w.goal));
+                let goal = w.goal();
                 let outcome = match standing {
-                    Standing::OnTrack => format!("which meets {}", w.goal()),
-                    Standing::OffTrack if w.rising => format!("short of {}", w.goal()),
-                    Standing::OffTrack => format!("still above {}", w.goal()),
+                    Standing::OnTrack => format!("which meets {goal}"),
+                    Standing::OffTrack if w.rising => format!("short of {goal}"),
+                    Standing::OffTrack => format!("still above {goal}"),
                     Standing::Insufficient | Standing::NotMeasured => {
-                        format!("and the bounds cannot tell whether that meets {}", w.goal())
+                        format!("and the bounds cannot tell whether that meets {goal}")
                     }
                 };
-                format!(
-                    "From {from}{} in {year} to {}, the pace reaches {} by {}, {outcome}.",
-                    w.value(*v),
-                    w.figure(latest),
-                    format::amount(shown, w.unit()),
-                    w.deadline
-                )
+                match projected {
+                    Some(p) => format!(
+                        "From {from} in {year} to {}, the pace reaches {} by {}, {outcome}.",
+                        w.figure(latest),
+                        w.amount(p.map(|v| readable(v, w.goal))),
+                        w.deadline
+                    ),
+                    None => format!(
+                        "From {from} in {year} to {}, the figures' bounds leave the pace \
+                         open: they cannot tell whether {goal} will be met by {}.",
+                        w.figure(latest),
+                        w.deadline
+                    ),
+                }
             }
         }
     }

@@ -104,13 +104,18 @@ pub(super) fn assess(site: &Site, links: &Links, as_of: i32, target: &Target) ->
         rising: rising(goal, baseline, first.amount, metric.higher_is_better),
         goal,
     };
+    // The pace is measured from the baseline, else from the earliest figure with
+    // its bound: each end of the start's interval matters (below).
     let start = match baseline {
+        Some((v, year)) => (Amount::Exact(v), year),
+        None => (first.amount, first.year),
+    };
+    assessment.latest = Some(last.observation);
+    assessment.start = match baseline {
         Some(b) => Some(b),
         None => way.sure(first.amount).map(|v| (v, first.year)),
     };
-    assessment.latest = Some(last.observation);
-    assessment.start = start;
-    let (standing, verdict) = judge(way, target.deadline, as_of, baseline, start, first, last);
+    let (standing, verdict) = judge(way, target.deadline, as_of, baseline, start, last);
     let words = Words::new(metric, goal, target.deadline, as_of, way.rising);
     assessment.standing = standing;
     assessment.reason = verdict.sentence(&words);
@@ -118,48 +123,52 @@ pub(super) fn assess(site: &Site, links: &Links, as_of: i32, target: &Target) ->
 }
 
 /// The rules in the contract's order, once the evidence is known: reached, past the
-/// deadline, then the pace.
+/// deadline, then the pace from `start` (the baseline, or the earliest figure with
+/// its bound) to the latest figure.
 fn judge(
     way: Way,
     deadline: i32,
     as_of: i32,
     baseline: Option<(f64, i32)>,
-    start: Option<(f64, i32)>,
-    first: Evidence,
+    start: (Amount, i32),
     last: Evidence,
 ) -> (Standing, Verdict) {
     if way.sure(last.amount).is_some_and(|v| way.meets(v)) {
-        return (Standing::OnTrack, Verdict::Reached { latest: last });
+        let late = last.year > deadline;
+        return (Standing::OnTrack, Verdict::Reached { latest: last, late });
     }
     if as_of > deadline {
         return (Standing::OffTrack, Verdict::PastDeadline { latest: last });
     }
-    let no_start = |why| {
-        (
-            Standing::Insufficient,
-            Verdict::NoStart { latest: last, why },
-        )
-    };
-    let Some((from, from_year)) = start else {
-        return no_start(if first.year == last.year {
-            NoStart::OneYear
-        } else {
-            NoStart::OpenEarliest(first)
-        });
-    };
+    let (from, from_year) = start;
     if from_year >= last.year {
-        return no_start(match baseline {
+        let why = match baseline {
             Some(b) => NoStart::BaselineNotEarlier(b),
             None => NoStart::OneYear,
-        });
+        };
+        return (
+            Standing::Insufficient,
+            Verdict::NoStart { latest: last, why },
+        );
     }
     // Each end of the latest interval, carried on in a straight line from the start
-    // to the deadline. An open end stays open: at its best, an "at least" figure
-    // could be growing without limit.
+    // to the deadline. With the deadline at or after the latest year the projection
+    // is `v + (v - s) × (factor - 1)`, lower for a higher start: the worst case
+    // pairs the latest figure's sure end with the start's hopeful end (a rise from
+    // "at least 40" may be no rise at all), the best case the other two. An open end
+    // leaves its case open: an "at least" figure could be growing without limit.
+    // A latest figure from the deadline year or after is compared as it is.
     let factor = f64::from(deadline - from_year) / f64::from(last.year - from_year);
-    let project = |v: f64| settle(from + (v - from) * factor);
-    let pessimistic = way.sure(last.amount).map(project);
-    let optimistic = way.hopeful(last.amount).map(project);
+    let project = |v: Option<f64>, s: Option<f64>| -> Option<f64> {
+        let v = v?;
+        if last.year >= deadline {
+            return Some(v);
+        }
+        let s = s?;
+        Some(settle(s + (v - s) * factor))
+    };
+    let pessimistic = project(way.sure(last.amount), way.hopeful(from));
+    let optimistic = project(way.hopeful(last.amount), way.sure(from));
     let standing = if pessimistic.is_some_and(|v| way.meets(v)) {
         Standing::OnTrack
     } else if optimistic.is_some_and(|v| !way.meets(v)) {
@@ -167,11 +176,31 @@ fn judge(
     } else {
         Standing::Insufficient
     };
+    let (low, high) = if way.rising {
+        (pessimistic, optimistic)
+    } else {
+        (optimistic, pessimistic)
+    };
+    // A point projected from an "about" figure is itself about that point.
+    let about = [last.amount, from]
+        .iter()
+        .any(|a| matches!(a, Amount::Approximately(_)));
+    let projected = match (low, high) {
+        (Some(l), Some(h)) if l == h && about => Some(Amount::Approximately(l)),
+        (Some(l), Some(h)) if l == h => Some(Amount::Exact(l)),
+        (Some(l), Some(h)) => Some(Amount::Range {
+            low: l.min(h),
+            high: l.max(h),
+        }),
+        (Some(l), None) => Some(Amount::AtLeast(l)),
+        (None, Some(h)) => Some(Amount::AtMost(h)),
+        (None, None) => None,
+    };
     let verdict = Verdict::Pace {
-        start: (from, from_year),
+        start,
         from_baseline: baseline.is_some(),
         latest: last,
-        projected: last.amount.map(project),
+        projected,
         standing,
     };
     (standing, verdict)

@@ -219,12 +219,16 @@ fn a_passed_deadline_not_reached_is_off_track() {
         fx.report(2025);
     });
     assert_eq!(a.standing, Standing::OnTrack, "{}", a.reason);
-    // Reached late is reached.
+    // Reached late is reached, and said to be late.
     let a = assess(|fx| {
         fx.value_target(100.0, 2015);
         fx.figure(2024, Exact(100.0));
     });
     assert_eq!(a.standing, Standing::OnTrack);
+    assert_eq!(
+        a.reason,
+        "Reached late: 100% in 2024, which meets the goal of 100%, after the deadline of 2015."
+    );
 }
 
 #[test]
@@ -252,7 +256,8 @@ fn without_a_baseline_the_pace_runs_from_the_earliest_figure() {
         (Standing::OffTrack, Some((40.0, 2020)))
     );
     // A goal inside the earliest figure's interval: the metric says which way is
-    // better.
+    // better. "Up to 40" may have been 15, and 15 -> 20 is no fall: only the best
+    // case is known, and it does not rule the goal out.
     let a = assess(|fx| {
         fx.higher_is_better = Some(false);
         fx.value_target(10.0, 2030);
@@ -261,21 +266,49 @@ fn without_a_baseline_the_pace_runs_from_the_earliest_figure() {
     });
     assert_eq!(
         (a.standing, a.start),
-        (Standing::OnTrack, Some((40.0, 2020)))
+        (Standing::Insufficient, Some((40.0, 2020)))
     );
-    // Rising, and "up to 40" gives nothing to rise from.
+    // Rising from "up to 40": the worst case runs from 40, the best is open.
     let a = assess(|fx| {
         fx.value_target(100.0, 2030);
         fx.figure(2020, AtMost(40.0));
         fx.figure(2024, Exact(60.0));
     });
     assert_eq!(a.standing, Standing::Insufficient);
-    assert!(
-        a.reason
-            .starts_with("The earliest figure, up to 40% in 2020, gives no value"),
-        "{}",
-        a.reason
+    assert_eq!(
+        a.reason,
+        "From up to 40% in 2020 to 60% in 2024, the pace reaches at least 90% by 2030, \
+         and the bounds cannot tell whether that meets the goal of 100%.",
     );
+    // ... and that worst case can be enough.
+    let a = assess(|fx| {
+        fx.value_target(100.0, 2030);
+        fx.figure(2020, AtMost(40.0));
+        fx.figure(2024, Exact(70.0));
+    });
+    assert_eq!(a.standing, Standing::OnTrack, "{}", a.reason);
+    // Rising from "at least 40": the start may have been as high as the latest
+    // figure, so no pace is sure; the best case (from 40) can still fall short.
+    let a = assess(|fx| {
+        fx.value_target(64.0, 2030);
+        fx.figure(2020, AtLeast(40.0));
+        fx.figure(2024, Exact(52.0));
+    });
+    assert_eq!(a.standing, Standing::Insufficient, "{}", a.reason);
+    let a = assess(|fx| {
+        fx.value_target(100.0, 2030);
+        fx.figure(2020, AtLeast(40.0));
+        fx.figure(2024, Exact(52.0));
+    });
+    assert_eq!(a.standing, Standing::OffTrack, "{}", a.reason);
+    // Both open: the pace itself is unknown.
+    let a = assess(|fx| {
+        fx.value_target(100.0, 2030);
+        fx.figure(2020, AtLeast(40.0));
+        fx.figure(2024, AtLeast(52.0));
+    });
+    assert_eq!(a.standing, Standing::Insufficient);
+    assert!(a.reason.contains("the figures' bounds leave the pace open"), "{}", a.reason);
 }
 
 #[test]
