@@ -275,3 +275,48 @@ fn no_change_on_the_shipped_site_is_one_its_figures_do_not_support() {
     }
     assert!(checked >= 8, "only {checked} changes checked");
 }
+
+/// The WSIS+20 frame ships with its sources: the 17 goals and 5 objectives each cite
+/// where they are stated, at least 15 targets each quote the words that set them,
+/// and every crosswalk link names its source.
+#[test]
+fn the_frame_ships_with_a_source_for_every_entry() {
+    let site = shipped();
+    let m = site.model();
+    let f = &m.frame;
+    assert_eq!(f.sdgs.len(), 17);
+    assert_eq!(f.gdc.len(), 5);
+    assert!(f.targets.len() >= 15, "{} targets", f.targets.len());
+    assert!(!f.crosswalk.is_empty());
+    let named = |s: &wsis::model::frame::Sourced| match &s.citation {
+        wsis::model::frame::Citation::Paragraph { .. } => true,
+        wsis::model::frame::Citation::External { name, .. } => !name.trim().is_empty(),
+    };
+    for g in &f.sdgs {
+        assert!(named(&g.source), "SDG {}", g.number);
+    }
+    for o in &f.gdc {
+        assert!(named(&o.source), "GDC {}", o.number);
+    }
+    for t in &f.targets {
+        assert!(named(&t.source) && !t.wording.trim().is_empty(), "{}", t.id);
+        let page = text_of(&site.output(&format!("targets/{}/index.html", t.id)))
+            .replace("&#39;", "'");
+        assert!(page.contains(t.wording.trim()), "{}: {page}", t.id);
+    }
+    for l in &f.crosswalk {
+        assert!(named(&l.source) && l.source.quote.is_some(), "{l:?}");
+    }
+    // Every page of the frame is there, and the crosswalk is in the open data.
+    for page in [
+        "targets/",
+        "frameworks/",
+        "frameworks/sdg/17/",
+        "frameworks/gdc/5/",
+        "documents/",
+    ] {
+        assert!(site.has_output(&format!("{page}index.html")), "{page}");
+    }
+    let csv = site.output("data/crosswalk.csv");
+    assert_eq!(csv.lines().count(), f.crosswalk.len() + 1, "{csv}");
+}

@@ -15,8 +15,7 @@ const TARGETS: &str = "content/targets.yaml";
 
 /// The standing and reason of target `id` of `site`.
 fn status(site: &Site, id: &str) -> (Standing, String) {
-    let config = wsis::load_config(&site.root, None).expect("config");
-    let model = wsis::load_site(&site.root, config).expect("the site loads");
+    let model = site.model();
     let links = Links::new(&model);
     let (target, _) = model
         .frame

@@ -178,7 +178,7 @@ pub(crate) fn target_rows<'a, L>(
                 document: c.source,
                 paragraph: c.paragraph,
                 locator: c.locator,
-                wording: t.source.quote.as_deref(),
+                wording: Some(t.wording.as_str()),
                 action_lines: list(
                     t.action_lines
                         .iter()

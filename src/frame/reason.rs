@@ -142,7 +142,10 @@ impl Verdict {
                 w.value(*v),
                 w.metric.title
             ),
-            Verdict::Reached { latest, late: false } => {
+            Verdict::Reached {
+                latest,
+                late: false,
+            } => {
                 format!("Reached: {}, which meets {}.", w.figure(latest), w.goal())
             }
             Verdict::Reached { latest, late: true } => format!(

@@ -282,7 +282,10 @@ pub struct Target {
     pub id: String,
     /// A short title for lists.
     pub title: String,
-    /// The document and paragraph that set it, and its verbatim wording.
+    /// The verbatim words that set it, checked against its source paragraph when the
+    /// site transcribes it, and against the source's quote when there is one.
+    pub wording: String,
+    /// The document and paragraph (or outside source) that set it.
     pub source: Sourced,
     /// The action lines it serves.
     pub action_lines: Vec<LineId>,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::frame_views::CitationView;
+use super::frame_views::{CitationView, NodeView};
 use super::views::{MetricView, ObservationView, ReportView, Views};
 use crate::chart::{self, Overlay};
 use crate::format;
@@ -111,13 +111,6 @@ pub(super) struct SectionEntry<'a> {
     lead: &'a str,
     words: usize,
     report: ReportView<'a>,
-}
-
-/// A framework goal or target a target serves, in words.
-#[derive(Debug, Serialize)]
-pub(super) struct ServesView<'a> {
-    label: String,
-    title: &'a str,
 }
 
 /// The target's baseline.
@@ -286,31 +279,15 @@ pub(super) fn index(v: &Views<'_>, ctx: &mut Context) {
     ctx.insert("frameworks", &frameworks(v));
 }
 
-/// The SDG goals and targets and the GDC objectives `t` serves, in words.
-fn serves<'a>(v: &Views<'a>, t: &'a Target) -> Vec<ServesView<'a>> {
-    let f = &v.site.frame;
-    let sdgs = t.sdgs.iter().filter_map(|node| match *node {
-        Node::Sdg(g) => {
-            let g = f.sdg(g);
-            Some(ServesView {
-                label: format!("SDG {}", g.number),
-                title: &g.title,
-            })
-        }
-        Node::SdgTarget(g, i) => f.sdg(g).targets.get(i).map(|st| ServesView {
-            label: format!("SDG target {}", st.code),
-            title: &st.text,
-        }),
-        Node::Line(_) | Node::Gdc(_) => None,
-    });
-    let gdc = t.gdc.iter().map(|&o| {
-        let o = f.objective(o);
-        ServesView {
-            label: format!("GDC objective {}", o.number),
-            title: &o.title,
-        }
-    });
-    sdgs.chain(gdc).collect()
+/// The SDG goals and targets and the GDC objectives `t` serves, linked to their pages.
+fn serves<'a>(v: &Views<'a>, t: &'a Target) -> Vec<NodeView<'a>> {
+    let gdc = t.gdc.iter().map(|&o| Node::Gdc(o));
+    t.sdgs
+        .iter()
+        .copied()
+        .chain(gdc)
+        .map(|n| v.node(n))
+        .collect()
 }
 
 /// The latest report sections on `t`'s action lines, at most
@@ -392,6 +369,7 @@ pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
     });
     ctx.insert("target", &row(v, id));
     ctx.insert("end_state", &matches!(t.goal, Goal::EndState(_)));
+    ctx.insert("wording", &t.wording);
     ctx.insert("source", &v.sourced(&t.source));
     ctx.insert("reason", &a.reason);
     ctx.insert("method_url", &format!("{}#method", v.url(Page::Targets)));

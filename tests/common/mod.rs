@@ -29,6 +29,12 @@ pub struct Run {
 }
 
 impl Site {
+    /// The site's validated model, loaded through the library as `build` loads it.
+    pub fn model(&self) -> wsis::model::Site {
+        let config = wsis::load_config(&self.root, None).expect("the site's config loads");
+        wsis::load_site(&self.root, config).expect("the site loads")
+    }
+
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Site {
         let src = Path::new(env!("CARGO_MANIFEST_DIR"))

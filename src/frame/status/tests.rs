@@ -308,7 +308,11 @@ fn without_a_baseline_the_pace_runs_from_the_earliest_figure() {
         fx.figure(2024, AtLeast(52.0));
     });
     assert_eq!(a.standing, Standing::Insufficient);
-    assert!(a.reason.contains("the figures' bounds leave the pace open"), "{}", a.reason);
+    assert!(
+        a.reason.contains("the figures' bounds leave the pace open"),
+        "{}",
+        a.reason
+    );
 }
 
 #[test]

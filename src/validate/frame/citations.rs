@@ -123,6 +123,28 @@ pub(super) fn cite<T>(
                     errors.push(doc.error(Kind::Invalid, &at("url"), e));
                 }
             }
+            // An outside source's text is not on the site: the quote stands for it,
+            // and the entry's own wording must be part of what it quotes.
+            if let (Some(q), Some(w)) = (&raw.quote, &wording) {
+                let needle = normalise_quote(w.text);
+                if !needle.is_empty() && !normalise_quote(q).contains(&needle) {
+                    errors.push(
+                        doc.error(
+                            Kind::Quote,
+                            w.path,
+                            format!(
+                                "{} \"{}\" is not in the source's quote",
+                                w.field,
+                                shorten(w.text)
+                            ),
+                        )
+                        .help(format!(
+                            "copy the words from the quote, which reads \"{}\"",
+                            shorten(q)
+                        )),
+                    );
+                }
+            }
             Citation::External {
                 name: name.clone(),
                 url: raw.url.clone(),
@@ -223,12 +245,13 @@ fn paragraph<T>(
             );
             return None;
         };
-        let checked = match (&raw.quote, &wording) {
-            (Some(q), _) => Some((q.as_str(), at("quote"), "quote")),
-            (None, Some(w)) => Some((w.text, w.path.to_string(), w.field)),
-            (None, None) => None,
-        };
-        if let Some((words, field_path, field)) = checked {
+        // Both the quote and the entry's own wording are the source's words: each
+        // must be in the paragraph.
+        let quote = raw.quote.as_deref().map(|q| (q, at("quote"), "quote"));
+        let own = wording
+            .as_ref()
+            .map(|w| (w.text, w.path.to_string(), w.field));
+        for (words, field_path, field) in quote.into_iter().chain(own) {
             let needle = normalise_quote(words);
             if !needle.is_empty() && !p.text.contains(&needle) {
                 errors.push(

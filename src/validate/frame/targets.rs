@@ -148,17 +148,15 @@ pub(super) fn targets(
             }
         };
         let deadline = read(number::year(&raw.deadline), doc, &at("deadline"), errors);
-        let Some(mut source) = source else {
+        let Some(source) = source else {
             continue;
         };
         if errors.len() != before {
             continue;
         }
-        // The wording is the verbatim words that set the target: the quote to show
-        // when the citation has none of its own.
-        source.quote.get_or_insert_with(|| raw.wording.clone());
         out.push(Target {
             id: raw.id.clone(),
+            wording: raw.wording.clone(),
             title: raw.title.clone(),
             source,
             action_lines,
