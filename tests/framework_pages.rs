@@ -355,3 +355,20 @@ fn a_site_without_a_frame_has_none_of_these_pages() {
     let package = site.output("data/datapackage.json");
     assert!(!package.contains("\"crosswalk\""));
 }
+
+/// An action line's own `source:` (where the Geneva Plan of Action states it) is on
+/// its page, linked to the paragraph, with the words it quotes.
+#[test]
+fn an_action_lines_source_is_on_its_page() {
+    let site = built();
+    let page = site.output("action-lines/c4/index.html");
+    let text = common::text_of(&page);
+    assert!(
+        text.contains("Stated in TEST/RES/1, paragraph 3 (“the first fixture commitment”)"),
+        "{text}"
+    );
+    assert!(page.contains("documents/test-res-1/#para-3"), "{page}");
+    // A line without a source says nothing about one.
+    let c11 = common::text_of(&site.output("action-lines/c11/index.html"));
+    assert!(!c11.contains("Stated in"), "{c11}");
+}

@@ -300,8 +300,8 @@ fn the_frame_ships_with_a_source_for_every_entry() {
     }
     for t in &f.targets {
         assert!(named(&t.source) && !t.wording.trim().is_empty(), "{}", t.id);
-        let page = text_of(&site.output(&format!("targets/{}/index.html", t.id)))
-            .replace("&#39;", "'");
+        let page =
+            text_of(&site.output(&format!("targets/{}/index.html", t.id))).replace("&#39;", "'");
         assert!(page.contains(t.wording.trim()), "{}: {page}", t.id);
     }
     for l in &f.crosswalk {

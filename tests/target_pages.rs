@@ -91,8 +91,9 @@ fn a_target_page_shows_its_wording_source_paragraph_status_and_reason() {
         r#"<dt>Baseline</dt><dd>300 in 2022 <span class="meta">(Test Baseline Survey, table 1)</span></dd>"#,
         r#"<a href="/sub/metrics/alpha-alumni/">Alumni</a>"#,
         r#"<a href="/sub/action-lines/c4/" title="Capacity building">C4</a>"#,
-        "SDG target 4.4",
-        "GDC objective 1",
+        // The goals and objectives it serves, linked to their pages.
+        r#"<a href="/sub/frameworks/sdg/4/#target-4-4">SDG 4.4</a>"#,
+        r#"<a href="/sub/frameworks/gdc/1/">GDC 1</a>"#,
     ] {
         assert!(main.contains(fact), "{fact} in {main}");
     }

@@ -215,14 +215,6 @@ pub(crate) fn target_rows<'a, L>(
         .collect()
 }
 
-/// The names of every standing, for the `status` enum.
-const STANDINGS: [Standing; 4] = [
-    Standing::OnTrack,
-    Standing::OffTrack,
-    Standing::Insufficient,
-    Standing::NotMeasured,
-];
-
 /// The kinds of crosswalk ends, for the `from_kind` and `to_kind` enums.
 const NODE_KINDS: [&str; 4] = ["action-line", "sdg", "sdg-target", "gdc"];
 
@@ -389,7 +381,7 @@ pub(crate) fn targets_schema() -> Value {
                  `off-track`, `insufficient-data`, or `not-measured` for a qualitative target.",
             ),
             "enum",
-            json!(STANDINGS.map(Standing::name)),
+            json!(Standing::ALL.map(Standing::name)),
         ),
         field(
             "reason",

@@ -92,22 +92,4 @@ impl FrameLinks {
     pub fn assessment(&self, target: TargetId) -> &Assessment {
         &self.assessments[target.index()]
     }
-
-    /// How many targets stand at each [`Standing`], in the enum's order (on track,
-    /// off track, insufficient data, not measured), standings without a target
-    /// included: the summary at the top of the targets page.
-    pub fn standing_counts(&self) -> [(Standing, usize); 4] {
-        [
-            Standing::OnTrack,
-            Standing::OffTrack,
-            Standing::Insufficient,
-            Standing::NotMeasured,
-        ]
-        .map(|s| {
-            (
-                s,
-                self.assessments.iter().filter(|a| a.standing == s).count(),
-            )
-        })
-    }
 }

@@ -319,6 +319,14 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// Every standing, in the order summaries list them.
+    pub const ALL: [Standing; 4] = [
+        Standing::OnTrack,
+        Standing::OffTrack,
+        Standing::Insufficient,
+        Standing::NotMeasured,
+    ];
+
     /// The name used in data files, CSS classes and URLs: `on-track`, `off-track`,
     /// `insufficient-data`, `not-measured`.
     pub fn name(self) -> &'static str {

@@ -88,6 +88,7 @@ impl Renderer<'_> {
                 let line = s.line(id);
                 ctx.insert("line", &v.line(id));
                 ctx.insert("description", &line.description);
+                ctx.insert("source", &line.source.as_ref().map(|s| v.sourced(s)));
                 ctx.insert("sdgs", &line.sdgs);
                 ctx.insert("framework_links", &super::frameworks::line_links(v, id));
                 ctx.insert(

@@ -19,13 +19,6 @@ const NEAREST_DEADLINES: usize = 5;
 /// The report sections shown on a target page: the latest, as the rest are on the
 /// action line pages.
 const MAX_TARGET_SECTIONS: usize = 10;
-/// Every standing, in the order summaries list them.
-const STANDINGS: [Standing; 4] = [
-    Standing::OnTrack,
-    Standing::OffTrack,
-    Standing::Insufficient,
-    Standing::NotMeasured,
-];
 
 /// A status as templates show it: words for readers and a name for the CSS class
 /// (`standing-on-track`), so that colour is never all that tells them apart.
@@ -191,7 +184,7 @@ pub(super) fn overview<'a>(v: &Views<'a>) -> Option<Overview<'a>> {
     nearest.truncate(NEAREST_DEADLINES);
     Some(Overview {
         total: ids.len(),
-        counts: STANDINGS
+        counts: Standing::ALL
             .iter()
             .map(|&s| StandingCount {
                 standing: s.into(),
@@ -225,7 +218,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             group(
                 format!("gdc-{}", o.number),
                 format!("Objective {}: {}", o.number, o.short),
-                None,
+                Some(v.url(Page::Gdc(o.number))),
                 &fl.targets_by_gdc[i],
             )
         })
@@ -236,7 +229,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             group(
                 format!("sdg-{}", g.number),
                 format!("SDG {}: {}", g.number, g.short),
-                None,
+                Some(v.url(Page::Sdg(g.number))),
                 &fl.targets_by_sdg[i],
             )
         })
