@@ -80,6 +80,7 @@ impl Fixture {
         self.targets.push(Target {
             id: format!("target-{n}"),
             title: format!("Target {n}"),
+            wording: format!("the words that set target {n}"),
             source: outside(),
             action_lines: vec![crate::model::LineId(0)],
             sdgs: Vec::new(),
