@@ -267,11 +267,7 @@ fn resolve(
 /// The problem of a link to the missing id `fragment` of the page `rel`: on a source
 /// document's page, a paragraph the site has not transcribed.
 fn missing_id(rel: &str, fragment: &str) -> Problem {
-    let document = rel
-        .strip_prefix("documents/")
-        .and_then(|d| d.strip_suffix('/'))
-        .filter(|d| !d.is_empty() && !d.contains('/'));
-    match (document, crate::urls::anchor_paragraph(fragment)) {
+    match (crate::urls::document_of_path(rel), crate::urls::anchor_paragraph(fragment)) {
         (Some(doc), Some(n)) => Problem {
             message: format!(
                 "the document `{doc}` has no paragraph {n} on its page: only the paragraphs \

@@ -106,12 +106,20 @@ impl Page<'_> {
 
 /// The anchor of paragraph `n` on a document's page (`para-113`): the page's ids,
 /// the links to a paragraph and the link check's messages all take it from here.
-pub fn paragraph_anchor(n: u32) -> String {
+pub(crate) fn paragraph_anchor(n: u32) -> String {
     format!("para-{n}")
 }
 
+/// The id of the source document whose page is at the page path `rel`
+/// (`documents/a-res-80-173/`), the inverse of [`Page::Document`]'s path.
+pub(crate) fn document_of_path(rel: &str) -> Option<&str> {
+    rel.strip_prefix("documents/")
+        .and_then(|d| d.strip_suffix('/'))
+        .filter(|d| !d.is_empty() && !d.contains('/'))
+}
+
 /// The paragraph number of a document page's anchor (`para-113` gives 113).
-pub fn anchor_paragraph(anchor: &str) -> Option<u32> {
+pub(crate) fn anchor_paragraph(anchor: &str) -> Option<u32> {
     anchor.strip_prefix("para-")?.parse().ok()
 }
 

@@ -35,10 +35,8 @@ pub(crate) fn render_document(text: &str, s: &RenderSettings<'_>) -> Rendered {
     super::render_with(text, &[], s, true)
 }
 
-/// The anchor id of paragraph `n`: `para-113`.
-pub(super) fn anchor(n: u32) -> String {
-    format!("para-{n}")
-}
+/// The anchor id of paragraph `n`, as the document page's links name it.
+pub(super) use crate::urls::paragraph_anchor as anchor;
 
 /// The event index of each numbered paragraph's `Start(Item)`, with its number.
 pub(super) fn numbered_items(
