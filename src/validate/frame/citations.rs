@@ -67,6 +67,12 @@ pub(super) fn cite<T>(
 ) -> Option<Sourced> {
     let at = |field: &str| format!("{path}.{field}");
     let before = errors.len();
+    if let Some(w) = &wording {
+        super::require_words(doc, w.path, w.field, w.text, errors);
+    }
+    if let Some(locator) = &raw.locator {
+        super::require_words(doc, &at("locator"), "locator", locator, errors);
+    }
     if let Some(quote) = &raw.quote {
         if quote.trim().is_empty() {
             errors.push(
