@@ -426,3 +426,31 @@ fn serve_rebuilds_every_page_that_shows_a_target_status() {
     let (_, _, c4) = server.get("/action-lines/c4/");
     assert!(c4.contains("row C4"), "the action line page is stale");
 }
+
+#[test]
+fn serve_drops_the_target_pages_when_targets_yaml_is_deleted() {
+    let site = Site::fixture("frame");
+    let server = Server::start(&site);
+    assert_eq!(server.get("/targets/alumni-500/").0, 200);
+    fs::remove_file(site.root.join("content/targets.yaml")).unwrap();
+    wait_for(&server, "/", Duration::from_secs(5), |b| {
+        !b.contains("Five hundred alumni")
+    });
+    assert_eq!(
+        server.get("/targets/alumni-500/").0,
+        404,
+        "a stale target page"
+    );
+    let (_, _, c4) = server.get("/action-lines/c4/");
+    assert!(!c4.contains("Five hundred alumni"), "a stale target on C4");
+    // Back again: the pages return.
+    let text =
+        fs::read_to_string(Site::fixture("frame").root.join("content/targets.yaml")).unwrap();
+    site.write("content/targets.yaml", &text);
+    wait_for(
+        &server,
+        "/targets/alumni-500/",
+        Duration::from_secs(5),
+        |b| b.contains("Five hundred alumni"),
+    );
+}
