@@ -454,3 +454,21 @@ fn serve_drops_the_target_pages_when_targets_yaml_is_deleted() {
         |b| b.contains("Five hundred alumni"),
     );
 }
+
+#[test]
+fn an_item_the_transcribed_paragraph_does_not_letter_is_refused() {
+    let site = Site::fixture("frame");
+    site.edit(
+        "content/targets.yaml",
+        "paragraph: 7, item: a}",
+        "paragraph: 7, item: z}",
+    );
+    refused(
+        &site,
+        "content/targets.yaml:3:",
+        "paragraph 7 of `test-res-1` has no item (z)",
+    );
+    // The items the paragraph has are accepted (the fixture cites (a) and (b)).
+    let site = Site::fixture("frame");
+    assert!(build_guarded(&site).ok);
+}
