@@ -60,7 +60,10 @@ pub(crate) struct RawCitation {
 
 /// `content/frameworks.yaml`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the frameworks as `sdgs:` and `gdc:` lists"
+)]
 pub(crate) struct RawFrameworks {
     #[serde(default)]
     pub(crate) sdgs: Vec<RawSdg>,
@@ -70,7 +73,10 @@ pub(crate) struct RawFrameworks {
 
 /// A Sustainable Development Goal.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an SDG as `{number: 4, title: \"...\", short: \"...\", source: {...}}`"
+)]
 pub(crate) struct RawSdg {
     pub(crate) number: u32,
     pub(crate) title: String,
@@ -83,7 +89,10 @@ pub(crate) struct RawSdg {
 /// A target of a goal. The code is read as written, so that `4.10` unquoted is not
 /// the number 4.1.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an SDG target as `{code: \"4.4\", text: \"...\", source: {...}}`"
+)]
 pub(crate) struct RawSdgTarget {
     pub(crate) code: String,
     pub(crate) text: String,
@@ -92,7 +101,10 @@ pub(crate) struct RawSdgTarget {
 
 /// An objective of the Global Digital Compact.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a GDC objective as `{number: 1, title: \"...\", short: \"...\", source: {...}}`"
+)]
 pub(crate) struct RawObjective {
     pub(crate) number: u32,
     pub(crate) title: String,
@@ -102,7 +114,10 @@ pub(crate) struct RawObjective {
 
 /// A link of `content/crosswalk.yaml`: two of the three ends.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a crosswalk link as `{action_line: C4, sdg: \"4.4\", source: {...}}`"
+)]
 pub(crate) struct RawLink {
     pub(crate) action_line: Option<String>,
     /// A goal (`4`) or target (`4.4`), read as written.
@@ -113,7 +128,10 @@ pub(crate) struct RawLink {
 
 /// A target of `content/targets.yaml`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a target as `{id: ..., title: \"...\", source: {...}, wording: \"...\", deadline: 2030}`"
+)]
 pub(crate) struct RawTarget {
     pub(crate) id: String,
     pub(crate) title: String,
@@ -135,7 +153,10 @@ pub(crate) struct RawTarget {
 
 /// Where a target starts from, in its indicator's unit.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a baseline as `{value: 40, year: 2023, source: {...}}`"
+)]
 pub(crate) struct RawBaseline {
     pub(crate) value: RawNumber,
     pub(crate) year: RawNumber,

@@ -67,6 +67,12 @@ pub(super) fn cite<T>(
 ) -> Option<Sourced> {
     let at = |field: &str| format!("{path}.{field}");
     let before = errors.len();
+    if let Some(w) = &wording {
+        super::require_words(doc, w.path, w.field, w.text, errors);
+    }
+    if let Some(locator) = &raw.locator {
+        super::require_words(doc, &at("locator"), "locator", locator, errors);
+    }
     if let Some(quote) = &raw.quote {
         if quote.trim().is_empty() {
             errors.push(
@@ -245,6 +251,27 @@ fn paragraph<T>(
             );
             return None;
         };
+        // A transcribed paragraph shows its lettered items as `(a)` or `a)`: an item the
+        // paragraph does not have is a typo the page would cite as if it existed.
+        if let Some(item) = raw
+            .item
+            .as_deref()
+            .filter(|i| i.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            if !item.is_empty() && !letters(&p.text, item) {
+                errors.push(
+                    doc.error(
+                        Kind::Reference,
+                        &at("item"),
+                        format!("paragraph {number} of `{id}` has no item ({item})"),
+                    )
+                    .help(format!(
+                        "name an item the paragraph letters, or leave `item` out; the paragraph reads \"{}\"",
+                        shorten(&p.text)
+                    )),
+                );
+            }
+        }
         // Both the quote and the entry's own wording are the source's words: each
         // must be in the paragraph.
         let quote = raw.quote.as_deref().map(|q| (q, at("quote"), "quote"));
@@ -276,4 +303,31 @@ fn paragraph<T>(
         paragraph: number,
         item: raw.item.clone(),
     })
+}
+
+/// Whether `text` letters an item `item`, as `(item)` or as `item)` at the start of a
+/// word (the Geneva Plan of Action writes `a)`, the General Assembly `(a)`).
+fn letters(text: &str, item: &str) -> bool {
+    let marker = format!("{item})");
+    text.match_indices(&marker).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '(' || c.is_whitespace())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letters;
+
+    #[test]
+    fn items_are_found_as_the_documents_letter_them() {
+        assert!(letters("resolve that: (a) one; (b) two", "b"));
+        assert!(letters("targets a) to connect; b) to adapt", "a"));
+        assert!(letters("i) first", "i"));
+        assert!(!letters("resolve that: (a) one; (b) two", "z"));
+        // `xi)` is item xi, not item i.
+        assert!(!letters("(xi) eleventh", "i"));
+    }
 }

@@ -61,9 +61,7 @@ fn document(raw: &RawDocument, config: &Config, errors: &mut Vec<Diagnostic>) ->
         ("title", &fm.title),
         ("issued_by", &fm.issued_by),
     ] {
-        if value.trim().is_empty() {
-            errors.push(doc.error(Kind::Invalid, field, format!("`{field}` is empty")));
-        }
+        super::require_words(doc, field, field, value, errors);
     }
     if let Some(url) = &fm.source_url {
         if let Err(e) = check_web_url(url) {

@@ -35,6 +35,7 @@ pub(super) fn frameworks(
         ) {
             continue;
         }
+        super::require_words(doc, &at("short"), "short", &raw.short, errors);
         let title_path = at("title");
         let wording = Wording {
             path: &title_path,
@@ -104,6 +105,7 @@ pub(super) fn frameworks(
         ) {
             continue;
         }
+        super::require_words(doc, &at("short"), "short", &raw.short, errors);
         let title_path = at("title");
         let wording = Wording {
             path: &title_path,

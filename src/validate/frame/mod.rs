@@ -71,3 +71,25 @@ pub(super) fn frame(
         line_sources,
     )
 }
+
+/// Records an error when the text field `field` (at `path` of `doc`) holds no words:
+/// an empty title or wording would give a page an empty heading or link, and an empty
+/// wording is in every paragraph, so its quote check would pass without checking.
+pub(super) fn require_words<T>(
+    doc: &crate::load::Doc<T>,
+    path: &str,
+    field: &str,
+    text: &str,
+    errors: &mut Vec<Diagnostic>,
+) {
+    if text.trim().is_empty() {
+        errors.push(
+            doc.error(
+                crate::diagnostic::Kind::Invalid,
+                path,
+                format!("`{field}` is empty"),
+            )
+            .help(format!("write the {field}, or leave the entry out")),
+        );
+    }
+}

@@ -53,6 +53,7 @@ pub(super) fn targets(
             );
             continue;
         }
+        super::require_words(doc, &at("title"), "title", &raw.title, errors);
         let wording_path = at("wording");
         let wording = Wording {
             path: &wording_path,
@@ -147,7 +148,27 @@ pub(super) fn targets(
                 continue;
             }
         };
-        let deadline = read(number::year(&raw.deadline), doc, &at("deadline"), errors);
+        let deadline = number::year(&raw.deadline);
+        let late_baseline = match (&deadline, &baseline) {
+            (Ok(deadline), Some(b)) => b.year > *deadline,
+            _ => false,
+        };
+        let deadline = read(deadline, doc, &at("deadline"), errors);
+        if let (true, Some(b)) = (late_baseline, &baseline) {
+            // A baseline is where the pace is measured from: one after the deadline
+            // would make the status compare the goal with a later start.
+            errors.push(
+                doc.error(
+                    Kind::Invalid,
+                    &at("baseline.year"),
+                    format!(
+                        "the baseline's year {} is after the target's deadline {deadline}",
+                        b.year
+                    ),
+                )
+                .help("a baseline is the value before the target is reached: give its year on or before the deadline"),
+            );
+        }
         let Some(source) = source else {
             continue;
         };
