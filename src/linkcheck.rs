@@ -267,7 +267,10 @@ fn resolve(
 /// The problem of a link to the missing id `fragment` of the page `rel`: on a source
 /// document's page, a paragraph the site has not transcribed.
 fn missing_id(rel: &str, fragment: &str) -> Problem {
-    match (crate::urls::document_of_path(rel), crate::urls::anchor_paragraph(fragment)) {
+    match (
+        crate::urls::document_of_path(rel),
+        crate::urls::anchor_paragraph(fragment),
+    ) {
         (Some(doc), Some(n)) => Problem {
             message: format!(
                 "the document `{doc}` has no paragraph {n} on its page: only the paragraphs \

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Kind, suggestion};
 use crate::load::Doc;
-use crate::load::frame::RawFrameworks;
-use crate::model::frame::{GdcId, GdcObjective, Node, Sdg, SdgId, SdgTarget};
+use crate::load::frame::{RawCitation, RawFrameworks};
+use crate::model::frame::{GdcId, GdcObjective, Node, Sdg, SdgId, SdgTarget, Sourced};
 
 use super::citations::{Docs, Wording, cite, failed};
 
@@ -23,27 +23,18 @@ pub(super) fn frameworks(
     let mut sdgs = Vec::new();
     let mut seen: HashMap<u32, usize> = HashMap::new();
     for (i, raw) in doc.value.sdgs.iter().enumerate() {
-        let at = |field: &str| format!("sdgs.{i}.{field}");
-        if !number_ok(
-            doc,
-            &at("number"),
-            raw.number,
-            "SDG",
-            SDGS,
-            &mut seen,
-            errors,
-        ) {
-            continue;
-        }
-        super::require_words(doc, &at("short"), "short", &raw.short, errors);
-        let title_path = at("title");
-        let wording = Wording {
-            path: &title_path,
-            field: "title",
-            text: &raw.title,
+        let head = Head {
+            list: "sdgs",
+            kind: "SDG",
+            max: SDGS,
+            number: raw.number,
+            short: &raw.short,
+            title: &raw.title,
+            source: &raw.source,
         };
-        let source = cite(&raw.source, Some(wording), doc, &at("source"), docs, errors)
-            .unwrap_or_else(failed);
+        let Some(source) = head.check(i, doc, &mut seen, docs, errors) else {
+            continue;
+        };
         let mut targets = Vec::new();
         let mut codes: HashMap<&str, usize> = HashMap::new();
         for (j, t) in raw.targets.iter().enumerate() {
@@ -93,36 +84,80 @@ pub(super) fn frameworks(
     let mut gdc = Vec::new();
     let mut seen: HashMap<u32, usize> = HashMap::new();
     for (i, raw) in doc.value.gdc.iter().enumerate() {
-        let at = |field: &str| format!("gdc.{i}.{field}");
-        if !number_ok(
-            doc,
-            &at("number"),
-            raw.number,
-            "GDC objective",
-            OBJECTIVES,
-            &mut seen,
-            errors,
-        ) {
-            continue;
-        }
-        super::require_words(doc, &at("short"), "short", &raw.short, errors);
-        let title_path = at("title");
-        let wording = Wording {
-            path: &title_path,
-            field: "title",
-            text: &raw.title,
+        let head = Head {
+            list: "gdc",
+            kind: "GDC objective",
+            max: OBJECTIVES,
+            number: raw.number,
+            short: &raw.short,
+            title: &raw.title,
+            source: &raw.source,
         };
-        let source = cite(&raw.source, Some(wording), doc, &at("source"), docs, errors);
+        let Some(source) = head.check(i, doc, &mut seen, docs, errors) else {
+            continue;
+        };
         gdc.push(GdcObjective {
             number: raw.number as u8,
             title: raw.title.clone(),
             short: raw.short.clone(),
-            source: source.unwrap_or_else(failed),
+            source,
         });
     }
     sdgs.sort_by_key(|s| s.number);
     gdc.sort_by_key(|g| g.number);
     (sdgs, gdc)
+}
+
+/// What a goal and an objective share: a number, a short name and an official title
+/// with its source.
+struct Head<'r> {
+    /// The list in the file: `sdgs` or `gdc`.
+    list: &'static str,
+    /// What the entries are called in messages.
+    kind: &'static str,
+    /// The highest number.
+    max: u32,
+    number: u32,
+    short: &'r str,
+    title: &'r str,
+    source: &'r RawCitation,
+}
+
+impl Head<'_> {
+    /// Checks entry `i`: its number unique and in range (else `None`: the entry is
+    /// left out), its short name not empty, its title checked against its source.
+    /// A source that fails is recorded and stood in for, so that references to the
+    /// entry do not fail too.
+    fn check(
+        &self,
+        i: usize,
+        doc: &Doc<RawFrameworks>,
+        seen: &mut HashMap<u32, usize>,
+        docs: &Docs<'_>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<Sourced> {
+        let at = |field: &str| format!("{}.{i}.{field}", self.list);
+        if !number_ok(
+            doc,
+            &at("number"),
+            self.number,
+            self.kind,
+            self.max,
+            seen,
+            errors,
+        ) {
+            return None;
+        }
+        super::require_words(doc, &at("short"), "short", self.short, errors);
+        let title_path = at("title");
+        let wording = Wording {
+            path: &title_path,
+            field: "title",
+            text: self.title,
+        };
+        let source = cite(self.source, Some(wording), doc, &at("source"), docs, errors);
+        Some(source.unwrap_or_else(failed))
+    }
 }
 
 /// The line of the value at `path`, for messages that name two places.
