@@ -101,7 +101,9 @@ fn pages_carry_title_description_canonical_and_open_graph() {
         r#"<meta property="og:url" content="https://example.org/sub/reports/alpha-2024/">"#
     ));
     assert!(html.contains(r#"<meta property="article:modified_time" content="2024-10">"#));
-    assert!(html.contains("Last updated"));
+    // One date, said once: a report has no revision date apart from its publication.
+    assert_eq!(html.matches("<dt>Published</dt>").count(), 1);
+    assert!(!html.contains("Last updated"), "the one date is said twice");
     assert!(html.contains(r#"<nav class="breadcrumbs" aria-label="Breadcrumb">"#));
     let home = site.output("index.html");
     assert!(home.contains("<title>Fixture tracker</title>"));
