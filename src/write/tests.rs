@@ -1,0 +1,213 @@
+//! The output folder's unit tests: refusals, the spare tree, clashes.
+#[test]
+fn a_file_that_is_also_a_folder_is_found() {
+    let map = |keys: &[&str]| -> HashMap<String, ()> {
+        keys.iter().map(|k| (k.to_string(), ())).collect()
+    };
+    assert_eq!(
+        super::folder_clash(&map(&["reports/x", "reports/x/index.html", "a.css"])),
+        Some(("reports/x", "reports/x/index.html"))
+    );
+    assert_eq!(
+        super::folder_clash(&map(&["reports/x.html", "reports/x/index.html"])),
+        None
+    );
+}
+
+/// A file and a page folder of the same name, written at the same time from two
+/// threads, as pages and static files are: whichever removes the other's entry,
+/// the build is refused as a clash, never with an I/O error. (CI once saw
+/// "cannot write: No such file or directory" here.)
+#[test]
+fn a_file_and_a_folder_written_at_once_always_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    for round in 0..200 {
+        let o = Output::prepare(root, &out).unwrap();
+        let (page, file) = std::thread::scope(|s| {
+            let page = s.spawn(|| o.write(Path::new("r/x/index.html"), b"page"));
+            let file = s.spawn(|| o.write(Path::new("r/x"), b"file"));
+            (page.join().unwrap(), file.join().unwrap())
+        });
+        let outcome = match (page, file) {
+            (Ok(()), Ok(())) => o.commit().map(drop),
+            (Err(e), _) | (_, Err(e)) => {
+                o.abandon();
+                Err(e)
+            }
+        };
+        let err = outcome.expect_err("the clash was built");
+        assert_eq!(err.kind, Kind::Duplicate, "round {round}: {err}");
+        assert!(
+            err.to_string().contains("both as a file and as the folder"),
+            "{err}"
+        );
+    }
+}
+
+use super::manifest::MARKER_HEADER;
+use super::swap::swap_by_renames;
+use super::*;
+use std::time::UNIX_EPOCH;
+
+#[test]
+fn refuses_folders_holding_the_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    fs::create_dir_all(root.join("content")).unwrap();
+    for bad in [
+        root.clone(),
+        dir.path().to_path_buf(),
+        root.join("content/out"),
+    ] {
+        let err = Output::prepare(&root, &bad).unwrap_err();
+        assert_eq!(err.kind, Kind::Output, "{bad:?}");
+    }
+}
+
+#[test]
+fn refuses_foreign_folders_and_replaces_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("keep.txt"), "mine").unwrap();
+    assert!(Output::prepare(root, &out).is_err());
+    assert!(out.join("keep.txt").exists());
+
+    fs::remove_file(out.join("keep.txt")).unwrap();
+    let o = Output::prepare(root, &out).unwrap();
+    o.write(Path::new("a/index.html"), b"1").unwrap();
+    o.commit().unwrap();
+    assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "1");
+
+    let o = Output::prepare(root, &out).unwrap();
+    o.write(Path::new("b.html"), b"2").unwrap();
+    assert!(o.write(Path::new("../escape"), b"x").is_err());
+    o.commit().unwrap();
+    assert!(!out.join("a/index.html").exists());
+    assert!(out.join("b.html").exists());
+    assert!(!root.join("escape").exists());
+}
+
+#[test]
+fn unchanged_files_stay_and_hand_edits_are_replaced() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let build = |files: &[(&str, &str)]| {
+        let o = Output::prepare(root, &out).unwrap();
+        for (rel, text) in files {
+            o.write(Path::new(rel), text.as_bytes()).unwrap();
+        }
+        o.commit().unwrap();
+    };
+    build(&[
+        ("same.html", "same"),
+        ("edited.html", "wsis"),
+        ("x/changed.html", "v1"),
+    ]);
+    let inode = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
+    let (same, edited, changed) = (
+        inode("same.html"),
+        inode("edited.html"),
+        inode("x/changed.html"),
+    );
+    // Someone edits a published file by hand, keeping its size. (The time is set
+    // apart because a file system's clock may not tick between two quick writes.)
+    fs::write(out.join("edited.html"), "hand").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(out.join("edited.html"))
+        .unwrap()
+        .set_modified(UNIX_EPOCH + std::time::Duration::from_secs(1))
+        .unwrap();
+    build(&[
+        ("same.html", "same"),
+        ("edited.html", "wsis"),
+        ("x/changed.html", "v2"),
+    ]);
+    assert_eq!(inode("same.html"), same, "an unchanged file is left alone");
+    assert_ne!(inode("edited.html"), edited);
+    assert_eq!(fs::read_to_string(out.join("edited.html")).unwrap(), "wsis");
+    assert_ne!(inode("x/changed.html"), changed);
+    assert_eq!(
+        fs::read_to_string(out.join("x/changed.html")).unwrap(),
+        "v2"
+    );
+    // The manifest lists every file, and reads back as written.
+    let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+    let manifest = read_manifest(&marker);
+    assert_eq!(manifest.len(), 3);
+    assert_eq!(write_manifest(manifest.iter()), marker);
+
+    // Files the site no longer has go, with the folders they leave empty; a file
+    // may become a folder.
+    build(&[
+        ("same.html", "same"),
+        ("edited.html/index.html", "now a folder"),
+    ]);
+    assert!(!out.join("x").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("edited.html/index.html")).unwrap(),
+        "now a folder"
+    );
+    assert_eq!(inode("same.html"), same);
+    // The previous output stays beside it as the spare, whole, with its manifest.
+    let spare = root.join(".public.wsis-staging");
+    assert_eq!(
+        fs::read_to_string(spare.join("x/changed.html")).unwrap(),
+        "v2"
+    );
+    assert_eq!(
+        fs::read_to_string(spare.join("edited.html")).unwrap(),
+        "wsis"
+    );
+    assert_eq!(fs::metadata(spare.join("same.html")).unwrap().ino(), same);
+    let marker = fs::read_to_string(spare.join(MARKER)).unwrap();
+    assert_eq!(read_manifest(&marker).len(), 3);
+}
+
+#[test]
+fn the_portable_swap_leaves_the_previous_tree_at_the_staging_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let (staging, target) = (dir.path().join(".out.wsis-staging"), dir.path().join("out"));
+    fs::create_dir_all(&staging).unwrap();
+    fs::create_dir_all(&target).unwrap();
+    fs::write(staging.join("new"), "new").unwrap();
+    fs::write(target.join("old"), "old").unwrap();
+    swap_by_renames(&staging, &target).unwrap();
+    assert!(target.join("new").is_file() && staging.join("old").is_file());
+    assert!(!dir.path().join(".out.wsis-old").exists());
+    // Killed between its two renames: the next build puts the output back.
+    fs::remove_dir_all(&staging).unwrap();
+    let aside = dir.path().join(".out.wsis-old");
+    fs::rename(&target, &aside).unwrap();
+    fs::write(aside.join(MARKER), MARKER_HEADER).unwrap();
+    clean_leftovers(&target).unwrap();
+    assert!(target.join("new").is_file());
+    assert!(!aside.exists());
+}
+
+#[test]
+fn a_tampered_manifest_removes_nothing_outside_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let o = Output::prepare(root, &out).unwrap();
+    o.write(Path::new("a.html"), b"a").unwrap();
+    o.commit().unwrap();
+    fs::write(root.join("keep.txt"), "mine").unwrap();
+    let mut marker = fs::read_to_string(out.join(MARKER)).unwrap();
+    for evil in ["../keep.txt", "/etc/hostname", "a/../../keep.txt"] {
+        marker.push_str(&format!("{:032x} 4 0 {evil}\n", 1));
+    }
+    fs::write(out.join(MARKER), marker).unwrap();
+    let o = Output::prepare(root, &out).unwrap();
+    o.write(Path::new("b.html"), b"b").unwrap();
+    o.commit().unwrap();
+    assert!(root.join("keep.txt").exists());
+    assert!(!out.join("a.html").exists() && out.join("b.html").exists());
+}
