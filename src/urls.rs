@@ -118,6 +118,21 @@ pub(crate) fn document_of_path(rel: &str) -> Option<&str> {
         .filter(|d| !d.is_empty() && !d.contains('/'))
 }
 
+/// The address of paragraph `n` of `document`, whose page is at `page`: with the
+/// paragraph's anchor when the page transcribes it, else the page itself (a site may
+/// cite a paragraph it has not transcribed, and a link to a missing anchor would fail
+/// the link check).
+pub(crate) fn paragraph_url(
+    page: String,
+    document: &crate::model::frame::Document,
+    n: u32,
+) -> String {
+    match document.paragraph(n) {
+        Some(_) => format!("{page}#{}", paragraph_anchor(n)),
+        None => page,
+    }
+}
+
 /// The paragraph number of a document page's anchor (`para-113` gives 113).
 pub(crate) fn anchor_paragraph(anchor: &str) -> Option<u32> {
     anchor.strip_prefix("para-")?.parse().ok()

@@ -11,7 +11,7 @@ use crate::format;
 use crate::link::Links;
 use crate::model::Site;
 use crate::model::frame::{Citation, Frame, Goal, Node, Sourced, Standing};
-use crate::urls::{Page, paragraph_anchor};
+use crate::urls::Page;
 
 /// The crosswalk as CSV, under the output root.
 pub(crate) const CROSSWALK_CSV: &str = "data/crosswalk.csv";
@@ -53,11 +53,8 @@ fn citation<'a>(site: &'a Site, s: &'a Sourced) -> CitationCells<'a> {
                 site.config.base_url.root(),
                 Page::Document(&d.id).path()
             );
-            // The anchor only when the page has it, as on the pages.
-            let url = match d.paragraph(*paragraph) {
-                Some(_) => format!("{page}#{}", paragraph_anchor(*paragraph)),
-                None => page,
-            };
+            // The same address as the pages give.
+            let url = crate::urls::paragraph_url(page, d, *paragraph);
             CitationCells {
                 source: &d.symbol,
                 paragraph: Some(*paragraph),

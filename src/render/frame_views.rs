@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::views::Views;
 use crate::model::frame::{Citation, Frame, Link, Node, SdgId, Sourced};
-use crate::urls::{Page, paragraph_anchor};
+use crate::urls::Page;
 
 /// Where a framework entry, a crosswalk link or a target is stated, as readers see
 /// it: "A/RES/80/173, paragraph 113 (b)" linked to the paragraph, or "WSIS-SDG Matrix, C4"
@@ -64,16 +64,10 @@ impl<'a> Views<'a> {
         &self.site.frame
     }
 
-    /// The address of paragraph `n` of `document`: its anchor when the page has the
-    /// paragraph, else the document's page (a site may cite a paragraph it has not
-    /// transcribed, and a link to a missing anchor would fail the link check).
+    /// The address of paragraph `n` of `document` ([`crate::urls::paragraph_url`]).
     pub(crate) fn paragraph_url(&self, document: crate::model::frame::DocId, n: u32) -> String {
         let d = self.frame().document(document);
-        let page = self.url(Page::Document(&d.id));
-        match d.paragraph(n) {
-            Some(_) => format!("{page}#{}", paragraph_anchor(n)),
-            None => page,
-        }
+        crate::urls::paragraph_url(self.url(Page::Document(&d.id)), d, n)
     }
 
     /// How `s` is shown: its citation linked, with its quote.
