@@ -203,6 +203,8 @@ impl<'a> Renderer<'a> {
             site: self.site,
             links: self.links,
             base: self.site.config.base_url.path(),
+            i18n: &self.theme.i18n,
+            lang: 0,
         }
     }
 
