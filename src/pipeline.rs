@@ -14,7 +14,7 @@ use crate::link::Links;
 use crate::linkcheck::{self, PageRefs};
 use crate::model::Site;
 use crate::render::theme::Theme;
-use crate::render::{Job, Renderer};
+use crate::render::{Renderer, Task};
 
 /// Where rendered files go.
 pub(crate) trait Sink: Sync {
@@ -112,23 +112,23 @@ pub struct Progress {
     pub total: std::sync::atomic::AtomicUsize,
 }
 
-/// Renders `jobs` in parallel into `sink`. Returns each page's links and ids by page
+/// Renders `tasks` (pages in a language) in parallel into `sink`. Returns each page's links and ids by page
 /// path, and the errors of the pages that failed.
 pub(crate) fn render_pages(
     renderer: &Renderer<'_>,
-    jobs: &[Job],
+    tasks: &[Task],
     minify: bool,
     sink: &dyn Sink,
     progress: Option<&Progress>,
 ) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
     use std::sync::atomic::Ordering;
     if let Some(p) = progress {
-        p.total.store(jobs.len(), Ordering::Relaxed);
+        p.total.store(tasks.len(), Ordering::Relaxed);
     }
-    let results: Vec<Result<(String, PageRefs), Diagnostic>> = jobs
+    let results: Vec<Result<(String, PageRefs), Diagnostic>> = tasks
         .par_iter()
-        .map(|&job| {
-            let page = renderer.render(job)?;
+        .map(|&task| {
+            let page = renderer.render(task)?;
             let refs = linkcheck::scan(&page.html);
             let bytes = if minify && page.file.extension().is_some_and(|e| e == "html") {
                 minify_html(page.html.as_bytes())
@@ -272,10 +272,10 @@ pub(crate) fn emit_all(
     progress: Option<&Progress>,
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
     let t = std::time::Instant::now();
-    let jobs = renderer.jobs();
+    let tasks = renderer.tasks();
     // Pages, and the data files and search index, are independent: build them at once.
     let ((pages, mut errors), assets) = rayon::join(
-        || render_pages(renderer, &jobs, site.config.build.minify, sink, progress),
+        || render_pages(renderer, &tasks, site.config.build.minify, sink, progress),
         || write_assets(site, links, theme, sink),
     );
     if let Err(e) = assets {

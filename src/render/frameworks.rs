@@ -126,11 +126,11 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             );
             ctx.insert(
                 "crosswalk_csv",
-                &format!("{}{}", v.base, crate::data::CROSSWALK_CSV),
+                &format!("{}{}", v.root_base, crate::data::CROSSWALK_CSV),
             );
             ctx.insert(
                 "crosswalk_json",
-                &format!("{}{}", v.base, crate::data::CROSSWALK_JSON),
+                &format!("{}{}", v.root_base, crate::data::CROSSWALK_JSON),
             );
             FramePage {
                 template: "frameworks.html",
