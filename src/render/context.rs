@@ -239,7 +239,7 @@ impl Renderer<'_> {
                     })
                     .collect();
                 ctx.insert("report", &v.report(id));
-                ctx.insert("html", &r.body.html);
+                ctx.insert("html", &v.localized(&r.body.html));
                 ctx.insert("toc", &toc(r));
                 ctx.insert("submitted_to", &r.submitted_to);
                 ctx.insert("source_url", &r.source_url);

@@ -4,6 +4,7 @@
 //! engine with its own `t` function and `site` values, so a template never has to say
 //! which language it renders.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -150,5 +151,54 @@ pub(super) fn tasks(jobs: &[Job], languages: usize) -> Vec<Task> {
         .collect()
 }
 
+/// `html` written from Markdown (a report's text, a document's paragraphs) with its
+/// links to pages of the site (`href="/wsis/reports/x/"`, written under `root_base`)
+/// moved to the page's language's base `base` (`/wsis/fr/reports/x/`), so a reader
+/// stays in the language. Links to files (`/wsis/data/metrics.csv`, an image) stay:
+/// files exist once, at the root. A page's link is one whose path is a folder, as
+/// every page's is ([`Page::path`]).
+pub(super) fn localize<'h>(html: &'h str, root_base: &str, base: &str) -> Cow<'h, str> {
+    if base == root_base {
+        return Cow::Borrowed(html);
+    }
+    let lead = format!("href=\"{root_base}");
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = rest.find(&lead) {
+        let target = &rest[at + lead.len()..];
+        let end = target.find('"').unwrap_or(target.len());
+        let path = target[..end].split(['#', '?']).next().unwrap_or("");
+        out.push_str(&rest[..at]);
+        out.push_str("href=\"");
+        if path.is_empty() || path.ends_with('/') {
+            out.push_str(base);
+        } else {
+            out.push_str(root_base);
+        }
+        rest = target;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Shared compiled templates, to reuse across renderers of the same theme and settings.
 pub(crate) type SharedEngines = Arc<Engines>;
+
+#[cfg(test)]
+mod tests {
+    use super::localize;
+
+    #[test]
+    fn markdown_links_to_pages_move_to_the_language_and_links_to_files_stay() {
+        let html = r##"<p><a href="/wsis/reports/b/">B</a>, <a href="/wsis/documents/d/#para-9">¶ 9</a>, <a href="/wsis/">home</a>, <a href="/wsis/data/metrics.csv">CSV</a>, <img src="/wsis/img/a.png"> <a href="https://e.org/wsis/x/">out</a> <a href="#fig-1">fig</a></p>"##;
+        assert_eq!(
+            localize(html, "/wsis/", "/wsis/fr/"),
+            r##"<p><a href="/wsis/fr/reports/b/">B</a>, <a href="/wsis/fr/documents/d/#para-9">¶ 9</a>, <a href="/wsis/fr/">home</a>, <a href="/wsis/data/metrics.csv">CSV</a>, <img src="/wsis/img/a.png"> <a href="https://e.org/wsis/x/">out</a> <a href="#fig-1">fig</a></p>"##
+        );
+        assert_eq!(localize(html, "/wsis/", "/wsis/"), html);
+        assert_eq!(
+            localize(r#"<a href="/years/2024/?x=1">y</a>"#, "/", "/ar/"),
+            r#"<a href="/ar/years/2024/?x=1">y</a>"#
+        );
+    }
+}

@@ -193,6 +193,11 @@ impl<'a> Views<'a> {
         page.url(self.base)
     }
 
+    /// HTML written from Markdown, its links to pages in the page's language.
+    pub(crate) fn localized<'h>(&self, html: &'h str) -> std::borrow::Cow<'h, str> {
+        super::languages::localize(html, self.root_base, self.base)
+    }
+
     pub(crate) fn line(&self, id: LineId) -> LineView<'a> {
         let l = self.site.line(id);
         LineView {
