@@ -507,3 +507,42 @@ fn a_bad_languages_entry_is_an_error_with_line_and_column() {
     );
     site.build(&[]).assert_error("site.toml:3:26", "`ar` twice");
 }
+
+#[test]
+fn serve_shows_a_report_edit_in_every_language() {
+    let site = Site::fixture("basic");
+    site.edit(
+        "site.toml",
+        "description =",
+        "languages = [\"en\", \"fr\", \"ar\"]\ndescription =",
+    );
+    let server = common::Server::start(&site);
+    for prefix in ["", "fr/", "ar/"] {
+        let (status, _, body) = server.get(&format!("/{prefix}reports/alpha-2024/"));
+        assert_eq!(status, 200, "{prefix}");
+        assert!(body.contains("grew to 407 members"), "{prefix}");
+    }
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "In 2024 the alumni network grew to 407 members.",
+        "In 2024 the alumni network grew to 407 members, a record.",
+    );
+    for prefix in ["", "fr/", "ar/"] {
+        common::wait_for(
+            &server,
+            &format!("/{prefix}reports/alpha-2024/"),
+            std::time::Duration::from_secs(10),
+            |b| b.contains("a record"),
+        );
+        // And the pages that show the report, in each language (rendered after the
+        // report's own pages, which come first).
+        common::wait_for(
+            &server,
+            &format!("/{prefix}action-lines/c4/"),
+            std::time::Duration::from_secs(10),
+            |b| b.contains("a record"),
+        );
+    }
+    // A language's missing page gets the site's 404.
+    assert_eq!(server.get("/fr/reports/no-such-report/").0, 404);
+}
