@@ -227,17 +227,40 @@ pub(crate) fn check_links(
         let text = std::fs::read_to_string(root.join(&source)).ok()?;
         written_at(&text, link, site.config.base_url.path()).map(|at| (source, at))
     };
-    linkcheck::check(
-        pages,
-        only,
-        &|p| sink.has(p),
-        &linkcheck::Origins {
-            heading_at: &heading_at,
-            link_at: &link_at,
-        },
-        site.config.base_url.path(),
-        &site.config.base_url.root(),
-    )
+    let check = |only: &HashSet<String>| {
+        linkcheck::check(
+            pages,
+            Some(only),
+            &|p| sink.has(p),
+            &linkcheck::Origins {
+                heading_at: &heading_at,
+                link_at: &link_at,
+            },
+            site.config.base_url.path(),
+            &site.config.base_url.root(),
+        )
+    };
+    // The other languages' pages repeat the default language's links in their own
+    // folder: a broken link is reported once, in the default language, where its
+    // Markdown is found; the others are checked when the default language's are sound.
+    let others: Vec<String> = site
+        .config
+        .languages()
+        .iter()
+        .skip(1)
+        .map(|l| format!("{}/", l.tag()))
+        .collect();
+    let (default, translated): (HashSet<String>, HashSet<String>) = pages
+        .keys()
+        .filter(|p| only.is_none_or(|o| o.contains(*p)))
+        .cloned()
+        .partition(|p| !others.iter().any(|o| p.starts_with(o.as_str())));
+    let errors = check(&default);
+    if errors.is_empty() {
+        check(&translated)
+    } else {
+        errors
+    }
 }
 
 /// Where Markdown `text` writes the link that became `link` in the HTML: as it is, or

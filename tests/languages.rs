@@ -546,3 +546,26 @@ fn serve_shows_a_report_edit_in_every_language() {
     // A language's missing page gets the site's 404.
     assert_eq!(server.get("/fr/reports/no-such-report/").0, 404);
 }
+
+#[test]
+fn a_broken_link_is_reported_once_where_the_markdown_wrote_it_not_per_language() {
+    let site = Site::fixture("basic");
+    site.edit(
+        "site.toml",
+        "description =",
+        "languages = [\"en\", \"fr\", \"ar\"]\ndescription =",
+    );
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "(/reports/beta-2024/)",
+        "(/reports/gamma-2024/)",
+    );
+    let run = site.build(&[]);
+    run.assert_error(
+        "content/reports/alpha-2024.md:28:15",
+        "broken link `/sub/reports/gamma-2024/`",
+    );
+    for folder in ["/sub/fr/", "/sub/ar/"] {
+        assert!(!run.stderr.contains(folder), "{}", run.stderr);
+    }
+}
