@@ -171,6 +171,10 @@ pub(crate) fn write_assets(
     for (rel, bytes) in data::files(site, links)? {
         sink.put(&rel, bytes)?;
     }
+    // The search index of the default language, at `search/`, which every language's
+    // search page reads for now (the template's `site.root_base`); an index per
+    // language belongs under its pages' folder (`fr/search/`: the `prefix` of
+    // `render::languages::Edition`), read through `site.base`.
     for (rel, bytes) in crate::search::index(site)? {
         sink.put(&rel, bytes)?;
     }
