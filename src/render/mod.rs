@@ -10,6 +10,7 @@ mod frame_matrix;
 mod frame_views;
 mod frameworks;
 mod jsonld;
+mod labels;
 mod limits;
 mod paragraphs;
 mod scan;
@@ -86,7 +87,7 @@ struct SiteView<'a> {
     base: &'a str,
     /// The absolute address of the site root.
     root_url: String,
-    nav: Vec<LinkView<'static>>,
+    nav: Vec<LinkView<'a>>,
     /// Stylesheets and scripts by name (`style.css`), as fingerprinted URLs.
     assets: BTreeMap<String, String>,
 }
@@ -159,22 +160,31 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|j| page_of(site, j))
             .collect();
-        let nav = [
-            ("Action lines", Page::ActionLines),
-            ("Targets", Page::Targets),
-            ("Frameworks", Page::Frameworks),
-            ("Organizations", Page::Organizations),
-            ("Reports", Page::Reports),
-            ("Metrics", Page::Metrics),
-            ("Years", Page::Years),
-        ]
-        .into_iter()
-        .filter(|(_, page)| rendered.contains(page))
-        .map(|(title, page)| LinkView {
-            title,
-            url: page.url(base),
-        })
-        .collect();
+        let v = Views {
+            site,
+            links,
+            base,
+            i18n: &theme.i18n,
+            lang: 0,
+        };
+        let t = |key: &str| v.t(key);
+        let titles = [
+            (t("shared-action-lines"), Page::ActionLines),
+            (t("shared-targets"), Page::Targets),
+            (t("shared-frameworks"), Page::Frameworks),
+            (t("shared-organizations"), Page::Organizations),
+            (t("shared-reports"), Page::Reports),
+            (t("shared-metrics"), Page::Metrics),
+            (t("shared-years"), Page::Years),
+        ];
+        let nav = titles
+            .iter()
+            .filter(|(_, page)| rendered.contains(page))
+            .map(|(title, page)| LinkView {
+                title,
+                url: page.url(base),
+            })
+            .collect();
         let view = SiteView {
             title: &site.config.title,
             description: &site.config.description,

@@ -25,14 +25,14 @@ const MAX_TARGET_SECTIONS: usize = 10;
 #[derive(Debug, Serialize)]
 pub(super) struct StandingView {
     name: &'static str,
-    label: &'static str,
+    label: String,
 }
 
-impl From<Standing> for StandingView {
-    fn from(s: Standing) -> Self {
+impl StandingView {
+    fn new(v: &Views<'_>, s: Standing) -> Self {
         StandingView {
             name: s.name(),
-            label: s.label(),
+            label: v.standing_label(s),
         }
     }
 }
@@ -145,7 +145,7 @@ pub(super) fn row<'a>(v: &Views<'a>, id: TargetId) -> TargetRow<'a> {
         id: &t.id,
         title: &t.title,
         url: v.url(Page::Target(&t.id)),
-        standing: assessment(v, id).standing.into(),
+        standing: StandingView::new(v, assessment(v, id).standing),
         deadline: t.deadline,
         goal: goal(v, t),
         latest,
@@ -187,7 +187,7 @@ pub(super) fn overview<'a>(v: &Views<'a>) -> Option<Overview<'a>> {
         counts: Standing::ALL
             .iter()
             .map(|&s| StandingCount {
-                standing: s.into(),
+                standing: StandingView::new(v, s),
                 count: ids
                     .iter()
                     .filter(|&&id| assessment(v, id).standing == s)
