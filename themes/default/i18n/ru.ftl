@@ -162,6 +162,8 @@ line-year-counts = { $sections ->
    *[other] { $sections } раздела
 } из { $reports ->
     [one] { $reports } доклада
+    [few] { $reports } докладов
+    [many] { $reports } докладов
    *[other] { $reports } докладов
 }
 line-no-sections = Ни в одном докладе пока нет раздела об этом направлении деятельности.
