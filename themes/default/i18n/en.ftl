@@ -12,3 +12,4 @@ search-label = Search the site
 search-placeholder = Search reports, metrics…
 search-button = Search
 nav-main = Main
+nav-languages = Languages
