@@ -165,7 +165,12 @@ fn every_key_the_templates_use_is_in_en_ftl() {
 fn every_key_the_code_uses_is_in_en_ftl() {
     let en = messages("en", &ftl("en"));
     let used = code_keys();
-    for expected in ["status-on-track", "org-kind-un-system", "change-since", "shared-years"] {
+    for expected in [
+        "status-on-track",
+        "org-kind-un-system",
+        "change-since",
+        "shared-years",
+    ] {
         assert!(used.contains(expected), "the scan missed `{expected}`");
     }
     let missing: Vec<&String> = used.iter().filter(|k| !en.contains_key(*k)).collect();
@@ -193,7 +198,10 @@ fn every_language_has_every_key_and_no_other() {
         let missing: Vec<&String> = en.keys().filter(|k| !own.contains_key(*k)).collect();
         let unknown: Vec<&String> = own.keys().filter(|k| !en.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
-        assert!(unknown.is_empty(), "{lang}.ftl has keys en.ftl lacks: {unknown:?}");
+        assert!(
+            unknown.is_empty(),
+            "{lang}.ftl has keys en.ftl lacks: {unknown:?}"
+        );
     }
 }
 
@@ -204,7 +212,10 @@ fn translations_use_only_the_variables_english_gives() {
         for (key, uses) in messages(lang, &ftl(lang)) {
             let given = &en[&key].variables;
             let extra: Vec<&String> = uses.variables.difference(given).collect();
-            assert!(extra.is_empty(), "{lang}.ftl `{key}` uses {extra:?}, never given");
+            assert!(
+                extra.is_empty(),
+                "{lang}.ftl `{key}` uses {extra:?}, never given"
+            );
         }
     }
 }
@@ -237,7 +248,10 @@ fn every_plural_selector_has_its_languages_forms() {
                     .filter(|v| ALL.contains(&v.as_str()) && v.as_str() != "other")
                     .filter(|v| !needed.contains(&v.as_str()))
                     .collect();
-                assert!(foreign.is_empty(), "{lang}.ftl `{key}`: {foreign:?} never applies");
+                assert!(
+                    foreign.is_empty(),
+                    "{lang}.ftl `{key}`: {foreign:?} never applies"
+                );
             }
         }
     }
@@ -335,7 +349,10 @@ fn a_string_the_themes_french_lacks_is_listed_and_shown_in_english() {
     let said = format!("{}{}", check.stdout, check.stderr);
     assert!(said.contains("theme-motto"), "{said}");
     assert!(said.contains("themes/t/i18n/fr.ftl"), "{said}");
-    assert!(said.contains("1 of "), "only the theme's string is missing: {said}");
+    assert!(
+        said.contains("1 of "),
+        "only the theme's string is missing: {said}"
+    );
     site.build_ok();
     let page = site.output("404.html");
     assert!(page.contains("<html lang=\"fr\""), "{page}");
@@ -362,10 +379,20 @@ fn a_french_page_is_french_down_to_the_labels_built_in_code() {
     let site = site_in("fr");
     site.build_ok();
     let text = text_of(&site.output("index.html"));
-    for french in ["Aller au contenu", "Derniers rapports", "Grandes orientations", "Indicateurs"] {
+    for french in [
+        "Aller au contenu",
+        "Derniers rapports",
+        "Grandes orientations",
+        "Indicateurs",
+    ] {
         assert!(text.contains(french), "{french}: {text}");
     }
-    for english in ["Skip to content", "Latest reports", "Action lines", " since "] {
+    for english in [
+        "Skip to content",
+        "Latest reports",
+        "Action lines",
+        " since ",
+    ] {
         assert!(!text.contains(english), "{english}: {text}");
     }
 }
@@ -374,7 +401,12 @@ fn a_french_page_is_french_down_to_the_labels_built_in_code() {
 fn arabic_pages_keep_isolation_marks_out_of_addresses() {
     let site = site_in("ar");
     site.build_ok();
-    for page in ["index.html", "metrics/index.html", "reports/index.html", "search/index.html"] {
+    for page in [
+        "index.html",
+        "metrics/index.html",
+        "reports/index.html",
+        "search/index.html",
+    ] {
         let html = site.output(page);
         assert!(html.contains("dir=\"rtl\""), "{page}");
         for attribute in ["href=\"", "src=\"", "action=\""] {

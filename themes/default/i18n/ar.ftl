@@ -13,6 +13,7 @@ search-placeholder = ابحث في التقارير والمؤشرات…
 search-button = بحث
 search-form-label = الموقع
 nav-main = التنقل الرئيسي
+nav-languages = اللغات
 nav-home = الصفحة الرئيسية
 feed-title = { $site }: التقارير
 footer-open-data-html = يرتبط كل رقم بالجملة التي تذكره في التقرير. البيانات المفتوحة: <a href="{ $base }data/metrics.csv">الأرقام (CSV)</a>، <a href="{ $base }data/metrics.json">المؤشرات (JSON)</a>، <a href="{ $base }data/reports.json">التقارير (JSON)</a>، <a href="{ $base }data/datapackage.json">حزمة البيانات مع مخططاتها</a>. أُنشئ باستخدام wsis.

@@ -15,6 +15,7 @@ search-placeholder = Search reports, metrics…
 search-button = Search
 search-form-label = Site
 nav-main = Main
+nav-languages = Languages
 nav-home = Home
 # The title of the Atom feed of new reports; $site is the site's title.
 feed-title = { $site }: reports

@@ -11,6 +11,7 @@ search-placeholder = Buscar informes, indicadores…
 search-button = Buscar
 search-form-label = Sitio
 nav-main = Principal
+nav-languages = Idiomas
 nav-home = Inicio
 feed-title = { $site }: informes
 footer-open-data-html = Cada cifra enlaza con la frase del informe que la enuncia. Datos abiertos: <a href="{ $base }data/metrics.csv">cifras (CSV)</a>, <a href="{ $base }data/metrics.json">indicadores (JSON)</a>, <a href="{ $base }data/reports.json">informes (JSON)</a>, <a href="{ $base }data/datapackage.json">paquete de datos con esquemas</a>. Creado con wsis.

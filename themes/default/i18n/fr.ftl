@@ -11,6 +11,7 @@ search-placeholder = Rechercher des rapports, des indicateurs…
 search-button = Rechercher
 search-form-label = Site
 nav-main = Principale
+nav-languages = Langues
 nav-home = Accueil
 feed-title = { $site } : rapports
 footer-open-data-html = Chaque chiffre renvoie à la phrase du rapport qui l’énonce. Données ouvertes : <a href="{ $base }data/metrics.csv">chiffres (CSV)</a>, <a href="{ $base }data/metrics.json">indicateurs (JSON)</a>, <a href="{ $base }data/reports.json">rapports (JSON)</a>, <a href="{ $base }data/datapackage.json">paquet de données avec schémas</a>. Construit avec wsis.

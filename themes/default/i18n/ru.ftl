@@ -13,6 +13,7 @@ search-placeholder = Искать доклады, показатели…
 search-button = Найти
 search-form-label = Сайт
 nav-main = Основная навигация
+nav-languages = Языки
 nav-home = Главная
 feed-title = { $site }: доклады
 footer-open-data-html = Каждая цифра ведёт к предложению доклада, в котором она приведена. Открытые данные: <a href="{ $base }data/metrics.csv">цифры (CSV)</a>, <a href="{ $base }data/metrics.json">показатели (JSON)</a>, <a href="{ $base }data/reports.json">доклады (JSON)</a>, <a href="{ $base }data/datapackage.json">пакет данных со схемами</a>. Сайт создан с помощью wsis.

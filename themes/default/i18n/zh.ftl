@@ -12,6 +12,7 @@ search-placeholder = 搜索报告、指标…
 search-button = 搜索
 search-form-label = 站点
 nav-main = 主导航
+nav-languages = 语言
 nav-home = 首页
 feed-title = { $site }：报告
 footer-open-data-html = 每个数字都链接到报告中陈述它的句子。开放数据：<a href="{ $base }data/metrics.csv">数字（CSV）</a>、<a href="{ $base }data/metrics.json">指标（JSON）</a>、<a href="{ $base }data/reports.json">报告（JSON）</a>、<a href="{ $base }data/datapackage.json">附带模式的数据包</a>。使用 wsis 构建。
