@@ -423,3 +423,22 @@ change-or-more = { $value } أو أكثر
 change-not-comparable = غير قابل للمقارنة
 change-other-source = مع { $year } ({ $from }): { $this_source } و{ $from_source } مصدران مختلفان
 change-not-comparable-note = مع { $year } ({ $from }): لا يبيّن { $this } و{ $from } اتجاه التغير
+
+## Framework, document and target pages: titles, descriptions, what cites a paragraph,
+## the groups of targets
+description-frameworks = كيف ترتبط خطوط عمل القمة العالمية لمجتمع المعلومات وأهداف التنمية المستدامة وأهداف الميثاق الرقمي العالمي، وكل رابط مع المصدر الذي يذكره.
+description-sdg = هدف التنمية المستدامة { $number }: { $title }. خطوط عمل القمة العالمية لمجتمع المعلومات المرتبطة به مع مصادرها، والغايات والتقارير التي تخدمه.
+title-gdc = الهدف { $number } من الميثاق الرقمي العالمي: { $short }
+description-gdc = الهدف { $number } من الميثاق الرقمي العالمي: { $title }. خطوط عمل القمة العالمية لمجتمع المعلومات المرتبطة به مع مصادرها، والغايات والتقارير التي تخدمه.
+description-documents = القرارات والوثائق الختامية التي يقتبس منها الموقع، ولكل فقرة رابط برقمها.
+citer-sdg = هدف التنمية المستدامة
+citer-sdg-target = غاية من أهداف التنمية المستدامة
+citer-gdc-objective = هدف من الميثاق
+citer-crosswalk-link = رابط في جدول المطابقة
+citer-baseline = خط الأساس
+citer-baseline-of = لـ{ $target }
+citer-target = الغاية
+targets-by-gdc = حسب أهداف الميثاق الرقمي العالمي
+targets-by-sdg = حسب أهداف التنمية المستدامة
+targets-by-action-line = حسب خط العمل
+targets-group-gdc = الهدف { $number }: { $short }

@@ -384,3 +384,22 @@ change-not-comparable = not comparable
 # After "not comparable": $this_source and $from_source name who states each figure.
 change-other-source = with { $year } ({ $from }): { $this_source } and { $from_source } are different sources
 change-not-comparable-note = with { $year } ({ $from }): { $this } and { $from } do not say which way it moved
+
+## Framework, document and target pages: titles, descriptions, what cites a paragraph,
+## the groups of targets
+description-frameworks = How the WSIS action lines, the Sustainable Development Goals and the Global Digital Compact's objectives are linked, each link with the source that states it.
+description-sdg = Sustainable Development Goal { $number }: { $title }. The WSIS action lines linked to it, with sources, and the targets and reports that serve it.
+title-gdc = GDC objective { $number }: { $short }
+description-gdc = Objective { $number } of the Global Digital Compact: { $title }. The WSIS action lines linked to it, with sources, and the targets and reports that serve it.
+description-documents = The resolutions and outcome documents the site quotes, each paragraph linkable by its number.
+citer-sdg = SDG
+citer-sdg-target = SDG target
+citer-gdc-objective = GDC objective
+citer-crosswalk-link = Crosswalk link
+citer-baseline = Baseline
+citer-baseline-of = of { $target }
+citer-target = Target
+targets-by-gdc = By Global Digital Compact objective
+targets-by-sdg = By Sustainable Development Goal
+targets-by-action-line = By action line
+targets-group-gdc = Objective { $number }: { $short }

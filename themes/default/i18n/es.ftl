@@ -341,3 +341,22 @@ change-or-more = { $value } o más
 change-not-comparable = no comparable
 change-other-source = con { $year } ({ $from }): { $this_source } y { $from_source } son fuentes distintas
 change-not-comparable-note = con { $year } ({ $from }): { $this } y { $from } no indican en qué sentido varió
+
+## Framework, document and target pages: titles, descriptions, what cites a paragraph,
+## the groups of targets
+description-frameworks = Cómo se vinculan las líneas de acción de la CMSI, los Objetivos de Desarrollo Sostenible y los objetivos del Pacto Digital Global, cada vínculo con la fuente que lo establece.
+description-sdg = Objetivo de Desarrollo Sostenible { $number }: { $title }. Las líneas de acción de la CMSI vinculadas con él, con sus fuentes, y las metas e informes que contribuyen a él.
+title-gdc = Objetivo { $number } del Pacto Digital Global: { $short }
+description-gdc = Objetivo { $number } del Pacto Digital Global: { $title }. Las líneas de acción de la CMSI vinculadas con él, con sus fuentes, y las metas e informes que contribuyen a él.
+description-documents = Las resoluciones y documentos finales que cita el sitio, cada párrafo enlazable por su número.
+citer-sdg = ODS
+citer-sdg-target = Meta de los ODS
+citer-gdc-objective = Objetivo del Pacto
+citer-crosswalk-link = Vínculo de la tabla de correspondencias
+citer-baseline = Valor de referencia
+citer-baseline-of = de { $target }
+citer-target = Meta
+targets-by-gdc = Por objetivo del Pacto Digital Global
+targets-by-sdg = Por Objetivo de Desarrollo Sostenible
+targets-by-action-line = Por línea de acción
+targets-group-gdc = Objetivo { $number }: { $short }

@@ -341,3 +341,22 @@ change-or-more = { $value } ou plus
 change-not-comparable = non comparable
 change-other-source = avec { $year } ({ $from }) : { $this_source } et { $from_source } sont des sources différentes
 change-not-comparable-note = avec { $year } ({ $from }) : { $this } et { $from } ne disent pas dans quel sens la valeur a évolué
+
+## Framework, document and target pages: titles, descriptions, what cites a paragraph,
+## the groups of targets
+description-frameworks = Comment les grandes orientations du SMSI, les objectifs de développement durable et les objectifs du Pacte numérique mondial sont reliés, chaque lien avec la source qui l’établit.
+description-sdg = Objectif de développement durable { $number } : { $title }. Les grandes orientations du SMSI qui y sont reliées, avec leurs sources, et les cibles et rapports qui le servent.
+title-gdc = Objectif { $number } du Pacte numérique mondial : { $short }
+description-gdc = Objectif { $number } du Pacte numérique mondial : { $title }. Les grandes orientations du SMSI qui y sont reliées, avec leurs sources, et les cibles et rapports qui le servent.
+description-documents = Les résolutions et documents finals que cite le site, chaque paragraphe pouvant être lié par son numéro.
+citer-sdg = ODD
+citer-sdg-target = Cible des ODD
+citer-gdc-objective = Objectif du Pacte
+citer-crosswalk-link = Lien de la table de correspondance
+citer-baseline = Valeur de référence
+citer-baseline-of = de { $target }
+citer-target = Cible
+targets-by-gdc = Par objectif du Pacte numérique mondial
+targets-by-sdg = Par objectif de développement durable
+targets-by-action-line = Par grande orientation
+targets-group-gdc = Objectif { $number } : { $short }

@@ -383,3 +383,22 @@ change-or-more = { $value } или больше
 change-not-comparable = несопоставимо
 change-other-source = с { $year } г. ({ $from }): { $this_source } и { $from_source } — разные источники
 change-not-comparable-note = с { $year } г. ({ $from }): по { $this } и { $from } нельзя сказать, в каком направлении изменилось значение
+
+## Framework, document and target pages: titles, descriptions, what cites a paragraph,
+## the groups of targets
+description-frameworks = Как связаны направления деятельности ВВУИО, цели в области устойчивого развития и цели Глобального цифрового договора; для каждой связи указан подтверждающий её источник.
+description-sdg = Цель в области устойчивого развития { $number }: { $title }. Связанные с ней направления деятельности ВВУИО с источниками, а также служащие ей цели и доклады.
+title-gdc = Цель { $number } Глобального цифрового договора: { $short }
+description-gdc = Цель { $number } Глобального цифрового договора: { $title }. Связанные с ней направления деятельности ВВУИО с источниками, а также служащие ей цели и доклады.
+description-documents = Резолюции и итоговые документы, которые цитирует сайт; на каждый пункт можно сослаться по его номеру.
+citer-sdg = ЦУР
+citer-sdg-target = Задача ЦУР
+citer-gdc-objective = Цель Договора
+citer-crosswalk-link = Связь таблицы соответствия
+citer-baseline = Базовое значение
+citer-baseline-of = для цели «{ $target }»
+citer-target = Цель
+targets-by-gdc = По целям Глобального цифрового договора
+targets-by-sdg = По целям в области устойчивого развития
+targets-by-action-line = По направлениям деятельности
+targets-group-gdc = Цель { $number }: { $short }

@@ -282,3 +282,22 @@ change-or-more = { $value }或更多
 change-not-comparable = 不可比较
 change-other-source = 与{ $year }年（{ $from }）相比：{ $this_source }和{ $from_source }是不同的来源
 change-not-comparable-note = 与{ $year }年（{ $from }）相比：{ $this }和{ $from }无法说明变化方向
+
+## Framework, document and target pages: titles, descriptions, what cites a paragraph,
+## the groups of targets
+description-frameworks = 信息社会世界峰会行动方针、可持续发展目标和《全球数字契约》目标之间的关联，每项关联都附有陈述它的来源。
+description-sdg = 可持续发展目标{ $number }：{ $title }。与之关联的信息社会世界峰会行动方针及其来源，以及服务于该目标的具体目标和报告。
+title-gdc = 《全球数字契约》目标{ $number }：{ $short }
+description-gdc = 《全球数字契约》目标{ $number }：{ $title }。与之关联的信息社会世界峰会行动方针及其来源，以及服务于该目标的具体目标和报告。
+description-documents = 本站引用的决议和成果文件，每个段落都可按编号链接。
+citer-sdg = 可持续发展目标
+citer-sdg-target = 可持续发展目标的具体目标
+citer-gdc-objective = 契约目标
+citer-crosswalk-link = 对照表关联
+citer-baseline = 基线
+citer-baseline-of = { $target }的基线
+citer-target = 具体目标
+targets-by-gdc = 按《全球数字契约》目标
+targets-by-sdg = 按可持续发展目标
+targets-by-action-line = 按行动方针
+targets-group-gdc = 目标{ $number }：{ $short }
