@@ -4,9 +4,10 @@
 //
 // Serves OUTPUT_DIR under BASE_PATH (a sub-path such as /wsis/) on 127.0.0.1, then in
 // headless Chromium: runs axe-core (WCAG 2.1 A and AA) on every page kind in light and
-// dark mode, searches for "encryption" and follows a result, and validates every HTML
-// file with the Nu Html Checker (vnu-jar, run by Java). Prints a report and exits 1 on
-// any failure.
+// dark mode, checks that no page kind scrolls sideways on a phone and that pages print
+// and read right to left (layout.mjs), searches for "encryption" and follows a result,
+// and validates every HTML file with the Nu Html Checker (vnu-jar, run by Java). Prints
+// a report and exits 1 on any failure.
 
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -14,6 +15,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { checkPhones, checkPrint, checkRightToLeft } from "./layout.mjs";
 
 const require = createRequire(import.meta.url);
 const [outDir, basePath] = process.argv.slice(2);
@@ -60,9 +62,13 @@ const pages = {
   home: "",
   "action line": "action-lines/c4/",
   "action lines": "action-lines/",
+  organizations: "organizations/",
   organization: "organizations/isoc/",
+  reports: "reports/",
   report: "reports/isoc-2025/",
+  metrics: "metrics/",
   metric: "metrics/igf-nris/",
+  years: "years/",
   year: "years/2024/",
   search: "search/",
   targets: "targets/",
@@ -99,6 +105,11 @@ try {
     if (external.length) fail(`requests outside the site: ${external.slice(0, 5).join(", ")}`);
     await context.close();
   }
+
+  await checkPhones(browser, site, pages, fail);
+  await checkPrint(browser, site, pages.report, fail, { links: true });
+  await checkPrint(browser, site, pages.metric, fail, { chart: true });
+  await checkRightToLeft(browser, site, Object.values(pages), fail);
 
   // Search for a word and follow a result, as a reader would.
   const page = await browser.newPage();
