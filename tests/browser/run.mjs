@@ -5,10 +5,11 @@
 // Serves OUTPUT_DIR under BASE_PATH (a sub-path such as /wsis/) on 127.0.0.1, then in
 // headless Chromium: runs axe-core (WCAG 2.1 A and AA) on every page kind in light and
 // dark mode, and on the home, report and metric pages of every other language; follows
-// the language switcher from a report to the same report in French and Arabic; searches
-// for "encryption" and follows a result; and validates every HTML file (every
-// language's) with the Nu Html Checker (vnu-jar, run by Java). Prints a report and exits 1 on
-// any failure.
+// the language switcher from a report to the same report in French and Arabic; checks
+// that no page kind scrolls sideways on a phone, and that pages print and read right to
+// left (layout.mjs); searches for "encryption" and follows a result; and validates
+// every HTML file (every language's) with the Nu Html Checker (vnu-jar, run by Java).
+// Prints a report and exits 1 on any failure.
 
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -16,6 +17,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { checkPhones, checkPrint, checkRightToLeft } from "./layout.mjs";
 
 const require = createRequire(import.meta.url);
 const [outDir, basePath] = process.argv.slice(2);
@@ -62,9 +64,13 @@ const pages = {
   home: "",
   "action line": "action-lines/c4/",
   "action lines": "action-lines/",
+  organizations: "organizations/",
   organization: "organizations/isoc/",
+  reports: "reports/",
   report: "reports/isoc-2025/",
+  metrics: "metrics/",
   metric: "metrics/igf-nris/",
+  years: "years/",
   year: "years/2024/",
   search: "search/",
   targets: "targets/",
@@ -149,6 +155,17 @@ try {
     }
     await page.close();
   }
+
+  await checkPhones(browser, site, pages, fail);
+  await checkPrint(browser, site, pages.report, fail, { links: true });
+  await checkPrint(browser, site, pages.metric, fail, { chart: true });
+  // Right to left: every page kind set to rtl by script, and the pages of each
+  // right-to-left language of the site as they are.
+  const rtl = languages.filter((l) => l.dir === "rtl");
+  await checkRightToLeft(browser, site, [
+    ...Object.values(pages),
+    ...rtl.flatMap((l) => Object.values(pages).map((rel) => `${l.tag}/${rel}`)),
+  ], fail);
 
   // Search for a word and follow a result, as a reader would.
   const page = await browser.newPage();
