@@ -37,10 +37,22 @@ mod tokenize;
 mod write;
 
 pub(crate) use documents::documents;
+pub use ngram::is_han;
 pub(crate) use write::{File, tree};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
+
+/// The terms of `query` as the search page cuts it, before the vocabulary maps each
+/// word to its stem: the index's own tokenizer, so that a test can run queries
+/// against a written index.
+pub fn query_terms(query: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = query.nfc().collect();
+    tokenize::tokens(&composed)
+        .map(|t| t.into_owned())
+        .collect()
+}
 
 /// Builds the index of the site's pages, in the site's language; the files to write,
 /// under `search/`.

@@ -7,7 +7,7 @@
 //! The Han ranges here are the ones `search.js` writes in its `HAN` pattern.
 
 /// Whether `c` is a Han (CJK ideograph) character.
-pub(crate) fn is_han(c: char) -> bool {
+pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'

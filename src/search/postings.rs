@@ -15,6 +15,13 @@ pub(crate) const TITLE: u32 = 20;
 pub(crate) const HEADING: u32 = 5;
 const TEXT: u32 = 1;
 
+/// What `count` occurrences in the text add to a term's weight: more for more, but
+/// never as much as the title, so that a long report that mentions a word fifty times
+/// does not bury the page named by it.
+fn saturated(count: u32) -> u32 {
+    TITLE * count / (count + 4)
+}
+
 /// What one document adds to the index.
 pub(crate) struct DocTerms<'a> {
     /// Each stem with the section to land on and its total weight.
@@ -25,22 +32,33 @@ pub(crate) struct DocTerms<'a> {
 
 /// The terms of `doc`, stemmed by `stems`.
 pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems) -> DocTerms<'a> {
-    // Word -> its row in `weights`, which holds one weight per section per word.
+    // Word -> its row in `weights`, which holds one weight per section per word, then
+    // how many times the text has the word.
     let sections = doc.text.len().max(1);
+    let width = sections + 1;
     let mut rows: HashMap<Cow<'a, str>, usize> = HashMap::default();
     let mut weights: Vec<u32> = Vec::new();
     let mut add = |term: Cow<'a, str>, section: usize, w: u32| {
         let next = rows.len();
         let row = *rows.entry(term).or_insert_with(|| {
-            weights.resize(weights.len() + sections, 0);
+            weights.resize(weights.len() + width, 0);
             next
         });
         if section < sections {
-            weights[row * sections + section] += w;
+            weights[row * width + section] += w;
+            if w == TEXT {
+                weights[row * width + sections] += 1;
+            }
         }
     };
-    for t in tokens(&doc.title) {
-        add(t, 0, TITLE);
+    // A title counts each of its words once, and a short title more: "Internet
+    // Society" is about the Internet Society more than a longer title naming it is.
+    let mut title: Vec<Cow<'a, str>> = tokens(&doc.title).collect();
+    title.sort_unstable();
+    title.dedup();
+    let title_weight = TITLE + 2 * TITLE / title.len().max(1) as u32;
+    for t in title {
+        add(t, 0, title_weight);
     }
     for (i, (_, heading)) in doc.sections.iter().enumerate() {
         for t in tokens(heading) {
@@ -69,10 +87,10 @@ pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems) -> DocTerms<'a> {
                 s
             }
         };
-        let pooled = stem_rows.entry(stem).or_insert_with(|| vec![0; sections]);
+        let pooled = stem_rows.entry(stem).or_insert_with(|| vec![0; width]);
         for (p, w) in pooled
             .iter_mut()
-            .zip(&weights[row * sections..(row + 1) * sections])
+            .zip(&weights[row * width..(row + 1) * width])
         {
             *p += w;
         }
@@ -80,8 +98,9 @@ pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems) -> DocTerms<'a> {
     let postings = stem_rows
         .into_iter()
         .map(|(stem, w)| {
-            let total = w.iter().sum();
-            (stem, best_section(&w), total)
+            let (by_section, count) = (&w[..sections], w[sections]);
+            let total = by_section.iter().sum::<u32>() - count + saturated(count);
+            (stem, best_section(by_section), total)
         })
         .collect();
     DocTerms {
@@ -141,9 +160,15 @@ mod tests {
             "encryption encryption".into(),
         ]);
         let p = by_term(&postings(&d, &Stems::new("zz")));
-        assert_eq!(p["encryption"], (2, 3));
+        assert_eq!(p["encryption"], (2, saturated(3)));
         assert_eq!(p["security"], (2, HEADING));
-        assert_eq!(p["report"], (0, TITLE));
+        assert_eq!(
+            p["report"],
+            (0, 3 * TITLE),
+            "a one-word title counts thrice"
+        );
+        // Many mentions in the text weigh less than one in the title.
+        assert!(saturated(1) < saturated(2) && saturated(1000) < TITLE);
     }
 
     #[test]
@@ -155,8 +180,8 @@ mod tests {
         ]);
         let t = postings(&d, &Stems::new("en"));
         let p = by_term(&t);
-        assert_eq!(p["network"], (2, 3));
-        assert_eq!(p["communiti"], (1, 2));
+        assert_eq!(p["network"], (2, saturated(3)));
+        assert_eq!(p["communiti"], (1, saturated(2)));
         assert!(!p.contains_key("networks"));
         let mut v: Vec<(String, String)> = t
             .vocabulary

@@ -148,9 +148,12 @@ fn sharded<'a, V: Send>(map: HashMap<Cow<'a, str>, V>) -> Vec<(String, Vec<(Cow<
     shards
 }
 
-/// The shard a term (or a vocabulary word) belongs to: its first three characters.
+/// The shard a term (or a vocabulary word) belongs to: its first three characters, or
+/// its first one for a Han term, so that a one-character query finds the pairs that
+/// start with it in the same shard.
 fn shard_key(term: &str) -> String {
-    term.chars().take(3).collect()
+    let han = term.chars().next().is_some_and(super::ngram::is_han);
+    term.chars().take(if han { 1 } else { 3 }).collect()
 }
 
 /// A shard's file name: the key itself when it is lower case ASCII letters and
@@ -190,7 +193,7 @@ mod tests {
     fn shards_are_named_by_their_first_three_characters() {
         assert_eq!(shard_key("encryption"), "enc");
         assert_eq!(shard_key("ai"), "ai");
-        assert_eq!(shard_key("社区"), "社区");
+        assert_eq!(shard_key("社区"), "社");
         assert_eq!(shard_file("enc"), "enc");
         assert_eq!(shard_file("éco"), "xc3a9636f");
     }

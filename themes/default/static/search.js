@@ -37,6 +37,9 @@
     return out;
   };
 
+  // How far into an unknown word a stem may start (the length of the longest common
+  // prefix, such as Arabic "وال").
+  const FALLBACK_OFFSET = 3;
   const cache = new Map();
   const fetchJson = (path) => {
     if (!cache.has(path)) {
@@ -53,7 +56,8 @@
   // Must match shard_file in src/search/write.rs.
   const shardName = (key) => /^[a-z0-9]+$/.test(key) ? key
     : "x" + [...new TextEncoder().encode(key)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  const keyOf = (term) => [...term].slice(0, 3).join("");
+  // Must match shard_key in src/search/write.rs: a Han term's shard is its first character.
+  const keyOf = (term) => [...term].slice(0, IS_HAN.test(term) ? 1 : 3).join("");
   // The shard of `kind` ("shards" or "vocab") holding `term`, or {} when there is none.
   const shard = async (kind, term) => {
     const key = keyOf(term);
@@ -90,12 +94,20 @@
     for (const [term, postings] of own) {
       if (!terms.has(term) && term.startsWith(word)) add(term, postings, 1);
     }
-    // A word the site never has: the stems it starts with, if long enough to mean
-    // something ("networked" finds "network").
+    // A word the site never has: the longest stem found at its start or a few
+    // characters in ("networked" finds "network", "الشبكة" finds "شبك"), without
+    // knowing the language's affixes.
     if (terms.size === 0) {
-      for (const [term, postings] of own) {
-        if ([...term].length >= 4 && word.startsWith(term)) add(term, postings, 1);
+      const chars = [...word];
+      let best = null;
+      for (let at = 0; at <= FALLBACK_OFFSET && chars.length - at >= 3; at++) {
+        const rest = chars.slice(at).join("");
+        for (const [term, postings] of Object.entries(await shard("shards", rest))) {
+          const n = [...term].length;
+          if (n >= 3 && rest.startsWith(term) && (!best || n > best.n)) best = { term, postings, n };
+        }
       }
+      if (best) add(best.term, best.postings, 1);
     }
     return { found, terms };
   }
