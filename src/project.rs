@@ -211,7 +211,8 @@ impl Project {
         self.sources = Some(sources);
         let site = site?;
         let links = Links::new(&site);
-        let theme = Theme::load(&self.root, &site.config.theme).map_err(BuildError::new)?;
+        let theme = Theme::load(&self.root, &site.config.theme, &site.config.languages())
+            .map_err(BuildError::new)?;
         let fresh = Memory::default();
         let (pages, engine) = {
             let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;

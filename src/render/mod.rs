@@ -80,6 +80,8 @@ struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
+    /// The language's writing direction, for `<html dir>`: `ltr` or `rtl`.
+    dir: &'static str,
     /// The base path every internal link starts with: `/` or `/wsis/`.
     base: &'a str,
     /// The absolute address of the site root.
@@ -176,7 +178,8 @@ impl<'a> Renderer<'a> {
         let view = SiteView {
             title: &site.config.title,
             description: &site.config.description,
-            language: &site.config.language,
+            language: site.config.language.tag(),
+            dir: site.config.language.dir(),
             base,
             root_url: site.config.base_url.root(),
             nav,
@@ -200,6 +203,8 @@ impl<'a> Renderer<'a> {
             site: self.site,
             links: self.links,
             base: self.site.config.base_url.path(),
+            i18n: &self.theme.i18n,
+            lang: 0,
         }
     }
 

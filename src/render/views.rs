@@ -163,9 +163,28 @@ pub(crate) struct Views<'a> {
     pub(crate) site: &'a Site,
     pub(crate) links: &'a Links,
     pub(crate) base: &'a str,
+    /// The interface text, for labels built here rather than in templates.
+    pub(crate) i18n: &'a crate::i18n::Catalog,
+    /// The page's language, as an index into the site's languages (0: the default).
+    pub(crate) lang: usize,
 }
 
 impl<'a> Views<'a> {
+    /// The interface string `key` in the page's language (see [`crate::i18n`]).
+    pub(crate) fn t(&self, key: &str) -> String {
+        self.t_with(key, None)
+    }
+
+    /// The interface string `key` with Fluent variables `args` filled in.
+    pub(crate) fn t_with(&self, key: &str, args: Option<&fluent_bundle::FluentArgs<'_>>) -> String {
+        // Keys here are written in the code, not by users: one missing from en.ftl is
+        // a bug the tests catch (debug builds), never a reason to fail a site's build.
+        self.i18n.format(self.lang, key, args).unwrap_or_else(|e| {
+            debug_assert!(false, "{e}");
+            key.to_string()
+        })
+    }
+
     pub(crate) fn url(&self, page: Page<'_>) -> String {
         page.url(self.base)
     }
