@@ -54,10 +54,25 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Builds the index of the site's pages, in the site's language; the files to write,
-/// under `search/`.
+/// Builds one index per language of the site: `search/` for the default language,
+/// `<tag>/search/` for each other, whose pages are under `/<tag>/`. The text of every
+/// page is in the site's content language until pages carry translations, so each
+/// tree indexes the same text under its own addresses.
 pub(crate) fn index(site: &Site) -> Result<Vec<File>, Diagnostic> {
-    let lang = site.config.language.as_str();
-    let docs = documents(site, site.config.base_url.path(), lang);
-    tree(&docs, lang, "search/")
+    let content = site.config.language.tag();
+    let base = site.config.base_url.path();
+    let mut files = Vec::new();
+    for (i, lang) in site.config.languages().iter().enumerate() {
+        let (tree_base, prefix) = if i == 0 {
+            (base.to_string(), "search/".to_string())
+        } else {
+            (
+                format!("{base}{}/", lang.tag()),
+                format!("{}/search/", lang.tag()),
+            )
+        };
+        let docs = documents(site, &tree_base, content);
+        files.extend(tree(&docs, lang.tag(), &prefix)?);
+    }
+    Ok(files)
 }
