@@ -2,7 +2,9 @@
 //! indexed as its overlapping pairs of characters (`社区网络` gives `社区 区网 网络`),
 //! and a query is cut the same way, so a two-character word or any longer phrase is
 //! found without a dictionary. Most Chinese words are two characters long; a pair that
-//! straddles two words costs a few postings and never hides a match.
+//! straddles two words costs a few postings and never hides a match: the client drops
+//! a query pair that the index does not have (`网络接入` asks for `络接`, which a text
+//! saying `网络` here and `接入` there lacks) instead of letting it veto the others.
 //!
 //! The Han ranges here are the ones `search.js` writes in its `HAN` pattern.
 

@@ -6,7 +6,10 @@
 //! index pieces a query loads): the build writes, beside the postings, the vocabulary
 //! that maps each word of the corpus to its stem, and the client looks a typed word up
 //! there. A word the corpus never has has no postings either; the client then falls
-//! back to stems that are a prefix of it and to prefix completion.
+//! back to completion of what is being typed (the stems that start with it) and, failing
+//! that, to the longest stem found at the word's start or up to three characters in:
+//! "networked" finds `network`, and the Arabic "الشبكة" (the article, then the word)
+//! finds `شبك`, without the client knowing any language's affixes.
 
 use std::borrow::Cow;
 

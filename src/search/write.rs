@@ -130,15 +130,18 @@ fn path(prefix: &str, name: &str) -> PathBuf {
     PathBuf::from(format!("{prefix}{name}"))
 }
 
+/// A shard: its key and its entries (term or word, value), sorted.
+type Shard<'a, V> = (String, Vec<(Cow<'a, str>, V)>);
+
 /// `map`'s entries grouped by shard key, keys and entries sorted so that every build
 /// writes the same bytes.
-fn sharded<'a, V: Send>(map: HashMap<Cow<'a, str>, V>) -> Vec<(String, Vec<(Cow<'a, str>, V)>)> {
+fn sharded<'a, V: Send>(map: HashMap<Cow<'a, str>, V>) -> Vec<Shard<'a, V>> {
     let mut sorted: Vec<(String, Cow<'a, str>, V)> = map
         .into_iter()
         .map(|(term, v)| (shard_key(&term), term, v))
         .collect();
     sorted.par_sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    let mut shards: Vec<(String, Vec<(Cow<'a, str>, V)>)> = Vec::new();
+    let mut shards: Vec<Shard<'a, V>> = Vec::new();
     for (key, term, v) in sorted {
         match shards.last_mut() {
             Some((k, entries)) if *k == key => entries.push((term, v)),

@@ -114,8 +114,9 @@
 
   // Whether a word of a passage (lower case) is one the query matched.
   const matcher = async (words, terms) => {
-    // The vocabulary pieces of the matched stems hold most of their other forms.
-    const vocabs = await Promise.all([...terms].map((t) => shard("vocab", t)));
+    // The vocabulary pieces of the matched stems and of the typed words hold most of
+    // the stems' other forms (in Arabic, those with an article are in the latter).
+    const vocabs = await Promise.all([...new Set([...terms, ...words])].map((t) => shard("vocab", t)));
     const forms = new Set([...words, ...terms]);
     for (const v of vocabs) {
       for (const [w, s] of Object.entries(v)) {
@@ -170,6 +171,8 @@
     if (!best) return null;
     const p = document.createElement("p");
     p.className = "search-snippet";
+    // A passage may be in a script of the other direction than the page's.
+    p.dir = "auto";
     for (const [s, marked] of best) {
       if (marked) {
         const m = document.createElement("mark");
@@ -191,7 +194,11 @@
       return;
     }
     status.textContent = say("searching");
-    const perWord = await Promise.all(words.map(lookup));
+    // A pair of Han characters that straddles two words of the query may be nowhere
+    // in the text: it does not veto the others (src/search/ngram.rs).
+    const looked = await Promise.all(words.map(lookup));
+    const perWord = looked.filter((w, i) => w.found.size > 0 || !IS_HAN.test(words[i]));
+    if (perWord.length === 0) perWord.push(looked[0]);
     // Every word must match: intersect, summing scores.
     let found = perWord[0].found;
     for (const other of perWord.slice(1)) {
@@ -221,6 +228,7 @@
       const section = hit.section > 0 ? sections[hit.section - 1] : null;
       a.href = section ? url + "#" + section[0] : url;
       a.textContent = title;
+      a.dir = "auto";
       li.append(a);
       const info = document.createElement("p");
       info.className = "search-meta";
