@@ -169,17 +169,17 @@ fn reports<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>
                 .body
                 .toc
                 .iter()
-                .map(|h| {
-                    (
-                        Cow::Borrowed(h.anchor.as_str()),
-                        Cow::Borrowed(h.text.as_str()),
-                    )
-                })
+                .map(|h| section(&h.anchor, &h.text))
                 .collect(),
             text,
             summary: Some(Cow::Borrowed(r.summary.as_deref().unwrap_or(&r.body.lead))),
         });
     }
+}
+
+/// A section as a document lists it: its anchor and its heading.
+fn section<'a>(anchor: &'a str, heading: &'a str) -> (Cow<'a, str>, Cow<'a, str>) {
+    (Cow::Borrowed(anchor), Cow::Borrowed(heading))
 }
 
 fn metrics<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>) {
@@ -241,12 +241,7 @@ fn frame<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>)
             sections: g
                 .targets
                 .iter()
-                .map(|t| {
-                    (
-                        Cow::Borrowed(t.anchor.as_str()),
-                        Cow::Borrowed(t.code.as_str()),
-                    )
-                })
+                .map(|t| section(&t.anchor, &t.code))
                 .collect(),
             text,
             summary: Some(Cow::Borrowed(&g.short)),
