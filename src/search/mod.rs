@@ -7,22 +7,23 @@
 //! per 1,000 reports on the reference 2-core machine, 50 s projected for 10,000 reports,
 //! ten times the whole build's budget. This index takes a fraction of a second.
 //!
-//! Words are indexed by stem ([`stem`], Snowball, for English, French, Spanish,
+//! Words are indexed by stem (`stem`, Snowball, for English, French, Spanish,
 //! Russian, Arabic and the other languages it covers), runs of Chinese characters as
-//! character pairs ([`ngram`]). The client never stems: it looks a typed word up in
-//! the vocabulary the build writes (see [`stem`] for why).
+//! character pairs (`ngram`). The client never stems: it looks a typed word up in
+//! the vocabulary the build writes (see `stem` for why).
 //!
 //! One index per page tree: `search/` for the site's language, `<lang>/search/` for a
-//! tree of another language ([`tree`] takes the documents of one tree and its prefix).
+//! tree of another language (`tree` takes the documents of one tree and its prefix).
 //! Layout under the prefix:
 //! - `meta.json`: `{"version", "lang", "chunk", "docs", "stop", "shards", "vocab"}`:
 //!   the tree's language, how many documents each `docs-<n>.json` chunk holds, the
 //!   stop words, and the keys of the postings and vocabulary shards;
 //! - `docs-<n>.json`: documents `[url, title, kind, detail, year, [[anchor, heading]...]]`,
 //!   `kind` a code (`report`, `metric`, `target`...), `year` a number or null;
-//! - `text/<doc>.json`: the document's passages, one per section ([`snippet`]);
+//! - `text/<doc>.json`: the document's passages, one per section (`snippet`);
 //! - `shards/<key>.json`: `{stem: [doc, section, weight, ...]}` for the stems whose first
-//!   three characters (or whole two-character stem) are `key`. `section` is 0 for the
+//!   three characters (or whole two-character stem) are `key`, or, for Chinese pairs,
+//!   whose first character is. `section` is 0 for the
 //!   document itself, `i + 1` for its `i`-th heading, the best place to land;
 //! - `vocab/<key>.json`: `{word: stem}` (or `{word: [stems]}` when pages of several
 //!   languages disagree) for the words of the corpus whose first three characters are
