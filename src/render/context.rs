@@ -5,12 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use tera::Context;
 
+use fluent_bundle::FluentValue as V;
+
 use super::compare::comparison;
+use super::labels::args;
 use super::sections::{line_sections, matrix};
 use super::targets;
 use super::{
     FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
-    Renderer,
+    Renderer, Task,
 };
 use crate::link::Links;
 use crate::model::Observation;
@@ -18,17 +21,20 @@ use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 
 impl Renderer<'_> {
-    /// The template and context of a job.
-    pub(super) fn context(&self, job: Job) -> (&'static str, Context) {
-        let v = self.views();
+    /// The template and context of a task: a page in one language.
+    pub(super) fn context(&self, task: Task) -> (&'static str, Context) {
+        let job = task.job;
+        let v = self.views(task.lang);
+        let edition = &self.editions[task.lang];
         let s = self.site;
         let l = self.links;
         let page = self.page(job);
         let mut ctx = Context::new();
         ctx.insert("current_url", &v.url(page));
+        ctx.insert("canonical", &format!("{}{}", edition.root, page.path()));
         ctx.insert(
-            "canonical",
-            &format!("{}{}", s.config.base_url.root(), page.path()),
+            "languages",
+            &super::languages::alternates(&self.editions, page, task.lang),
         );
         // The page's title and description, for <title>, the description meta tag and
         // Open Graph; the home page uses the site's own.
@@ -61,7 +67,7 @@ impl Renderer<'_> {
                 "index.html"
             }
             Job::ActionLines => {
-                page_title = "Action lines".into();
+                page_title = v.t("shared-action-lines");
                 let lines: Vec<_> = (0..s.action_lines.len())
                     .map(|i| {
                         let id = LineId(i as u32);
@@ -81,9 +87,12 @@ impl Renderer<'_> {
             Job::ActionLine(id) => {
                 let al = s.line(id);
                 page_title = format!("{}: {}", al.code, al.title);
-                page_description = format!(
-                    "WSIS action line {}: {}. What organizations reported on it, year by year.",
-                    al.code, al.title
+                page_description = v.t_with(
+                    "description-action-line",
+                    Some(&args([
+                        ("code", V::from(al.code.as_str())),
+                        ("title", V::from(al.title.as_str())),
+                    ])),
                 );
                 let line = s.line(id);
                 ctx.insert("line", &v.line(id));
@@ -135,11 +144,13 @@ impl Renderer<'_> {
             }
             Job::ActionLineYear(id, year) => {
                 let line = s.line(id);
-                page_title = format!("{}: {} in {year}", line.code, line.title);
-                page_description = format!(
-                    "What organizations reported on WSIS action line {} in {year}.",
-                    line.code
-                );
+                let vars = args([
+                    ("code", V::from(line.code.as_str())),
+                    ("title", V::from(line.title.as_str())),
+                    ("year", V::from(year)),
+                ]);
+                page_title = v.t_with("title-action-line-year", Some(&vars));
+                page_description = v.t_with("description-action-line-year", Some(&vars));
                 let refs = &l.sections_by_line[id.index()];
                 let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
                 years.dedup();
@@ -159,7 +170,7 @@ impl Renderer<'_> {
                 "action-line-year.html"
             }
             Job::Organizations => {
-                page_title = "Organizations".into();
+                page_title = v.t("shared-organizations");
                 let orgs: Vec<_> = (0..s.organizations.len())
                     .map(|i| {
                         let id = OrgId(i as u32);
@@ -179,9 +190,9 @@ impl Renderer<'_> {
             Job::Organization(id) => {
                 let o = s.org(id);
                 page_title = o.name.clone();
-                page_description = format!(
-                    "Reports and figures of {} on the implementation of the WSIS outcomes.",
-                    o.name
+                page_description = v.t_with(
+                    "description-organization",
+                    Some(&args([("org", V::from(o.name.as_str()))])),
                 );
                 let o = s.org(id);
                 let mut reports = l.org_reports(id).to_vec();
@@ -196,7 +207,7 @@ impl Renderer<'_> {
                 "organization.html"
             }
             Job::Reports => {
-                page_title = "Reports".into();
+                page_title = v.t("shared-reports");
                 // A large site lists years and counts; each year page lists its reports.
                 let full = s.reports.len() <= MAX_INDEX_REPORTS;
                 let by_year: Vec<_> = l
@@ -236,7 +247,7 @@ impl Renderer<'_> {
                     })
                     .collect();
                 ctx.insert("report", &v.report(id));
-                ctx.insert("html", &r.body.html);
+                ctx.insert("html", &v.localized(&r.body.html));
                 ctx.insert("toc", &toc(r));
                 ctx.insert("submitted_to", &r.submitted_to);
                 ctx.insert("source_url", &r.source_url);
@@ -249,7 +260,7 @@ impl Renderer<'_> {
                 "report.html"
             }
             Job::Metrics => {
-                page_title = "Metrics".into();
+                page_title = v.t("shared-metrics");
                 let groups: Vec<_> = (0..s.organizations.len())
                     .map(|i| OrgId(i as u32))
                     .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
@@ -269,10 +280,12 @@ impl Renderer<'_> {
             Job::Metric(id) => {
                 let m = s.metric(id);
                 page_title = m.title.clone();
-                page_description = format!(
-                    "{} ({}), year by year, each value linked to the sentence that states it.",
-                    m.title,
-                    s.org(m.organization).name
+                page_description = v.t_with(
+                    "description-metric",
+                    Some(&args([
+                        ("metric", V::from(m.title.as_str())),
+                        ("org", V::from(s.org(m.organization).name.as_str())),
+                    ])),
                 );
                 let m = s.metric(id);
                 let observations: Vec<_> = l.series[id.index()]
@@ -290,7 +303,11 @@ impl Renderer<'_> {
                     )
                 });
                 ctx.insert("chart", &chart);
-                ctx.insert("jsonld", &super::jsonld::metric_dataset(s, l, id));
+                let in_language = (self.editions.len() > 1).then_some(edition.tag.as_str());
+                ctx.insert(
+                    "jsonld",
+                    &super::jsonld::metric_dataset(s, l, id, &edition.root, in_language),
+                );
                 ctx.insert("metric", &v.metric(id));
                 ctx.insert("description", &m.description);
                 ctx.insert("higher_is_better", &m.higher_is_better);
@@ -300,7 +317,7 @@ impl Renderer<'_> {
                 "metric.html"
             }
             Job::Years => {
-                page_title = "Years".into();
+                page_title = v.t("shared-years");
                 let years: Vec<_> = l
                     .years
                     .iter()
@@ -319,9 +336,8 @@ impl Renderer<'_> {
             }
             Job::Year(y) => {
                 page_title = y.to_string();
-                page_description = format!(
-                    "Reports on the implementation of the WSIS outcomes covering {y}, and every value stated for it."
-                );
+                page_description =
+                    v.t_with("description-year", Some(&args([("year", V::from(y))])));
                 let pos = l.years.binary_search(&y).ok();
                 let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| l.years[p]);
                 let next = pos.and_then(|p| l.years.get(p + 1)).copied();
@@ -345,17 +361,20 @@ impl Renderer<'_> {
                 "year.html"
             }
             Job::Targets => {
-                page_title = "Targets".into();
-                page_description = "Where each WSIS+20 commitment and target stands, from the figures the reports state.".into();
+                page_title = v.t("shared-targets");
+                page_description = v.t("description-targets");
                 targets::index(&v, &mut ctx);
                 "targets.html"
             }
             Job::Target(id) => {
                 let t = s.frame.target(id);
                 page_title = t.title.clone();
-                page_description = format!(
-                    "{}, due by {}: the commitment, where it stands and the figures it rests on.",
-                    t.title, t.deadline
+                page_description = v.t_with(
+                    "description-target",
+                    Some(&args([
+                        ("target", V::from(t.title.as_str())),
+                        ("deadline", V::from(t.deadline.to_string())),
+                    ])),
                 );
                 targets::page(&v, id, &mut ctx);
                 "target.html"
@@ -367,11 +386,11 @@ impl Renderer<'_> {
                 page.template
             }
             Job::NotFound => {
-                page_title = "Page not found".into();
+                page_title = v.t("not-found-title");
                 "404.html"
             }
             Job::Search => {
-                page_title = "Search".into();
+                page_title = v.t("search-title");
                 "search.html"
             }
             Job::Feed => {
@@ -383,7 +402,7 @@ impl Renderer<'_> {
                         let r = s.report(id);
                         serde_json::json!({
                             "report": v.report(id),
-                            "absolute_url": format!("{}{}", s.config.base_url.root(), Page::Report(&r.slug).path()),
+                            "absolute_url": format!("{}{}", edition.root, Page::Report(&r.slug).path()),
                             "updated": r.published.rfc3339(),
                         })
                     })
@@ -397,17 +416,46 @@ impl Renderer<'_> {
                 "atom.xml"
             }
             Job::Sitemap => {
-                let urls: Vec<String> = self
+                let pages: Vec<Page<'_>> = self
                     .jobs()
                     .into_iter()
                     .map(|j| self.page(j))
                     .filter(|p| p.is_html() && *p != Page::NotFound)
-                    .map(|p| format!("{}{}", s.config.base_url.root(), p.path()))
+                    .collect();
+                let urls: Vec<String> = pages
+                    .iter()
+                    .map(|p| format!("{}{}", edition.root, p.path()))
+                    .collect();
+                // The root sitemap lists each page's translations too, as search
+                // engines read them from a sitemap; the other languages' sitemaps list
+                // their own pages.
+                let translated: Vec<_> = pages
+                    .iter()
+                    .map(|&p| {
+                        let alternates = match task.lang {
+                            0 => super::languages::alternates(&self.editions, p, 0),
+                            _ => Vec::new(),
+                        };
+                        serde_json::json!({
+                            "loc": format!("{}{}", edition.root, p.path()),
+                            "alternates": alternates,
+                        })
+                    })
                     .collect();
                 ctx.insert("urls", &urls);
+                ctx.insert("entries", &translated);
+                ctx.insert("translated", &(task.lang == 0 && self.editions.len() > 1));
                 "sitemap.xml"
             }
-            Job::Robots => "robots.txt",
+            Job::Robots => {
+                let sitemaps: Vec<String> = self
+                    .editions
+                    .iter()
+                    .map(|e| format!("{}{}", e.root, Page::Sitemap.path()))
+                    .collect();
+                ctx.insert("sitemaps", &sitemaps);
+                "robots.txt"
+            }
         };
         ctx.insert("page_title", &page_title);
         ctx.insert("page_description", &page_description);

@@ -249,7 +249,7 @@
       list.append(li);
     });
     const total = found.size;
-    status.textContent = say(total === 1 ? "one" : "many", { query, count: total })
+    status.textContent = say("count", { query, count: total })
       + (total > ranked.length ? " " + say("best", { shown: ranked.length }) : "");
   }
 
