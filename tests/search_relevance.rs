@@ -230,3 +230,38 @@ fn every_query_of_the_relevance_set_ranks_its_pages_first() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn each_language_has_its_own_index_pointing_at_its_pages() {
+    let site = Site::fixture("search_languages");
+    site.edit(
+        "site.toml",
+        "language = \"ar\"\n",
+        "language = \"ar\"\nlanguages = [\"ar\", \"fr\"]\n",
+    );
+    site.build_ok();
+    for (prefix, lang, base) in [("", "ar", "/sub/"), ("fr/", "fr", "/sub/fr/")] {
+        let meta: Value =
+            serde_json::from_str(&site.output(&format!("{prefix}search/meta.json"))).unwrap();
+        assert_eq!(meta["lang"], lang);
+        let docs: Value =
+            serde_json::from_str(&site.output(&format!("{prefix}search/docs-0.json"))).unwrap();
+        let report = format!("{base}reports/zh-2024/");
+        assert!(
+            docs.as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d[0] == report.as_str()),
+            "{prefix}: {report} not in {docs}"
+        );
+        let page = site.output(&format!("{prefix}search/index.html"));
+        assert!(
+            page.contains(&format!(r#"data-index="{base}search/""#)),
+            "{prefix}search/index.html reads another tree's index"
+        );
+    }
+    let fr: Value = serde_json::from_str(&site.output("fr/search/docs-0.json")).unwrap();
+    assert!(fr.to_string().contains("/sub/fr/reports/"));
+    let ar: Value = serde_json::from_str(&site.output("search/docs-0.json")).unwrap();
+    assert!(!ar.to_string().contains("/sub/fr/"));
+}
