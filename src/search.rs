@@ -168,7 +168,7 @@ fn documents(site: &Site) -> Vec<Doc<'_>> {
         let facilitators: Vec<&str> = l
             .facilitators
             .iter()
-            .map(|&f| site.org(f).name.as_str())
+            .map(|&f| site.org(f).name.original())
             .collect();
         docs.push(Doc {
             url: Page::ActionLine(&l.slug).url(base),

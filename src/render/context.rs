@@ -80,14 +80,15 @@ impl Renderer<'_> {
             }
             Job::ActionLine(id) => {
                 let al = s.line(id);
-                page_title = format!("{}: {}", al.code, al.title);
+                let (title, _) = v.text(&al.title);
+                page_title = format!("{}: {title}", al.code);
                 page_description = format!(
-                    "WSIS action line {}: {}. What organizations reported on it, year by year.",
-                    al.code, al.title
+                    "WSIS action line {}: {title}. What organizations reported on it, year by year.",
+                    al.code
                 );
                 let line = s.line(id);
                 ctx.insert("line", &v.line(id));
-                ctx.insert("description", &line.description);
+                v.insert_description(&mut ctx, line.description.as_ref());
                 ctx.insert("source", &line.source.as_ref().map(|s| v.sourced(s)));
                 ctx.insert("sdgs", &line.sdgs);
                 ctx.insert("framework_links", &super::frameworks::line_links(v, id));
@@ -135,7 +136,7 @@ impl Renderer<'_> {
             }
             Job::ActionLineYear(id, year) => {
                 let line = s.line(id);
-                page_title = format!("{}: {} in {year}", line.code, line.title);
+                page_title = format!("{}: {} in {year}", line.code, v.text(&line.title).0);
                 page_description = format!(
                     "What organizations reported on WSIS action line {} in {year}.",
                     line.code
@@ -178,17 +179,17 @@ impl Renderer<'_> {
             }
             Job::Organization(id) => {
                 let o = s.org(id);
-                page_title = o.name.clone();
+                let (name, _) = v.text(&o.name);
+                page_title = name.to_string();
                 page_description = format!(
-                    "Reports and figures of {} on the implementation of the WSIS outcomes.",
-                    o.name
+                    "Reports and figures of {name} on the implementation of the WSIS outcomes."
                 );
                 let o = s.org(id);
                 let mut reports = l.org_reports(id).to_vec();
                 reports.reverse();
                 ctx.insert("org", &v.org(id));
                 ctx.insert("website", &o.website);
-                ctx.insert("description", &o.description);
+                v.insert_description(&mut ctx, o.description.as_ref());
                 ctx.insert("reports", &v.reports(&reports));
                 ctx.insert("metrics", &v.metrics(&l.metrics_by_org[id.index()]));
                 ctx.insert("action_lines", &v.lines(&l.lines_by_org[id.index()]));
@@ -246,6 +247,7 @@ impl Renderer<'_> {
                 ctx.insert("prev", &prev.map(|p| v.report_link(p)));
                 ctx.insert("next", &next.map(|n| v.report_link(n)));
                 ctx.insert("compare", &prev.map(|p| comparison(v, id, p)));
+                ctx.insert("translations", &v.translations(id));
                 "report.html"
             }
             Job::Metrics => {
@@ -268,11 +270,11 @@ impl Renderer<'_> {
             }
             Job::Metric(id) => {
                 let m = s.metric(id);
-                page_title = m.title.clone();
+                let (title, _) = v.text(&m.title);
+                page_title = title.to_string();
                 page_description = format!(
-                    "{} ({}), year by year, each value linked to the sentence that states it.",
-                    m.title,
-                    s.org(m.organization).name
+                    "{title} ({}), year by year, each value linked to the sentence that states it.",
+                    v.text(&s.org(m.organization).name).0
                 );
                 let m = s.metric(id);
                 let observations: Vec<_> = l.series[id.index()]
@@ -284,7 +286,7 @@ impl Renderer<'_> {
                 let chart = (series.yearly.len() >= 2).then(|| {
                     crate::chart::chart(
                         &format!("chart-{}", m.id),
-                        &m.title,
+                        title,
                         &v.points(series),
                         &m.unit,
                     )
@@ -292,7 +294,7 @@ impl Renderer<'_> {
                 ctx.insert("chart", &chart);
                 ctx.insert("jsonld", &super::jsonld::metric_dataset(s, l, id));
                 ctx.insert("metric", &v.metric(id));
-                ctx.insert("description", &m.description);
+                v.insert_description(&mut ctx, m.description.as_ref());
                 ctx.insert("higher_is_better", &m.higher_is_better);
                 ctx.insert("action_lines", &v.lines(&m.action_lines));
                 ctx.insert("observations", &observations);

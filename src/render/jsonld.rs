@@ -21,7 +21,7 @@ fn dataset(site: &Site, links: &Links, id: MetricId) -> Value {
     let org = site.org(m.organization);
     let root = site.config.base_url.root();
     let page = format!("{root}{}", Page::Metric(&m.id).path());
-    let description = m.description.clone().unwrap_or_else(|| {
+    let description = m.description.as_ref().map(ToString::to_string).unwrap_or_else(|| {
         format!(
             "{} ({}), year by year, as stated in reports on the implementation of the WSIS \
              outcomes, each value linked to the sentence that states it.",

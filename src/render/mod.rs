@@ -11,6 +11,7 @@ mod frame_views;
 mod frameworks;
 mod jsonld;
 mod limits;
+mod localize;
 mod paragraphs;
 mod scan;
 mod sections;
@@ -172,6 +173,7 @@ impl<'a> Renderer<'a> {
         .filter(|(_, page)| rendered.contains(page))
         .map(|(title, page)| LinkView {
             title,
+            title_lang: None,
             url: page.url(base),
         })
         .collect();

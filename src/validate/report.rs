@@ -184,6 +184,8 @@ pub(super) fn report(
         submitted_to: fm.submitted_to.clone(),
         source_url: fm.source_url.clone(),
         summary: fm.summary.clone(),
+        language: fm.language.clone().unwrap_or_else(|| config.language.clone()),
+        translations: fm.translations.clone(),
         action_lines,
         figures: figures.into_iter().map(|(_, f)| f).collect(),
         candidates: raw.candidates.len(),
