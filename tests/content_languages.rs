@@ -118,7 +118,7 @@ fn a_tag_that_is_not_a_language_is_refused_where_it_stands() {
         "  short: {en: \"Cooperation\", english: \"Co-operation\"}",
     );
     site.build(&[])
-        .assert_error("content/action-lines.yaml:14:", "`english` names no language");
+        .assert_error("content/action-lines.yaml:12:39", "`english` names no language");
     let site = self::site();
     site.edit(
         "content/action-lines.yaml",
@@ -126,7 +126,7 @@ fn a_tag_that_is_not_a_language_is_refused_where_it_stands() {
         "  short: {en: \"Cooperation\", \"fr_FR!\": \"Coopération\"}",
     );
     site.build(&[])
-        .assert_error("content/action-lines.yaml:14:", "is not a language tag");
+        .assert_error("content/action-lines.yaml:12:", "is not a language tag");
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn a_report_language_must_be_a_language_tag() {
         &minimal_report("language: french\n", "Texte."),
     );
     site.build(&[])
-        .assert_error("content/reports/alpha-2024-fr.md:7:", "`french` names no language");
+        .assert_error("content/reports/alpha-2024-fr.md:7:11", "`french` names no language");
 }
 
 #[test]

@@ -17,7 +17,6 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::i18n::Language;
 use crate::model::{Bound, OrgKind, PartialDate, ReportKind, Status};
 use number::RawNumber;
 
@@ -100,8 +99,9 @@ pub(crate) struct FrontMatter {
     pub(crate) submitted_to: Option<String>,
     pub(crate) source_url: Option<String>,
     pub(crate) summary: Option<String>,
-    /// The language the report is written in; the site's default when absent.
-    pub(crate) language: Option<Language>,
+    /// The tag of the language the report is written in (the site's default when
+    /// absent); read by validation, which can point at it when it is no language.
+    pub(crate) language: Option<String>,
     /// The slugs of the same report in other languages.
     #[serde(default)]
     pub(crate) translations: Vec<String>,

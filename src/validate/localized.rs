@@ -75,7 +75,7 @@ impl Texts {
                             tags.join(", ")
                         ),
                     )
-                    .help(match did_you_mean(tag, tags.iter().copied()) {
+                    .help(match close_tag(tag, &tags) {
                         Some(t) => format!("did you mean `{t}`?"),
                         None => format!("add \"{lang}\" to `languages` in site.toml to publish it"),
                     }),
@@ -103,6 +103,15 @@ impl Texts {
             .fold(Localized::new(original), |t, (lang, text)| t.with(lang, text))
     }
 
+}
+
+/// The site's language a tag is likely a typo of: one letter off a tag as short as
+/// `fr` (too short for [`did_you_mean`]'s measure), or close by that measure.
+fn close_tag<'t>(tag: &str, tags: &[&'t str]) -> Option<&'t str> {
+    tags.iter()
+        .find(|t| strsim::hamming(&tag.to_lowercase(), &t.to_lowercase()) == Ok(1))
+        .copied()
+        .or_else(|| did_you_mean(tag, tags.iter().copied()))
 }
 
 /// The error for a second text in `lang` (at `at`) of the field at `path`.

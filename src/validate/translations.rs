@@ -12,8 +12,13 @@ use crate::load::Sources;
 
 /// Checks every report's translations against every report's slug and language.
 pub(super) fn check(sources: &Sources, config: &Config, errors: &mut Vec<Diagnostic>) {
+    // A tag that is no language is reported by the report's own checks.
     let language_of = |front: &crate::load::FrontMatter| -> Language {
-        front.language.clone().unwrap_or_else(|| config.language.clone())
+        front
+            .language
+            .as_deref()
+            .and_then(|tag| Language::parse(tag).ok())
+            .unwrap_or_else(|| config.language.clone())
     };
     let languages: HashMap<&str, Language> = sources
         .reports
