@@ -115,3 +115,94 @@ impl<'a> Views<'a> {
             .unwrap_or_else(|| lang.tag().to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::i18n::Catalog;
+    use crate::link::Links;
+    use crate::model::{LineId, MetricId, OrgId, Site};
+
+    /// A site in English, French and Arabic whose action line is translated into
+    /// French only, with a report in French.
+    fn site(root: &Path) -> Site {
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "site.toml",
+            "title = \"T\"\nbase_url = \"https://example.org/\"\nlanguages = [\"en\", \"fr\", \"ar\"]\n",
+        );
+        write(
+            "content/action-lines.yaml",
+            "- code: C4\n  title: {en: Capacity building, fr: Renforcement des capacités}\n  short: Capacity\n  description: {en: Skills., fr: Compétences.}\n",
+        );
+        write(
+            "content/metrics.yaml",
+            "- id: grads\n  title: {en: Graduates, ar: الخريجون}\n  unit: people\n  organization: alpha\n",
+        );
+        write(
+            "content/organizations/alpha.yaml",
+            "id: alpha\nname: Alpha Society\nkind: academia\ndescription: A society.\n",
+        );
+        write(
+            "content/reports/alpha-2024.md",
+            "---\ntitle: Rapport\norganization: alpha\nyear: 2024\npublished: 2024-03-12\nkind: annual-progress\nlanguage: fr\n---\n\nTexte.\n",
+        );
+        let config = crate::load_config(root, None).unwrap();
+        crate::load_site(root, config).unwrap()
+    }
+
+    #[test]
+    fn each_page_shows_its_language_or_the_original_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = site(dir.path());
+        let links = Links::new(&site);
+        let (catalog, _) = Catalog::load(dir.path(), None, &site.config.languages()).unwrap();
+        let views = |lang| Views {
+            site: &site,
+            links: &links,
+            base: "/",
+            i18n: &catalog,
+            lang,
+        };
+        let (en, fr, ar) = (views(0), views(1), views(2));
+        let line = LineId(0);
+        assert_eq!(en.line(line).title, "Capacity building");
+        assert_eq!(en.line(line).title_lang, None);
+        assert_eq!(fr.line(line).title, "Renforcement des capacités");
+        assert_eq!(fr.line(line).title_lang, None);
+        assert_eq!(ar.line(line).title, "Capacity building");
+        assert_eq!(ar.line(line).title_lang, Some("en"));
+        assert_eq!(ar.line(line).short_lang, Some("en"));
+        assert_eq!(ar.metric(MetricId(0)).title, "الخريجون");
+        assert_eq!(fr.metric(MetricId(0)).title_lang, Some("en"));
+        assert_eq!(fr.org(OrgId(0)).name_lang, Some("en"));
+
+        let description = site.line(line).description.as_ref().unwrap();
+        let shown = fr.description(description);
+        assert_eq!((shown.text, shown.lang, shown.note), ("Compétences.", None, None));
+        let fallback = ar.description(description);
+        assert_eq!((fallback.text, fallback.lang), ("Skills.", Some("en")));
+        // ar.ftl has no such string yet: the English one, naming the language.
+        let note = fallback.note.unwrap();
+        assert!(note.contains("Not yet translated; shown in") && note.contains("English"), "{note}");
+        let no_description = en.description(&Localized::new("x"));
+        assert_eq!(no_description.note, None);
+
+        // The report is in French: marked on the English and Arabic pages only.
+        let report = ReportId(0);
+        assert_eq!(en.report(report).lang, Some("fr"));
+        assert_eq!(fr.report(report).lang, None);
+        assert_eq!(ar.report_link(report).title_lang, Some("fr"));
+        // Dates in the page's language.
+        assert_eq!(en.report(report).published, "12 March 2024");
+        assert_eq!(fr.report(report).published, "12 mars 2024");
+        assert_eq!(fr.language_name(&Language::parse("en").unwrap()), "English");
+        assert_eq!(en.language_name(&Language::parse("pt").unwrap()), "pt");
+    }
+}
