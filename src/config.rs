@@ -171,15 +171,23 @@ impl Config {
 
     /// Parses the text of a `site.toml`.
     pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostic> {
-        let config: Config = toml::from_str(text).map_err(|e| {
-            let location = e.span().map(|s| Location::of_offset(text, s.start));
-            Diagnostic::new(Kind::Config, shown, e.message().trim().to_string())
-                .at(location)
-                .help(
-                    "site.toml takes title, base_url, description, language, languages, \
+        let config: Config =
+            toml::from_str(text).map_err(|e| {
+                // toml points at the whole `languages` list when one of its entries is
+                // not a language: point at that entry.
+                if let Some(at) = e.span().and_then(|s| bad_language_location(text, s.start)) {
+                    return Diagnostic::new(Kind::Config, shown, e.message().trim().to_string())
+                    .at(Some(at))
+                    .help("write each language as a BCP 47 tag: \"en\", \"fr\", \"ar\", \"pt-BR\"");
+                }
+                let location = e.span().map(|s| Location::of_offset(text, s.start));
+                Diagnostic::new(Kind::Config, shown, e.message().trim().to_string())
+                    .at(location)
+                    .help(
+                        "site.toml takes title, base_url, description, language, languages, \
                      theme and [build] output_dir, minify, allow_unsafe_html",
-                )
-        })?;
+                    )
+            })?;
         config.check_languages(text, shown)?;
         if config.build.output_dir.as_os_str().is_empty() {
             return Err(Diagnostic::new(
@@ -263,19 +271,37 @@ impl Config {
     }
 }
 
-/// Where `languages` (or its `i`-th entry) is in the text of a `site.toml`.
-fn languages_location(text: &str, i: Option<usize>) -> Option<Location> {
+/// The `languages` list of the text of a `site.toml`, with where each entry is.
+fn languages_spans(text: &str) -> Option<toml::Spanned<Vec<toml::Spanned<String>>>> {
     #[derive(Deserialize)]
     struct Spans {
         languages: Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
     }
-    let spans: Spans = toml::from_str(text).ok()?;
-    let list = spans.languages?;
+    toml::from_str::<Spans>(text).ok()?.languages
+}
+
+/// Where `languages` (or its `i`-th entry) is in the text of a `site.toml`.
+fn languages_location(text: &str, i: Option<usize>) -> Option<Location> {
+    let list = languages_spans(text)?;
     let span = match i {
         Some(i) => list.get_ref().get(i)?.span(),
         None => list.span(),
     };
     Some(Location::of_offset(text, span.start))
+}
+
+/// Where the first entry of `languages` that is not a language tag is, when the list
+/// starts at byte `list_start` of `text` (where toml reported an error).
+fn bad_language_location(text: &str, list_start: usize) -> Option<Location> {
+    let list = languages_spans(text)?;
+    if list.span().start != list_start {
+        return None;
+    }
+    let bad = list
+        .get_ref()
+        .iter()
+        .find(|tag| Language::parse(tag.get_ref()).is_err())?;
+    Some(Location::of_offset(text, bad.span().start))
 }
 
 /// Where the value of `[build] output_dir` is in the text of a `site.toml`.
@@ -400,6 +426,6 @@ mod tests {
         )
         .unwrap_err();
         assert!(bad.message.contains("`french`"), "{}", bad.message);
-        assert_eq!(bad.location.map(|l| l.line), Some(3));
+        assert_eq!(bad.location.map(|l| (l.line, l.column)), Some((3, 20)));
     }
 }

@@ -167,6 +167,7 @@ mod tests {
             site: &site,
             links: &links,
             base: "/",
+            root_base: "/",
             i18n: &catalog,
             lang,
         };

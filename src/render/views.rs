@@ -177,7 +177,11 @@ pub(crate) struct ObservationView<'a> {
 pub(crate) struct Views<'a> {
     pub(crate) site: &'a Site,
     pub(crate) links: &'a Links,
+    /// The base path of the page's language, which links to pages start with
+    /// (`/wsis/fr/`).
     pub(crate) base: &'a str,
+    /// The base path of the files every language shares: data files (`/wsis/`).
+    pub(crate) root_base: &'a str,
     /// The interface text, for labels built here rather than in templates.
     pub(crate) i18n: &'a crate::i18n::Catalog,
     /// The page's language, as an index into the site's languages (0: the default).
@@ -202,6 +206,11 @@ impl<'a> Views<'a> {
 
     pub(crate) fn url(&self, page: Page<'_>) -> String {
         page.url(self.base)
+    }
+
+    /// HTML written from Markdown, its links to pages in the page's language.
+    pub(crate) fn localized<'h>(&self, html: &'h str) -> std::borrow::Cow<'h, str> {
+        super::languages::localize(html, self.root_base, self.base)
     }
 
     pub(crate) fn line(&self, id: LineId) -> LineView<'a> {
@@ -542,8 +551,8 @@ impl<'a> Views<'a> {
             latest: series.latest().map(|o| self.observation(o)),
             sparkline: (series.yearly.len() >= 2)
                 .then(|| chart::sparkline(title, &self.points(series), &m.unit)),
-            csv_url: format!("{}{}", self.base, crate::data::metric_csv(&m.id)),
-            json_url: format!("{}{}", self.base, crate::data::metric_json_path(&m.id)),
+            csv_url: format!("{}{}", self.root_base, crate::data::metric_csv(&m.id)),
+            json_url: format!("{}{}", self.root_base, crate::data::metric_json_path(&m.id)),
         }
     }
 

@@ -12,6 +12,7 @@ search-label = Search the site
 search-placeholder = Search reports, metrics…
 search-button = Search
 nav-main = Main
+nav-languages = Languages
 
 ## Curated content in the page's language
 # Under a description shown in its original language for want of a translation;
