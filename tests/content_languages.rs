@@ -277,3 +277,56 @@ fn a_translation_must_be_another_report_in_another_language() {
         assert!(run.stderr.contains(help), "{}", run.stderr);
     }
 }
+
+#[test]
+fn each_language_s_pages_show_its_text_or_the_original_marked() {
+    let site = site();
+    site.edit(
+        "content/action-lines.yaml",
+        "  title: \"Capacity building\"",
+        "  title: {en: \"Capacity building\", fr: \"Renforcement des capacités\"}\n  description: {en: \"Skills.\", fr: \"Compétences.\"}",
+    );
+    site.edit(
+        "content/organizations/alpha.yaml",
+        "name: \"Alpha Society\"",
+        "name: {en: \"Alpha Society\", ar: \"جمعية ألفا\"}",
+    );
+    site.build_ok();
+    let fr = site.output("fr/action-lines/c4/index.html");
+    assert!(fr.contains("<span>Renforcement des capacités</span>"), "{fr}");
+    assert!(fr.contains("<p class=\"lead\">Compétences.</p>"), "{fr}");
+    assert!(!fr.contains("untranslated"), "{fr}");
+    let ar = site.output("ar/action-lines/c4/index.html");
+    assert!(ar.contains("<span lang=\"en\">Capacity building</span>"), "{ar}");
+    assert!(ar.contains("<p class=\"lead\" lang=\"en\">Skills.</p>"), "{ar}");
+    assert!(
+        ar.contains("<p class=\"meta untranslated\">") && ar.contains("Not yet translated; shown in"),
+        "{ar}"
+    );
+    // A name translated into Arabic only: the original marked on the French pages.
+    let org_ar = site.output("ar/organizations/alpha/index.html");
+    assert!(org_ar.contains("<h1>جمعية ألفا</h1>"), "{org_ar}");
+    let org_fr = site.output("fr/organizations/alpha/index.html");
+    assert!(org_fr.contains("<h1 lang=\"en\">Alpha Society</h1>"), "{org_fr}");
+    // The English pages at the root are as before.
+    let en = site.output("action-lines/c4/index.html");
+    assert!(en.contains("<p class=\"lead\">Skills.</p>") && !en.contains("untranslated"));
+}
+
+#[test]
+fn numbers_and_dates_are_written_as_each_language_writes_them() {
+    let site = site();
+    site.build_ok();
+    let en = site.output("reports/alpha-2024/index.html");
+    assert!(en.contains("$264,100"), "{en}");
+    assert!(en.contains(">October 2024</time>"), "{en}");
+    let fr = site.output("fr/reports/alpha-2024/index.html");
+    assert!(fr.contains("$264\u{202f}100"), "{fr}");
+    assert!(fr.contains("<time datetime=\"2024-10\">octobre 2024</time>"), "{fr}");
+    let ar = site.output("ar/reports/alpha-2024/index.html");
+    assert!(ar.contains("<time datetime=\"2024-10\">"), "{ar}");
+    assert!(!ar.contains(">October 2024</time>"), "{ar}");
+    // Data files keep plain numbers whatever the languages.
+    let csv = site.output("data/metrics/alpha-grants.csv");
+    assert!(csv.contains("264100"), "{csv}");
+}
