@@ -232,7 +232,8 @@ impl Config {
     /// The site's languages in the order of [`Config::languages`], borrowed: what
     /// each page asks for its own language by index, without a copy.
     pub fn each_language(&self) -> impl Iterator<Item = &Language> {
-        std::iter::once(&self.language).chain(self.languages.iter().filter(|l| **l != self.language))
+        std::iter::once(&self.language)
+            .chain(self.languages.iter().filter(|l| **l != self.language))
     }
 
     /// `languages` names each language once, the default among them.

@@ -168,7 +168,11 @@ impl Links {
 
         let mut translations: Vec<Vec<ReportId>> = vec![Vec::new(); site.reports.len()];
         for (id, r) in site.report_ids() {
-            for other in r.translations.iter().filter_map(|s| by_slug.get(s.as_str())) {
+            for other in r
+                .translations
+                .iter()
+                .filter_map(|s| by_slug.get(s.as_str()))
+            {
                 translations[id.index()].push(*other);
                 translations[other.index()].push(id);
             }

@@ -66,9 +66,17 @@ fn titles_names_and_descriptions_carry_translations() {
     let description = c4.description.as_ref().unwrap();
     assert_eq!(description.get(&ar, &en), ("المهارات", None));
     assert_eq!(description.get(&fr, &en).1, Some(&en));
-    let alumni = model.metrics.iter().find(|m| m.id == "alpha-alumni").unwrap();
+    let alumni = model
+        .metrics
+        .iter()
+        .find(|m| m.id == "alpha-alumni")
+        .unwrap();
     assert_eq!(alumni.title.get(&ar, &en).0, "الخريجون");
-    let alpha = model.organizations.iter().find(|o| o.id == "alpha").unwrap();
+    let alpha = model
+        .organizations
+        .iter()
+        .find(|o| o.id == "alpha")
+        .unwrap();
     assert_eq!(alpha.name.get(&fr, &en).0, "Société Alpha");
     // The default language's pages and data are as they were.
     let page = site.output("action-lines/c4/index.html");
@@ -80,7 +88,10 @@ fn titles_names_and_descriptions_carry_translations() {
     let metric = site.output("metrics/alpha-alumni/index.html");
     assert!(metric.contains("<h1>Alumni</h1>"), "{metric}");
     let csv = site.output("data/metrics/alpha-alumni.csv");
-    assert!(!csv.contains("Anciens"), "data files keep the default language: {csv}");
+    assert!(
+        !csv.contains("Anciens"),
+        "data files keep the default language: {csv}"
+    );
 }
 
 #[test]
@@ -117,8 +128,10 @@ fn a_tag_that_is_not_a_language_is_refused_where_it_stands() {
         "  short: \"Cooperation\"",
         "  short: {en: \"Cooperation\", english: \"Co-operation\"}",
     );
-    site.build(&[])
-        .assert_error("content/action-lines.yaml:12:39", "`english` names no language");
+    site.build(&[]).assert_error(
+        "content/action-lines.yaml:12:39",
+        "`english` names no language",
+    );
     let site = self::site();
     site.edit(
         "content/action-lines.yaml",
@@ -154,7 +167,8 @@ fn a_language_the_site_does_not_publish_is_kept_with_a_warning() {
     let run = site.build(&[]);
     assert!(run.ok, "{}", run.stderr);
     assert!(
-        run.stderr.contains("`fe` is not one of the site's languages (en, fr, ar)")
+        run.stderr
+            .contains("`fe` is not one of the site's languages (en, fr, ar)")
             && run.stderr.contains("did you mean `fr`?"),
         "{}",
         run.stderr
@@ -179,7 +193,10 @@ fn a_report_in_another_language_is_marked_with_it() {
     site.build_ok();
     let page = site.output("reports/alpha-2024-fr/index.html");
     assert!(page.contains("<h1 lang=\"fr\">T</h1>"), "{page}");
-    assert!(page.contains("<div class=\"report-text\" lang=\"fr\">"), "{page}");
+    assert!(
+        page.contains("<div class=\"report-text\" lang=\"fr\">"),
+        "{page}"
+    );
     let list = site.output("organizations/alpha/index.html");
     assert!(
         list.contains("<a href=\"/sub/reports/alpha-2024-fr/\" lang=\"fr\">T</a>"),
@@ -188,7 +205,14 @@ fn a_report_in_another_language_is_marked_with_it() {
     // A report in the default language has no `lang` of its own.
     let english = site.output("reports/alpha-2024/index.html");
     assert!(english.contains("<div class=\"report-text\">"), "{english}");
-    assert_eq!(site.model().reports.iter().filter(|r| r.language == lang("fr")).count(), 1);
+    assert_eq!(
+        site.model()
+            .reports
+            .iter()
+            .filter(|r| r.language == lang("fr"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -198,8 +222,10 @@ fn a_report_language_must_be_a_language_tag() {
         "content/reports/alpha-2024-fr.md",
         &minimal_report("language: french\n", "Texte."),
     );
-    site.build(&[])
-        .assert_error("content/reports/alpha-2024-fr.md:7:11", "`french` names no language");
+    site.build(&[]).assert_error(
+        "content/reports/alpha-2024-fr.md:7:11",
+        "`french` names no language",
+    );
 }
 
 #[test]
@@ -293,21 +319,34 @@ fn each_language_s_pages_show_its_text_or_the_original_marked() {
     );
     site.build_ok();
     let fr = site.output("fr/action-lines/c4/index.html");
-    assert!(fr.contains("<span>Renforcement des capacités</span>"), "{fr}");
+    assert!(
+        fr.contains("<span>Renforcement des capacités</span>"),
+        "{fr}"
+    );
     assert!(fr.contains("<p class=\"lead\">Compétences.</p>"), "{fr}");
     assert!(!fr.contains("untranslated"), "{fr}");
     let ar = site.output("ar/action-lines/c4/index.html");
-    assert!(ar.contains("<span lang=\"en\">Capacity building</span>"), "{ar}");
-    assert!(ar.contains("<p class=\"lead\" lang=\"en\">Skills.</p>"), "{ar}");
     assert!(
-        ar.contains("<p class=\"meta untranslated\">") && ar.contains("Not yet translated; shown in"),
+        ar.contains("<span lang=\"en\">Capacity building</span>"),
+        "{ar}"
+    );
+    assert!(
+        ar.contains("<p class=\"lead\" lang=\"en\">Skills.</p>"),
+        "{ar}"
+    );
+    assert!(
+        ar.contains("<p class=\"meta untranslated\">")
+            && ar.contains("Not yet translated; shown in"),
         "{ar}"
     );
     // A name translated into Arabic only: the original marked on the French pages.
     let org_ar = site.output("ar/organizations/alpha/index.html");
     assert!(org_ar.contains("<h1>جمعية ألفا</h1>"), "{org_ar}");
     let org_fr = site.output("fr/organizations/alpha/index.html");
-    assert!(org_fr.contains("<h1 lang=\"en\">Alpha Society</h1>"), "{org_fr}");
+    assert!(
+        org_fr.contains("<h1 lang=\"en\">Alpha Society</h1>"),
+        "{org_fr}"
+    );
     // The English pages at the root are as before.
     let en = site.output("action-lines/c4/index.html");
     assert!(en.contains("<p class=\"lead\">Skills.</p>") && !en.contains("untranslated"));
@@ -322,7 +361,10 @@ fn numbers_and_dates_are_written_as_each_language_writes_them() {
     assert!(en.contains(">October 2024</time>"), "{en}");
     let fr = site.output("fr/reports/alpha-2024/index.html");
     assert!(fr.contains("$264\u{202f}100"), "{fr}");
-    assert!(fr.contains("<time datetime=\"2024-10\">octobre 2024</time>"), "{fr}");
+    assert!(
+        fr.contains("<time datetime=\"2024-10\">octobre 2024</time>"),
+        "{fr}"
+    );
     let ar = site.output("ar/reports/alpha-2024/index.html");
     assert!(ar.contains("<time datetime=\"2024-10\">"), "{ar}");
     assert!(!ar.contains(">October 2024</time>"), "{ar}");

@@ -210,7 +210,10 @@ impl Formatter {
     /// A relative change as a signed percentage with one decimal: `+14.6%`, `−7.5%`.
     pub fn percent_change(&self, fraction: f64) -> String {
         let pct = (fraction * 1000.0).round() / 10.0;
-        let shown = self.words("figure-percent", &[&self.digits(&format!("{:.1}", pct.abs()))]);
+        let shown = self.words(
+            "figure-percent",
+            &[&self.digits(&format!("{:.1}", pct.abs()))],
+        );
         if pct > 0.0 {
             format!("+{shown}")
         } else if pct < 0.0 {

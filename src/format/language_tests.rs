@@ -64,7 +64,11 @@ fn arabic_writes_what_cldr_says_for_ar() {
     // in) is the Latin digits with `,` and `.`; `ar-EG` and others keep the
     // Arabic-Indic ones.
     assert_eq!(ar.value(1234.5, &Unit::Count), "1,234.5");
-    assert!(ar.date(date("2024-03-12")).contains("مارس"), "{}", ar.date(date("2024-03-12")));
+    assert!(
+        ar.date(date("2024-03-12")).contains("مارس"),
+        "{}",
+        ar.date(date("2024-03-12"))
+    );
 }
 
 #[test]
@@ -74,7 +78,11 @@ fn chinese_russian_and_spanish() {
     assert_eq!(zh.value(1234567.5, &Unit::Count), "1,234,567.5");
     assert_eq!(zh.date(date("2024-03-12")), "2024年3月12日");
     assert_eq!(ru.value(1234567.5, &Unit::Count), "1\u{a0}234\u{a0}567,5");
-    assert!(ru.date(date("2024-03-12")).starts_with("12 марта 2024"), "{}", ru.date(date("2024-03-12")));
+    assert!(
+        ru.date(date("2024-03-12")).starts_with("12 марта 2024"),
+        "{}",
+        ru.date(date("2024-03-12"))
+    );
     // Spanish leaves four-digit numbers ungrouped (CLDR's minimum grouping of 2).
     assert_eq!(es.value(1234.0, &Unit::Count), "1234");
     assert_eq!(es.value(12345.5, &Unit::Count), "12.345,5");
@@ -91,7 +99,13 @@ fn the_words_around_figures_come_from_the_language_s_strings() {
         format!("about 1{NNBSP}500,5")
     );
     assert_eq!(
-        fr.amount(Amount::Range { low: 3.5, high: 5.0 }, &Unit::Percent),
+        fr.amount(
+            Amount::Range {
+                low: 3.5,
+                high: 5.0
+            },
+            &Unit::Percent
+        ),
         "between 3,5% and 5%"
     );
 }

@@ -33,7 +33,9 @@ impl<'de> Deserialize<'de> for RawLocalized {
         impl<'de> Visitor<'de> for V {
             type Value = RawLocalized;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a text, or language tags with their texts such as `{en: ..., fr: ...}`")
+                f.write_str(
+                    "a text, or language tags with their texts such as `{en: ..., fr: ...}`",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawLocalized, E> {
                 Ok(RawLocalized::Plain(v.to_string()))

@@ -49,7 +49,11 @@ impl Localized {
     /// The text for a page in `lang`, whose site's default language is `default`:
     /// the translation, or the original with `Some(default)` to say the text is not
     /// in `lang` (and should be marked `lang="<default>"` on the page).
-    pub fn get<'a>(&'a self, lang: &Language, default: &'a Language) -> (&'a str, Option<&'a Language>) {
+    pub fn get<'a>(
+        &'a self,
+        lang: &Language,
+        default: &'a Language,
+    ) -> (&'a str, Option<&'a Language>) {
         if lang == default {
             return (&self.original, None);
         }

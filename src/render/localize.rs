@@ -39,7 +39,10 @@ impl<'a> Views<'a> {
     /// The page's language.
     pub(crate) fn language(&self) -> &'a Language {
         let config = &self.site.config;
-        config.each_language().nth(self.lang).unwrap_or(&config.language)
+        config
+            .each_language()
+            .nth(self.lang)
+            .unwrap_or(&config.language)
     }
 
     /// `text` in the page's language, and the tag of the language it is in when it
@@ -69,7 +72,10 @@ impl<'a> Views<'a> {
         let view = text.map(|t| self.description(t));
         ctx.insert("description", &view.as_ref().map(|v| v.text));
         ctx.insert("description_lang", &view.as_ref().and_then(|v| v.lang));
-        ctx.insert("description_note", &view.as_ref().and_then(|v| v.note.as_deref()));
+        ctx.insert(
+            "description_note",
+            &view.as_ref().and_then(|v| v.note.as_deref()),
+        );
     }
 
     /// The `lang` a report's own text (title, summary, body) needs on this page: its
@@ -186,14 +192,19 @@ mod tests {
 
         let description = site.line(line).description.as_ref().unwrap();
         let shown = fr.description(description);
-        assert_eq!((shown.text, shown.lang, shown.note), ("Compétences.", None, None));
+        assert_eq!(
+            (shown.text, shown.lang, shown.note),
+            ("Compétences.", None, None)
+        );
         let fallback = ar.description(description);
         assert_eq!((fallback.text, fallback.lang), ("Skills.", Some("en")));
         // ar.ftl has no such string yet: the English one, naming the language.
         let note = fallback.note.unwrap();
-        assert!(note.contains("Not yet translated; shown in") && note.contains("English"), "{note}");
-        let no_description = en.description(&Localized::new("x"));
-        assert_eq!(no_description.note, None);
+        assert!(
+            note.contains("Not yet translated; shown in") && note.contains("English"),
+            "{note}"
+        );
+        assert_eq!(en.description(description).note, None);
 
         // The report is in French: marked on the English and Arabic pages only.
         let report = ReportId(0);

@@ -411,7 +411,10 @@ pub(crate) struct FormatValue {
 impl tera::Filter<f64, tera::TeraResult<String>> for FormatValue {
     fn call(&self, value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
         let (amount, unit, status) = figure_of(value, &kwargs)?;
-        Ok(self.catalog.formatter(self.lang).figure(amount, &unit, status))
+        Ok(self
+            .catalog
+            .formatter(self.lang)
+            .figure(amount, &unit, status))
     }
 }
 
@@ -419,7 +422,11 @@ impl tera::Filter<f64, tera::TeraResult<String>> for FormatValue {
 fn figure_of(
     value: f64,
     kwargs: &tera::Kwargs,
-) -> tera::TeraResult<(crate::model::Amount, crate::model::Unit, crate::model::Status)> {
+) -> tera::TeraResult<(
+    crate::model::Amount,
+    crate::model::Unit,
+    crate::model::Status,
+)> {
     use crate::model::{Amount, Bound, Status};
     let unit = crate::model::Unit::parse(kwargs.get::<&str>("unit")?.unwrap_or("count"));
     let unknown = |what: &str, name: &str, expected: &str| {

@@ -396,7 +396,11 @@ impl<'a> Views<'a> {
             } => {
                 let badge = match (low, high) {
                     (Some(l), Some(h)) => {
-                        format!("{} to {}", self.fmt().signed(l, unit), self.fmt().signed(h, unit))
+                        format!(
+                            "{} to {}",
+                            self.fmt().signed(l, unit),
+                            self.fmt().signed(h, unit)
+                        )
                     }
                     (Some(l), None) => format!("{} or more", self.fmt().signed(l, unit)),
                     (None, Some(h)) => format!("{} or more", self.fmt().signed(h, unit)),

@@ -87,7 +87,10 @@ impl Texts {
             let found = if entries.is_empty() {
                 "has no text".to_string()
             } else {
-                format!("has no text in `{}`, the site's default language", self.default)
+                format!(
+                    "has no text in `{}`, the site's default language",
+                    self.default
+                )
             };
             errors.push(
                 doc.error(Kind::Invalid, path, format!("`{}` {found}", field(path)))
@@ -100,9 +103,10 @@ impl Texts {
         };
         translations
             .into_iter()
-            .fold(Localized::new(original), |t, (lang, text)| t.with(lang, text))
+            .fold(Localized::new(original), |t, (lang, text)| {
+                t.with(lang, text)
+            })
     }
-
 }
 
 /// The site's language a tag is likely a typo of: one letter off a tag as short as

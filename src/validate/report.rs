@@ -4,8 +4,8 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::i18n::Language;
-use crate::load::{Doc, FrontMatter, RawReport};
 use crate::load::number;
+use crate::load::{Doc, FrontMatter, RawReport};
 use crate::markdown::{self, QuoteRequest, RenderSettings};
 use crate::model::{Figure, LineId, MetricId, OrgId, Report};
 use crate::urls::Page;
