@@ -85,6 +85,26 @@ impl fmt::Display for Localized {
     }
 }
 
+/// A text equals a string when its default language's text is that string, as the
+/// plain `String` fields it replaces did.
+impl PartialEq<str> for Localized {
+    fn eq(&self, other: &str) -> bool {
+        self.original == other
+    }
+}
+
+impl PartialEq<&str> for Localized {
+    fn eq(&self, other: &&str) -> bool {
+        self.original == *other
+    }
+}
+
+impl PartialEq<String> for Localized {
+    fn eq(&self, other: &String) -> bool {
+        self.original == *other
+    }
+}
+
 impl From<String> for Localized {
     fn from(original: String) -> Localized {
         Localized::new(original)
