@@ -93,10 +93,9 @@ fn chinese_russian_and_spanish() {
 fn the_words_around_figures_come_from_the_language_s_strings() {
     let c = catalog();
     let fr = c.formatter(1);
-    // fr.ftl has no figure strings yet: the English words, the French number.
     assert_eq!(
         fr.amount(Amount::Approximately(1500.5), &Unit::Count),
-        format!("about 1{NNBSP}500,5")
+        format!("environ 1{NNBSP}500,5")
     );
     assert_eq!(
         fr.amount(
@@ -106,6 +105,12 @@ fn the_words_around_figures_come_from_the_language_s_strings() {
             },
             &Unit::Percent
         ),
-        "between 3,5% and 5%"
+        format!("entre 3,5{NNBSP}% et 5{NNBSP}%")
     );
+    assert_eq!(
+        fr.figure(Amount::AtLeast(2.7e6), &Unit::Usd, Status::Projected),
+        "au moins 2,7 millions de dollars US (prévision)"
+    );
+    let zh = c.formatter(3);
+    assert_eq!(zh.amount(Amount::AtMost(12.0), &Unit::Percent), "最多12%");
 }
