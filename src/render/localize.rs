@@ -198,10 +198,10 @@ mod tests {
         );
         let fallback = ar.description(description);
         assert_eq!((fallback.text, fallback.lang), ("Skills.", Some("en")));
-        // ar.ftl has no such string yet: the English one, naming the language.
+        // The note in the page's language, naming the original's.
         let note = fallback.note.unwrap();
         assert!(
-            note.contains("Not yet translated; shown in") && note.contains("English"),
+            note.starts_with("لم تُترجم بعد") && note.contains("الإنجليزية"),
             "{note}"
         );
         assert_eq!(en.description(description).note, None);
