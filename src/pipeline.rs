@@ -161,7 +161,8 @@ pub(crate) fn render_pages(
     (pages, errors)
 }
 
-/// Writes the open data files and the theme's and site's static files.
+/// Writes the open data files, the citation files, the search index and the theme's
+/// and site's static files.
 pub(crate) fn write_assets(
     site: &Site,
     links: &Links,
@@ -169,6 +170,9 @@ pub(crate) fn write_assets(
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
     for (rel, bytes) in data::files(site, links)? {
+        sink.put(&rel, bytes)?;
+    }
+    for (rel, bytes) in crate::cite::files(site, links) {
         sink.put(&rel, bytes)?;
     }
     for (rel, bytes) in crate::search::index(site)? {

@@ -12,6 +12,7 @@ use super::{
     FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
     Renderer,
 };
+use crate::cite::{Citation, CiteView};
 use crate::link::Links;
 use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
@@ -235,6 +236,15 @@ impl Renderer<'_> {
                         })
                     })
                     .collect();
+                ctx.insert(
+                    "cite",
+                    &CiteView::new(
+                        &Citation::report(s, id),
+                        page,
+                        r.source_url.as_deref(),
+                        v.base,
+                    ),
+                );
                 ctx.insert("report", &v.report(id));
                 ctx.insert("html", &r.body.html);
                 ctx.insert("toc", &toc(r));
@@ -291,6 +301,10 @@ impl Renderer<'_> {
                 });
                 ctx.insert("chart", &chart);
                 ctx.insert("jsonld", &super::jsonld::metric_dataset(s, l, id));
+                ctx.insert(
+                    "cite",
+                    &CiteView::new(&Citation::metric(s, l, id), page, None, v.base),
+                );
                 ctx.insert("metric", &v.metric(id));
                 ctx.insert("description", &m.description);
                 ctx.insert("higher_is_better", &m.higher_is_better);

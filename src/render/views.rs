@@ -153,7 +153,8 @@ pub(crate) struct ObservationView<'a> {
     pub(crate) restates: Option<LinkView<'a>>,
     /// The later figures that repeat this one.
     pub(crate) restated_by: Vec<LinkView<'a>>,
-    /// How to cite this one number.
+    /// How to cite this one number, as plain text (its report's `cite.bib` and
+    /// `cite.json` are in the folder of `report.url`).
     pub(crate) citation: String,
 }
 
@@ -252,18 +253,8 @@ impl<'a> Views<'a> {
         let restates = series.original_of(o);
         let standing = series.standing(o).name();
         let id = r.figure_id(o.figure);
-        let root = self.site.config.base_url.root();
-        let citation = format!(
-            "{org} ({published}). {title}. Figure {id}: {metric}, {year}: {display}. {root}{path}#{anchor}",
-            org = self.site.org(r.organization).name,
-            published = r.published.year,
-            title = r.title,
-            metric = m.title,
-            year = f.year,
-            display = format::figure(f.amount, &m.unit, f.status),
-            path = Page::Report(&r.slug).path(),
-            anchor = f.anchor,
-        );
+        let display = format::figure(f.amount, &m.unit, f.status);
+        let citation = crate::cite::Citation::figure(self.site, o, &display).plain();
         ObservationView {
             html_id: id.replace('/', "--"),
             id,
@@ -274,7 +265,7 @@ impl<'a> Views<'a> {
             value: f.amount.middle(),
             low,
             high,
-            display: format::figure(f.amount, &m.unit, f.status),
+            display,
             bound: f.amount.bound().name(),
             status: f.status.name(),
             source: match &f.source {
