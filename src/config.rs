@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
+use crate::i18n::Language;
 
 /// The settings in `site.toml`. Unknown keys are errors, so a typo never silently
 /// falls back to a default.
@@ -18,9 +19,13 @@ pub struct Config {
     /// One sentence about the site, used in page metadata.
     #[serde(default)]
     pub description: String,
-    /// The language of the content, as a BCP 47 tag.
+    /// The default language, as a BCP 47 tag: its pages are at the site root.
     #[serde(default = "default_language")]
-    pub language: String,
+    pub language: Language,
+    /// Every language the site publishes in, the default among them; each other
+    /// language's pages are under `/<tag>/`. Empty: the default language alone.
+    #[serde(default)]
+    pub languages: Vec<Language>,
     /// The theme folder name under `themes/`; `default` is built into the binary.
     /// A name, never a path (see `check_theme_name`).
     #[serde(default = "default_theme", deserialize_with = "theme_name")]
@@ -57,8 +62,8 @@ impl Default for BuildConfig {
     }
 }
 
-fn default_language() -> String {
-    "en".into()
+fn default_language() -> Language {
+    Language::parse("en").expect("`en` is a language tag")
 }
 fn default_theme() -> String {
     "default".into()
@@ -166,15 +171,24 @@ impl Config {
 
     /// Parses the text of a `site.toml`.
     pub fn parse(text: &str, shown: &Path) -> Result<Config, Diagnostic> {
-        let config: Config = toml::from_str(text).map_err(|e| {
-            let location = e.span().map(|s| Location::of_offset(text, s.start));
-            Diagnostic::new(Kind::Config, shown, e.message().trim().to_string())
-                .at(location)
-                .help(
-                    "site.toml takes title, base_url, description, language, theme \
-                     and [build] output_dir, minify, allow_unsafe_html",
-                )
-        })?;
+        let config: Config =
+            toml::from_str(text).map_err(|e| {
+                // toml points at the whole `languages` list when one of its entries is
+                // not a language: point at that entry.
+                if let Some(at) = e.span().and_then(|s| bad_language_location(text, s.start)) {
+                    return Diagnostic::new(Kind::Config, shown, e.message().trim().to_string())
+                    .at(Some(at))
+                    .help("write each language as a BCP 47 tag: \"en\", \"fr\", \"ar\", \"pt-BR\"");
+                }
+                let location = e.span().map(|s| Location::of_offset(text, s.start));
+                Diagnostic::new(Kind::Config, shown, e.message().trim().to_string())
+                    .at(location)
+                    .help(
+                        "site.toml takes title, base_url, description, language, languages, \
+                     theme and [build] output_dir, minify, allow_unsafe_html",
+                    )
+            })?;
+        config.check_languages(text, shown)?;
         if config.build.output_dir.as_os_str().is_empty() {
             return Err(Diagnostic::new(
                 Kind::Config,
@@ -206,6 +220,89 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+impl Config {
+    /// The site's languages, the default first, then the others in the order
+    /// `languages` lists them.
+    pub fn languages(&self) -> Vec<Language> {
+        let mut all = vec![self.language.clone()];
+        all.extend(
+            self.languages
+                .iter()
+                .filter(|l| **l != self.language)
+                .cloned(),
+        );
+        all
+    }
+
+    /// `languages` names each language once, the default among them.
+    fn check_languages(&self, text: &str, shown: &Path) -> Result<(), Diagnostic> {
+        if self.languages.is_empty() {
+            return Ok(());
+        }
+        let at = |i: Option<usize>| languages_location(text, i);
+        for (i, lang) in self.languages.iter().enumerate() {
+            if self.languages[..i].contains(lang) {
+                return Err(Diagnostic::new(
+                    Kind::Config,
+                    shown,
+                    format!("`languages` names `{lang}` twice"),
+                )
+                .at(at(Some(i)))
+                .help("list each language once"));
+            }
+        }
+        if !self.languages.contains(&self.language) {
+            return Err(Diagnostic::new(
+                Kind::Config,
+                shown,
+                format!(
+                    "`languages` does not include `{}`, the default `language`",
+                    self.language
+                ),
+            )
+            .at(at(None))
+            .help(format!(
+                "add \"{}\" to `languages`, or set `language` to one of them",
+                self.language
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// The `languages` list of the text of a `site.toml`, with where each entry is.
+fn languages_spans(text: &str) -> Option<toml::Spanned<Vec<toml::Spanned<String>>>> {
+    #[derive(Deserialize)]
+    struct Spans {
+        languages: Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
+    }
+    toml::from_str::<Spans>(text).ok()?.languages
+}
+
+/// Where `languages` (or its `i`-th entry) is in the text of a `site.toml`.
+fn languages_location(text: &str, i: Option<usize>) -> Option<Location> {
+    let list = languages_spans(text)?;
+    let span = match i {
+        Some(i) => list.get_ref().get(i)?.span(),
+        None => list.span(),
+    };
+    Some(Location::of_offset(text, span.start))
+}
+
+/// Where the first entry of `languages` that is not a language tag is, when the list
+/// starts at byte `list_start` of `text` (where toml reported an error).
+fn bad_language_location(text: &str, list_start: usize) -> Option<Location> {
+    let list = languages_spans(text)?;
+    if list.span().start != list_start {
+        return None;
+    }
+    let bad = list
+        .get_ref()
+        .iter()
+        .find(|tag| Language::parse(tag.get_ref()).is_err())?;
+    Some(Location::of_offset(text, bad.span().start))
 }
 
 /// Where the value of `[build] output_dir` is in the text of a `site.toml`.
@@ -284,9 +381,52 @@ mod tests {
             Path::new("s"),
         )
         .unwrap();
-        assert_eq!(c.language, "en");
+        assert_eq!(c.language.tag(), "en");
+        assert_eq!(c.languages().len(), 1);
         assert_eq!(c.theme, "default");
         assert_eq!(c.build.output_dir, PathBuf::from("public"));
         assert!(c.build.minify);
+    }
+
+    #[test]
+    fn languages_list_the_default_first_each_once() {
+        let base = "title = \"t\"\nbase_url = \"https://e.org/\"\n";
+        let c = Config::parse(
+            &format!("{base}language = \"fr\"\nlanguages = [\"en\", \"fr\", \"ar\"]\n"),
+            Path::new("site.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            c.languages()
+                .iter()
+                .map(|l| l.tag().to_string())
+                .collect::<Vec<_>>(),
+            ["fr", "en", "ar"]
+        );
+        let twice = Config::parse(
+            &format!("{base}languages = [\"en\", \"fr\", \"fr\"]\n"),
+            Path::new("site.toml"),
+        )
+        .unwrap_err();
+        assert!(twice.message.contains("`fr` twice"), "{}", twice.message);
+        assert_eq!(twice.location.map(|l| (l.line, l.column)), Some((3, 26)));
+        let without = Config::parse(
+            &format!("{base}languages = [\"fr\", \"ar\"]\n"),
+            Path::new("site.toml"),
+        )
+        .unwrap_err();
+        assert!(
+            without.message.contains("`en`, the default"),
+            "{}",
+            without.message
+        );
+        assert_eq!(without.location.map(|l| l.line), Some(3));
+        let bad = Config::parse(
+            &format!("{base}languages = [\"en\", \"french\"]\n"),
+            Path::new("site.toml"),
+        )
+        .unwrap_err();
+        assert!(bad.message.contains("`french`"), "{}", bad.message);
+        assert_eq!(bad.location.map(|l| (l.line, l.column)), Some((3, 20)));
     }
 }

@@ -76,6 +76,8 @@ pub enum Kind {
     /// A submission cannot be imported: an unknown, damaged, encrypted, scanned (no text
     /// layer) or oversized file.
     Import,
+    /// A translation file does not parse, or lacks strings (a warning).
+    Translation,
     /// A file was left out of the build (a warning, not an error): a symbolic link to
     /// outside the site, a link loop.
     Skipped,

@@ -25,6 +25,7 @@ mod data;
 pub mod diagnostic;
 pub mod format;
 pub mod frame;
+pub mod i18n;
 /// Importing a report's text: sentences and candidate figures for an editor to review.
 pub mod import;
 pub mod link;
@@ -370,7 +371,8 @@ fn emit(
     pipeline::timing("load and validate", t);
     let t = Instant::now();
     let links = link::Links::new(&site);
-    let theme = render::theme::Theme::load(root, &site.config.theme).map_err(BuildError::new)?;
+    let theme = render::theme::Theme::load(root, &site.config.theme, &site.config.languages())
+        .map_err(BuildError::new)?;
     let renderer = render::Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
     pipeline::timing("link and compile templates", t);
     let pages = pipeline::emit_all(

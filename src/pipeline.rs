@@ -14,7 +14,7 @@ use crate::link::Links;
 use crate::linkcheck::{self, PageRefs};
 use crate::model::Site;
 use crate::render::theme::Theme;
-use crate::render::{Job, Renderer};
+use crate::render::{Renderer, Task};
 
 /// Where rendered files go.
 pub(crate) trait Sink: Sync {
@@ -112,23 +112,23 @@ pub struct Progress {
     pub total: std::sync::atomic::AtomicUsize,
 }
 
-/// Renders `jobs` in parallel into `sink`. Returns each page's links and ids by page
+/// Renders `tasks` (pages in a language) in parallel into `sink`. Returns each page's links and ids by page
 /// path, and the errors of the pages that failed.
 pub(crate) fn render_pages(
     renderer: &Renderer<'_>,
-    jobs: &[Job],
+    tasks: &[Task],
     minify: bool,
     sink: &dyn Sink,
     progress: Option<&Progress>,
 ) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
     use std::sync::atomic::Ordering;
     if let Some(p) = progress {
-        p.total.store(jobs.len(), Ordering::Relaxed);
+        p.total.store(tasks.len(), Ordering::Relaxed);
     }
-    let results: Vec<Result<(String, PageRefs), Diagnostic>> = jobs
+    let results: Vec<Result<(String, PageRefs), Diagnostic>> = tasks
         .par_iter()
-        .map(|&job| {
-            let page = renderer.render(job)?;
+        .map(|&task| {
+            let page = renderer.render(task)?;
             let refs = linkcheck::scan(&page.html);
             let bytes = if minify && page.file.extension().is_some_and(|e| e == "html") {
                 minify_html(page.html.as_bytes())
@@ -231,17 +231,40 @@ pub(crate) fn check_links(
         let text = std::fs::read_to_string(root.join(&source)).ok()?;
         written_at(&text, link, site.config.base_url.path()).map(|at| (source, at))
     };
-    linkcheck::check(
-        pages,
-        only,
-        &|p| sink.has(p),
-        &linkcheck::Origins {
-            heading_at: &heading_at,
-            link_at: &link_at,
-        },
-        site.config.base_url.path(),
-        &site.config.base_url.root(),
-    )
+    let check = |only: &HashSet<String>| {
+        linkcheck::check(
+            pages,
+            Some(only),
+            &|p| sink.has(p),
+            &linkcheck::Origins {
+                heading_at: &heading_at,
+                link_at: &link_at,
+            },
+            site.config.base_url.path(),
+            &site.config.base_url.root(),
+        )
+    };
+    // The other languages' pages repeat the default language's links in their own
+    // folder: a broken link is reported once, in the default language, where its
+    // Markdown is found; the others are checked when the default language's are sound.
+    let others: Vec<String> = site
+        .config
+        .languages()
+        .iter()
+        .skip(1)
+        .map(|l| format!("{}/", l.tag()))
+        .collect();
+    let (default, translated): (HashSet<String>, HashSet<String>) = pages
+        .keys()
+        .filter(|p| only.is_none_or(|o| o.contains(*p)))
+        .cloned()
+        .partition(|p| !others.iter().any(|o| p.starts_with(o.as_str())));
+    let errors = check(&default);
+    if errors.is_empty() {
+        check(&translated)
+    } else {
+        errors
+    }
 }
 
 /// Where Markdown `text` writes the link that became `link` in the HTML: as it is, or
@@ -276,10 +299,10 @@ pub(crate) fn emit_all(
     progress: Option<&Progress>,
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
     let t = std::time::Instant::now();
-    let jobs = renderer.jobs();
+    let tasks = renderer.tasks();
     // Pages, and the data files and search index, are independent: build them at once.
     let ((pages, mut errors), assets) = rayon::join(
-        || render_pages(renderer, &jobs, site.config.build.minify, sink, progress),
+        || render_pages(renderer, &tasks, site.config.build.minify, sink, progress),
         || write_assets(site, links, theme, sink),
     );
     if let Err(e) = assets {

@@ -21,7 +21,7 @@ use crate::load::{self, Sources};
 use crate::model::{Report, ReportId, Site};
 use crate::pipeline::{self, Memory};
 use crate::render::theme::Theme;
-use crate::render::{Job, Renderer};
+use crate::render::{Job, Renderer, Task};
 use crate::urls::Page;
 use crate::validate;
 
@@ -36,7 +36,7 @@ struct Good {
     links: Arc<Links>,
     theme: Arc<Theme>,
     /// The theme's compiled templates, reused by partial rebuilds.
-    engine: Arc<tera::Tera>,
+    engine: crate::render::SharedEngines,
     pages: HashMap<String, PageRefs>,
 }
 
@@ -211,7 +211,8 @@ impl Project {
         self.sources = Some(sources);
         let site = site?;
         let links = Links::new(&site);
-        let theme = Theme::load(&self.root, &site.config.theme).map_err(BuildError::new)?;
+        let theme = Theme::load(&self.root, &site.config.theme, &site.config.languages())
+            .map_err(BuildError::new)?;
         let fresh = Memory::default();
         let (pages, engine) = {
             let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
@@ -372,10 +373,10 @@ impl Project {
 
         // The edited reports' own pages first, announced at once, so the page the
         // editor looks at reloads before the indexes and other pages are worked out.
-        let first: Vec<Job> = site
+        let first: Vec<Task> = site
             .report_ids()
             .filter(|(_, r)| changed.contains(&r.source))
-            .map(|(id, _)| Job::Report(id))
+            .flat_map(|(id, _)| renderer.in_every_language(Job::Report(id)))
             .collect();
         let (mut fresh, mut errors) =
             pipeline::render_pages(&renderer, &first, minify, &*self.store, None);
@@ -390,8 +391,8 @@ impl Project {
         let t = Instant::now();
         let affected = affected_pages(&old, &site, &links);
         let mut pages = old.pages;
-        let all_jobs = renderer.jobs();
-        let now: HashSet<String> = all_jobs.iter().map(|&j| renderer.page(j).path()).collect();
+        let all_tasks = renderer.tasks();
+        let now: HashSet<String> = all_tasks.iter().map(|&t| renderer.path(t)).collect();
         // Pages of reports (or years) that no longer exist.
         let gone: Vec<String> = pages
             .keys()
@@ -402,10 +403,12 @@ impl Project {
             pages.remove(&path);
             self.store.remove(&crate::urls::file_of(&path));
         }
-        let rest: Vec<Job> = all_jobs
+        // `affected` holds the pages' paths in the default language: a page is
+        // affected in every language.
+        let rest: Vec<Task> = all_tasks
             .into_iter()
-            .filter(|j| !first.contains(j))
-            .filter(|&j| affected.contains(&renderer.page(j).path()))
+            .filter(|t| !first.contains(t))
+            .filter(|&t| affected.contains(&renderer.page(t.job).path()))
             .collect();
         pipeline::timing("partial: affected pages", t);
         let (more, more_errors) =

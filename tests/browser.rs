@@ -1,7 +1,9 @@
-//! The reader's site in a real browser: the shipped content built under a sub-path,
-//! checked by `tests/browser/run.mjs` with headless Chromium (axe-core on every page
-//! kind, light and dark; search for "encryption" and follow a result) and the Nu Html
-//! Checker on every page.
+//! The reader's site in a real browser: the shipped content built under a sub-path in
+//! its six languages, checked by `tests/browser/run.mjs` with headless Chromium
+//! (axe-core on every page kind, light and dark, and on the home, report and metric
+//! pages of every other language; the language switcher followed from a report to the
+//! same report in French and Arabic; search for "encryption" and follow a result) and
+//! the Nu Html Checker on every page of every language.
 //!
 //! Needs Chromium (`/usr/bin/chromium`, or `CHROMIUM`), Node.js, Java, and
 //! `npm ci` in `tests/browser`. `.ci/run` installs them. Where one is missing the test

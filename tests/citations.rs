@@ -537,3 +537,37 @@ fn every_figure_row_of_a_report_cites_the_figure_and_links_the_report_files() {
         }
     }
 }
+
+#[test]
+fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
+    let site = Site::fixture("basic");
+    site.edit("site.toml", "description =", "languages = [\"en\", \"fr\"]\ndescription =");
+    site.build_ok();
+    let en = site.output("reports/alpha-2024/index.html");
+    let fr = site.output("fr/reports/alpha-2024/index.html");
+    // One pair of files, beside the default language's page, linked from both pages
+    // (the link check of the build above has followed every link).
+    assert!(site.has_output("reports/alpha-2024/cite.bib"));
+    assert!(!site.has_output("fr/reports/alpha-2024/cite.bib"));
+    for (lang, html, locale) in [("en", &en, "en"), ("fr", &fr, "fr")] {
+        assert!(
+            html.contains("href=\"/sub/reports/alpha-2024/cite.bib\""),
+            "{lang}: the report's own link"
+        );
+        assert_eq!(
+            html.matches("href=\"/sub/reports/alpha-2024/cite.json\"").count(),
+            3,
+            "{lang}: the report's link and each of its two figures'"
+        );
+        assert_eq!(meta(html, "property", "og:locale"), [locale], "{lang}");
+        assert_eq!(
+            meta(html, "name", "citation_public_url"),
+            ["https://example.org/sub/reports/alpha-2024/"],
+            "{lang}"
+        );
+        assert_eq!(meta(html, "name", "citation_language"), ["en"], "{lang}");
+    }
+    let metric = site.output("fr/metrics/alpha-alumni/index.html");
+    assert!(metric.contains("href=\"/sub/metrics/alpha-alumni/cite.bib\""));
+    assert!(metric.contains("href=\"/sub/reports/alpha-2024/cite.bib\""));
+}

@@ -78,7 +78,7 @@ impl<'a> Citation<'a> {
             genre: Some(r.kind.label()),
             archive: &site.config.title,
             url: absolute(site, Page::Report(&r.slug)),
-            language: &site.config.language,
+            language: site.config.language.tag(),
             part: None,
             note: r
                 .submitted_to
@@ -106,7 +106,7 @@ impl<'a> Citation<'a> {
             genre: None,
             archive: &site.config.title,
             url: absolute(site, Page::Metric(&m.id)),
-            language: &site.config.language,
+            language: site.config.language.tag(),
             part: None,
             note: Some(
                 "Values by year, each linked to the sentence of the report that states it"
@@ -174,20 +174,24 @@ pub(crate) struct Meta {
     /// `2024/10/15`, `2024/10` or `2024`.
     pub(crate) date: Option<String>,
     pub(crate) publisher: String,
+    /// The language of the content (not of the page's interface), a BCP 47 tag.
+    pub(crate) language: String,
     /// The original's address, only when it is a PDF.
     pub(crate) pdf_url: Option<String>,
 }
 
 impl CiteView {
     /// The view of citation `c` of the page `page`, whose original (for a report) is at
-    /// `source_url`, under the base path `base`.
+    /// `source_url`. `root_base` is the base path of the files every language shares
+    /// (`/wsis/`): a page's citation files exist once, beside the default language's
+    /// page, and its citation is the same in every language.
     pub(crate) fn new(
         c: &Citation<'_>,
         page: Page<'_>,
         source_url: Option<&str>,
-        base: &str,
+        root_base: &str,
     ) -> Self {
-        let folder = page.url(base);
+        let folder = page.url(root_base);
         CiteView {
             plain: c.plain(),
             bibtex: c.bibtex(),
@@ -200,6 +204,7 @@ impl CiteView {
                 author: c.author.to_string(),
                 date: c.issued.map(|d| d.to_string().replace('-', "/")),
                 publisher: c.publisher.to_string(),
+                language: c.language.to_string(),
                 pdf_url: source_url.filter(|u| is_pdf(u)).map(str::to_string),
             },
         }

@@ -10,7 +10,7 @@ use super::sections::{line_sections, matrix};
 use super::targets;
 use super::{
     FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
-    Renderer,
+    Renderer, Task,
 };
 use crate::cite::{Citation, CiteView};
 use crate::link::Links;
@@ -19,17 +19,20 @@ use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 
 impl Renderer<'_> {
-    /// The template and context of a job.
-    pub(super) fn context(&self, job: Job) -> (&'static str, Context) {
-        let v = self.views();
+    /// The template and context of a task: a page in one language.
+    pub(super) fn context(&self, task: Task) -> (&'static str, Context) {
+        let job = task.job;
+        let v = self.views(task.lang);
+        let edition = &self.editions[task.lang];
         let s = self.site;
         let l = self.links;
         let page = self.page(job);
         let mut ctx = Context::new();
         ctx.insert("current_url", &v.url(page));
+        ctx.insert("canonical", &format!("{}{}", edition.root, page.path()));
         ctx.insert(
-            "canonical",
-            &format!("{}{}", s.config.base_url.root(), page.path()),
+            "languages",
+            &super::languages::alternates(&self.editions, page, task.lang),
         );
         // The page's title and description, for <title>, the description meta tag and
         // Open Graph; the home page uses the site's own.
@@ -242,11 +245,11 @@ impl Renderer<'_> {
                         &Citation::report(s, id),
                         page,
                         r.source_url.as_deref(),
-                        v.base,
+                        v.root_base,
                     ),
                 );
                 ctx.insert("report", &v.report(id));
-                ctx.insert("html", &r.body.html);
+                ctx.insert("html", &v.localized(&r.body.html));
                 ctx.insert("toc", &toc(r));
                 ctx.insert("submitted_to", &r.submitted_to);
                 ctx.insert("source_url", &r.source_url);
@@ -300,10 +303,14 @@ impl Renderer<'_> {
                     )
                 });
                 ctx.insert("chart", &chart);
-                ctx.insert("jsonld", &super::jsonld::metric_dataset(s, l, id));
+                let in_language = (self.editions.len() > 1).then_some(edition.tag.as_str());
+                ctx.insert(
+                    "jsonld",
+                    &super::jsonld::metric_dataset(s, l, id, &edition.root, in_language),
+                );
                 ctx.insert(
                     "cite",
-                    &CiteView::new(&Citation::metric(s, l, id), page, None, v.base),
+                    &CiteView::new(&Citation::metric(s, l, id), page, None, v.root_base),
                 );
                 ctx.insert("metric", &v.metric(id));
                 ctx.insert("description", &m.description);
@@ -397,7 +404,7 @@ impl Renderer<'_> {
                         let r = s.report(id);
                         serde_json::json!({
                             "report": v.report(id),
-                            "absolute_url": format!("{}{}", s.config.base_url.root(), Page::Report(&r.slug).path()),
+                            "absolute_url": format!("{}{}", edition.root, Page::Report(&r.slug).path()),
                             "updated": r.published.rfc3339(),
                         })
                     })
@@ -411,17 +418,46 @@ impl Renderer<'_> {
                 "atom.xml"
             }
             Job::Sitemap => {
-                let urls: Vec<String> = self
+                let pages: Vec<Page<'_>> = self
                     .jobs()
                     .into_iter()
                     .map(|j| self.page(j))
                     .filter(|p| p.is_html() && *p != Page::NotFound)
-                    .map(|p| format!("{}{}", s.config.base_url.root(), p.path()))
+                    .collect();
+                let urls: Vec<String> = pages
+                    .iter()
+                    .map(|p| format!("{}{}", edition.root, p.path()))
+                    .collect();
+                // The root sitemap lists each page's translations too, as search
+                // engines read them from a sitemap; the other languages' sitemaps list
+                // their own pages.
+                let translated: Vec<_> = pages
+                    .iter()
+                    .map(|&p| {
+                        let alternates = match task.lang {
+                            0 => super::languages::alternates(&self.editions, p, 0),
+                            _ => Vec::new(),
+                        };
+                        serde_json::json!({
+                            "loc": format!("{}{}", edition.root, p.path()),
+                            "alternates": alternates,
+                        })
+                    })
                     .collect();
                 ctx.insert("urls", &urls);
+                ctx.insert("entries", &translated);
+                ctx.insert("translated", &(task.lang == 0 && self.editions.len() > 1));
                 "sitemap.xml"
             }
-            Job::Robots => "robots.txt",
+            Job::Robots => {
+                let sitemaps: Vec<String> = self
+                    .editions
+                    .iter()
+                    .map(|e| format!("{}{}", e.root, Page::Sitemap.path()))
+                    .collect();
+                ctx.insert("sitemaps", &sitemaps);
+                "robots.txt"
+            }
         };
         ctx.insert("page_title", &page_title);
         ctx.insert("page_description", &page_description);

@@ -126,11 +126,11 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             );
             ctx.insert(
                 "crosswalk_csv",
-                &format!("{}{}", v.base, crate::data::CROSSWALK_CSV),
+                &format!("{}{}", v.root_base, crate::data::CROSSWALK_CSV),
             );
             ctx.insert(
                 "crosswalk_json",
-                &format!("{}{}", v.base, crate::data::CROSSWALK_JSON),
+                &format!("{}{}", v.root_base, crate::data::CROSSWALK_JSON),
             );
             FramePage {
                 template: "frameworks.html",
@@ -208,7 +208,8 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
         Job::Document(id) => {
             let d = f.document(id);
             let mut citers = citers_of(v, id);
-            let pieces: Vec<_> = paragraphs::pieces(&d.body.html)
+            let body = v.localized(&d.body.html);
+            let pieces: Vec<_> = paragraphs::pieces(&body)
                 .into_iter()
                 .map(|(html, mark)| PieceView {
                     html,

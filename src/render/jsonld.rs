@@ -11,16 +11,29 @@ use crate::urls::Page;
 /// The JSON-LD of metric `id`'s page, ready to place inside
 /// `<script type="application/ld+json">`: `<`, `>` and `&` are written as JSON escapes,
 /// so no text of the content (a `</script>` in a description) can end the script or
-/// open a comment, and the page's link scanner never sees a tag in it.
-pub(crate) fn metric_dataset(site: &Site, links: &Links, id: MetricId) -> String {
-    escape(&dataset(site, links, id).to_string())
+/// open a comment, and the page's link scanner never sees a tag in it. `page_root` is
+/// the absolute address of the page's language's home page; `in_language` its tag, for
+/// a site in several languages.
+pub(crate) fn metric_dataset(
+    site: &Site,
+    links: &Links,
+    id: MetricId,
+    page_root: &str,
+    in_language: Option<&str>,
+) -> String {
+    let mut d = dataset(site, links, id, page_root);
+    if let Some(tag) = in_language {
+        d["inLanguage"] = json!(tag);
+    }
+    escape(&d.to_string())
 }
 
-fn dataset(site: &Site, links: &Links, id: MetricId) -> Value {
+fn dataset(site: &Site, links: &Links, id: MetricId, page_root: &str) -> Value {
     let m = site.metric(id);
     let org = site.org(m.organization);
+    // The data files exist once, at the site root; the pages in each language.
     let root = site.config.base_url.root();
-    let page = format!("{root}{}", Page::Metric(&m.id).path());
+    let page = format!("{page_root}{}", Page::Metric(&m.id).path());
     let description = m.description.clone().unwrap_or_else(|| {
         format!(
             "{} ({}), year by year, as stated in reports on the implementation of the WSIS \
@@ -41,13 +54,13 @@ fn dataset(site: &Site, links: &Links, id: MetricId) -> Value {
             "name": org.name,
             // The organization's own site where it has one: it is who the creator is.
             "url": org.website.clone().unwrap_or_else(|| {
-                format!("{root}{}", Page::Organization(&org.id).path())
+                format!("{page_root}{}", Page::Organization(&org.id).path())
             }),
         },
         "includedInDataCatalog": {
             "@type": "DataCatalog",
             "name": site.config.title,
-            "url": root.clone(),
+            "url": page_root,
         },
         "variableMeasured": {
             "@type": "PropertyValue",

@@ -10,6 +10,7 @@ mod frame_matrix;
 mod frame_views;
 mod frameworks;
 mod jsonld;
+mod languages;
 mod limits;
 mod paragraphs;
 mod scan;
@@ -28,6 +29,8 @@ use crate::link::Links;
 use crate::model::frame::{DocId, GdcId, SdgId, TargetId};
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
+use languages::{Edition, Engines};
+pub(crate) use languages::{SharedEngines, Task};
 use theme::Theme;
 use views::{LinkView, Views};
 
@@ -82,10 +85,16 @@ struct SiteView<'a> {
     language: &'a str,
     /// The language as an Open Graph locale: `en`, `fr_CA` (`_`, not BCP 47's `-`).
     og_locale: String,
-    /// The base path every internal link starts with: `/` or `/wsis/`.
+    /// The language's writing direction, for `<html dir>`: `ltr` or `rtl`.
+    dir: &'static str,
+    /// The base path every link to a page starts with: `/` or `/wsis/`, and `/wsis/fr/`
+    /// in French, so that a reader following links stays in the language.
     base: &'a str,
-    /// The absolute address of the site root.
-    root_url: String,
+    /// The base path of what exists once for every language: the data files and
+    /// stylesheets (`/wsis/`).
+    root_base: &'a str,
+    /// The absolute address of the language's home page.
+    root_url: &'a str,
     nav: Vec<LinkView<'static>>,
     /// Stylesheets and scripts by name (`style.css`), as fingerprinted URLs.
     assets: BTreeMap<String, String>,
@@ -96,7 +105,9 @@ pub(crate) struct Renderer<'a> {
     site: &'a Site,
     links: &'a Links,
     theme: &'a Theme,
-    tera: Arc<tera::Tera>,
+    engines: SharedEngines,
+    /// The site's languages, the default first.
+    editions: Vec<Edition>,
 }
 
 /// A rendered page: where it goes and its HTML.
@@ -117,8 +128,15 @@ impl<'a> Renderer<'a> {
         links: &'a Links,
         theme: &'a Theme,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let tera = Self::engine(site, links, theme)?;
-        Ok(Self::with_engine(site, links, theme, tera))
+        let editions = languages::editions(site, theme);
+        let engines = Self::engines(site, links, theme, &editions)?;
+        Ok(Renderer {
+            site,
+            links,
+            theme,
+            engines,
+            editions,
+        })
     }
 
     /// A renderer reusing templates compiled for the same theme and settings, such as
@@ -128,31 +146,33 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         links: &'a Links,
         theme: &'a Theme,
-        tera: Arc<tera::Tera>,
+        engines: SharedEngines,
     ) -> Self {
         Renderer {
             site,
             links,
             theme,
-            tera,
+            engines,
+            editions: languages::editions(site, theme),
         }
     }
 
     /// The compiled templates, to reuse for a later renderer of the same theme and
     /// settings.
     #[cfg(feature = "serve")]
-    pub(crate) fn shared_engine(&self) -> Arc<tera::Tera> {
-        Arc::clone(&self.tera)
+    pub(crate) fn shared_engine(&self) -> SharedEngines {
+        Arc::clone(&self.engines)
     }
 
-    /// Compiles the theme's templates, with the site-wide values as global context.
-    fn engine(
+    /// Compiles the theme's templates, with each language's site-wide values as its
+    /// global context.
+    fn engines(
         site: &Site,
         links: &Links,
         theme: &Theme,
-    ) -> Result<Arc<tera::Tera>, Vec<Diagnostic>> {
-        let mut tera = theme.engine()?;
-        let base = site.config.base_url.path();
+        editions: &[Edition],
+    ) -> Result<SharedEngines, Vec<Diagnostic>> {
+        let root_base = site.config.base_url.path();
         // The navigation links only to pages the site renders: a site without a frame
         // has no targets or frameworks pages, and a link to one would be broken.
         let rendered: std::collections::HashSet<Page<'_>> = all_jobs(site, links)
@@ -170,40 +190,70 @@ impl<'a> Renderer<'a> {
         ]
         .into_iter()
         .filter(|(_, page)| rendered.contains(page))
-        .map(|(title, page)| LinkView {
-            title,
-            url: page.url(base),
-        })
-        .collect();
-        let view = SiteView {
-            title: &site.config.title,
-            description: &site.config.description,
-            language: &site.config.language,
-            og_locale: og_locale(&site.config.language),
-            base,
-            root_url: site.config.base_url.root(),
-            nav,
-            assets: theme
-                .fingerprinted
-                .iter()
-                .map(|(name, file)| (name.clone(), format!("{base}{file}")))
-                .collect(),
-        };
-        tera.global_context().insert("site", &view);
-        Ok(Arc::new(tera))
+        .collect::<Vec<_>>();
+        let assets: BTreeMap<String, String> = theme
+            .fingerprinted
+            .iter()
+            .map(|(name, file)| (name.clone(), format!("{root_base}{file}")))
+            .collect();
+        let engines = Engines::new(theme, editions.len(), |i| {
+            let edition = &editions[i];
+            SiteView {
+                title: &site.config.title,
+                description: &site.config.description,
+                language: &edition.tag,
+                og_locale: og_locale(&edition.tag),
+                dir: edition.dir,
+                base: &edition.base,
+                root_base,
+                root_url: &edition.root,
+                nav: nav
+                    .iter()
+                    .map(|&(title, page)| LinkView {
+                        title,
+                        url: page.url(&edition.base),
+                    })
+                    .collect(),
+                assets: assets.clone(),
+            }
+        })?;
+        Ok(Arc::new(engines))
     }
 
-    /// Every page of the site.
+    /// Every page of the site, in one language.
     pub(crate) fn jobs(&self) -> Vec<Job> {
         all_jobs(self.site, self.links)
     }
 
-    fn views(&self) -> Views<'a> {
+    /// Every page of the site in every language.
+    pub(crate) fn tasks(&self) -> Vec<Task> {
+        languages::tasks(&self.jobs(), self.editions.len())
+    }
+
+    /// Every language's rendering of `job`.
+    pub(crate) fn in_every_language(&self, job: Job) -> impl Iterator<Item = Task> + use<> {
+        (0..self.editions.len().max(1)).map(move |lang| Task { lang, job })
+    }
+
+    /// The views of pages in language `lang`.
+    fn views(&self, lang: usize) -> Views<'_> {
         Views {
             site: self.site,
             links: self.links,
-            base: self.site.config.base_url.path(),
+            base: &self.editions[lang].base,
+            root_base: self.site.config.base_url.path(),
+            i18n: &self.theme.i18n,
+            lang,
         }
+    }
+
+    /// The path of `task`'s page below the site root, as in its URL (`fr/reports/x/`).
+    pub(crate) fn path(&self, task: Task) -> String {
+        format!(
+            "{}{}",
+            self.editions[task.lang].prefix,
+            self.page(task.job).path()
+        )
     }
 
     /// The page a job renders.
@@ -212,11 +262,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders one page, within the limits of [`limits`]; an error names the page.
-    pub(crate) fn render(&self, job: Job) -> Result<RenderedPage, Diagnostic> {
-        let (template, ctx) = self.context(job);
-        let page = self.page(job);
-        let url = self.views().url(page);
-        let html = limits::render(&self.tera, template, &ctx).map_err(|failure| {
+    pub(crate) fn render(&self, task: Task) -> Result<RenderedPage, Diagnostic> {
+        let (template, ctx) = self.context(task);
+        let path = self.path(task);
+        let url = format!("{}{path}", self.site.config.base_url.path());
+        let engine = self.engines.get(task.lang);
+        let html = limits::render(engine, template, &ctx).map_err(|failure| {
             let mut d = match failure {
                 limits::Failure::Template(e) => self.theme.template_error(&e),
                 limits::Failure::TooLarge => Diagnostic::new(
@@ -233,8 +284,8 @@ impl<'a> Renderer<'a> {
             d
         })?;
         Ok(RenderedPage {
-            path: page.path(),
-            file: page.output_file(),
+            file: crate::urls::file_of(&path),
+            path,
             html,
         })
     }

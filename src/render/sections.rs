@@ -17,7 +17,7 @@ pub(super) struct SectionView<'a> {
     /// The section on the report page.
     url: String,
     /// Its text, fit to embed (safe HTML).
-    html: &'a str,
+    html: std::borrow::Cow<'a, str>,
 }
 
 /// A report's sections on one action line.
@@ -65,7 +65,7 @@ pub(super) fn line_sections<'a>(
                 SectionView {
                     title: &sec.heading.text,
                     url: anchored(&report_url, sec),
-                    html: &sec.html,
+                    html: v.localized(&sec.html),
                 }
             })
             .collect();

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
+use crate::i18n::{Catalog, Language, Translate};
 use crate::load::{list_files, read_regular, read_text, stays_inside};
 use crate::urls::slash_path;
 
@@ -113,6 +114,8 @@ pub(crate) struct Theme {
     /// link to a name that changes whenever the file does and CDNs can cache it
     /// forever.
     pub(crate) fingerprinted: BTreeMap<String, String>,
+    /// The interface text in each of the site's languages.
+    pub(crate) i18n: std::sync::Arc<Catalog>,
     /// Files left out, such as symbolic links to outside the site.
     pub(crate) warnings: Vec<Diagnostic>,
 }
@@ -145,8 +148,13 @@ impl Theme {
     /// Resolves the theme `name` for the site at `root`: the built-in default theme,
     /// overridden file by file by `themes/<name>/`, then by the site's `static/`. So a
     /// theme holding only `templates/report.html` changes the report page and nothing
-    /// else. `name` is a plain folder name (checked with `site.toml`).
-    pub(crate) fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    /// else. `name` is a plain folder name (checked with `site.toml`). The interface
+    /// text is loaded for `languages`, the default first.
+    pub(crate) fn load(
+        root: &Path,
+        name: &str,
+        languages: &[Language],
+    ) -> Result<Theme, Vec<Diagnostic>> {
         let dir = Path::new("themes").join(name);
         let on_disk = root.join(&dir);
         if name != "default" && !on_disk.is_dir() {
@@ -236,26 +244,44 @@ impl Theme {
                 }
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        let i18n = match Catalog::load(root, Some(&dir), languages) {
+            Ok((catalog, missing)) => {
+                warnings.extend(missing);
+                Some(catalog)
+            }
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        };
+        match i18n {
+            Some(catalog) if errors.is_empty() => Ok(Theme {
+                templates,
+                statics,
+                fingerprinted,
+                i18n: std::sync::Arc::new(catalog),
+                warnings,
+            }),
+            _ => Err(errors),
         }
-        Ok(Theme {
-            templates,
-            statics,
-            fingerprinted,
-            warnings,
-        })
     }
 
     /// Builds the Tera engine, reporting template syntax errors with file and line.
+    /// Its `t` function gives the interface text of the default language.
     pub(crate) fn engine(&self) -> Result<tera::Tera, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
+        tera.register_function("t", self.translate(0));
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("format_value", format_value);
         tera.register_function(scan::TICK, limits::tick);
         tera.add_raw_templates(self.templates.iter().map(|t| (&t.name, &t.compiled.text)))
             .map_err(|e| self.template_errors(&e))?;
         Ok(tera)
+    }
+
+    /// The `t` function for the site's `lang`-th language (0: the default).
+    pub(crate) fn translate(&self, lang: usize) -> Translate {
+        Translate::new(std::sync::Arc::clone(&self.i18n), lang)
     }
 
     /// How the template `name` is named in messages: its file, or the built-in one.

@@ -153,9 +153,11 @@ pub(crate) struct ObservationView<'a> {
     pub(crate) restates: Option<LinkView<'a>>,
     /// The later figures that repeat this one.
     pub(crate) restated_by: Vec<LinkView<'a>>,
-    /// How to cite this one number, as plain text (its report's `cite.bib` and
-    /// `cite.json` are in the folder of `report.url`).
+    /// How to cite this one number, as plain text.
     pub(crate) citation: String,
+    /// The folder of its report's `cite.bib` and `cite.json` (`/wsis/reports/<slug>/`),
+    /// which every language's pages share.
+    pub(crate) cite_files: String,
 }
 
 /// Builds views with the site's base path.
@@ -163,12 +165,40 @@ pub(crate) struct ObservationView<'a> {
 pub(crate) struct Views<'a> {
     pub(crate) site: &'a Site,
     pub(crate) links: &'a Links,
+    /// The base path of the page's language, which links to pages start with
+    /// (`/wsis/fr/`).
     pub(crate) base: &'a str,
+    /// The base path of the files every language shares: data files (`/wsis/`).
+    pub(crate) root_base: &'a str,
+    /// The interface text, for labels built here rather than in templates.
+    pub(crate) i18n: &'a crate::i18n::Catalog,
+    /// The page's language, as an index into the site's languages (0: the default).
+    pub(crate) lang: usize,
 }
 
 impl<'a> Views<'a> {
+    /// The interface string `key` in the page's language (see [`crate::i18n`]).
+    pub(crate) fn t(&self, key: &str) -> String {
+        self.t_with(key, None)
+    }
+
+    /// The interface string `key` with Fluent variables `args` filled in.
+    pub(crate) fn t_with(&self, key: &str, args: Option<&fluent_bundle::FluentArgs<'_>>) -> String {
+        // Keys here are written in the code, not by users: one missing from en.ftl is
+        // a bug the tests catch (debug builds), never a reason to fail a site's build.
+        self.i18n.format(self.lang, key, args).unwrap_or_else(|e| {
+            debug_assert!(false, "{e}");
+            key.to_string()
+        })
+    }
+
     pub(crate) fn url(&self, page: Page<'_>) -> String {
         page.url(self.base)
+    }
+
+    /// HTML written from Markdown, its links to pages in the page's language.
+    pub(crate) fn localized<'h>(&self, html: &'h str) -> std::borrow::Cow<'h, str> {
+        super::languages::localize(html, self.root_base, self.base)
     }
 
     pub(crate) fn line(&self, id: LineId) -> LineView<'a> {
@@ -292,6 +322,7 @@ impl<'a> Views<'a> {
             restates: restates.map(sentence),
             restated_by: series.restated_by(o).map(sentence).collect(),
             citation,
+            cite_files: format!("{}{}", self.root_base, Page::Report(&r.slug).path()),
         }
     }
 
@@ -480,8 +511,8 @@ impl<'a> Views<'a> {
             latest: series.latest().map(|o| self.observation(o)),
             sparkline: (series.yearly.len() >= 2)
                 .then(|| chart::sparkline(&m.title, &self.points(series), &m.unit)),
-            csv_url: format!("{}{}", self.base, crate::data::metric_csv(&m.id)),
-            json_url: format!("{}{}", self.base, crate::data::metric_json_path(&m.id)),
+            csv_url: format!("{}{}", self.root_base, crate::data::metric_csv(&m.id)),
+            json_url: format!("{}{}", self.root_base, crate::data::metric_json_path(&m.id)),
         }
     }
 

@@ -4,8 +4,10 @@
 //
 // Serves OUTPUT_DIR under BASE_PATH (a sub-path such as /wsis/) on 127.0.0.1, then in
 // headless Chromium: runs axe-core (WCAG 2.1 A and AA) on every page kind in light and
-// dark mode, searches for "encryption" and follows a result, and validates every HTML
-// file with the Nu Html Checker (vnu-jar, run by Java). Prints a report and exits 1 on
+// dark mode, and on the home, report and metric pages of every other language; follows
+// the language switcher from a report to the same report in French and Arabic; searches
+// for "encryption" and follows a result; and validates every HTML file (every
+// language's) with the Nu Html Checker (vnu-jar, run by Java). Prints a report and exits 1 on
 // any failure.
 
 import { createServer } from "node:http";
@@ -100,6 +102,54 @@ try {
     await context.close();
   }
 
+  // The other languages: axe on the page kinds whose layout differs most (right to
+  // left in Arabic; Chinese text), in light mode.
+  const languages = await languagesOf(site);
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const lang of languages.slice(1)) {
+      for (const kind of ["home", "report", "metric"]) {
+        const response = await page.goto(site + lang.tag + "/" + pages[kind], { waitUntil: "load" });
+        if (response.status() !== 200) fail(`${lang.tag} ${kind}: status ${response.status()}`);
+        const [htmlLang, dir] = await page.$eval("html", (h) => [h.lang, h.dir]);
+        if (htmlLang !== lang.tag || dir !== lang.dir) fail(`${lang.tag} ${kind}: <html lang="${htmlLang}" dir="${dir}">`);
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        }));
+        const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        for (const v of bad) {
+          const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ");
+          fail(`axe ${lang.tag} ${kind}: ${v.id} (${v.impact}): ${v.help} at ${where}`);
+        }
+        console.log(`axe ${lang.tag} ${kind}: ${bad.length} serious or critical of ${result.violations.length} violations`);
+      }
+    }
+    await context.close();
+  }
+
+  // The language switcher keeps the reader on the same report: English to French to
+  // Arabic and back, by clicking its links.
+  if (languages.length > 1) {
+    const page = await browser.newPage();
+    const report = pages.report;
+    await page.goto(site + report, { waitUntil: "load" });
+    for (const tag of ["fr", "ar", languages[0].tag]) {
+      if (!languages.some((l) => l.tag === tag)) continue;
+      const link = `nav.languages a[hreflang="${tag}"]`;
+      const folder = tag === languages[0].tag ? "" : tag + "/";
+      await Promise.all([page.waitForURL(site + folder + report), page.click(link)]);
+      const [htmlLang, current] = await Promise.all([
+        page.$eval("html", (h) => h.lang),
+        page.$eval(`nav.languages a[aria-current="page"]`, (a) => a.getAttribute("hreflang")),
+      ]);
+      if (htmlLang !== tag || current !== tag) fail(`switching to ${tag}: lang ${htmlLang}, current ${current}`);
+      console.log("switched to", tag, "at", page.url());
+    }
+    await page.close();
+  }
+
   // Search for a word and follow a result, as a reader would.
   const page = await browser.newPage();
   await page.goto(site, { waitUntil: "load" });
@@ -130,6 +180,18 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+// The site's languages, the default first, from the home page's language switcher
+// (none: the default language alone).
+async function languagesOf(home) {
+  const page = await browser.newPage();
+  await page.goto(home, { waitUntil: "load" });
+  const listed = await page.$$eval("nav.languages a", (as) => as.map((a) => (
+    { tag: a.getAttribute("hreflang"), dir: a.getAttribute("dir") })));
+  const own = await page.$eval("html", (h) => ({ tag: h.lang, dir: h.dir }));
+  await page.close();
+  return listed.length ? listed : [own];
 }
 
 // Every HTML file through the Nu Html Checker.

@@ -1,0 +1,261 @@
+//! The interface text of the theme in each of the site's languages, from Fluent
+//! files (`i18n/<tag>.ftl`): the default theme's, built into the binary, overridden
+//! string by string by the site theme's own `themes/<name>/i18n/<tag>.ftl`.
+//!
+//! Fluent is the format Mozilla's translators use: one `key = text` per string, with
+//! variables (`{ $year }`) and plural forms a translator can write without a
+//! programmer. English is the fallback: a string a language lacks is shown in English,
+//! and `check` lists what each language lacks.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast::Entry;
+
+use super::Language;
+use crate::diagnostic::{Diagnostic, Kind, Location};
+use crate::load::read_text;
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The default theme's translation files, by language tag.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("en", include_str!("../../themes/default/i18n/en.ftl")),
+    ("fr", include_str!("../../themes/default/i18n/fr.ftl")),
+    ("es", include_str!("../../themes/default/i18n/es.ftl")),
+    ("ar", include_str!("../../themes/default/i18n/ar.ftl")),
+    ("zh", include_str!("../../themes/default/i18n/zh.ftl")),
+    ("ru", include_str!("../../themes/default/i18n/ru.ftl")),
+];
+
+/// The language every string exists in.
+const FALLBACK: &str = "en";
+
+/// The interface text of every language of the site.
+pub(crate) struct Catalog {
+    /// One bundle per language of the site, in `site.toml` order.
+    bundles: Vec<Bundle>,
+    /// The languages, in the same order.
+    languages: Vec<Language>,
+    /// English: the fallback for a string a language lacks.
+    english: Bundle,
+    /// The keys of every string: those of the English files.
+    keys: BTreeSet<String>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("languages", &self.languages)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A translation file to read: its text and how messages name it.
+struct Source {
+    file: PathBuf,
+    text: String,
+}
+
+impl Catalog {
+    /// Loads the strings of `languages` for the theme folder `theme_dir` (relative to
+    /// `root`; `None` for the built-in default theme alone). Returns the catalog and
+    /// one warning per language that lacks strings, listing them. A file that does
+    /// not parse is an error with its line and column.
+    pub(crate) fn load(
+        root: &Path,
+        theme_dir: Option<&Path>,
+        languages: &[Language],
+    ) -> Result<(Catalog, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let english_lang = Language::parse(FALLBACK).expect("`en` is a language tag");
+        let mut errors = Vec::new();
+        let mut bundle_of = |lang: &Language| -> (Bundle, Vec<PathBuf>, BTreeSet<String>) {
+            let mut bundle = Bundle::new_concurrent(vec![lang.id().clone()]);
+            // Unicode isolation marks keep a left-to-right value (a number, an English
+            // name) from reordering the right-to-left sentence around it; in
+            // left-to-right text they would only be invisible noise in titles.
+            bundle.set_use_isolating(lang.is_rtl());
+            let (mut files, mut keys) = (Vec::new(), BTreeSet::new());
+            for source in sources(root, theme_dir, lang, &mut errors) {
+                files.push(source.file.clone());
+                keys.extend(message_ids(&source.text).map(str::to_string));
+                match parse(source) {
+                    Ok(resource) => bundle.add_resource_overriding(resource),
+                    Err(mut e) => errors.append(&mut e),
+                }
+            }
+            (bundle, files, keys)
+        };
+        let (english, _, keys) = bundle_of(&english_lang);
+        let mut bundles = Vec::with_capacity(languages.len());
+        let mut lacking = Vec::new();
+        for lang in languages {
+            let (bundle, files, _) = bundle_of(lang);
+            lacking.push(files);
+            bundles.push(bundle);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let catalog = Catalog {
+            bundles,
+            languages: languages.to_vec(),
+            english,
+            keys,
+        };
+        let warnings = catalog.missing_warnings(&lacking, theme_dir);
+        Ok((catalog, warnings))
+    }
+
+    /// One warning per language that lacks strings, naming them.
+    fn missing_warnings(
+        &self,
+        files: &[Vec<PathBuf>],
+        theme_dir: Option<&Path>,
+    ) -> Vec<Diagnostic> {
+        let keys = &self.keys;
+        let mut warnings = Vec::new();
+        for ((lang, bundle), files) in self.languages.iter().zip(&self.bundles).zip(files) {
+            let missing: Vec<&str> = keys
+                .iter()
+                .map(String::as_str)
+                .filter(|k| !bundle.has_message(k))
+                .collect();
+            if missing.is_empty() || lang.tag() == FALLBACK {
+                continue;
+            }
+            let file = files.last().cloned().unwrap_or_else(|| {
+                theme_dir
+                    .unwrap_or(Path::new("themes/default"))
+                    .join("i18n")
+                    .join(format!("{}.ftl", lang.tag()))
+            });
+            warnings.push(
+                Diagnostic::new(
+                    Kind::Translation,
+                    file,
+                    format!(
+                        "{} of {} interface strings have no {} translation and are shown in English: {}",
+                        missing.len(),
+                        keys.len(),
+                        lang.tag(),
+                        missing.join(", ")
+                    ),
+                )
+                .help(format!(
+                    "add them to themes/<theme>/i18n/{}.ftl (see themes/default/i18n/en.ftl for the English text)",
+                    lang.tag()
+                )),
+            );
+        }
+        warnings
+    }
+
+    /// The string `key` in the site's `lang`-th language, with `args` filled in; in
+    /// English where that language lacks it. An error names a key no file has, or a
+    /// variable the string needs and was not given.
+    pub(crate) fn format(
+        &self,
+        lang: usize,
+        key: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<String, String> {
+        let own = self.bundles.get(lang);
+        let (bundle, pattern) = match own.and_then(|b| Some((b, b.get_message(key)?.value()?))) {
+            Some(found) => found,
+            None => match self.english.get_message(key).and_then(|m| m.value()) {
+                Some(p) => (&self.english, p),
+                None => {
+                    return Err(format!(
+                        "no interface text `{key}`: add `{key} = ...` to themes/default/i18n/en.ftl \
+                         (or the theme's i18n/en.ftl)"
+                    ));
+                }
+            },
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(e) => Err(format!("interface text `{key}`: {e}")),
+        }
+    }
+}
+
+/// The translation files for `lang`, in the order they override each other: the
+/// built-in one, then the theme's. A tag with a region or script (`pt-BR`) falls back
+/// to its language's file (`pt`) where it has none of its own.
+fn sources(
+    root: &Path,
+    theme_dir: Option<&Path>,
+    lang: &Language,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Source> {
+    let primary = lang.id().language.as_str().to_string();
+    let mut tags = vec![primary.clone()];
+    if lang.tag() != primary {
+        tags.push(lang.tag().to_string());
+    }
+    let mut found = Vec::new();
+    for tag in &tags {
+        if let Some((_, text)) = BUILT_IN.iter().find(|(t, _)| t == tag) {
+            found.push(Source {
+                file: PathBuf::from(format!("(built-in default theme) i18n/{tag}.ftl")),
+                text: (*text).to_string(),
+            });
+        }
+        if let Some(dir) = theme_dir {
+            let rel = dir.join("i18n").join(format!("{tag}.ftl"));
+            let path = root.join(&rel);
+            if path.exists() {
+                match read_text(&path, &rel) {
+                    Ok(text) => found.push(Source { file: rel, text }),
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Parses one Fluent file; an error has the file, line and column.
+fn parse(source: Source) -> Result<FluentResource, Vec<Diagnostic>> {
+    let Source { file, text } = source;
+    match FluentResource::try_new(text) {
+        Ok(resource) => Ok(resource),
+        Err((resource, errors)) => Err(errors
+            .iter()
+            .map(|e| {
+                Diagnostic::new(Kind::Translation, &file, format!("not valid Fluent: {e}"))
+                    .at(Some(location(resource.source(), e.pos.start)))
+                    .help("each string is `key = text`; continuation lines are indented")
+            })
+            .collect()),
+    }
+}
+
+/// The 1-based line and column of byte `offset` in `text`.
+fn location(text: &str, offset: usize) -> Location {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Location::new(line, column)
+}
+
+/// The message ids of a Fluent text (terms and comments left out).
+fn message_ids(text: &str) -> impl Iterator<Item = &str> {
+    let (Ok(r) | Err((r, _))) = fluent_syntax::parser::parse(text);
+    r.body.into_iter().filter_map(|e| match e {
+        Entry::Message(m) => Some(m.id.name),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,147 @@
+use super::*;
+
+fn langs(tags: &[&str]) -> Vec<Language> {
+    tags.iter().map(|t| Language::parse(t).unwrap()).collect()
+}
+
+/// A site folder with a theme `t` holding the given translation files.
+fn theme(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let i18n = dir.path().join("themes/t/i18n");
+    std::fs::create_dir_all(&i18n).unwrap();
+    for (name, text) in files {
+        std::fs::write(i18n.join(name), text).unwrap();
+    }
+    dir
+}
+
+fn load(
+    files: &[(&str, &str)],
+    tags: &[&str],
+) -> Result<(Catalog, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let dir = theme(files);
+    Catalog::load(dir.path(), Some(Path::new("themes/t")), &langs(tags))
+}
+
+#[test]
+fn every_language_has_its_own_name_built_in() {
+    let (c, _) = load(&[], &["en", "fr", "es", "ar", "zh", "ru"]).unwrap();
+    let names: Vec<String> = (0..6)
+        .map(|i| c.format(i, "language-name", None).unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "English",
+            "Français",
+            "Español",
+            "العربية",
+            "中文",
+            "Русский"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_string_falls_back_to_english_and_is_listed() {
+    let (c, warnings) = load(
+        &[
+            ("en.ftl", "greeting = Hello\nfarewell = Goodbye\n"),
+            ("fr.ftl", "greeting = Bonjour\n"),
+        ],
+        &["en", "fr"],
+    )
+    .unwrap();
+    assert_eq!(c.format(1, "greeting", None).unwrap(), "Bonjour");
+    assert_eq!(c.format(1, "farewell", None).unwrap(), "Goodbye");
+    let fr: Vec<&Diagnostic> = warnings
+        .iter()
+        .filter(|w| w.message.contains(" fr "))
+        .collect();
+    assert_eq!(fr.len(), 1, "{warnings:?}");
+    assert!(fr[0].message.contains("farewell"), "{}", fr[0].message);
+    assert!(!fr[0].message.contains("greeting,"), "{}", fr[0].message);
+    assert_eq!(fr[0].file, Path::new("themes/t/i18n/fr.ftl"));
+    assert!(
+        warnings.iter().all(|w| !w.message.contains(" en ")),
+        "English lacks nothing"
+    );
+}
+
+#[test]
+fn a_theme_overrides_one_string_and_keeps_the_others() {
+    let (c, _) = load(&[("en.ftl", "search-button = Find\n")], &["en"]).unwrap();
+    assert_eq!(c.format(0, "search-button", None).unwrap(), "Find");
+    assert_eq!(
+        c.format(0, "skip-to-content", None).unwrap(),
+        "Skip to content"
+    );
+}
+
+#[test]
+fn a_key_no_file_has_is_an_error_naming_it() {
+    let (c, _) = load(&[], &["en"]).unwrap();
+    let e = c.format(0, "no-such-string", None).unwrap_err();
+    assert!(e.contains("no-such-string") && e.contains("en.ftl"), "{e}");
+}
+
+#[test]
+fn variables_and_plurals_are_filled_in() {
+    let ftl = "reports = { $count ->\n    [one] one report\n   *[other] { $count } reports\n} in { $year }\n";
+    let (c, _) = load(&[("en.ftl", ftl)], &["en"]).unwrap();
+    let mut args = FluentArgs::new();
+    args.set("count", 1);
+    args.set("year", "2024");
+    assert_eq!(
+        c.format(0, "reports", Some(&args)).unwrap(),
+        "one report in 2024"
+    );
+    args.set("count", 3);
+    assert_eq!(
+        c.format(0, "reports", Some(&args)).unwrap(),
+        "3 reports in 2024"
+    );
+    let e = c.format(0, "reports", None).unwrap_err();
+    assert!(e.contains("reports"), "{e}");
+}
+
+#[test]
+fn a_file_that_does_not_parse_names_its_line_and_column() {
+    let errors = load(
+        &[("fr.ftl", "greeting = Bonjour\n\nbad line without equals\n")],
+        &["en", "fr"],
+    )
+    .unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, Path::new("themes/t/i18n/fr.ftl"));
+    assert_eq!(
+        errors[0].location.map(|l| l.line),
+        Some(3),
+        "{:?}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_regional_tag_reads_its_language_file_then_its_own() {
+    let (c, _) = load(
+        &[("fr-CA.ftl", "search-button = Chercher\n")],
+        &["en", "fr-CA"],
+    )
+    .unwrap();
+    assert_eq!(c.format(1, "search-button", None).unwrap(), "Chercher");
+    assert_eq!(c.format(1, "language-name", None).unwrap(), "Français");
+}
+
+#[test]
+fn right_to_left_text_isolates_its_variables_left_to_right_text_does_not() {
+    let files = [("en.ftl", "x = n { $n }\n"), ("ar.ftl", "x = ع { $n }\n")];
+    let (c, _) = load(&files, &["en", "ar"]).unwrap();
+    let mut args = FluentArgs::new();
+    args.set("n", "42");
+    assert_eq!(c.format(0, "x", Some(&args)).unwrap(), "n 42");
+    assert_eq!(
+        c.format(1, "x", Some(&args)).unwrap(),
+        "ع \u{2068}42\u{2069}"
+    );
+}

@@ -1,0 +1,3 @@
+# Interface text in Arabic. To be reviewed by a native speaker.
+
+language-name = العربية

@@ -1,0 +1,3 @@
+# Interface text in Spanish. To be reviewed by a native speaker.
+
+language-name = Español

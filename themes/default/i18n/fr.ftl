@@ -1,0 +1,3 @@
+# Interface text in French. To be reviewed by a native speaker.
+
+language-name = Français
