@@ -541,7 +541,11 @@ fn every_figure_row_of_a_report_cites_the_figure_and_links_the_report_files() {
 #[test]
 fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
     let site = Site::fixture("basic");
-    site.edit("site.toml", "description =", "languages = [\"en\", \"fr\"]\ndescription =");
+    site.edit(
+        "site.toml",
+        "description =",
+        "languages = [\"en\", \"fr\"]\ndescription =",
+    );
     site.build_ok();
     let en = site.output("reports/alpha-2024/index.html");
     let fr = site.output("fr/reports/alpha-2024/index.html");
@@ -555,7 +559,8 @@ fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
             "{lang}: the report's own link"
         );
         assert_eq!(
-            html.matches("href=\"/sub/reports/alpha-2024/cite.json\"").count(),
+            html.matches("href=\"/sub/reports/alpha-2024/cite.json\"")
+                .count(),
             3,
             "{lang}: the report's link and each of its two figures'"
         );

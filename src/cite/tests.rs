@@ -96,6 +96,23 @@ fn csl_json_dates_have_as_many_parts_as_stated() {
         serde_json::json!([{"literal": "Internet Society"}])
     );
     assert_eq!(json[0]["type"], "report");
+    let mut day = citation("T");
+    day.issued = PartialDate::parse("2024-10-05");
+    let text = day.csl();
+    assert!(text.contains("\"date-parts\": [[2024, 10, 5]]\n"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json[0]["publisher"], "Internet Society");
+}
+
+#[test]
+fn a_title_that_spells_the_date_key_stays_as_it_is() {
+    let title = "\"date-parts\": [[1, 2]] ]";
+    let json: serde_json::Value = serde_json::from_str(&citation(title).csl()).unwrap();
+    assert_eq!(json[0]["title"], title);
+    assert_eq!(
+        json[0]["issued"]["date-parts"],
+        serde_json::json!([[2024, 10]])
+    );
 }
 
 #[test]
