@@ -200,11 +200,16 @@ fn hreflang_alternates_are_complete_absolute_reciprocal_with_x_default() {
 fn the_switcher_links_the_same_report_in_every_language_and_marks_the_current() {
     let site = trilingual();
     let names = [("en", "English"), ("fr", "Français"), ("ar", "العربية")];
-    for (prefix, current) in [("", "en"), ("fr/", "fr"), ("ar/", "ar")] {
+    // The switcher is named in the page's language.
+    for (prefix, current, label) in [
+        ("", "en", "Languages"),
+        ("fr/", "fr", "Langues"),
+        ("ar/", "ar", "اللغات"),
+    ] {
         for page in ["reports/alpha-2024/", "metrics/alpha-alumni/", ""] {
             let html = site.output(&format!("{prefix}{}", file(page)));
             let nav = switcher(&html).unwrap_or_else(|| panic!("{prefix}{page}: no switcher"));
-            assert!(nav.contains("aria-label=\"Languages\""), "{nav}");
+            assert!(nav.contains(&format!("aria-label=\"{label}\"")), "{nav}");
             let links = tags(nav, "a");
             assert_eq!(links.len(), 3, "{nav}");
             for ((tag, name), link) in names.iter().zip(&links) {

@@ -1,6 +1,13 @@
 //! The `t` template function: `{{ t(key="search-button") }}` is the string
 //! `search-button` in the language of the page being rendered;
 //! `{{ t(key="reports-in-year", year=2024, count=3) }}` fills in Fluent variables.
+//!
+//! The text of a `.ftl` file is part of the theme, as trusted as a template's own text,
+//! and is output as written; so a sentence that holds a link is one string, its link
+//! where the language puts it (such keys end in `-html` to tell translators to keep
+//! the tags). The variables are the site's content: they are escaped as the template
+//! would escape them (unless the template marked them safe), so a title holding `<`
+//! cannot inject markup and the output is the same as `{{ title }}` would give.
 
 use std::sync::Arc;
 
@@ -23,8 +30,8 @@ impl Translate {
     }
 }
 
-impl tera::Function<tera::TeraResult<String>> for Translate {
-    fn call(&self, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
+    fn call(&self, kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<tera::Value> {
         let key = kwargs.must_get::<&str>("key")?;
         let mut args = FluentArgs::new();
         for (name, value) in kwargs.iter() {
@@ -32,8 +39,8 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             if name == "key" {
                 continue;
             }
-            let value = if let Some(text) = value.as_str() {
-                FluentValue::from(text.to_string())
+            let value = if value.as_str().is_some() {
+                FluentValue::from(state.escape_if_needed(value)?)
             } else if let Some(number) = value.as_f64() {
                 FluentValue::from(number)
             } else {
@@ -45,8 +52,30 @@ impl tera::Function<tera::TeraResult<String>> for Translate {
             args.set(name, value);
         }
         let args = (args.iter().next().is_some()).then_some(&args);
-        self.catalog
+        let text = self
+            .catalog
             .format(self.lang, key, args)
-            .map_err(tera::Error::message)
+            .map_err(tera::Error::message)?;
+        Ok(tera::Value::safe_string(&outside_tags_only(&text)))
     }
+}
+
+/// `text` without the Unicode isolation marks Fluent puts around variables in a
+/// right-to-left language where they fell inside a tag: in text they keep an
+/// English name or a number from reordering the sentence, but in `href="{ $url }"`
+/// they would become part of the address. A variable's own `<` is escaped, so every
+/// `<` left is the translation's own markup.
+fn outside_tags_only(text: &str) -> String {
+    const ISOLATION: [char; 2] = ['\u{2068}', '\u{2069}'];
+    let mut in_tag = false;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ => {}
+            }
+            !(in_tag && ISOLATION.contains(&c))
+        })
+        .collect()
 }

@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use tera::Context;
 
+use fluent_bundle::FluentValue as V;
+
 use super::compare::comparison;
+use super::labels::args;
 use super::sections::{line_sections, matrix};
 use super::targets;
 use super::{
@@ -65,7 +68,7 @@ impl Renderer<'_> {
                 "index.html"
             }
             Job::ActionLines => {
-                page_title = "Action lines".into();
+                page_title = v.t("shared-action-lines");
                 let lines: Vec<_> = (0..s.action_lines.len())
                     .map(|i| {
                         let id = LineId(i as u32);
@@ -85,9 +88,12 @@ impl Renderer<'_> {
             Job::ActionLine(id) => {
                 let al = s.line(id);
                 page_title = format!("{}: {}", al.code, al.title);
-                page_description = format!(
-                    "WSIS action line {}: {}. What organizations reported on it, year by year.",
-                    al.code, al.title
+                page_description = v.t_with(
+                    "description-action-line",
+                    Some(&args([
+                        ("code", V::from(al.code.as_str())),
+                        ("title", V::from(al.title.as_str())),
+                    ])),
                 );
                 let line = s.line(id);
                 ctx.insert("line", &v.line(id));
@@ -139,11 +145,13 @@ impl Renderer<'_> {
             }
             Job::ActionLineYear(id, year) => {
                 let line = s.line(id);
-                page_title = format!("{}: {} in {year}", line.code, line.title);
-                page_description = format!(
-                    "What organizations reported on WSIS action line {} in {year}.",
-                    line.code
-                );
+                let vars = args([
+                    ("code", V::from(line.code.as_str())),
+                    ("title", V::from(line.title.as_str())),
+                    ("year", V::from(year)),
+                ]);
+                page_title = v.t_with("title-action-line-year", Some(&vars));
+                page_description = v.t_with("description-action-line-year", Some(&vars));
                 let refs = &l.sections_by_line[id.index()];
                 let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
                 years.dedup();
@@ -163,7 +171,7 @@ impl Renderer<'_> {
                 "action-line-year.html"
             }
             Job::Organizations => {
-                page_title = "Organizations".into();
+                page_title = v.t("shared-organizations");
                 let orgs: Vec<_> = (0..s.organizations.len())
                     .map(|i| {
                         let id = OrgId(i as u32);
@@ -183,9 +191,9 @@ impl Renderer<'_> {
             Job::Organization(id) => {
                 let o = s.org(id);
                 page_title = o.name.clone();
-                page_description = format!(
-                    "Reports and figures of {} on the implementation of the WSIS outcomes.",
-                    o.name
+                page_description = v.t_with(
+                    "description-organization",
+                    Some(&args([("org", V::from(o.name.as_str()))])),
                 );
                 let o = s.org(id);
                 let mut reports = l.org_reports(id).to_vec();
@@ -200,7 +208,7 @@ impl Renderer<'_> {
                 "organization.html"
             }
             Job::Reports => {
-                page_title = "Reports".into();
+                page_title = v.t("shared-reports");
                 // A large site lists years and counts; each year page lists its reports.
                 let full = s.reports.len() <= MAX_INDEX_REPORTS;
                 let by_year: Vec<_> = l
@@ -262,7 +270,7 @@ impl Renderer<'_> {
                 "report.html"
             }
             Job::Metrics => {
-                page_title = "Metrics".into();
+                page_title = v.t("shared-metrics");
                 let groups: Vec<_> = (0..s.organizations.len())
                     .map(|i| OrgId(i as u32))
                     .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
@@ -282,10 +290,12 @@ impl Renderer<'_> {
             Job::Metric(id) => {
                 let m = s.metric(id);
                 page_title = m.title.clone();
-                page_description = format!(
-                    "{} ({}), year by year, each value linked to the sentence that states it.",
-                    m.title,
-                    s.org(m.organization).name
+                page_description = v.t_with(
+                    "description-metric",
+                    Some(&args([
+                        ("metric", V::from(m.title.as_str())),
+                        ("org", V::from(s.org(m.organization).name.as_str())),
+                    ])),
                 );
                 let m = s.metric(id);
                 let observations: Vec<_> = l.series[id.index()]
@@ -321,7 +331,7 @@ impl Renderer<'_> {
                 "metric.html"
             }
             Job::Years => {
-                page_title = "Years".into();
+                page_title = v.t("shared-years");
                 let years: Vec<_> = l
                     .years
                     .iter()
@@ -340,9 +350,8 @@ impl Renderer<'_> {
             }
             Job::Year(y) => {
                 page_title = y.to_string();
-                page_description = format!(
-                    "Reports on the implementation of the WSIS outcomes covering {y}, and every value stated for it."
-                );
+                page_description =
+                    v.t_with("description-year", Some(&args([("year", V::from(y))])));
                 let pos = l.years.binary_search(&y).ok();
                 let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| l.years[p]);
                 let next = pos.and_then(|p| l.years.get(p + 1)).copied();
@@ -366,17 +375,20 @@ impl Renderer<'_> {
                 "year.html"
             }
             Job::Targets => {
-                page_title = "Targets".into();
-                page_description = "Where each WSIS+20 commitment and target stands, from the figures the reports state.".into();
+                page_title = v.t("shared-targets");
+                page_description = v.t("description-targets");
                 targets::index(&v, &mut ctx);
                 "targets.html"
             }
             Job::Target(id) => {
                 let t = s.frame.target(id);
                 page_title = t.title.clone();
-                page_description = format!(
-                    "{}, due by {}: the commitment, where it stands and the figures it rests on.",
-                    t.title, t.deadline
+                page_description = v.t_with(
+                    "description-target",
+                    Some(&args([
+                        ("target", V::from(t.title.as_str())),
+                        ("deadline", V::from(t.deadline.to_string())),
+                    ])),
                 );
                 targets::page(&v, id, &mut ctx);
                 "target.html"
@@ -388,11 +400,11 @@ impl Renderer<'_> {
                 page.template
             }
             Job::NotFound => {
-                page_title = "Page not found".into();
+                page_title = v.t("not-found-title");
                 "404.html"
             }
             Job::Search => {
-                page_title = "Search".into();
+                page_title = v.t("search-title");
                 "search.html"
             }
             Job::Feed => {

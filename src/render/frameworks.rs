@@ -5,10 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use fluent_bundle::FluentValue as V;
 use serde::Serialize;
 use tera::Context;
 
 use super::Job;
+use super::labels::args;
 use super::frame_views::{CitationView, LinkRowView, NodeView, link_anchor};
 use super::paragraphs::{self, Mark};
 use super::views::Views;
@@ -69,7 +71,7 @@ struct DocumentView<'a> {
     id: &'a str,
     symbol: &'a str,
     title: &'a str,
-    kind: &'static str,
+    kind: String,
     issued_by: &'a str,
     date: String,
     date_iso: String,
@@ -84,7 +86,7 @@ struct DocumentView<'a> {
 #[derive(Debug, Serialize)]
 struct CiterView {
     /// `SDG`, `SDG target`, `GDC objective`, `Crosswalk link`, `Target`, `Baseline`.
-    kind: &'static str,
+    kind: String,
     title: String,
     url: String,
 }
@@ -134,11 +136,8 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             );
             FramePage {
                 template: "frameworks.html",
-                title: "Frameworks".into(),
-                description: "How the WSIS action lines, the Sustainable Development Goals and \
-                              the Global Digital Compact's objectives are linked, each link with \
-                              the source that states it."
-                    .into(),
+                title: v.t("shared-frameworks"),
+                description: v.t("description-frameworks"),
             }
         }
         Job::Sdg(id) => {
@@ -165,10 +164,12 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             FramePage {
                 template: "sdg.html",
                 title: format!("SDG {}: {}", g.number, g.short),
-                description: format!(
-                    "Sustainable Development Goal {}: {}. The WSIS action lines linked to it, \
-                     with sources, and the targets and reports that serve it.",
-                    g.number, g.title
+                description: v.t_with(
+                    "description-sdg",
+                    Some(&args([
+                        ("number", V::from(g.number)),
+                        ("title", V::from(g.title.as_str())),
+                    ])),
                 ),
             }
         }
@@ -184,11 +185,19 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             );
             FramePage {
                 template: "gdc.html",
-                title: format!("GDC objective {}: {}", o.number, o.short),
-                description: format!(
-                    "Objective {} of the Global Digital Compact: {}. The WSIS action lines \
-                     linked to it, with sources, and the targets and reports that serve it.",
-                    o.number, o.title
+                title: v.t_with(
+                    "title-gdc",
+                    Some(&args([
+                        ("number", V::from(o.number)),
+                        ("short", V::from(o.short.as_str())),
+                    ])),
+                ),
+                description: v.t_with(
+                    "description-gdc",
+                    Some(&args([
+                        ("number", V::from(o.number)),
+                        ("title", V::from(o.title.as_str())),
+                    ])),
                 ),
             }
         }
@@ -199,10 +208,8 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             ctx.insert("documents", &docs);
             FramePage {
                 template: "documents.html",
-                title: "Documents".into(),
-                description: "The resolutions and outcome documents the site quotes, each \
-                              paragraph linkable by its number."
-                    .into(),
+                title: v.t("shared-documents"),
+                description: v.t("description-documents"),
             }
         }
         Job::Document(id) => {
@@ -317,7 +324,7 @@ fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
         id: &d.id,
         symbol: &d.symbol,
         title: &d.title,
-        kind: d.kind.label(),
+        kind: v.document_kind_label(d.kind),
         issued_by: &d.issued_by,
         date: d.date.human(),
         date_iso: d.date.to_string(),
@@ -334,7 +341,7 @@ fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
 fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
     let f = &v.site.frame;
     let mut out: BTreeMap<u32, Vec<CiterView>> = BTreeMap::new();
-    let mut add = |s: &Sourced, kind: &'static str, title: String, url: String| {
+    let mut add = |s: &Sourced, kind: String, title: String, url: String| {
         if let Citation::Paragraph {
             document,
             paragraph,
@@ -352,20 +359,20 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         let node = v.node(Node::Sdg(SdgId(i as u32)));
         add(
             &g.source,
-            "SDG",
+            v.t("citer-sdg"),
             format!("{}: {}", node.label, g.short),
             node.url,
         );
         for (t, target) in g.targets.iter().enumerate() {
             let node = v.node(Node::SdgTarget(SdgId(i as u32), t));
-            add(&target.source, "SDG target", node.label, node.url);
+            add(&target.source, v.t("citer-sdg-target"), node.label, node.url);
         }
     }
     for (i, o) in f.gdc.iter().enumerate() {
         let node = v.node(Node::Gdc(GdcId(i as u32)));
         add(
             &o.source,
-            "GDC objective",
+            v.t("citer-gdc-objective"),
             format!("{}: {}", node.label, o.short),
             node.url,
         );
@@ -374,8 +381,14 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         let row: LinkRowView<'_> = v.link_row(i);
         add(
             &link.source,
-            "Crosswalk link",
-            format!("{} and {}", row.from.label, row.to.label),
+            v.t("citer-crosswalk-link"),
+            v.t_with(
+                "crosswalk-which",
+                Some(&args([
+                    ("from", V::from(row.from.label.as_str())),
+                    ("to", V::from(row.to.label.as_str())),
+                ])),
+            ),
             row.url,
         );
     }
@@ -384,12 +397,15 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         if let Some(b) = &t.baseline {
             add(
                 &b.source,
-                "Baseline",
-                format!("of {}", t.title),
+                v.t("citer-baseline"),
+                v.t_with(
+                    "citer-baseline-of",
+                    Some(&args([("target", V::from(t.title.as_str()))])),
+                ),
                 url.clone(),
             );
         }
-        add(&t.source, "Target", t.title.clone(), url);
+        add(&t.source, v.t("citer-target"), t.title.clone(), url);
     }
     out
 }

@@ -10,6 +10,7 @@ mod frame_matrix;
 mod frame_views;
 mod frameworks;
 mod jsonld;
+mod labels;
 mod languages;
 mod limits;
 mod paragraphs;
@@ -95,7 +96,7 @@ struct SiteView<'a> {
     root_base: &'a str,
     /// The absolute address of the language's home page.
     root_url: &'a str,
-    nav: Vec<LinkView<'static>>,
+    nav: Vec<LinkView<'a>>,
     /// Stylesheets and scripts by name (`style.css`), as fingerprinted URLs.
     assets: BTreeMap<String, String>,
 }
@@ -179,18 +180,32 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|j| page_of(site, j))
             .collect();
-        let nav = [
-            ("Action lines", Page::ActionLines),
-            ("Targets", Page::Targets),
-            ("Frameworks", Page::Frameworks),
-            ("Organizations", Page::Organizations),
-            ("Reports", Page::Reports),
-            ("Metrics", Page::Metrics),
-            ("Years", Page::Years),
-        ]
-        .into_iter()
-        .filter(|(_, page)| rendered.contains(page))
-        .collect::<Vec<_>>();
+        // Each language's navigation, in its own words.
+        let navs: Vec<Vec<(String, Page<'_>)>> = (0..editions.len())
+            .map(|lang| {
+                let v = Views {
+                    site,
+                    links,
+                    base: root_base,
+                    root_base,
+                    i18n: &theme.i18n,
+                    lang,
+                };
+                let t = |key: &str| v.t(key);
+                [
+                    (t("shared-action-lines"), Page::ActionLines),
+                    (t("shared-targets"), Page::Targets),
+                    (t("shared-frameworks"), Page::Frameworks),
+                    (t("shared-organizations"), Page::Organizations),
+                    (t("shared-reports"), Page::Reports),
+                    (t("shared-metrics"), Page::Metrics),
+                    (t("shared-years"), Page::Years),
+                ]
+                .into_iter()
+                .filter(|(_, page)| rendered.contains(page))
+                .collect()
+            })
+            .collect();
         let assets: BTreeMap<String, String> = theme
             .fingerprinted
             .iter()
@@ -207,9 +222,9 @@ impl<'a> Renderer<'a> {
                 base: &edition.base,
                 root_base,
                 root_url: &edition.root,
-                nav: nav
+                nav: navs[i]
                     .iter()
-                    .map(|&(title, page)| LinkView {
+                    .map(|(title, page)| LinkView {
                         title,
                         url: page.url(&edition.base),
                     })

@@ -2,10 +2,12 @@
 //! framework, with a status summary and the method), `/targets/<id>/`, and the target
 //! lists of the home, action line and metric pages.
 
+use fluent_bundle::FluentValue as V;
 use serde::Serialize;
 use tera::Context;
 
 use super::frame_views::{CitationView, NodeView};
+use super::labels::args;
 use super::views::{MetricView, ObservationView, ReportView, Views};
 use crate::chart::{self, Overlay};
 use crate::format;
@@ -25,14 +27,14 @@ const MAX_TARGET_SECTIONS: usize = 10;
 #[derive(Debug, Serialize)]
 pub(super) struct StandingView {
     name: &'static str,
-    label: &'static str,
+    label: String,
 }
 
-impl From<Standing> for StandingView {
-    fn from(s: Standing) -> Self {
+impl StandingView {
+    fn new(v: &Views<'_>, s: Standing) -> Self {
         StandingView {
             name: s.name(),
-            label: s.label(),
+            label: v.standing_label(s),
         }
     }
 }
@@ -92,7 +94,7 @@ pub(super) struct Group<'a> {
 #[derive(Debug, Serialize)]
 pub(super) struct Framework<'a> {
     anchor: &'static str,
-    heading: &'static str,
+    heading: String,
     groups: Vec<Group<'a>>,
 }
 
@@ -145,7 +147,7 @@ pub(super) fn row<'a>(v: &Views<'a>, id: TargetId) -> TargetRow<'a> {
         id: &t.id,
         title: &t.title,
         url: v.url(Page::Target(&t.id)),
-        standing: assessment(v, id).standing.into(),
+        standing: StandingView::new(v, assessment(v, id).standing),
         deadline: t.deadline,
         goal: goal(v, t),
         latest,
@@ -187,7 +189,7 @@ pub(super) fn overview<'a>(v: &Views<'a>) -> Option<Overview<'a>> {
         counts: Standing::ALL
             .iter()
             .map(|&s| StandingCount {
-                standing: s.into(),
+                standing: StandingView::new(v, s),
                 count: ids
                     .iter()
                     .filter(|&&id| assessment(v, id).standing == s)
@@ -217,7 +219,13 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             let o = &s.frame.gdc[i];
             group(
                 format!("gdc-{}", o.number),
-                format!("Objective {}: {}", o.number, o.short),
+                v.t_with(
+                    "targets-group-gdc",
+                    Some(&args([
+                        ("number", V::from(o.number)),
+                        ("short", V::from(o.short.as_str())),
+                    ])),
+                ),
                 Some(v.url(Page::Gdc(o.number))),
                 &fl.targets_by_gdc[i],
             )
@@ -248,17 +256,17 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
     vec![
         Framework {
             anchor: "by-gdc",
-            heading: "By Global Digital Compact objective",
+            heading: v.t("targets-by-gdc"),
             groups: gdc,
         },
         Framework {
             anchor: "by-sdg",
-            heading: "By Sustainable Development Goal",
+            heading: v.t("targets-by-sdg"),
             groups: sdgs,
         },
         Framework {
             anchor: "by-action-line",
-            heading: "By action line",
+            heading: v.t("targets-by-action-line"),
             groups: lines,
         },
     ]

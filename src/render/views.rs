@@ -5,8 +5,10 @@
 //! its large builds slow). The fields here are the template API documented in the
 //! README: rename one and themes break.
 
+use fluent_bundle::FluentValue as V;
 use serde::Serialize;
 
+use super::labels::args;
 use crate::chart::{self, Point, Track};
 use crate::format;
 use crate::link::Links;
@@ -37,7 +39,7 @@ pub(crate) struct OrgView<'a> {
     pub(crate) id: &'a str,
     pub(crate) name: &'a str,
     pub(crate) short_name: &'a str,
-    pub(crate) kind: &'static str,
+    pub(crate) kind: String,
     pub(crate) url: String,
 }
 
@@ -50,7 +52,7 @@ pub(crate) struct ReportView<'a> {
     pub(crate) year: i32,
     pub(crate) published: String,
     pub(crate) published_iso: String,
-    pub(crate) kind: &'static str,
+    pub(crate) kind: String,
     pub(crate) organization: OrgView<'a>,
     pub(crate) summary: &'a str,
 }
@@ -221,7 +223,7 @@ impl<'a> Views<'a> {
             id: &o.id,
             name: &o.name,
             short_name: o.display_short(),
-            kind: o.kind.label(),
+            kind: self.org_kind_label(o.kind),
             url: self.url(Page::Organization(&o.id)),
         }
     }
@@ -243,7 +245,7 @@ impl<'a> Views<'a> {
             year: r.year,
             published: r.published.human(),
             published_iso: r.published.to_string(),
-            kind: r.kind.label(),
+            kind: self.report_kind_label(r.kind),
             organization: self.org(r.organization),
             summary: r.summary.as_deref().unwrap_or(&r.body.lead),
         }
@@ -331,7 +333,14 @@ impl<'a> Views<'a> {
         let figure = |o: Observation| self.site.figure(o);
         let (from, this) = (figure(c.from), figure(o));
         let from_display = format::figure(from.amount, unit, from.status);
-        let since = format!("since {}", c.from_year);
+        let vars = args([
+            ("year", V::from(c.from_year)),
+            ("from", V::from(from_display.clone())),
+            (
+                "this",
+                V::from(format::figure(this.amount, unit, this.status)),
+            ),
+        ]);
         let (kind, absolute, relative, approximate, note) = match c.delta {
             Delta::Point {
                 absolute,
@@ -339,9 +348,9 @@ impl<'a> Views<'a> {
                 approximate,
             } => {
                 let note = if approximate {
-                    format!("{since}, indicative: not exact figures")
+                    self.t_with("change-since-indicative", Some(&vars))
                 } else {
-                    since.clone()
+                    self.t_with("change-since", Some(&vars))
                 };
                 (
                     "point",
@@ -356,18 +365,27 @@ impl<'a> Views<'a> {
                 high,
                 approximate,
             } => {
+                let or_more = |x| {
+                    self.t_with(
+                        "change-or-more",
+                        Some(&args([("value", V::from(format::signed(x, unit)))])),
+                    )
+                };
                 let badge = match (low, high) {
-                    (Some(l), Some(h)) => {
-                        format!("{} to {}", format::signed(l, unit), format::signed(h, unit))
-                    }
-                    (Some(l), None) => format!("{} or more", format::signed(l, unit)),
-                    (None, Some(h)) => format!("{} or more", format::signed(h, unit)),
-                    (None, None) => "not comparable".to_string(),
+                    (Some(l), Some(h)) => self.t_with(
+                        "change-range",
+                        Some(&args([
+                            ("low", V::from(format::signed(l, unit))),
+                            ("high", V::from(format::signed(h, unit))),
+                        ])),
+                    ),
+                    (Some(x), None) | (None, Some(x)) => or_more(x),
+                    (None, None) => self.t("change-not-comparable"),
                 };
                 let note = if approximate {
-                    format!("{since} ({from_display}), indicative: not exact figures")
+                    self.t_with("change-since-from-indicative", Some(&vars))
                 } else {
-                    format!("{since} ({from_display})")
+                    self.t_with("change-since-from", Some(&vars))
                 };
                 ("between", badge, None, approximate, note)
             }
@@ -380,29 +398,23 @@ impl<'a> Views<'a> {
                         .display_short()
                         .to_string(),
                 };
+                let mut vars = vars;
+                vars.set("this_source", whose(this, o));
+                vars.set("from_source", whose(from, c.from));
                 (
                     "other-source",
-                    "not comparable".to_string(),
+                    self.t("change-not-comparable"),
                     None,
                     false,
-                    format!(
-                        "with {} ({from_display}): {} and {} are different sources",
-                        c.from_year,
-                        whose(this, o),
-                        whose(from, c.from)
-                    ),
+                    self.t_with("change-other-source", Some(&vars)),
                 )
             }
             Delta::NotComparable => (
                 "not-comparable",
-                "not comparable".to_string(),
+                self.t("change-not-comparable"),
                 None,
                 false,
-                format!(
-                    "with {} ({from_display}): {} and {from_display} do not say which way it moved",
-                    c.from_year,
-                    format::figure(this.amount, unit, this.status)
-                ),
+                self.t_with("change-not-comparable-note", Some(&vars)),
             ),
         };
         let text = match &relative {

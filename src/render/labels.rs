@@ -1,0 +1,61 @@
+//! The interface words for values the model names in English (a target's standing,
+//! an organization's or a report's kind), in the page's language. The model's own
+//! `label()` stays English: the search index and the open data use it.
+
+use fluent_bundle::{FluentArgs, FluentValue};
+
+use super::views::Views;
+use crate::model::frame::{DocumentKind, Standing};
+use crate::model::{OrgKind, ReportKind};
+
+/// Fluent variables from name and value pairs.
+pub(super) fn args<'a, const N: usize>(pairs: [(&'a str, FluentValue<'a>); N]) -> FluentArgs<'a> {
+    pairs.into_iter().collect()
+}
+
+impl Views<'_> {
+    /// "On track", "Off track"...
+    pub(crate) fn standing_label(&self, s: Standing) -> String {
+        match s {
+            Standing::OnTrack => self.t("status-on-track"),
+            Standing::OffTrack => self.t("status-off-track"),
+            Standing::Insufficient => self.t("status-insufficient-data"),
+            Standing::NotMeasured => self.t("status-not-measured"),
+        }
+    }
+
+    /// "UN system", "Civil society"...
+    pub(crate) fn org_kind_label(&self, k: OrgKind) -> String {
+        match k {
+            OrgKind::UnSystem => self.t("org-kind-un-system"),
+            OrgKind::Intergovernmental => self.t("org-kind-intergovernmental"),
+            OrgKind::Government => self.t("org-kind-government"),
+            OrgKind::CivilSociety => self.t("org-kind-civil-society"),
+            OrgKind::TechnicalCommunity => self.t("org-kind-technical-community"),
+            OrgKind::PrivateSector => self.t("org-kind-private-sector"),
+            OrgKind::Academia => self.t("org-kind-academia"),
+            OrgKind::Coalition => self.t("org-kind-coalition"),
+        }
+    }
+
+    /// "Annual progress report"...
+    pub(crate) fn report_kind_label(&self, k: ReportKind) -> String {
+        match k {
+            ReportKind::AnnualProgress => self.t("report-kind-annual-progress"),
+            ReportKind::ReviewSubmission => self.t("report-kind-review-submission"),
+            ReportKind::QuestionnaireResponse => self.t("report-kind-questionnaire-response"),
+        }
+    }
+
+    /// "Resolution", "Outcome document"...
+    pub(crate) fn document_kind_label(&self, k: DocumentKind) -> String {
+        match k {
+            DocumentKind::Resolution => self.t("document-kind-resolution"),
+            DocumentKind::OutcomeDocument => self.t("document-kind-outcome-document"),
+            DocumentKind::Declaration => self.t("document-kind-declaration"),
+            DocumentKind::PlanOfAction => self.t("document-kind-plan-of-action"),
+            DocumentKind::Agenda => self.t("document-kind-agenda"),
+            DocumentKind::Report => self.t("document-kind-report"),
+        }
+    }
+}
