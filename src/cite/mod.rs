@@ -109,7 +109,7 @@ impl<'a> Citation<'a> {
             language: site.config.language.tag(),
             part: None,
             note: Some(
-                "Values by year, each linked to the sentence of the report that states it"
+                "Year by year, each value linked to the sentence of the report that states it"
                     .to_string(),
             ),
         }
