@@ -43,7 +43,7 @@ mod render;
 #[cfg(feature = "serve")]
 mod review;
 pub mod scaffold;
-mod search;
+pub mod search;
 pub mod series;
 #[cfg(feature = "serve")]
 pub mod serve;

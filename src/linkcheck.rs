@@ -201,40 +201,41 @@ impl From<String> for Problem {
     }
 }
 
-/// Checks one link; `None` when it resolves (or is not ours to check).
-fn resolve(
-    link: &str,
+/// Where `link`, on the page at `page_url`, points in the output: the path below the
+/// base path, percent-decoded (`reports/x/`, `style.css`), and the fragment. `None`
+/// for a link elsewhere (another site, `mailto:`) or an empty one; an error for one
+/// that leaves the base path. `base_path` is the site's sub-path and `root_url` its
+/// absolute address.
+pub(crate) fn target<'l>(
+    link: &'l str,
     page_url: &str,
-    pages: &HashMap<String, PageRefs>,
-    is_file: &dyn Fn(&Path) -> bool,
     base_path: &str,
     root_url: &str,
-) -> Option<Problem> {
+) -> Result<Option<(String, Option<&'l str>)>, String> {
     // Absolute links to the site itself (canonical URLs) are checked like the others.
-    let own;
-    let link = match link.strip_prefix(root_url) {
-        Some(rest) => {
-            own = format!("{base_path}{rest}");
-            own.as_str()
-        }
-        None => link,
+    let (link, own) = match link.strip_prefix(root_url) {
+        Some(rest) => (rest, true),
+        None => (link, false),
     };
-    if link.is_empty() {
-        return None;
+    if link.is_empty() && !own {
+        return Ok(None);
     }
-    let external = link.starts_with("//")
-        || link
-            .split_once(':')
-            .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.contains('#'));
+    let external = !own
+        && (link.starts_with("//")
+            || link
+                .split_once(':')
+                .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.contains('#')));
     if external {
-        return None;
+        return Ok(None);
     }
     let (path, fragment) = match link.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (link, None),
     };
     let path = path.split('?').next().unwrap_or("");
-    let absolute = if path.is_empty() {
+    let absolute = if own {
+        format!("{base_path}{path}")
+    } else if path.is_empty() {
         page_url.to_string()
     } else if path.starts_with('/') {
         path.to_string()
@@ -244,9 +245,25 @@ fn resolve(
         normalise(&format!("{dir}{path}"))
     };
     let Some(rel) = absolute.strip_prefix(base_path) else {
-        return Some(format!("it points outside the site's base path `{base_path}`").into());
+        return Err(format!("it points outside the site's base path `{base_path}`"));
     };
-    let rel = percent_decode(rel);
+    Ok(Some((percent_decode(rel), fragment)))
+}
+
+/// Checks one link; `None` when it resolves (or is not ours to check).
+fn resolve(
+    link: &str,
+    page_url: &str,
+    pages: &HashMap<String, PageRefs>,
+    is_file: &dyn Fn(&Path) -> bool,
+    base_path: &str,
+    root_url: &str,
+) -> Option<Problem> {
+    let (rel, fragment) = match target(link, page_url, base_path, root_url) {
+        Ok(Some(found)) => found,
+        Ok(None) => return None,
+        Err(problem) => return Some(problem.into()),
+    };
     let target = if rel.is_empty() || rel.ends_with('/') || rel.ends_with(".html") {
         pages
             .get(&rel)

@@ -161,34 +161,52 @@ pub(crate) fn render_pages(
     (pages, errors)
 }
 
-/// Writes the open data files, the citation files, the search index and the theme's
-/// and site's static files.
-pub(crate) fn write_assets(
-    site: &Site,
-    links: &Links,
-    theme: &Theme,
-    sink: &dyn Sink,
-) -> Result<(), Diagnostic> {
+/// Writes the open data files, the citation files and the search index.
+pub(crate) fn write_assets(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
     for (rel, bytes) in data::files(site, links)? {
         sink.put(&rel, bytes)?;
     }
     for (rel, bytes) in crate::cite::files(site, links) {
         sink.put(&rel, bytes)?;
     }
+    // The search index of the default language, at `search/`, which every language's
+    // search page reads for now (the template's `site.root_base`); an index per
+    // language belongs under its pages' folder (`fr/search/`: the `prefix` of
+    // `render::languages::Edition`), read through `site.base`.
     for (rel, bytes) in crate::search::index(site)? {
         sink.put(&rel, bytes)?;
     }
-    for (rel, file) in &theme.statics {
+    Ok(())
+}
+
+/// Writes the theme's and site's static files, each under the names `pages` link it
+/// by ([`crate::render::statics`]).
+pub(crate) fn write_statics(
+    site: &Site,
+    theme: &Theme,
+    pages: &HashMap<String, PageRefs>,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let bytes = theme
+        .statics
+        .iter()
+        .map(|(_, file)| file.bytes())
+        .collect::<Result<Vec<_>, _>>()?;
+    let names = crate::render::statics::names(
+        theme,
+        &bytes,
+        pages.iter().map(|(p, r)| (p.as_str(), r.links.as_slice())),
+        site.config.base_url.path(),
+        &site.config.base_url.root(),
+    );
+    for (name, i) in names {
+        let (rel, file) = &theme.statics[i];
         let shown = match file {
             crate::render::theme::StaticFile::Disk(path) => path.as_path(),
             crate::render::theme::StaticFile::Embedded(_) => rel.as_path(),
         };
-        crate::write::check_name(rel, shown)?;
-        let bytes = file.bytes()?;
-        if let Some(fingerprinted) = theme.fingerprinted.get(&crate::urls::slash_path(rel)) {
-            sink.put(Path::new(fingerprinted), bytes.clone())?;
-        }
-        sink.put(rel, bytes)?;
+        crate::write::check_name(&name, shown)?;
+        sink.put(&name, bytes[i].clone())?;
     }
     Ok(())
 }
@@ -301,11 +319,12 @@ pub(crate) fn emit_all(
     let t = std::time::Instant::now();
     let tasks = renderer.tasks();
     // Pages, and the data files and search index, are independent: build them at once.
+    // The static files follow the pages, which say under which names to write them.
     let ((pages, mut errors), assets) = rayon::join(
         || render_pages(renderer, &tasks, site.config.build.minify, sink, progress),
-        || write_assets(site, links, theme, sink),
+        || write_assets(site, links, sink),
     );
-    if let Err(e) = assets {
+    if let Err(e) = assets.and_then(|()| write_statics(site, theme, &pages, sink)) {
         errors.push(e);
     }
     timing("render pages, data, search index, static files", t);

@@ -246,11 +246,9 @@ impl Project {
             return;
         }
         let Some(good) = &self.good else { return };
-        let (site, links, theme) = (
-            Arc::clone(&good.site),
-            Arc::clone(&good.links),
-            Arc::clone(&good.theme),
-        );
+        // The static files stay as the full build wrote them: a partial rebuild keeps
+        // the theme, and re-renders report pages only.
+        let (site, links) = (Arc::clone(&good.site), Arc::clone(&good.links));
         let (store, errors, generation) = (
             Arc::clone(&self.store),
             Arc::clone(&self.errors),
@@ -263,9 +261,9 @@ impl Project {
             // not queue behind the index.
             let result = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
                 Ok(pool) => {
-                    pool.install(|| pipeline::write_assets(&site, &links, &theme, &scratch))
+                    pool.install(|| pipeline::write_assets(&site, &links, &scratch))
                 }
-                Err(_) => pipeline::write_assets(&site, &links, &theme, &scratch),
+                Err(_) => pipeline::write_assets(&site, &links, &scratch),
             };
             if generation.load(std::sync::atomic::Ordering::SeqCst) != started_at {
                 return;

@@ -12,7 +12,6 @@ fn every_page_kind_is_written() {
     for page in [
         "index.html",
         "404.html",
-        "style.css",
         "action-lines/index.html",
         "action-lines/c1/index.html",
         "action-lines/c4/index.html",

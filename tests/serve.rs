@@ -128,8 +128,12 @@ fn refuses_paths_outside_the_site_and_uses_the_site_404() {
     );
     let long = format!("/{}", "a".repeat(5000));
     assert_eq!(server.get(&long).0, 414);
-    let (status, head, _) = server.get("/style.css");
-    assert_eq!(status, 200);
+    // The stylesheet, under the name the pages link it by.
+    let (_, _, home) = server.get("/");
+    let at = home.find("href=\"/style.").expect("the stylesheet's link") + 6;
+    let css = &home[at..at + home[at..].find('"').unwrap()];
+    let (status, head, _) = server.get(css);
+    assert_eq!(status, 200, "{css}");
     assert!(head.to_lowercase().contains("content-type: text/css"));
     let (_, head, _) = server.get("/data/metrics.csv");
     assert!(head.to_lowercase().contains("content-type: text/csv"));

@@ -16,6 +16,7 @@ mod limits;
 mod paragraphs;
 mod scan;
 mod sections;
+pub(crate) mod statics;
 mod targets;
 pub(crate) mod theme;
 mod views;

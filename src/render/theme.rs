@@ -109,10 +109,10 @@ pub(crate) struct Theme {
     pub(crate) templates: Vec<TemplateSource>,
     /// Static files by output path (`style.css`), later entries overriding earlier.
     pub(crate) statics: Vec<(PathBuf, StaticFile)>,
-    /// Stylesheets and scripts by output path, with the fingerprinted path they are
-    /// also written to (`style.css` -> `style.1a2b3c4d5e6f7a8b.css`), so that pages can
-    /// link to a name that changes whenever the file does and CDNs can cache it
-    /// forever.
+    /// Stylesheets and scripts by output path, with their fingerprinted path
+    /// (`style.css` -> `style.1a2b3c4d5e6f7a8b.css`), so that pages can link to a name
+    /// that changes whenever the file does and CDNs can cache it forever. Each is
+    /// written under the names pages link it by (`super::statics`).
     pub(crate) fingerprinted: BTreeMap<String, String>,
     /// The interface text in each of the site's languages.
     pub(crate) i18n: std::sync::Arc<Catalog>,

@@ -5,10 +5,12 @@
 // Serves OUTPUT_DIR under BASE_PATH (a sub-path such as /wsis/) on 127.0.0.1, then in
 // headless Chromium: runs axe-core (WCAG 2.1 A and AA) on every page kind in light and
 // dark mode, and on the home, report and metric pages of every other language; follows
-// the language switcher from a report to the same report in French and Arabic; searches
-// for "encryption" and follows a result; and validates every HTML file (every
-// language's) with the Nu Html Checker (vnu-jar, run by Java). Prints a report and exits 1 on
-// any failure.
+// the language switcher from a report to the same report in French and Arabic; checks
+// that no page kind scrolls sideways on a phone, and that pages print and read right to
+// left (layout.mjs); searches for "encryption" and follows a result; runs the search
+// checks (relevance queries, a stemmed match with its snippet, ?q=, keyboard); and
+// validates every HTML file (every language's) with the Nu Html Checker (vnu-jar, run by
+// Java). Prints a report and exits 1 on any failure.
 
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -16,6 +18,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { checkPhones, checkPrint, checkRightToLeft } from "./layout.mjs";
 
 const require = createRequire(import.meta.url);
 const [outDir, basePath] = process.argv.slice(2);
@@ -62,11 +65,16 @@ const pages = {
   home: "",
   "action line": "action-lines/c4/",
   "action lines": "action-lines/",
+  organizations: "organizations/",
   organization: "organizations/isoc/",
+  reports: "reports/",
   report: "reports/isoc-2025/",
+  metrics: "metrics/",
   metric: "metrics/igf-nris/",
+  years: "years/",
   year: "years/2024/",
   search: "search/",
+  "search results": "search/?q=community+networks",
   targets: "targets/",
   target: "targets/wsis-target-villages-2015/",
   frameworks: "frameworks/",
@@ -87,6 +95,7 @@ try {
       const response = await page.goto(site + rel, { waitUntil: "load" });
       const expected = kind === "not found" ? 404 : 200;
       if (response.status() !== expected) fail(`${kind}: status ${response.status()}`);
+      if (rel.includes("?q=")) await page.waitForSelector("#search-results li mark", { timeout: 10000 });
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(() => window.axe.run(document, {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
@@ -150,6 +159,17 @@ try {
     await page.close();
   }
 
+  await checkPhones(browser, site, pages, fail);
+  await checkPrint(browser, site, pages.report, fail, { links: true });
+  await checkPrint(browser, site, pages.metric, fail, { chart: true });
+  // Right to left: every page kind set to rtl by script, and the pages of each
+  // right-to-left language of the site as they are.
+  const rtl = languages.filter((l) => l.dir === "rtl");
+  await checkRightToLeft(browser, site, [
+    ...Object.values(pages),
+    ...rtl.flatMap((l) => Object.values(pages).map((rel) => `${l.tag}/${rel}`)),
+  ], fail);
+
   // Search for a word and follow a result, as a reader would.
   const page = await browser.newPage();
   await page.goto(site, { waitUntil: "load" });
@@ -170,6 +190,7 @@ try {
   } else {
     fail("no report in the search results");
   }
+  await searchChecks(page);
   // Without JavaScript the search page says so.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const p2 = await noJs.newPage();
@@ -180,6 +201,66 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+// The queries of tests/search/relevance.toml marked `browser = true` (on the shipped
+// site), opened as `search/?q=...` without typing; the stemmed match of "community
+// networks" with its highlighted snippet, kind and year; keyboard navigation.
+async function searchChecks(page) {
+  const set = await readFile(new URL("../search/relevance.toml", import.meta.url), "utf8");
+  const queries = set.split(/^\[\[query\]\]$/m).slice(1).map((block) => {
+    const q = {};
+    for (const [, key, value] of block.matchAll(/^(\w+) = (.+)$/gm)) q[key] = JSON.parse(value);
+    return q;
+  }).filter((q) => q.browser && q.site === "shipped");
+  if (queries.length === 0) fail("no browser query in tests/search/relevance.toml");
+  const hrefsOf = () => page.$$eval("#search-results li > a", (as) => as.map((a) => a.getAttribute("href").split("#")[0]));
+  for (const q of queries) {
+    await page.goto(site + "search/?q=" + encodeURIComponent(q.query), { waitUntil: "load" });
+    await page.waitForSelector("#search-results li", { timeout: 10000 }).catch(() => {});
+    const top = (await hrefsOf()).slice(0, q.first.length).map((h) => h.slice(basePath.length)).sort();
+    const want = [...q.first].sort();
+    if (top.join(" ") !== want.join(" ")) fail(`search "${q.query}": first ${top.join(" ")}, wanted ${want.join(" ")}`);
+    else console.log(`search "${q.query}": first ${top.join(" ")}`);
+  }
+
+  // "community networks" finds "Community Network" and "communities", marked.
+  await page.goto(site + "search/?q=community+networks", { waitUntil: "load" });
+  await page.waitForSelector("#search-results li", { timeout: 10000 });
+  if (await page.inputValue("#search-input") !== "community networks") fail("search/?q= does not fill the search field");
+  const first = await page.$eval("#search-results li", (li) => ({
+    kind: li.querySelector(".search-kind")?.textContent,
+    year: li.querySelector(".search-year")?.textContent,
+    marks: [...li.querySelectorAll(".search-snippet mark")].map((m) => m.textContent.toLowerCase()),
+  }));
+  console.log("search \"community networks\" first result:", JSON.stringify(first));
+  if (first.kind !== "Report") fail(`first result's kind is ${first.kind}, not Report`);
+  if (first.year !== "2024") fail(`first result's year is ${first.year}, not 2024`);
+  if (!first.marks.some((m) => m.startsWith("communit")) || !first.marks.some((m) => m.startsWith("network"))) {
+    fail(`the snippet marks ${first.marks.join(", ")}, not both words`);
+  }
+
+  // Arrow keys move between results and back to the field; Enter follows a result.
+  const links = await hrefsOf();
+  if (links.length < 2) fail("too few results to try the arrow keys");
+  const focused = () => page.evaluate(() => document.activeElement.id || document.activeElement.getAttribute("href"));
+  const fullHref = (i) => page.$$eval("#search-results li > a", (as, i) => as[i].getAttribute("href"), i);
+  await page.focus("#search-input");
+  await page.keyboard.press("ArrowDown");
+  if (await focused() !== await fullHref(0)) fail("ArrowDown from the field does not reach the first result");
+  await page.keyboard.press("ArrowDown");
+  if (await focused() !== await fullHref(1)) fail("ArrowDown does not reach the second result");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  if (await focused() !== "search-input") fail("ArrowUp from the first result does not return to the field");
+  // Tab still walks: field, button, first result.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  if (await focused() !== await fullHref(0)) fail("Tab from the search button does not reach the first result");
+  await page.keyboard.press("ArrowDown");
+  const expected = await fullHref(1);
+  await Promise.all([page.waitForURL((u) => u.href.startsWith(origin + expected.split("#")[0])), page.keyboard.press("Enter")]);
+  console.log("keyboard: followed the second result to", page.url());
 }
 
 // The site's languages, the default first, from the home page's language switcher

@@ -381,10 +381,26 @@ document-untranscribed = فقرات مستشهد بها غير منقولة هن
 
 ## Search
 search-title = البحث
-search-lead = ابحث في التقارير وخطوط العمل والمنظمات والمؤشرات. تقود النتائج إلى قسم التقرير الأكثر مطابقة.
+search-lead = ابحث في التقارير وخطوط العمل والمنظمات والمؤشرات والغايات والوثائق المصدر. تقود النتائج إلى قسم التقرير الأكثر مطابقة. تُطابَق الكلمات بجميع صيغها: «network» تجد أيضًا «networks» و«networking».
 search-page-form-label = صفحة البحث
 search-words = الكلمات المراد البحث عنها
 search-noscript-html = يعمل البحث في متصفحك ويحتاج إلى JavaScript، وهي معطّلة. تصفّح بدلًا من ذلك <a href="{ $base }reports/">التقارير</a> و<a href="{ $base }action-lines/">خطوط العمل</a> و<a href="{ $base }organizations/">المنظمات</a> و<a href="{ $base }metrics/">المؤشرات</a>.
+search-help = استخدم مفاتيح الأسهم للتنقل بين النتائج، وEnter لفتح نتيجة، وEscape للعودة إلى حقل البحث.
+search-results = النتائج
+search-searching = جارٍ البحث…
+search-short = اكتب كلمة أطول.
+search-none = لا توجد نتائج لـ «{ $query }».
+search-results-count = نتائج «{ $query }»: { $count }.
+search-best = تُعرض أفضل { $shown } نتيجة.
+search-failed = فشل البحث: { $error }
+search-kind-report = تقرير
+search-kind-action-line = خط العمل
+search-kind-organization = المنظمة
+search-kind-metric = المؤشر
+search-kind-target = الغاية
+search-kind-sdg = هدف التنمية المستدامة
+search-kind-gdc = هدف الميثاق الرقمي العالمي
+search-kind-document = وثيقة مصدر
 
 ## Words the site builds from its data: page titles and descriptions, kinds, statuses
 title-action-line-year = { $code }: { $title } في { $year }

@@ -338,11 +338,29 @@ document-untranscribed = Cited paragraphs not transcribed here
 
 ## Search
 search-title = Search
-search-lead = Search the reports, action lines, organizations and metrics. Results link to the section of the report that matches best.
+search-lead = Search the reports, action lines, organizations, metrics, targets and source documents. Results link to the section of the report that matches best. Words are matched in all their forms: “network” also finds “networks” and “networking”.
 search-page-form-label = Search page
 search-words = Words to find
 # $base is the address of the site's root.
 search-noscript-html = Search runs in your browser and needs JavaScript, which is turned off. Browse the <a href="{ $base }reports/">reports</a>, <a href="{ $base }action-lines/">action lines</a>, <a href="{ $base }organizations/">organizations</a> and <a href="{ $base }metrics/">metrics</a> instead.
+# For search.js: it fills in { $query }, { $count }, { $shown } and { $error } itself,
+# so the page passes them through as `{query}` and so on.
+search-help = Use the arrow keys to move between results, Enter to open one, Escape to return to the search field.
+search-results = Results
+search-searching = Searching…
+search-short = Type a longer word.
+search-none = No results for “{ $query }”.
+search-results-count = Results for “{ $query }”: { $count }.
+search-best = The best { $shown } are shown.
+search-failed = Search failed: { $error }
+search-kind-report = Report
+search-kind-action-line = Action line
+search-kind-organization = Organization
+search-kind-metric = Metric
+search-kind-target = Target
+search-kind-sdg = Sustainable Development Goal
+search-kind-gdc = Global Digital Compact objective
+search-kind-document = Source document
 
 ## Words the site builds from its data: page titles and descriptions, kinds, statuses
 title-action-line-year = { $code }: { $title } in { $year }

@@ -299,10 +299,26 @@ document-untranscribed = Párrafos citados no transcritos aquí
 
 ## Search
 search-title = Búsqueda
-search-lead = Busque en los informes, las líneas de acción, las organizaciones y los indicadores. Los resultados enlazan con la sección del informe que mejor coincide.
+search-lead = Busque en los informes, las líneas de acción, las organizaciones, los indicadores, las metas y los documentos de origen. Los resultados enlazan con la sección del informe que mejor coincide. Las palabras se reconocen en todas sus formas: «network» también encuentra «networks» y «networking».
 search-page-form-label = Página de búsqueda
 search-words = Palabras que buscar
 search-noscript-html = La búsqueda se ejecuta en su navegador y necesita JavaScript, que está desactivado. Consulte en su lugar los <a href="{ $base }reports/">informes</a>, las <a href="{ $base }action-lines/">líneas de acción</a>, las <a href="{ $base }organizations/">organizaciones</a> y los <a href="{ $base }metrics/">indicadores</a>.
+search-help = Las flechas pasan de un resultado a otro, Intro abre un resultado y Esc vuelve al campo de búsqueda.
+search-results = Resultados
+search-searching = Buscando…
+search-short = Escriba una palabra más larga.
+search-none = No hay resultados para «{ $query }».
+search-results-count = Resultados para «{ $query }»: { $count }.
+search-best = Se muestran los { $shown } mejores.
+search-failed = La búsqueda falló: { $error }
+search-kind-report = Informe
+search-kind-action-line = Línea de acción
+search-kind-organization = Organización
+search-kind-metric = Indicador
+search-kind-target = Meta
+search-kind-sdg = Objetivo de Desarrollo Sostenible
+search-kind-gdc = Objetivo del Pacto Digital Global
+search-kind-document = Documento de origen
 
 ## Words the site builds from its data: page titles and descriptions, kinds, statuses
 title-action-line-year = { $code }: { $title } en { $year }

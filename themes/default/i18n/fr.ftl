@@ -299,10 +299,26 @@ document-untranscribed = Paragraphes cités non transcrits ici
 
 ## Search
 search-title = Recherche
-search-lead = Rechercher dans les rapports, les grandes orientations, les organisations et les indicateurs. Les résultats renvoient à la section du rapport qui correspond le mieux.
+search-lead = Rechercher dans les rapports, les grandes orientations, les organisations, les indicateurs, les cibles et les documents sources. Les résultats renvoient à la section du rapport qui correspond le mieux. Les mots sont reconnus sous toutes leurs formes : « network » trouve aussi « networks » et « networking ».
 search-page-form-label = Page de recherche
 search-words = Mots à rechercher
 search-noscript-html = La recherche s’exécute dans votre navigateur et nécessite JavaScript, qui est désactivé. Parcourez plutôt les <a href="{ $base }reports/">rapports</a>, les <a href="{ $base }action-lines/">grandes orientations</a>, les <a href="{ $base }organizations/">organisations</a> et les <a href="{ $base }metrics/">indicateurs</a>.
+search-help = Les flèches passent d’un résultat à l’autre, Entrée ouvre un résultat, Échap revient au champ de recherche.
+search-results = Résultats
+search-searching = Recherche en cours…
+search-short = Saisissez un mot plus long.
+search-none = Aucun résultat pour « { $query } ».
+search-results-count = Résultats pour « { $query } » : { $count }.
+search-best = Les { $shown } meilleurs sont affichés.
+search-failed = La recherche a échoué : { $error }
+search-kind-report = Rapport
+search-kind-action-line = Grande orientation
+search-kind-organization = Organisation
+search-kind-metric = Indicateur
+search-kind-target = Cible
+search-kind-sdg = Objectif de développement durable
+search-kind-gdc = Objectif du Pacte numérique mondial
+search-kind-document = Document source
 
 ## Words the site builds from its data: page titles and descriptions, kinds, statuses
 title-action-line-year = { $code } : { $title } en { $year }

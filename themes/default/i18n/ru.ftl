@@ -341,10 +341,26 @@ document-untranscribed = Цитируемые пункты, не воспрои�
 
 ## Search
 search-title = Поиск
-search-lead = Поиск по докладам, направлениям деятельности, организациям и показателям. Результаты ведут к наиболее подходящему разделу доклада.
+search-lead = Поиск по докладам, направлениям деятельности, организациям, показателям, целям и исходным документам. Результаты ведут к наиболее подходящему разделу доклада. Слова находятся во всех формах: «network» находит также «networks» и «networking».
 search-page-form-label = Страница поиска
 search-words = Что искать
 search-noscript-html = Поиск работает в вашем браузере и требует JavaScript, который отключён. Вместо этого просмотрите <a href="{ $base }reports/">доклады</a>, <a href="{ $base }action-lines/">направления деятельности</a>, <a href="{ $base }organizations/">организации</a> и <a href="{ $base }metrics/">показатели</a>.
+search-help = Стрелки переходят между результатами, Enter открывает результат, Escape возвращает к полю поиска.
+search-results = Результаты
+search-searching = Идёт поиск…
+search-short = Введите слово длиннее.
+search-none = Нет результатов по запросу «{ $query }».
+search-results-count = Результаты по запросу «{ $query }»: { $count }.
+search-best = Показаны лучшие: { $shown }.
+search-failed = Ошибка поиска: { $error }
+search-kind-report = Доклад
+search-kind-action-line = Направление деятельности
+search-kind-organization = Организация
+search-kind-metric = Показатель
+search-kind-target = Цель
+search-kind-sdg = Цель в области устойчивого развития
+search-kind-gdc = Цель Глобального цифрового договора
+search-kind-document = Исходный документ
 
 ## Words the site builds from its data: page titles and descriptions, kinds, statuses
 title-action-line-year = { $code }: { $title }, { $year } г.

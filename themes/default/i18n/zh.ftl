@@ -240,10 +240,26 @@ document-untranscribed = 被引用但未在此转录的段落
 
 ## Search
 search-title = 搜索
-search-lead = 搜索报告、行动方针、组织和指标。结果链接到报告中最匹配的章节。
+search-lead = 搜索报告、行动方针、组织、指标、具体目标和来源文件。结果链接到报告中最匹配的章节。词语的各种形式都能匹配：“network”也能找到“networks”和“networking”。
 search-page-form-label = 搜索页面
 search-words = 要查找的词语
 search-noscript-html = 搜索在您的浏览器中运行，需要 JavaScript，而 JavaScript 已被关闭。请改为浏览<a href="{ $base }reports/">报告</a>、<a href="{ $base }action-lines/">行动方针</a>、<a href="{ $base }organizations/">组织</a>和<a href="{ $base }metrics/">指标</a>。
+search-help = 用方向键在结果之间移动，按 Enter 打开结果，按 Esc 返回搜索框。
+search-results = 结果
+search-searching = 正在搜索…
+search-short = 请输入更长的词。
+search-none = 没有找到“{ $query }”的结果。
+search-results-count = “{ $query }”的结果：{ $count }。
+search-best = 显示最佳的 { $shown } 个。
+search-failed = 搜索失败：{ $error }
+search-kind-report = 报告
+search-kind-action-line = 行动方针
+search-kind-organization = 组织
+search-kind-metric = 指标
+search-kind-target = 具体目标
+search-kind-sdg = 可持续发展目标
+search-kind-gdc = 《全球数字契约》目标
+search-kind-document = 来源文件
 
 ## Words the site builds from its data: page titles and descriptions, kinds, statuses
 title-action-line-year = { $code }：{ $title }（{ $year }年）

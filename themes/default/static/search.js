@@ -1,5 +1,7 @@
-// wsis offline search: reads the sharded index under search/ (see src/search.rs) and
-// shows results on the search page. No server, no third-party requests.
+// wsis offline search: reads the sharded index under search/ (its layout is in
+// src/search/mod.rs) and shows results on the search page. No server, no third-party
+// requests, no stemmer here: a typed word is looked up in the vocabulary the build
+// wrote, which maps each word of the site to the stem it is indexed under.
 (() => {
   "use strict";
   const form = document.getElementById("search-form");
@@ -8,11 +10,36 @@
   const list = document.getElementById("search-results");
   if (!form || !input || !status || !list) return;
   const base = form.dataset.index; // ends with "search/"
-  // Must match the tokenizer of src/search.rs.
-  const STOP = new Set(["an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
-    "it", "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were", "which", "with"]);
-  const tokens = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => [...w].length >= 2 && !STOP.has(w));
+  // Interface text comes from the page, so that it can be translated there.
+  const say = (name, vars = {}) => (status.dataset[name] || "")
+    .replace(/\{(\w+)\}/g, (_, v) => (v in vars ? String(vars[v]) : ""));
+  const kindLabel = (code) => list.dataset["kind" + code.replace(/(^|-)(\w)/g, (_, d, c) => c.toUpperCase())] || code;
+
+  // Must match src/search/tokenize.rs and src/search/ngram.rs: words are runs of
+  // Alphabetic or Numeric characters (Rust's char::is_alphanumeric), Han runs are
+  // cut into overlapping pairs.
+  const HAN = "\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}";
+  const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  const RUNS = new RegExp(`[${HAN}]+|[^${HAN}]+`, "gu");
+  const IS_HAN = new RegExp(`^[${HAN}]`, "u");
+  const pairs = (run) => {
+    const c = [...run];
+    return c.length < 2 ? [run] : c.slice(1).map((ch, i) => c[i] + ch);
+  };
+  const tokens = (text, stop) => {
+    const out = [];
+    for (const word of text.normalize("NFC").toLowerCase().match(WORD) || []) {
+      for (const run of word.match(RUNS)) {
+        if (IS_HAN.test(run)) out.push(...pairs(run));
+        else if ([...run].length >= 2 && !stop.has(run)) out.push(run);
+      }
+    }
+    return out;
+  };
+
+  // How far into an unknown word a stem may start (the length of the longest common
+  // prefix, such as Arabic "وال").
+  const FALLBACK_OFFSET = 3;
   const cache = new Map();
   const fetchJson = (path) => {
     if (!cache.has(path)) {
@@ -24,21 +51,32 @@
     return cache.get(path);
   };
   let meta = null;
-  // Must match shard_file in src/search.rs.
+  let keys = null;
+  let stop = new Set();
+  // Must match shard_file in src/search/write.rs.
   const shardName = (key) => /^[a-z0-9]+$/.test(key) ? key
     : "x" + [...new TextEncoder().encode(key)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  // Must match shard_key in src/search/write.rs: a Han term's shard is its first character.
+  const keyOf = (term) => [...term].slice(0, IS_HAN.test(term) ? 1 : 3).join("");
+  // The shard of `kind` ("shards" or "vocab") holding `term`, or {} when there is none.
+  const shard = async (kind, term) => {
+    const key = keyOf(term);
+    return keys[kind].has(key) ? fetchJson(kind + "/" + shardName(key) + ".json") : {};
+  };
+  // The stems a word is indexed under: its vocabulary entry, else itself.
+  const stemsOf = async (word) => {
+    const v = (await shard("vocab", word))[word];
+    return v === undefined ? [word] : [].concat(v);
+  };
 
-  // doc -> {score, section} for one query word, matching terms that start with it.
+  // For one query word: doc -> {score, section, best}, and the terms it matched.
   async function lookup(word) {
-    const key = [...word].slice(0, 3).join("");
     const found = new Map();
-    if (!meta.shards.includes(key)) return found;
-    const shard = await fetchJson("shards/" + shardName(key) + ".json");
-    for (const [term, postings] of Object.entries(shard)) {
-      if (!term.startsWith(word)) continue;
-      const exact = term === word ? 2 : 1;
+    const terms = new Set();
+    const add = (term, postings, factor) => {
+      terms.add(term);
       for (let i = 0; i < postings.length; i += 3) {
-        const doc = postings[i], section = postings[i + 1], weight = postings[i + 2] * exact;
+        const doc = postings[i], section = postings[i + 1], weight = postings[i + 2] * factor;
         const hit = found.get(doc);
         if (!hit) found.set(doc, { score: weight, section, best: weight });
         else {
@@ -46,57 +84,176 @@
           if (weight > hit.best) { hit.best = weight; hit.section = section; }
         }
       }
+    };
+    for (const stem of await stemsOf(word)) {
+      const postings = (await shard("shards", stem))[stem];
+      if (postings) add(stem, postings, 2);
     }
-    return found;
+    const own = Object.entries(await shard("shards", word));
+    // Completion of a word being typed: the stems that start with it ("netw").
+    for (const [term, postings] of own) {
+      if (!terms.has(term) && term.startsWith(word)) add(term, postings, 1);
+    }
+    // A word the site never has: the longest stem found at its start or a few
+    // characters in ("networked" finds "network", "الشبكة" finds "شبك"), without
+    // knowing the language's affixes.
+    if (terms.size === 0) {
+      const chars = [...word];
+      let best = null;
+      for (let at = 0; at <= FALLBACK_OFFSET && chars.length - at >= 3; at++) {
+        const rest = chars.slice(at).join("");
+        for (const [term, postings] of Object.entries(await shard("shards", rest))) {
+          const n = [...term].length;
+          if (n >= 3 && rest.startsWith(term) && (!best || n > best.n)) best = { term, postings, n };
+        }
+      }
+      if (best) add(best.term, best.postings, 1);
+    }
+    return { found, terms };
   }
 
+  // Whether a word of a passage (lower case) is one the query matched.
+  const matcher = async (words, terms) => {
+    // The vocabulary pieces of the matched stems and of the typed words hold most of
+    // the stems' other forms (in Arabic, those with an article are in the latter).
+    const vocabs = await Promise.all([...new Set([...terms, ...words])].map((t) => shard("vocab", t)));
+    const forms = new Set([...words, ...terms]);
+    for (const v of vocabs) {
+      for (const [w, s] of Object.entries(v)) {
+        if ([].concat(s).some((x) => terms.has(x))) forms.add(w);
+      }
+    }
+    return (w) => forms.has(w) || words.some((q) => q.length >= 3 && w.startsWith(q));
+  };
+
+  // `text` split into [piece, marked] runs: whole matching words, and in Han runs the
+  // characters of matching pairs.
+  const highlight = (text, isHit, terms) => {
+    const out = [];
+    let at = 0;
+    const push = (s, marked) => {
+      if (!s) return;
+      const last = out[out.length - 1];
+      if (last && last[1] === marked) last[0] += s;
+      else out.push([s, marked]);
+    };
+    for (const m of text.matchAll(WORD)) {
+      push(text.slice(at, m.index), false);
+      at = m.index + m[0].length;
+      for (const run of m[0].match(RUNS)) {
+        if (IS_HAN.test(run)) {
+          const c = [...run];
+          const on = c.map(() => false);
+          c.forEach((ch, i) => {
+            if (terms.has(ch) || (i + 1 < c.length && terms.has(ch + c[i + 1]))) {
+              on[i] = true;
+              if (i + 1 < c.length && terms.has(ch + c[i + 1])) on[i + 1] = true;
+            }
+          });
+          c.forEach((ch, i) => push(ch, on[i]));
+        } else push(run, isHit(run.toLowerCase()));
+      }
+    }
+    push(text.slice(at), false);
+    return out;
+  };
+  const hits = (runs) => runs.filter(([, marked]) => marked).length;
+
+  // The passage to show for a result: the one with the most matched words, the
+  // section the link lands on first among equals.
+  const snippet = (passages, section, isHit, terms) => {
+    let best = null;
+    const order = [section, ...passages.keys()].filter((i) => i < passages.length);
+    for (const i of order) {
+      const runs = highlight(passages[i], isHit, terms);
+      if (!best || hits(runs) > hits(best)) best = runs;
+    }
+    if (!best) return null;
+    const p = document.createElement("p");
+    p.className = "search-snippet";
+    // A passage may be in a script of the other direction than the page's.
+    p.dir = "auto";
+    for (const [s, marked] of best) {
+      if (marked) {
+        const m = document.createElement("mark");
+        m.textContent = s;
+        p.append(m);
+      } else p.append(document.createTextNode(s));
+    }
+    return p;
+  };
+
   async function search(query) {
-    const words = [...new Set(tokens(query))];
     list.replaceChildren();
+    meta = meta || await fetchJson("meta.json");
+    keys = keys || { shards: new Set(meta.shards), vocab: new Set(meta.vocab) };
+    stop = new Set(meta.stop);
+    const words = [...new Set(tokens(query, stop))];
     if (words.length === 0) {
-      status.textContent = query.trim() ? "Type a longer word." : "";
+      status.textContent = query.trim() ? say("short") : "";
       return;
     }
-    status.textContent = "Searching…";
-    meta = meta || await fetchJson("meta.json");
-    const perWord = await Promise.all(words.map(lookup));
+    status.textContent = say("searching");
+    // A pair of Han characters that straddles two words of the query may be nowhere
+    // in the text: it does not veto the others (src/search/ngram.rs).
+    const looked = await Promise.all(words.map(lookup));
+    const perWord = looked.filter((w, i) => w.found.size > 0 || !IS_HAN.test(words[i]));
+    if (perWord.length === 0) perWord.push(looked[0]);
     // Every word must match: intersect, summing scores.
-    let hits = perWord[0];
+    let found = perWord[0].found;
     for (const other of perWord.slice(1)) {
       const next = new Map();
-      for (const [doc, h] of hits) {
-        const o = other.get(doc);
+      for (const [doc, h] of found) {
+        const o = other.found.get(doc);
         if (o) next.set(doc, { score: h.score + o.score, section: o.best > h.best ? o.section : h.section, best: Math.max(h.best, o.best) });
       }
-      hits = next;
+      found = next;
     }
-    const ranked = [...hits.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, 30);
+    const ranked = [...found.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, 30);
     if (ranked.length === 0) {
-      status.textContent = `No results for “${query}”.`;
+      status.textContent = say("none", { query });
       return;
     }
-    const chunks = await Promise.all([...new Set(ranked.map(([d]) => Math.floor(d / meta.chunk)))]
-      .map(async (c) => [c, await fetchJson("docs-" + c + ".json")]));
-    const byChunk = new Map(chunks);
-    for (const [doc, hit] of ranked) {
-      const [url, title, kind, sections] = byChunk.get(Math.floor(doc / meta.chunk))[doc % meta.chunk];
+    const terms = new Set(perWord.flatMap((w) => [...w.terms]));
+    const [isHit, chunks, texts] = await Promise.all([
+      matcher(words, terms),
+      Promise.all([...new Set(ranked.map(([d]) => Math.floor(d / meta.chunk)))]
+        .map(async (c) => [c, await fetchJson("docs-" + c + ".json")])).then((c) => new Map(c)),
+      Promise.all(ranked.map(([d]) => fetchJson("text/" + d + ".json").catch(() => []))),
+    ]);
+    ranked.forEach(([doc, hit], n) => {
+      const [url, title, kind, detail, year, sections] = chunks.get(Math.floor(doc / meta.chunk))[doc % meta.chunk];
       const li = document.createElement("li");
       const a = document.createElement("a");
       const section = hit.section > 0 ? sections[hit.section - 1] : null;
       a.href = section ? url + "#" + section[0] : url;
       a.textContent = title;
+      a.dir = "auto";
       li.append(a);
-      const info = document.createElement("span");
-      info.className = "meta";
-      info.textContent = section ? `${kind} · ${section[1]}` : kind;
-      li.append(document.createElement("br"), info);
+      const info = document.createElement("p");
+      info.className = "search-meta";
+      const field = (cls, text) => {
+        const s = document.createElement("span");
+        s.className = cls;
+        s.textContent = text;
+        if (info.childNodes.length) info.append(" · ");
+        info.append(s);
+      };
+      field("search-kind", kindLabel(kind));
+      if (detail) field("search-detail", detail);
+      if (year !== null) field("search-year", String(year));
+      if (section && kind === "report") field("search-section", section[1]);
+      li.append(info);
+      const p = snippet(texts[n], hit.section, isHit, terms);
+      if (p) li.append(p);
       list.append(li);
-    }
-    const total = hits.size;
-    status.textContent = `${total} result${total === 1 ? "" : "s"} for “${query}”` + (total > ranked.length ? `, the best ${ranked.length} shown.` : ".");
+    });
+    const total = found.size;
+    status.textContent = say("count", { query, count: total })
+      + (total > ranked.length ? " " + say("best", { shown: ranked.length }) : "");
   }
 
-  const run = () => search(input.value).catch((e) => { status.textContent = "Search failed: " + e.message; });
+  const run = () => search(input.value).catch((e) => { status.textContent = say("failed", { error: e.message }); });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const url = new URL(location.href);
@@ -104,6 +261,30 @@
     history.replaceState(null, "", url);
     run();
   });
+
+  // Arrow keys move between the results (and back up to the field); Enter follows a
+  // link as it always does, and Tab still walks through them in order.
+  const links = () => [...list.querySelectorAll("li > a")];
+  const move = (e, from) => {
+    const all = links();
+    if (all.length === 0) return;
+    const i = from === input ? -1 : all.indexOf(from);
+    let next = null;
+    if (e.key === "ArrowDown") next = all[Math.min(i + 1, all.length - 1)];
+    else if (e.key === "ArrowUp") next = i <= 0 ? input : all[i - 1];
+    else if (e.key === "Home" && from !== input) next = all[0];
+    else if (e.key === "End" && from !== input) next = all[all.length - 1];
+    else if (e.key === "Escape" && from !== input) next = input;
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  };
+  input.addEventListener("keydown", (e) => move(e, input));
+  list.addEventListener("keydown", (e) => {
+    if (e.target instanceof HTMLAnchorElement) move(e, e.target);
+  });
+
   const q = new URLSearchParams(location.search).get("q");
   if (q) { input.value = q; run(); }
 })();

@@ -1,0 +1,288 @@
+//! The pages the index covers, each as a [`Doc`]: reports, action lines,
+//! organizations, metrics, and the frame's targets, goals, objectives and source
+//! documents.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::Site;
+use crate::urls::Page;
+
+/// What sort of page a document is: the code `docs-<n>.json` carries, which the search
+/// page turns into a label (`data-kind-<code>` on the results list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocKind {
+    Report,
+    ActionLine,
+    Organization,
+    Metric,
+    Target,
+    Sdg,
+    Gdc,
+    Document,
+}
+
+impl DocKind {
+    /// The code in the index and in the template's `data-kind-<code>` attribute.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            DocKind::Report => "report",
+            DocKind::ActionLine => "action-line",
+            DocKind::Organization => "organization",
+            DocKind::Metric => "metric",
+            DocKind::Target => "target",
+            DocKind::Sdg => "sdg",
+            DocKind::Gdc => "gdc",
+            DocKind::Document => "document",
+        }
+    }
+}
+
+/// A page to index: where it is, what it is, and its text by section.
+pub(crate) struct Doc<'a> {
+    pub(crate) url: String,
+    pub(crate) title: Cow<'a, str>,
+    pub(crate) kind: DocKind,
+    /// A few words beside the kind: the organization of a report or metric, the
+    /// symbol of a document.
+    pub(crate) detail: Cow<'a, str>,
+    /// The year the page is about: a report's, a target's deadline, a metric's latest
+    /// figure, a document's adoption.
+    pub(crate) year: Option<i32>,
+    /// The language of its text (a BCP 47 tag), which picks the stemmer.
+    pub(crate) lang: &'a str,
+    /// Section anchors with their headings.
+    pub(crate) sections: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// Text of the page itself (section 0), then of each section.
+    pub(crate) text: Vec<Cow<'a, str>>,
+    /// What the page says of itself in a sentence, shown when no passage of its text
+    /// holds the words searched.
+    pub(crate) summary: Option<Cow<'a, str>>,
+}
+
+impl<'a> Doc<'a> {
+    /// The document with its text in Unicode normalization form C, the form readers
+    /// type in: report text reaches the index decomposed (`e` and a combining accent),
+    /// and a combining mark is not a letter, so the tokenizer would cut the word.
+    fn composed(self) -> Doc<'a> {
+        Doc {
+            title: nfc(self.title),
+            sections: self
+                .sections
+                .into_iter()
+                .map(|(anchor, heading)| (anchor, nfc(heading)))
+                .collect(),
+            text: self.text.into_iter().map(nfc).collect(),
+            summary: self.summary.map(nfc),
+            ..self
+        }
+    }
+}
+
+/// `text` in normalization form C, borrowed when it already is (nearly always).
+fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// The documents of `site`'s pages under the base path `base`, their text in `lang`.
+/// Today every page of a site is in the site's language; a page tree of another
+/// language passes its own base and language.
+pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Doc<'a>> {
+    let mut docs = Vec::new();
+    reports(site, base, lang, &mut docs);
+    for l in &site.action_lines {
+        let facilitators: Vec<&str> = l
+            .facilitators
+            .iter()
+            .map(|&f| site.org(f).name.as_str())
+            .collect();
+        docs.push(Doc {
+            url: Page::ActionLine(&l.slug).url(base),
+            title: Cow::Owned(format!("{} {}", l.code, l.title)),
+            kind: DocKind::ActionLine,
+            detail: Cow::Borrowed(&l.code),
+            year: None,
+            lang,
+            sections: Vec::new(),
+            text: vec![Cow::Owned(format!(
+                "{} {} {}",
+                l.short,
+                l.description.as_deref().unwrap_or(""),
+                facilitators.join(" ")
+            ))],
+            summary: l.description.as_deref().map(Cow::Borrowed),
+        });
+    }
+    for o in &site.organizations {
+        docs.push(Doc {
+            url: Page::Organization(&o.id).url(base),
+            title: Cow::Borrowed(&o.name),
+            kind: DocKind::Organization,
+            detail: Cow::Borrowed(o.display_short()),
+            year: None,
+            lang,
+            sections: Vec::new(),
+            text: vec![Cow::Owned(format!(
+                "{} {}",
+                o.short_name.as_deref().unwrap_or(""),
+                o.description.as_deref().unwrap_or("")
+            ))],
+            summary: o.description.as_deref().map(Cow::Borrowed),
+        });
+    }
+    metrics(site, base, lang, &mut docs);
+    frame(site, base, lang, &mut docs);
+    docs.into_iter().map(Doc::composed).collect()
+}
+
+fn reports<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>) {
+    for r in &site.reports {
+        let org = site.org(r.organization);
+        let mut text: Vec<Cow<'_, str>> = r
+            .body
+            .text
+            .iter()
+            .map(|t| Cow::Borrowed(t.as_str()))
+            .collect();
+        if let Some(first) = text.first_mut() {
+            *first = Cow::Owned(format!(
+                "{first} {} {} {} {}",
+                org.name,
+                org.display_short(),
+                r.year,
+                r.summary.as_deref().unwrap_or("")
+            ));
+        }
+        docs.push(Doc {
+            url: Page::Report(&r.slug).url(base),
+            title: Cow::Borrowed(&r.title),
+            kind: DocKind::Report,
+            detail: Cow::Borrowed(org.display_short()),
+            year: Some(r.year),
+            lang,
+            sections: r
+                .body
+                .toc
+                .iter()
+                .map(|h| section(&h.anchor, &h.text))
+                .collect(),
+            text,
+            summary: Some(Cow::Borrowed(r.summary.as_deref().unwrap_or(&r.body.lead))),
+        });
+    }
+}
+
+/// A section as a document lists it: its anchor and its heading.
+fn section<'a>(anchor: &'a str, heading: &'a str) -> (Cow<'a, str>, Cow<'a, str>) {
+    (Cow::Borrowed(anchor), Cow::Borrowed(heading))
+}
+
+fn metrics<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>) {
+    let mut latest: HashMap<usize, i32> = HashMap::default();
+    for r in &site.reports {
+        for f in &r.figures {
+            let y = latest.entry(f.metric.index()).or_insert(f.year);
+            *y = (*y).max(f.year);
+        }
+    }
+    for (i, m) in site.metrics.iter().enumerate() {
+        let org = site.org(m.organization);
+        docs.push(Doc {
+            url: Page::Metric(&m.id).url(base),
+            title: Cow::Borrowed(&m.title),
+            kind: DocKind::Metric,
+            detail: Cow::Borrowed(org.display_short()),
+            year: latest.get(&i).copied(),
+            lang,
+            sections: Vec::new(),
+            text: vec![Cow::Owned(format!(
+                "{} {} {}",
+                org.name,
+                org.display_short(),
+                m.description.as_deref().unwrap_or("")
+            ))],
+            summary: m.description.as_deref().map(Cow::Borrowed),
+        });
+    }
+}
+
+/// The frame's pages: targets, goals with their targets, objectives, and source
+/// documents by numbered paragraph.
+fn frame<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>) {
+    let frame = &site.frame;
+    for t in &frame.targets {
+        docs.push(Doc {
+            url: Page::Target(&t.id).url(base),
+            title: Cow::Borrowed(&t.title),
+            kind: DocKind::Target,
+            detail: Cow::Borrowed(""),
+            year: Some(t.deadline),
+            lang,
+            sections: Vec::new(),
+            text: vec![Cow::Borrowed(&t.wording)],
+            summary: Some(Cow::Borrowed(&t.wording)),
+        });
+    }
+    for g in &frame.sdgs {
+        let mut text = vec![Cow::Borrowed(g.short.as_str())];
+        text.extend(g.targets.iter().map(|t| Cow::Borrowed(t.text.as_str())));
+        docs.push(Doc {
+            url: Page::Sdg(g.number).url(base),
+            title: Cow::Borrowed(&g.title),
+            kind: DocKind::Sdg,
+            detail: Cow::Owned(g.number.to_string()),
+            year: None,
+            lang,
+            sections: g
+                .targets
+                .iter()
+                .map(|t| section(&t.anchor, &t.code))
+                .collect(),
+            text,
+            summary: Some(Cow::Borrowed(&g.short)),
+        });
+    }
+    for o in &frame.gdc {
+        docs.push(Doc {
+            url: Page::Gdc(o.number).url(base),
+            title: Cow::Borrowed(&o.title),
+            kind: DocKind::Gdc,
+            detail: Cow::Owned(o.number.to_string()),
+            year: None,
+            lang,
+            sections: Vec::new(),
+            text: vec![Cow::Borrowed(&o.short)],
+            summary: Some(Cow::Borrowed(&o.short)),
+        });
+    }
+    for d in &frame.documents {
+        let mut text = vec![Cow::Owned(format!("{} {}", d.symbol, d.issued_by))];
+        text.extend(d.paragraphs.iter().map(|p| Cow::Borrowed(p.text.as_str())));
+        docs.push(Doc {
+            url: Page::Document(&d.id).url(base),
+            title: Cow::Borrowed(&d.title),
+            kind: DocKind::Document,
+            detail: Cow::Borrowed(&d.symbol),
+            year: Some(d.date.year),
+            lang,
+            // A paragraph is a section: a result lands on the paragraph that matches.
+            sections: d
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    (
+                        Cow::Owned(crate::urls::paragraph_anchor(p.number)),
+                        Cow::Owned(p.number.to_string()),
+                    )
+                })
+                .collect(),
+            text,
+            summary: None,
+        });
+    }
+}

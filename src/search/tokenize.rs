@@ -1,0 +1,134 @@
+//! Text to index terms, before stemming: lower case, split on anything that is not a
+//! letter or digit (Unicode `Alphabetic` or `Numeric`, which is what `search.js`'s
+//! `[\p{Alphabetic}\p{N}]` matches), words of two characters or more, stop words out,
+//! and runs of Han characters cut into overlapping pairs ([`super::ngram`]).
+//!
+//! `search.js` splits a query with the same rules; the stop words reach it through
+//! `meta.json`, so the list is written once, here.
+
+use std::borrow::Cow;
+
+use super::ngram;
+
+/// Words too common to be worth indexing (the client drops them from queries too).
+/// Sorted, for a binary search.
+pub(crate) const STOP_WORDS: &[&str] = &[
+    "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
+    "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were",
+    "which", "with",
+];
+
+/// The index terms of `text` before stemming, in order: lower-case words, and the
+/// character pairs of Han runs. A word already in lower case is borrowed, not copied:
+/// most are, and a report has thousands of words.
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    words(text).flat_map(|w| {
+        ngram::split(w).flat_map(|(run, han)| {
+            let (grams, word) = if han {
+                (ngram::grams(run), None)
+            } else {
+                (Vec::new(), word_term(run))
+            };
+            grams.into_iter().map(Cow::Owned).chain(word)
+        })
+    })
+}
+
+/// A run of letters and digits without Han characters as a term, if it is one.
+fn word_term(w: &str) -> Option<Cow<'_, str>> {
+    w.chars().nth(1)?;
+    let term = if w
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    };
+    STOP_WORDS
+        .binary_search(&term.as_ref())
+        .is_err()
+        .then_some(term)
+}
+
+/// The runs of letters and digits of `text`. ASCII, nearly all of it, is told apart
+/// byte by byte; other characters by their Unicode class.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    // The length of the character at `i` when it is a letter or digit.
+    let word_char = move |i: usize| -> Option<usize> {
+        let b = bytes[i];
+        if b.is_ascii() {
+            b.is_ascii_alphanumeric().then_some(1)
+        } else {
+            let c = text[i..].chars().next()?;
+            c.is_alphanumeric().then(|| c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            match word_char(i) {
+                Some(_) => break,
+                // Skip a separator: one byte, or a whole non-ASCII character.
+                None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            match word_char(i) {
+                Some(len) => i += len,
+                None => break,
+            }
+        }
+        Some(&text[start..i])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        tokens(text).map(Cow::into_owned).collect()
+    }
+
+    #[test]
+    fn tokens_are_lower_case_words_without_stop_words() {
+        assert_eq!(
+            all("The Global Encryption Coalition, over 430 members in 2024; a IXP"),
+            [
+                "global",
+                "encryption",
+                "coalition",
+                "over",
+                "430",
+                "members",
+                "2024",
+                "ixp"
+            ]
+        );
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        let w: Vec<&str> = words("São Paulo—2024: e-mail, x; «ü»").collect();
+        assert_eq!(w, ["São", "Paulo", "2024", "e", "mail", "x", "ü"]);
+        // One letter is not a term, however many bytes it takes.
+        assert_eq!(all("é x Ж"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn arabic_vowel_marks_stay_inside_their_word() {
+        // Fatha and shadda are marks, not letters, but Alphabetic: one word.
+        assert_eq!(all("الشَّبكة"), ["الشَّبكة"]);
+    }
+
+    #[test]
+    fn han_runs_become_pairs_and_other_scripts_in_the_run_stay_words() {
+        assert_eq!(all("社区网络"), ["社区", "区网", "网络"]);
+        assert_eq!(all("2024年社区"), ["2024", "年社", "社区"]);
+        // A lone Han character is a term: it may be a whole word.
+        assert_eq!(all("中 AI"), ["中", "ai"]);
+    }
+}

@@ -1,0 +1,267 @@
+//! Search relevance: the queries of `tests/search/relevance.toml` run against the index
+//! a build writes, each expected to rank its pages first. The query is cut by the
+//! library's own tokenizer; the lookup (vocabulary, then postings, then the stems a
+//! word starts with) and the ranking follow `search.js`, whose own ranking the
+//! browser test checks for the queries marked `browser`.
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+
+use common::Site;
+use serde_json::Value;
+
+#[derive(serde::Deserialize)]
+struct Set {
+    query: Vec<Query>,
+}
+
+#[derive(serde::Deserialize)]
+struct Query {
+    site: String,
+    #[serde(default)]
+    language: Option<String>,
+    query: String,
+    first: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    browser: bool,
+}
+
+/// A built site's index, read as the search page reads it.
+struct Index {
+    site: Site,
+    meta: Value,
+    docs: Vec<Value>,
+    pieces: std::cell::RefCell<HashMap<String, Value>>,
+}
+
+impl Index {
+    fn build(name: &str, language: Option<&str>) -> Index {
+        let site = if name == "shipped" {
+            Site::shipped()
+        } else {
+            Site::fixture(name)
+        };
+        if let Some(lang) = language {
+            let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+            let toml: String = toml
+                .lines()
+                .map(|l| {
+                    if l.starts_with("language") {
+                        format!("language = \"{lang}\"\n")
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
+                .collect();
+            site.write("site.toml", &toml);
+        }
+        site.build_ok();
+        let meta: Value = serde_json::from_str(&site.output("search/meta.json")).unwrap();
+        let chunks = meta["docs"]
+            .as_u64()
+            .unwrap()
+            .div_ceil(meta["chunk"].as_u64().unwrap());
+        let docs = (0..chunks)
+            .flat_map(|n| {
+                let chunk: Value =
+                    serde_json::from_str(&site.output(&format!("search/docs-{n}.json"))).unwrap();
+                chunk.as_array().unwrap().clone()
+            })
+            .collect();
+        Index {
+            site,
+            meta,
+            docs,
+            pieces: Default::default(),
+        }
+    }
+
+    /// The shard of `kind` (`shards`, `vocab`) holding `term`.
+    fn shard(&self, kind: &str, term: &str) -> Value {
+        let han = term.chars().next().is_some_and(wsis::search::is_han);
+        let key: String = term.chars().take(if han { 1 } else { 3 }).collect();
+        if !self.meta[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == key.as_str())
+        {
+            return Value::Object(Default::default());
+        }
+        let file = if key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            key
+        } else {
+            key.bytes()
+                .fold("x".to_string(), |s, b| format!("{s}{b:02x}"))
+        };
+        let rel = format!("search/{kind}/{file}.json");
+        self.pieces
+            .borrow_mut()
+            .entry(rel.clone())
+            .or_insert_with(|| serde_json::from_str(&self.site.output(&rel)).unwrap())
+            .clone()
+    }
+
+    /// Doc -> score for one query term.
+    fn lookup(&self, word: &str) -> BTreeMap<u64, u64> {
+        let mut found = BTreeMap::new();
+        let mut add = |postings: &Value, factor: u64| {
+            for p in postings.as_array().unwrap().chunks(3) {
+                *found.entry(p[0].as_u64().unwrap()).or_default() +=
+                    p[2].as_u64().unwrap() * factor;
+            }
+        };
+        let stems: Vec<String> = match &self.shard("vocab", word)[word] {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(a) => a.iter().map(|s| s.as_str().unwrap().to_string()).collect(),
+            _ => vec![word.to_string()],
+        };
+        let mut matched = Vec::new();
+        for stem in &stems {
+            if let Some(p) = self.shard("shards", stem).get(stem) {
+                add(p, 2);
+                matched.push(stem.clone());
+            }
+        }
+        let own = self.shard("shards", word);
+        let own = own.as_object().unwrap();
+        for (term, p) in own {
+            if !matched.contains(term) && term.starts_with(word) {
+                add(p, 1);
+                matched.push(term.clone());
+            }
+        }
+        if matched.is_empty() {
+            // The longest stem at the start of the word or up to three characters in.
+            let chars: Vec<char> = word.chars().collect();
+            let mut best: Option<(usize, Value)> = None;
+            for at in (0..=3).take_while(|at| chars.len() >= at + 3) {
+                let rest: String = chars[at..].iter().collect();
+                for (term, p) in self.shard("shards", &rest).as_object().unwrap() {
+                    let n = term.chars().count();
+                    if n >= 3
+                        && rest.starts_with(term.as_str())
+                        && best.as_ref().is_none_or(|b| n > b.0)
+                    {
+                        best = Some((n, p.clone()));
+                    }
+                }
+            }
+            if let Some((_, p)) = best {
+                add(&p, 1);
+            }
+        }
+        found
+    }
+
+    /// The URLs of the results of `query`, best first.
+    fn search(&self, query: &str) -> Vec<String> {
+        let stop: Vec<&str> = self.meta["stop"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        let mut terms = wsis::search::query_terms(query);
+        terms.retain(|t| !stop.contains(&t.as_str()));
+        terms.dedup();
+        let mut hits: Option<BTreeMap<u64, u64>> = None;
+        for t in &terms {
+            let found = self.lookup(t);
+            // A pair of Han characters that straddles two words of the query may be
+            // nowhere in the text: it does not veto the others.
+            if found.is_empty() && t.chars().next().is_some_and(wsis::search::is_han) {
+                continue;
+            }
+            hits = Some(match hits {
+                None => found,
+                Some(h) => h
+                    .into_iter()
+                    .filter_map(|(d, s)| found.get(&d).map(|o| (d, s + o)))
+                    .collect(),
+            });
+        }
+        let mut ranked: Vec<(u64, u64)> = hits.unwrap_or_default().into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .map(|(d, _)| self.docs[d as usize][0].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+#[test]
+fn every_query_of_the_relevance_set_ranks_its_pages_first() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/relevance.toml");
+    let set: Set = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut indexes: HashMap<(String, Option<String>), Index> = HashMap::new();
+    let mut failures = Vec::new();
+    for q in &set.query {
+        let index = indexes
+            .entry((q.site.clone(), q.language.clone()))
+            .or_insert_with(|| Index::build(&q.site, q.language.as_deref()));
+        let results = index.search(&q.query);
+        // Without the base path, which is one folder in both sites (`/wsis/`, `/sub/`).
+        let strip = |u: &String| -> String {
+            let path = u.trim_start_matches('/');
+            path.split_once('/')
+                .map_or("", |(_, rest)| rest)
+                .to_string()
+        };
+        let top: Vec<String> = results.iter().take(q.first.len()).map(strip).collect();
+        let mut want = q.first.clone();
+        let mut got = top.clone();
+        want.sort();
+        got.sort();
+        if want != got {
+            failures.push(format!(
+                "{} ({}): wanted first {:?}, got {:?}",
+                q.query,
+                q.site,
+                q.first,
+                results.iter().take(5).map(strip).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn each_language_has_its_own_index_pointing_at_its_pages() {
+    let site = Site::fixture("search_languages");
+    site.edit(
+        "site.toml",
+        "language = \"ar\"\n",
+        "language = \"ar\"\nlanguages = [\"ar\", \"fr\"]\n",
+    );
+    site.build_ok();
+    for (prefix, lang, base) in [("", "ar", "/sub/"), ("fr/", "fr", "/sub/fr/")] {
+        let meta: Value =
+            serde_json::from_str(&site.output(&format!("{prefix}search/meta.json"))).unwrap();
+        assert_eq!(meta["lang"], lang);
+        let docs: Value =
+            serde_json::from_str(&site.output(&format!("{prefix}search/docs-0.json"))).unwrap();
+        let report = format!("{base}reports/zh-2024/");
+        assert!(
+            docs.as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d[0] == report.as_str()),
+            "{prefix}: {report} not in {docs}"
+        );
+        let page = site.output(&format!("{prefix}search/index.html"));
+        assert!(
+            page.contains(&format!(r#"data-index="{base}search/""#)),
+            "{prefix}search/index.html reads another tree's index"
+        );
+    }
+    let fr: Value = serde_json::from_str(&site.output("fr/search/docs-0.json")).unwrap();
+    assert!(fr.to_string().contains("/sub/fr/reports/"));
+    let ar: Value = serde_json::from_str(&site.output("search/docs-0.json")).unwrap();
+    assert!(!ar.to_string().contains("/sub/fr/"));
+}
