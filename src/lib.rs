@@ -19,6 +19,7 @@
 //! column; a failed build leaves the previous output untouched.
 
 pub mod chart;
+mod cite;
 pub mod config;
 mod data;
 pub mod diagnostic;

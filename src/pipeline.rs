@@ -161,9 +161,12 @@ pub(crate) fn render_pages(
     (pages, errors)
 }
 
-/// Writes the open data files and the search index.
+/// Writes the open data files, the citation files and the search index.
 pub(crate) fn write_assets(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
     for (rel, bytes) in data::files(site, links)? {
+        sink.put(&rel, bytes)?;
+    }
+    for (rel, bytes) in crate::cite::files(site, links) {
         sink.put(&rel, bytes)?;
     }
     // The search index of the default language, at `search/`, which every language's

@@ -342,7 +342,7 @@ fn each_language_has_its_feed_and_sitemap_and_robots_names_them() {
 
 /// Every link of the pages in the folder `prefix` (`fr/`) to a page of the site under
 /// base path `base` stays in the language, but for the switcher's; the links to files
-/// (data, stylesheets, scripts) go to the root, where they exist once.
+/// (data, stylesheets, scripts, citations) go to the root, where they exist once.
 fn assert_links_stay(site: &Site, base: &str, prefix: &str) {
     let out = site.root.join("public").join(prefix);
     let mut pages = 0;
@@ -370,7 +370,11 @@ fn assert_links_stay(site: &Site, base: &str, prefix: &str) {
                 continue;
             }
             let path = rel.split(['#', '?']).next().unwrap();
-            let is_file = path.ends_with(".css") || path.ends_with(".js");
+            // Citation files exist once too, beside the default language's page.
+            let is_file = path.ends_with(".css")
+                || path.ends_with(".js")
+                || path.ends_with("/cite.bib")
+                || path.ends_with("/cite.json");
             assert_eq!(
                 rel.starts_with(prefix),
                 !is_file,

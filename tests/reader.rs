@@ -100,7 +100,9 @@ fn pages_carry_title_description_canonical_and_open_graph() {
     assert!(html.contains(
         r#"<meta property="og:url" content="https://example.org/sub/reports/alpha-2024/">"#
     ));
-    assert!(html.contains(r#"<meta property="article:modified_time" content="2024-10">"#));
+    // Its publication date is Open Graph's published time (it has no revision date).
+    assert!(html.contains(r#"<meta property="article:published_time" content="2024-10">"#));
+    assert!(!html.contains("article:modified_time"));
     // One date, said once: a report has no revision date apart from its publication.
     assert_eq!(html.matches("<dt>Published</dt>").count(), 1);
     assert!(!html.contains("Last updated"), "the one date is said twice");

@@ -15,6 +15,7 @@ use super::{
     FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
     Renderer, Task,
 };
+use crate::cite::{Citation, CiteView};
 use crate::link::Links;
 use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
@@ -246,6 +247,15 @@ impl Renderer<'_> {
                         })
                     })
                     .collect();
+                ctx.insert(
+                    "cite",
+                    &CiteView::new(
+                        &Citation::report(s, id),
+                        page,
+                        r.source_url.as_deref(),
+                        v.root_base,
+                    ),
+                );
                 ctx.insert("report", &v.report(id));
                 ctx.insert("html", &v.localized(&r.body.html));
                 ctx.insert("toc", &toc(r));
@@ -309,6 +319,10 @@ impl Renderer<'_> {
                 ctx.insert(
                     "jsonld",
                     &super::jsonld::metric_dataset(s, l, id, &edition.root, in_language),
+                );
+                ctx.insert(
+                    "cite",
+                    &CiteView::new(&Citation::metric(s, l, id), page, None, v.root_base),
                 );
                 ctx.insert("metric", &v.metric(id));
                 v.insert_description(&mut ctx, m.description.as_ref());

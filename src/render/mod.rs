@@ -86,6 +86,8 @@ struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
+    /// The language as an Open Graph locale: `en`, `fr_CA` (`_`, not BCP 47's `-`).
+    og_locale: String,
     /// The language's writing direction, for `<html dir>`: `ltr` or `rtl`.
     dir: &'static str,
     /// The base path every link to a page starts with: `/` or `/wsis/`, and `/wsis/fr/`
@@ -217,6 +219,7 @@ impl<'a> Renderer<'a> {
                 title: &site.config.title,
                 description: &site.config.description,
                 language: &edition.tag,
+                og_locale: og_locale(&edition.tag),
                 dir: edition.dir,
                 base: &edition.base,
                 root_base,
@@ -306,6 +309,23 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A BCP 47 language tag (`fr-CA`, `zh-Hans-CN`) as an Open Graph locale, language
+/// and territory joined by `_` (`fr_CA`, `zh_CN`); a tag without a territory is its
+/// language alone.
+fn og_locale(tag: &str) -> String {
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    // The territory is the subtag of two letters or three digits; a script (`Hans`)
+    // or variant is left out.
+    match parts.find(|p| {
+        (p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+            || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+    }) {
+        Some(territory) => format!("{language}_{}", territory.to_ascii_uppercase()),
+        None => language,
+    }
+}
+
 /// The page `job` renders of `s`.
 fn page_of(s: &Site, job: Job) -> Page<'_> {
     match job {
@@ -373,4 +393,18 @@ fn all_jobs(s: &Site, links: &Links) -> Vec<Job> {
     jobs.extend(links.years.iter().map(|&y| Job::Year(y)));
     jobs.extend(frameworks::jobs(&s.frame));
     jobs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::og_locale;
+
+    #[test]
+    fn open_graph_locales_join_language_and_territory() {
+        assert_eq!(og_locale("en"), "en");
+        assert_eq!(og_locale("fr-CA"), "fr_CA");
+        assert_eq!(og_locale("zh-Hans-CN"), "zh_CN");
+        assert_eq!(og_locale("es-419"), "es_419");
+        assert_eq!(og_locale("AR"), "ar");
+    }
 }

@@ -170,8 +170,11 @@ pub(crate) struct ObservationView<'a> {
     pub(crate) restates: Option<LinkView<'a>>,
     /// The later figures that repeat this one.
     pub(crate) restated_by: Vec<LinkView<'a>>,
-    /// How to cite this one number.
+    /// How to cite this one number, as plain text.
     pub(crate) citation: String,
+    /// The folder of its report's `cite.bib` and `cite.json` (`/wsis/reports/<slug>/`),
+    /// which every language's pages share.
+    pub(crate) cite_files: String,
 }
 
 /// Builds views with the site's base path.
@@ -309,18 +312,8 @@ impl<'a> Views<'a> {
         let restates = series.original_of(o);
         let standing = series.standing(o).name();
         let id = r.figure_id(o.figure);
-        let root = self.site.config.base_url.root();
-        let citation = format!(
-            "{org} ({published}). {title}. Figure {id}: {metric}, {year}: {display}. {root}{path}#{anchor}",
-            org = self.site.org(r.organization).name,
-            published = r.published.year,
-            title = r.title,
-            metric = m.title,
-            year = f.year,
-            display = self.fmt().figure(f.amount, &m.unit, f.status),
-            path = Page::Report(&r.slug).path(),
-            anchor = f.anchor,
-        );
+        let display = self.fmt().figure(f.amount, &m.unit, f.status);
+        let citation = crate::cite::Citation::figure(self.site, o, &display).plain();
         ObservationView {
             html_id: id.replace('/', "--"),
             id,
@@ -335,7 +328,7 @@ impl<'a> Views<'a> {
             value: f.amount.middle(),
             low,
             high,
-            display: self.fmt().figure(f.amount, &m.unit, f.status),
+            display,
             bound: f.amount.bound().name(),
             status: f.status.name(),
             source: match &f.source {
@@ -363,6 +356,7 @@ impl<'a> Views<'a> {
             restates: restates.map(sentence),
             restated_by: series.restated_by(o).map(sentence).collect(),
             citation,
+            cite_files: format!("{}{}", self.root_base, Page::Report(&r.slug).path()),
         }
     }
 

@@ -484,3 +484,11 @@ figure-between = بين { $low } و{ $high }
 figure-estimate = { $value } (تقديري)
 figure-projected = { $value } (متوقع)
 figure-target = { $value } (مستهدف)
+
+## Citations
+cite-this-report = استشهد بهذا التقرير
+cite-this-metric = استشهد بهذا المؤشر
+cite-stable-address = العنوان الدائم:
+cite-bibtex = BibTeX
+cite-csl-json = CSL-JSON، لبرامج Zotero وMendeley وPandoc
+cite-report-files = التقرير:

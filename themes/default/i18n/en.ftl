@@ -452,3 +452,16 @@ figure-between = between { $low } and { $high }
 figure-estimate = { $value } (estimate)
 figure-projected = { $value } (projected)
 figure-target = { $value } (target)
+
+## Citations: the "Cite this" block of report and metric pages, and each figure's
+## "Cite" (observations-cite). The citation itself (author, title, date) is data and
+## is not translated.
+cite-this-report = Cite this report
+cite-this-metric = Cite this metric
+cite-stable-address = Stable address:
+# Followed by a link to the file, in brackets, and the BibTeX entry.
+cite-bibtex = BibTeX
+# Followed by a link to the file, in brackets, and the CSL-JSON item.
+cite-csl-json = CSL-JSON, for Zotero, Mendeley and Pandoc
+# Followed by links to the report's citation as BibTeX and CSL-JSON.
+cite-report-files = The report:

@@ -402,3 +402,11 @@ figure-between = entre { $low } y { $high }
 figure-estimate = { $value } (estimación)
 figure-projected = { $value } (proyección)
 figure-target = { $value } (meta)
+
+## Citations
+cite-this-report = Citar este informe
+cite-this-metric = Citar este indicador
+cite-stable-address = Dirección permanente:
+cite-bibtex = BibTeX
+cite-csl-json = CSL-JSON, para Zotero, Mendeley y Pandoc
+cite-report-files = El informe:

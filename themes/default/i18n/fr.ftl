@@ -402,3 +402,11 @@ figure-between = entre { $low } et { $high }
 figure-estimate = { $value } (estimation)
 figure-projected = { $value } (prévision)
 figure-target = { $value } (objectif)
+
+## Citations
+cite-this-report = Citer ce rapport
+cite-this-metric = Citer cet indicateur
+cite-stable-address = Adresse permanente :
+cite-bibtex = BibTeX
+cite-csl-json = CSL-JSON, pour Zotero, Mendeley et Pandoc
+cite-report-files = Le rapport :

@@ -444,3 +444,11 @@ figure-between = от { $low } до { $high }
 figure-estimate = { $value } (оценка)
 figure-projected = { $value } (прогноз)
 figure-target = { $value } (цель)
+
+## Citations
+cite-this-report = Цитировать этот доклад
+cite-this-metric = Цитировать этот показатель
+cite-stable-address = Постоянный адрес:
+cite-bibtex = BibTeX
+cite-csl-json = CSL-JSON для Zotero, Mendeley и Pandoc
+cite-report-files = Доклад:

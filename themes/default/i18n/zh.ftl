@@ -343,3 +343,11 @@ figure-between = { $low }至{ $high }
 figure-estimate = { $value }（估计）
 figure-projected = { $value }（预计）
 figure-target = { $value }（目标）
+
+## Citations
+cite-this-report = 引用本报告
+cite-this-metric = 引用本指标
+cite-stable-address = 永久地址：
+cite-bibtex = BibTeX
+cite-csl-json = CSL-JSON，适用于 Zotero、Mendeley 和 Pandoc
+cite-report-files = 报告：

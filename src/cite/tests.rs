@@ -1,0 +1,125 @@
+use super::bibtex::escape;
+use super::{Citation, Work, is_pdf, key};
+use crate::model::PartialDate;
+
+fn citation(title: &'static str) -> Citation<'static> {
+    Citation {
+        key: key("wsis", "isoc-2024"),
+        work: Work::Report,
+        author: "Internet Society",
+        title,
+        issued: PartialDate::parse("2024-10"),
+        publisher: "Internet Society",
+        genre: Some("Annual progress report"),
+        archive: "WSIS tracker",
+        url: "https://example.org/wsis/reports/isoc-2024/".into(),
+        language: "en",
+        part: None,
+        note: None,
+    }
+}
+
+#[test]
+fn keys_keep_to_lower_case_letters_digits_and_hyphens() {
+    assert_eq!(key("wsis", "isoc-2024"), "wsis-isoc-2024");
+    assert_eq!(key("wsis-metric", "A_b..c-"), "wsis-metric-a-b-c");
+    assert_eq!(key("wsis", "تقرير"), "wsis");
+}
+
+#[test]
+fn every_tex_special_character_is_escaped() {
+    let hostile = r"50% of {all} & $1 #2 a_b ~c ^d \e";
+    let out = escape(hostile);
+    assert_eq!(
+        out,
+        r"50\% of \{all\} \& \$1 \#2 a\_b \textasciitilde{}c \textasciicircum{}d \textbackslash{}e"
+    );
+    // No brace is left unescaped, so none can close the field.
+    let unescaped = out
+        .char_indices()
+        .filter(|&(i, c)| (c == '{' || c == '}') && !out[..i].ends_with('\\'))
+        .count();
+    assert_eq!(unescaped % 2, 0);
+    assert_eq!(escape("a\nb\tc"), "a b c");
+}
+
+#[test]
+fn a_report_reads_as_author_year_title_kind_address() {
+    let c = citation("Impact report 2024");
+    assert_eq!(
+        c.plain(),
+        "Internet Society (2024). Impact report 2024. Annual progress report. \
+         https://example.org/wsis/reports/isoc-2024/"
+    );
+    let mut d = c.clone();
+    d.work = Work::Dataset;
+    d.genre = None;
+    d.issued = None;
+    d.publisher = "WSIS tracker";
+    assert_eq!(
+        d.plain(),
+        "Internet Society (n.d.). Impact report 2024 [Data set]. WSIS tracker. \
+         https://example.org/wsis/reports/isoc-2024/"
+    );
+}
+
+#[test]
+fn a_title_ending_in_a_question_mark_gets_no_full_stop() {
+    assert!(citation("Connected?").plain().contains("Connected? Annual"));
+}
+
+#[test]
+fn bibtex_braces_the_institutional_author_and_writes_the_date() {
+    let bib = citation("A {braced} 100% title").bibtex();
+    assert!(bib.starts_with("@report{wsis-isoc-2024,\n"), "{bib}");
+    assert!(bib.contains("  author = {{Internet Society}},\n"), "{bib}");
+    assert!(
+        bib.contains(r"  title = {A \{braced\} 100\% title},"),
+        "{bib}"
+    );
+    assert!(
+        bib.contains("  date = {2024-10},\n  year = {2024},\n"),
+        "{bib}"
+    );
+    assert!(bib.ends_with("}\n"));
+}
+
+#[test]
+fn csl_json_dates_have_as_many_parts_as_stated() {
+    let json: serde_json::Value = serde_json::from_str(&citation("T").csl()).unwrap();
+    assert_eq!(
+        json[0]["issued"]["date-parts"],
+        serde_json::json!([[2024, 10]])
+    );
+    assert_eq!(
+        json[0]["author"],
+        serde_json::json!([{"literal": "Internet Society"}])
+    );
+    assert_eq!(json[0]["type"], "report");
+    let mut day = citation("T");
+    day.issued = PartialDate::parse("2024-10-05");
+    let text = day.csl();
+    assert!(text.contains("\"date-parts\": [[2024, 10, 5]]\n"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json[0]["publisher"], "Internet Society");
+}
+
+#[test]
+fn a_title_that_spells_the_date_key_stays_as_it_is() {
+    let title = "\"date-parts\": [[1, 2]] ]";
+    let json: serde_json::Value = serde_json::from_str(&citation(title).csl()).unwrap();
+    assert_eq!(json[0]["title"], title);
+    assert_eq!(
+        json[0]["issued"]["date-parts"],
+        serde_json::json!([[2024, 10]])
+    );
+}
+
+#[test]
+fn only_a_pdf_address_is_a_pdf() {
+    assert!(is_pdf("https://example.org/r.pdf"));
+    assert!(is_pdf("https://example.org/R.PDF?download=1#page=2"));
+    assert!(!is_pdf("https://example.org/report"));
+    assert!(!is_pdf("https://example.org/pdf"));
+    assert!(!is_pdf("https://example.org/é.pd"));
+}
