@@ -15,6 +15,7 @@ use crate::link::Links;
 use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Source, Unit};
 use crate::series::{self, Change, Delta, Direction, Sentiment, Series, Standing};
+use crate::i18n::Text;
 use crate::urls::Page;
 
 /// A titled link.
@@ -185,7 +186,7 @@ impl<'a> Views<'a> {
     pub(crate) fn t_with(&self, key: &str, args: Option<&fluent_bundle::FluentArgs<'_>>) -> String {
         // Keys here are written in the code, not by users: one missing from en.ftl is
         // a bug the tests catch (debug builds), never a reason to fail a site's build.
-        self.i18n.format(self.lang, key, args).unwrap_or_else(|e| {
+        self.i18n.format(self.lang, key, args, Text::AsWritten).unwrap_or_else(|e| {
             debug_assert!(false, "{e}");
             key.to_string()
         })
