@@ -74,7 +74,11 @@ fn a_plain_string_is_escaped_once_and_an_html_string_keeps_its_tags() {
         "feed-title = « { $site } » & rapports\n\
          search-noscript-html = <em>Sans</em> JavaScript & <a href=\"{ $base }\">accueil</a>\n",
     );
-    site.edit("site.toml", "title = \"Fixture tracker\"", "title = \"R&D <b>\"");
+    site.edit(
+        "site.toml",
+        "title = \"Fixture tracker\"",
+        "title = \"R&D <b>\"",
+    );
     site.build_ok();
     let feed = site.output("fr/atom.xml");
     assert!(
@@ -124,7 +128,28 @@ fn a_missing_string_points_at_the_themes_file_to_create() {
             said.contains(&format!("warning: {file}:")),
             "{lang}: {said}"
         );
-        assert!(said.contains(&format!("add them to {file}")), "{lang}: {said}");
+        assert!(
+            said.contains(&format!("add them to {file}")),
+            "{lang}: {said}"
+        );
         assert!(!said.contains("built-in"), "{lang}: {said}");
+    }
+}
+
+#[test]
+fn a_static_file_where_a_language_puts_a_page_is_refused_every_time() {
+    // Pages and static files are written at once: the winner used to change from one
+    // build to the next.
+    for rel in [
+        "static/fr/index.html",
+        "static/fr/reports/index.html",
+        "static/reports/index.html",
+    ] {
+        let site = site_with("\"en\", \"fr\"");
+        site.write(rel, "<p>mine</p>");
+        for _ in 0..3 {
+            let page = rel.trim_start_matches("static/");
+            site.build(&[]).assert_error(page, "writes this file twice");
+        }
     }
 }

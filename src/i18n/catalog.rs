@@ -125,7 +125,14 @@ impl Catalog {
                     Err(mut e) => errors.append(&mut e),
                 }
             }
-            (Bundles { as_written, escaped }, files, keys)
+            (
+                Bundles {
+                    as_written,
+                    escaped,
+                },
+                files,
+                keys,
+            )
         };
         let (english, _, keys) = bundle_of(&english_lang);
         let mut bundles = Vec::with_capacity(languages.len());

@@ -44,7 +44,9 @@ impl Language {
             .iter()
             .find(|(old, _)| *old == id.language.as_str())
         {
-            id.language = new.parse().expect("a replacement code is a language subtag");
+            id.language = new
+                .parse()
+                .expect("a replacement code is a language subtag");
         }
         let canonical = id.to_string();
         // ISO 639 codes have two or three letters; BCP 47's longer "registered"
@@ -110,7 +112,10 @@ mod tests {
         }
         assert_eq!(Language::parse("pt-br").unwrap().tag(), "pt-BR");
         assert_eq!(Language::parse("ZH-hant").unwrap().tag(), "zh-Hant");
-        assert_eq!(Language::parse("iw").unwrap(), Language::parse("he").unwrap());
+        assert_eq!(
+            Language::parse("iw").unwrap(),
+            Language::parse("he").unwrap()
+        );
         assert_eq!(Language::parse("iw-IL").unwrap().tag(), "he-IL");
         assert!(Language::parse("iw").unwrap().is_rtl());
         assert_eq!(Language::parse("in").unwrap().tag(), "id");

@@ -10,8 +10,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Job;
-use super::labels::args;
 use super::frame_views::{CitationView, LinkRowView, NodeView, link_anchor};
+use super::labels::args;
 use super::paragraphs::{self, Mark};
 use super::views::Views;
 use crate::model::frame::{Citation, DocId, Frame, GdcId, Node, SdgId, Sourced, TargetId};
@@ -365,7 +365,12 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         );
         for (t, target) in g.targets.iter().enumerate() {
             let node = v.node(Node::SdgTarget(SdgId(i as u32), t));
-            add(&target.source, v.t("citer-sdg-target"), node.label, node.url);
+            add(
+                &target.source,
+                v.t("citer-sdg-target"),
+                node.label,
+                node.url,
+            );
         }
     }
     for (i, o) in f.gdc.iter().enumerate() {
