@@ -7,6 +7,7 @@
 //! programmer. English is the fallback: a string a language lacks is shown in English,
 //! and `check` lists what each language lacks.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -16,7 +17,7 @@ use fluent_syntax::ast::Entry;
 
 use super::Language;
 use crate::diagnostic::{Diagnostic, Kind, Location};
-use crate::load::read_text;
+use crate::load::{read_text, stays_inside};
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -33,14 +34,41 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// The language every string exists in.
 const FALLBACK: &str = "en";
 
+/// How a string's own text is given: as written, or escaped for HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Text {
+    /// As written: for a value the template escapes itself, and for the `-html`
+    /// strings, whose tags are the translation's own.
+    AsWritten,
+    /// `<`, `&` and `"` escaped, as in a string without markup put into HTML: a
+    /// translator's quotes then cannot end the attribute the string is put in.
+    Escaped,
+}
+
+/// One language's strings, as written and with their text escaped for HTML (Fluent
+/// applies an escape to a string's own text only, never to its variables).
+struct Bundles {
+    as_written: Bundle,
+    escaped: Bundle,
+}
+
+impl Bundles {
+    fn get(&self, text: Text) -> &Bundle {
+        match text {
+            Text::AsWritten => &self.as_written,
+            Text::Escaped => &self.escaped,
+        }
+    }
+}
+
 /// The interface text of every language of the site.
 pub(crate) struct Catalog {
-    /// One bundle per language of the site, in `site.toml` order.
-    bundles: Vec<Bundle>,
+    /// One language's strings per language of the site, in `site.toml` order.
+    bundles: Vec<Bundles>,
     /// The languages, in the same order.
     languages: Vec<Language>,
     /// English: the fallback for a string a language lacks.
-    english: Bundle,
+    english: Bundles,
     /// The keys of every string: those of the English files.
     keys: BTreeSet<String>,
     /// Per language: its numbers and dates, with the words around figures.
@@ -73,22 +101,40 @@ impl Catalog {
     ) -> Result<(Catalog, Vec<Diagnostic>), Vec<Diagnostic>> {
         let english_lang = Language::parse(FALLBACK).expect("`en` is a language tag");
         let mut errors = Vec::new();
-        let mut bundle_of = |lang: &Language| -> (Bundle, Vec<PathBuf>, BTreeSet<String>) {
-            let mut bundle = Bundle::new_concurrent(vec![lang.id().clone()]);
-            // Unicode isolation marks keep a left-to-right value (a number, an English
-            // name) from reordering the right-to-left sentence around it; in
-            // left-to-right text they would only be invisible noise in titles.
-            bundle.set_use_isolating(lang.is_rtl());
+        let mut bundle_of = |lang: &Language| -> (Bundles, Vec<PathBuf>, BTreeSet<String>) {
+            let new = || {
+                let mut bundle = Bundle::new_concurrent(vec![lang.id().clone()]);
+                // Unicode isolation marks keep a left-to-right value (a number, an
+                // English name) from reordering the right-to-left sentence around it;
+                // in left-to-right text they would only be invisible noise in titles.
+                bundle.set_use_isolating(lang.is_rtl());
+                bundle
+            };
+            let (mut as_written, mut escaped) = (new(), new());
+            escaped.set_transform(Some(escape_text));
             let (mut files, mut keys) = (Vec::new(), BTreeSet::new());
             for source in sources(root, theme_dir, lang, &mut errors) {
                 files.push(source.file.clone());
                 keys.extend(message_ids(&source.text).map(str::to_string));
+                let text = source.text.clone();
                 match parse(source) {
-                    Ok(resource) => bundle.add_resource_overriding(resource),
+                    Ok(resource) => {
+                        as_written.add_resource_overriding(resource);
+                        // The same text parsed again: it parsed the first time.
+                        let (Ok(again) | Err((again, _))) = FluentResource::try_new(text);
+                        escaped.add_resource_overriding(again);
+                    }
                     Err(mut e) => errors.append(&mut e),
                 }
             }
-            (bundle, files, keys)
+            (
+                Bundles {
+                    as_written,
+                    escaped,
+                },
+                files,
+                keys,
+            )
         };
         let (english, _, keys) = bundle_of(&english_lang);
         let mut bundles = Vec::with_capacity(languages.len());
@@ -125,7 +171,8 @@ impl Catalog {
     ) -> Vec<Diagnostic> {
         let keys = &self.keys;
         let mut warnings = Vec::new();
-        for ((lang, bundle), files) in self.languages.iter().zip(&self.bundles).zip(files) {
+        for ((lang, bundles), files) in self.languages.iter().zip(&self.bundles).zip(files) {
+            let bundle = &bundles.as_written;
             let missing: Vec<&str> = keys
                 .iter()
                 .map(String::as_str)
@@ -134,12 +181,23 @@ impl Catalog {
             if missing.is_empty() || lang.tag() == FALLBACK {
                 continue;
             }
-            let file = files.last().cloned().unwrap_or_else(|| {
-                theme_dir
-                    .unwrap_or(Path::new("themes/default"))
-                    .join("i18n")
-                    .join(format!("{}.ftl", lang.tag()))
-            });
+            // The file to add the strings to: the theme's own, whether or not it exists
+            // yet; the built-in files are in the binary, where no editor can add them.
+            let file = files
+                .iter()
+                .rev()
+                .find(|f| theme_dir.is_some_and(|d| f.starts_with(d)))
+                .cloned()
+                .unwrap_or_else(|| {
+                    theme_dir
+                        .unwrap_or(Path::new("themes/default"))
+                        .join("i18n")
+                        .join(format!("{}.ftl", lang.tag()))
+                });
+            let help = format!(
+                "add them to {} (see themes/default/i18n/en.ftl for the English text)",
+                crate::urls::slash_path(&file)
+            );
             warnings.push(
                 Diagnostic::new(
                     Kind::Translation,
@@ -152,10 +210,7 @@ impl Catalog {
                         missing.join(", ")
                     ),
                 )
-                .help(format!(
-                    "add them to themes/<theme>/i18n/{}.ftl (see themes/default/i18n/en.ftl for the English text)",
-                    lang.tag()
-                )),
+                .help(help),
             );
         }
         warnings
@@ -170,20 +225,22 @@ impl Catalog {
             .unwrap_or_else(|| crate::format::Formatter::english())
     }
 
-    /// The string `key` in the site's `lang`-th language, with `args` filled in; in
-    /// English where that language lacks it. An error names a key no file has, or a
-    /// variable the string needs and was not given.
+    /// The string `key` in the site's `lang`-th language, with `args` filled in and
+    /// its own text given as `text` says; in English where that language lacks it. An
+    /// error names a key no file has, or a variable the string needs and was not given.
     pub(crate) fn format(
         &self,
         lang: usize,
         key: &str,
         args: Option<&FluentArgs<'_>>,
+        text: Text,
     ) -> Result<String, String> {
-        let own = self.bundles.get(lang);
+        let own = self.bundles.get(lang).map(|b| b.get(text));
+        let english = self.english.get(text);
         let (bundle, pattern) = match own.and_then(|b| Some((b, b.get_message(key)?.value()?))) {
             Some(found) => found,
-            None => match self.english.get_message(key).and_then(|m| m.value()) {
-                Some(p) => (&self.english, p),
+            None => match english.get_message(key).and_then(|m| m.value()) {
+                Some(p) => (english, p),
                 None => {
                     return Err(format!(
                         "no interface text `{key}`: add `{key} = ...` to themes/default/i18n/en.ftl \
@@ -226,7 +283,16 @@ fn sources(
         if let Some(dir) = theme_dir {
             let rel = dir.join("i18n").join(format!("{tag}.ftl"));
             let path = root.join(&rel);
-            if path.exists() {
+            if path.exists() && !stays_inside(root, &rel) {
+                errors.push(
+                    Diagnostic::new(
+                        Kind::Translation,
+                        &rel,
+                        "is a symbolic link to outside the site: it is not read",
+                    )
+                    .help("copy the file into the site instead of linking to it"),
+                );
+            } else if path.exists() {
                 match read_text(&path, &rel) {
                     Ok(text) => found.push(Source { file: rel, text }),
                     Err(e) => errors.push(e),
@@ -235,6 +301,15 @@ fn sources(
         }
     }
     found
+}
+
+/// A string's own text escaped for HTML, where it has anything to escape.
+fn escape_text(text: &str) -> Cow<'_, str> {
+    if text.contains(['<', '>', '&', '"']) {
+        Cow::Owned(crate::markdown::escape(text))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Parses one Fluent file; an error has the file, line and column.

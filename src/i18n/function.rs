@@ -2,10 +2,10 @@
 //! `search-button` in the language of the page being rendered;
 //! `{{ t(key="reports-in-year", year=2024, count=3) }}` fills in Fluent variables.
 //!
-//! The text of a `.ftl` file is part of the theme, as trusted as a template's own text,
-//! and is output as written; so a sentence that holds a link is one string, its link
-//! where the language puts it (such keys end in `-html` to tell translators to keep
-//! the tags). The variables are the site's content: they are escaped as the template
+//! The text of a `.ftl` file is part of the theme. A string whose key ends in `-html`
+//! is output as written, so a sentence that holds a link is one string, its link where
+//! the language puts it; any other string is text, escaped as the template's values
+//! are. The variables are the site's content: they are escaped as the template
 //! would escape them (unless the template marked them safe), so a title holding `<`
 //! cannot inject markup and the output is the same as `{{ title }}` would give.
 
@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
-use super::Catalog;
+use super::{Catalog, Text};
 
 /// The `t` function of one language's templates: each language's engine registers
 /// its own, so a page never has to say which language it is in.
@@ -33,6 +33,14 @@ impl Translate {
 impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
     fn call(&self, kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<tera::Value> {
         let key = kwargs.must_get::<&str>("key")?;
+        // A string's own text is escaped like the template's values, unless it is one
+        // whose markup is the translation's (`-html`): a translator's `"` or `<` in a
+        // plain string must not end an attribute or open a tag.
+        let text = if state.autoescaping_enabled() && !key.ends_with("-html") {
+            Text::Escaped
+        } else {
+            Text::AsWritten
+        };
         let mut args = FluentArgs::new();
         for (name, value) in kwargs.iter() {
             let name = name.to_string();
@@ -54,7 +62,7 @@ impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
         let args = (args.iter().next().is_some()).then_some(&args);
         let text = self
             .catalog
-            .format(self.lang, key, args)
+            .format(self.lang, key, args, text)
             .map_err(tera::Error::message)?;
         Ok(tera::Value::safe_string(&outside_tags_only(&text)))
     }

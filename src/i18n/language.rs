@@ -6,6 +6,16 @@ use std::fmt;
 use serde::Deserialize;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
+/// ISO 639 codes withdrawn for another, with their replacements (the IANA registry's
+/// `Preferred-Value`s for two-letter codes).
+const DEPRECATED: &[(&str, &str)] = &[
+    ("iw", "he"),
+    ("in", "id"),
+    ("ji", "yi"),
+    ("jw", "jv"),
+    ("mo", "ro"),
+];
+
 /// A language the site publishes in, named by a BCP 47 tag (`en`, `fr`, `zh`,
 /// `pt-BR`). Built only from a tag that parses, so every `Language` has a direction
 /// and a canonical spelling for paths and `lang` attributes.
@@ -22,12 +32,22 @@ impl Language {
     /// Parses a BCP 47 language tag. Only tags that are safe as one path segment are
     /// accepted: letters, digits and `-`, which every canonical tag is.
     pub fn parse(tag: &str) -> Result<Self, String> {
-        let id: LanguageIdentifier = tag.parse().map_err(|_| {
+        let mut id: LanguageIdentifier = tag.parse().map_err(|_| {
             format!(
                 "`{}` is not a language tag; expected a BCP 47 tag such as `en`, `fr`, `ar`, `zh` or `pt-BR`",
                 tag.escape_debug()
             )
         })?;
+        // Deprecated codes still in use name the same language as their replacement:
+        // `iw` beside `he` would publish Hebrew twice, in two folders.
+        if let Some((_, new)) = DEPRECATED
+            .iter()
+            .find(|(old, _)| *old == id.language.as_str())
+        {
+            id.language = new
+                .parse()
+                .expect("a replacement code is a language subtag");
+        }
         let canonical = id.to_string();
         // ISO 639 codes have two or three letters; BCP 47's longer "registered"
         // subtags are unused, and a word such as `english` is more likely a mistake.
@@ -92,6 +112,13 @@ mod tests {
         }
         assert_eq!(Language::parse("pt-br").unwrap().tag(), "pt-BR");
         assert_eq!(Language::parse("ZH-hant").unwrap().tag(), "zh-Hant");
+        assert_eq!(
+            Language::parse("iw").unwrap(),
+            Language::parse("he").unwrap()
+        );
+        assert_eq!(Language::parse("iw-IL").unwrap().tag(), "he-IL");
+        assert!(Language::parse("iw").unwrap().is_rtl());
+        assert_eq!(Language::parse("in").unwrap().tag(), "id");
     }
 
     #[test]

@@ -9,6 +9,6 @@ pub(crate) mod catalog;
 pub(crate) mod function;
 mod language;
 
-pub(crate) use catalog::Catalog;
+pub(crate) use catalog::{Catalog, Text};
 pub(crate) use function::Translate;
 pub use language::Language;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::Job;
 use super::theme::Theme;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Text;
 use crate::model::Site;
 use crate::urls::Page;
 
@@ -89,7 +90,7 @@ pub(super) fn editions(s: &Site, theme: &Theme) -> Vec<Edition> {
                 tag: lang.tag().to_string(),
                 name: theme
                     .i18n
-                    .format(i, "language-name", None)
+                    .format(i, "language-name", None, Text::AsWritten)
                     .unwrap_or_else(|_| lang.tag().to_string()),
                 dir: lang.dir(),
                 base: format!("{base}{prefix}"),

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::labels::args;
 use crate::chart::{self, Point, Track};
+use crate::i18n::Text;
 use crate::link::Links;
 use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Source, Unit};
@@ -203,10 +204,12 @@ impl<'a> Views<'a> {
     pub(crate) fn t_with(&self, key: &str, args: Option<&fluent_bundle::FluentArgs<'_>>) -> String {
         // Keys here are written in the code, not by users: one missing from en.ftl is
         // a bug the tests catch (debug builds), never a reason to fail a site's build.
-        self.i18n.format(self.lang, key, args).unwrap_or_else(|e| {
-            debug_assert!(false, "{e}");
-            key.to_string()
-        })
+        self.i18n
+            .format(self.lang, key, args, Text::AsWritten)
+            .unwrap_or_else(|e| {
+                debug_assert!(false, "{e}");
+                key.to_string()
+            })
     }
 
     pub(crate) fn url(&self, page: Page<'_>) -> String {

@@ -89,12 +89,11 @@ fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-/// The documents of `site`'s pages under the base path `base`, their text in `lang`.
-/// Today every page of a site is in the site's language; a page tree of another
-/// language passes its own base and language.
+/// The documents of `site`'s pages under the base path `base`, their interface text
+/// in `lang`. A report's own text is in its `language`, which picks its stemmer.
 pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Doc<'a>> {
     let mut docs = Vec::new();
-    reports(site, base, lang, &mut docs);
+    reports(site, base, &mut docs);
     for l in &site.action_lines {
         let facilitators: Vec<&str> = l
             .facilitators
@@ -140,7 +139,8 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Do
     docs.into_iter().map(Doc::composed).collect()
 }
 
-fn reports<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>) {
+/// A report's text is stemmed in its own language, whichever language tree lists it.
+fn reports<'a>(site: &'a Site, base: &str, docs: &mut Vec<Doc<'a>>) {
     for r in &site.reports {
         let org = site.org(r.organization);
         let mut text: Vec<Cow<'_, str>> = r
@@ -164,7 +164,7 @@ fn reports<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>
             kind: DocKind::Report,
             detail: Cow::Borrowed(org.display_short()),
             year: Some(r.year),
-            lang,
+            lang: r.language.tag(),
             sections: r
                 .body
                 .toc

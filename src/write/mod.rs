@@ -204,7 +204,17 @@ impl Output {
         }
         check_name(rel, rel)?;
         let key = slash_path(rel);
-        lock(&self.claimed).insert(key.clone());
+        // Pages and static files are written at once: two writes of one file (a
+        // static `fr/index.html` and the French home page) would leave whichever
+        // came last.
+        if !lock(&self.claimed).insert(key.clone()) {
+            return Err(Diagnostic::new(
+                Kind::Duplicate,
+                self.target.join(rel),
+                "the build writes this file twice: a static or theme file has the path of a page or data file",
+            )
+            .help("rename or remove the static file (in static/ or the theme's static/)"));
+        }
         let hash = xxhash_rust::xxh3::xxh3_128(bytes);
         // The spare already holds these bytes, untouched since: nothing to do.
         if let Some(same) = unchanged(&self.spare, &self.staging, &key, hash, bytes.len()) {

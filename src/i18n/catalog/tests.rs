@@ -27,7 +27,7 @@ fn load(
 fn every_language_has_its_own_name_built_in() {
     let (c, _) = load(&[], &["en", "fr", "es", "ar", "zh", "ru"]).unwrap();
     let names: Vec<String> = (0..6)
-        .map(|i| c.format(i, "language-name", None).unwrap())
+        .map(|i| c.format(i, "language-name", None, Text::AsWritten).unwrap())
         .collect();
     assert_eq!(
         names,
@@ -52,8 +52,14 @@ fn a_missing_string_falls_back_to_english_and_is_listed() {
         &["en", "fr"],
     )
     .unwrap();
-    assert_eq!(c.format(1, "greeting", None).unwrap(), "Bonjour");
-    assert_eq!(c.format(1, "farewell", None).unwrap(), "Goodbye");
+    assert_eq!(
+        c.format(1, "greeting", None, Text::AsWritten).unwrap(),
+        "Bonjour"
+    );
+    assert_eq!(
+        c.format(1, "farewell", None, Text::AsWritten).unwrap(),
+        "Goodbye"
+    );
     let fr: Vec<&Diagnostic> = warnings
         .iter()
         .filter(|w| w.message.contains(" fr "))
@@ -71,9 +77,13 @@ fn a_missing_string_falls_back_to_english_and_is_listed() {
 #[test]
 fn a_theme_overrides_one_string_and_keeps_the_others() {
     let (c, _) = load(&[("en.ftl", "search-button = Find\n")], &["en"]).unwrap();
-    assert_eq!(c.format(0, "search-button", None).unwrap(), "Find");
     assert_eq!(
-        c.format(0, "skip-to-content", None).unwrap(),
+        c.format(0, "search-button", None, Text::AsWritten).unwrap(),
+        "Find"
+    );
+    assert_eq!(
+        c.format(0, "skip-to-content", None, Text::AsWritten)
+            .unwrap(),
         "Skip to content"
     );
 }
@@ -81,7 +91,9 @@ fn a_theme_overrides_one_string_and_keeps_the_others() {
 #[test]
 fn a_key_no_file_has_is_an_error_naming_it() {
     let (c, _) = load(&[], &["en"]).unwrap();
-    let e = c.format(0, "no-such-string", None).unwrap_err();
+    let e = c
+        .format(0, "no-such-string", None, Text::AsWritten)
+        .unwrap_err();
     assert!(e.contains("no-such-string") && e.contains("en.ftl"), "{e}");
 }
 
@@ -93,15 +105,17 @@ fn variables_and_plurals_are_filled_in() {
     args.set("count", 1);
     args.set("year", "2024");
     assert_eq!(
-        c.format(0, "reports", Some(&args)).unwrap(),
+        c.format(0, "reports", Some(&args), Text::AsWritten)
+            .unwrap(),
         "one report in 2024"
     );
     args.set("count", 3);
     assert_eq!(
-        c.format(0, "reports", Some(&args)).unwrap(),
+        c.format(0, "reports", Some(&args), Text::AsWritten)
+            .unwrap(),
         "3 reports in 2024"
     );
-    let e = c.format(0, "reports", None).unwrap_err();
+    let e = c.format(0, "reports", None, Text::AsWritten).unwrap_err();
     assert!(e.contains("reports"), "{e}");
 }
 
@@ -129,8 +143,14 @@ fn a_regional_tag_reads_its_language_file_then_its_own() {
         &["en", "fr-CA"],
     )
     .unwrap();
-    assert_eq!(c.format(1, "search-button", None).unwrap(), "Chercher");
-    assert_eq!(c.format(1, "language-name", None).unwrap(), "Français");
+    assert_eq!(
+        c.format(1, "search-button", None, Text::AsWritten).unwrap(),
+        "Chercher"
+    );
+    assert_eq!(
+        c.format(1, "language-name", None, Text::AsWritten).unwrap(),
+        "Français"
+    );
 }
 
 #[test]
@@ -139,9 +159,12 @@ fn right_to_left_text_isolates_its_variables_left_to_right_text_does_not() {
     let (c, _) = load(&files, &["en", "ar"]).unwrap();
     let mut args = FluentArgs::new();
     args.set("n", "42");
-    assert_eq!(c.format(0, "x", Some(&args)).unwrap(), "n 42");
     assert_eq!(
-        c.format(1, "x", Some(&args)).unwrap(),
+        c.format(0, "x", Some(&args), Text::AsWritten).unwrap(),
+        "n 42"
+    );
+    assert_eq!(
+        c.format(1, "x", Some(&args), Text::AsWritten).unwrap(),
         "ع \u{2068}42\u{2069}"
     );
 }
