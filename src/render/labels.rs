@@ -14,6 +14,11 @@ pub(super) fn args<'a, const N: usize>(pairs: [(&'a str, FluentValue<'a>); N]) -
 }
 
 impl Views<'_> {
+    /// The sentence beside a target's status (see [`super::reasons`]).
+    pub(crate) fn reason(&self, r: &crate::frame::Reason) -> String {
+        super::reasons::sentence(self.site, r, &|key, a| self.t_with(key, a))
+    }
+
     /// "On track", "Off track"...
     pub(crate) fn standing_label(&self, s: Standing) -> String {
         match s {

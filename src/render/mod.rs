@@ -14,6 +14,7 @@ mod labels;
 mod languages;
 mod limits;
 mod paragraphs;
+pub(crate) mod reasons;
 mod scan;
 mod sections;
 pub(crate) mod statics;
