@@ -226,14 +226,14 @@ impl Config {
     /// The site's languages, the default first, then the others in the order
     /// `languages` lists them.
     pub fn languages(&self) -> Vec<Language> {
-        let mut all = vec![self.language.clone()];
-        all.extend(
-            self.languages
-                .iter()
-                .filter(|l| **l != self.language)
-                .cloned(),
-        );
-        all
+        self.each_language().cloned().collect()
+    }
+
+    /// The site's languages in the order of [`Config::languages`], borrowed: what
+    /// each page asks for its own language by index, without a copy.
+    pub fn each_language(&self) -> impl Iterator<Item = &Language> {
+        std::iter::once(&self.language)
+            .chain(self.languages.iter().filter(|l| **l != self.language))
     }
 
     /// `languages` names each language once, the default among them.

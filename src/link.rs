@@ -44,6 +44,9 @@ pub struct Links {
     pub facilitated_by_org: Vec<Vec<LineId>>,
     /// Per report: the same organization's previous and next report.
     pub neighbours: Vec<(Option<ReportId>, Option<ReportId>)>,
+    /// Per report: the same report in other languages, those it lists and those
+    /// listing it, by language tag.
+    pub translations: Vec<Vec<ReportId>>,
     /// Every year with a report or an observation, ascending.
     pub years: Vec<i32>,
     /// The frame's indexes and the targets' assessments.
@@ -163,6 +166,24 @@ impl Links {
             }
         }
 
+        let mut translations: Vec<Vec<ReportId>> = vec![Vec::new(); site.reports.len()];
+        for (id, r) in site.report_ids() {
+            for other in r
+                .translations
+                .iter()
+                .filter_map(|s| by_slug.get(s.as_str()))
+            {
+                translations[id.index()].push(*other);
+                translations[other.index()].push(id);
+            }
+        }
+        for list in &mut translations {
+            list.sort_by(|a, b| {
+                (site.report(*a).language.tag(), a).cmp(&(site.report(*b).language.tag(), b))
+            });
+            list.dedup();
+        }
+
         let years: BTreeSet<i32> = reports_by_year
             .keys()
             .chain(observations_by_year.keys())
@@ -184,6 +205,7 @@ impl Links {
                 .collect(),
             facilitated_by_org,
             neighbours,
+            translations,
             years: years.into_iter().collect(),
             frame: FrameLinks::default(),
         };
@@ -216,6 +238,8 @@ impl Links {
                 && before.year == after.year
                 && before.published == after.published
                 && before.action_lines == after.action_lines
+                && before.language == after.language
+                && before.translations == after.translations
                 && before.body.sections.len() == after.body.sections.len()
                 && before
                     .body

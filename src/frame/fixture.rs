@@ -180,6 +180,8 @@ fn report(n: usize, organization: OrgId, year: i32, figure: Option<Figure>) -> R
         submitted_to: None,
         source_url: None,
         summary: None,
+        language: crate::i18n::Language::parse("en").expect("a language tag"),
+        translations: Vec::new(),
         action_lines: Vec::new(),
         figures: figure.into_iter().collect(),
         candidates: 0,
@@ -191,7 +193,7 @@ fn line(code: &str) -> ActionLine {
     ActionLine {
         code: code.into(),
         slug: code.to_lowercase(),
-        title: format!("Action line {code}"),
+        title: format!("Action line {code}").into(),
         short: code.into(),
         facilitators: Vec::new(),
         description: None,

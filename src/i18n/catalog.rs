@@ -43,6 +43,8 @@ pub(crate) struct Catalog {
     english: Bundle,
     /// The keys of every string: those of the English files.
     keys: BTreeSet<String>,
+    /// Per language: its numbers and dates, with the words around figures.
+    formatters: Vec<crate::format::Formatter>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -99,12 +101,18 @@ impl Catalog {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let catalog = Catalog {
+        let mut catalog = Catalog {
             bundles,
             languages: languages.to_vec(),
             english,
             keys,
+            formatters: Vec::new(),
         };
+        catalog.formatters = languages
+            .iter()
+            .enumerate()
+            .map(|(i, lang)| crate::format::Formatter::new(&catalog, i, lang))
+            .collect();
         let warnings = catalog.missing_warnings(&lacking, theme_dir);
         Ok((catalog, warnings))
     }
@@ -162,6 +170,15 @@ impl Catalog {
             );
         }
         warnings
+    }
+
+    /// Numbers and dates in the site's `lang`-th language (the default's past the
+    /// last).
+    pub(crate) fn formatter(&self, lang: usize) -> &crate::format::Formatter {
+        self.formatters
+            .get(lang)
+            .or(self.formatters.first())
+            .unwrap_or_else(|| crate::format::Formatter::english())
     }
 
     /// The string `key` in the site's `lang`-th language, with `args` filled in; in

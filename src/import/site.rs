@@ -9,7 +9,7 @@ use std::path::Path;
 use super::action_lines::ActionLine;
 use super::metrics::Metric;
 use crate::diagnostic::Diagnostic;
-use crate::load::{RawActionLine, RawMetric, RawOrganization, read_text, yaml};
+use crate::load::{RawActionLine, RawLocalized, RawMetric, RawOrganization, read_text, yaml};
 
 /// An organization of the site.
 #[derive(Debug, Clone)]
@@ -48,19 +48,19 @@ impl Site {
             .into_iter()
             .map(|l| ActionLine {
                 code: l.code,
-                title: l.title,
-                short: l.short,
-                description: l.description,
+                title: l.title.into_first(),
+                short: l.short.into_first(),
+                description: l.description.map(RawLocalized::into_first),
             })
             .collect();
         let metrics = list::<RawMetric>(root, "metrics.yaml")?
             .into_iter()
             .map(|m| Metric {
                 id: m.id,
-                title: m.title,
+                title: m.title.into_first(),
                 unit: m.unit,
                 organization: m.organization,
-                description: m.description,
+                description: m.description.map(RawLocalized::into_first),
                 action_lines: m.action_lines,
             })
             .collect();
@@ -71,7 +71,7 @@ impl Site {
             let o: RawOrganization = yaml::parse(&text, &rel, 1)?;
             organizations.push(Organization {
                 id: o.id,
-                name: o.name,
+                name: o.name.into_first(),
                 short_name: o.short_name,
             });
         }

@@ -7,6 +7,7 @@
 mod files;
 pub(crate) mod frame;
 mod front;
+mod localized;
 pub(crate) mod number;
 pub(crate) mod yaml;
 
@@ -22,6 +23,7 @@ use number::RawNumber;
 pub(crate) use files::{
     MAX_FILE_BYTES, decode_text, describe_type, list_files, read_regular, read_text, stays_inside,
 };
+pub(crate) use localized::RawLocalized;
 pub(crate) use yaml::Positions;
 
 /// A parsed document with the file it came from and the positions of its values.
@@ -47,11 +49,11 @@ impl<T> Doc<T> {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawActionLine {
     pub(crate) code: String,
-    pub(crate) title: String,
-    pub(crate) short: String,
+    pub(crate) title: RawLocalized,
+    pub(crate) short: RawLocalized,
     #[serde(default)]
     pub(crate) facilitators: Vec<String>,
-    pub(crate) description: Option<String>,
+    pub(crate) description: Option<RawLocalized>,
     #[serde(default)]
     pub(crate) sdgs: Vec<u8>,
     /// Where the action line is stated (the Geneva Plan of Action, a resolution).
@@ -63,11 +65,11 @@ pub(crate) struct RawActionLine {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOrganization {
     pub(crate) id: String,
-    pub(crate) name: String,
+    pub(crate) name: RawLocalized,
     pub(crate) short_name: Option<String>,
     pub(crate) kind: OrgKind,
     pub(crate) website: Option<String>,
-    pub(crate) description: Option<String>,
+    pub(crate) description: Option<RawLocalized>,
 }
 
 /// An entry of `metrics.yaml`.
@@ -75,12 +77,12 @@ pub(crate) struct RawOrganization {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMetric {
     pub(crate) id: String,
-    pub(crate) title: String,
+    pub(crate) title: RawLocalized,
     pub(crate) unit: String,
     pub(crate) organization: String,
     #[serde(default)]
     pub(crate) action_lines: Vec<String>,
-    pub(crate) description: Option<String>,
+    pub(crate) description: Option<RawLocalized>,
     pub(crate) higher_is_better: Option<bool>,
 }
 
@@ -97,6 +99,12 @@ pub(crate) struct FrontMatter {
     pub(crate) submitted_to: Option<String>,
     pub(crate) source_url: Option<String>,
     pub(crate) summary: Option<String>,
+    /// The tag of the language the report is written in (the site's default when
+    /// absent); read by validation, which can point at it when it is no language.
+    pub(crate) language: Option<String>,
+    /// The slugs of the same report in other languages.
+    #[serde(default)]
+    pub(crate) translations: Vec<String>,
     #[serde(default)]
     pub(crate) action_lines: Vec<String>,
     #[serde(default)]

@@ -15,8 +15,10 @@ use crate::config::Config;
 
 mod figure;
 pub mod frame;
+mod localized;
 
 pub use figure::{Amount, Bound, Source, Status};
+pub use localized::Localized;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -118,13 +120,13 @@ pub struct ActionLine {
     /// The URL slug: the code in lower case with `.` as `-` (`c4`, `c7-e-health`).
     pub slug: String,
     /// The official Geneva Plan of Action title.
-    pub title: String,
+    pub title: Localized,
     /// A few words for menus.
-    pub short: String,
+    pub short: Localized,
     /// The UN agencies facilitating the line.
     pub facilitators: Vec<OrgId>,
     /// Optional longer description.
-    pub description: Option<String>,
+    pub description: Option<Localized>,
     /// Related Sustainable Development Goals, 1 to 17.
     pub sdgs: Vec<u8>,
     /// Where the action line is stated (`source:` in `action-lines.yaml`), if cited.
@@ -168,7 +170,7 @@ pub struct Organization {
     /// The id, equal to its file stem.
     pub id: String,
     /// Full name.
-    pub name: String,
+    pub name: Localized,
     /// Abbreviation, if it has one.
     pub short_name: Option<String>,
     /// What sort of body it is.
@@ -176,7 +178,7 @@ pub struct Organization {
     /// Its website.
     pub website: Option<String>,
     /// Optional description.
-    pub description: Option<String>,
+    pub description: Option<Localized>,
 }
 
 impl Organization {
@@ -192,7 +194,7 @@ pub struct Metric {
     /// The id.
     pub id: String,
     /// What is counted.
-    pub title: String,
+    pub title: Localized,
     /// The unit, which decides formatting.
     pub unit: Unit,
     /// Whose figure it is.
@@ -200,7 +202,7 @@ pub struct Metric {
     /// The action lines it measures.
     pub action_lines: Vec<LineId>,
     /// Optional description.
-    pub description: Option<String>,
+    pub description: Option<Localized>,
     /// Whether a rise is good news; `None` when it is neither.
     pub higher_is_better: Option<bool>,
 }
@@ -322,27 +324,10 @@ impl PartialDate {
         )
     }
 
-    /// A reader's form: "October 2024", "15 November 2024", "2024".
+    /// A reader's form in English: "October 2024", "15 November 2024", "2024"
+    /// (pages use their language's, [`crate::format::Formatter::date`]).
     pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
-            _ => self.year.to_string(),
-        }
+        crate::format::Formatter::english().date(*self)
     }
 }
 
@@ -419,6 +404,11 @@ pub struct Report {
     pub source_url: Option<String>,
     /// A short summary, for lists and feeds.
     pub summary: Option<String>,
+    /// The language it is written in (`language:`, else the site's default).
+    pub language: crate::i18n::Language,
+    /// The slugs of the same report in other languages, as listed (`translations:`);
+    /// validation checks each names another report in another language.
+    pub translations: Vec<String>,
     /// The action lines it reports on.
     pub action_lines: Vec<LineId>,
     /// The figures it states, in front matter order; accepted ones only.

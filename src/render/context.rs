@@ -86,17 +86,17 @@ impl Renderer<'_> {
             }
             Job::ActionLine(id) => {
                 let al = s.line(id);
-                page_title = format!("{}: {}", al.code, al.title);
+                page_title = format!("{}: {}", al.code, v.text(&al.title).0);
                 page_description = v.t_with(
                     "description-action-line",
                     Some(&args([
                         ("code", V::from(al.code.as_str())),
-                        ("title", V::from(al.title.as_str())),
+                        ("title", V::from(v.text(&al.title).0)),
                     ])),
                 );
                 let line = s.line(id);
                 ctx.insert("line", &v.line(id));
-                ctx.insert("description", &line.description);
+                v.insert_description(&mut ctx, line.description.as_ref());
                 ctx.insert("source", &line.source.as_ref().map(|s| v.sourced(s)));
                 ctx.insert("sdgs", &line.sdgs);
                 ctx.insert("framework_links", &super::frameworks::line_links(v, id));
@@ -146,7 +146,7 @@ impl Renderer<'_> {
                 let line = s.line(id);
                 let vars = args([
                     ("code", V::from(line.code.as_str())),
-                    ("title", V::from(line.title.as_str())),
+                    ("title", V::from(v.text(&line.title).0)),
                     ("year", V::from(year)),
                 ]);
                 page_title = v.t_with("title-action-line-year", Some(&vars));
@@ -189,17 +189,17 @@ impl Renderer<'_> {
             }
             Job::Organization(id) => {
                 let o = s.org(id);
-                page_title = o.name.clone();
+                page_title = v.text(&o.name).0.to_string();
                 page_description = v.t_with(
                     "description-organization",
-                    Some(&args([("org", V::from(o.name.as_str()))])),
+                    Some(&args([("org", V::from(v.text(&o.name).0))])),
                 );
                 let o = s.org(id);
                 let mut reports = l.org_reports(id).to_vec();
                 reports.reverse();
                 ctx.insert("org", &v.org(id));
                 ctx.insert("website", &o.website);
-                ctx.insert("description", &o.description);
+                v.insert_description(&mut ctx, o.description.as_ref());
                 ctx.insert("reports", &v.reports(&reports));
                 ctx.insert("metrics", &v.metrics(&l.metrics_by_org[id.index()]));
                 ctx.insert("action_lines", &v.lines(&l.lines_by_org[id.index()]));
@@ -257,6 +257,7 @@ impl Renderer<'_> {
                 ctx.insert("prev", &prev.map(|p| v.report_link(p)));
                 ctx.insert("next", &next.map(|n| v.report_link(n)));
                 ctx.insert("compare", &prev.map(|p| comparison(v, id, p)));
+                ctx.insert("translations", &v.translations(id));
                 "report.html"
             }
             Job::Metrics => {
@@ -279,12 +280,13 @@ impl Renderer<'_> {
             }
             Job::Metric(id) => {
                 let m = s.metric(id);
-                page_title = m.title.clone();
+                let (title, _) = v.text(&m.title);
+                page_title = title.to_string();
                 page_description = v.t_with(
                     "description-metric",
                     Some(&args([
-                        ("metric", V::from(m.title.as_str())),
-                        ("org", V::from(s.org(m.organization).name.as_str())),
+                        ("metric", V::from(title)),
+                        ("org", V::from(v.text(&s.org(m.organization).name).0)),
                     ])),
                 );
                 let m = s.metric(id);
@@ -297,7 +299,7 @@ impl Renderer<'_> {
                 let chart = (series.yearly.len() >= 2).then(|| {
                     crate::chart::chart(
                         &format!("chart-{}", m.id),
-                        &m.title,
+                        title,
                         &v.points(series),
                         &m.unit,
                     )
@@ -309,7 +311,7 @@ impl Renderer<'_> {
                     &super::jsonld::metric_dataset(s, l, id, &edition.root, in_language),
                 );
                 ctx.insert("metric", &v.metric(id));
-                ctx.insert("description", &m.description);
+                v.insert_description(&mut ctx, m.description.as_ref());
                 ctx.insert("higher_is_better", &m.higher_is_better);
                 ctx.insert("action_lines", &v.lines(&m.action_lines));
                 ctx.insert("observations", &observations);

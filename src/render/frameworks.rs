@@ -245,7 +245,7 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
                     "{} ({}, {}), the paragraphs the site quotes, each linkable by its number.",
                     d.title,
                     d.issued_by,
-                    d.date.human()
+                    v.date(d.date)
                 ),
             }
         }
@@ -326,7 +326,7 @@ fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
         title: &d.title,
         kind: v.document_kind_label(d.kind),
         issued_by: &d.issued_by,
-        date: d.date.human(),
+        date: v.date(d.date),
         date_iso: d.date.to_string(),
         source_url: d.source_url.as_deref(),
         url: v.url(Page::Document(&d.id)),

@@ -34,13 +34,17 @@ fn dataset(site: &Site, links: &Links, id: MetricId, page_root: &str) -> Value {
     // The data files exist once, at the site root; the pages in each language.
     let root = site.config.base_url.root();
     let page = format!("{page_root}{}", Page::Metric(&m.id).path());
-    let description = m.description.clone().unwrap_or_else(|| {
-        format!(
-            "{} ({}), year by year, as stated in reports on the implementation of the WSIS \
+    let description = m
+        .description
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| {
+            format!(
+                "{} ({}), year by year, as stated in reports on the implementation of the WSIS \
              outcomes, each value linked to the sentence that states it.",
-            m.title, org.name
-        )
-    });
+                m.title, org.name
+            )
+        });
     let mut d = json!({
         "@context": "https://schema.org",
         "@type": "Dataset",

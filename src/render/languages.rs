@@ -39,6 +39,7 @@ impl Engines {
             .map(|i| {
                 let mut tera = compiled.clone();
                 tera.register_function("t", theme.translate(i));
+                tera.register_filter("format_value", theme.format_value(i));
                 tera.global_context().insert("site", &site_of(i));
                 tera
             })

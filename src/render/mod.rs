@@ -13,6 +13,7 @@ mod jsonld;
 mod labels;
 mod languages;
 mod limits;
+mod localize;
 mod paragraphs;
 pub(crate) mod reasons;
 mod scan;
@@ -225,6 +226,7 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .map(|(title, page)| LinkView {
                         title,
+                        title_lang: None,
                         url: page.url(&edition.base),
                     })
                     .collect(),

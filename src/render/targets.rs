@@ -125,7 +125,7 @@ fn assessment<'a>(v: &Views<'a>, id: TargetId) -> &'a Assessment {
 fn goal(v: &Views<'_>, t: &Target) -> String {
     match &t.goal {
         Goal::Value(g) => match t.indicator {
-            Some(m) => format::value(*g, &v.site.metric(m).unit),
+            Some(m) => v.fmt().value(*g, &v.site.metric(m).unit),
             None => format::plain(*g),
         },
         Goal::EndState(words) => words.clone(),
@@ -362,7 +362,7 @@ pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
     };
     let baseline = t.baseline.as_ref().map(|b| BaselineView {
         display: match t.indicator {
-            Some(m) => format::value(b.value, &v.site.metric(m).unit),
+            Some(m) => v.fmt().value(b.value, &v.site.metric(m).unit),
             None => format::plain(b.value),
         },
         year: b.year,

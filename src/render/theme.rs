@@ -42,6 +42,7 @@ pub(super) const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "templates/frame-macros.html",
     "templates/frameworks.html",
     "templates/framework-related.html",
+    "templates/description.html",
     "templates/sdg.html",
     "templates/gdc.html",
     "templates/documents.html",
@@ -272,7 +273,7 @@ impl Theme {
         let mut tera = tera::Tera::new();
         tera.register_function("t", self.translate(0));
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.register_filter("format_value", format_value);
+        tera.register_filter("format_value", self.format_value(0));
         tera.register_function(scan::TICK, limits::tick);
         tera.add_raw_templates(self.templates.iter().map(|t| (&t.name, &t.compiled.text)))
             .map_err(|e| self.template_errors(&e))?;
@@ -282,6 +283,14 @@ impl Theme {
     /// The `t` function for the site's `lang`-th language (0: the default).
     pub(crate) fn translate(&self, lang: usize) -> Translate {
         Translate::new(std::sync::Arc::clone(&self.i18n), lang)
+    }
+
+    /// The `format_value` filter for the site's `lang`-th language (0: the default).
+    pub(crate) fn format_value(&self, lang: usize) -> FormatValue {
+        FormatValue {
+            catalog: std::sync::Arc::clone(&self.i18n),
+            lang,
+        }
     }
 
     /// How the template `name` is named in messages: its file, or the built-in one.
@@ -392,8 +401,32 @@ fn reports(text: &str) -> impl Iterator<Item = (&str, &str, Location)> {
 /// The `format_value` filter formats a number exactly as the built-in pages do:
 /// `{{ value | format_value(unit="usd", bound="at-least", status="projected") }}` is
 /// `at least $264,100 (projected)`; `bound="range", high=5` makes a range from the
-/// value up to `high`. The old `qualifier="..."` still works.
-fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+/// value up to `high`. The old `qualifier="..."` still works. Each language's engine
+/// has its own, writing numbers as the language does.
+pub(crate) struct FormatValue {
+    catalog: std::sync::Arc<crate::i18n::Catalog>,
+    lang: usize,
+}
+
+impl tera::Filter<f64, tera::TeraResult<String>> for FormatValue {
+    fn call(&self, value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+        let (amount, unit, status) = figure_of(value, &kwargs)?;
+        Ok(self
+            .catalog
+            .formatter(self.lang)
+            .figure(amount, &unit, status))
+    }
+}
+
+/// The figure `format_value`'s arguments describe.
+fn figure_of(
+    value: f64,
+    kwargs: &tera::Kwargs,
+) -> tera::TeraResult<(
+    crate::model::Amount,
+    crate::model::Unit,
+    crate::model::Status,
+)> {
     use crate::model::{Amount, Bound, Status};
     let unit = crate::model::Unit::parse(kwargs.get::<&str>("unit")?.unwrap_or("count"));
     let unknown = |what: &str, name: &str, expected: &str| {
@@ -452,5 +485,5 @@ fn format_value(value: f64, kwargs: tera::Kwargs, _: &tera::State) -> tera::Tera
             ));
         }
     };
-    Ok(crate::format::figure(amount, &unit, status))
+    Ok((amount, unit, status))
 }

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::labels::args;
 use crate::chart::{self, Point, Track};
-use crate::format;
 use crate::link::Links;
 use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Source, Unit};
@@ -21,6 +20,9 @@ use crate::urls::Page;
 #[derive(Debug, Serialize)]
 pub(crate) struct LinkView<'a> {
     pub(crate) title: &'a str,
+    /// The language of the title when it is not the page's (a report in another
+    /// language, an untranslated name): its `lang` attribute.
+    pub(crate) title_lang: Option<&'a str>,
     pub(crate) url: String,
 }
 
@@ -29,7 +31,11 @@ pub(crate) struct LinkView<'a> {
 pub(crate) struct LineView<'a> {
     pub(crate) code: &'a str,
     pub(crate) title: &'a str,
+    /// The language of `title` when it is not the page's (not yet translated).
+    pub(crate) title_lang: Option<&'a str>,
     pub(crate) short: &'a str,
+    /// The language of `short` when it is not the page's.
+    pub(crate) short_lang: Option<&'a str>,
     pub(crate) url: String,
 }
 
@@ -38,6 +44,8 @@ pub(crate) struct LineView<'a> {
 pub(crate) struct OrgView<'a> {
     pub(crate) id: &'a str,
     pub(crate) name: &'a str,
+    /// The language of `name` when it is not the page's (not yet translated).
+    pub(crate) name_lang: Option<&'a str>,
     pub(crate) short_name: &'a str,
     pub(crate) kind: String,
     pub(crate) url: String,
@@ -48,6 +56,11 @@ pub(crate) struct OrgView<'a> {
 pub(crate) struct ReportView<'a> {
     pub(crate) slug: &'a str,
     pub(crate) title: &'a str,
+    /// The report's language (`fr`).
+    pub(crate) language: &'a str,
+    /// The report's language when it is not the page's: the `lang` of its title,
+    /// summary and text.
+    pub(crate) lang: Option<&'a str>,
     pub(crate) url: String,
     pub(crate) year: i32,
     pub(crate) published: String,
@@ -62,6 +75,8 @@ pub(crate) struct ReportView<'a> {
 pub(crate) struct MetricView<'a> {
     pub(crate) id: &'a str,
     pub(crate) title: &'a str,
+    /// The language of `title` when it is not the page's (not yet translated).
+    pub(crate) title_lang: Option<&'a str>,
     pub(crate) url: String,
     pub(crate) unit: &'a str,
     pub(crate) organization: OrgView<'a>,
@@ -202,10 +217,14 @@ impl<'a> Views<'a> {
 
     pub(crate) fn line(&self, id: LineId) -> LineView<'a> {
         let l = self.site.line(id);
+        let (title, title_lang) = self.text(&l.title);
+        let (short, short_lang) = self.text(&l.short);
         LineView {
             code: &l.code,
-            title: &l.title,
-            short: &l.short,
+            title,
+            title_lang,
+            short,
+            short_lang,
             url: self.url(Page::ActionLine(&l.slug)),
         }
     }
@@ -216,9 +235,11 @@ impl<'a> Views<'a> {
 
     pub(crate) fn org(&self, id: OrgId) -> OrgView<'a> {
         let o = self.site.org(id);
+        let (name, name_lang) = self.text(&o.name);
         OrgView {
             id: &o.id,
-            name: &o.name,
+            name,
+            name_lang,
             short_name: o.display_short(),
             kind: self.org_kind_label(o.kind),
             url: self.url(Page::Organization(&o.id)),
@@ -227,8 +248,10 @@ impl<'a> Views<'a> {
 
     pub(crate) fn org_link(&self, id: OrgId) -> LinkView<'a> {
         let o = self.site.org(id);
+        let (title, title_lang) = self.text(&o.name);
         LinkView {
-            title: &o.name,
+            title,
+            title_lang,
             url: self.url(Page::Organization(&o.id)),
         }
     }
@@ -238,9 +261,11 @@ impl<'a> Views<'a> {
         ReportView {
             slug: &r.slug,
             title: &r.title,
+            language: r.language.tag(),
+            lang: self.report_lang(r),
             url: self.url(Page::Report(&r.slug)),
             year: r.year,
-            published: r.published.human(),
+            published: self.date(r.published),
             published_iso: r.published.to_string(),
             kind: self.report_kind_label(r.kind),
             organization: self.org(r.organization),
@@ -252,6 +277,7 @@ impl<'a> Views<'a> {
         let r = self.site.report(id);
         LinkView {
             title: &r.title,
+            title_lang: self.report_lang(r),
             url: self.url(Page::Report(&r.slug)),
         }
     }
@@ -272,6 +298,7 @@ impl<'a> Views<'a> {
             let r = self.site.report(o.report);
             LinkView {
                 title: &r.title,
+                title_lang: self.report_lang(r),
                 url: format!(
                     "{}#{}",
                     self.url(Page::Report(&r.slug)),
@@ -290,21 +317,25 @@ impl<'a> Views<'a> {
             title = r.title,
             metric = m.title,
             year = f.year,
-            display = format::figure(f.amount, &m.unit, f.status),
+            display = self.fmt().figure(f.amount, &m.unit, f.status),
             path = Page::Report(&r.slug).path(),
             anchor = f.anchor,
         );
         ObservationView {
             html_id: id.replace('/', "--"),
             id,
-            metric: LinkView {
-                title: &m.title,
-                url: self.url(Page::Metric(&m.id)),
+            metric: {
+                let (title, title_lang) = self.text(&m.title);
+                LinkView {
+                    title,
+                    title_lang,
+                    url: self.url(Page::Metric(&m.id)),
+                }
             },
             value: f.amount.middle(),
             low,
             high,
-            display: format::figure(f.amount, &m.unit, f.status),
+            display: self.fmt().figure(f.amount, &m.unit, f.status),
             bound: f.amount.bound().name(),
             status: f.status.name(),
             source: match &f.source {
@@ -317,11 +348,12 @@ impl<'a> Views<'a> {
             first_party: series::first_party(self.site, o),
             year: f.year,
             year_url: self.url(Page::Year(f.year)),
-            as_of: f.as_of.map(|d| d.human()),
+            as_of: f.as_of.map(|d| self.date(d)),
             quote: &f.quote,
             source_url: format!("{report_url}#{}", f.anchor),
             report: LinkView {
                 title: &r.title,
+                title_lang: self.report_lang(r),
                 url: report_url,
             },
             organization: self.org_link(r.organization),
@@ -338,13 +370,13 @@ impl<'a> Views<'a> {
     pub(crate) fn change(&self, c: Change, o: Observation, unit: &Unit) -> ChangeView {
         let figure = |o: Observation| self.site.figure(o);
         let (from, this) = (figure(c.from), figure(o));
-        let from_display = format::figure(from.amount, unit, from.status);
+        let from_display = self.fmt().figure(from.amount, unit, from.status);
         let vars = args([
             ("year", V::from(c.from_year)),
             ("from", V::from(from_display.clone())),
             (
                 "this",
-                V::from(format::figure(this.amount, unit, this.status)),
+                V::from(self.fmt().figure(this.amount, unit, this.status)),
             ),
         ]);
         let (kind, absolute, relative, approximate, note) = match c.delta {
@@ -360,8 +392,8 @@ impl<'a> Views<'a> {
                 };
                 (
                     "point",
-                    format::signed(absolute, unit),
-                    relative.map(format::percent_change),
+                    self.fmt().signed(absolute, unit),
+                    relative.map(|r| self.fmt().percent_change(r)),
                     approximate,
                     note,
                 )
@@ -374,15 +406,15 @@ impl<'a> Views<'a> {
                 let or_more = |x| {
                     self.t_with(
                         "change-or-more",
-                        Some(&args([("value", V::from(format::signed(x, unit)))])),
+                        Some(&args([("value", V::from(self.fmt().signed(x, unit)))])),
                     )
                 };
                 let badge = match (low, high) {
                     (Some(l), Some(h)) => self.t_with(
                         "change-range",
                         Some(&args([
-                            ("low", V::from(format::signed(l, unit))),
-                            ("high", V::from(format::signed(h, unit))),
+                            ("low", V::from(self.fmt().signed(l, unit))),
+                            ("high", V::from(self.fmt().signed(h, unit))),
                         ])),
                     ),
                     (Some(x), None) | (None, Some(x)) => or_more(x),
@@ -519,16 +551,18 @@ impl<'a> Views<'a> {
     pub(crate) fn metric(&self, id: MetricId) -> MetricView<'a> {
         let m = self.site.metric(id);
         let series = &self.links.series[id.index()];
+        let (title, title_lang) = self.text(&m.title);
         MetricView {
             id: &m.id,
-            title: &m.title,
+            title,
+            title_lang,
             url: self.url(Page::Metric(&m.id)),
             unit: m.unit.name(),
             organization: self.org(m.organization),
             observations: series.observations.len(),
             latest: series.latest().map(|o| self.observation(o)),
             sparkline: (series.yearly.len() >= 2)
-                .then(|| chart::sparkline(&m.title, &self.points(series), &m.unit)),
+                .then(|| chart::sparkline(title, &self.points(series), &m.unit)),
             csv_url: format!("{}{}", self.root_base, crate::data::metric_csv(&m.id)),
             json_url: format!("{}{}", self.root_base, crate::data::metric_json_path(&m.id)),
         }

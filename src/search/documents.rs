@@ -99,7 +99,7 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Do
         let facilitators: Vec<&str> = l
             .facilitators
             .iter()
-            .map(|&f| site.org(f).name.as_str())
+            .map(|&f| site.org(f).name.original())
             .collect();
         docs.push(Doc {
             url: Page::ActionLine(&l.slug).url(base),

@@ -6,9 +6,11 @@
 
 mod figure;
 mod frame;
+mod localized;
 mod report;
 mod restate;
 mod stated;
+mod translations;
 
 pub(crate) use restate::same_figure;
 
@@ -117,8 +119,9 @@ pub(crate) fn validate(
     reuse: &(dyn Fn(&RawReport) -> Option<Arc<Report>> + Sync),
 ) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = Vec::new();
+    let mut texts = localized::Texts::new(&config);
 
-    let organizations = organizations(sources, &mut errors);
+    let organizations = organizations(sources, &mut texts, &mut errors);
     let orgs = Lookup::new(
         "organization",
         organizations
@@ -126,7 +129,7 @@ pub(crate) fn validate(
             .enumerate()
             .map(|(i, o)| (o.id.as_str(), OrgId(i as u32))),
     );
-    let action_lines = action_lines(sources, &orgs, &mut errors);
+    let action_lines = action_lines(sources, &orgs, &mut texts, &mut errors);
     let lines = Lookup::new(
         "action line",
         action_lines
@@ -134,7 +137,7 @@ pub(crate) fn validate(
             .enumerate()
             .map(|(i, l)| (l.code.as_str(), LineId(i as u32))),
     );
-    let metrics = metrics(sources, &orgs, &lines, &mut errors);
+    let metrics = metrics(sources, &orgs, &lines, &mut texts, &mut errors);
     let metric_lookup = Lookup::new(
         "metric",
         metrics
@@ -177,6 +180,7 @@ pub(crate) fn validate(
             Err(mut e) => errors.append(&mut e),
         }
     }
+    translations::check(sources, &config, &mut errors);
     let refs = frame::Refs {
         lines: &lines,
         metrics: &metric_lookup,
@@ -191,6 +195,7 @@ pub(crate) fn validate(
         return Err(errors);
     }
     let mut warnings = sources.warnings.clone();
+    warnings.append(&mut texts.warnings);
     warnings.extend(restate::check(
         &sources.reports,
         &reports,
@@ -219,7 +224,11 @@ pub(crate) fn validate(
     })
 }
 
-fn organizations(sources: &Sources, errors: &mut Vec<Diagnostic>) -> Vec<Organization> {
+fn organizations(
+    sources: &Sources,
+    texts: &mut localized::Texts,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
     let mut seen: HashMap<String, &Path> = HashMap::new();
     for doc in &sources.organizations {
@@ -273,11 +282,14 @@ fn organizations(sources: &Sources, errors: &mut Vec<Diagnostic>) -> Vec<Organiz
         }
         out.push(Organization {
             id: raw.id.clone(),
-            name: raw.name.clone(),
+            name: texts.read(&raw.name, doc, "name", errors),
             short_name: raw.short_name.clone(),
             kind: raw.kind,
             website: raw.website.clone(),
-            description: raw.description.clone(),
+            description: raw
+                .description
+                .as_ref()
+                .map(|d| texts.read(d, doc, "description", errors)),
         });
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -287,6 +299,7 @@ fn organizations(sources: &Sources, errors: &mut Vec<Diagnostic>) -> Vec<Organiz
 fn action_lines(
     sources: &Sources,
     orgs: &Lookup<'_, OrgId>,
+    texts: &mut localized::Texts,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<ActionLine> {
     let Some(doc) = &sources.action_lines else {
@@ -341,10 +354,13 @@ fn action_lines(
             ActionLine {
                 slug: raw.code.to_lowercase().replace('.', "-"),
                 code: raw.code.clone(),
-                title: raw.title.clone(),
-                short: raw.short.clone(),
+                title: texts.read(&raw.title, doc, &at("title"), errors),
+                short: texts.read(&raw.short, doc, &at("short"), errors),
                 facilitators,
-                description: raw.description.clone(),
+                description: raw
+                    .description
+                    .as_ref()
+                    .map(|d| texts.read(d, doc, &at("description"), errors)),
                 sdgs: raw.sdgs.clone(),
                 // Cited once the frame's documents are read ([`frame::frame`]).
                 source: None,
@@ -359,6 +375,7 @@ fn metrics(
     sources: &Sources,
     orgs: &Lookup<'_, OrgId>,
     lines: &Lookup<'_, LineId>,
+    texts: &mut localized::Texts,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Metric> {
     let Some(doc) = &sources.metrics else {
@@ -404,11 +421,14 @@ fn metrics(
         match organization {
             Ok(organization) => out.push(Metric {
                 id: raw.id.clone(),
-                title: raw.title.clone(),
+                title: texts.read(&raw.title, doc, &at("title"), errors),
                 unit: Unit::parse(raw.unit.trim()),
                 organization,
                 action_lines,
-                description: raw.description.clone(),
+                description: raw
+                    .description
+                    .as_ref()
+                    .map(|d| texts.read(d, doc, &at("description"), errors)),
                 higher_is_better: raw.higher_is_better,
             }),
             Err(e) => errors.push(e),

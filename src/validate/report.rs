@@ -3,8 +3,9 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::RawReport;
+use crate::i18n::Language;
 use crate::load::number;
+use crate::load::{Doc, FrontMatter, RawReport};
 use crate::markdown::{self, QuoteRequest, RenderSettings};
 use crate::model::{Figure, LineId, MetricId, OrgId, Report};
 use crate::urls::Page;
@@ -23,6 +24,7 @@ pub(super) fn report(
     let doc = &raw.front;
     let fm = &doc.value;
     let mut errors = Vec::new();
+    let language = language(doc, config, &mut errors);
     if let Some(url) = &fm.source_url {
         if let Err(e) = check_web_url(url) {
             errors.push(doc.error(Kind::Invalid, "source_url", e));
@@ -184,9 +186,23 @@ pub(super) fn report(
         submitted_to: fm.submitted_to.clone(),
         source_url: fm.source_url.clone(),
         summary: fm.summary.clone(),
+        language,
+        translations: fm.translations.clone(),
         action_lines,
         figures: figures.into_iter().map(|(_, f)| f).collect(),
         candidates: raw.candidates.len(),
         body: rendered.body,
     })
+}
+
+/// The language a report is written in: its `language:`, else the site's default.
+fn language(doc: &Doc<FrontMatter>, config: &Config, errors: &mut Vec<Diagnostic>) -> Language {
+    match doc.value.language.as_deref().map(Language::parse) {
+        None => config.language.clone(),
+        Some(Ok(lang)) => lang,
+        Some(Err(e)) => {
+            errors.push(doc.error(Kind::Invalid, "language", e));
+            config.language.clone()
+        }
+    }
 }

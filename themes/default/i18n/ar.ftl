@@ -475,3 +475,29 @@ targets-by-gdc = حسب أهداف الميثاق الرقمي العالمي
 targets-by-sdg = حسب أهداف التنمية المستدامة
 targets-by-action-line = حسب خط العمل
 targets-group-gdc = الهدف { $number }: { $short }
+
+## Curated content in the page's language
+content-not-translated = لم تُترجم بعد؛ معروضة باللغة { $language ->
+    [en] الإنجليزية
+    [fr] الفرنسية
+    [es] الإسبانية
+    [ar] العربية
+    [zh] الصينية
+    [ru] الروسية
+   *[other] الأصلية
+}.
+report-translations = لغات أخرى
+
+## Figures
+figure-usd = { $value } دولار أمريكي
+figure-usd-million = { $value } مليون دولار أمريكي
+figure-usd-billion = { $value } مليار دولار أمريكي
+figure-percent = { $value }٪
+figure-unit = { $value } { $unit }
+figure-about = نحو { $value }
+figure-at-least = { $value } على الأقل
+figure-up-to = حتى { $value }
+figure-between = بين { $low } و{ $high }
+figure-estimate = { $value } (تقديري)
+figure-projected = { $value } (متوقع)
+figure-target = { $value } (مستهدف)

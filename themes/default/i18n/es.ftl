@@ -393,3 +393,29 @@ targets-by-gdc = Por objetivo del Pacto Digital Global
 targets-by-sdg = Por Objetivo de Desarrollo Sostenible
 targets-by-action-line = Por línea de acción
 targets-group-gdc = Objetivo { $number }: { $short }
+
+## Curated content in the page's language
+content-not-translated = Aún sin traducir; se muestra en { $language ->
+    [en] inglés
+    [fr] francés
+    [es] español
+    [ar] árabe
+    [zh] chino
+    [ru] ruso
+   *[other] su idioma original
+}.
+report-translations = Otros idiomas
+
+## Figures
+figure-usd = { $value } USD
+figure-usd-million = { $value } millones de USD
+figure-usd-billion = { $value } mil millones de USD
+figure-percent = { $value } %
+figure-unit = { $value } { $unit }
+figure-about = alrededor de { $value }
+figure-at-least = al menos { $value }
+figure-up-to = hasta { $value }
+figure-between = entre { $low } y { $high }
+figure-estimate = { $value } (estimación)
+figure-projected = { $value } (proyección)
+figure-target = { $value } (meta)

@@ -393,3 +393,29 @@ targets-by-gdc = Par objectif du Pacte numérique mondial
 targets-by-sdg = Par objectif de développement durable
 targets-by-action-line = Par grande orientation
 targets-group-gdc = Objectif { $number } : { $short }
+
+## Curated content in the page's language
+content-not-translated = Pas encore traduit ; affiché en { $language ->
+    [en] anglais
+    [fr] français
+    [es] espagnol
+    [ar] arabe
+    [zh] chinois
+    [ru] russe
+   *[other] version originale
+}.
+report-translations = Autres langues
+
+## Figures
+figure-usd = { $value } $ US
+figure-usd-million = { $value } millions de dollars US
+figure-usd-billion = { $value } milliards de dollars US
+figure-percent = { $value } %
+figure-unit = { $value } { $unit }
+figure-about = environ { $value }
+figure-at-least = au moins { $value }
+figure-up-to = jusqu’à { $value }
+figure-between = entre { $low } et { $high }
+figure-estimate = { $value } (estimation)
+figure-projected = { $value } (prévision)
+figure-target = { $value } (objectif)

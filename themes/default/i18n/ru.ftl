@@ -435,3 +435,29 @@ targets-by-gdc = По целям Глобального цифрового до�
 targets-by-sdg = По целям в области устойчивого развития
 targets-by-action-line = По направлениям деятельности
 targets-group-gdc = Цель { $number }: { $short }
+
+## Curated content in the page's language
+content-not-translated = Ещё не переведено; показано на { $language ->
+    [en] английском
+    [fr] французском
+    [es] испанском
+    [ar] арабском
+    [zh] китайском
+    [ru] русском
+   *[other] языке оригинала
+}.
+report-translations = Другие языки
+
+## Figures
+figure-usd = { $value } долл. США
+figure-usd-million = { $value } млн долл. США
+figure-usd-billion = { $value } млрд долл. США
+figure-percent = { $value } %
+figure-unit = { $value } { $unit }
+figure-about = около { $value }
+figure-at-least = не менее { $value }
+figure-up-to = до { $value }
+figure-between = от { $low } до { $high }
+figure-estimate = { $value } (оценка)
+figure-projected = { $value } (прогноз)
+figure-target = { $value } (цель)

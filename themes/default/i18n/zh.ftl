@@ -334,3 +334,29 @@ targets-by-gdc = 按《全球数字契约》目标
 targets-by-sdg = 按可持续发展目标
 targets-by-action-line = 按行动方针
 targets-group-gdc = 目标{ $number }：{ $short }
+
+## Curated content in the page's language
+content-not-translated = 尚未翻译，以{ $language ->
+    [en] 英文
+    [fr] 法文
+    [es] 西班牙文
+    [ar] 阿拉伯文
+    [zh] 中文
+    [ru] 俄文
+   *[other] 原始语言
+}原文显示。
+report-translations = 其他语言
+
+## Figures
+figure-usd = { $value }美元
+figure-usd-million = { $value }百万美元
+figure-usd-billion = { $value }十亿美元
+figure-percent = { $value }%
+figure-unit = { $value } { $unit }
+figure-about = 约{ $value }
+figure-at-least = 至少{ $value }
+figure-up-to = 最多{ $value }
+figure-between = { $low }至{ $high }
+figure-estimate = { $value }（估计）
+figure-projected = { $value }（预计）
+figure-target = { $value }（目标）

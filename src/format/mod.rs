@@ -1,10 +1,17 @@
 //! Numbers as readers expect them, by unit: the one formatting function every page,
-//! chart and data file uses, so a value reads the same everywhere.
+//! chart and data file uses, so a value reads the same everywhere; on pages, in the
+//! page's language ([`Formatter`]), while data files keep plain numbers ([`plain`]).
 //!
 //! Figures are held to [`MAX_MAGNITUDE`] and [`MIN_MAGNITUDE`] (see [`in_range`]);
 //! within that range every value is shown to [`SIGNIFICANT_DIGITS`] significant
 //! digits, in plain decimal notation, never rounded to 0. Values outside the range
 //! (only a template can format one) are still shown digit for digit.
+
+mod language;
+#[cfg(test)]
+mod language_tests;
+
+pub use language::Formatter;
 
 use crate::model::{Amount, Status, Unit};
 
@@ -44,86 +51,33 @@ pub fn difference(later: f64, earlier: f64) -> f64 {
     format!("{exact:.decimals$}").parse().unwrap_or(exact)
 }
 
-/// Formats `value` in `unit`: `13,000`, `$264,100`, `$2.7 million`, `45%`.
+/// Formats `value` in `unit` in English: `13,000`, `$264,100`, `$2.7 million`, `45%`.
+/// Pages format in their own language ([`Formatter`]); this form is for messages.
 pub fn value(value: f64, unit: &Unit) -> String {
-    match unit {
-        Unit::Usd => {
-            let sign = if value < 0.0 { "-" } else { "" };
-            let v = value.abs();
-            if v >= 1e9 {
-                format!("{sign}${} billion", short_decimal(v / 1e9))
-            } else if v >= 1e6 {
-                format!("{sign}${} million", short_decimal(v / 1e6))
-            } else {
-                format!("{sign}${}", grouped(v))
-            }
-        }
-        Unit::Percent => format!("{}%", grouped(value)),
-        Unit::Count | Unit::People => grouped(value),
-        Unit::Other(name) => format!("{} {name}", grouped(value)),
-    }
+    Formatter::english().value(value, unit)
 }
 
-/// Formats an amount with its bound: "174", "about 150", "at least 13,000", "up to
-/// $300,000", "between 3 and 5". A lower bound reads "at least" whether the report
-/// said "over" or "more than": it is the one reading true of every such phrase.
+/// Formats an amount with its bound in English: "174", "about 150", "at least
+/// 13,000", "up to $300,000", "between 3 and 5" (see [`Formatter::amount`]).
 pub fn amount(a: Amount, unit: &Unit) -> String {
-    match a {
-        Amount::Exact(v) => value(v, unit),
-        Amount::Approximately(v) => format!("about {}", value(v, unit)),
-        Amount::AtLeast(v) => format!("at least {}", value(v, unit)),
-        Amount::AtMost(v) => format!("up to {}", value(v, unit)),
-        Amount::Range { low, high } => {
-            format!("between {} and {}", value(low, unit), value(high, unit))
-        }
-    }
+    Formatter::english().amount(a, unit)
 }
 
-/// Formats a figure: its amount, and its status unless it is actual: "at least 20
-/// (projected)", "150 (target)", "about 3,000 (estimate)".
+/// Formats a figure in English: its amount, and its status unless it is actual: "at
+/// least 20 (projected)", "150 (target)", "about 3,000 (estimate)".
 pub fn figure(a: Amount, unit: &Unit, status: Status) -> String {
-    match status {
-        Status::Actual => amount(a, unit),
-        other => format!("{} ({})", amount(a, unit), other.name()),
-    }
+    Formatter::english().figure(a, unit, status)
 }
 
-/// A change in `unit` with its sign: `+52`, `−$900`, `±0`. The minus is U+2212,
-/// which screen readers read as "minus".
+/// A change in `unit` with its sign, in English: `+52`, `−$900`, `±0`.
 pub fn signed(delta: f64, unit: &Unit) -> String {
-    if delta > 0.0 {
-        format!("+{}", value(delta, unit))
-    } else if delta < 0.0 {
-        format!("\u{2212}{}", value(-delta, unit))
-    } else {
-        "\u{b1}0".to_string()
-    }
+    Formatter::english().signed(delta, unit)
 }
 
-/// A relative change as a signed percentage with one decimal: `+14.6%`, `−7.5%`.
+/// A relative change as a signed percentage with one decimal, in English: `+14.6%`,
+/// `−7.5%`.
 pub fn percent_change(fraction: f64) -> String {
-    let pct = (fraction * 1000.0).round() / 10.0;
-    let shown = separated(&format!("{:.1}", pct.abs()));
-    if pct > 0.0 {
-        format!("+{shown}%")
-    } else if pct < 0.0 {
-        format!("\u{2212}{shown}%")
-    } else {
-        "\u{b1}0.0%".to_string()
-    }
-}
-
-/// Up to two decimals with trailing zeros dropped: 2.7, 1.25, 3, 1,000.
-fn short_decimal(v: f64) -> String {
-    grouped((v * 100.0).round() / 100.0)
-}
-
-/// Thousands separators, and every decimal the value has (to
-/// [`SIGNIFICANT_DIGITS`]): `1,234,567`, `12.5`, `0.000001`.
-fn grouped(v: f64) -> String {
-    let digits = significant(v.abs());
-    let sign = if v < 0.0 && digits != "0" { "-" } else { "" };
-    format!("{sign}{}", separated(&digits))
+    Formatter::english().percent_change(fraction)
 }
 
 /// `v` rounded to [`SIGNIFICANT_DIGITS`] significant digits, in plain decimal
@@ -135,24 +89,6 @@ fn significant(v: f64) -> String {
         .parse()
         .unwrap_or(v);
     format!("{rounded}")
-}
-
-/// Puts a `,` between each group of three digits of the whole part of a plain
-/// decimal number: `1234567.25` is `1,234,567.25`.
-fn separated(digits: &str) -> String {
-    let (whole, decimals) = match digits.find('.') {
-        Some(i) => digits.split_at(i),
-        None => (digits, ""),
-    };
-    let mut out = String::with_capacity(digits.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out.push_str(decimals);
-    out
 }
 
 /// A plain machine-readable number for data files: `264100`, `2.5`.
