@@ -1,35 +1,48 @@
 //! The sentence beside a target's status, in the page's language: the method's
 //! verdict (`crate::frame::Reason`) with its values written as everywhere else on
-//! the site (`crate::format`, by the indicator's unit, with bound and status).
+//! the page (`crate::format::Formatter`, by the indicator's unit, with bound and status).
 //! Each piece is a Fluent message, so a language orders the values its own way.
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::labels::args;
-use crate::format;
+use crate::format::Formatter;
 use crate::frame::{Evidence, NoStart, Reason, Terms, Verdict, readable};
 use crate::model::frame::Standing;
-use crate::model::{Amount, Site};
+use crate::model::{Amount, Localized, Site};
 
 /// Formats an interface string with its variables: the page's language through
 /// `Views::t_with`, or English for the open data and tests.
 pub(crate) type Translate<'t> = dyn Fn(&str, Option<&FluentArgs<'_>>) -> String + 't;
 
-/// The sentence for `reason`, every word through `t_with`.
-pub(crate) fn sentence(site: &Site, reason: &Reason, t_with: &Translate<'_>) -> String {
+/// The sentence for `reason`, every word through `t_with`, the indicator's title
+/// through `text` (the page's language, else the original).
+pub(crate) fn sentence(
+    site: &Site,
+    fmt: &Formatter,
+    text: &dyn Fn(&Localized) -> String,
+    reason: &Reason,
+    t_with: &Translate<'_>,
+) -> String {
     let (terms, verdict) = match reason {
         Reason::Qualitative => return t_with("reason-qualitative", None),
         Reason::NoIndicator => return t_with("reason-no-indicator", None),
         Reason::Measured { terms, verdict } => (terms, verdict),
     };
-    let w = Words { site, terms, t_with };
+    let w = Words {
+        site,
+        fmt,
+        text,
+        terms,
+        t_with,
+    };
     w.verdict(verdict)
 }
 
 /// The sentence in the built-in English (`catalog` from
 /// [`crate::i18n::Catalog::built_in_english`]), as the open data gives it.
 pub(crate) fn english(site: &Site, reason: &Reason, catalog: &crate::i18n::Catalog) -> String {
-    sentence(site, reason, &|key, a| {
+    sentence(site, Formatter::english(), &|l| l.original().to_string(), reason, &|key, a| {
         catalog.format(0, key, a).unwrap_or_else(|e| {
             debug_assert!(false, "{e}");
             key.to_string()
@@ -37,9 +50,18 @@ pub(crate) fn english(site: &Site, reason: &Reason, catalog: &crate::i18n::Catal
     })
 }
 
+impl Reason {
+    /// The sentence in the built-in English, as the open data gives it.
+    pub fn english(&self, site: &Site) -> String {
+        english(site, self, &crate::i18n::Catalog::built_in_english())
+    }
+}
+
 /// What every piece of a sentence needs to write values, figures and the goal.
 struct Words<'a, 't> {
     site: &'a Site,
+    fmt: &'a Formatter,
+    text: &'a dyn Fn(&Localized) -> String,
     terms: &'a Terms,
     t_with: &'a Translate<'t>,
 }
@@ -50,11 +72,11 @@ impl Words<'_, '_> {
     }
 
     fn value(&self, v: f64) -> FluentValue<'static> {
-        format::value(v, self.unit()).into()
+        self.fmt.value(v, self.unit()).into()
     }
 
     fn amount(&self, a: Amount) -> FluentValue<'static> {
-        format::amount(a, self.unit()).into()
+        self.fmt.amount(a, self.unit()).into()
     }
 
     /// A year as text: a number would be grouped ("2,030") in some languages.
@@ -68,7 +90,7 @@ impl Words<'_, '_> {
 
     /// A figure with its bound, its status unless actual, and its year.
     fn figure(&self, e: &Evidence) -> FluentValue<'static> {
-        let figure = format::figure(e.amount, self.unit(), e.status);
+        let figure = self.fmt.figure(e.amount, self.unit(), e.status);
         let a = args([("figure", figure.into()), ("year", Self::year(e.year))]);
         let t_with = self.t_with;
         t_with("reason-figure", Some(&a)).into()
@@ -77,7 +99,7 @@ impl Words<'_, '_> {
     fn verdict(&self, verdict: &Verdict) -> String {
         let t = self.terms;
         let metric = || -> FluentValue<'static> {
-            self.site.metric(t.metric).title.clone().into()
+            (self.text)(&self.site.metric(t.metric).title).into()
         };
         let t_with = self.t_with;
         match verdict {
