@@ -350,3 +350,49 @@ fn a_site_without_a_frame_has_no_target_pages_or_entries() {
             .contains(r#"id="targets""#)
     );
 }
+
+#[test]
+fn the_reason_beside_a_status_is_in_the_pages_language() {
+    let site = Site::fixture("frame");
+    site.edit(
+        "site.toml",
+        "description =",
+        "languages = [\"en\", \"fr\", \"ru\"]\ndescription =",
+    );
+    site.build_ok();
+    let reason = |path: &str| {
+        let page = site.output(path);
+        let main = main_of(&page);
+        let line = &main[main.find(r#"<p class="standing-line">"#).expect("status")..];
+        line[..line.find("</p>").unwrap()].to_string()
+    };
+    // The pace, with its start, latest figure and outcome each in the language.
+    let en = reason("targets/alumni-500/index.html");
+    assert!(
+        en.contains(
+            "From the baseline of 300 in 2022 to 407 in 2024, the pace reaches 728 by 2030, \
+             which meets the goal of 500."
+        ),
+        "{en}"
+    );
+    let fr = reason("fr/targets/alumni-500/index.html");
+    assert!(
+        fr.contains(
+            "De la valeur de référence de 300 en 2022 à 407 en 2024, le rythme atteint 728 \
+             en 2030, ce qui atteint l’objectif de 500."
+        ),
+        "{fr}"
+    );
+    let ru = reason("ru/targets/alumni-500/index.html");
+    assert!(
+        ru.contains("От базового значения 300 в 2022 г. до 407 в 2024 г. темп даёт 728 к 2030 г."),
+        "{ru}"
+    );
+    // The sentences without figures: a target without indicator, one in words.
+    assert!(
+        reason("fr/targets/schools-connected/index.html")
+            .contains("Aucun indicateur du site ne mesure encore cette cible"),
+    );
+    assert!(reason("ru/targets/open-networks/index.html").contains("Качественная цель"));
+    assert!(!reason("fr/targets/open-networks/index.html").contains("qualitative target"));
+}

@@ -23,7 +23,7 @@ fn status(site: &Site, id: &str) -> (Standing, String) {
         .find(|(_, t)| t.id == id)
         .unwrap_or_else(|| panic!("no target {id}"));
     let a = links.frame.assessment(target);
-    (a.standing, a.reason.clone())
+    (a.standing, a.reason.english(&model))
 }
 
 /// `alumni-500` aiming at `goal` instead of 500.

@@ -145,7 +145,7 @@ pub(crate) struct TargetRow<'a, L> {
     end_state: Option<&'a str>,
     deadline: i32,
     status: Option<&'static str>,
-    reason: Option<&'a str>,
+    reason: Option<String>,
     latest_value: Option<String>,
     latest_year: Option<i32>,
     latest_figure: Option<String>,
@@ -159,6 +159,8 @@ pub(crate) fn target_rows<'a, L>(
     list: impl Fn(Vec<String>) -> L,
 ) -> Vec<TargetRow<'a, L>> {
     let f = &site.frame;
+    // The open data is one for every language: its sentences are in English.
+    let english = crate::i18n::Catalog::built_in_english();
     f.target_ids()
         .map(|(id, t)| {
             let c = citation(site, &t.source);
@@ -196,7 +198,7 @@ pub(crate) fn target_rows<'a, L>(
                 end_state,
                 deadline: t.deadline,
                 status: assessment.map(|a| a.standing.name()),
-                reason: assessment.map(|a| a.reason.as_str()),
+                reason: assessment.map(|a| crate::render::reasons::english(site, &a.reason, &english)),
                 latest_value: latest
                     .and_then(|o| site.figure(o).amount.value())
                     .map(format::plain),

@@ -3,11 +3,14 @@
 //! goal or an objective; which crosswalk links touch each).
 //!
 //! Built after [`crate::link::Links`], from the metrics' series: `index` fills the
-//! lookups, `status` judges each target, `reason` words the judgement.
+//! lookups, `status` judges each target, `reason` holds the judgement's terms.
 
 mod index;
 mod reason;
 mod status;
+
+pub use reason::{NoStart, Reason, Terms, Verdict, readable};
+pub use status::Evidence;
 
 #[cfg(test)]
 mod fixture;
@@ -21,9 +24,9 @@ use crate::model::{Observation, Site};
 pub struct Assessment {
     /// The status.
     pub standing: Standing,
-    /// The method applied to this target, in a sentence for readers: which figures
-    /// were compared with what, and what that gave.
-    pub reason: String,
+    /// The method applied to this target: which figures were compared with what,
+    /// and what that gave (worded for readers at render time).
+    pub reason: Reason,
     /// The figure the status rests on: the latest actual or estimated figure of the
     /// indicator (of its year's figures, the metric's organization's own first, then
     /// the most certain, then the latest stated).

@@ -1,29 +1,45 @@
-//! The sentence shown beside a target's status: which values of which years were
-//! compared, and what followed. Values are written as everywhere else on the site
-//! (`crate::format`, by the indicator's unit, with their bound and status).
+//! Why a target stands where it does, as data: which values of which years were
+//! compared, and what followed. The sentence readers see is written at render time
+//! in the page's language (`render::reasons`), from these values.
 
-use crate::format;
-use crate::model::{Amount, Metric, Unit};
+use crate::model::{Amount, MetricId};
 
 use super::status::Evidence;
 
-/// The sentence for a target whose goal is a state described in words.
-pub(super) fn qualitative() -> String {
-    "A qualitative target: no status is computed; the reports that speak to it show \
-     where it stands."
-        .to_string()
+/// Why a target has its status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The goal is a state described in words: no status is computed.
+    Qualitative,
+    /// The goal is a value, but no metric measures the target.
+    NoIndicator,
+    /// The method applied to the indicator's figures.
+    Measured {
+        /// What every sentence names: the indicator, the goal, the deadline.
+        terms: Terms,
+        /// What the method found.
+        verdict: Verdict,
+    },
 }
 
-/// The sentence for a target with a value to reach but no indicator.
-pub(super) fn no_indicator() -> String {
-    "No metric of the site measures this target yet, so there are no figures to \
-     compare with its goal."
-        .to_string()
+/// The indicator, goal and dates a verdict is stated against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Terms {
+    /// The indicator, whose title and unit the sentence uses.
+    pub metric: MetricId,
+    /// The value to reach.
+    pub goal: f64,
+    /// The year to reach it by.
+    pub deadline: i32,
+    /// The latest year any report covers.
+    pub as_of: i32,
+    /// Whether the indicator has to rise to the goal (else fall).
+    pub rising: bool,
 }
 
 /// What the method found, for a target with a goal value and an indicator.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Verdict {
+pub enum Verdict {
     /// No actual or estimated figure.
     NoEvidence {
         /// The curated baseline (value, year), if any.
@@ -66,159 +82,17 @@ pub(super) enum Verdict {
 
 /// Why a pace could not be measured.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum NoStart {
+pub enum NoStart {
     /// All the figures are of one year, and no baseline is given.
     OneYear,
     /// The baseline (value, year) is not earlier than the latest figure.
     BaselineNotEarlier((f64, i32)),
 }
 
-/// What every sentence needs to write values and the goal.
-pub(super) struct Words<'a> {
-    metric: &'a Metric,
-    goal: f64,
-    deadline: i32,
-    as_of: i32,
-    rising: bool,
-}
-
-impl<'a> Words<'a> {
-    pub(super) fn new(
-        metric: &'a Metric,
-        goal: f64,
-        deadline: i32,
-        as_of: i32,
-        rising: bool,
-    ) -> Words<'a> {
-        Words {
-            metric,
-            goal,
-            deadline,
-            as_of,
-            rising,
-        }
-    }
-
-    fn unit(&self) -> &Unit {
-        &self.metric.unit
-    }
-
-    fn value(&self, v: f64) -> String {
-        format::value(v, self.unit())
-    }
-
-    fn amount(&self, a: Amount) -> String {
-        format::amount(a, self.unit())
-    }
-
-    fn goal(&self) -> String {
-        format!("the goal of {}", self.value(self.goal))
-    }
-
-    /// A figure with its bound, its status unless actual, and its year.
-    fn figure(&self, e: &Evidence) -> String {
-        format!(
-            "{} in {}",
-            format::figure(e.amount, self.unit(), e.status),
-            e.year
-        )
-    }
-}
-
-impl Verdict {
-    /// The sentence for readers.
-    pub(super) fn sentence(&self, w: &Words<'_>) -> String {
-        match self {
-            Verdict::NoEvidence { baseline: None } => format!(
-                "“{}” has no actual or estimated figure yet (projections and targets \
-                 are plans, not evidence).",
-                w.metric.title
-            ),
-            Verdict::NoEvidence {
-                baseline: Some((v, year)),
-            } => format!(
-                "Only the baseline is known ({} in {year}): “{}” has no actual or \
-                 estimated figure yet.",
-                w.value(*v),
-                w.metric.title
-            ),
-            Verdict::Reached {
-                latest,
-                late: false,
-            } => {
-                format!("Reached: {}, which meets {}.", w.figure(latest), w.goal())
-            }
-            Verdict::Reached { latest, late: true } => format!(
-                "Reached late: {}, which meets {}, after the deadline of {}.",
-                w.figure(latest),
-                w.goal(),
-                w.deadline
-            ),
-            Verdict::PastDeadline { latest } => format!(
-                "The deadline, {}, has passed (the reports cover up to {}), and the \
-                 latest figure, {}, does not show {} reached.",
-                w.deadline,
-                w.as_of,
-                w.figure(latest),
-                w.goal()
-            ),
-            Verdict::NoStart { latest, why } => match why {
-                NoStart::OneYear => format!(
-                    "Only one year has figures ({}) and no baseline is given: a pace \
-                     needs a value from an earlier year.",
-                    w.figure(latest)
-                ),
-                NoStart::BaselineNotEarlier((v, year)) => format!(
-                    "The baseline, {} in {year}, is not earlier than the latest \
-                     figure, {}: there is no pace to measure yet.",
-                    w.value(*v),
-                    w.figure(latest)
-                ),
-            },
-            Verdict::Pace {
-                start: (from, year),
-                from_baseline,
-                latest,
-                projected,
-                standing,
-            } => {
-                use crate::model::frame::Standing;
-                let from = match from_baseline {
-                    true => format!("the baseline of {}", w.amount(*from)),
-                    false => w.amount(*from),
-                };
-                let goal = w.goal();
-                let outcome = match standing {
-                    Standing::OnTrack => format!("which meets {goal}"),
-                    Standing::OffTrack if w.rising => format!("short of {goal}"),
-                    Standing::OffTrack => format!("still above {goal}"),
-                    Standing::Insufficient | Standing::NotMeasured => {
-                        format!("and the bounds cannot tell whether that meets {goal}")
-                    }
-                };
-                match projected {
-                    Some(p) => format!(
-                        "From {from} in {year} to {}, the pace reaches {} by {}, {outcome}.",
-                        w.figure(latest),
-                        w.amount(p.map(|v| readable(v, w.goal))),
-                        w.deadline
-                    ),
-                    None => format!(
-                        "From {from} in {year} to {}, the figures' bounds leave the pace \
-                         open: they cannot tell whether {goal} will be met by {}.",
-                        w.figure(latest),
-                        w.deadline
-                    ),
-                }
-            }
-        }
-    }
-}
-
 /// A projected value as readers want it: three significant digits (a pace is no
 /// more precise than that), more when three would move it onto or across the goal,
 /// so that "reaches 100, short of 100" is never written.
-fn readable(v: f64, goal: f64) -> f64 {
+pub fn readable(v: f64, goal: f64) -> f64 {
     if !v.is_finite() {
         return v;
     }

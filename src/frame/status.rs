@@ -12,19 +12,19 @@ use crate::model::{Amount, Observation, Site, Status};
 use crate::series::{self, Series};
 
 use super::Assessment;
-use super::reason::{self, NoStart, Verdict, Words};
+use super::reason::{NoStart, Reason, Terms, Verdict};
 
 /// A figure as the method reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Evidence {
+pub struct Evidence {
     /// The figure.
-    pub(super) observation: Observation,
+    pub observation: Observation,
     /// Its amount, with its bound.
-    pub(super) amount: Amount,
+    pub amount: Amount,
     /// Actual or estimate.
-    pub(super) status: Status,
+    pub status: Status,
     /// The year it describes.
-    pub(super) year: i32,
+    pub year: i32,
 }
 
 impl Evidence {
@@ -73,7 +73,7 @@ pub(super) fn assess(site: &Site, links: &Links, as_of: i32, target: &Target) ->
     let series = target.indicator.map(|m| &links.series[m.index()]);
     let mut assessment = Assessment {
         standing: Standing::Insufficient,
-        reason: String::new(),
+        reason: Reason::NoIndicator,
         latest: None,
         start: None,
         evidence: series.map(|s| s.observations.clone()).unwrap_or_default(),
@@ -81,12 +81,12 @@ pub(super) fn assess(site: &Site, links: &Links, as_of: i32, target: &Target) ->
     let (goal, metric, series) = match (&target.goal, target.indicator, series) {
         (Goal::EndState(_), _, _) => {
             assessment.standing = Standing::NotMeasured;
-            assessment.reason = reason::qualitative();
+            assessment.reason = Reason::Qualitative;
             return assessment;
         }
-        (Goal::Value(goal), Some(m), Some(s)) => (*goal, site.metric(m), s),
+        (Goal::Value(goal), Some(m), Some(s)) => (*goal, m, s),
         (Goal::Value(_), _, _) => {
-            assessment.reason = reason::no_indicator();
+            assessment.reason = Reason::NoIndicator;
             return assessment;
         }
     };
@@ -95,13 +95,20 @@ pub(super) fn assess(site: &Site, links: &Links, as_of: i32, target: &Target) ->
     let (first, last) = match (evidence.first(), evidence.last()) {
         (Some(&first), Some(&last)) => (first, last),
         _ => {
-            let words = Words::new(metric, goal, target.deadline, as_of, true);
-            assessment.reason = Verdict::NoEvidence { baseline }.sentence(&words);
+            let terms = Terms {
+                metric,
+                goal,
+                deadline: target.deadline,
+                as_of,
+                rising: true,
+            };
+            let verdict = Verdict::NoEvidence { baseline };
+            assessment.reason = Reason::Measured { terms, verdict };
             return assessment;
         }
     };
     let way = Way {
-        rising: rising(goal, baseline, first.amount, metric.higher_is_better),
+        rising: rising(goal, baseline, first.amount, site.metric(metric).higher_is_better),
         goal,
     };
     // The pace is measured from the baseline, else from the earliest figure with
@@ -116,9 +123,15 @@ pub(super) fn assess(site: &Site, links: &Links, as_of: i32, target: &Target) ->
         None => way.sure(first.amount).map(|v| (v, first.year)),
     };
     let (standing, verdict) = judge(way, target.deadline, as_of, baseline, start, last);
-    let words = Words::new(metric, goal, target.deadline, as_of, way.rising);
+    let terms = Terms {
+        metric,
+        goal,
+        deadline: target.deadline,
+        as_of,
+        rising: way.rising,
+    };
     assessment.standing = standing;
-    assessment.reason = verdict.sentence(&words);
+    assessment.reason = Reason::Measured { terms, verdict };
     assessment
 }
 

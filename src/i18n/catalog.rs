@@ -163,6 +163,17 @@ impl Catalog {
         Ok((catalog, warnings))
     }
 
+    /// The built-in English strings alone, for text every language shares: the
+    /// open data.
+    pub(crate) fn built_in_english() -> Catalog {
+        let en = Language::parse(FALLBACK).expect("`en` is a language tag");
+        match Catalog::load(Path::new(""), None, &[en]) {
+            Ok((catalog, _)) => catalog,
+            // The built-in files are compiled in and parsed by the tests.
+            Err(e) => unreachable!("the built-in en.ftl does not parse: {e:?}"),
+        }
+    }
+
     /// One warning per language that lacks strings, naming them.
     fn missing_warnings(
         &self,

@@ -15,6 +15,7 @@ mod languages;
 mod limits;
 mod localize;
 mod paragraphs;
+pub(crate) mod reasons;
 mod scan;
 mod sections;
 pub(crate) mod statics;

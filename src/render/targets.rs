@@ -372,7 +372,7 @@ pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
     ctx.insert("end_state", &matches!(t.goal, Goal::EndState(_)));
     ctx.insert("wording", &t.wording);
     ctx.insert("source", &v.sourced(&t.source));
-    ctx.insert("reason", &a.reason);
+    ctx.insert("reason", &v.reason(&a.reason));
     ctx.insert("method_url", &format!("{}#method", v.url(Page::Targets)));
     ctx.insert("action_lines", &v.lines(&t.action_lines));
     ctx.insert("serves", &serves(v, t));

@@ -10,13 +10,29 @@ use crate::link::Links;
 use crate::model::frame::{Goal, Standing};
 use crate::model::{Amount, OrgId, Source, Status};
 
+/// An assessment with its reason worded in English, as the target page shows it.
+struct Worded {
+    assessment: Assessment,
+    reason: String,
+}
+
+impl std::ops::Deref for Worded {
+    type Target = Assessment;
+    fn deref(&self) -> &Assessment {
+        &self.assessment
+    }
+}
+
 /// The assessment of the one target `setup` curates.
-fn assess(setup: impl FnOnce(&mut Fixture)) -> Assessment {
+fn assess(setup: impl FnOnce(&mut Fixture)) -> Worded {
     let mut fx = Fixture::new();
     setup(&mut fx);
     let site = fx.site();
     let mut links = Links::new(&site);
-    links.frame.assessments.remove(0)
+    let assessment = links.frame.assessments.remove(0);
+    let english = crate::i18n::Catalog::built_in_english();
+    let reason = crate::render::reasons::english(&site, &assessment.reason, &english);
+    Worded { assessment, reason }
 }
 
 /// The standing of "from `from` in 2020 to `goal` by 2030", with `latest` in 2024.

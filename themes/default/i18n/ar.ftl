@@ -335,6 +335,23 @@ target-section-meta-html = { $org }: { $report } · يغطي { $year } · { $wor
 }
 target-no-sections-lines = لا يتضمن أي تقرير قسمًا عن خطوط عملها بعد.
 target-no-sections = لا يتضمن أي تقرير قسمًا عن هذه الغاية بعد.
+reason-qualitative = غاية نوعية: لا تُحسب لها حالة؛ والتقارير التي تتناولها تبيّن أين تقف.
+reason-no-indicator = لا يقيس أي مؤشر في الموقع هذه الغاية بعد، فلا توجد أرقام لمقارنتها بهدفها.
+reason-no-evidence = لا يوجد بعد لـ«{ $metric }» أي رقم فعلي أو تقديري (الإسقاطات والغايات خطط، لا أدلة).
+reason-baseline-only = لا يُعرف سوى خط الأساس ({ $baseline } في { $year }): لا يوجد بعد لـ«{ $metric }» أي رقم فعلي أو تقديري.
+reason-reached = تحققت: { $latest }، وهو ما يبلغ الهدف البالغ { $goal }.
+reason-reached-late = تحققت متأخرة: { $latest }، وهو ما يبلغ الهدف البالغ { $goal }، بعد الموعد النهائي { $deadline }.
+reason-past-deadline = انقضى الموعد النهائي، { $deadline } (تغطي التقارير حتى { $as-of })، ولا يُظهر أحدث رقم، { $latest }، بلوغ الهدف البالغ { $goal }.
+reason-one-year = لا توجد أرقام إلا لسنة واحدة ({ $latest }) ولم يُحدَّد خط أساس: قياس الوتيرة يحتاج إلى قيمة من سنة سابقة.
+reason-baseline-not-earlier = خط الأساس، { $baseline } في { $year }، ليس أقدم من أحدث رقم، { $latest }: لا توجد وتيرة يمكن قياسها بعد.
+reason-pace = من { $start } في { $year } إلى { $latest }، تبلغ الوتيرة { $projected } بحلول { $deadline }، { $outcome }.
+reason-pace-open = من { $start } في { $year } إلى { $latest }، تترك حدود الأرقام الوتيرة مفتوحة: لا يمكن الجزم بما إذا كان الهدف البالغ { $goal } سيتحقق بحلول { $deadline }.
+reason-start-baseline = خط الأساس البالغ { $value }
+reason-outcome-meets = وهو ما يبلغ الهدف البالغ { $goal }
+reason-outcome-short = دون الهدف البالغ { $goal }
+reason-outcome-above = ولا يزال فوق الهدف البالغ { $goal }
+reason-outcome-open = ولا تسمح الحدود بالجزم بما إذا كان ذلك يبلغ الهدف البالغ { $goal }
+reason-figure = { $figure } في { $year }
 
 ## Frameworks: the Sustainable Development Goals and the Global Digital Compact
 frameworks-lead = كيف تخدم خطوط عمل القمة العالمية لمجتمع المعلومات أهدافَ التنمية المستدامة والميثاقَ الرقمي العالمي. لا يُعرض الرابط إلا حيث يذكره مصدر، ويسمّي كل رابط مصدره ويقتبس كلماته.

@@ -293,6 +293,30 @@ target-section-meta-html = { $org }: { $report } · covers { $year } · { $words
 }
 target-no-sections-lines = No report has a section on its action lines yet.
 target-no-sections = No report has a section on this target yet.
+# The sentence beside a target's status: which values of which years were compared,
+# and what followed. Values come written with their unit, bound and status; $metric is
+# the indicator's title, $goal the value to reach, $deadline and $as-of years.
+reason-qualitative = A qualitative target: no status is computed; the reports that speak to it show where it stands.
+reason-no-indicator = No metric of the site measures this target yet, so there are no figures to compare with its goal.
+reason-no-evidence = “{ $metric }” has no actual or estimated figure yet (projections and targets are plans, not evidence).
+reason-baseline-only = Only the baseline is known ({ $baseline } in { $year }): “{ $metric }” has no actual or estimated figure yet.
+# $latest is a figure with its year (reason-figure).
+reason-reached = Reached: { $latest }, which meets the goal of { $goal }.
+reason-reached-late = Reached late: { $latest }, which meets the goal of { $goal }, after the deadline of { $deadline }.
+reason-past-deadline = The deadline, { $deadline }, has passed (the reports cover up to { $as-of }), and the latest figure, { $latest }, does not show the goal of { $goal } reached.
+reason-one-year = Only one year has figures ({ $latest }) and no baseline is given: a pace needs a value from an earlier year.
+reason-baseline-not-earlier = The baseline, { $baseline } in { $year }, is not earlier than the latest figure, { $latest }: there is no pace to measure yet.
+# $start is the value the pace is measured from: a figure, or reason-start-baseline;
+# $projected the value the pace gives at the deadline; $outcome one of reason-outcome-*.
+reason-pace = From { $start } in { $year } to { $latest }, the pace reaches { $projected } by { $deadline }, { $outcome }.
+reason-pace-open = From { $start } in { $year } to { $latest }, the figures' bounds leave the pace open: they cannot tell whether the goal of { $goal } will be met by { $deadline }.
+reason-start-baseline = the baseline of { $value }
+reason-outcome-meets = which meets the goal of { $goal }
+reason-outcome-short = short of the goal of { $goal }
+reason-outcome-above = still above the goal of { $goal }
+reason-outcome-open = and the bounds cannot tell whether that meets the goal of { $goal }
+# A figure and the year it describes.
+reason-figure = { $figure } in { $year }
 
 ## Frameworks: the Sustainable Development Goals and the Global Digital Compact
 frameworks-lead = How the WSIS action lines serve the Sustainable Development Goals and the Global Digital Compact. A link is shown only where a source states it, and each link names its source and quotes its words.

@@ -257,6 +257,23 @@ target-section-meta-html = { $org }: { $report } · abarca { $year } · { $words
 }
 target-no-sections-lines = Ningún informe tiene todavía una sección sobre sus líneas de acción.
 target-no-sections = Ningún informe tiene todavía una sección sobre esta meta.
+reason-qualitative = Una meta cualitativa: no se calcula ningún estado; los informes que tratan de ella muestran en qué punto está.
+reason-no-indicator = Ningún indicador del sitio mide todavía esta meta, así que no hay cifras que comparar con su objetivo.
+reason-no-evidence = «{ $metric }» aún no tiene ninguna cifra real o estimada (las proyecciones y las metas son planes, no pruebas).
+reason-baseline-only = Solo se conoce el valor de referencia ({ $baseline } en { $year }): «{ $metric }» aún no tiene ninguna cifra real o estimada.
+reason-reached = Alcanzada: { $latest }, que cumple el objetivo de { $goal }.
+reason-reached-late = Alcanzada con retraso: { $latest }, que cumple el objetivo de { $goal }, después del plazo de { $deadline }.
+reason-past-deadline = El plazo, { $deadline }, ha vencido (los informes abarcan hasta { $as-of }), y la última cifra, { $latest }, no muestra alcanzado el objetivo de { $goal }.
+reason-one-year = Solo un año tiene cifras ({ $latest }) y no se da ningún valor de referencia: un ritmo necesita un valor de un año anterior.
+reason-baseline-not-earlier = El valor de referencia, { $baseline } en { $year }, no es anterior a la última cifra, { $latest }: todavía no hay ritmo que medir.
+reason-pace = De { $start } en { $year } a { $latest }, el ritmo llega a { $projected } en { $deadline }, { $outcome }.
+reason-pace-open = De { $start } en { $year } a { $latest }, los límites de las cifras dejan el ritmo abierto: no permiten saber si el objetivo de { $goal } se cumplirá en { $deadline }.
+reason-start-baseline = el valor de referencia de { $value }
+reason-outcome-meets = lo que cumple el objetivo de { $goal }
+reason-outcome-short = por debajo del objetivo de { $goal }
+reason-outcome-above = aún por encima del objetivo de { $goal }
+reason-outcome-open = y los límites no permiten saber si eso cumple el objetivo de { $goal }
+reason-figure = { $figure } en { $year }
 
 ## Frameworks: the Sustainable Development Goals and the Global Digital Compact
 frameworks-lead = Cómo las líneas de acción de la CMSI contribuyen a los Objetivos de Desarrollo Sostenible y al Pacto Digital Global. Un vínculo solo se muestra cuando una fuente lo establece, y cada vínculo nombra su fuente y cita sus palabras.

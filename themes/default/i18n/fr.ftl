@@ -257,6 +257,23 @@ target-section-meta-html = { $org } : { $report } · porte sur { $year } · { $w
 }
 target-no-sections-lines = Aucun rapport n’a encore de section sur ses grandes orientations.
 target-no-sections = Aucun rapport n’a encore de section sur cette cible.
+reason-qualitative = Une cible qualitative : aucun statut n’est calculé ; les rapports qui en traitent montrent où elle en est.
+reason-no-indicator = Aucun indicateur du site ne mesure encore cette cible : il n’y a pas de chiffres à comparer à son objectif.
+reason-no-evidence = « { $metric } » n’a encore aucun chiffre réel ou estimé (les projections et les cibles sont des plans, pas des preuves).
+reason-baseline-only = Seule la valeur de référence est connue ({ $baseline } en { $year }) : « { $metric } » n’a encore aucun chiffre réel ou estimé.
+reason-reached = Atteinte : { $latest }, ce qui atteint l’objectif de { $goal }.
+reason-reached-late = Atteinte en retard : { $latest }, ce qui atteint l’objectif de { $goal }, après l’échéance de { $deadline }.
+reason-past-deadline = L’échéance, { $deadline }, est passée (les rapports couvrent jusqu’à { $as-of }), et le dernier chiffre, { $latest }, ne montre pas l’objectif de { $goal } atteint.
+reason-one-year = Une seule année a des chiffres ({ $latest }) et aucune valeur de référence n’est donnée : un rythme demande une valeur d’une année antérieure.
+reason-baseline-not-earlier = La valeur de référence, { $baseline } en { $year }, n’est pas antérieure au dernier chiffre, { $latest } : il n’y a pas encore de rythme à mesurer.
+reason-pace = De { $start } en { $year } à { $latest }, le rythme atteint { $projected } en { $deadline }, { $outcome }.
+reason-pace-open = De { $start } en { $year } à { $latest }, les bornes des chiffres laissent le rythme ouvert : elles ne permettent pas de dire si l’objectif de { $goal } sera atteint en { $deadline }.
+reason-start-baseline = la valeur de référence de { $value }
+reason-outcome-meets = ce qui atteint l’objectif de { $goal }
+reason-outcome-short = en deçà de l’objectif de { $goal }
+reason-outcome-above = encore au-dessus de l’objectif de { $goal }
+reason-outcome-open = et les bornes ne permettent pas de dire si cela atteint l’objectif de { $goal }
+reason-figure = { $figure } en { $year }
 
 ## Frameworks: the Sustainable Development Goals and the Global Digital Compact
 frameworks-lead = Comment les grandes orientations du SMSI servent les objectifs de développement durable et le Pacte numérique mondial. Un lien n’est affiché que lorsqu’une source l’établit, et chaque lien nomme sa source et en cite les termes.

@@ -201,6 +201,23 @@ target-latest-sections = 关于{ $codes }的最新报告章节；全部章节见
 target-section-meta-html = { $org }：{ $report } · 涵盖{ $year }年 · { $words }词
 target-no-sections-lines = 尚无报告包含关于其行动方针的章节。
 target-no-sections = 尚无报告包含关于这一具体目标的章节。
+reason-qualitative = 定性目标：不计算状态；涉及该目标的报告说明其进展。
+reason-no-indicator = 本网站尚无指标衡量这一目标，因此没有可与其目标值比较的数字。
+reason-no-evidence = “{ $metric }”尚无实际或估计数字（预测和目标是计划，不是证据）。
+reason-baseline-only = 仅知基线（{ $year }年为{ $baseline }）：“{ $metric }”尚无实际或估计数字。
+reason-reached = 已实现：{ $latest }，达到{ $goal }的目标值。
+reason-reached-late = 逾期实现：{ $latest }，达到{ $goal }的目标值，但晚于{ $deadline }年的期限。
+reason-past-deadline = 期限{ $deadline }年已过（报告涵盖至{ $as-of }年），最新数字{ $latest }未显示达到{ $goal }的目标值。
+reason-one-year = 只有一个年份有数字（{ $latest }），且未给出基线：衡量进度需要更早年份的数值。
+reason-baseline-not-earlier = 基线（{ $year }年为{ $baseline }）并不早于最新数字{ $latest }：尚无进度可衡量。
+reason-pace = 从{ $year }年的{ $start }到{ $latest }，按此进度到{ $deadline }年将达到{ $projected }，{ $outcome }。
+reason-pace-open = 从{ $year }年的{ $start }到{ $latest }，数字的上下限使进度无法确定：无法判断到{ $deadline }年能否达到{ $goal }的目标值。
+reason-start-baseline = 基线{ $value }
+reason-outcome-meets = 达到{ $goal }的目标值
+reason-outcome-short = 未达到{ $goal }的目标值
+reason-outcome-above = 仍高于{ $goal }的目标值
+reason-outcome-open = 上下限无法判断是否达到{ $goal }的目标值
+reason-figure = { $year }年的{ $figure }
 
 ## Frameworks: the Sustainable Development Goals and the Global Digital Compact
 frameworks-lead = 信息社会世界峰会各行动方针如何服务于可持续发展目标和《全球数字契约》。只有在来源陈述了关联时才显示该关联，每项关联都注明其来源并引用原话。
