@@ -233,7 +233,7 @@ fn the_home_page_leads_with_the_targets_overview() {
         .expect("overview");
     assert!(overview < main.find(r#"id="latest""#).unwrap());
     assert!(main.contains("<strong>1</strong> on track"));
-    assert!(main.contains(r#"<caption>The targets due soonest</caption>"#));
+    assert!(main.contains(r#"<caption id="targets-caption">The targets due soonest</caption>"#));
     assert!(main.contains(r#"<a href="/sub/targets/">All targets</a>"#));
     let alumni = row(main, "/sub/targets/alumni-500/");
     assert!(alumni.contains("On track"));
@@ -254,7 +254,7 @@ fn the_home_page_lists_the_five_targets_due_soonest_and_not_past() {
     site.build_ok();
     let home = site.output("index.html");
     let soonest = &home[home
-        .find("<caption>The targets due soonest</caption>")
+        .find(r#"<caption id="targets-caption">The targets due soonest</caption>"#)
         .unwrap()..];
     let soonest = &soonest[..soonest.find("</table>").unwrap()];
     let link = r#"href="/sub/targets/"#;
