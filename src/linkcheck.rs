@@ -245,7 +245,9 @@ pub(crate) fn target<'l>(
         normalise(&format!("{dir}{path}"))
     };
     let Some(rel) = absolute.strip_prefix(base_path) else {
-        return Err(format!("it points outside the site's base path `{base_path}`"));
+        return Err(format!(
+            "it points outside the site's base path `{base_path}`"
+        ));
     };
     Ok(Some((percent_decode(rel), fragment)))
 }

@@ -260,9 +260,7 @@ impl Project {
             // One thread of its own, not the shared pool: the next edit's pages must
             // not queue behind the index.
             let result = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-                Ok(pool) => {
-                    pool.install(|| pipeline::write_assets(&site, &links, &scratch))
-                }
+                Ok(pool) => pool.install(|| pipeline::write_assets(&site, &links, &scratch)),
                 Err(_) => pipeline::write_assets(&site, &links, &scratch),
             };
             if generation.load(std::sync::atomic::Ordering::SeqCst) != started_at {

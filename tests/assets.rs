@@ -49,7 +49,11 @@ fn the_shipped_site_has_one_copy_of_its_stylesheet_and_of_its_script() {
         let found = copies(&site, stem, ext);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_ne!(found[0], format!("{stem}.{ext}"), "the fingerprinted copy");
-        assert!(site.output(page).contains(&found[0]), "{page} links {}", found[0]);
+        assert!(
+            site.output(page).contains(&found[0]),
+            "{page} links {}",
+            found[0]
+        );
     }
 }
 
@@ -93,7 +97,10 @@ fn a_stylesheet_imported_by_its_plain_name_is_written_under_it() {
         "@import url('/sub/parts/base.css');",
     ] {
         let site = theme_site(&[
-            ("static/style.css", &format!("{import}\nbody {{ margin: 0 }}")),
+            (
+                "static/style.css",
+                &format!("{import}\nbody {{ margin: 0 }}"),
+            ),
             ("static/parts/base.css", "p { color: teal }"),
         ]);
         let run = site.build(&[]);
@@ -117,7 +124,9 @@ fn a_script_nothing_links_keeps_its_plain_name() {
     assert!(run.ok, "{}", run.stderr);
     assert_eq!(site.output("js/extra.js"), "console.log(1)");
     assert_eq!(
-        std::fs::read_dir(site.root.join("public/js")).unwrap().count(),
+        std::fs::read_dir(site.root.join("public/js"))
+            .unwrap()
+            .count(),
         1
     );
 }
@@ -127,7 +136,10 @@ fn a_link_to_an_asset_under_neither_name_is_a_broken_link() {
     for (href, shown) in [
         ("{{ site.base }}styles.css", "/sub/styles.css"),
         // A stale fingerprint, as a hand-written link would have after an edit.
-        ("{{ site.base }}style.0123456789abcdef.css", "style.0123456789abcdef.css"),
+        (
+            "{{ site.base }}style.0123456789abcdef.css",
+            "style.0123456789abcdef.css",
+        ),
     ] {
         let site = theme_site(&[("templates/base.html", &base_linking(href))]);
         for command in ["build", "check"] {

@@ -54,7 +54,7 @@ fn the_crosswalk_table_shows_every_link_with_its_source() {
     let site = built();
     let html = site.output("frameworks/index.html");
     assert!(html.contains(
-        "<caption id=\"crosswalk-caption\">Every link of the crosswalk, with the source that states it</caption>"
+        r#"<caption id="crosswalk-caption">Every link of the crosswalk, with the source that states it</caption>"#
     ));
     assert!(html.contains(r#"<th scope="col">Source and its words</th>"#));
     // Link 1: an outside source with a locator and a quote.

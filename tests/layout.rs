@@ -30,18 +30,24 @@ fn table_problems(html: &str) -> Vec<String> {
         let region = &html[div..];
         let between = &html[div..at];
         if attribute(region, "class") != Some("table-scroll") || between.contains("</div") {
-            problems.push(format!("a table not directly in a .table-scroll region: {between}"));
+            problems.push(format!(
+                "a table not directly in a .table-scroll region: {between}"
+            ));
             continue;
         }
         if attribute(region, "role") != Some("region") || attribute(region, "tabindex") != Some("0")
         {
-            problems.push(format!("a region without role=region and tabindex=0: {between}"));
+            problems.push(format!(
+                "a region without role=region and tabindex=0: {between}"
+            ));
         }
         let table = &html[at..];
         let table = &table[..table.find("</table").unwrap_or(table.len())];
         let caption = table.find("<caption").map(|c| &table[c..]);
         let (Some(label), Some(caption)) = (attribute(region, "aria-labelledby"), caption) else {
-            problems.push(format!("a region or table without a label or caption: {between}"));
+            problems.push(format!(
+                "a region or table without a label or caption: {between}"
+            ));
             continue;
         };
         if attribute(caption, "id") != Some(label) {
@@ -97,7 +103,10 @@ fn every_table_of_the_shipped_site_scrolls_in_a_region_named_by_its_caption() {
         "action-lines",
         "frameworks",
     ] {
-        assert!(pages.contains(std::ffi::OsStr::new(kind)), "no table in {kind}: {pages:?}");
+        assert!(
+            pages.contains(std::ffi::OsStr::new(kind)),
+            "no table in {kind}: {pages:?}"
+        );
     }
 }
 
@@ -140,7 +149,9 @@ fn the_default_stylesheet_names_no_physical_side() {
     let mut rest = css;
     while let Some(open) = rest.find("/*") {
         rules.push_str(&rest[..open]);
-        rest = rest[open..].find("*/").map_or("", |close| &rest[open + close + 2..]);
+        rest = rest[open..]
+            .find("*/")
+            .map_or("", |close| &rest[open + close + 2..]);
     }
     rules.push_str(rest);
     // Each declaration's property, and its value for the properties whose value can
@@ -162,7 +173,10 @@ fn the_default_stylesheet_names_no_physical_side() {
         })
         .map(|(property, _)| property)
         .collect();
-    assert!(physical.is_empty(), "physical sides in style.css: {physical:?}");
+    assert!(
+        physical.is_empty(),
+        "physical sides in style.css: {physical:?}"
+    );
     // Charts keep left to right; numbers in running text are isolated.
     assert!(rules.contains("svg.chart, svg.sparkline { direction: ltr;"));
     assert!(rules.contains("unicode-bidi: isolate"));

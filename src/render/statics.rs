@@ -82,7 +82,10 @@ fn linked<'t, 'p>(
         }
     };
     for (page, links) in pages {
-        scan(&format!("{base_path}{page}"), &mut links.iter().map(String::as_str));
+        scan(
+            &format!("{base_path}{page}"),
+            &mut links.iter().map(String::as_str),
+        );
     }
     for ((rel, _), bytes) in theme.statics.iter().zip(bytes) {
         if rel.extension().is_some_and(|e| e == "css") {
@@ -177,7 +180,10 @@ body { background: url( "img/bg.png" ) } .x { background-image: url('a b.svg'), 
             ]
         );
         assert_eq!(css_links("a { b: url(unclosed"), ["unclosed"]);
-        assert_eq!(css_links("/* never closed @import \"x.css\""), Vec::<&str>::new());
+        assert_eq!(
+            css_links("/* never closed @import \"x.css\""),
+            Vec::<&str>::new()
+        );
         assert_eq!(css_links("@import"), Vec::<&str>::new());
     }
 }
