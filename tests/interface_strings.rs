@@ -454,9 +454,18 @@ fn each_language_of_a_site_gets_its_own_words_on_its_own_pages() {
     let en = words("reports/index.html");
     let fr = words("fr/reports/index.html");
     let ar = words("ar/reports/index.html");
-    assert!(en.contains("Skip to content") && en.contains("Years"), "{en}");
-    assert!(fr.contains("Aller au contenu") && fr.contains("Années"), "{fr}");
-    assert!(ar.contains("انتقل إلى المحتوى") && ar.contains("السنوات"), "{ar}");
+    assert!(
+        en.contains("Skip to content") && en.contains("Years"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("Aller au contenu") && fr.contains("Années"),
+        "{fr}"
+    );
+    assert!(
+        ar.contains("انتقل إلى المحتوى") && ar.contains("السنوات"),
+        "{ar}"
+    );
     for english in ["Skip to content", "Report metadata as JSON"] {
         assert!(!fr.contains(english) && !ar.contains(english), "{english}");
     }

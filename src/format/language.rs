@@ -81,10 +81,12 @@ impl Formatter {
                     args.set(*var, placeholder(i).to_string());
                 }
                 // A key missing from en.ftl is a bug the tests catch.
-                catalog.format(lang, key, Some(&args), crate::i18n::Text::AsWritten).unwrap_or_else(|e| {
-                    debug_assert!(false, "{e}");
-                    placeholder(0).to_string()
-                })
+                catalog
+                    .format(lang, key, Some(&args), crate::i18n::Text::AsWritten)
+                    .unwrap_or_else(|e| {
+                        debug_assert!(false, "{e}");
+                        placeholder(0).to_string()
+                    })
             })
             .collect();
         // Compiled data covers every CLDR locale and falls back to the root locale

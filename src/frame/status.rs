@@ -108,7 +108,12 @@ pub(super) fn assess(site: &Site, links: &Links, as_of: i32, target: &Target) ->
         }
     };
     let way = Way {
-        rising: rising(goal, baseline, first.amount, site.metric(metric).higher_is_better),
+        rising: rising(
+            goal,
+            baseline,
+            first.amount,
+            site.metric(metric).higher_is_better,
+        ),
         goal,
     };
     // The pace is measured from the baseline, else from the earliest figure with

@@ -17,7 +17,9 @@ impl Views<'_> {
     /// The sentence beside a target's status (see [`super::reasons`]).
     pub(crate) fn reason(&self, r: &crate::frame::Reason) -> String {
         let text = |l: &crate::model::Localized| self.text(l).0.to_string();
-        super::reasons::sentence(self.site, self.fmt(), &text, r, &|key, a| self.t_with(key, a))
+        super::reasons::sentence(self.site, self.fmt(), &text, r, &|key, a| {
+            self.t_with(key, a)
+        })
     }
 
     /// "On track", "Off track"...

@@ -117,7 +117,11 @@ impl<'a> Views<'a> {
         config
             .each_language()
             .position(|l| l == lang)
-            .and_then(|i| self.i18n.format(i, "language-name", None, crate::i18n::Text::AsWritten).ok())
+            .and_then(|i| {
+                self.i18n
+                    .format(i, "language-name", None, crate::i18n::Text::AsWritten)
+                    .ok()
+            })
             .unwrap_or_else(|| lang.tag().to_string())
     }
 }

@@ -42,12 +42,18 @@ pub(crate) fn sentence(
 /// The sentence in the built-in English (`catalog` from
 /// [`crate::i18n::Catalog::built_in_english`]), as the open data gives it.
 pub(crate) fn english(site: &Site, reason: &Reason, catalog: &crate::i18n::Catalog) -> String {
-    sentence(site, Formatter::english(), &|l| l.original().to_string(), reason, &|key, a| {
-        catalog.format(0, key, a).unwrap_or_else(|e| {
-            debug_assert!(false, "{e}");
-            key.to_string()
-        })
-    })
+    sentence(
+        site,
+        Formatter::english(),
+        &|l| l.original().to_string(),
+        reason,
+        &|key, a| {
+            catalog.format(0, key, a).unwrap_or_else(|e| {
+                debug_assert!(false, "{e}");
+                key.to_string()
+            })
+        },
+    )
 }
 
 impl Reason {
@@ -98,9 +104,8 @@ impl Words<'_, '_> {
 
     fn verdict(&self, verdict: &Verdict) -> String {
         let t = self.terms;
-        let metric = || -> FluentValue<'static> {
-            (self.text)(&self.site.metric(t.metric).title).into()
-        };
+        let metric =
+            || -> FluentValue<'static> { (self.text)(&self.site.metric(t.metric).title).into() };
         let t_with = self.t_with;
         match verdict {
             Verdict::NoEvidence { baseline: None } => {
@@ -182,9 +187,7 @@ impl Words<'_, '_> {
                 };
                 let outcome = match standing {
                     Standing::OnTrack => t_with("reason-outcome-meets", Some(&goal)),
-                    Standing::OffTrack if t.rising => {
-                        t_with("reason-outcome-short", Some(&goal))
-                    }
+                    Standing::OffTrack if t.rising => t_with("reason-outcome-short", Some(&goal)),
                     Standing::OffTrack => t_with("reason-outcome-above", Some(&goal)),
                     Standing::Insufficient | Standing::NotMeasured => {
                         t_with("reason-outcome-open", Some(&goal))
