@@ -48,10 +48,12 @@ pub(crate) fn english(site: &Site, reason: &Reason, catalog: &crate::i18n::Catal
         &|l| l.original().to_string(),
         reason,
         &|key, a| {
-            catalog.format(0, key, a).unwrap_or_else(|e| {
-                debug_assert!(false, "{e}");
-                key.to_string()
-            })
+            catalog
+                .format(0, key, a, crate::i18n::Text::AsWritten)
+                .unwrap_or_else(|e| {
+                    debug_assert!(false, "{e}");
+                    key.to_string()
+                })
         },
     )
 }

@@ -4,7 +4,7 @@
 //
 // Serves OUTPUT_DIR under BASE_PATH (a sub-path such as /wsis/) on 127.0.0.1, then in
 // headless Chromium: runs axe-core (WCAG 2.1 A and AA) on every page kind in light and
-// dark mode, and on the home, report and metric pages of every other language; follows
+// dark mode, and on every page kind of every other language; follows
 // the language switcher from a report to the same report in French and Arabic; checks
 // that no page kind scrolls sideways on a phone, and that pages print and read right to
 // left (layout.mjs); searches for "encryption" and follows a result; runs the search
@@ -111,15 +111,18 @@ try {
     await context.close();
   }
 
-  // The other languages: axe on the page kinds whose layout differs most (right to
-  // left in Arabic; Chinese text), in light mode.
+  // The other languages: axe on every page kind of each, in light mode (their layout
+  // differs: right to left in Arabic, Chinese text, longer French and Russian words).
+  // A static host serves the root 404.html for a missing path whatever its language, so
+  // each language's own not-found page is opened by its name.
   const languages = await languagesOf(site);
   {
     const context = await browser.newContext();
     const page = await context.newPage();
     for (const lang of languages.slice(1)) {
-      for (const kind of ["home", "report", "metric"]) {
-        const response = await page.goto(site + lang.tag + "/" + pages[kind], { waitUntil: "load" });
+      for (const kind of Object.keys(pages)) {
+        const path = kind === "not found" ? "404.html" : pages[kind];
+        const response = await page.goto(site + lang.tag + "/" + path, { waitUntil: "load" });
         if (response.status() !== 200) fail(`${lang.tag} ${kind}: status ${response.status()}`);
         const [htmlLang, dir] = await page.$eval("html", (h) => [h.lang, h.dir]);
         if (htmlLang !== lang.tag || dir !== lang.dir) fail(`${lang.tag} ${kind}: <html lang="${htmlLang}" dir="${dir}">`);
