@@ -108,7 +108,7 @@ fn a_file_that_is_also_a_pages_folder_is_refused() {
         assert!(!run.ok, "the clash was built");
         assert!(
             run.stderr
-                .contains("both as a file and as the folder of `reports/alpha-2024/index.html`"),
+                .contains("both as a file and as the folder of `reports/alpha-2024/"),
             "{}",
             run.stderr
         );
