@@ -199,7 +199,7 @@ pub(crate) fn target_rows<'a, L>(
                 deadline: t.deadline,
                 status: assessment.map(|a| a.standing.name()),
                 reason: assessment
-                    .map(|a| crate::render::reasons::english(site, &a.reason, &english)),
+                    .map(|a| crate::render::reasons::english(site, &a.reason, english)),
                 latest_value: latest
                     .and_then(|o| site.figure(o).amount.value())
                     .map(format::plain),

@@ -9,8 +9,6 @@
 //! [`SIGNIFICANT_DIGITS`](super::SIGNIFICANT_DIGITS) significant digits, never in
 //! exponent notation (see [`super::significant`]). ICU4X only writes those digits.
 
-use std::sync::OnceLock;
-
 use fluent_bundle::FluentArgs;
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
@@ -107,15 +105,7 @@ impl Formatter {
     /// The English formatter with the default theme's words: for messages, charts
     /// and the functions of [`crate::format`] that take no language.
     pub fn english() -> &'static Formatter {
-        static ENGLISH: OnceLock<Catalog> = OnceLock::new();
-        ENGLISH
-            .get_or_init(|| {
-                let en = Language::parse("en").expect("`en` is a language tag");
-                Catalog::load(std::path::Path::new("."), None, &[en])
-                    .expect("the built-in English strings parse")
-                    .0
-            })
-            .formatter(0)
+        Catalog::built_in_english().formatter(0)
     }
 
     /// The pattern `key` of [`WORDS`] with its variables filled in.

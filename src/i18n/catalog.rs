@@ -165,13 +165,18 @@ impl Catalog {
 
     /// The built-in English strings alone, for text every language shares: the
     /// open data.
-    pub(crate) fn built_in_english() -> Catalog {
-        let en = Language::parse(FALLBACK).expect("`en` is a language tag");
-        match Catalog::load(Path::new(""), None, &[en]) {
-            Ok((catalog, _)) => catalog,
-            // The built-in files are compiled in and parsed by the tests.
-            Err(e) => unreachable!("the built-in en.ftl does not parse: {e:?}"),
-        }
+    /// Loaded once per process: it never changes, and the formatter's English and the
+    /// open data both need it.
+    pub(crate) fn built_in_english() -> &'static Catalog {
+        static ENGLISH: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        ENGLISH.get_or_init(|| {
+            let en = Language::parse(FALLBACK).expect("`en` is a language tag");
+            match Catalog::load(Path::new(""), None, &[en]) {
+                Ok((catalog, _)) => catalog,
+                // The built-in files are compiled in and parsed by the tests.
+                Err(e) => unreachable!("the built-in en.ftl does not parse: {e:?}"),
+            }
+        })
     }
 
     /// One warning per language that lacks strings, naming them.

@@ -61,7 +61,7 @@ pub(crate) fn english(site: &Site, reason: &Reason, catalog: &crate::i18n::Catal
 impl Reason {
     /// The sentence in the built-in English, as the open data gives it.
     pub fn english(&self, site: &Site) -> String {
-        english(site, self, &crate::i18n::Catalog::built_in_english())
+        english(site, self, crate::i18n::Catalog::built_in_english())
     }
 }
 

@@ -31,7 +31,7 @@ fn assess(setup: impl FnOnce(&mut Fixture)) -> Worded {
     let mut links = Links::new(&site);
     let assessment = links.frame.assessments.remove(0);
     let english = crate::i18n::Catalog::built_in_english();
-    let reason = crate::render::reasons::english(&site, &assessment.reason, &english);
+    let reason = crate::render::reasons::english(&site, &assessment.reason, english);
     Worded { assessment, reason }
 }
 
