@@ -167,7 +167,7 @@ impl Index {
             .iter()
             .map(|s| s.as_str().unwrap())
             .collect();
-        let mut terms = wsis::search::query_terms(query);
+        let mut terms = wsis::search::query_terms(query, self.meta["lang"].as_str().unwrap());
         terms.retain(|t| !stop.contains(&t.as_str()));
         terms.dedup();
         let mut hits: Option<BTreeMap<u64, u64>> = None;
@@ -264,4 +264,40 @@ fn each_language_has_its_own_index_pointing_at_its_pages() {
     assert!(fr.to_string().contains("/sub/fr/reports/"));
     let ar: Value = serde_json::from_str(&site.output("search/docs-0.json")).unwrap();
     assert!(!ar.to_string().contains("/sub/fr/"));
+}
+
+#[test]
+fn each_tree_carries_and_applies_the_stop_words_of_its_language() {
+    let site = Site::fixture("search_stop_words");
+    site.edit(
+        "site.toml",
+        "language = \"fr\"\n",
+        "language = \"fr\"\nlanguages = [\"fr\", \"en\", \"es\"]\n",
+    );
+    site.build_ok();
+    let stop = |prefix: &str| -> Vec<String> {
+        let meta: Value =
+            serde_json::from_str(&site.output(&format!("{prefix}search/meta.json"))).unwrap();
+        meta["stop"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
+    };
+    let (fr, en, es) = (stop(""), stop("en/"), stop("es/"));
+    assert!(fr.contains(&"les".to_string()) && !fr.contains(&"the".to_string()));
+    assert!(en.contains(&"the".to_string()) && !en.contains(&"les".to_string()));
+    assert!(es.contains(&"las".to_string()) && !es.contains(&"the".to_string()));
+    // "des" is a French stop word, not an English one: the French tree does not index
+    // it, the English tree (same pages) does.
+    // Indexed: a term itself, or a word of the vocabulary (its stem differs).
+    let indexed = |prefix: &str| {
+        ["shards", "vocab"].iter().any(|kind| {
+            let rel = format!("{prefix}search/{kind}/des.json");
+            site.has_output(&rel) && site.output(&rel).contains("\"des\"")
+        })
+    };
+    assert!(!indexed(""), "the French tree indexes a French stop word");
+    assert!(indexed("en/"), "the English tree drops a French word");
 }

@@ -17,7 +17,7 @@
 //! Layout under the prefix:
 //! - `meta.json`: `{"version", "lang", "chunk", "docs", "stop", "shards", "vocab"}`:
 //!   the tree's language, how many documents each `docs-<n>.json` chunk holds, the
-//!   stop words, and the keys of the postings and vocabulary shards;
+//!   stop words of that language (`stop`), and the keys of the postings and vocabulary shards;
 //! - `docs-<n>.json`: documents `[url, title, kind, detail, year, [[anchor, heading]...]]`,
 //!   `kind` a code (`report`, `metric`, `target`...), `year` a number or null;
 //! - `text/<doc>.json`: the document's passages, one per section (`snippet`);
@@ -34,6 +34,7 @@ mod ngram;
 mod postings;
 mod snippet;
 mod stem;
+mod stop;
 mod tokenize;
 mod write;
 
@@ -44,15 +45,24 @@ pub(crate) use write::{File, tree};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 
-/// The terms of `query` as the search page cuts it, before the vocabulary maps each
-/// word to its stem: the index's own tokenizer, so that a test can run queries
-/// against a written index.
-pub fn query_terms(query: &str) -> Vec<String> {
+/// The terms of `query` as the search page of a tree in the language `lang` cuts it,
+/// before the vocabulary maps each word to its stem: the index's own tokenizer and
+/// the tree's stop words, so that a test can run queries against a written index.
+pub fn query_terms(query: &str, lang: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
     let composed: String = query.nfc().collect();
-    tokenize::tokens(&composed)
+    tokenize::tokens(&composed, stop::StopWords::new(lang))
         .map(|t| t.into_owned())
         .collect()
+}
+
+/// The primary language subtag of the BCP 47 tag `lang`, in lower case (`fr` for
+/// `fr-CA`, `zh` for `zh_Hans`): what picks a stemmer and a stop list.
+fn primary_language(lang: &str) -> String {
+    lang.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Builds one index per language of the site: `search/` for the default language,

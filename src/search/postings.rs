@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::documents::Doc;
 use super::stem::Stems;
+use super::stop::StopWords;
 use super::tokenize::tokens;
 
 /// Weights: a word in a title counts more than one in a heading, and that more than
@@ -30,8 +31,9 @@ pub(crate) struct DocTerms<'a> {
     pub(crate) vocabulary: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-/// The terms of `doc`, stemmed by `stems`.
-pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems) -> DocTerms<'a> {
+/// The terms of `doc`, without the words of `stop` (the tree's language's, which the
+/// search page drops from a query too), stemmed by `stems` (the document's language's).
+pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems, stop: StopWords) -> DocTerms<'a> {
     // Word -> its row in `weights`, which holds one weight per section per word, then
     // how many times the text has the word.
     let sections = doc.text.len().max(1);
@@ -53,7 +55,7 @@ pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems) -> DocTerms<'a> {
     };
     // A title counts each of its words once, and a short title more: "Internet
     // Society" is about the Internet Society more than a longer title naming it is.
-    let mut title: Vec<Cow<'a, str>> = tokens(&doc.title).collect();
+    let mut title: Vec<Cow<'a, str>> = tokens(&doc.title, stop).collect();
     title.sort_unstable();
     title.dedup();
     let title_weight = TITLE + 2 * TITLE / title.len().max(1) as u32;
@@ -61,12 +63,12 @@ pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems) -> DocTerms<'a> {
         add(t, 0, title_weight);
     }
     for (i, (_, heading)) in doc.sections.iter().enumerate() {
-        for t in tokens(heading) {
+        for t in tokens(heading, stop) {
             add(t, i + 1, HEADING);
         }
     }
     for (i, text) in doc.text.iter().enumerate() {
-        for t in tokens(text) {
+        for t in tokens(text, stop) {
             add(t, i, TEXT);
         }
     }
@@ -159,7 +161,7 @@ mod tests {
             "encryption once".into(),
             "encryption encryption".into(),
         ]);
-        let p = by_term(&postings(&d, &Stems::new("zz")));
+        let p = by_term(&postings(&d, &Stems::new("zz"), StopWords::new("zz")));
         assert_eq!(p["encryption"], (2, saturated(3)));
         assert_eq!(p["security"], (2, HEADING));
         assert_eq!(
@@ -178,7 +180,7 @@ mod tests {
             "community networks".into(),
             "a network, networking, communities".into(),
         ]);
-        let t = postings(&d, &Stems::new("en"));
+        let t = postings(&d, &Stems::new("en"), StopWords::new("en"));
         let p = by_term(&t);
         assert_eq!(p["network"], (2, saturated(3)));
         assert_eq!(p["communiti"], (1, saturated(2)));

@@ -49,8 +49,7 @@ impl Stems {
 
 /// The Snowball algorithm for the language of the tag `lang`.
 fn algorithm(lang: &str) -> Option<Algorithm> {
-    let primary = lang.split(['-', '_']).next().unwrap_or("");
-    Some(match primary.to_ascii_lowercase().as_str() {
+    Some(match super::primary_language(lang).as_str() {
         "ar" => Algorithm::Arabic,
         "da" => Algorithm::Danish,
         "de" => Algorithm::German,

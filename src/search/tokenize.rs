@@ -1,33 +1,27 @@
 //! Text to index terms, before stemming: lower case, split on anything that is not a
 //! letter or digit (Unicode `Alphabetic` or `Numeric`, which is what `search.js`'s
-//! `[\p{Alphabetic}\p{N}]` matches), words of two characters or more, stop words out,
-//! and runs of Han characters cut into overlapping pairs ([`super::ngram`]).
+//! `[\p{Alphabetic}\p{N}]` matches), words of two characters or more, the stop words
+//! of the page language out ([`super::stop`]), and runs of Han characters cut into
+//! overlapping pairs ([`super::ngram`]).
 //!
 //! `search.js` splits a query with the same rules; the stop words reach it through
-//! `meta.json`, so the list is written once, here.
+//! `meta.json`, so each list is written once, in `stop`.
 
 use std::borrow::Cow;
 
 use super::ngram;
+use super::stop::StopWords;
 
-/// Words too common to be worth indexing (the client drops them from queries too).
-/// Sorted, for a binary search.
-pub(crate) const STOP_WORDS: &[&str] = &[
-    "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
-    "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were",
-    "which", "with",
-];
-
-/// The index terms of `text` before stemming, in order: lower-case words, and the
-/// character pairs of Han runs. A word already in lower case is borrowed, not copied:
-/// most are, and a report has thousands of words.
-pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    words(text).flat_map(|w| {
-        ngram::split(w).flat_map(|(run, han)| {
+/// The index terms of `text` before stemming, in order: lower-case words that are not
+/// in `stop`, and the character pairs of Han runs. A word already in lower case is
+/// borrowed, not copied: most are, and a report has thousands of words.
+pub(crate) fn tokens(text: &str, stop: StopWords) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    words(text).flat_map(move |w| {
+        ngram::split(w).flat_map(move |(run, han)| {
             let (grams, word) = if han {
                 (ngram::grams(run), None)
             } else {
-                (Vec::new(), word_term(run))
+                (Vec::new(), word_term(run, stop))
             };
             grams.into_iter().map(Cow::Owned).chain(word)
         })
@@ -35,7 +29,7 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 }
 
 /// A run of letters and digits without Han characters as a term, if it is one.
-fn word_term(w: &str) -> Option<Cow<'_, str>> {
+fn word_term(w: &str, stop: StopWords) -> Option<Cow<'_, str>> {
     w.chars().nth(1)?;
     let term = if w
         .bytes()
@@ -45,10 +39,7 @@ fn word_term(w: &str) -> Option<Cow<'_, str>> {
     } else {
         Cow::Owned(w.to_lowercase())
     };
-    STOP_WORDS
-        .binary_search(&term.as_ref())
-        .is_err()
-        .then_some(term)
+    (!stop.contains(&term)).then_some(term)
 }
 
 /// The runs of letters and digits of `text`. ASCII, nearly all of it, is told apart
@@ -93,7 +84,13 @@ mod tests {
     use super::*;
 
     fn all(text: &str) -> Vec<String> {
-        tokens(text).map(Cow::into_owned).collect()
+        in_language(text, "en")
+    }
+
+    fn in_language(text: &str, lang: &str) -> Vec<String> {
+        tokens(text, StopWords::new(lang))
+            .map(Cow::into_owned)
+            .collect()
     }
 
     #[test]
@@ -111,11 +108,27 @@ mod tests {
                 "ixp"
             ]
         );
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
         let w: Vec<&str> = words("São Paulo—2024: e-mail, x; «ü»").collect();
         assert_eq!(w, ["São", "Paulo", "2024", "e", "mail", "x", "ü"]);
         // One letter is not a term, however many bytes it takes.
         assert_eq!(all("é x Ж"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_language_drops_its_own_stop_words() {
+        assert_eq!(
+            in_language("Les réseaux de la communauté", "fr"),
+            ["réseaux", "communauté"]
+        );
+        // Not a French word to drop: an English title in a French tree keeps it.
+        assert_eq!(in_language("The Network", "fr"), ["the", "network"]);
+        assert_eq!(
+            in_language("Las redes del pueblo", "es"),
+            ["redes", "pueblo"]
+        );
+        assert_eq!(in_language("Сети для сёл", "ru"), ["сети", "сёл"]);
+        assert_eq!(in_language("الشبكات في القرى", "ar"), ["الشبكات", "القرى"]);
+        assert_eq!(in_language("the 社区", "zh"), ["the", "社区"]);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::documents::Doc;
 use super::postings::{DocTerms, postings};
 use super::snippet::passages;
 use super::stem::Stems;
-use super::tokenize::STOP_WORDS;
+use super::stop::StopWords;
 use crate::diagnostic::{Diagnostic, Kind};
 
 /// Documents per `docs-<n>.json` chunk.
@@ -26,13 +26,16 @@ pub(crate) type File = (PathBuf, Vec<u8>);
 /// The index files of `docs`, all of one page tree, under `prefix` (`search/`).
 /// `lang` is the tree's language, which the search page reads to cut a query.
 pub(crate) fn tree(docs: &[Doc<'_>], lang: &str, prefix: &str) -> Result<Vec<File>, Diagnostic> {
+    // A document is stemmed in its own language but cut with the tree's stop words,
+    // the list the search page gets: a word the page keeps in a query is indexed.
+    let stop = StopWords::new(lang);
     let mut stemmers: HashMap<&str, Stems> = HashMap::default();
     for d in docs {
         stemmers.entry(d.lang).or_insert_with(|| Stems::new(d.lang));
     }
     let per_doc: Vec<DocTerms<'_>> = docs
         .par_iter()
-        .map(|d| postings(d, &stemmers[d.lang]))
+        .map(|d| postings(d, &stemmers[d.lang], stop))
         .collect();
 
     // Stem -> postings, filled in document order; word -> its stems.
@@ -87,7 +90,7 @@ pub(crate) fn tree(docs: &[Doc<'_>], lang: &str, prefix: &str) -> Result<Vec<Fil
         lang,
         chunk: CHUNK,
         docs: docs.len(),
-        stop: STOP_WORDS,
+        stop: stop.words(),
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         vocab: vocab.iter().map(|(k, _)| k.as_str()).collect(),
     };

@@ -187,6 +187,8 @@
     list.replaceChildren();
     meta = meta || await fetchJson("meta.json");
     keys = keys || { shards: new Set(meta.shards), vocab: new Set(meta.vocab) };
+    // The stop words of this tree's language, the list its index was cut with
+    // (src/search/stop.rs).
     stop = new Set(meta.stop);
     const words = [...new Set(tokens(query, stop))];
     if (words.length === 0) {
