@@ -33,6 +33,7 @@ mod linkcheck;
 mod load;
 mod markdown;
 pub mod model;
+mod nfc;
 pub mod numerals;
 mod pipeline;
 #[cfg(feature = "serve")]

@@ -470,3 +470,35 @@ fn each_language_of_a_site_gets_its_own_words_on_its_own_pages() {
         assert!(!fr.contains(english) && !ar.contains(english), "{english}");
     }
 }
+
+/// Every string of every theme shipped is stored composed (Unicode NFC): the catalog
+/// composes a theme's file on load, but the repository's own files should not need
+/// it, and a decomposed string would show in a diff as an invisible change.
+#[test]
+fn every_theme_file_is_in_normalization_form_c() {
+    use unicode_normalization::UnicodeNormalization;
+    let mut files = Vec::new();
+    for theme in fs::read_dir(repo().join("themes")).unwrap() {
+        let i18n = theme.unwrap().path().join("i18n");
+        for f in fs::read_dir(&i18n).into_iter().flatten() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "ftl") {
+                files.push(f);
+            }
+        }
+    }
+    assert!(
+        files.len() >= 6,
+        "the six languages of the default theme: {files:?}"
+    );
+    let mut decomposed = Vec::new();
+    for f in &files {
+        let text = fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.nfc().collect::<String>() != line {
+                decomposed.push(format!("{}:{}: {line}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(decomposed.is_empty(), "not NFC:\n{}", decomposed.join("\n"));
+}

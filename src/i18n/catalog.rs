@@ -310,7 +310,16 @@ fn sources(
                 );
             } else if path.exists() {
                 match read_text(&path, &rel) {
-                    Ok(text) => found.push(Source { file: rel, text }),
+                    // Normalised, not warned about: an editor or keyboard may store
+                    // a string decomposed (or Arabic marks in another order), which
+                    // looks the same and is no mistake the translator could see;
+                    // composed, it matches what readers type and what the rest of
+                    // the site holds. (A parse error's column then counts composed
+                    // characters, the ones an editor shows.)
+                    Ok(text) => found.push(Source {
+                        file: rel,
+                        text: crate::nfc::nfc(Cow::Owned(text)).into_owned(),
+                    }),
                     Err(e) => errors.push(e),
                 }
             }

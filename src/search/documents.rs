@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::Site;
+use crate::nfc::nfc;
 use crate::urls::Page;
 
 /// What sort of page a document is: the code `docs-<n>.json` carries, which the search
@@ -77,15 +78,6 @@ impl<'a> Doc<'a> {
             summary: self.summary.map(nfc),
             ..self
         }
-    }
-}
-
-/// `text` in normalization form C, borrowed when it already is (nearly always).
-fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => Cow::Owned(text.nfc().collect()),
     }
 }
 

@@ -168,3 +168,34 @@ fn right_to_left_text_isolates_its_variables_left_to_right_text_does_not() {
         "ع \u{2068}42\u{2069}"
     );
 }
+
+#[test]
+fn a_theme_string_stored_decomposed_is_composed_on_load() {
+    // French: "e" then a combining acute; Arabic: shadda before fatha, the order
+    // people type, which is not the canonical one; Russian: "е" and a combining
+    // diaeresis.
+    let (c, _) = load(
+        &[
+            ("fr.ftl", "search-button = Cherche\u{0301}\n"),
+            ("ar.ftl", "search-button = \u{0627}\u{0644}\u{0634}\u{0651}\u{064E}\u{0628}\u{0643}\u{0629}\n"),
+            ("ru.ftl", "search-button = \u{0435}\u{0308}\n"),
+        ],
+        &["fr", "ar", "ru"],
+    )
+    .unwrap();
+    let text = |i: usize| c.format(i, "search-button", None, Text::AsWritten).unwrap();
+    assert_eq!(text(0), "Cherché");
+    assert_eq!(
+        text(1),
+        "\u{0627}\u{0644}\u{0634}\u{064E}\u{0651}\u{0628}\u{0643}\u{0629}"
+    );
+    assert_eq!(text(2), "ё");
+}
+
+#[test]
+fn every_built_in_string_is_composed() {
+    use unicode_normalization::UnicodeNormalization;
+    for (tag, text) in BUILT_IN {
+        assert_eq!(text.nfc().collect::<String>(), *text, "{tag}.ftl");
+    }
+}
