@@ -371,3 +371,105 @@ fn numbers_and_dates_are_written_as_each_language_writes_them() {
     let csv = site.output("data/metrics/alpha-grants.csv");
     assert!(csv.contains("264100"), "{csv}");
 }
+
+/// The frame fixture published in English, French and Arabic.
+fn frame_site() -> Site {
+    let site = Site::fixture("frame");
+    site.edit(
+        "site.toml",
+        "description = ",
+        "languages = [\"en\", \"fr\", \"ar\"]\ndescription = ",
+    );
+    site
+}
+
+#[test]
+fn target_titles_and_source_names_carry_translations() {
+    let site = frame_site();
+    site.edit(
+        "content/targets.yaml",
+        "  title: \"Five hundred alumni\"",
+        "  title: {en: \"Five hundred alumni\", fr: \"Cinq cents anciens élèves\"}",
+    );
+    site.edit(
+        "content/targets.yaml",
+        "source: {name: \"Test Baseline Survey\", locator",
+        "source: {name: {en: \"Test Baseline Survey\", fr: \"Enquête de référence test\"}, locator",
+    );
+    site.edit(
+        "content/frameworks.yaml",
+        "source: {name: \"Test Agenda Annex\"",
+        "source: {name: {en: \"Test Agenda Annex\", ar: \"ملحق الخطة التجريبي\"}",
+    );
+    site.build_ok();
+    let fr = site.output("fr/targets/alumni-500/index.html");
+    assert!(fr.contains("<h1>Cinq cents anciens élèves</h1>"), "{fr}");
+    assert!(fr.contains("<title>Cinq cents anciens élèves"), "{fr}");
+    assert!(
+        fr.contains("<span>Enquête de référence test, table 1</span>"),
+        "{fr}"
+    );
+    // Untranslated into Arabic: the original, marked as English.
+    let ar = site.output("ar/targets/alumni-500/index.html");
+    assert!(
+        ar.contains("<h1 lang=\"en\">Five hundred alumni</h1>"),
+        "{ar}"
+    );
+    assert!(
+        ar.contains("<span lang=\"en\">Test Baseline Survey, table 1</span>"),
+        "{ar}"
+    );
+    // The lists of targets too.
+    let list = site.output("fr/targets/index.html");
+    assert!(
+        list.contains("href=\"/sub/fr/targets/alumni-500/\">Cinq cents anciens élèves</a>"),
+        "{list}"
+    );
+    let list = site.output("ar/targets/index.html");
+    assert!(
+        list.contains("href=\"/sub/ar/targets/alumni-500/\" lang=\"en\">Five hundred alumni</a>"),
+        "{list}"
+    );
+    // A framework entry's outside source, translated into Arabic only.
+    let sdg_ar = site.output("ar/frameworks/sdg/4/index.html");
+    assert!(
+        sdg_ar.contains("<span>ملحق الخطة التجريبي, target 4.a</span>"),
+        "{sdg_ar}"
+    );
+    let sdg_fr = site.output("fr/frameworks/sdg/4/index.html");
+    assert!(
+        sdg_fr.contains("<span lang=\"en\">Test Agenda Annex, target 4.a</span>"),
+        "{sdg_fr}"
+    );
+    // The English pages at the root show the originals, unmarked.
+    let en = site.output("targets/alumni-500/index.html");
+    assert!(en.contains("<h1>Five hundred alumni</h1>"), "{en}");
+    assert!(
+        en.contains("<span>Test Baseline Survey, table 1</span>"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_target_title_or_source_name_needs_the_default_language() {
+    let site = frame_site();
+    site.edit(
+        "content/targets.yaml",
+        "  title: \"Five hundred alumni\"",
+        "  title: {fr: \"Cinq cents anciens élèves\"}",
+    );
+    site.build(&[]).assert_error(
+        "content/targets.yaml:2:10",
+        "`title` has no text in `en`, the site's default language",
+    );
+    let site = frame_site();
+    site.edit(
+        "content/crosswalk.yaml",
+        "source: {name: \"Test Mapping\"",
+        "source: {name: {fr: \"Correspondance test\"}",
+    );
+    site.build(&[]).assert_error(
+        "content/crosswalk.yaml",
+        "`name` has no text in `en`, the site's default language",
+    );
+}

@@ -79,7 +79,7 @@ impl Fixture {
         let n = self.targets.len();
         self.targets.push(Target {
             id: format!("target-{n}"),
-            title: format!("Target {n}"),
+            title: format!("Target {n}").into(),
             wording: format!("the words that set target {n}"),
             source: outside(),
             action_lines: vec![crate::model::LineId(0)],

@@ -52,7 +52,8 @@ pub(crate) struct RawCitation {
     pub(crate) document: Option<String>,
     pub(crate) paragraph: Option<u32>,
     pub(crate) item: Option<String>,
-    pub(crate) name: Option<String>,
+    /// An outside source's name, translatable as other curated titles are.
+    pub(crate) name: Option<super::RawLocalized>,
     pub(crate) url: Option<String>,
     pub(crate) locator: Option<String>,
     pub(crate) quote: Option<String>,
@@ -134,7 +135,8 @@ pub(crate) struct RawLink {
 )]
 pub(crate) struct RawTarget {
     pub(crate) id: String,
-    pub(crate) title: String,
+    /// Translatable as other curated titles are (`{en: ..., fr: ...}`).
+    pub(crate) title: super::RawLocalized,
     pub(crate) source: RawCitation,
     pub(crate) wording: String,
     #[serde(default)]

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use super::{Body, LineId, MetricId, PartialDate};
+use super::{Body, LineId, Localized, MetricId, PartialDate};
 
 macro_rules! frame_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -170,8 +170,9 @@ pub enum Citation {
     },
     /// A document that is not on the site (the WSIS-SDG Matrix, a web page).
     External {
-        /// Its name as it is cited.
-        name: String,
+        /// Its name as it is cited, with its translations where a translator gave
+        /// them (a report's title in another language, a matrix's official names).
+        name: Localized,
         /// Where it is.
         url: Option<String>,
         /// The page, paragraph or section within it, as written (`p. 12`).
@@ -280,8 +281,9 @@ pub struct Baseline {
 pub struct Target {
     /// The id (`schools-connected-2030`): `/targets/<id>/`.
     pub id: String,
-    /// A short title for lists.
-    pub title: String,
+    /// A short title for lists, in the site's languages where translated: it is the
+    /// site's own wording, unlike `wording`, which is the source's.
+    pub title: Localized,
     /// The verbatim words that set it, checked against its source paragraph when the
     /// site transcribes it, and against the source's quote when there is one.
     pub wording: String,

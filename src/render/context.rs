@@ -384,11 +384,12 @@ impl Renderer<'_> {
             }
             Job::Target(id) => {
                 let t = s.frame.target(id);
-                page_title = t.title.clone();
+                let title = v.text(&t.title).0;
+                page_title = title.to_string();
                 page_description = v.t_with(
                     "description-target",
                     Some(&args([
-                        ("target", V::from(t.title.as_str())),
+                        ("target", V::from(title)),
                         ("deadline", V::from(t.deadline.to_string())),
                     ])),
                 );

@@ -16,6 +16,9 @@ pub(crate) struct CitationView<'a> {
     /// The citation in a few words: the document's symbol and paragraph, or the
     /// outside source's name and locator.
     pub(crate) text: String,
+    /// The language of `text` when it is not the page's (an outside source's name
+    /// not translated into it): its `lang` attribute.
+    pub(crate) lang: Option<&'a str>,
     /// The document's title, for a paragraph of a document of the site.
     pub(crate) document_title: Option<&'a str>,
     /// The paragraph on its document's page (or the page, when the paragraph is not
@@ -83,22 +86,27 @@ impl<'a> Views<'a> {
                 let item = item.as_ref().map_or(String::new(), |i| format!(" ({i})"));
                 CitationView {
                     text: format!("{}, paragraph {paragraph}{item}", d.symbol),
+                    lang: None,
                     document_title: Some(&d.title),
                     url: Some(self.paragraph_url(*document, *paragraph)),
                     external: false,
                     quote,
                 }
             }
-            Citation::External { name, url, locator } => CitationView {
-                text: match locator {
-                    Some(l) => format!("{name}, {l}"),
-                    None => name.clone(),
-                },
-                document_title: None,
-                url: url.clone(),
-                external: true,
-                quote,
-            },
+            Citation::External { name, url, locator } => {
+                let (name, lang) = self.text(name);
+                CitationView {
+                    text: match locator {
+                        Some(l) => format!("{name}, {l}"),
+                        None => name.to_string(),
+                    },
+                    lang,
+                    document_title: None,
+                    url: url.clone(),
+                    external: true,
+                    quote,
+                }
+            }
         }
     }
 

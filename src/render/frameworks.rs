@@ -88,6 +88,9 @@ struct CiterView {
     /// `SDG`, `SDG target`, `GDC objective`, `Crosswalk link`, `Target`, `Baseline`.
     kind: String,
     title: String,
+    /// The title's language when it is not the page's (a target's untranslated
+    /// title): its `lang` attribute.
+    title_lang: Option<String>,
     url: String,
 }
 
@@ -341,26 +344,30 @@ fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
 fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
     let f = &v.site.frame;
     let mut out: BTreeMap<u32, Vec<CiterView>> = BTreeMap::new();
-    let mut add = |s: &Sourced, kind: String, title: String, url: String| {
-        if let Citation::Paragraph {
-            document,
-            paragraph,
-            ..
-        } = &s.citation
-        {
-            if *document == doc {
-                out.entry(*paragraph)
-                    .or_default()
-                    .push(CiterView { kind, title, url });
+    let mut add =
+        |s: &Sourced, kind: String, (title, title_lang): (String, Option<&str>), url: String| {
+            if let Citation::Paragraph {
+                document,
+                paragraph,
+                ..
+            } = &s.citation
+            {
+                if *document == doc {
+                    out.entry(*paragraph).or_default().push(CiterView {
+                        kind,
+                        title,
+                        title_lang: title_lang.map(str::to_string),
+                        url,
+                    });
+                }
             }
-        }
-    };
+        };
     for (i, g) in f.sdgs.iter().enumerate() {
         let node = v.node(Node::Sdg(SdgId(i as u32)));
         add(
             &g.source,
             v.t("citer-sdg"),
-            format!("{}: {}", node.label, g.short),
+            (format!("{}: {}", node.label, g.short), None),
             node.url,
         );
         for (t, target) in g.targets.iter().enumerate() {
@@ -368,7 +375,7 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
             add(
                 &target.source,
                 v.t("citer-sdg-target"),
-                node.label,
+                (node.label, None),
                 node.url,
             );
         }
@@ -378,7 +385,7 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         add(
             &o.source,
             v.t("citer-gdc-objective"),
-            format!("{}: {}", node.label, o.short),
+            (format!("{}: {}", node.label, o.short), None),
             node.url,
         );
     }
@@ -387,30 +394,43 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         add(
             &link.source,
             v.t("citer-crosswalk-link"),
-            v.t_with(
-                "crosswalk-which",
-                Some(&args([
-                    ("from", V::from(row.from.label.as_str())),
-                    ("to", V::from(row.to.label.as_str())),
-                ])),
+            (
+                v.t_with(
+                    "crosswalk-which",
+                    Some(&args([
+                        ("from", V::from(row.from.label.as_str())),
+                        ("to", V::from(row.to.label.as_str())),
+                    ])),
+                ),
+                None,
             ),
             row.url,
         );
     }
     for t in &f.targets {
         let url = v.url(Page::Target(&t.id));
+        let (title, title_lang) = v.text(&t.title);
         if let Some(b) = &t.baseline {
+            // Inside a sentence of the page's language, the title is not marked.
             add(
                 &b.source,
                 v.t("citer-baseline"),
-                v.t_with(
-                    "citer-baseline-of",
-                    Some(&args([("target", V::from(t.title.as_str()))])),
+                (
+                    v.t_with(
+                        "citer-baseline-of",
+                        Some(&args([("target", V::from(title))])),
+                    ),
+                    None,
                 ),
                 url.clone(),
             );
         }
-        add(&t.source, v.t("citer-target"), t.title.clone(), url);
+        add(
+            &t.source,
+            v.t("citer-target"),
+            (title.to_string(), title_lang),
+            url,
+        );
     }
     out
 }

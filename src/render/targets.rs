@@ -51,7 +51,10 @@ pub(super) struct LatestView {
 #[derive(Debug, Serialize)]
 pub(super) struct TargetRow<'a> {
     id: &'a str,
+    /// In the page's language where translated.
     title: &'a str,
+    /// The title's language when it is not the page's: its `lang` attribute.
+    title_lang: Option<&'a str>,
     url: String,
     standing: StandingView,
     deadline: i32,
@@ -143,9 +146,11 @@ pub(super) fn row<'a>(v: &Views<'a>, id: TargetId) -> TargetRow<'a> {
             url: ov.source_url,
         }
     });
+    let (title, title_lang) = v.text(&t.title);
     TargetRow {
         id: &t.id,
-        title: &t.title,
+        title,
+        title_lang,
         url: v.url(Page::Target(&t.id)),
         standing: StandingView::new(v, assessment(v, id).standing),
         deadline: t.deadline,

@@ -185,7 +185,7 @@ pub(crate) fn validate(
         lines: &lines,
         metrics: &metric_lookup,
     };
-    let (frame, line_sources) = frame::frame(sources, &refs, &config, &mut errors);
+    let (frame, line_sources) = frame::frame(sources, &refs, &config, &mut texts, &mut errors);
     let mut action_lines = action_lines;
     for (id, source) in line_sources {
         action_lines[id.index()].source = Some(source);

@@ -2,23 +2,32 @@
 //! site, its quote checked against the paragraph when it is transcribed, or an outside
 //! source.
 
+use std::cell::RefCell;
+
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::load::Doc;
 use crate::load::frame::RawCitation;
+use crate::load::{Doc, RawLocalized};
 use crate::markdown::{normalise_quote, shorten};
+use crate::model::Localized;
 use crate::model::frame::{Citation, DocId, Document, Sourced};
 
+use super::super::localized::Texts;
 use super::super::{Lookup, check_web_url};
 
 /// The documents of the site, by id, for citations to resolve against.
 pub(super) struct Docs<'a> {
     lookup: Lookup<'a, DocId>,
     documents: &'a [Document],
+    /// The reader of translatable texts (an outside source's name, a target's title),
+    /// carried here because every entry that cites a source has `Docs` at hand. In a
+    /// cell: the entries share `Docs`, and reading a text records its warnings.
+    texts: RefCell<&'a mut Texts>,
 }
 
 impl<'a> Docs<'a> {
-    pub(super) fn new(documents: &'a [Document]) -> Self {
+    pub(super) fn new(documents: &'a [Document], texts: &'a mut Texts) -> Self {
         Docs {
+            texts: RefCell::new(texts),
             lookup: Lookup::new(
                 "document",
                 documents
@@ -28,6 +37,20 @@ impl<'a> Docs<'a> {
             ),
             documents,
         }
+    }
+}
+
+impl Docs<'_> {
+    /// The translatable text `raw` at `path` of `doc`, read as every curated title is
+    /// ([`Texts::read`]).
+    pub(super) fn text<T>(
+        &self,
+        raw: &RawLocalized,
+        doc: &Doc<T>,
+        path: &str,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Localized {
+        self.texts.borrow_mut().read(raw, doc, path, errors)
     }
 }
 
@@ -48,7 +71,7 @@ pub(super) struct Wording<'w> {
 pub(super) fn failed() -> Sourced {
     Sourced {
         citation: Citation::External {
-            name: String::new(),
+            name: Localized::default(),
             url: None,
             locator: None,
         },
@@ -121,7 +144,9 @@ pub(super) fn cite<T>(
                     );
                 }
             }
-            if name.trim().is_empty() {
+            let before_name = errors.len();
+            let name = docs.text(name, doc, &at("name"), errors);
+            if errors.len() == before_name && name.trim().is_empty() {
                 errors.push(doc.error(Kind::Invalid, &at("name"), "the source's name is empty"));
             }
             if let Some(url) = &raw.url {
@@ -152,7 +177,7 @@ pub(super) fn cite<T>(
                 }
             }
             Citation::External {
-                name: name.clone(),
+                name,
                 url: raw.url.clone(),
                 locator: raw.locator.clone(),
             }

@@ -15,6 +15,7 @@ use crate::model::frame::{Frame, Sourced};
 use crate::model::{LineId, MetricId};
 
 use super::Lookup;
+use super::localized::Texts;
 
 /// The references the frame's files make to the rest of the site.
 pub(super) struct Refs<'r, 'a> {
@@ -28,11 +29,12 @@ pub(super) fn frame(
     sources: &Sources,
     refs: &Refs<'_, '_>,
     config: &Config,
+    texts: &mut Texts,
     errors: &mut Vec<Diagnostic>,
 ) -> (Frame, Vec<(LineId, Sourced)>) {
     let raw = &sources.frame;
     let documents = documents::documents(&raw.documents, config, errors);
-    let docs = citations::Docs::new(&documents);
+    let docs = citations::Docs::new(&documents, texts);
     let (sdgs, gdc) = match &raw.frameworks {
         Some(doc) => frameworks::frameworks(doc, &docs, errors),
         None => Default::default(),

@@ -53,7 +53,11 @@ pub(super) fn targets(
             );
             continue;
         }
-        super::require_words(doc, &at("title"), "title", &raw.title, errors);
+        let before_title = errors.len();
+        let title = docs.text(&raw.title, doc, &at("title"), errors);
+        if errors.len() == before_title {
+            super::require_words(doc, &at("title"), "title", &title, errors);
+        }
         let wording_path = at("wording");
         let wording = Wording {
             path: &wording_path,
@@ -178,7 +182,7 @@ pub(super) fn targets(
         out.push(Target {
             id: raw.id.clone(),
             wording: raw.wording.clone(),
-            title: raw.title.clone(),
+            title,
             source,
             action_lines,
             sdgs,
