@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Frame, LEFT, Point, RIGHT, Track, W, track};
+use super::{Frame, LEFT, Point, RIGHT, Track, W, Words, track};
 use crate::markdown::escape;
 use crate::model::{Amount, Status, Unit};
 
@@ -128,14 +128,17 @@ fn label_anchored(s: &mut String, x: f64, y: f64, text: &str, anchor: Option<&st
 
 /// The words by a mark: `≈` for "about", `est.` for an estimate, the status of the
 /// first of a run of outlook points, and who states a figure beside the track.
-fn words(p: &Point, first_of_run: bool) -> Option<String> {
+fn words(p: &Point, first_of_run: bool, w: &Words<'_>) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if matches!(p.amount, Amount::Approximately(_)) {
         parts.push("≈".into());
     }
     match (p.track, p.status) {
-        (_, Status::Estimate) => parts.push("est.".into()),
-        (Track::Outlook, status) if first_of_run => parts.push(status.name().into()),
+        (_, Status::Estimate) => parts.push(w.t("chart-mark-estimate")),
+        (Track::Outlook, Status::Target) if first_of_run => parts.push(w.t("chart-mark-target")),
+        (Track::Outlook, Status::Projected) if first_of_run => {
+            parts.push(w.t("chart-mark-projected"));
+        }
         _ => {}
     }
     if let Some(by) = &p.stated_by {
@@ -172,12 +175,12 @@ fn in_order(points: &[Point]) -> Vec<(&Point, bool)> {
 }
 
 /// Opens a mark's group, with its tooltip in the table's words.
-fn open(s: &mut String, p: &Point, unit: &Unit) {
+fn open(s: &mut String, p: &Point, unit: &Unit, w: &Words<'_>) {
     let _ = write!(
         s,
         r#"<g class="{}"><title>{}</title>"#,
         p.classes(),
-        escape(&p.words(unit))
+        escape(&p.words(unit, w))
     );
 }
 
@@ -194,8 +197,9 @@ fn point_mark(
     first_of_run: bool,
     right: bool,
     unit: &Unit,
+    w: &Words<'_>,
 ) {
-    open(s, p, unit);
+    open(s, p, unit, w);
     let label_y = match p.amount {
         Amount::Exact(v) | Amount::Approximately(v) => {
             let y = f.y(v);
@@ -221,7 +225,7 @@ fn point_mark(
             y_high - 6.0
         }
     };
-    if let Some(text) = words(p, first_of_run) {
+    if let Some(text) = words(p, first_of_run, w) {
         let fits = x + R + 4.0 + LABEL_CHAR * text.chars().count() as f64 <= W;
         match (p.amount, right && fits) {
             (Amount::Range { low, high }, true) => {
@@ -245,7 +249,7 @@ fn point_mark(
 
 /// The marks of a line chart: the actual track's solid line, the outlook's dashed
 /// one, then every point's mark.
-pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
+pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit, w: &Words<'_>) {
     for (t, class) in [(Track::Actual, "line"), (Track::Outlook, "line outlook")] {
         if let Some(d) = line_path(track(points, t), |p, v| (f.x(p.year), f.y(v))) {
             let _ = write!(s, r#"<path class="{class}" d="{d}"/>"#);
@@ -257,23 +261,23 @@ pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
         } else {
             0.0
         };
-        point_mark(s, f, p, f.x(p.year) + shift, first_of_run, false, unit);
+        point_mark(s, f, p, f.x(p.year) + shift, first_of_run, false, unit, w);
     }
 }
 
 /// The marks of a bar chart: a bar per figure of either track (the outlook's outlined
 /// and dashed, over the actual one of the same year), and the figures beside the
 /// track as points right of their year's bar.
-pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
+pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit, w: &Words<'_>) {
     let bw = (f.slot() * 0.6).min(60.0);
     for (p, first_of_run) in in_order(points) {
         let x = f.x(p.year);
         if p.track == Track::Beside {
             let x = x + bw / 2.0 + R + 3.0;
-            point_mark(s, f, p, x, first_of_run, true, unit);
+            point_mark(s, f, p, x, first_of_run, true, unit, w);
             continue;
         }
-        open(s, p, unit);
+        open(s, p, unit, w);
         let rect = |s: &mut String, from: f64, to: f64, class: &str| {
             let (y0, y1) = (f.y(from), f.y(to));
             let _ = write!(
@@ -310,7 +314,7 @@ pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
                 f.y(high.max(0.0)) - 6.0
             }
         };
-        if let Some(text) = words(p, first_of_run) {
+        if let Some(text) = words(p, first_of_run, w) {
             label(s, x, label_y, &text);
         }
         s.push_str("</g>");

@@ -312,6 +312,7 @@ impl Renderer<'_> {
                         title,
                         &v.points(series),
                         &m.unit,
+                        &v.chart_words(),
                     )
                 });
                 ctx.insert("chart", &chart);

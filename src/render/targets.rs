@@ -345,10 +345,11 @@ pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
             let chart = (!points.is_empty() || overlay.baseline.is_some()).then(|| {
                 chart::target_chart(
                     &format!("chart-target-{}", t.id),
-                    &metric.title,
+                    v.text(&metric.title).0,
                     &points,
                     &metric.unit,
                     &overlay,
+                    &v.chart_words(),
                 )
             });
             let figures = series

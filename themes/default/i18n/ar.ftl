@@ -509,3 +509,48 @@ cite-stable-address = العنوان الدائم:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON، لبرامج Zotero وMendeley وPandoc
 cite-report-files = التقرير:
+
+## الرسوم البيانية
+chart-point = { $year }: { $figure }
+chart-point-stated-by = { $year }: { $figure } (بحسب { $by })
+chart-points-separator = { "؛ " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = اتجاه { $title }: { $points }
+chart-desc-baseline = خط الأساس: { $value } في { $year }.
+chart-desc-goal = المستهدف: { $value } (خط أفقي متقطع).
+chart-desc-deadline = الموعد النهائي: { $year } (خط عمودي).
+chart-baseline-title = خط الأساس: { $value } في { $year }
+chart-goal-title = المستهدف: { $value } بحلول { $year }
+chart-deadline-title = الموعد النهائي: { $year }
+chart-baseline-label = خط الأساس
+chart-goal-label = المستهدف { $value }
+chart-deadline-label = الموعد { $year }
+chart-mark-estimate = تقديري
+chart-mark-projected = متوقع
+chart-mark-target = مستهدف
+chart-legend-value = قيمة
+chart-legend-about = نحو
+chart-legend-estimate = تقدير
+chart-legend-at-least = على الأقل: قد تكون أعلى
+chart-legend-up-to = حتى: قد تكون أقل
+chart-legend-range = نطاق: من الأدنى إلى الأعلى
+chart-legend-projected = متوقع
+chart-legend-target = مستهدف
+chart-legend-beside = بحسب جهات أخرى
+
+## الرموز والقوائم
+# لا اختصار عربيًا لأهداف التنمية المستدامة نثق به: الاسم كاملًا.
+code-sdg = هدف التنمية المستدامة { $number }
+code-sdg-titled = هدف التنمية المستدامة { $number }: { $title }
+# لا اختصار عربيًا رسميًا مؤكدًا للاتفاق الرقمي العالمي: يبقى الرمز الإنكليزي GDC.
+code-gdc = GDC { $number }
+list-separator = { "، " }
+list-separator-strong = { "؛ " }
+list-last = { $init } و{ $last }
+document-excerpt = مقتطف: { $count ->
+    [1] الفقرة
+   *[other] الفقرات
+} { $list }
+# الأسهم تشير في اتجاه القراءة من اليمين إلى اليسار.
+nav-previous-year = → { $year }
+nav-next-year = { $year } ←

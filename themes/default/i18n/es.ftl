@@ -427,3 +427,48 @@ cite-stable-address = Dirección permanente:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON, para Zotero, Mendeley y Pandoc
 cite-report-files = El informe:
+
+## Gráficos
+chart-point = { $year }: { $figure }
+chart-point-stated-by = { $year }: { $figure } (según { $by })
+chart-points-separator = { "; " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = Evolución de { $title }: { $points }
+chart-desc-baseline = Valor de referencia: { $value } en { $year }.
+chart-desc-goal = Meta: { $value } (una línea horizontal discontinua).
+chart-desc-deadline = Plazo: { $year } (una línea vertical).
+chart-baseline-title = Valor de referencia: { $value } en { $year }
+chart-goal-title = Meta: { $value } para { $year }
+chart-deadline-title = Plazo: { $year }
+chart-baseline-label = referencia
+chart-goal-label = meta { $value }
+chart-deadline-label = plazo { $year }
+chart-mark-estimate = est.
+chart-mark-projected = proyección
+chart-mark-target = meta
+chart-legend-value = valor
+chart-legend-about = alrededor de
+chart-legend-estimate = estimación
+chart-legend-at-least = al menos: puede ser mayor
+chart-legend-up-to = hasta: puede ser menor
+chart-legend-range = intervalo: de mínimo a máximo
+chart-legend-projected = proyección
+chart-legend-target = meta
+chart-legend-beside = según otras fuentes
+
+## Códigos y listas
+# ODS: Objetivo de Desarrollo Sostenible, la abreviatura de las Naciones Unidas.
+code-sdg = ODS { $number }
+code-sdg-titled = ODS { $number }: { $title }
+# El Pacto Digital Global no tiene una abreviatura española oficial segura: se
+# conserva el código inglés GDC.
+code-gdc = GDC { $number }
+list-separator = { ", " }
+list-separator-strong = { "; " }
+list-last = { $init } y { $last }
+document-excerpt = Extracto: { $count ->
+    [1] párrafo
+   *[other] párrafos
+} { $list }
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →

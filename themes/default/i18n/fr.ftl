@@ -427,3 +427,48 @@ cite-stable-address = Adresse permanente :
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON, pour Zotero, Mendeley et Pandoc
 cite-report-files = Le rapport :
+
+## Graphiques
+chart-point = { $year } : { $figure }
+chart-point-stated-by = { $year } : { $figure } (selon { $by })
+chart-points-separator = { " ; " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = Évolution de { $title } : { $points }
+chart-desc-baseline = Valeur de référence : { $value } en { $year }.
+chart-desc-goal = Objectif : { $value } (une ligne horizontale en tirets).
+chart-desc-deadline = Échéance : { $year } (une ligne verticale).
+chart-baseline-title = Valeur de référence : { $value } en { $year }
+chart-goal-title = Objectif : { $value } d’ici { $year }
+chart-deadline-title = Échéance : { $year }
+chart-baseline-label = référence
+chart-goal-label = objectif { $value }
+chart-deadline-label = échéance { $year }
+chart-mark-estimate = est.
+chart-mark-projected = prévision
+chart-mark-target = objectif
+chart-legend-value = valeur
+chart-legend-about = environ
+chart-legend-estimate = estimation
+chart-legend-at-least = au moins : peut être plus élevé
+chart-legend-up-to = jusqu’à : peut être plus bas
+chart-legend-range = fourchette : du bas au haut
+chart-legend-projected = prévision
+chart-legend-target = objectif
+chart-legend-beside = selon d’autres sources
+
+## Codes et listes
+# ODD : Objectif de développement durable, l’abréviation des Nations Unies.
+code-sdg = ODD { $number }
+code-sdg-titled = ODD { $number } : { $title }
+# Le Pacte numérique mondial n’a pas d’abréviation française officielle sûre :
+# le code anglais GDC est gardé.
+code-gdc = GDC { $number }
+list-separator = { ", " }
+list-separator-strong = { " ; " }
+list-last = { $init } et { $last }
+document-excerpt = Extrait : { $count ->
+    [1] paragraphe
+   *[other] paragraphes
+} { $list }
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →

@@ -469,3 +469,48 @@ cite-stable-address = Постоянный адрес:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON для Zotero, Mendeley и Pandoc
 cite-report-files = Доклад:
+
+## Диаграммы
+chart-point = { $year }: { $figure }
+chart-point-stated-by = { $year }: { $figure } (по данным { $by })
+chart-points-separator = { "; " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = Динамика: { $title }: { $points }
+chart-desc-baseline = Базовое значение: { $value } в { $year } г.
+chart-desc-goal = Цель: { $value } (горизонтальная пунктирная линия).
+chart-desc-deadline = Срок: { $year } г. (вертикальная линия).
+chart-baseline-title = Базовое значение: { $value } в { $year } г.
+chart-goal-title = Цель: { $value } к { $year } г.
+chart-deadline-title = Срок: { $year } г.
+chart-baseline-label = базовое значение
+chart-goal-label = цель { $value }
+chart-deadline-label = срок { $year }
+chart-mark-estimate = оценка
+chart-mark-projected = прогноз
+chart-mark-target = цель
+chart-legend-value = значение
+chart-legend-about = около
+chart-legend-estimate = оценка
+chart-legend-at-least = не менее: может быть выше
+chart-legend-up-to = до: может быть ниже
+chart-legend-range = диапазон: от меньшего к большему
+chart-legend-projected = прогноз
+chart-legend-target = цель
+chart-legend-beside = по данным других источников
+
+## Коды и списки
+# ЦУР: цель в области устойчивого развития, сокращение ООН.
+code-sdg = ЦУР { $number }
+code-sdg-titled = ЦУР { $number }: { $title }
+# У Глобального цифрового договора нет надёжного официального русского
+# сокращения: сохраняется английский код GDC.
+code-gdc = GDC { $number }
+list-separator = { ", " }
+list-separator-strong = { "; " }
+list-last = { $init } и { $last }
+document-excerpt = Выдержка: { $count ->
+    [1] пункт
+   *[other] пункты
+} { $list }
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →
