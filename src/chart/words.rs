@@ -48,3 +48,121 @@ impl<'a> Words<'a> {
         self.catalog.text(self.lang, key, Some(&args))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::chart::{Overlay, Point, chart, sparkline, target_chart};
+    use crate::i18n::Language;
+    use crate::model::{Amount, Status, Unit};
+
+    /// The built-in catalog in English, French, Arabic and Chinese.
+    fn catalog() -> Catalog {
+        let langs: Vec<Language> = ["en", "fr", "ar", "zh"]
+            .iter()
+            .map(|t| Language::parse(t).unwrap())
+            .collect();
+        Catalog::load(Path::new(""), None, &langs).unwrap().0
+    }
+
+    /// Figures of every kind of mark, so that every word of a chart is drawn.
+    fn points() -> Vec<Point> {
+        vec![
+            Point::new(2022, Amount::Exact(1234.0), Status::Actual),
+            Point::new(2023, Amount::Approximately(1500.0), Status::Estimate),
+            Point::new(2024, Amount::AtLeast(2000.0), Status::Actual),
+            Point::new(2025, Amount::AtMost(2500.0), Status::Projected),
+            Point::new(2026, Amount::Range { low: 2600.0, high: 3000.0 }, Status::Target),
+            Point::new(2024, Amount::Exact(1900.0), Status::Actual).beside("Agency"),
+        ]
+    }
+
+    fn overlay() -> Overlay {
+        Overlay {
+            baseline: Some((1000.0, 2020)),
+            goal: Some(5000.0),
+            deadline: 2030,
+        }
+    }
+
+    /// Every English word a chart can write, as drawn.
+    const ENGLISH: &[&str] = &[
+        "stated by",
+        "Baseline",
+        "Target:",
+        "Deadline",
+        ">baseline<",
+        ">deadline",
+        ">target",
+        ">est.<",
+        ">projected",
+        "may be higher",
+        "low to high",
+        "value<",
+        "Trend of",
+        "at least",
+    ];
+
+    fn all_of(w: &Words<'_>) -> String {
+        chart("c", "N", &points(), &Unit::Count, w)
+            + &target_chart("t", "N", &points(), &Unit::Count, &overlay(), w)
+            + &sparkline("N", &points(), &Unit::Count, w)
+    }
+
+    #[test]
+    fn a_french_chart_has_french_words_and_numbers_and_no_english() {
+        let catalog = catalog();
+        let svg = all_of(&Words::new(&catalog, 1));
+        for english in ENGLISH.iter().chain(&["1,234"]) {
+            assert!(!svg.contains(english), "{english} in {svg}");
+        }
+        for french in [
+            // ICU groups French thousands with a narrow no-break space.
+            "2022 : 1\u{202f}234",
+            "2024 : au moins 2\u{202f}000",
+            "(selon Agency)",
+            "Valeur de référence : 1\u{202f}000 en 2020.",
+            "Objectif : 5\u{202f}000 (une ligne horizontale en tirets).",
+            "Échéance : 2030 (une ligne verticale).",
+            ">échéance 2030<",
+            ">référence<",
+            ">objectif 5\u{202f}000<",
+            ">au moins : peut être plus élevé<",
+            ">prévision<",
+            "Évolution de N : ",
+            ">4\u{202f}000<",
+        ] {
+            assert!(svg.contains(french), "{french} in {svg}");
+        }
+    }
+
+    #[test]
+    fn arabic_and_chinese_charts_are_in_their_language() {
+        let catalog = catalog();
+        let ar = all_of(&Words::new(&catalog, 2));
+        let zh = all_of(&Words::new(&catalog, 3));
+        for svg in [&ar, &zh] {
+            for english in ENGLISH {
+                assert!(!svg.contains(english), "{english} in {svg}");
+            }
+        }
+        for arabic in ["خط الأساس", "بحسب", "الموعد النهائي", "اتجاه", "؛ "] {
+            assert!(ar.contains(arabic), "{arabic} in {ar}");
+        }
+        for chinese in ["2022年：1,234", "基线", "截止", "的趋势", "；"] {
+            assert!(zh.contains(chinese), "{chinese} in {zh}");
+        }
+    }
+
+    #[test]
+    fn english_words_are_the_built_in_ones() {
+        let catalog = catalog();
+        let svg = all_of(&Words::new(&catalog, 0));
+        assert_eq!(svg, all_of(&Words::english()));
+        for english in ENGLISH {
+            assert!(svg.contains(english), "{english} in {svg}");
+        }
+    }
+}
