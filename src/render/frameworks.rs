@@ -163,7 +163,7 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             );
             FramePage {
                 template: "sdg.html",
-                title: format!("SDG {}: {}", g.number, g.short),
+                title: v.sdg_titled(&g.number.to_string(), &g.short),
                 description: v.t_with(
                     "description-sdg",
                     Some(&args([
@@ -256,7 +256,7 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
 fn sdg(v: Views<'_>, id: SdgId) -> FrameworkView<'_> {
     let g = v.site.frame.sdg(id);
     FrameworkView {
-        label: format!("SDG {}", g.number),
+        label: v.sdg_code(&g.number.to_string()),
         number: g.number,
         title: &g.title,
         short: &g.short,
@@ -268,7 +268,7 @@ fn sdg(v: Views<'_>, id: SdgId) -> FrameworkView<'_> {
 fn gdc(v: Views<'_>, id: GdcId) -> FrameworkView<'_> {
     let o = v.site.frame.objective(id);
     FrameworkView {
-        label: format!("GDC {}", o.number),
+        label: v.gdc_code(&o.number.to_string()),
         number: o.number,
         title: &o.title,
         short: &o.short,
@@ -331,8 +331,15 @@ fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
         source_url: d.source_url.as_deref(),
         url: v.url(Page::Document(&d.id)),
         paragraphs: numbers.len(),
-        excerpt: paragraphs::is_excerpt(&numbers)
-            .then(|| format!("Excerpt: {}", paragraphs::paragraph_phrase(&numbers))),
+        excerpt: paragraphs::is_excerpt(&numbers).then(|| {
+            v.t_with(
+                "document-excerpt",
+                Some(&args([
+                    ("count", V::from(numbers.len())),
+                    ("list", V::from(v.list(&paragraphs::paragraph_items(&numbers)))),
+                ])),
+            )
+        }),
     }
 }
 

@@ -236,7 +236,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             let g = &s.frame.sdgs[i];
             group(
                 format!("sdg-{}", g.number),
-                format!("SDG {}: {}", g.number, g.short),
+                v.sdg_titled(&g.number.to_string(), &g.short),
                 Some(v.url(Page::Sdg(g.number))),
                 &fl.targets_by_sdg[i],
             )

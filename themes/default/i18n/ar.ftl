@@ -547,8 +547,14 @@ code-gdc = GDC { $number }
 list-separator = { "، " }
 list-separator-strong = { "؛ " }
 list-last = { $init } و{ $last }
+# الاسم مفرد لفقرة واحدة وجمع لأكثر من ذلك، مهما كان عددها.
 document-excerpt = مقتطف: { $count ->
     [1] الفقرة
+    [zero] الفقرات
+    [one] الفقرات
+    [two] الفقرات
+    [few] الفقرات
+    [many] الفقرات
    *[other] الفقرات
 } { $list }
 # الأسهم تشير في اتجاه القراءة من اليمين إلى اليسار.

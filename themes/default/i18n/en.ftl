@@ -539,7 +539,7 @@ list-separator-strong = { "; " }
 list-last = { $init } and { $last }
 # A document of which only some paragraphs are transcribed; $list their numbers.
 document-excerpt = Excerpt: { $count ->
-    [1] paragraph
+    [one] paragraph
    *[other] paragraphs
 } { $list }
 # Links to the previous and the next year: the arrows point the reading way.

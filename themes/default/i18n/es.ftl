@@ -467,7 +467,7 @@ list-separator = { ", " }
 list-separator-strong = { "; " }
 list-last = { $init } y { $last }
 document-excerpt = Extracto: { $count ->
-    [1] párrafo
+    [one] párrafo
    *[other] párrafos
 } { $list }
 nav-previous-year = ← { $year }

@@ -467,7 +467,7 @@ list-separator = { ", " }
 list-separator-strong = { " ; " }
 list-last = { $init } et { $last }
 document-excerpt = Extrait : { $count ->
-    [1] paragraphe
+    [one] paragraphe
    *[other] paragraphes
 } { $list }
 nav-previous-year = ← { $year }

@@ -508,8 +508,12 @@ code-gdc = GDC { $number }
 list-separator = { ", " }
 list-separator-strong = { "; " }
 list-last = { $init } и { $last }
+# The noun names the paragraphs, whatever their number: singular for one alone.
 document-excerpt = Выдержка: { $count ->
     [1] пункт
+    [one] пункты
+    [few] пункты
+    [many] пункты
    *[other] пункты
 } { $list }
 nav-previous-year = ← { $year }
