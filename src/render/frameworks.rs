@@ -163,7 +163,7 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             );
             FramePage {
                 template: "sdg.html",
-                title: v.sdg_titled(&g.number.to_string(), &g.short),
+                title: v.code_titled(&v.sdg_code(&g.number.to_string()), &g.short),
                 description: v.t_with(
                     "description-sdg",
                     Some(&args([
@@ -240,12 +240,14 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             ctx.insert("untranscribed", &untranscribed);
             FramePage {
                 template: "document.html",
-                title: format!("{}: {}", d.symbol, d.title),
-                description: format!(
-                    "{} ({}, {}), the paragraphs the site quotes, each linkable by its number.",
-                    d.title,
-                    d.issued_by,
-                    v.date(d.date)
+                title: v.code_titled(&d.symbol, &d.title),
+                description: v.t_with(
+                    "description-document",
+                    Some(&args([
+                        ("title", V::from(d.title.as_str())),
+                        ("issuer", V::from(d.issued_by.as_str())),
+                        ("date", V::from(v.date(d.date))),
+                    ])),
                 ),
             }
         }
@@ -367,7 +369,7 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         add(
             &g.source,
             v.t("citer-sdg"),
-            format!("{}: {}", node.label, g.short),
+            v.code_titled(&node.label, &g.short),
             node.url,
         );
         for (t, target) in g.targets.iter().enumerate() {
@@ -385,7 +387,7 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         add(
             &o.source,
             v.t("citer-gdc-objective"),
-            format!("{}: {}", node.label, o.short),
+            v.code_titled(&node.label, &o.short),
             node.url,
         );
     }

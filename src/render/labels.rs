@@ -28,12 +28,13 @@ impl Views<'_> {
         self.t_with("code-sdg", Some(&args([("number", FluentValue::from(number))])))
     }
 
-    /// "SDG 4: Quality education": a goal's code with its short title.
-    pub(crate) fn sdg_titled(&self, number: &str, title: &str) -> String {
+    /// "SDG 4: Quality education", "GDC 2: ...": a code (from [`Self::sdg_code`] or
+    /// [`Self::gdc_code`]) with its goal's or objective's short title.
+    pub(crate) fn code_titled(&self, code: &str, title: &str) -> String {
         self.t_with(
-            "code-sdg-titled",
+            "code-titled",
             Some(&args([
-                ("number", FluentValue::from(number)),
+                ("code", FluentValue::from(code)),
                 ("title", FluentValue::from(title)),
             ])),
         )

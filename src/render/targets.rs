@@ -236,7 +236,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             let g = &s.frame.sdgs[i];
             group(
                 format!("sdg-{}", g.number),
-                v.sdg_titled(&g.number.to_string(), &g.short),
+                v.code_titled(&v.sdg_code(&g.number.to_string()), &g.short),
                 Some(v.url(Page::Sdg(g.number))),
                 &fl.targets_by_sdg[i],
             )
@@ -247,7 +247,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             let l = v.line(LineId(i as u32));
             group(
                 l.code.to_lowercase(),
-                format!("{}: {}", l.code, l.short),
+                v.code_titled(&l.code, &l.short),
                 Some(l.url),
                 &fl.targets_by_line[i],
             )

@@ -434,6 +434,7 @@ description-sdg = Sustainable Development Goal { $number }: { $title }. The WSIS
 title-gdc = GDC objective { $number }: { $short }
 description-gdc = Objective { $number } of the Global Digital Compact: { $title }. The WSIS action lines linked to it, with sources, and the targets and reports that serve it.
 description-documents = The resolutions and outcome documents the site quotes, each paragraph linkable by its number.
+description-document = { $title } ({ $issuer }, { $date }), the paragraphs the site quotes, each linkable by its number.
 citer-sdg = SDG
 citer-sdg-target = SDG target
 citer-gdc-objective = GDC objective
@@ -529,7 +530,8 @@ chart-legend-beside = stated by others
 ## Codes of goals and objectives, and lists. $number is the goal's number or a
 ## target's code (`9.c`).
 code-sdg = SDG { $number }
-code-sdg-titled = SDG { $number }: { $title }
+# A code ("SDG 4", "GDC 2") with the short title of its goal or objective.
+code-titled = { $code }: { $title }
 code-gdc = GDC { $number }
 # Between the items of a list (`C1, C3, C7`).
 list-separator = { ", " }

@@ -382,6 +382,7 @@ description-sdg = Objetivo de Desarrollo Sostenible { $number }: { $title }. Las
 title-gdc = Objetivo { $number } del Pacto Digital Global: { $short }
 description-gdc = Objetivo { $number } del Pacto Digital Global: { $title }. Las líneas de acción de la CMSI vinculadas con él, con sus fuentes, y las metas e informes que contribuyen a él.
 description-documents = Las resoluciones y documentos finales que cita el sitio, cada párrafo enlazable por su número.
+description-document = { $title } ({ $issuer }, { $date }): los párrafos que cita el sitio, cada uno enlazable por su número.
 citer-sdg = ODS
 citer-sdg-target = Meta de los ODS
 citer-gdc-objective = Objetivo del Pacto
@@ -459,7 +460,7 @@ chart-legend-beside = según otras fuentes
 ## Códigos y listas
 # ODS: Objetivo de Desarrollo Sostenible, la abreviatura de las Naciones Unidas.
 code-sdg = ODS { $number }
-code-sdg-titled = ODS { $number }: { $title }
+code-titled = { $code }: { $title }
 # El Pacto Digital Global no tiene una abreviatura española oficial segura: se
 # conserva el código inglés GDC.
 code-gdc = GDC { $number }

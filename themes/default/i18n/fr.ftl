@@ -382,6 +382,7 @@ description-sdg = Objectif de développement durable { $number } : { $title }. L
 title-gdc = Objectif { $number } du Pacte numérique mondial : { $short }
 description-gdc = Objectif { $number } du Pacte numérique mondial : { $title }. Les grandes orientations du SMSI qui y sont reliées, avec leurs sources, et les cibles et rapports qui le servent.
 description-documents = Les résolutions et documents finals que cite le site, chaque paragraphe pouvant être lié par son numéro.
+description-document = { $title } ({ $issuer }, { $date }) : les paragraphes que cite le site, chacun avec son propre lien.
 citer-sdg = ODD
 citer-sdg-target = Cible des ODD
 citer-gdc-objective = Objectif du Pacte
@@ -459,7 +460,7 @@ chart-legend-beside = selon d’autres sources
 ## Codes et listes
 # ODD : Objectif de développement durable, l’abréviation des Nations Unies.
 code-sdg = ODD { $number }
-code-sdg-titled = ODD { $number } : { $title }
+code-titled = { $code } : { $title }
 # Le Pacte numérique mondial n’a pas d’abréviation française officielle sûre :
 # le code anglais GDC est gardé.
 code-gdc = GDC { $number }

@@ -323,6 +323,7 @@ description-sdg = 可持续发展目标{ $number }：{ $title }。与之关联�
 title-gdc = 《全球数字契约》目标{ $number }：{ $short }
 description-gdc = 《全球数字契约》目标{ $number }：{ $title }。与之关联的信息社会世界峰会行动方针及其来源，以及服务于该目标的具体目标和报告。
 description-documents = 本站引用的决议和成果文件，每个段落都可按编号链接。
+description-document = { $title }（{ $issuer }，{ $date }）：本网站引用的段落，每段均可按编号链接。
 citer-sdg = 可持续发展目标
 citer-sdg-target = 可持续发展目标的具体目标
 citer-gdc-objective = 契约目标
@@ -400,7 +401,7 @@ chart-legend-beside = 其他来源所述
 ## 代码和列表
 # 联合国中文文件写作“可持续发展目标4”。
 code-sdg = 可持续发展目标{ $number }
-code-sdg-titled = 可持续发展目标{ $number }：{ $title }
+code-titled = { $code }：{ $title }
 # 《全球数字契约》没有可确认的中文官方缩写：保留英文代码 GDC。
 code-gdc = GDC { $number }
 list-separator = { "、" }
