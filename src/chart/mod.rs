@@ -42,9 +42,9 @@ mod axis;
 mod legend;
 mod marks;
 mod target;
-mod words;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::fmt::Write;
 

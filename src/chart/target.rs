@@ -73,10 +73,7 @@ impl Overlay {
                 r#"<g class="overlay goal"><title>{title}</title><line class="goal-line" x1="{left}" x2="{right}" y1="{y:.1}" y2="{y:.1}"/><text class="overlay-label" x="{x:.1}" y="{ty:.1}" text-anchor="start">{label}</text></g>"#,
                 title = escape(&w.t_with(
                     "chart-goal-title",
-                    &[
-                        ("value", fmt.value(goal, unit)),
-                        ("year", deadline.clone()),
-                    ]
+                    &[("value", fmt.value(goal, unit)), ("year", deadline.clone()),]
                 )),
                 x = left + 4.0,
                 // Below the line when it is the axis' top, so the label stays inside.
@@ -168,7 +165,14 @@ mod tests {
 
     #[test]
     fn the_axes_cover_the_baseline_the_goal_and_the_deadline() {
-        let svg = target_chart("t", "Schools", &points(), &Unit::Percent, &overlay(), &Words::english());
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &points(),
+            &Unit::Percent,
+            &overlay(),
+            &Words::english(),
+        );
         // Years run from the baseline's to the deadline, values up to the goal.
         assert!(
             svg.contains(">2020</text>") && svg.contains(">2030</text>"),
@@ -202,7 +206,14 @@ mod tests {
 
     #[test]
     fn the_description_states_the_overlay_after_the_figures() {
-        let svg = target_chart("t", "Schools", &points(), &Unit::Percent, &overlay(), &Words::english());
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &points(),
+            &Unit::Percent,
+            &overlay(),
+            &Words::english(),
+        );
         assert!(
             svg.contains(
                 "2022: 40%; 2024: 52%. Baseline: 35% in 2020. Target: 100% (a dashed horizontal line). Deadline: 2030 (a vertical line).</desc>"
@@ -218,14 +229,28 @@ mod tests {
             goal: None,
             deadline: 2030,
         };
-        let svg = target_chart("t", "Schools", &points(), &Unit::Percent, &o, &Words::english());
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &points(),
+            &Unit::Percent,
+            &o,
+            &Words::english(),
+        );
         assert!(
             !svg.contains("goal-line") && !svg.contains("baseline-mark"),
             "{svg}"
         );
         assert!(svg.contains("deadline-line"), "{svg}");
         // Without figures, the chart still has its words.
-        let svg = target_chart("t", "Schools", &[], &Unit::Percent, &overlay(), &Words::english());
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &[],
+            &Unit::Percent,
+            &overlay(),
+            &Words::english(),
+        );
         assert!(
             svg.contains(r#"-desc">Baseline: 35% in 2020. Target"#),
             "{svg}"
@@ -234,7 +259,8 @@ mod tests {
 
     #[test]
     fn a_metric_chart_is_unchanged_by_the_overlay_code() {
-        let plain = super::super::chart("t", "Schools", &points(), &Unit::Percent, &Words::english());
+        let plain =
+            super::super::chart("t", "Schools", &points(), &Unit::Percent, &Words::english());
         assert!(!plain.contains("overlay"), "{plain}");
         assert!(plain.contains(">2024</text>") && !plain.contains(">2030</text>"));
     }

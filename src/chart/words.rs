@@ -74,7 +74,14 @@ mod tests {
             Point::new(2023, Amount::Approximately(1500.0), Status::Estimate),
             Point::new(2024, Amount::AtLeast(2000.0), Status::Actual),
             Point::new(2025, Amount::AtMost(2500.0), Status::Projected),
-            Point::new(2026, Amount::Range { low: 2600.0, high: 3000.0 }, Status::Target),
+            Point::new(
+                2026,
+                Amount::Range {
+                    low: 2600.0,
+                    high: 3000.0,
+                },
+                Status::Target,
+            ),
             Point::new(2024, Amount::Exact(1900.0), Status::Actual).beside("Agency"),
         ]
     }
@@ -148,7 +155,8 @@ mod tests {
                 assert!(!svg.contains(english), "{english} in {svg}");
             }
         }
-        for arabic in ["خط الأساس", "بحسب", "الموعد النهائي", "اتجاه", "؛ "] {
+        for arabic in ["خط الأساس", "بحسب", "الموعد النهائي", "اتجاه", "؛ "]
+        {
             assert!(ar.contains(arabic), "{arabic} in {ar}");
         }
         for chinese in ["2022年：1,234", "基线", "截止", "的趋势", "；"] {

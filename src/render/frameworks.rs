@@ -338,7 +338,10 @@ fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
                 "document-excerpt",
                 Some(&args([
                     ("count", V::from(numbers.len())),
-                    ("list", V::from(v.list(&paragraphs::paragraph_items(&numbers)))),
+                    (
+                        "list",
+                        V::from(v.list(&paragraphs::paragraph_items(&numbers))),
+                    ),
                 ])),
             )
         }),

@@ -25,7 +25,10 @@ impl Views<'_> {
     /// "SDG 4", "SDG 9.c" (a goal's number or a target's code), as the page's
     /// language writes it: "ODD 4" in French, "ЦУР 4" in Russian.
     pub(crate) fn sdg_code(&self, number: &str) -> String {
-        self.t_with("code-sdg", Some(&args([("number", FluentValue::from(number))])))
+        self.t_with(
+            "code-sdg",
+            Some(&args([("number", FluentValue::from(number))])),
+        )
     }
 
     /// "SDG 4: Quality education", "GDC 2: ...": a code (from [`Self::sdg_code`] or
@@ -42,7 +45,10 @@ impl Views<'_> {
 
     /// "GDC 2": a Global Digital Compact objective's code in the page's language.
     pub(crate) fn gdc_code(&self, number: &str) -> String {
-        self.t_with("code-gdc", Some(&args([("number", FluentValue::from(number))])))
+        self.t_with(
+            "code-gdc",
+            Some(&args([("number", FluentValue::from(number))])),
+        )
     }
 
     /// `items` as a list in the page's language: "a, b and c" in English, "a, b et
@@ -54,7 +60,10 @@ impl Views<'_> {
             Some((last, init)) => self.t_with(
                 "list-last",
                 Some(&args([
-                    ("init", FluentValue::from(init.join(&self.t("list-separator")))),
+                    (
+                        "init",
+                        FluentValue::from(init.join(&self.t("list-separator"))),
+                    ),
                     ("last", FluentValue::from(last.as_str())),
                 ])),
             ),

@@ -555,8 +555,9 @@ impl<'a> Views<'a> {
             organization: self.org(m.organization),
             observations: series.observations.len(),
             latest: series.latest().map(|o| self.observation(o)),
-            sparkline: (series.yearly.len() >= 2)
-                .then(|| chart::sparkline(title, &self.points(series), &m.unit, &self.chart_words())),
+            sparkline: (series.yearly.len() >= 2).then(|| {
+                chart::sparkline(title, &self.points(series), &m.unit, &self.chart_words())
+            }),
             csv_url: format!("{}{}", self.root_base, crate::data::metric_csv(&m.id)),
             json_url: format!("{}{}", self.root_base, crate::data::metric_json_path(&m.id)),
         }
