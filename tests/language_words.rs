@@ -169,3 +169,25 @@ fn year_arrows_point_the_reading_way() {
     let next = &next[..next.find("</a>").unwrap()];
     assert!(next.contains('←') && !next.contains('→'), "{next}");
 }
+
+#[test]
+fn why_a_figure_is_not_compared_is_in_the_page_language() {
+    let site = Site::fixture("series");
+    site.edit(
+        "site.toml",
+        "[build]",
+        "languages = [\"en\", \"fr\"]\n\n[build]",
+    );
+    // The later report restates the earlier year's grants: no change to show.
+    site.edit(
+        "content/reports/org-2023.md",
+        "value: 2500000\n    year: 2023",
+        "value: 2500000\n    year: 2022",
+    );
+    site.build_ok();
+    let en = site.output("reports/org-2023/index.html");
+    assert!(en.contains(">not a later year<"), "{en}");
+    let fr = site.output("fr/reports/org-2023/index.html");
+    assert!(fr.contains(">pas une année plus récente<"), "{fr}");
+    assert!(!fr.contains("not a later year"), "{fr}");
+}

@@ -184,22 +184,12 @@ fn open(s: &mut String, p: &Point, unit: &Unit, w: &Words<'_>) {
     );
 }
 
-/// A point's mark at `x`: a marker, with an arrow for a bound, or an error bar for a
-/// range; and its words.
+/// A point's mark at `x`, in the group [`open`] began: a marker, with an arrow for a
+/// bound, or an error bar for a range; and its words `text` ([`words`]).
 ///
 /// With `right`, the words go right of the marker when they fit before the chart's
 /// edge (beside a bar, where above and below belong to the bar).
-fn point_mark(
-    s: &mut String,
-    f: &Frame,
-    p: &Point,
-    x: f64,
-    first_of_run: bool,
-    right: bool,
-    unit: &Unit,
-    w: &Words<'_>,
-) {
-    open(s, p, unit, w);
+fn point_mark(s: &mut String, f: &Frame, p: &Point, x: f64, text: Option<String>, right: bool) {
     let label_y = match p.amount {
         Amount::Exact(v) | Amount::Approximately(v) => {
             let y = f.y(v);
@@ -225,7 +215,7 @@ fn point_mark(
             y_high - 6.0
         }
     };
-    if let Some(text) = words(p, first_of_run, w) {
+    if let Some(text) = text {
         let fits = x + R + 4.0 + LABEL_CHAR * text.chars().count() as f64 <= W;
         match (p.amount, right && fits) {
             (Amount::Range { low, high }, true) => {
@@ -261,7 +251,9 @@ pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit, w:
         } else {
             0.0
         };
-        point_mark(s, f, p, f.x(p.year) + shift, first_of_run, false, unit, w);
+        open(s, p, unit, w);
+        let text = words(p, first_of_run, w);
+        point_mark(s, f, p, f.x(p.year) + shift, text, false);
     }
 }
 
@@ -274,7 +266,8 @@ pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit, w: 
         let x = f.x(p.year);
         if p.track == Track::Beside {
             let x = x + bw / 2.0 + R + 3.0;
-            point_mark(s, f, p, x, first_of_run, true, unit, w);
+            open(s, p, unit, w);
+            point_mark(s, f, p, x, words(p, first_of_run, w), true);
             continue;
         }
         open(s, p, unit, w);

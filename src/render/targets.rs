@@ -247,7 +247,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             let l = v.line(LineId(i as u32));
             group(
                 l.code.to_lowercase(),
-                v.code_titled(&l.code, &l.short),
+                v.code_titled(l.code, l.short),
                 Some(l.url),
                 &fl.targets_by_line[i],
             )

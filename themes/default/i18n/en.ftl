@@ -210,6 +210,9 @@ report-sentence = Sentence
 report-restates-html = (restates { $report })
 report-contents = Contents
 report-compare-title = Compared with the previous report
+# Why a figure of the previous report is not compared with this one.
+compare-no-change-outlook = a projection or target is not compared
+compare-no-change-not-later = not a later year
 # $previous is a link to the previous report, $year the year it covers.
 report-compare-intro-html = What changed since { $previous } ({ $year }).
 report-compare-figures-caption = Figures both reports state
