@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::marks::{arrow, error_bar, marker};
-use super::{Kind, Point, Track, W, Words};
+use super::{Kind, Point, Track, W, Words, text_width};
 use crate::markdown::escape;
 use crate::model::{Amount, Status};
 
@@ -44,8 +44,6 @@ impl Entry {
 const ROW: f64 = 22.0;
 /// A sample's width, before its words.
 const SAMPLE: f64 = 24.0;
-/// A generous width per character of 12px text, so that items never overlap.
-const CHAR: f64 = 7.0;
 
 /// The key of one chart, laid out in rows.
 #[derive(Debug)]
@@ -102,7 +100,7 @@ impl Legend {
         let (mut row, mut x) = (0, 12.0);
         for e in entries {
             let text = e.words(w);
-            let width = SAMPLE + 6.0 + CHAR * text.chars().count() as f64 + 16.0;
+            let width = SAMPLE + 6.0 + text_width(&text) + 16.0;
             if x + width > W - 12.0 && x > 12.0 {
                 row += 1;
                 x = 12.0;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Frame, LEFT, Point, RIGHT, Track, W, Words, track};
+use super::{Frame, LEFT, Point, RIGHT, Track, W, Words, text_width, track};
 use crate::markdown::escape;
 use crate::model::{Amount, Status, Unit};
 
@@ -17,8 +17,6 @@ const BESIDE_SHIFT: f64 = 12.0;
 /// The most characters of a source's name a label shows; the tooltip and the text
 /// alternative have it whole.
 const MAX_LABEL: usize = 32;
-/// A generous width per character of a 12px label, to tell whether it fits.
-const LABEL_CHAR: f64 = 7.0;
 
 /// A path through the runs of consecutive single values of `points` (one track, in
 /// year order): a bound or a range ends a run, so the line never passes through a
@@ -216,7 +214,7 @@ fn point_mark(s: &mut String, f: &Frame, p: &Point, x: f64, text: Option<String>
         }
     };
     if let Some(text) = text {
-        let fits = x + R + 4.0 + LABEL_CHAR * text.chars().count() as f64 <= W;
+        let fits = x + R + 4.0 + text_width(&text) <= W;
         match (p.amount, right && fits) {
             (Amount::Range { low, high }, true) => {
                 let y = f.y(low.max(high));

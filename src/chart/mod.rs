@@ -35,7 +35,9 @@
 //!
 //! The text alternative ([`describe`]) gives every figure drawn in year order, in the
 //! words the table uses ("at least 155", "between 3 and 5", "150 (projected)"), with who
-//! states a figure beside the track. Sparklines draw the actual track only (the
+//! states a figure beside the track. Every word and number a chart writes (text
+//! alternative, tooltips, labels, legend, axis) is in the page's language ([`Words`]);
+//! the English ones are quoted here. Sparklines draw the actual track only (the
 //! outlook when nothing has happened yet), with the same rules.
 
 mod axis;
@@ -180,6 +182,20 @@ const LEFT: f64 = 100.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 20.0;
 const BOTTOM: f64 = 48.0;
+
+/// A generous width of one character of 12px text, so that texts never overlap.
+const CHAR_WIDTH: f64 = 7.0;
+
+/// A generous width of `text` in 12px type: a character of the wide scripts (Chinese,
+/// Japanese, Korean: from U+2E80) counts twice, as it is drawn about twice as wide as a
+/// Latin, Cyrillic or Arabic letter.
+fn text_width(text: &str) -> f64 {
+    let units: usize = text
+        .chars()
+        .map(|c| if u32::from(c) >= 0x2E80 { 2 } else { 1 })
+        .sum();
+    CHAR_WIDTH * units as f64
+}
 
 /// Where things go on a full chart: years across, values up.
 #[derive(Debug, Clone, Copy)]

@@ -165,6 +165,23 @@ mod tests {
     }
 
     #[test]
+    fn chinese_legend_entries_are_spaced_for_their_wide_characters() {
+        assert_eq!(crate::chart::text_width("value"), 35.0);
+        assert_eq!(crate::chart::text_width("值"), 14.0);
+        let catalog = catalog();
+        let svg = chart("c", "N", &points(), &Unit::Count, &Words::new(&catalog, 3));
+        // The second entry starts after the first's two wide characters ("数值").
+        let xs: Vec<f64> = svg
+            .match_indices(r#"<text class="legend-label" x=""#)
+            .map(|(at, m)| {
+                let rest = &svg[at + m.len()..];
+                rest[..rest.find('"').unwrap()].parse().unwrap()
+            })
+            .collect();
+        assert!(xs[1] - xs[0] >= 24.0 + 6.0 + 28.0 + 16.0, "{xs:?}");
+    }
+
+    #[test]
     fn english_words_are_the_built_in_ones() {
         let catalog = catalog();
         let svg = all_of(&Words::new(&catalog, 0));
