@@ -277,7 +277,9 @@ pub mod fuzzing {
             Unit::Percent,
             Unit::Other("t".into()),
         ] {
-            let svg = chart("f", "Fuzz", &points, &unit) + &sparkline("Fuzz", &points, &unit);
+            let w = crate::chart::Words::english();
+            let svg =
+                chart("f", "Fuzz", &points, &unit, &w) + &sparkline("Fuzz", &points, &unit, &w);
             if svg.contains("NaN") || svg.contains("inf") {
                 return Err(format!("NaN or inf in the SVG: {svg}"));
             }

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::marks::{arrow, error_bar, marker};
-use super::{Kind, Point, Track, W};
+use super::{Kind, Point, Track, W, Words, text_width};
+use crate::markdown::escape;
 use crate::model::{Amount, Status};
 
 /// A kind of mark, in the order the key lists them.
@@ -23,17 +24,18 @@ enum Entry {
 }
 
 impl Entry {
-    fn words(self) -> &'static str {
+    /// The entry's words in the chart's language.
+    fn words(self, w: &Words<'_>) -> String {
         match self {
-            Entry::Value => "value",
-            Entry::About => "about",
-            Entry::Estimate => "estimate",
-            Entry::AtLeast => "at least: may be higher",
-            Entry::AtMost => "up to: may be lower",
-            Entry::Range => "range: low to high",
-            Entry::Projected => "projected",
-            Entry::Target => "target",
-            Entry::Beside => "stated by others",
+            Entry::Value => w.t("chart-legend-value"),
+            Entry::About => w.t("chart-legend-about"),
+            Entry::Estimate => w.t("chart-legend-estimate"),
+            Entry::AtLeast => w.t("chart-legend-at-least"),
+            Entry::AtMost => w.t("chart-legend-up-to"),
+            Entry::Range => w.t("chart-legend-range"),
+            Entry::Projected => w.t("chart-legend-projected"),
+            Entry::Target => w.t("chart-legend-target"),
+            Entry::Beside => w.t("chart-legend-beside"),
         }
     }
 }
@@ -42,20 +44,18 @@ impl Entry {
 const ROW: f64 = 22.0;
 /// A sample's width, before its words.
 const SAMPLE: f64 = 24.0;
-/// A generous width per character of 12px text, so that items never overlap.
-const CHAR: f64 = 7.0;
 
 /// The key of one chart, laid out in rows.
 #[derive(Debug)]
 pub(super) struct Legend {
     kind: Kind,
-    /// Each entry with its row and its left edge.
-    items: Vec<(Entry, usize, f64)>,
+    /// Each entry with its words, its row and its left edge.
+    items: Vec<(Entry, String, usize, f64)>,
 }
 
 impl Legend {
-    /// The key for `points`, drawn as `kind`.
-    pub(super) fn of(points: &[Point], kind: Kind) -> Legend {
+    /// The key for `points`, drawn as `kind`, in `w`'s language.
+    pub(super) fn of(points: &[Point], kind: Kind, w: &Words<'_>) -> Legend {
         let mut entries = BTreeSet::new();
         for p in points {
             match p.track {
@@ -99,12 +99,13 @@ impl Legend {
         let mut items = Vec::with_capacity(entries.len());
         let (mut row, mut x) = (0, 12.0);
         for e in entries {
-            let width = SAMPLE + 6.0 + CHAR * e.words().chars().count() as f64 + 16.0;
+            let text = e.words(w);
+            let width = SAMPLE + 6.0 + text_width(&text) + 16.0;
             if x + width > W - 12.0 && x > 12.0 {
                 row += 1;
                 x = 12.0;
             }
-            items.push((e, row, x));
+            items.push((e, text, row, x));
             x += width;
         }
         Legend { kind, items }
@@ -113,26 +114,27 @@ impl Legend {
     /// The height the key adds under the plot.
     pub(super) fn height(&self) -> f64 {
         match self.items.last() {
-            Some(&(_, rows, _)) => (rows + 1) as f64 * ROW + 4.0,
+            Some(&(_, _, rows, _)) => (rows + 1) as f64 * ROW + 4.0,
             None => 0.0,
         }
     }
 
     /// Draws the key from `top` down.
-    pub(super) fn draw(&self, s: &mut String, top: f64) {
+    pub(super) fn draw(&self, s: &mut String, top: f64, w: &Words<'_>) {
         if self.items.is_empty() {
             return;
         }
         s.push_str(r#"<g class="legend">"#);
-        for &(e, row, x) in &self.items {
+        for (e, text, row, x) in &self.items {
+            let (e, row, x) = (*e, *row, *x);
             let y = top + row as f64 * ROW + ROW / 2.0;
-            self.sample(s, e, x, y);
+            self.sample(s, e, x, y, w);
             let _ = write!(
                 s,
                 r#"<text class="legend-label" x="{:.1}" y="{:.1}">{}</text>"#,
                 x + SAMPLE + 6.0,
                 y + 4.0,
-                e.words()
+                escape(text)
             );
         }
         s.push_str("</g>");
@@ -140,7 +142,7 @@ impl Legend {
 
     /// A small copy of the mark for `e`, in a group with the classes of such a mark,
     /// so that the CSS draws it as the chart does.
-    fn sample(&self, s: &mut String, e: Entry, x: f64, y: f64) {
+    fn sample(&self, s: &mut String, e: Entry, x: f64, y: f64, w: &Words<'_>) {
         let mid = x + SAMPLE / 2.0;
         let bars = self.kind == Kind::Bar;
         let group = |track: Track, bound: &str, status: Status| {
@@ -178,7 +180,11 @@ impl Legend {
                     s,
                     r#"<text class="mark-label" x="{mid:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
                     y + 4.0,
-                    if e == Entry::About { "≈" } else { "est." }
+                    if e == Entry::About {
+                        "≈".to_string()
+                    } else {
+                        escape(&w.t("chart-mark-estimate"))
+                    }
                 );
             }
             Entry::AtLeast | Entry::AtMost => {

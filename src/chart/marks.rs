@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Frame, LEFT, Point, RIGHT, Track, W, track};
+use super::{Frame, LEFT, Point, RIGHT, Track, W, Words, text_width, track};
 use crate::markdown::escape;
 use crate::model::{Amount, Status, Unit};
 
@@ -17,8 +17,6 @@ const BESIDE_SHIFT: f64 = 12.0;
 /// The most characters of a source's name a label shows; the tooltip and the text
 /// alternative have it whole.
 const MAX_LABEL: usize = 32;
-/// A generous width per character of a 12px label, to tell whether it fits.
-const LABEL_CHAR: f64 = 7.0;
 
 /// A path through the runs of consecutive single values of `points` (one track, in
 /// year order): a bound or a range ends a run, so the line never passes through a
@@ -128,14 +126,17 @@ fn label_anchored(s: &mut String, x: f64, y: f64, text: &str, anchor: Option<&st
 
 /// The words by a mark: `≈` for "about", `est.` for an estimate, the status of the
 /// first of a run of outlook points, and who states a figure beside the track.
-fn words(p: &Point, first_of_run: bool) -> Option<String> {
+fn words(p: &Point, first_of_run: bool, w: &Words<'_>) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if matches!(p.amount, Amount::Approximately(_)) {
         parts.push("≈".into());
     }
     match (p.track, p.status) {
-        (_, Status::Estimate) => parts.push("est.".into()),
-        (Track::Outlook, status) if first_of_run => parts.push(status.name().into()),
+        (_, Status::Estimate) => parts.push(w.t("chart-mark-estimate")),
+        (Track::Outlook, Status::Target) if first_of_run => parts.push(w.t("chart-mark-target")),
+        (Track::Outlook, Status::Projected) if first_of_run => {
+            parts.push(w.t("chart-mark-projected"));
+        }
         _ => {}
     }
     if let Some(by) = &p.stated_by {
@@ -172,30 +173,21 @@ fn in_order(points: &[Point]) -> Vec<(&Point, bool)> {
 }
 
 /// Opens a mark's group, with its tooltip in the table's words.
-fn open(s: &mut String, p: &Point, unit: &Unit) {
+fn open(s: &mut String, p: &Point, unit: &Unit, w: &Words<'_>) {
     let _ = write!(
         s,
         r#"<g class="{}"><title>{}</title>"#,
         p.classes(),
-        escape(&p.words(unit))
+        escape(&p.words(unit, w))
     );
 }
 
-/// A point's mark at `x`: a marker, with an arrow for a bound, or an error bar for a
-/// range; and its words.
+/// A point's mark at `x`, in the group [`open`] began: a marker, with an arrow for a
+/// bound, or an error bar for a range; and its words `text` ([`words`]).
 ///
 /// With `right`, the words go right of the marker when they fit before the chart's
 /// edge (beside a bar, where above and below belong to the bar).
-fn point_mark(
-    s: &mut String,
-    f: &Frame,
-    p: &Point,
-    x: f64,
-    first_of_run: bool,
-    right: bool,
-    unit: &Unit,
-) {
-    open(s, p, unit);
+fn point_mark(s: &mut String, f: &Frame, p: &Point, x: f64, text: Option<String>, right: bool) {
     let label_y = match p.amount {
         Amount::Exact(v) | Amount::Approximately(v) => {
             let y = f.y(v);
@@ -221,8 +213,8 @@ fn point_mark(
             y_high - 6.0
         }
     };
-    if let Some(text) = words(p, first_of_run) {
-        let fits = x + R + 4.0 + LABEL_CHAR * text.chars().count() as f64 <= W;
+    if let Some(text) = text {
+        let fits = x + R + 4.0 + text_width(&text) <= W;
         match (p.amount, right && fits) {
             (Amount::Range { low, high }, true) => {
                 let y = f.y(low.max(high));
@@ -245,7 +237,7 @@ fn point_mark(
 
 /// The marks of a line chart: the actual track's solid line, the outlook's dashed
 /// one, then every point's mark.
-pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
+pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit, w: &Words<'_>) {
     for (t, class) in [(Track::Actual, "line"), (Track::Outlook, "line outlook")] {
         if let Some(d) = line_path(track(points, t), |p, v| (f.x(p.year), f.y(v))) {
             let _ = write!(s, r#"<path class="{class}" d="{d}"/>"#);
@@ -257,23 +249,26 @@ pub(super) fn lines(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
         } else {
             0.0
         };
-        point_mark(s, f, p, f.x(p.year) + shift, first_of_run, false, unit);
+        open(s, p, unit, w);
+        let text = words(p, first_of_run, w);
+        point_mark(s, f, p, f.x(p.year) + shift, text, false);
     }
 }
 
 /// The marks of a bar chart: a bar per figure of either track (the outlook's outlined
 /// and dashed, over the actual one of the same year), and the figures beside the
 /// track as points right of their year's bar.
-pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
+pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit, w: &Words<'_>) {
     let bw = (f.slot() * 0.6).min(60.0);
     for (p, first_of_run) in in_order(points) {
         let x = f.x(p.year);
         if p.track == Track::Beside {
             let x = x + bw / 2.0 + R + 3.0;
-            point_mark(s, f, p, x, first_of_run, true, unit);
+            open(s, p, unit, w);
+            point_mark(s, f, p, x, words(p, first_of_run, w), true);
             continue;
         }
-        open(s, p, unit);
+        open(s, p, unit, w);
         let rect = |s: &mut String, from: f64, to: f64, class: &str| {
             let (y0, y1) = (f.y(from), f.y(to));
             let _ = write!(
@@ -310,7 +305,7 @@ pub(super) fn bars(s: &mut String, f: &Frame, points: &[Point], unit: &Unit) {
                 f.y(high.max(0.0)) - 6.0
             }
         };
-        if let Some(text) = words(p, first_of_run) {
+        if let Some(text) = words(p, first_of_run, w) {
             label(s, x, label_y, &text);
         }
         s.push_str("</g>");

@@ -35,7 +35,9 @@
 //!
 //! The text alternative ([`describe`]) gives every figure drawn in year order, in the
 //! words the table uses ("at least 155", "between 3 and 5", "150 (projected)"), with who
-//! states a figure beside the track. Sparklines draw the actual track only (the
+//! states a figure beside the track. Every word and number a chart writes (text
+//! alternative, tooltips, labels, legend, axis) is in the page's language ([`Words`]);
+//! the English ones are quoted here. Sparklines draw the actual track only (the
 //! outlook when nothing has happened yet), with the same rules.
 
 mod axis;
@@ -44,15 +46,18 @@ mod marks;
 mod target;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::fmt::Write;
 
 use crate::format;
+use crate::format::Formatter;
 use crate::markdown::escape;
 use crate::model::{Amount, Status, Unit};
 
 use axis::Axis;
 pub use target::{Overlay, target_chart};
+pub use words::Words;
 
 /// Which part of a series a point belongs to: it decides how the point is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,16 +133,16 @@ impl Point {
     }
 
     /// The point in words, as the table shows it: "2025: at least 155 (stated by X)".
-    fn words(&self, unit: &Unit) -> String {
-        let mut s = format!(
-            "{}: {}",
-            self.year,
-            format::figure(self.amount, unit, self.status)
-        );
-        if let Some(by) = &self.stated_by {
-            let _ = write!(s, " (stated by {by})");
+    fn words(&self, unit: &Unit, w: &Words<'_>) -> String {
+        let figure = w.fmt().figure(self.amount, unit, self.status);
+        let year = self.year.to_string();
+        match &self.stated_by {
+            Some(by) => w.t_with(
+                "chart-point-stated-by",
+                &[("year", year), ("figure", figure), ("by", by.clone())],
+            ),
+            None => w.t_with("chart-point", &[("year", year), ("figure", figure)]),
         }
-        s
     }
 
     /// The classes of the point's mark: track, bound and status.
@@ -177,6 +182,20 @@ const LEFT: f64 = 100.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 20.0;
 const BOTTOM: f64 = 48.0;
+
+/// A generous width of one character of 12px text, so that texts never overlap.
+const CHAR_WIDTH: f64 = 7.0;
+
+/// A generous width of `text` in 12px type: a character of the wide scripts (Chinese,
+/// Japanese, Korean: from U+2E80) counts twice, as it is drawn about twice as wide as a
+/// Latin, Cyrillic or Arabic letter.
+fn text_width(text: &str) -> f64 {
+    let units: usize = text
+        .chars()
+        .map(|c| if u32::from(c) >= 0x2E80 { 2 } else { 1 })
+        .sum();
+    CHAR_WIDTH * units as f64
+}
 
 /// Where things go on a full chart: years across, values up.
 #[derive(Debug, Clone, Copy)]
@@ -268,25 +287,34 @@ fn track(points: &[Point], track: Track) -> Vec<&Point> {
 
 /// The chart's text alternative: every figure drawn in words, in year order (within a
 /// year: what happened, what is expected, then what others state).
-pub fn describe(points: &[Point], unit: &Unit) -> String {
+pub fn describe(points: &[Point], unit: &Unit, w: &Words<'_>) -> String {
     let mut sorted: Vec<&Point> = points.iter().collect();
     sorted.sort_by_key(|p| (p.year, p.track));
     sorted
         .iter()
-        .map(|p| p.words(unit))
+        .map(|p| p.words(unit, w))
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(&w.t("chart-points-separator"))
 }
 
 /// A full chart of yearly values. `id` makes the title and description ids unique on
-/// the page; `title` names the metric.
-pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit) -> String {
-    draw(id, title, points, unit, None)
+/// the page; `title` names the metric; `w` gives the words and numbers of the page's
+/// language.
+pub fn chart(id: &str, title: &str, points: &[Point], unit: &Unit, w: &Words<'_>) -> String {
+    draw(id, title, points, unit, None, w)
 }
 
 /// A full chart, with a target's marks over it when `overlay` is given (the axes
 /// then cover them too).
-fn draw(id: &str, title: &str, points: &[Point], unit: &Unit, overlay: Option<&Overlay>) -> String {
+fn draw(
+    id: &str,
+    title: &str,
+    points: &[Point],
+    unit: &Unit,
+    overlay: Option<&Overlay>,
+    w: &Words<'_>,
+) -> String {
+    let fmt: &Formatter = w.fmt();
     let points = &drawable(points)[..];
     let kind = Kind::for_unit(unit);
     let (min, max) = overlay
@@ -307,7 +335,7 @@ fn draw(id: &str, title: &str, points: &[Point], unit: &Unit, overlay: Option<&O
         span: (last - first).max(1),
         axis,
     };
-    let legend = legend::Legend::of(points, kind);
+    let legend = legend::Legend::of(points, kind, w);
     let height = H + legend.height();
 
     let mut s = String::with_capacity(4096);
@@ -317,9 +345,15 @@ fn draw(id: &str, title: &str, points: &[Point], unit: &Unit, overlay: Option<&O
         kind = if kind == Kind::Bar { "bar" } else { "line" },
         title = escape(title),
         desc = escape(&match overlay {
-            Some(o) if points.is_empty() => o.words(unit),
-            Some(o) => format!("{}. {}", describe(points, unit), o.words(unit)),
-            None => describe(points, unit),
+            Some(o) if points.is_empty() => o.words(unit, w),
+            Some(o) => w.t_with(
+                "chart-desc-with-target",
+                &[
+                    ("figures", describe(points, unit, w)),
+                    ("target", o.words(unit, w)),
+                ],
+            ),
+            None => describe(points, unit, w),
         }),
     );
     // Horizontal grid lines with value labels.
@@ -332,7 +366,7 @@ fn draw(id: &str, title: &str, points: &[Point], unit: &Unit, overlay: Option<&O
             x2 = W - RIGHT,
             tx = LEFT - 8.0,
             ty = yy + 4.0,
-            label = escape(&format::value(v, unit)),
+            label = escape(&fmt.value(v, unit)),
         );
     }
     // Year labels: every year when few, else about eight of them, and the last.
@@ -355,20 +389,20 @@ fn draw(id: &str, title: &str, points: &[Point], unit: &Unit, overlay: Option<&O
         yb = frame.y(0.0)
     );
     match kind {
-        Kind::Bar => marks::bars(&mut s, &frame, points, unit),
-        Kind::Line => marks::lines(&mut s, &frame, points, unit),
+        Kind::Bar => marks::bars(&mut s, &frame, points, unit, w),
+        Kind::Line => marks::lines(&mut s, &frame, points, unit, w),
     }
     if let Some(o) = overlay {
-        o.draw(&mut s, &frame, unit);
+        o.draw(&mut s, &frame, unit, w);
     }
-    legend.draw(&mut s, H);
+    legend.draw(&mut s, H, w);
     s.push_str("</svg>");
     s
 }
 
 /// A small trend line for lists: the actual track (or the outlook when nothing has
-/// happened yet), scaled to fit, its last value marked.
-pub fn sparkline(title: &str, points: &[Point], unit: &Unit) -> String {
+/// happened yet), scaled to fit, its last value marked; its label in `w`'s language.
+pub fn sparkline(title: &str, points: &[Point], unit: &Unit, w: &Words<'_>) -> String {
     const SW: f64 = 100.0;
     const SH: f64 = 24.0;
     let points = &drawable(points)[..];
@@ -385,7 +419,13 @@ pub fn sparkline(title: &str, points: &[Point], unit: &Unit) -> String {
     let range = if max > min { max - min } else { 1.0 };
     let x = |p: &Point| 2.0 + (SW - 4.0) * (i64::from(p.year) - first) as f64 / span;
     let y = |v: f64| SH - 3.0 - (SH - 6.0) * (v - min) / range;
-    let label = format!("Trend of {title}: {}", describe(&owned, unit));
+    let label = w.t_with(
+        "chart-trend",
+        &[
+            ("title", title.to_string()),
+            ("points", describe(&owned, unit, w)),
+        ],
+    );
     let outlook = owned.first().is_some_and(|p| p.track == Track::Outlook);
     let mut s = format!(
         r#"<svg class="sparkline" viewBox="0 0 {SW} {SH}" width="{SW}" height="{SH}" role="img" aria-label="{}">"#,

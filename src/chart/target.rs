@@ -8,8 +8,7 @@
 
 use std::fmt::Write;
 
-use super::{BOTTOM, Frame, H, LEFT, Point, RIGHT, TOP, W, draw, drawable_value};
-use crate::format;
+use super::{BOTTOM, Frame, H, LEFT, Point, RIGHT, TOP, W, Words, draw, drawable_value};
 use crate::markdown::escape;
 use crate::model::Unit;
 
@@ -42,35 +41,39 @@ impl Overlay {
     }
 
     /// The overlay in words, for the chart's text alternative.
-    pub(super) fn words(&self, unit: &Unit) -> String {
-        let mut s = String::new();
+    pub(super) fn words(&self, unit: &Unit, w: &Words<'_>) -> String {
+        let fmt = w.fmt();
+        let mut sentences = Vec::with_capacity(3);
         if let Some((v, y)) = self.baseline {
-            let _ = write!(s, "Baseline: {} in {y}. ", format::value(v, unit));
+            sentences.push(w.t_with(
+                "chart-desc-baseline",
+                &[("value", fmt.value(v, unit)), ("year", y.to_string())],
+            ));
         }
         if let Some(goal) = self.goal {
-            let _ = write!(
-                s,
-                "Target: {} (a dashed horizontal line). ",
-                format::value(goal, unit)
-            );
+            sentences.push(w.t_with("chart-desc-goal", &[("value", fmt.value(goal, unit))]));
         }
-        let _ = write!(s, "Deadline: {} (a vertical line).", self.deadline);
-        s
+        sentences.push(w.t_with(
+            "chart-desc-deadline",
+            &[("year", self.deadline.to_string())],
+        ));
+        sentences.join(" ")
     }
 
     /// Draws the overlay on `f`, over the figures' marks.
-    pub(super) fn draw(&self, s: &mut String, f: &Frame, unit: &Unit) {
+    pub(super) fn draw(&self, s: &mut String, f: &Frame, unit: &Unit, w: &Words<'_>) {
+        let fmt = w.fmt();
         let (left, right) = (LEFT, W - RIGHT);
+        let deadline = self.deadline.to_string();
         if let Some(goal) = self.goal.map(drawable_value) {
             let y = f.y(goal);
-            let text = format!("target {}", format::value(goal, unit));
+            let text = w.t_with("chart-goal-label", &[("value", fmt.value(goal, unit))]);
             let _ = write!(
                 s,
                 r#"<g class="overlay goal"><title>{title}</title><line class="goal-line" x1="{left}" x2="{right}" y1="{y:.1}" y2="{y:.1}"/><text class="overlay-label" x="{x:.1}" y="{ty:.1}" text-anchor="start">{label}</text></g>"#,
-                title = escape(&format!(
-                    "Target: {} by {}",
-                    format::value(goal, unit),
-                    self.deadline
+                title = escape(&w.t_with(
+                    "chart-goal-title",
+                    &[("value", fmt.value(goal, unit)), ("year", deadline.clone()),]
                 )),
                 x = left + 4.0,
                 // Below the line when it is the axis' top, so the label stays inside.
@@ -90,8 +93,9 @@ impl Overlay {
         };
         let _ = write!(
             s,
-            r#"<g class="overlay deadline"><title>Deadline: {year}</title><line class="deadline-line" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{bottom}"/><text class="overlay-label" x="{tx:.1}" y="{ty:.1}" text-anchor="{anchor}">deadline {year}</text></g>"#,
-            year = self.deadline,
+            r#"<g class="overlay deadline"><title>{title}</title><line class="deadline-line" x1="{x:.1}" x2="{x:.1}" y1="{TOP}" y2="{bottom}"/><text class="overlay-label" x="{tx:.1}" y="{ty:.1}" text-anchor="{anchor}">{label}</text></g>"#,
+            title = escape(&w.t_with("chart-deadline-title", &[("year", deadline.clone())])),
+            label = escape(&w.t_with("chart-deadline-label", &[("year", deadline.clone())])),
             bottom = H - BOTTOM,
             ty = H - BOTTOM - 6.0,
         );
@@ -99,8 +103,12 @@ impl Overlay {
             let (x, y) = (f.x(year), f.y(drawable_value(v)));
             let _ = write!(
                 s,
-                r#"<g class="overlay baseline"><title>Baseline: {value} in {year}</title><path class="baseline-mark" d="M{x:.1},{t:.1}L{r:.1},{y:.1}L{x:.1},{b:.1}L{l:.1},{y:.1}Z"/><text class="overlay-label" x="{x:.1}" y="{ly:.1}" text-anchor="{anchor}">baseline</text></g>"#,
-                value = escape(&format::value(v, unit)),
+                r#"<g class="overlay baseline"><title>{title}</title><path class="baseline-mark" d="M{x:.1},{t:.1}L{r:.1},{y:.1}L{x:.1},{b:.1}L{l:.1},{y:.1}Z"/><text class="overlay-label" x="{x:.1}" y="{ly:.1}" text-anchor="{anchor}">{label}</text></g>"#,
+                title = escape(&w.t_with(
+                    "chart-baseline-title",
+                    &[("value", fmt.value(v, unit)), ("year", year.to_string())]
+                )),
+                label = escape(&w.t("chart-baseline-label")),
                 t = y - DIAMOND,
                 b = y + DIAMOND,
                 l = x - DIAMOND,
@@ -120,8 +128,9 @@ pub fn target_chart(
     points: &[Point],
     unit: &Unit,
     overlay: &Overlay,
+    w: &Words<'_>,
 ) -> String {
-    draw(id, title, points, unit, Some(overlay))
+    draw(id, title, points, unit, Some(overlay), w)
 }
 
 #[cfg(test)]
@@ -156,7 +165,14 @@ mod tests {
 
     #[test]
     fn the_axes_cover_the_baseline_the_goal_and_the_deadline() {
-        let svg = target_chart("t", "Schools", &points(), &Unit::Percent, &overlay());
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &points(),
+            &Unit::Percent,
+            &overlay(),
+            &Words::english(),
+        );
         // Years run from the baseline's to the deadline, values up to the goal.
         assert!(
             svg.contains(">2020</text>") && svg.contains(">2030</text>"),
@@ -190,7 +206,14 @@ mod tests {
 
     #[test]
     fn the_description_states_the_overlay_after_the_figures() {
-        let svg = target_chart("t", "Schools", &points(), &Unit::Percent, &overlay());
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &points(),
+            &Unit::Percent,
+            &overlay(),
+            &Words::english(),
+        );
         assert!(
             svg.contains(
                 "2022: 40%; 2024: 52%. Baseline: 35% in 2020. Target: 100% (a dashed horizontal line). Deadline: 2030 (a vertical line).</desc>"
@@ -206,14 +229,28 @@ mod tests {
             goal: None,
             deadline: 2030,
         };
-        let svg = target_chart("t", "Schools", &points(), &Unit::Percent, &o);
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &points(),
+            &Unit::Percent,
+            &o,
+            &Words::english(),
+        );
         assert!(
             !svg.contains("goal-line") && !svg.contains("baseline-mark"),
             "{svg}"
         );
         assert!(svg.contains("deadline-line"), "{svg}");
         // Without figures, the chart still has its words.
-        let svg = target_chart("t", "Schools", &[], &Unit::Percent, &overlay());
+        let svg = target_chart(
+            "t",
+            "Schools",
+            &[],
+            &Unit::Percent,
+            &overlay(),
+            &Words::english(),
+        );
         assert!(
             svg.contains(r#"-desc">Baseline: 35% in 2020. Target"#),
             "{svg}"
@@ -222,7 +259,8 @@ mod tests {
 
     #[test]
     fn a_metric_chart_is_unchanged_by_the_overlay_code() {
-        let plain = super::super::chart("t", "Schools", &points(), &Unit::Percent);
+        let plain =
+            super::super::chart("t", "Schools", &points(), &Unit::Percent, &Words::english());
         assert!(!plain.contains("overlay"), "{plain}");
         assert!(plain.contains(">2024</text>") && !plain.contains(">2030</text>"));
     }

@@ -58,7 +58,7 @@ fn all() -> Vec<Point> {
 
 #[test]
 fn chart_is_an_accessible_image_with_every_value() {
-    let svg = chart("c", "NRIs", &pts(), &Unit::Count);
+    let svg = chart("c", "NRIs", &pts(), &Unit::Count, &Words::english());
     assert!(svg.starts_with("<svg class=\"chart chart-line\""));
     assert!(svg.contains(r#"role="img" aria-labelledby="c-title c-desc""#));
     assert_eq!(desc(&svg), "2015: 43; 2024: 174; 2025: at least 155");
@@ -69,7 +69,7 @@ fn chart_is_an_accessible_image_with_every_value() {
 
 #[test]
 fn exact_values_are_filled_points_on_a_solid_line() {
-    let svg = chart("c", "N", &all(), &Unit::Count);
+    let svg = chart("c", "N", &all(), &Unit::Count, &Words::english());
     let m = mark(&svg, "actual exact actual");
     assert!(m.contains(r#"<circle class="point""#), "{m}");
     assert!(m.contains("<title>2020: 10</title>"));
@@ -84,7 +84,7 @@ fn exact_values_are_filled_points_on_a_solid_line() {
 
 #[test]
 fn approximate_values_and_estimates_say_so_in_words() {
-    let svg = chart("c", "N", &all(), &Unit::Count);
+    let svg = chart("c", "N", &all(), &Unit::Count, &Words::english());
     let about = mark(&svg, "actual approximately actual");
     assert!(about.contains(r#"<circle class="point""#));
     assert!(about.contains(">≈</text>"), "{about}");
@@ -97,7 +97,7 @@ fn approximate_values_and_estimates_say_so_in_words() {
 
 #[test]
 fn bounds_are_open_markers_with_an_arrow_towards_the_true_value() {
-    let svg = chart("c", "N", &all(), &Unit::Count);
+    let svg = chart("c", "N", &all(), &Unit::Count, &Words::english());
     let at_most = mark(&svg, "actual at-most actual");
     assert!(at_most.contains(r#"<circle class="point""#) && at_most.contains(r#"class="arrow""#));
     // Down: the arrow's tip is below the marker.
@@ -131,7 +131,7 @@ fn bounds_are_open_markers_with_an_arrow_towards_the_true_value() {
 
 #[test]
 fn ranges_are_error_bars_and_no_point() {
-    let svg = chart("c", "N", &all(), &Unit::Count);
+    let svg = chart("c", "N", &all(), &Unit::Count, &Words::english());
     let range = mark(&svg, "actual range actual");
     assert!(range.contains(r#"<path class="range""#), "{range}");
     assert!(
@@ -146,7 +146,7 @@ fn ranges_are_error_bars_and_no_point() {
 
 #[test]
 fn the_outlook_is_dashed_hollow_labelled_and_apart() {
-    let svg = chart("c", "N", &all(), &Unit::Count);
+    let svg = chart("c", "N", &all(), &Unit::Count, &Words::english());
     let target = mark(&svg, "outlook exact target");
     assert!(
         target.contains(r#"<circle class="point target""#),
@@ -169,7 +169,7 @@ fn the_outlook_is_dashed_hollow_labelled_and_apart() {
         Point::new(2025, Amount::Exact(4.0), Status::Projected),
         Point::new(2030, Amount::Exact(8.0), Status::Projected),
     ];
-    let svg = chart("c", "N", &two, &Unit::Count);
+    let svg = chart("c", "N", &two, &Unit::Count, &Words::english());
     let plot = svg.split(r#"<g class="legend">"#).next().unwrap();
     assert_eq!(
         plot.matches(r#"<path class="line outlook" d="M"#).count(),
@@ -190,7 +190,7 @@ fn the_outlook_is_dashed_hollow_labelled_and_apart() {
 
 #[test]
 fn a_third_party_figure_is_a_grey_open_square_beside_the_track() {
-    let svg = chart("c", "N", &all(), &Unit::Count);
+    let svg = chart("c", "N", &all(), &Unit::Count, &Words::english());
     let beside = mark(&svg, "beside at-least actual");
     assert!(beside.contains(r#"<rect class="point""#), "{beside}");
     assert!(beside.contains(r#"class="arrow""#));
@@ -207,7 +207,7 @@ fn a_third_party_figure_is_a_grey_open_square_beside_the_track() {
 
 #[test]
 fn the_key_explains_only_the_marks_that_appear() {
-    let svg = chart("c", "N", &all(), &Unit::Count);
+    let svg = chart("c", "N", &all(), &Unit::Count, &Words::english());
     let key = legend(&svg);
     for words in [
         ">value<",
@@ -222,7 +222,7 @@ fn the_key_explains_only_the_marks_that_appear() {
     ] {
         assert!(key.contains(words), "{words} in {key}");
     }
-    let svg = chart("c", "N", &pts(), &Unit::Count);
+    let svg = chart("c", "N", &pts(), &Unit::Count, &Words::english());
     let key = legend(&svg);
     assert!(key.contains(">value<") && key.contains(">at least: may be higher<"));
     assert!(!key.contains("projected") && !key.contains("range") && !key.contains("others"));
@@ -230,7 +230,7 @@ fn the_key_explains_only_the_marks_that_appear() {
         Point::new(2020, Amount::Exact(1.0), Status::Actual),
         Point::new(2021, Amount::Exact(2.0), Status::Actual),
     ];
-    let svg = chart("c", "N", &plain, &Unit::Count);
+    let svg = chart("c", "N", &plain, &Unit::Count, &Words::english());
     assert!(!svg.contains("legend"), "nothing to explain");
     assert!(svg.contains(r#"viewBox="0 0 640 300""#));
 }
@@ -249,14 +249,14 @@ fn the_axis_covers_range_ends_and_bounds() {
         ),
         Point::new(2022, Amount::AtMost(-40.0), Status::Actual),
     ];
-    let svg = chart("c", "N", &points, &Unit::Count);
+    let svg = chart("c", "N", &points, &Unit::Count, &Words::english());
     assert!(svg.contains(">400</text>"), "{svg}");
     assert!(svg.contains(">-200</text>"), "{svg}");
 }
 
 #[test]
 fn money_is_drawn_as_bars() {
-    let svg = chart("c", "USD", &pts(), &Unit::Usd);
+    let svg = chart("c", "USD", &pts(), &Unit::Usd, &Words::english());
     assert!(svg.starts_with("<svg class=\"chart chart-bar\""));
     assert_eq!(marks(&svg).len(), 3);
     assert_eq!(
@@ -270,7 +270,7 @@ fn money_is_drawn_as_bars() {
 
 #[test]
 fn bars_show_bounds_ranges_and_outlook() {
-    let svg = chart("c", "USD", &all(), &Unit::Usd);
+    let svg = chart("c", "USD", &all(), &Unit::Usd, &Words::english());
     let exact = mark(&svg, "actual exact actual");
     assert!(exact.contains(r#"<rect class="bar""#) && !exact.contains("extent"));
     let range = mark(&svg, "actual range actual");
@@ -306,7 +306,7 @@ fn bars_show_bounds_ranges_and_outlook() {
 
 #[test]
 fn sparkline_has_a_text_alternative() {
-    let svg = sparkline("NRIs", &pts(), &Unit::Count);
+    let svg = sparkline("NRIs", &pts(), &Unit::Count, &Words::english());
     assert!(svg.contains(r#"aria-label="Trend of NRIs: 2015: 43; 2024: 174; 2025: at least 155""#));
     // The line stops at the bound; the bound is an arrow, not a point.
     let d = attr_str(&svg, "class=\"line\" d");
@@ -320,14 +320,14 @@ fn sparkline_has_a_text_alternative() {
 
 #[test]
 fn sparkline_draws_the_actual_track_or_else_the_outlook() {
-    let svg = sparkline("N", &all(), &Unit::Count);
+    let svg = sparkline("N", &all(), &Unit::Count, &Words::english());
     assert!(!svg.contains("projected") && !svg.contains("target") && !svg.contains("Other"));
     assert!(svg.contains(r#"<path class="range""#));
     let outlook = [
         Point::new(2025, Amount::Exact(4.0), Status::Projected),
         Point::new(2030, Amount::Exact(8.0), Status::Target),
     ];
-    let svg = sparkline("N", &outlook, &Unit::Count);
+    let svg = sparkline("N", &outlook, &Unit::Count, &Words::english());
     assert!(svg.contains(r#"<path class="line outlook""#));
     assert!(svg.contains("2025: 4 (projected); 2030: 8 (target)"));
 }
@@ -335,9 +335,9 @@ fn sparkline_draws_the_actual_track_or_else_the_outlook() {
 #[test]
 fn nothing_to_draw_is_still_an_image() {
     for unit in [Unit::Count, Unit::Usd] {
-        let svg = chart("c", "N", &[], &unit);
+        let svg = chart("c", "N", &[], &unit, &Words::english());
         assert!(svg.ends_with("</svg>") && !svg.contains("NaN") && !svg.contains("inf"));
-        let svg = sparkline("N", &[], &unit);
+        let svg = sparkline("N", &[], &unit, &Words::english());
         assert!(svg.ends_with("</svg>") && !svg.contains("NaN") && !svg.contains("inf"));
     }
 }
@@ -349,7 +349,7 @@ fn long_source_names_are_cut_at_a_word() {
         Point::new(2024, Amount::Exact(174.0), Status::Actual),
         Point::new(2025, Amount::AtLeast(155.0), Status::Actual).beside(long),
     ];
-    let svg = chart("c", "N", &points, &Unit::Count);
+    let svg = chart("c", "N", &points, &Unit::Count, &Words::english());
     let beside = mark(&svg, "beside at-least actual");
     assert!(
         beside.contains(">Unattributed questionnaire…</text>"),

@@ -241,6 +241,18 @@ impl Catalog {
             .unwrap_or_else(|| crate::format::Formatter::english())
     }
 
+    /// The string `key` as written, for text built in the code rather than in
+    /// templates (views, charts, the open data). Such keys are written in the code,
+    /// not by users: one missing from en.ftl is a bug the tests catch (debug builds),
+    /// never a reason to fail a site's build, so the key itself stands in.
+    pub(crate) fn text(&self, lang: usize, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        self.format(lang, key, args, Text::AsWritten)
+            .unwrap_or_else(|e| {
+                debug_assert!(false, "{e}");
+                key.to_string()
+            })
+    }
+
     /// The string `key` in the site's `lang`-th language, with `args` filled in and
     /// its own text given as `text` says; in English where that language lacks it. An
     /// error names a key no file has, or a variable the string needs and was not given.

@@ -34,7 +34,7 @@ struct ComparedFigure<'a> {
     /// projection or target on either side (the note says which).
     change: Option<ChangeView>,
     /// Why there is no change, when there is none.
-    no_change: Option<&'static str>,
+    no_change: Option<String>,
 }
 
 /// A report compared with the organization's previous one.
@@ -75,9 +75,9 @@ pub(super) fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Co
             let (pa, pb) = (&a.figures[fa], &b.figures[fb]);
             // The series' rules: only what happened changes, from an earlier year.
             let no_change = if pa.status.is_outlook() || pb.status.is_outlook() {
-                Some("a projection or target is not compared")
+                Some(v.t("compare-no-change-outlook"))
             } else if pa.year >= pb.year {
-                Some("not a later year")
+                Some(v.t("compare-no-change-not-later"))
             } else {
                 None
             };

@@ -87,7 +87,7 @@ impl Renderer<'_> {
             }
             Job::ActionLine(id) => {
                 let al = s.line(id);
-                page_title = format!("{}: {}", al.code, v.text(&al.title).0);
+                page_title = v.code_titled(&al.code, v.text(&al.title).0);
                 page_description = v.t_with(
                     "description-action-line",
                     Some(&args([
@@ -312,6 +312,7 @@ impl Renderer<'_> {
                         title,
                         &v.points(series),
                         &m.unit,
+                        &v.chart_words(),
                     )
                 });
                 ctx.insert("chart", &chart);

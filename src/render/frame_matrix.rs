@@ -41,7 +41,7 @@ pub(super) fn matrix(v: Views<'_>) -> serde_json::Value {
             (
                 Node::Sdg(SdgId(i as u32)),
                 ColumnView {
-                    label: format!("SDG {}", g.number),
+                    label: v.sdg_code(&g.number.to_string()),
                     short: &g.short,
                     url: v.url(Page::Sdg(g.number)),
                 },
@@ -52,7 +52,7 @@ pub(super) fn matrix(v: Views<'_>) -> serde_json::Value {
             (
                 Node::Gdc(GdcId(i as u32)),
                 ColumnView {
-                    label: format!("GDC {}", o.number),
+                    label: v.gdc_code(&o.number.to_string()),
                     short: &o.short,
                     url: v.url(Page::Gdc(o.number)),
                 },

@@ -126,7 +126,7 @@ impl<'a> Views<'a> {
                 let g = f.sdg(id);
                 NodeView {
                     kind: "sdg",
-                    label: format!("SDG {}", g.number),
+                    label: self.sdg_code(&g.number.to_string()),
                     title: &g.title,
                     url: self.url(Page::Sdg(g.number)),
                 }
@@ -136,7 +136,7 @@ impl<'a> Views<'a> {
                 let target = &g.targets[t];
                 NodeView {
                     kind: "sdg-target",
-                    label: format!("SDG {}", target.code),
+                    label: self.sdg_code(&target.code),
                     title: &target.text,
                     url: format!("{}#{}", self.url(Page::Sdg(g.number)), target.anchor),
                 }
@@ -145,7 +145,7 @@ impl<'a> Views<'a> {
                 let o = f.objective(id);
                 NodeView {
                     kind: "gdc",
-                    label: format!("GDC {}", o.number),
+                    label: self.gdc_code(&o.number.to_string()),
                     title: &o.title,
                     url: self.url(Page::Gdc(o.number)),
                 }

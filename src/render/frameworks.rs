@@ -166,7 +166,7 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             );
             FramePage {
                 template: "sdg.html",
-                title: format!("SDG {}: {}", g.number, g.short),
+                title: v.code_titled(&v.sdg_code(&g.number.to_string()), &g.short),
                 description: v.t_with(
                     "description-sdg",
                     Some(&args([
@@ -243,12 +243,14 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
             ctx.insert("untranscribed", &untranscribed);
             FramePage {
                 template: "document.html",
-                title: format!("{}: {}", d.symbol, d.title),
-                description: format!(
-                    "{} ({}, {}), the paragraphs the site quotes, each linkable by its number.",
-                    d.title,
-                    d.issued_by,
-                    v.date(d.date)
+                title: v.code_titled(&d.symbol, &d.title),
+                description: v.t_with(
+                    "description-document",
+                    Some(&args([
+                        ("title", V::from(d.title.as_str())),
+                        ("issuer", V::from(d.issued_by.as_str())),
+                        ("date", V::from(v.date(d.date))),
+                    ])),
                 ),
             }
         }
@@ -259,7 +261,7 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
 fn sdg(v: Views<'_>, id: SdgId) -> FrameworkView<'_> {
     let g = v.site.frame.sdg(id);
     FrameworkView {
-        label: format!("SDG {}", g.number),
+        label: v.sdg_code(&g.number.to_string()),
         number: g.number,
         title: &g.title,
         short: &g.short,
@@ -271,7 +273,7 @@ fn sdg(v: Views<'_>, id: SdgId) -> FrameworkView<'_> {
 fn gdc(v: Views<'_>, id: GdcId) -> FrameworkView<'_> {
     let o = v.site.frame.objective(id);
     FrameworkView {
-        label: format!("GDC {}", o.number),
+        label: v.gdc_code(&o.number.to_string()),
         number: o.number,
         title: &o.title,
         short: &o.short,
@@ -334,8 +336,18 @@ fn document(v: Views<'_>, id: DocId) -> DocumentView<'_> {
         source_url: d.source_url.as_deref(),
         url: v.url(Page::Document(&d.id)),
         paragraphs: numbers.len(),
-        excerpt: paragraphs::is_excerpt(&numbers)
-            .then(|| format!("Excerpt: {}", paragraphs::paragraph_phrase(&numbers))),
+        excerpt: paragraphs::is_excerpt(&numbers).then(|| {
+            v.t_with(
+                "document-excerpt",
+                Some(&args([
+                    ("count", V::from(numbers.len())),
+                    (
+                        "list",
+                        V::from(v.list(&paragraphs::paragraph_items(&numbers))),
+                    ),
+                ])),
+            )
+        }),
     }
 }
 
@@ -367,7 +379,7 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         add(
             &g.source,
             v.t("citer-sdg"),
-            (format!("{}: {}", node.label, g.short), None),
+            (v.code_titled(&node.label, &g.short), None),
             node.url,
         );
         for (t, target) in g.targets.iter().enumerate() {
@@ -385,7 +397,7 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
         add(
             &o.source,
             v.t("citer-gdc-objective"),
-            (format!("{}: {}", node.label, o.short), None),
+            (v.code_titled(&node.label, &o.short), None),
             node.url,
         );
     }

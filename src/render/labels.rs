@@ -22,6 +22,54 @@ impl Views<'_> {
         })
     }
 
+    /// "SDG 4", "SDG 9.c" (a goal's number or a target's code), as the page's
+    /// language writes it: "ODD 4" in French, "ЦУР 4" in Russian.
+    pub(crate) fn sdg_code(&self, number: &str) -> String {
+        self.t_with(
+            "code-sdg",
+            Some(&args([("number", FluentValue::from(number))])),
+        )
+    }
+
+    /// "SDG 4: Quality education", "GDC 2: ...": a code (from [`Self::sdg_code`] or
+    /// [`Self::gdc_code`]) with its goal's or objective's short title.
+    pub(crate) fn code_titled(&self, code: &str, title: &str) -> String {
+        self.t_with(
+            "code-titled",
+            Some(&args([
+                ("code", FluentValue::from(code)),
+                ("title", FluentValue::from(title)),
+            ])),
+        )
+    }
+
+    /// "GDC 2": a Global Digital Compact objective's code in the page's language.
+    pub(crate) fn gdc_code(&self, number: &str) -> String {
+        self.t_with(
+            "code-gdc",
+            Some(&args([("number", FluentValue::from(number))])),
+        )
+    }
+
+    /// `items` as a list in the page's language: "a, b and c" in English, "a, b et
+    /// c" in French, "a، b وc" in Arabic, "a、b和c" in Chinese.
+    pub(crate) fn list(&self, items: &[String]) -> String {
+        match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, init)) => self.t_with(
+                "list-last",
+                Some(&args([
+                    (
+                        "init",
+                        FluentValue::from(init.join(&self.t("list-separator"))),
+                    ),
+                    ("last", FluentValue::from(last.as_str())),
+                ])),
+            ),
+        }
+    }
+
     /// "On track", "Off track"...
     pub(crate) fn standing_label(&self, s: Standing) -> String {
         match s {

@@ -73,9 +73,10 @@ pub(crate) fn is_excerpt(numbers: &[u32]) -> bool {
     numbers.iter().zip(1..).any(|(&n, i)| n != i)
 }
 
-/// The paragraph numbers as readers say them: "paragraph 113", "paragraphs 67 and
-/// 113", "paragraphs 1–5, 9 and 113" (runs of three or more as a range).
-pub(crate) fn paragraph_phrase(numbers: &[u32]) -> String {
+/// The paragraph numbers as readers list them: `113`; `67`, `113`; `1–5`, `9`, `113`
+/// (runs of three or more as a range). The words around them ("paragraphs ... and
+/// ...") are the page's language's (`document-excerpt`, [`super::views::Views::list`]).
+pub(crate) fn paragraph_items(numbers: &[u32]) -> Vec<String> {
     let mut runs: Vec<(u32, u32)> = Vec::new();
     for &n in numbers {
         match runs.last_mut() {
@@ -94,17 +95,7 @@ pub(crate) fn paragraph_phrase(numbers: &[u32]) -> String {
             _ => parts.push(format!("{start}–{end}")),
         }
     }
-    let single = numbers.len() == 1;
-    let list = match parts.split_last() {
-        None => return String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, init)) => format!("{} and {last}", init.join(", ")),
-    };
-    if single {
-        format!("paragraph {list}")
-    } else {
-        format!("paragraphs {list}")
-    }
+    parts
 }
 
 #[cfg(test)]
@@ -145,15 +136,14 @@ mod tests {
     }
 
     #[test]
-    fn paragraph_numbers_read_as_words() {
-        assert_eq!(paragraph_phrase(&[113]), "paragraph 113");
-        assert_eq!(paragraph_phrase(&[67, 113]), "paragraphs 67 and 113");
-        assert_eq!(paragraph_phrase(&[1, 2]), "paragraphs 1 and 2");
+    fn paragraph_numbers_are_listed_with_runs_as_ranges() {
+        assert_eq!(paragraph_items(&[113]), ["113"]);
+        assert_eq!(paragraph_items(&[67, 113]), ["67", "113"]);
+        assert_eq!(paragraph_items(&[1, 2]), ["1", "2"]);
         assert_eq!(
-            paragraph_phrase(&[1, 2, 3, 4, 5, 9, 113]),
-            "paragraphs 1–5, 9 and 113"
+            paragraph_items(&[1, 2, 3, 4, 5, 9, 113]),
+            ["1–5", "9", "113"]
         );
-        assert_eq!(paragraph_phrase(&[3, 4, 9]), "paragraphs 3, 4 and 9");
-        assert_eq!(paragraph_phrase(&[]), "");
+        assert!(paragraph_items(&[]).is_empty());
     }
 }

@@ -47,14 +47,7 @@ pub(crate) fn english(site: &Site, reason: &Reason, catalog: &crate::i18n::Catal
         Formatter::english(),
         &|l| l.original().to_string(),
         reason,
-        &|key, a| {
-            catalog
-                .format(0, key, a, crate::i18n::Text::AsWritten)
-                .unwrap_or_else(|e| {
-                    debug_assert!(false, "{e}");
-                    key.to_string()
-                })
-        },
+        &|key, a| catalog.text(0, key, a),
     )
 }
 

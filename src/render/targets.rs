@@ -241,7 +241,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             let g = &s.frame.sdgs[i];
             group(
                 format!("sdg-{}", g.number),
-                format!("SDG {}: {}", g.number, g.short),
+                v.code_titled(&v.sdg_code(&g.number.to_string()), &g.short),
                 Some(v.url(Page::Sdg(g.number))),
                 &fl.targets_by_sdg[i],
             )
@@ -252,7 +252,7 @@ fn frameworks<'a>(v: &Views<'a>) -> Vec<Framework<'a>> {
             let l = v.line(LineId(i as u32));
             group(
                 l.code.to_lowercase(),
-                format!("{}: {}", l.code, l.short),
+                v.code_titled(l.code, l.short),
                 Some(l.url),
                 &fl.targets_by_line[i],
             )
@@ -350,10 +350,11 @@ pub(super) fn page(v: &Views<'_>, id: TargetId, ctx: &mut Context) {
             let chart = (!points.is_empty() || overlay.baseline.is_some()).then(|| {
                 chart::target_chart(
                     &format!("chart-target-{}", t.id),
-                    &metric.title,
+                    v.text(&metric.title).0,
                     &points,
                     &metric.unit,
                     &overlay,
+                    &v.chart_words(),
                 )
             });
             let figures = series

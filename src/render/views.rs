@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::labels::args;
 use crate::chart::{self, Point, Track};
-use crate::i18n::Text;
 use crate::link::Links;
 use crate::model::Observation;
 use crate::model::{LineId, MetricId, OrgId, ReportId, Site, Source, Unit};
@@ -202,14 +201,12 @@ impl<'a> Views<'a> {
 
     /// The interface string `key` with Fluent variables `args` filled in.
     pub(crate) fn t_with(&self, key: &str, args: Option<&fluent_bundle::FluentArgs<'_>>) -> String {
-        // Keys here are written in the code, not by users: one missing from en.ftl is
-        // a bug the tests catch (debug builds), never a reason to fail a site's build.
-        self.i18n
-            .format(self.lang, key, args, Text::AsWritten)
-            .unwrap_or_else(|e| {
-                debug_assert!(false, "{e}");
-                key.to_string()
-            })
+        self.i18n.text(self.lang, key, args)
+    }
+
+    /// The words and numbers of the page's language, for the charts drawn on it.
+    pub(crate) fn chart_words(&self) -> chart::Words<'a> {
+        chart::Words::new(self.i18n, self.lang)
     }
 
     pub(crate) fn url(&self, page: Page<'_>) -> String {
@@ -558,8 +555,9 @@ impl<'a> Views<'a> {
             organization: self.org(m.organization),
             observations: series.observations.len(),
             latest: series.latest().map(|o| self.observation(o)),
-            sparkline: (series.yearly.len() >= 2)
-                .then(|| chart::sparkline(title, &self.points(series), &m.unit)),
+            sparkline: (series.yearly.len() >= 2).then(|| {
+                chart::sparkline(title, &self.points(series), &m.unit, &self.chart_words())
+            }),
             csv_url: format!("{}{}", self.root_base, crate::data::metric_csv(&m.id)),
             json_url: format!("{}{}", self.root_base, crate::data::metric_json_path(&m.id)),
         }

@@ -240,6 +240,8 @@ report-sentence = الجملة
 report-restates-html = (يكرر ما ورد في { $report })
 report-contents = المحتويات
 report-compare-title = مقارنة بالتقرير السابق
+compare-no-change-outlook = لا يُقارَن إسقاط أو هدف مستهدف
+compare-no-change-not-later = ليست سنة لاحقة
 report-compare-intro-html = ما الذي تغيّر منذ { $previous } ({ $year }).
 report-compare-figures-caption = الأرقام التي يذكرها التقريران كلاهما
 report-compare-lines-caption = أقسام التقريرين حسب خط العمل: طول كل منها وكيف يبدأ
@@ -464,6 +466,7 @@ description-sdg = هدف التنمية المستدامة { $number }: { $title
 title-gdc = الهدف { $number } من الميثاق الرقمي العالمي: { $short }
 description-gdc = الهدف { $number } من الميثاق الرقمي العالمي: { $title }. خطوط عمل القمة العالمية لمجتمع المعلومات المرتبطة به مع مصادرها، والغايات والتقارير التي تخدمه.
 description-documents = القرارات والوثائق الختامية التي يقتبس منها الموقع، ولكل فقرة رابط برقمها.
+description-document = { $title } ({ $issuer }، { $date }): الفقرات التي يقتبسها الموقع، ولكل منها رابط برقمها.
 citer-sdg = هدف التنمية المستدامة
 citer-sdg-target = غاية من أهداف التنمية المستدامة
 citer-gdc-objective = هدف من الميثاق
@@ -509,3 +512,54 @@ cite-stable-address = العنوان الدائم:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON، لبرامج Zotero وMendeley وPandoc
 cite-report-files = التقرير:
+
+## الرسوم البيانية
+chart-point = { $year }: { $figure }
+chart-point-stated-by = { $year }: { $figure } (بحسب { $by })
+chart-points-separator = { "؛ " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = اتجاه { $title }: { $points }
+chart-desc-baseline = خط الأساس: { $value } في { $year }.
+chart-desc-goal = المستهدف: { $value } (خط أفقي متقطع).
+chart-desc-deadline = الموعد النهائي: { $year } (خط عمودي).
+chart-baseline-title = خط الأساس: { $value } في { $year }
+chart-goal-title = المستهدف: { $value } بحلول { $year }
+chart-deadline-title = الموعد النهائي: { $year }
+chart-baseline-label = خط الأساس
+chart-goal-label = المستهدف { $value }
+chart-deadline-label = الموعد { $year }
+chart-mark-estimate = تقديري
+chart-mark-projected = متوقع
+chart-mark-target = مستهدف
+chart-legend-value = قيمة
+chart-legend-about = نحو
+chart-legend-estimate = تقدير
+chart-legend-at-least = على الأقل: قد تكون أعلى
+chart-legend-up-to = حتى: قد تكون أقل
+chart-legend-range = نطاق: من الأدنى إلى الأعلى
+chart-legend-projected = متوقع
+chart-legend-target = مستهدف
+chart-legend-beside = بحسب جهات أخرى
+
+## الرموز والقوائم
+# لا اختصار عربيًا لأهداف التنمية المستدامة نثق به: الاسم كاملًا.
+code-sdg = هدف التنمية المستدامة { $number }
+code-titled = { $code }: { $title }
+# لا اختصار عربيًا رسميًا مؤكدًا للاتفاق الرقمي العالمي: يبقى الرمز الإنكليزي GDC.
+code-gdc = GDC { $number }
+list-separator = { "، " }
+list-separator-strong = { "؛ " }
+list-last = { $init } و{ $last }
+# الاسم مفرد لفقرة واحدة وجمع لأكثر من ذلك، مهما كان عددها.
+document-excerpt = مقتطف: { $count ->
+    [1] الفقرة
+    [zero] الفقرات
+    [one] الفقرات
+    [two] الفقرات
+    [few] الفقرات
+    [many] الفقرات
+   *[other] الفقرات
+} { $list }
+# الأسهم تشير في اتجاه القراءة من اليمين إلى اليسار.
+nav-previous-year = → { $year }
+nav-next-year = { $year } ←

@@ -210,6 +210,9 @@ report-sentence = Sentence
 report-restates-html = (restates { $report })
 report-contents = Contents
 report-compare-title = Compared with the previous report
+# Why a figure of the previous report is not compared with this one.
+compare-no-change-outlook = a projection or target is not compared
+compare-no-change-not-later = not a later year
 # $previous is a link to the previous report, $year the year it covers.
 report-compare-intro-html = What changed since { $previous } ({ $year }).
 report-compare-figures-caption = Figures both reports state
@@ -434,6 +437,7 @@ description-sdg = Sustainable Development Goal { $number }: { $title }. The WSIS
 title-gdc = GDC objective { $number }: { $short }
 description-gdc = Objective { $number } of the Global Digital Compact: { $title }. The WSIS action lines linked to it, with sources, and the targets and reports that serve it.
 description-documents = The resolutions and outcome documents the site quotes, each paragraph linkable by its number.
+description-document = { $title } ({ $issuer }, { $date }), the paragraphs the site quotes, each linkable by its number.
 citer-sdg = SDG
 citer-sdg-target = SDG target
 citer-gdc-objective = GDC objective
@@ -489,3 +493,60 @@ cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON, for Zotero, Mendeley and Pandoc
 # Followed by links to the report's citation as BibTeX and CSL-JSON.
 cite-report-files = The report:
+
+## Charts: the text alternative of a chart (read by screen readers), the tooltips
+## of its marks, the labels on it and its legend. `$figure` and `$value` are
+## written as the page writes figures; `$year` is a year.
+chart-point = { $year }: { $figure }
+# A figure another organization states ($by), shown beside the metric's own.
+chart-point-stated-by = { $year }: { $figure } (stated by { $by })
+# Between the figures of a chart's description.
+chart-points-separator = { "; " }
+# A target's chart: its figures, then the target's marks ($target).
+chart-desc-with-target = { $figures }. { $target }
+# The label of a small trend line in lists; $points are its figures.
+chart-trend = Trend of { $title }: { $points }
+chart-desc-baseline = Baseline: { $value } in { $year }.
+chart-desc-goal = Target: { $value } (a dashed horizontal line).
+chart-desc-deadline = Deadline: { $year } (a vertical line).
+chart-baseline-title = Baseline: { $value } in { $year }
+chart-goal-title = Target: { $value } by { $year }
+chart-deadline-title = Deadline: { $year }
+# Short labels drawn on the chart: keep them short.
+chart-baseline-label = baseline
+chart-goal-label = target { $value }
+chart-deadline-label = deadline { $year }
+chart-mark-estimate = est.
+chart-mark-projected = projected
+chart-mark-target = target
+# The legend under a chart: one entry per kind of mark drawn.
+chart-legend-value = value
+chart-legend-about = about
+chart-legend-estimate = estimate
+chart-legend-at-least = at least: may be higher
+chart-legend-up-to = up to: may be lower
+chart-legend-range = range: low to high
+chart-legend-projected = projected
+chart-legend-target = target
+chart-legend-beside = stated by others
+
+## Codes of goals and objectives, and lists. $number is the goal's number or a
+## target's code (`9.c`).
+code-sdg = SDG { $number }
+# A code ("SDG 4", "GDC 2") with the short title of its goal or objective.
+code-titled = { $code }: { $title }
+code-gdc = GDC { $number }
+# Between the items of a list (`C1, C3, C7`).
+list-separator = { ", " }
+# Between the items of a list whose items hold commas themselves.
+list-separator-strong = { "; " }
+# The last two items of a list: $init is the items before, joined by list-separator.
+list-last = { $init } and { $last }
+# A document of which only some paragraphs are transcribed; $list their numbers.
+document-excerpt = Excerpt: { $count ->
+    [one] paragraph
+   *[other] paragraphs
+} { $list }
+# Links to the previous and the next year: the arrows point the reading way.
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →

@@ -182,6 +182,8 @@ report-sentence = Frase
 report-restates-html = (repite { $report })
 report-contents = Índice
 report-compare-title = Comparación con el informe anterior
+compare-no-change-outlook = una proyección o meta no se compara
+compare-no-change-not-later = no es un año posterior
 report-compare-intro-html = Qué ha cambiado desde { $previous } ({ $year }).
 report-compare-figures-caption = Cifras que enuncian ambos informes
 report-compare-lines-caption = Secciones de ambos informes por línea de acción: su extensión y cómo comienzan
@@ -382,6 +384,7 @@ description-sdg = Objetivo de Desarrollo Sostenible { $number }: { $title }. Las
 title-gdc = Objetivo { $number } del Pacto Digital Global: { $short }
 description-gdc = Objetivo { $number } del Pacto Digital Global: { $title }. Las líneas de acción de la CMSI vinculadas con él, con sus fuentes, y las metas e informes que contribuyen a él.
 description-documents = Las resoluciones y documentos finales que cita el sitio, cada párrafo enlazable por su número.
+description-document = { $title } ({ $issuer }, { $date }): los párrafos que cita el sitio, cada uno enlazable por su número.
 citer-sdg = ODS
 citer-sdg-target = Meta de los ODS
 citer-gdc-objective = Objetivo del Pacto
@@ -427,3 +430,48 @@ cite-stable-address = Dirección permanente:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON, para Zotero, Mendeley y Pandoc
 cite-report-files = El informe:
+
+## Gráficos
+chart-point = { $year }: { $figure }
+chart-point-stated-by = { $year }: { $figure } (según { $by })
+chart-points-separator = { "; " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = Evolución de { $title }: { $points }
+chart-desc-baseline = Valor de referencia: { $value } en { $year }.
+chart-desc-goal = Meta: { $value } (una línea horizontal discontinua).
+chart-desc-deadline = Plazo: { $year } (una línea vertical).
+chart-baseline-title = Valor de referencia: { $value } en { $year }
+chart-goal-title = Meta: { $value } para { $year }
+chart-deadline-title = Plazo: { $year }
+chart-baseline-label = referencia
+chart-goal-label = meta { $value }
+chart-deadline-label = plazo { $year }
+chart-mark-estimate = est.
+chart-mark-projected = proyección
+chart-mark-target = meta
+chart-legend-value = valor
+chart-legend-about = alrededor de
+chart-legend-estimate = estimación
+chart-legend-at-least = al menos: puede ser mayor
+chart-legend-up-to = hasta: puede ser menor
+chart-legend-range = intervalo: de mínimo a máximo
+chart-legend-projected = proyección
+chart-legend-target = meta
+chart-legend-beside = según otras fuentes
+
+## Códigos y listas
+# ODS: Objetivo de Desarrollo Sostenible, la abreviatura de las Naciones Unidas.
+code-sdg = ODS { $number }
+code-titled = { $code }: { $title }
+# El Pacto Digital Global no tiene una abreviatura española oficial segura: se
+# conserva el código inglés GDC.
+code-gdc = GDC { $number }
+list-separator = { ", " }
+list-separator-strong = { "; " }
+list-last = { $init } y { $last }
+document-excerpt = Extracto: { $count ->
+    [one] párrafo
+   *[other] párrafos
+} { $list }
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →

@@ -182,6 +182,8 @@ report-sentence = Phrase
 report-restates-html = (reprend { $report })
 report-contents = Sommaire
 report-compare-title = Comparaison avec le rapport précédent
+compare-no-change-outlook = une prévision ou un objectif n’est pas comparé
+compare-no-change-not-later = pas une année plus récente
 report-compare-intro-html = Ce qui a changé depuis { $previous } ({ $year }).
 report-compare-figures-caption = Chiffres énoncés par les deux rapports
 report-compare-lines-caption = Sections des deux rapports par grande orientation : leur longueur et leur première phrase
@@ -382,6 +384,7 @@ description-sdg = Objectif de développement durable { $number } : { $title }. L
 title-gdc = Objectif { $number } du Pacte numérique mondial : { $short }
 description-gdc = Objectif { $number } du Pacte numérique mondial : { $title }. Les grandes orientations du SMSI qui y sont reliées, avec leurs sources, et les cibles et rapports qui le servent.
 description-documents = Les résolutions et documents finals que cite le site, chaque paragraphe pouvant être lié par son numéro.
+description-document = { $title } ({ $issuer }, { $date }) : les paragraphes que cite le site, chacun avec son propre lien.
 citer-sdg = ODD
 citer-sdg-target = Cible des ODD
 citer-gdc-objective = Objectif du Pacte
@@ -427,3 +430,48 @@ cite-stable-address = Adresse permanente :
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON, pour Zotero, Mendeley et Pandoc
 cite-report-files = Le rapport :
+
+## Graphiques
+chart-point = { $year } : { $figure }
+chart-point-stated-by = { $year } : { $figure } (selon { $by })
+chart-points-separator = { " ; " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = Évolution de { $title } : { $points }
+chart-desc-baseline = Valeur de référence : { $value } en { $year }.
+chart-desc-goal = Objectif : { $value } (une ligne horizontale en tirets).
+chart-desc-deadline = Échéance : { $year } (une ligne verticale).
+chart-baseline-title = Valeur de référence : { $value } en { $year }
+chart-goal-title = Objectif : { $value } d’ici { $year }
+chart-deadline-title = Échéance : { $year }
+chart-baseline-label = référence
+chart-goal-label = objectif { $value }
+chart-deadline-label = échéance { $year }
+chart-mark-estimate = estim.
+chart-mark-projected = prévision
+chart-mark-target = objectif
+chart-legend-value = valeur
+chart-legend-about = environ
+chart-legend-estimate = estimation
+chart-legend-at-least = au moins : peut être plus élevé
+chart-legend-up-to = jusqu’à : peut être plus bas
+chart-legend-range = fourchette : du bas au haut
+chart-legend-projected = prévision
+chart-legend-target = objectif
+chart-legend-beside = selon d’autres sources
+
+## Codes et listes
+# ODD : Objectif de développement durable, l’abréviation des Nations Unies.
+code-sdg = ODD { $number }
+code-titled = { $code } : { $title }
+# Le Pacte numérique mondial n’a pas d’abréviation française officielle sûre :
+# le code anglais GDC est gardé.
+code-gdc = GDC { $number }
+list-separator = { ", " }
+list-separator-strong = { " ; " }
+list-last = { $init } et { $last }
+document-excerpt = Extrait : { $count ->
+    [one] paragraphe
+   *[other] paragraphes
+} { $list }
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →

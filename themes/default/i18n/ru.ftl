@@ -212,6 +212,8 @@ report-sentence = Предложение
 report-restates-html = (повторяет { $report })
 report-contents = Содержание
 report-compare-title = Сравнение с предыдущим докладом
+compare-no-change-outlook = прогноз или цель не сравниваются
+compare-no-change-not-later = не более поздний год
 report-compare-intro-html = Что изменилось со времени доклада { $previous } ({ $year } г.).
 report-compare-figures-caption = Цифры, приведённые в обоих докладах
 report-compare-lines-caption = Разделы обоих докладов по направлениям деятельности: их объём и начало
@@ -424,6 +426,7 @@ description-sdg = Цель в области устойчивого развит
 title-gdc = Цель { $number } Глобального цифрового договора: { $short }
 description-gdc = Цель { $number } Глобального цифрового договора: { $title }. Связанные с ней направления деятельности ВВУИО с источниками, а также служащие ей цели и доклады.
 description-documents = Резолюции и итоговые документы, которые цитирует сайт; на каждый пункт можно сослаться по его номеру.
+description-document = { $title } ({ $issuer }, { $date }): пункты, которые цитирует сайт, на каждый можно сослаться по номеру.
 citer-sdg = ЦУР
 citer-sdg-target = Задача ЦУР
 citer-gdc-objective = Цель Договора
@@ -469,3 +472,52 @@ cite-stable-address = Постоянный адрес:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON для Zotero, Mendeley и Pandoc
 cite-report-files = Доклад:
+
+## Диаграммы
+chart-point = { $year }: { $figure }
+chart-point-stated-by = { $year }: { $figure } (по данным { $by })
+chart-points-separator = { "; " }
+chart-desc-with-target = { $figures }. { $target }
+chart-trend = Динамика: { $title }: { $points }
+chart-desc-baseline = Базовое значение: { $value } в { $year } г.
+chart-desc-goal = Цель: { $value } (горизонтальная пунктирная линия).
+chart-desc-deadline = Срок: { $year } г. (вертикальная линия).
+chart-baseline-title = Базовое значение: { $value } в { $year } г.
+chart-goal-title = Цель: { $value } к { $year } г.
+chart-deadline-title = Срок: { $year } г.
+chart-baseline-label = базовое значение
+chart-goal-label = цель { $value }
+chart-deadline-label = срок { $year }
+chart-mark-estimate = оценка
+chart-mark-projected = прогноз
+chart-mark-target = цель
+chart-legend-value = значение
+chart-legend-about = около
+chart-legend-estimate = оценка
+chart-legend-at-least = не менее: может быть выше
+chart-legend-up-to = до: может быть ниже
+chart-legend-range = диапазон: от меньшего к большему
+chart-legend-projected = прогноз
+chart-legend-target = цель
+chart-legend-beside = по данным других источников
+
+## Коды и списки
+# ЦУР: цель в области устойчивого развития, сокращение ООН.
+code-sdg = ЦУР { $number }
+code-titled = { $code }: { $title }
+# У Глобального цифрового договора нет надёжного официального русского
+# сокращения: сохраняется английский код GDC.
+code-gdc = GDC { $number }
+list-separator = { ", " }
+list-separator-strong = { "; " }
+list-last = { $init } и { $last }
+# The noun names the paragraphs, whatever their number: singular for one alone.
+document-excerpt = Выдержка: { $count ->
+    [1] пункт
+    [one] пункты
+    [few] пункты
+    [many] пункты
+   *[other] пункты
+} { $list }
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →

@@ -141,6 +141,8 @@ report-sentence = 原句
 report-restates-html = （重述{ $report }）
 report-contents = 目录
 report-compare-title = 与上一份报告比较
+compare-no-change-outlook = 预测或目标不作比较
+compare-no-change-not-later = 不是更晚的年份
 report-compare-intro-html = 自{ $previous }（{ $year }年）以来的变化。
 report-compare-figures-caption = 两份报告都陈述的数字
 report-compare-lines-caption = 两份报告中各行动方针的章节：篇幅及开头
@@ -323,6 +325,7 @@ description-sdg = 可持续发展目标{ $number }：{ $title }。与之关联�
 title-gdc = 《全球数字契约》目标{ $number }：{ $short }
 description-gdc = 《全球数字契约》目标{ $number }：{ $title }。与之关联的信息社会世界峰会行动方针及其来源，以及服务于该目标的具体目标和报告。
 description-documents = 本站引用的决议和成果文件，每个段落都可按编号链接。
+description-document = { $title }（{ $issuer }，{ $date }）：本网站引用的段落，每段均可按编号链接。
 citer-sdg = 可持续发展目标
 citer-sdg-target = 可持续发展目标的具体目标
 citer-gdc-objective = 契约目标
@@ -368,3 +371,44 @@ cite-stable-address = 永久地址：
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON，适用于 Zotero、Mendeley 和 Pandoc
 cite-report-files = 报告：
+
+## 图表
+chart-point = { $year }年：{ $figure }
+chart-point-stated-by = { $year }年：{ $figure }（{ $by }所述）
+chart-points-separator = { "；" }
+chart-desc-with-target = { $figures }。{ $target }
+chart-trend = { $title }的趋势：{ $points }
+chart-desc-baseline = 基线：{ $year }年为{ $value }。
+chart-desc-goal = 目标：{ $value }（一条水平虚线）。
+chart-desc-deadline = 截止：{ $year }年（一条垂直线）。
+chart-baseline-title = 基线：{ $year }年为{ $value }
+chart-goal-title = 目标：{ $year }年前达到{ $value }
+chart-deadline-title = 截止：{ $year }年
+chart-baseline-label = 基线
+chart-goal-label = 目标 { $value }
+chart-deadline-label = 截止 { $year }
+chart-mark-estimate = 估计
+chart-mark-projected = 预计
+chart-mark-target = 目标
+chart-legend-value = 数值
+chart-legend-about = 约
+chart-legend-estimate = 估计
+chart-legend-at-least = 至少：可能更高
+chart-legend-up-to = 最多：可能更低
+chart-legend-range = 区间：从低到高
+chart-legend-projected = 预计
+chart-legend-target = 目标
+chart-legend-beside = 其他来源所述
+
+## 代码和列表
+# 联合国中文文件写作“可持续发展目标4”。
+code-sdg = 可持续发展目标{ $number }
+code-titled = { $code }：{ $title }
+# 《全球数字契约》没有可确认的中文官方缩写：保留英文代码 GDC。
+code-gdc = GDC { $number }
+list-separator = { "、" }
+list-separator-strong = { "；" }
+list-last = { $init }和{ $last }
+document-excerpt = 节选：第{ $list }段
+nav-previous-year = ← { $year }
+nav-next-year = { $year } →
