@@ -103,7 +103,6 @@ metrics-trend = Tendencia
 metrics-no-values = aún no hay valores
 coverage-caption = Qué organización informó sobre qué línea de acción, y en qué años
 coverage-caption-some-html = Qué organización informó sobre qué línea de acción, y en qué años: las { $shown } organizaciones con más informes, de { $total } (todas figuran en la <a href="{ $url }">página de organizaciones</a>)
-sections-from-html = De { $link }
 sections-none = Ninguna sección sobre { $code }.
 targets-table-goal = objetivo: { $goal }
 targets-none-yet = aún ninguno

@@ -103,7 +103,6 @@ metrics-trend = Tendance
 metrics-no-values = pas encore de valeurs
 coverage-caption = Quelle organisation a rendu compte de quelle grande orientation, et en quelles années
 coverage-caption-some-html = Quelle organisation a rendu compte de quelle grande orientation, et en quelles années : les { $shown } organisations ayant le plus de rapports, sur { $total } (toutes figurent sur la <a href="{ $url }">page des organisations</a>)
-sections-from-html = Extrait de { $link }
 sections-none = Aucune section sur { $code }.
 targets-table-goal = objectif : { $goal }
 targets-none-yet = aucune pour l’instant

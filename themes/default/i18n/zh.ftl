@@ -86,7 +86,6 @@ metrics-trend = 趋势
 metrics-no-values = 尚无数值
 coverage-caption = 哪个组织在哪些年份就哪条行动方针提交了报告
 coverage-caption-some-html = 哪个组织在哪些年份就哪条行动方针提交了报告：{ $total } 个组织中报告最多的 { $shown } 个（全部组织见<a href="{ $url }">组织页面</a>）
-sections-from-html = 摘自{ $link }
 sections-none = 没有关于{ $code }的章节。
 targets-table-goal = 目标：{ $goal }
 targets-none-yet = 尚无
