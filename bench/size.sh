@@ -8,7 +8,7 @@
 #
 # OUTPUT_DIR is a built site (`wsis build --output OUTPUT_DIR`); REPORT_SLUG picks the
 # report page to split (default: the first in name order). Needs find, awk and
-# python3.
+# python3. Exits with 1 when an HTML page is over 1 MB (1,048,576 bytes).
 set -euo pipefail
 out=${1:?usage: bench/size.sh OUTPUT_DIR [REPORT_SLUG]}
 cd "$out"
@@ -84,3 +84,14 @@ alternates = len(re.findall(r'hreflang=', html))
 print(f"| rest | {total - covered} | {100 * (total - covered) / total:.1f}% |")
 print(f"\nhreflang attributes: {alternates} (none on a one-language site)")
 PY
+
+# No HTML page may be over 1 MB (issue 17): list any that is, and fail.
+over=$(find . -name '*.html' -size +1048576c -printf '%s %P\n' | sort -rn)
+largest=$(find . -name '*.html' -printf '%s %P\n' | sort -rn | head -n 1)
+echo
+echo "Largest HTML page (bytes, path): $largest"
+if [ -n "$over" ]; then
+  echo "HTML pages over 1 MB:"
+  echo "$over"
+  exit 1
+fi
