@@ -49,7 +49,7 @@ END {
 # Within one report page: each part's bytes, found by its markup in the default theme.
 # Parts can nest (a figure's citation is inside the figures table); "rest" is what no
 # part covers, counted once.
-slug=${2:-$(ls reports | head -n 1)}
+slug=${2:-$(ls reports | awk 'NR == 1')}
 python3 - "reports/$slug/index.html" <<'PY'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
@@ -87,7 +87,7 @@ PY
 
 # No HTML page may be over 1 MB (issue 17): list any that is, and fail.
 over=$(find . -name '*.html' -size +1048576c -printf '%s %P\n' | sort -rn)
-largest=$(find . -name '*.html' -printf '%s %P\n' | sort -rn | head -n 1)
+largest=$(find . -name '*.html' -printf '%s %P\n' | sort -rn | awk 'NR == 1')
 echo
 echo "Largest HTML page (bytes, path): $largest"
 if [ -n "$over" ]; then

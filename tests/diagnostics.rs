@@ -165,7 +165,11 @@ fn broken_internal_links_fail_the_build() {
     );
     // Shown once (an action line's page lists the section without its text), so
     // blamed once.
-    assert!(!run.stderr.contains("/sub/action-lines/c1/"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("/sub/action-lines/c1/"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("\n2 errors"), "{}", run.stderr);
 }
 

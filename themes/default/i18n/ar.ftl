@@ -241,7 +241,7 @@ report-contents = المحتويات
 report-compare-title = مقارنة بالتقرير السابق
 report-compare-intro-html = ما الذي تغيّر منذ { $previous } ({ $year }).
 report-compare-figures-caption = الأرقام التي يذكرها التقريران كلاهما
-report-compare-lines-caption = أقسام التقريرين حسب خط العمل: طول كل منها وكيف يبدأ
+report-compare-lines-caption = أقسام التقريرين حسب خط العمل وطول كل منها
 
 ## Metrics
 metrics-lead = { $total ->

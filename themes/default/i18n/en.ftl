@@ -212,7 +212,7 @@ report-compare-title = Compared with the previous report
 # $previous is a link to the previous report, $year the year it covers.
 report-compare-intro-html = What changed since { $previous } ({ $year }).
 report-compare-figures-caption = Figures both reports state
-report-compare-lines-caption = Action line sections of both reports: how long each is and how it opens
+report-compare-lines-caption = Action line sections of both reports, and how long each is
 
 ## Metrics
 metrics-lead = { $total ->

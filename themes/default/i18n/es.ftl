@@ -183,7 +183,7 @@ report-contents = Índice
 report-compare-title = Comparación con el informe anterior
 report-compare-intro-html = Qué ha cambiado desde { $previous } ({ $year }).
 report-compare-figures-caption = Cifras que enuncian ambos informes
-report-compare-lines-caption = Secciones de ambos informes por línea de acción: su extensión y cómo comienzan
+report-compare-lines-caption = Secciones de ambos informes por línea de acción y su extensión
 
 ## Metrics
 metrics-lead = { $total ->

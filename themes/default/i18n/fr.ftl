@@ -183,7 +183,7 @@ report-contents = Sommaire
 report-compare-title = Comparaison avec le rapport précédent
 report-compare-intro-html = Ce qui a changé depuis { $previous } ({ $year }).
 report-compare-figures-caption = Chiffres énoncés par les deux rapports
-report-compare-lines-caption = Sections des deux rapports par grande orientation : leur longueur et leur première phrase
+report-compare-lines-caption = Sections des deux rapports par grande orientation, et leur longueur
 
 ## Metrics
 metrics-lead = { $total ->

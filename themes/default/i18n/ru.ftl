@@ -213,7 +213,7 @@ report-contents = Содержание
 report-compare-title = Сравнение с предыдущим докладом
 report-compare-intro-html = Что изменилось со времени доклада { $previous } ({ $year } г.).
 report-compare-figures-caption = Цифры, приведённые в обоих докладах
-report-compare-lines-caption = Разделы обоих докладов по направлениям деятельности: их объём и начало
+report-compare-lines-caption = Разделы обоих докладов по направлениям деятельности и их объём
 
 ## Metrics
 metrics-lead = { $total ->

@@ -142,7 +142,7 @@ report-contents = 目录
 report-compare-title = 与上一份报告比较
 report-compare-intro-html = 自{ $previous }（{ $year }年）以来的变化。
 report-compare-figures-caption = 两份报告都陈述的数字
-report-compare-lines-caption = 两份报告中各行动方针的章节：篇幅及开头
+report-compare-lines-caption = 两份报告中各行动方针的章节及其篇幅
 
 ## Metrics
 metrics-lead = 按组织列出的 { $total } 项跟踪数字。每个数值都链接到报告中陈述它的句子。
