@@ -159,7 +159,6 @@ pub mod fuzzing {
             .collect();
         let settings = RenderSettings {
             base_path: "/",
-            report_url: "/reports/fuzz/",
             line_code: &|code: &str| {
                 code.strip_prefix('C')
                     .and_then(|n| n.parse().ok())
@@ -179,7 +178,6 @@ pub mod fuzzing {
     pub fn markdown(text: &str, allow_unsafe_html: bool) -> String {
         let settings = RenderSettings {
             base_path: "/",
-            report_url: "/reports/fuzz/",
             line_code: &|_| None,
             allow_unsafe_html,
             first_line: 1,

@@ -482,13 +482,12 @@ fn report_and_metric_pages_offer_all_three_formats_and_the_files() {
             "{page}"
         );
         let file = |name: &str| site.output(&format!("{}{name}", &folder["/sub/".len()..]));
-        // The page shows the files' own text (the BibTeX key and the JSON's URL).
+        // The page shows the BibTeX file's own text, and links the CSL-JSON (for
+        // programs) without repeating it.
         let bib = file("cite.bib");
         assert!(text.contains(bib.lines().next().unwrap()), "{page}");
-        assert!(
-            text.contains("\"URL\": \"https://example.org/sub/"),
-            "{page}"
-        );
+        assert!(file("cite.json").contains("\"URL\": \"https://example.org/sub/"));
+        assert!(!text.contains("\"URL\":"), "{page}");
         assert!(
             text.contains("Stable address: https://example.org/sub/"),
             "{page}"
@@ -502,7 +501,7 @@ fn report_and_metric_pages_offer_all_three_formats_and_the_files() {
 }
 
 #[test]
-fn every_figure_row_of_a_report_cites_the_figure_and_links_the_report_files() {
+fn every_figure_row_of_a_report_cites_the_figure_and_the_report_links_its_files_once() {
     for (slug, figures) in [("alpha-2024", 2), ("alpha-2023", 1)] {
         let site = Site::fixture("basic");
         site.build_ok();
@@ -518,8 +517,8 @@ fn every_figure_row_of_a_report_cites_the_figure_and_links_the_report_files() {
         assert_eq!(
             html.matches(&format!("href=\"/sub/reports/{slug}/cite.bib\""))
                 .count(),
-            figures + 1,
-            "{slug}: each figure and the report link the report's BibTeX"
+            1,
+            "{slug}: the report's citation links its BibTeX; its figures' do not repeat it"
         );
         let text = common::text_of(&html);
         for (i, f) in r.figures.iter().enumerate() {
@@ -561,8 +560,8 @@ fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
         assert_eq!(
             html.matches("href=\"/sub/reports/alpha-2024/cite.json\"")
                 .count(),
-            3,
-            "{lang}: the report's link and each of its two figures'"
+            1,
+            "{lang}: the report's own link (its figures' citations do not repeat it)"
         );
         assert_eq!(meta(html, "property", "og:locale"), [locale], "{lang}");
         assert_eq!(

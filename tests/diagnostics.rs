@@ -163,11 +163,14 @@ fn broken_internal_links_fail_the_build() {
         "content/reports/alpha-2024.md:27:28",
         "no element with id `no-such-heading`",
     );
-    // The same links embedded in an action line's page are that page's.
-    run.assert_error(
-        "/sub/action-lines/c1/",
-        "broken link `/sub/reports/gamma-2024/`",
+    // Shown once (an action line's page lists the section without its text), so
+    // blamed once.
+    assert!(
+        !run.stderr.contains("/sub/action-lines/c1/"),
+        "{}",
+        run.stderr
     );
+    assert!(run.stderr.contains("\n2 errors"), "{}", run.stderr);
 }
 
 #[test]

@@ -3,8 +3,10 @@
 //! One [`Citation`] record per thing cited, made from the model, is written in three
 //! formats, one file each: plain text for readers (`plain`), BibTeX (`bibtex`) and
 //! CSL-JSON (`csl`), the two that reference managers such as Zotero import. The page
-//! shows all three, and each report and metric also gets `cite.bib` and `cite.json`
-//! next to its page, so a reference manager can import them by URL.
+//! shows the plain text and the BibTeX, and each report and metric also gets
+//! `cite.bib` and `cite.json` next to its page, so a reference manager can import them
+//! by URL (the CSL-JSON is linked, not shown: it is for programs, and showing it
+//! doubled every report page's citation).
 //!
 //! Nothing here reads a clock: the same sources give the same citations, byte for
 //! byte, so there is no "accessed" date (a reader's reference manager adds its own).
@@ -154,7 +156,6 @@ impl<'a> Citation<'a> {
 pub(crate) struct CiteView {
     pub(crate) plain: String,
     pub(crate) bibtex: String,
-    pub(crate) csl: String,
     /// The stable address.
     pub(crate) url: String,
     /// The page's `cite.bib` and `cite.json`, under the site's base path.
@@ -195,7 +196,6 @@ impl CiteView {
         CiteView {
             plain: c.plain(),
             bibtex: c.bibtex(),
-            csl: c.csl(),
             url: c.url.clone(),
             bib_url: format!("{folder}{BIB_FILE}"),
             json_url: format!("{folder}{CSL_FILE}"),

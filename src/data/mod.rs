@@ -40,14 +40,14 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
         let file = metric_csv(&m.id);
         let bytes = csv(&file, &rows::CSV_COLUMNS, json_of.observations.iter())?;
         out.push((PathBuf::from(file), bytes));
-        out.push((PathBuf::from(metric_json_path(&m.id)), json(json_of)?));
+        out.push((PathBuf::from(metric_json_path(&m.id)), record(json_of)?));
     }
     let all = metrics.iter().flat_map(|m| m.observations.iter());
     out.push((
         PathBuf::from("data/metrics.csv"),
         csv("data/metrics.csv", &rows::CSV_COLUMNS, all)?,
     ));
-    out.push((PathBuf::from("data/metrics.json"), json(&metrics)?));
+    out.push((PathBuf::from("data/metrics.json"), records(&metrics)?));
 
     let definitions =
         (0..site.metrics.len()).map(|i| rows::definition_row(site, MetricId(i as u32)));
@@ -59,11 +59,11 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
         report_ids().map(|id| rows::report_row(site, id, true)),
     )?);
     let reports: Vec<_> = report_ids().map(|id| rows::report_json(site, id)).collect();
-    out.push((PathBuf::from("data/reports.json"), json(&reports)?));
+    out.push((PathBuf::from("data/reports.json"), records(&reports)?));
 
     let orgs = rows::org_rows(site);
     out.push(table("organizations", orgs.iter())?);
-    out.push((PathBuf::from("data/organizations.json"), json(&orgs)?));
+    out.push((PathBuf::from("data/organizations.json"), records(&orgs)?));
 
     if frame::has_frame(&site.frame) {
         let joined = |l: Vec<String>| l.join(" ");
@@ -72,18 +72,18 @@ pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)
             frame::target_rows(site, links, joined).into_iter(),
         )?);
         let targets = frame::target_rows(site, links, |l| l);
-        out.push((PathBuf::from(TARGETS_JSON), json(&targets)?));
+        out.push((PathBuf::from(TARGETS_JSON), records(&targets)?));
         let crosswalk = frame::crosswalk_rows(site);
         out.push(table("crosswalk", crosswalk.iter())?);
-        out.push((PathBuf::from(CROSSWALK_JSON), json(&crosswalk)?));
+        out.push((PathBuf::from(CROSSWALK_JSON), records(&crosswalk)?));
     }
     out.push((
         PathBuf::from(format!("data/{}", package::FIGURES_SCHEMA)),
-        json(&package::figures_schema())?,
+        pretty(&package::figures_schema())?,
     ));
     out.push((
         PathBuf::from("data/datapackage.json"),
-        json(&package::descriptor(site))?,
+        pretty(&package::descriptor(site))?,
     ));
     Ok(out)
 }
@@ -122,9 +122,35 @@ fn csv<T: Serialize>(
         .map_err(|e| Diagnostic::new(Kind::Io, file, e.to_string()))
 }
 
-fn json<T: Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {
-    let mut bytes = serde_json::to_vec_pretty(value)
-        .map_err(|e| Diagnostic::new(Kind::Io, "data", e.to_string()))?;
+/// A list of records as JSON, one record a line. Indented, the nesting of each
+/// record's series was most of the open data's bytes (issue 17); one record a line
+/// still diffs and greps well.
+fn records<T: Serialize>(items: &[T]) -> Result<Vec<u8>, Diagnostic> {
+    let mut bytes = b"[".to_vec();
+    for (i, item) in items.iter().enumerate() {
+        bytes.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut bytes, item).map_err(json_failed)?;
+    }
+    bytes.extend_from_slice(b"\n]\n");
+    Ok(bytes)
+}
+
+/// One record as JSON on one line (a metric's file), for the reason of [`records`].
+fn record<T: Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {
+    let mut bytes = serde_json::to_vec(value).map_err(json_failed)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// A document people read (the package descriptor and the schema), indented: small,
+/// and read more than parsed.
+fn pretty<T: Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(json_failed)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Why a data file could not be written as JSON.
+fn json_failed(e: serde_json::Error) -> Diagnostic {
+    Diagnostic::new(Kind::Io, "data", e.to_string())
 }

@@ -10,54 +10,23 @@ use super::quotes::Marks;
 use super::sanitize::safe_url;
 use crate::model::{Heading, LineId};
 
-/// Renders `range` of `events` to HTML. With `embed_under = Some(level)`, renders a
-/// section for another page: no ids, headings moved below that page's own, links
-/// within the report pointed at the report page, footnotes left out.
+/// Renders `events` to the report page's HTML. (A section is shown in full on its
+/// report's page only; other pages show its title, length and opening sentence.)
 pub(super) fn render_events(
     events: &[Event<'_>],
-    range: std::ops::Range<usize>,
     marks: &Marks,
     headings: &HashMap<usize, (Heading, Vec<LineId>)>,
     items: &HashMap<usize, u32>,
     s: &RenderSettings<'_>,
-    embed_under: Option<u8>,
 ) -> String {
-    let mut out: Vec<Event<'_>> = Vec::with_capacity(range.len());
-    let mut skip_depth = 0usize;
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     // For each open link or image: whether it was dropped for an unsafe URL, so its
     // end is dropped too.
     let mut dropped: Vec<bool> = Vec::new();
-    let embedded = embed_under.is_some();
     let shift_level = |level: u8| -> HeadingLevel {
-        let l = match embed_under {
-            // On an action line page the report's title is an h4: sub-headings go below.
-            Some(section_level) => (level.saturating_sub(section_level) + 4).clamp(5, 6),
-            None => level.max(2),
-        };
-        HeadingLevel::try_from(l as usize).unwrap_or(HeadingLevel::H6)
+        HeadingLevel::try_from(level.max(2) as usize).unwrap_or(HeadingLevel::H6)
     };
-    for i in range {
-        let e = &events[i];
-        if embedded {
-            match e {
-                Event::Start(Tag::FootnoteDefinition(_)) => {
-                    skip_depth += 1;
-                    continue;
-                }
-                Event::End(TagEnd::FootnoteDefinition) => {
-                    skip_depth -= 1;
-                    continue;
-                }
-                _ if skip_depth > 0 => continue,
-                Event::FootnoteReference(name) => {
-                    out.push(Event::InlineHtml(
-                        format!("<sup>{}</sup>", escape(name)).into(),
-                    ));
-                    continue;
-                }
-                _ => {}
-            }
-        }
+    for (i, e) in events.iter().enumerate() {
         match e {
             Event::Start(Tag::Heading {
                 level,
@@ -65,13 +34,9 @@ pub(super) fn render_events(
                 attrs,
                 ..
             }) => {
-                let id = if embedded {
-                    None
-                } else {
-                    headings
-                        .get(&i)
-                        .map(|(h, _)| CowStr::from(h.anchor.clone()))
-                };
+                let id = headings
+                    .get(&i)
+                    .map(|(h, _)| CowStr::from(h.anchor.clone()));
                 out.push(Event::Start(Tag::Heading {
                     level: shift_level(*level as u8),
                     id,
@@ -81,7 +46,7 @@ pub(super) fn render_events(
             }
             // A numbered paragraph of a source document keeps its own number, which
             // pulldown-cmark's counter would not (transcriptions have gaps).
-            Event::Start(Tag::Item) if !embedded && items.contains_key(&i) => {
+            Event::Start(Tag::Item) if items.contains_key(&i) => {
                 let n = items[&i];
                 out.push(Event::Html(
                     format!(r#"<li id="{}" value="{n}">"#, super::paragraphs::anchor(n)).into(),
@@ -100,14 +65,14 @@ pub(super) fn render_events(
                 dropped.push(false);
                 let mut tag = tag.clone();
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
-                    *dest_url = rewrite_link(dest_url, s, embedded);
+                    *dest_url = rewrite_link(dest_url, s);
                 }
                 out.push(Event::Start(tag));
             }
             Event::Text(t) if marks.pieces.contains_key(&i) || marks.anchors.contains_key(&i) => {
-                out.push(Event::InlineHtml(marked_text(t, i, marks, embedded).into()));
+                out.push(Event::InlineHtml(marked_text(t, i, marks).into()));
             }
-            Event::Code(t) if !embedded && marks.anchors.contains_key(&i) => {
+            Event::Code(t) if marks.anchors.contains_key(&i) => {
                 let mut h = anchors_html(marks, i, usize::MAX);
                 h.push_str(&format!("<code>{}</code>", escape(t)));
                 out.push(Event::InlineHtml(h.into()));
@@ -120,16 +85,12 @@ pub(super) fn render_events(
     html_out
 }
 
-/// Site-absolute links (`/reports/x/`) get the base path; in embedded sections,
-/// in-page links (`#x`) point back at the report page.
-fn rewrite_link<'a>(dest: &CowStr<'a>, s: &RenderSettings<'_>, embedded: bool) -> CowStr<'a> {
+/// Site-absolute links (`/reports/x/`) get the base path.
+fn rewrite_link<'a>(dest: &CowStr<'a>, s: &RenderSettings<'_>) -> CowStr<'a> {
     if let Some(rest) = dest.strip_prefix('/') {
         if !rest.starts_with('/') {
             return format!("{}{rest}", s.base_path).into();
         }
-    }
-    if embedded && dest.starts_with('#') {
-        return format!("{}{dest}", s.report_url).into();
     }
     dest.clone()
 }
@@ -151,13 +112,9 @@ fn anchors_html(marks: &Marks, i: usize, upto: usize) -> String {
 }
 
 /// A text run with its quote pieces wrapped in `<mark>` and anchors placed before them.
-fn marked_text(t: &str, i: usize, marks: &Marks, embedded: bool) -> String {
+fn marked_text(t: &str, i: usize, marks: &Marks) -> String {
     let pieces = marks.pieces.get(&i).map(Vec::as_slice).unwrap_or(&[]);
-    let mut anchors: Vec<&(usize, String)> = if embedded {
-        Vec::new()
-    } else {
-        marks.anchors.get(&i).into_iter().flatten().collect()
-    };
+    let mut anchors: Vec<&(usize, String)> = marks.anchors.get(&i).into_iter().flatten().collect();
     // Stable: anchors at one offset keep the order of their quotes.
     anchors.sort_by_key(|(off, _)| *off);
     // Cut points: every piece boundary and anchor offset.

@@ -1,5 +1,6 @@
 //! Report text: Markdown to HTML, with heading anchors, figure quotes marked and
-//! anchored, and the sections that belong to action lines cut out for other pages.
+//! anchored, and the sections that belong to action lines found (their title, length
+//! and opening sentence, for the pages that list them).
 //!
 //! Quotes are matched against the *rendered* text of one block (paragraph, list item,
 //! heading, table cell), with whitespace runs folded and typographic quotes made
@@ -49,8 +50,6 @@ pub(crate) struct QuoteRequest<'q> {
 pub(crate) struct RenderSettings<'s> {
     /// The site's sub-path (`/` or `/wsis/`), put before site-absolute links (`/x/`).
     pub(crate) base_path: &'s str,
-    /// The report page's URL, for links in sections shown on other pages.
-    pub(crate) report_url: &'s str,
     /// Resolves an action line code named in a heading (`C4`) to an index.
     pub(crate) line_code: &'s dyn Fn(&str) -> Option<LineId>,
     /// Whether raw HTML in the text is kept as written (the site's unsafe opt-in)
@@ -195,15 +194,7 @@ fn render_with(
     let mut heading_starts: Vec<usize> = headings.keys().copied().collect();
     heading_starts.sort_unstable();
 
-    let html_out = clean(render_events(
-        &events,
-        0..events.len(),
-        &marks,
-        &headings,
-        &items,
-        s,
-        None,
-    ));
+    let html_out = clean(render_events(&events, &marks, &headings, &items, s));
 
     let mut sections = Vec::new();
     for (i, &start) in heading_starts.iter().enumerate() {
@@ -219,15 +210,6 @@ fn render_with(
         let content_start = (start..end)
             .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
             .map_or(end, |j| j + 1);
-        let html = clean(render_events(
-            &events,
-            content_start..end,
-            &marks,
-            &headings,
-            &items,
-            s,
-            Some(heading.level),
-        ));
         // The section's own text, for its length and opening sentence.
         let inside = blocks
             .iter()
@@ -244,7 +226,6 @@ fn render_with(
         sections.push(Section {
             heading: heading.clone(),
             lines: lines.clone(),
-            html,
             words,
             lead,
         });
@@ -340,7 +321,6 @@ mod tests {
         };
         RenderSettings {
             base_path: "/wsis/",
-            report_url: "/wsis/reports/r/",
             line_code: &CODE,
             allow_unsafe_html: false,
             first_line: 1,
@@ -419,13 +399,6 @@ mod tests {
         assert_eq!(lines, vec![vec![LineId(3)], vec![LineId(0), LineId(10)]]);
         let s = &r.body.sections[0];
         assert_eq!(s.heading.anchor, "wsis-action-line-c4-capacity-building");
-        assert!(
-            s.html.contains(r#"<a href="/wsis/reports/r/#top">"#),
-            "{}",
-            s.html
-        );
-        assert!(s.html.contains("<h5>Details</h5>"), "{}", s.html);
-        assert!(!s.html.contains("Not C4"));
         // "Training here." and "More.": sub-heading text is not counted.
         assert_eq!((s.words, s.lead.as_str()), (3, "Training here."));
         assert!(r.body.html.contains(r#"<h2 id="other">Other</h2>"#));

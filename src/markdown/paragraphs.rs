@@ -169,7 +169,6 @@ mod tests {
         static CODE: fn(&str) -> Option<LineId> = |_| None;
         let s = RenderSettings {
             base_path: "/",
-            report_url: "/documents/d/",
             line_code: &CODE,
             allow_unsafe_html: false,
             first_line: 10,
@@ -223,7 +222,6 @@ mod tests {
         static CODE: fn(&str) -> Option<LineId> = |_| None;
         let s = RenderSettings {
             base_path: "/",
-            report_url: "/r/",
             line_code: &CODE,
             allow_unsafe_html: false,
             first_line: 1,

@@ -493,9 +493,6 @@ pub struct Section {
     pub heading: Heading,
     /// The action lines its heading names.
     pub lines: Vec<LineId>,
-    /// The section's content (without its heading) as HTML fit to embed in another
-    /// page: no ids, sub-headings moved down, links to the report made absolute.
-    pub html: String,
     /// How many words its text has.
     pub words: usize,
     /// The first sentence of its text, as plain text.

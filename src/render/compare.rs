@@ -2,27 +2,18 @@
 
 use serde::Serialize;
 
-use super::sections::anchored;
+use super::sections::SectionExcerpt;
 use super::views::{ChangeView, LineView, ObservationView, ReportView, Views};
 use crate::model::Observation;
 use crate::model::{LineId, MetricId, ReportId};
 use crate::urls::Page;
 
-/// A report section in a comparison: its length and opening sentence.
-#[derive(Debug, Serialize)]
-struct ComparedSection<'a> {
-    title: &'a str,
-    url: String,
-    words: usize,
-    lead: &'a str,
-}
-
 /// Both reports' sections on one action line.
 #[derive(Debug, Serialize)]
 struct ComparedLine<'a> {
     line: LineView<'a>,
-    before: Vec<ComparedSection<'a>>,
-    after: Vec<ComparedSection<'a>>,
+    before: Vec<SectionExcerpt<'a>>,
+    after: Vec<SectionExcerpt<'a>>,
 }
 
 /// A metric both reports state.
@@ -47,9 +38,9 @@ pub(super) struct Comparison<'a> {
 
 /// A report compared with the organization's previous one: the figures of metrics both
 /// state, with their change, and per action line the sections of both side by side:
-/// title, length and opening sentence, each linking to the full text. (The full text
-/// of both sides was shown once; it made a report page three times as heavy, for text
-/// that is one click away.)
+/// title and length, each linking to the full text. (The full text of both sides was
+/// shown once; it made a report page three times as heavy, for text that is one click
+/// away. Their opening sentences then were still a quarter of the page.)
 pub(super) fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Comparison<'a> {
     let s = v.site;
     let (a, b) = (s.report(prev), s.report(this));
@@ -105,12 +96,7 @@ pub(super) fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Co
             .sections
             .iter()
             .filter(|sec| sec.lines.contains(&l))
-            .map(|sec| ComparedSection {
-                title: &sec.heading.text,
-                url: anchored(&url, sec),
-                words: sec.words,
-                lead: &sec.lead,
-            })
+            .map(|sec| SectionExcerpt::new(&url, sec))
             .collect::<Vec<_>>()
     };
     let lines = (0..s.action_lines.len())

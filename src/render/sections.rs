@@ -10,21 +10,36 @@ use super::{MATRIX_ORGANIZATIONS, MAX_INLINE_SECTIONS};
 use crate::model::{LineId, OrgId, ReportId};
 use crate::urls::Page;
 
-/// A report section shown on an action line page.
+/// A report section where it is listed away from its report: its title, length and
+/// opening sentence, linking to the full text. A report's text is shown in full on its
+/// own page only: embedding every section on its action line's pages as well doubled
+/// the output for text one click away (issue 17).
 #[derive(Debug, Serialize)]
-pub(super) struct SectionView<'a> {
+pub(super) struct SectionExcerpt<'a> {
     title: &'a str,
     /// The section on the report page.
     url: String,
-    /// Its text, fit to embed (safe HTML).
-    html: std::borrow::Cow<'a, str>,
+    words: usize,
+    lead: &'a str,
+}
+
+impl<'a> SectionExcerpt<'a> {
+    /// The excerpt of `section`, of the report whose page is at `report_url`.
+    pub(super) fn new(report_url: &str, section: &'a crate::model::Section) -> Self {
+        SectionExcerpt {
+            title: &section.heading.text,
+            url: anchored(report_url, section),
+            words: section.words,
+            lead: &section.lead,
+        }
+    }
 }
 
 /// A report's sections on one action line.
 #[derive(Debug, Serialize)]
 pub(super) struct ReportSections<'a> {
     report: ReportView<'a>,
-    sections: Vec<SectionView<'a>>,
+    sections: Vec<SectionExcerpt<'a>>,
 }
 
 /// One year of an action line's sections.
@@ -60,14 +75,7 @@ pub(super) fn line_sections<'a>(
         let report_url = v.url(Page::Report(&r.slug));
         let sections = secs
             .into_iter()
-            .map(|i| {
-                let sec = &r.body.sections[i];
-                SectionView {
-                    title: &sec.heading.text,
-                    url: anchored(&report_url, sec),
-                    html: v.localized(&sec.html),
-                }
-            })
+            .map(|i| SectionExcerpt::new(&report_url, &r.body.sections[i]))
             .collect();
         let entry = ReportSections {
             report: v.report(rid),

@@ -104,10 +104,8 @@ pub(super) struct Framework<'a> {
 /// A report section on a target page: what was reported on its action lines.
 #[derive(Debug, Serialize)]
 pub(super) struct SectionEntry<'a> {
-    title: &'a str,
-    url: String,
-    lead: &'a str,
-    words: usize,
+    #[serde(flatten)]
+    section: super::sections::SectionExcerpt<'a>,
     report: ReportView<'a>,
 }
 
@@ -318,10 +316,10 @@ fn sections<'a>(v: &Views<'a>, t: &Target) -> Vec<SectionEntry<'a>> {
             let report = s.report(r);
             let sec = &report.body.sections[i];
             SectionEntry {
-                title: &sec.heading.text,
-                url: super::sections::anchored(&v.url(Page::Report(&report.slug)), sec),
-                lead: &sec.lead,
-                words: sec.words,
+                section: super::sections::SectionExcerpt::new(
+                    &v.url(Page::Report(&report.slug)),
+                    sec,
+                ),
                 report: v.report(r),
             }
         })

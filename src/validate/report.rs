@@ -8,7 +8,6 @@ use crate::load::number;
 use crate::load::{Doc, FrontMatter, RawReport};
 use crate::markdown::{self, QuoteRequest, RenderSettings};
 use crate::model::{Figure, LineId, MetricId, OrgId, Report};
-use crate::urls::Page;
 
 use super::{Lookup, SLUG_HELP, check_web_url, figure, is_slug, read, stated};
 
@@ -131,11 +130,9 @@ pub(super) fn report(
         figures.push((j, figure));
     }
 
-    let report_url = Page::Report(&raw.slug).url(base_path);
     let line_code = |code: &str| lines.by_name.get(code).copied();
     let settings = RenderSettings {
         base_path,
-        report_url: &report_url,
         line_code: &line_code,
         allow_unsafe_html: config.build.allow_unsafe_html,
         first_line: raw.body_line,

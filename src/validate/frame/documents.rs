@@ -72,11 +72,9 @@ fn document(raw: &RawDocument, config: &Config, errors: &mut Vec<Diagnostic>) ->
     read(date, doc, "date", errors);
 
     let base_path = config.base_url.path();
-    let url = format!("{base_path}documents/{}/", raw.id);
     let no_line = |_: &str| None;
     let settings = RenderSettings {
         base_path,
-        report_url: &url,
         // A document's headings are its own, never an action line's section.
         line_code: &no_line,
         allow_unsafe_html: config.build.allow_unsafe_html,

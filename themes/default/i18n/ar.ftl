@@ -129,7 +129,6 @@ metrics-trend = الاتجاه
 metrics-no-values = لا قيم بعد
 coverage-caption = أي منظمة قدمت تقارير عن أي خط عمل، وفي أي سنوات
 coverage-caption-some-html = أي منظمة قدمت تقارير عن أي خط عمل، وفي أي سنوات: المنظمات الـ{ $shown } صاحبة أكبر عدد من التقارير من أصل { $total } (جميعها في <a href="{ $url }">صفحة المنظمات</a>)
-sections-from-html = من { $link }
 sections-none = لا يوجد قسم عن { $code }.
 targets-table-goal = الهدف: { $goal }
 targets-none-yet = لا شيء بعد
@@ -244,7 +243,7 @@ compare-no-change-outlook = لا يُقارَن إسقاط أو هدف مسته�
 compare-no-change-not-later = ليست سنة لاحقة
 report-compare-intro-html = ما الذي تغيّر منذ { $previous } ({ $year }).
 report-compare-figures-caption = الأرقام التي يذكرها التقريران كلاهما
-report-compare-lines-caption = أقسام التقريرين حسب خط العمل: طول كل منها وكيف يبدأ
+report-compare-lines-caption = أقسام التقريرين حسب خط العمل وطول كل منها
 
 ## Metrics
 metrics-lead = { $total ->

@@ -126,7 +126,6 @@ coverage-caption = Which organization reported on which action line, and in whic
 # organizations page at $url.
 coverage-caption-some-html = Which organization reported on which action line, and in which years: the { $shown } organizations with the most reports, of { $total } (all are on the <a href="{ $url }">organizations page</a>)
 # Above a report section shown inside another page; $link is a link to it.
-sections-from-html = From { $link }
 sections-none = No section on { $code }.
 targets-table-goal = goal: { $goal }
 targets-none-yet = none yet
@@ -216,7 +215,7 @@ compare-no-change-not-later = not a later year
 # $previous is a link to the previous report, $year the year it covers.
 report-compare-intro-html = What changed since { $previous } ({ $year }).
 report-compare-figures-caption = Figures both reports state
-report-compare-lines-caption = Action line sections of both reports: how long each is and how it opens
+report-compare-lines-caption = Action line sections of both reports, and how long each is
 
 ## Metrics
 metrics-lead = { $total ->
@@ -489,7 +488,7 @@ cite-this-metric = Cite this metric
 cite-stable-address = Stable address:
 # Followed by a link to the file, in brackets, and the BibTeX entry.
 cite-bibtex = BibTeX
-# Followed by a link to the file, in brackets, and the CSL-JSON item.
+# Followed by a link to the file, in brackets.
 cite-csl-json = CSL-JSON, for Zotero, Mendeley and Pandoc
 # Followed by links to the report's citation as BibTeX and CSL-JSON.
 cite-report-files = The report:

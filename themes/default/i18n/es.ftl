@@ -103,7 +103,6 @@ metrics-trend = Tendencia
 metrics-no-values = aún no hay valores
 coverage-caption = Qué organización informó sobre qué línea de acción, y en qué años
 coverage-caption-some-html = Qué organización informó sobre qué línea de acción, y en qué años: las { $shown } organizaciones con más informes, de { $total } (todas figuran en la <a href="{ $url }">página de organizaciones</a>)
-sections-from-html = De { $link }
 sections-none = Ninguna sección sobre { $code }.
 targets-table-goal = objetivo: { $goal }
 targets-none-yet = aún ninguno
@@ -186,7 +185,7 @@ compare-no-change-outlook = una proyección o meta no se compara
 compare-no-change-not-later = no es un año posterior
 report-compare-intro-html = Qué ha cambiado desde { $previous } ({ $year }).
 report-compare-figures-caption = Cifras que enuncian ambos informes
-report-compare-lines-caption = Secciones de ambos informes por línea de acción: su extensión y cómo comienzan
+report-compare-lines-caption = Secciones de ambos informes por línea de acción y su extensión
 
 ## Metrics
 metrics-lead = { $total ->

@@ -103,7 +103,6 @@ metrics-trend = Tendance
 metrics-no-values = pas encore de valeurs
 coverage-caption = Quelle organisation a rendu compte de quelle grande orientation, et en quelles années
 coverage-caption-some-html = Quelle organisation a rendu compte de quelle grande orientation, et en quelles années : les { $shown } organisations ayant le plus de rapports, sur { $total } (toutes figurent sur la <a href="{ $url }">page des organisations</a>)
-sections-from-html = Extrait de { $link }
 sections-none = Aucune section sur { $code }.
 targets-table-goal = objectif : { $goal }
 targets-none-yet = aucune pour l’instant
@@ -186,7 +185,7 @@ compare-no-change-outlook = une prévision ou un objectif n’est pas comparé
 compare-no-change-not-later = pas une année plus récente
 report-compare-intro-html = Ce qui a changé depuis { $previous } ({ $year }).
 report-compare-figures-caption = Chiffres énoncés par les deux rapports
-report-compare-lines-caption = Sections des deux rapports par grande orientation : leur longueur et leur première phrase
+report-compare-lines-caption = Sections des deux rapports par grande orientation, et leur longueur
 
 ## Metrics
 metrics-lead = { $total ->

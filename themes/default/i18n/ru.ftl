@@ -117,7 +117,6 @@ metrics-trend = Динамика
 metrics-no-values = значений пока нет
 coverage-caption = Какая организация и в какие годы представляла доклады по какому направлению деятельности
 coverage-caption-some-html = Какая организация и в какие годы представляла доклады по какому направлению деятельности: { $shown } организаций с наибольшим числом докладов из { $total } (все они есть на <a href="{ $url }">странице организаций</a>)
-sections-from-html = Из раздела { $link }
 sections-none = Нет раздела о { $code }.
 targets-table-goal = цель: { $goal }
 targets-none-yet = пока нет
@@ -216,7 +215,7 @@ compare-no-change-outlook = прогноз или цель не сравнива
 compare-no-change-not-later = не более поздний год
 report-compare-intro-html = Что изменилось со времени доклада { $previous } ({ $year } г.).
 report-compare-figures-caption = Цифры, приведённые в обоих докладах
-report-compare-lines-caption = Разделы обоих докладов по направлениям деятельности: их объём и начало
+report-compare-lines-caption = Разделы обоих докладов по направлениям деятельности и их объём
 
 ## Metrics
 metrics-lead = { $total ->

@@ -86,7 +86,6 @@ metrics-trend = 趋势
 metrics-no-values = 尚无数值
 coverage-caption = 哪个组织在哪些年份就哪条行动方针提交了报告
 coverage-caption-some-html = 哪个组织在哪些年份就哪条行动方针提交了报告：{ $total } 个组织中报告最多的 { $shown } 个（全部组织见<a href="{ $url }">组织页面</a>）
-sections-from-html = 摘自{ $link }
 sections-none = 没有关于{ $code }的章节。
 targets-table-goal = 目标：{ $goal }
 targets-none-yet = 尚无
@@ -145,7 +144,7 @@ compare-no-change-outlook = 预测或目标不作比较
 compare-no-change-not-later = 不是更晚的年份
 report-compare-intro-html = 自{ $previous }（{ $year }年）以来的变化。
 report-compare-figures-caption = 两份报告都陈述的数字
-report-compare-lines-caption = 两份报告中各行动方针的章节：篇幅及开头
+report-compare-lines-caption = 两份报告中各行动方针的章节及其篇幅
 
 ## Metrics
 metrics-lead = 按组织列出的 { $total } 项跟踪数字。每个数值都链接到报告中陈述它的句子。
