@@ -2,12 +2,13 @@
 """Edit-to-visible latency of `wsis serve`: the time from saving a report to the
 served page showing the change, as a browser's reload would fetch it.
 
-    bench/edit_latency.py [--edits 7] [--wsis target/release/wsis] SITE_ROOT
+    bench/edit_latency.py [--edits 7] [--wsis target/release/wsis] [--log FILE] SITE_ROOT
 
 Starts `wsis serve --port 0` on a copy-free site root (it edits one report in place and
 restores it at the end), appends a unique sentence to a report several times, and
 polls the report's page until the sentence is there. Prints each latency and the
-median. Python 3 standard library only.
+median. `--log FILE` keeps the server's error output (with `WSIS_TIMINGS=1` in the
+environment, where each rebuild's time goes). Python 3 standard library only.
 """
 
 import argparse
@@ -25,6 +26,7 @@ def main() -> int:
     ap.add_argument("root", type=pathlib.Path)
     ap.add_argument("--edits", type=int, default=7)
     ap.add_argument("--wsis", default="target/release/wsis")
+    ap.add_argument("--log", type=pathlib.Path, help="file for the server's error output")
     args = ap.parse_args()
 
     reports = sorted((args.root / "content" / "reports").glob("*.md"))
@@ -36,9 +38,10 @@ def main() -> int:
     slug = report.stem
 
     started = time.monotonic()
+    log = open(args.log, "w", encoding="utf-8") if args.log else subprocess.DEVNULL
     server = subprocess.Popen(
         [args.wsis, "serve", "--port", "0", "--root", str(args.root)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        stdout=subprocess.PIPE, stderr=log, text=True)
     try:
         port = None
         for line in server.stdout:

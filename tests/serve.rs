@@ -5,6 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::reloads::Reloads;
 use common::{Server, Site, wait_for};
 
 #[test]
@@ -19,8 +20,10 @@ fn serves_pages_with_live_reload_and_shows_edits_within_a_second() {
     );
     assert!(body.contains("grew to 407 members"));
     assert!(
-        body.contains("new EventSource(\"/__wsis/events\")"),
-        "live reload injected"
+        body.contains(
+            "new EventSource(\"/__wsis/events?page=\"+encodeURIComponent(location.pathname))"
+        ),
+        "live reload injected, naming the page"
     );
     // Served under the server's own address, not site.toml's.
     assert!(body.contains(&format!(
@@ -28,19 +31,30 @@ fn serves_pages_with_live_reload_and_shows_edits_within_a_second() {
         server.port
     )));
 
-    site.edit(
+    // The page's reload events, as its script receives them: each page is announced
+    // once it shows the edit, the report's own page first, the pages showing the
+    // report after it.
+    let mut reloads = Reloads::open(server.port, Some("/reports/alpha-2024/"));
+    let saved = Instant::now();
+    site.save(
         "content/reports/alpha-2024.md",
         "In 2024 the alumni network grew to 407 members.",
         "In 2024 the alumni network grew to 407 members, a record.",
     );
-    let took = wait_for(
-        &server,
-        "/reports/alpha-2024/",
-        Duration::from_secs(5),
-        |b| b.contains("a record"),
+    let events = reloads.wait_for("/reports/alpha-2024/", Duration::from_secs(5));
+    let took = saved.elapsed();
+    let (_, _, report) = server.get("/reports/alpha-2024/");
+    assert!(
+        report.contains("a record"),
+        "announced before it was rendered"
     );
     assert!(took < Duration::from_secs(1), "edit took {took:?}");
+    assert!(
+        events.iter().all(|e| !e.contains("/action-lines/c4/")),
+        "the report's page first: {events:?}"
+    );
     // The edit reached the pages that show the report, not only its own page.
+    reloads.wait_for("/action-lines/c4/", Duration::from_secs(5));
     let (_, _, c4) = server.get("/action-lines/c4/");
     assert!(c4.contains("a record"));
     // The log line follows the rebuild, which readers may see before it is printed.

@@ -156,10 +156,12 @@ pub(super) fn plain(status: StatusCode, message: &'static str) -> Response {
         .into_response()
 }
 
+/// Reloads the page when an event names it; the stream names the page, so that a
+/// rebuild renders the pages being looked at first (`super::viewing`).
 const LIVE_RELOAD: &str = concat!(
     "<script>(()=>{const s=new EventSource(\"",
     "/__wsis/events",
-    "\");s.addEventListener(\"reload\",(e)=>{const p=JSON.parse(e.data);",
+    "?page=\"+encodeURIComponent(location.pathname));s.addEventListener(\"reload\",(e)=>{const p=JSON.parse(e.data);",
     "if(p===\"*\"||p.includes(location.pathname))location.reload();});})();</script>"
 );
 

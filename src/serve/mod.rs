@@ -12,6 +12,7 @@
 mod files;
 mod review;
 mod review_page;
+mod viewing;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -19,7 +20,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::{get, post};
 use tokio::sync::broadcast;
@@ -30,6 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::pipeline::Memory;
 use crate::project::Project;
 use files::page;
+use viewing::Viewing;
 use watch::{start_watching, watch};
 
 /// How `serve` was asked to run.
@@ -58,6 +60,8 @@ struct Shared {
     store: Arc<Memory>,
     errors: Arc<std::sync::RwLock<Vec<Diagnostic>>>,
     reload: broadcast::Sender<String>,
+    /// The pages open in a browser, which a rebuild renders first.
+    viewing: Arc<Viewing>,
     /// The site root, for the review page's reads and writes.
     root: Arc<PathBuf>,
     /// Who may write through the review page.
@@ -104,10 +108,14 @@ async fn run(options: ServeOptions) -> Result<(), String> {
         ),
     }
     let (reload, _) = broadcast::channel(16);
+    let viewing = Arc::new(Viewing::default());
+    let open = Arc::clone(&viewing);
+    project.viewed = Some(Box::new(move |path: &str| open.is_open(path)));
     let shared = Shared {
         store: Arc::clone(&project.store),
         errors: Arc::clone(&project.errors),
         reload: reload.clone(),
+        viewing,
         root: Arc::new(options.root.clone()),
         guard: Arc::new(review::Guard::new(local)?),
     };
@@ -148,13 +156,30 @@ async fn run(options: ServeOptions) -> Result<(), String> {
         .map_err(|e| format!("server error: {e}"))
 }
 
-/// The live-reload event stream.
+/// What a page's live-reload script says when it opens the event stream.
+#[derive(serde::Deserialize)]
+struct Opened {
+    /// The URL path of the page (`/fr/reports/x/`).
+    page: Option<String>,
+}
+
+/// The live-reload event stream of a page; while it is open, the page counts as
+/// viewed (see [`viewing`]).
 async fn events(
     State(shared): State<Shared>,
+    Query(opened): Query<Opened>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
+    let viewer = opened
+        .page
+        .filter(|p| p.len() <= MAX_PATH)
+        .map(|p| shared.viewing.open(p));
     let stream = BroadcastStream::new(shared.reload.subscribe())
         .filter_map(|r| r.ok())
-        .map(|pages| Ok(Event::default().event("reload").data(pages)));
+        .map(move |pages| {
+            // The stream owns the page's place among the open ones until it ends.
+            let _open = &viewer;
+            Ok(Event::default().event("reload").data(pages))
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 

@@ -7,6 +7,13 @@ use tokio::sync::broadcast;
 
 use crate::project::Project;
 
+/// How long without an event ends a save's burst of events.
+const QUIET: Duration = Duration::from_millis(2);
+/// The longest a burst is waited for, so that a stream of changes (a tool writing
+/// many files) still rebuilds.
+const MOST: Duration = Duration::from_millis(50);
+
+/// The watcher's events, as the watching thread receives them.
 pub(super) type Events = std::sync::mpsc::Receiver<notify::Result<notify::Event>>;
 
 /// Starts watching the site root; `None` (with a warning) where the system cannot.
@@ -61,11 +68,15 @@ pub(super) fn watch(
             }
         };
         let mut changed = relevant(&root, first);
-        // An editor's save is often several events (write, rename, metadata): wait a
-        // moment and take them together.
-        std::thread::sleep(Duration::from_millis(8));
-        while let Ok(more) = rx.try_recv() {
-            changed.extend(relevant(&root, more));
+        // An editor's save is often several events (write, rename, metadata), which
+        // come within a millisecond: they are taken together once a moment passes
+        // without one, rather than after a fixed wait that every save would pay.
+        let burst = std::time::Instant::now();
+        while burst.elapsed() < MOST {
+            match rx.recv_timeout(QUIET) {
+                Ok(more) => changed.extend(relevant(&root, more)),
+                Err(_) => break,
+            }
         }
         changed.sort();
         changed.dedup();

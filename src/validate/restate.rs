@@ -58,7 +58,9 @@ pub(super) fn check(
     for (i, r) in reports.iter().enumerate() {
         let doc = &raw[i].front;
         for (j, f) in r.figures.iter().enumerate() {
-            let at = format!("figures.{j}.restates");
+            // Named only for an error: formatting it for every figure of a large site cost
+            // more than the check.
+            let at = || format!("figures.{j}.restates");
             let Some(slug) = &f.restates else {
                 // An unmarked repeat of a figure of a report certainly published before.
                 let earlier = stated[&(f.metric, f.year)].iter().find(|&&(k, l)| {
@@ -90,7 +92,7 @@ pub(super) fn check(
             };
             let Some(&k) = by_slug.get(slug.as_str()) else {
                 errors.push(
-                    doc.error(Kind::Reference, &at, format!("unknown report `{slug}`"))
+                    doc.error(Kind::Reference, &at(), format!("unknown report `{slug}`"))
                         .maybe_help(suggestion(slug, by_slug.keys().copied())),
                 );
                 continue;
@@ -98,8 +100,12 @@ pub(super) fn check(
             let other = &reports[k];
             if k == i {
                 errors.push(
-                    doc.error(Kind::Invalid, &at, "a figure cannot restate its own report")
-                        .help("`restates` names an earlier report that published the same figure"),
+                    doc.error(
+                        Kind::Invalid,
+                        &at(),
+                        "a figure cannot restate its own report",
+                    )
+                    .help("`restates` names an earlier report that published the same figure"),
                 );
                 continue;
             }
@@ -107,7 +113,7 @@ pub(super) fn check(
                 errors.push(
                     doc.error(
                         Kind::Invalid,
-                        &at,
+                        &at(),
                         format!(
                             "{slug} was published ({}) after this report ({})",
                             other.published, r.published
@@ -128,7 +134,7 @@ pub(super) fn check(
                 errors.push(
                     doc.error(
                         Kind::Reference,
-                        &at,
+                        &at(),
                         format!("{slug} states no {} for {}", metric_id(f.metric), f.year),
                     )
                     .help("a restatement repeats a figure of the same metric and year"),
@@ -138,7 +144,7 @@ pub(super) fn check(
                     errors.push(
                         doc.error(
                             Kind::Invalid,
-                            &at,
+                            &at(),
                             format!("the figure of {slug} itself restates {chain}"),
                         )
                         .help(format!(
@@ -151,7 +157,7 @@ pub(super) fn check(
                 errors.push(
                     doc.error(
                         Kind::Invalid,
-                        &at,
+                        &at(),
                         format!(
                             "{slug} states {} for {} as {}, not {}",
                             metric_id(f.metric),

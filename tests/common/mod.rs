@@ -4,6 +4,7 @@
 #![allow(dead_code, unreachable_pub)]
 
 pub mod depth;
+pub mod reloads;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -84,6 +85,24 @@ impl Site {
         let text = fs::read_to_string(&path).unwrap();
         assert!(text.contains(from), "{rel} does not contain {from:?}");
         fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    /// Replaces `from` with `to` in the file `rel` in one step, as editors save:
+    /// written beside the site's sources, then renamed over the file. A watching
+    /// server sees one change, never a half-written file.
+    pub fn save(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let text = fs::read_to_string(self.root.join(rel)).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.put(rel, &text.replacen(from, to, 1))
+    }
+
+    /// Writes `text` to `rel` in one step (see [`Site::save`]); the folder must exist.
+    pub fn put(&self, rel: &str, text: &str) -> &Self {
+        // At the site root and not `site.toml`: a file `serve` does not rebuild for.
+        let scratch = self.root.join(".saving");
+        fs::write(&scratch, text).unwrap();
+        fs::rename(&scratch, self.root.join(rel)).unwrap();
         self
     }
 

@@ -8,7 +8,10 @@
 //! indexes. Any other change (settings, organizations, metrics, action lines, theme,
 //! static files) rebuilds everything, still in memory.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod affected;
+mod partial;
+
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -18,15 +21,18 @@ use crate::diagnostic::{BuildError, Diagnostic};
 use crate::link::Links;
 use crate::linkcheck::PageRefs;
 use crate::load::{self, Sources};
-use crate::model::{Report, ReportId, Site};
+use crate::model::{Report, Site};
 use crate::pipeline::{self, Memory};
+use crate::render::Renderer;
 use crate::render::theme::Theme;
-use crate::render::{Job, Renderer, Task};
-use crate::urls::Page;
 use crate::validate;
 
 /// A callback told the URL paths of pages rendered ahead of the rest.
 pub(crate) type EarlyPages = Box<dyn Fn(&[String]) + Send>;
+
+/// A callback asked whether a browser has the page at a URL path (`/fr/reports/x/`)
+/// open.
+pub(crate) type Viewed = Box<dyn Fn(&str) -> bool + Send>;
 
 /// The last good build: what the served pages were rendered from.
 struct Good {
@@ -71,11 +77,20 @@ pub(crate) struct Project {
     pub(crate) errors: Arc<RwLock<Vec<Diagnostic>>>,
     /// Whether the data files and search index lag behind the pages.
     assets_stale: bool,
+    /// Whether a full rebuild was asked for (by a change to the settings, the theme,
+    /// static files or other content) and has not succeeded since. Until one does, a
+    /// report edit rebuilds everything as well: a partial rebuild reuses the last good
+    /// build's theme, templates and static files, so a file saved while the site had an
+    /// error would otherwise never be served.
+    full_pending: bool,
     /// Counts rebuilds, so a background refresh can tell it has been overtaken.
     generation: Arc<std::sync::atomic::AtomicU64>,
     /// Told the URL paths of the edited reports' pages as soon as they are rendered,
     /// before the other pages of a partial rebuild.
     pub(crate) on_early_pages: Option<EarlyPages>,
+    /// Tells which pages are open in a browser: a partial rebuild renders and
+    /// announces those first.
+    pub(crate) viewed: Option<Viewed>,
 }
 
 impl Project {
@@ -105,8 +120,10 @@ impl Project {
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),
             assets_stale: false,
+            full_pending: false,
             generation: Arc::new(std::sync::atomic::AtomicU64::new(0)),
             on_early_pages: None,
+            viewed: None,
         }
     }
 
@@ -163,7 +180,7 @@ impl Project {
             && rel.iter().all(|p| {
                 p.starts_with("content/reports") && p.extension().is_some_and(|e| e == "md")
             });
-        if reports_only && self.sources.is_some() && self.good.is_some() {
+        if reports_only && !self.full_pending && self.sources.is_some() && self.good.is_some() {
             self.rebuild_reports(&rel)
         } else {
             self.rebuild_all()
@@ -196,6 +213,7 @@ impl Project {
     }
 
     fn try_rebuild_all(&mut self) -> Result<usize, BuildError> {
+        self.full_pending = true;
         self.cache.clear();
         self.broken.clear();
         let config = self.config()?;
@@ -222,6 +240,7 @@ impl Project {
             (pages, renderer.shared_engine())
         };
         self.store.replace_with(fresh);
+        self.full_pending = false;
         let count = pages.len();
         self.remember(Good {
             site: Arc::new(site),
@@ -294,238 +313,6 @@ impl Project {
                 .collect();
         }
         self.good = Some(good);
-    }
-
-    /// Re-reads the changed reports and re-renders the pages they affect.
-    fn rebuild_reports(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
-        let started = Instant::now();
-        match self.try_rebuild_reports(changed) {
-            Ok((pages, paths)) => {
-                self.set_errors(Vec::new());
-                Ok(Rebuilt {
-                    pages,
-                    full: false,
-                    paths,
-                    elapsed: started.elapsed(),
-                })
-            }
-            Err(e) => {
-                self.set_errors(e.diagnostics.clone());
-                Err(e)
-            }
-        }
-    }
-
-    fn try_rebuild_reports(
-        &mut self,
-        changed: &[PathBuf],
-    ) -> Result<(usize, Vec<String>), BuildError> {
-        let config = self.config()?;
-        let Some(sources) = self.sources.as_mut() else {
-            return self.try_rebuild_all().map(|n| (n, Vec::new()));
-        };
-        for rel in changed {
-            sources.reports.retain(|r| r.front.file != *rel);
-            self.broken.remove(rel);
-            let path = self.root.join(rel);
-            // Anything there is read, so that a named pipe or a folder in a report's
-            // place is an error naming it, not a removed report.
-            if path.exists() {
-                match load::read_text(&path, rel).and_then(|t| load::parse_report(&t, rel)) {
-                    Ok(raw) => sources.reports.push(raw),
-                    Err(e) => {
-                        self.broken.insert(rel.clone(), e);
-                    }
-                }
-            }
-        }
-        sources
-            .reports
-            .sort_by(|a, b| a.front.file.cmp(&b.front.file));
-        if !self.broken.is_empty() {
-            return Err(BuildError::new(self.broken.values().cloned().collect()));
-        }
-        let cache = &self.cache;
-        let reuse = |raw: &load::RawReport| {
-            cache
-                .get(&raw.front.file)
-                .filter(|(fp, _)| *fp == raw.fingerprint)
-                .map(|(_, r)| Arc::clone(r))
-        };
-        let t = Instant::now();
-        let site = validate::validate(config, sources, &reuse).map_err(BuildError::new)?;
-        pipeline::timing("partial: validate", t);
-        let t = Instant::now();
-        let Some(old) = self.good.take() else {
-            return self.try_rebuild_all().map(|n| (n, Vec::new()));
-        };
-        let links =
-            Links::update(&old.links, &old.site, &site).unwrap_or_else(|| Links::new(&site));
-        pipeline::timing("partial: link", t);
-        let theme = Arc::clone(&old.theme);
-        let engine = Arc::clone(&old.engine);
-        let renderer = Renderer::with_engine(&site, &links, &theme, Arc::clone(&engine));
-        let minify = site.config.build.minify;
-
-        // The edited reports' own pages first, announced at once, so the page the
-        // editor looks at reloads before the indexes and other pages are worked out.
-        let first: Vec<Task> = site
-            .report_ids()
-            .filter(|(_, r)| changed.contains(&r.source))
-            .flat_map(|(id, _)| renderer.in_every_language(Job::Report(id)))
-            .collect();
-        let (mut fresh, mut errors) =
-            pipeline::render_pages(&renderer, &first, minify, &*self.store, None);
-        pipeline::timing("partial: edited pages shown", t);
-        let early: Vec<String> = fresh.keys().map(|p| format!("/{p}")).collect();
-        if errors.is_empty() && !early.is_empty() {
-            if let Some(notify) = &self.on_early_pages {
-                notify(&early);
-            }
-        }
-
-        let t = Instant::now();
-        let affected = affected_pages(&old, &site, &links);
-        let mut pages = old.pages;
-        let all_tasks = renderer.tasks();
-        let now: HashSet<String> = all_tasks.iter().map(|&t| renderer.path(t)).collect();
-        // Pages of reports (or years) that no longer exist.
-        let gone: Vec<String> = pages
-            .keys()
-            .filter(|p| !now.contains(*p))
-            .cloned()
-            .collect();
-        for path in gone {
-            pages.remove(&path);
-            self.store.remove(&crate::urls::file_of(&path));
-        }
-        // `affected` holds the pages' paths in the default language: a page is
-        // affected in every language.
-        let rest: Vec<Task> = all_tasks
-            .into_iter()
-            .filter(|t| !first.contains(t))
-            .filter(|&t| affected.contains(&renderer.page(t.job).path()))
-            .collect();
-        pipeline::timing("partial: affected pages", t);
-        let (more, more_errors) =
-            pipeline::render_pages(&renderer, &rest, minify, &*self.store, None);
-        let later: Vec<String> = more.keys().map(|p| format!("/{p}")).collect();
-        fresh.extend(more);
-        errors.extend(more_errors);
-        let count = fresh.len();
-        let redone: HashSet<String> = fresh.keys().cloned().collect();
-        pages.extend(fresh);
-        // The data files and the search index cover the whole site and take a while
-        // on a large one: they are refreshed after the page is shown
-        // ([`Project::refresh_assets`]).
-        self.assets_stale = true;
-        if errors.is_empty() {
-            errors = pipeline::check_links(&site, &self.root, &pages, Some(&redone), &*self.store);
-        }
-        // The renderer borrows the site and links, which the good build now takes.
-        drop(renderer);
-        self.remember(Good {
-            site: Arc::new(site),
-            links: Arc::new(links),
-            theme,
-            engine,
-            pages,
-        });
-        if errors.is_empty() {
-            Ok((count, later))
-        } else {
-            Err(BuildError::new(errors))
-        }
-    }
-}
-
-/// The paths of every page that shows something of a report that changed between the
-/// old build and the new site, in either version.
-fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
-    let old_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = old
-        .site
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.slug.as_str(), (ReportId(i as u32), r)))
-        .collect();
-    let new_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = site
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.slug.as_str(), (ReportId(i as u32), r)))
-        .collect();
-    let mut paths = HashSet::new();
-    for page in [
-        Page::Home,
-        Page::ActionLines,
-        Page::Organizations,
-        Page::Reports,
-        Page::Metrics,
-        Page::Years,
-    ] {
-        paths.insert(page.path());
-    }
-    // A target's status rests on its indicator's figures and on the latest year any
-    // report covers, and its page lists its lines' latest sections: any report edit
-    // may move them. Targets are few, so every target page is redone.
-    if !site.frame.targets.is_empty() {
-        paths.insert(Page::Targets.path());
-        for (_, t) in site.frame.target_ids() {
-            paths.insert(Page::Target(&t.id).path());
-        }
-    }
-    for (slug, (id, report)) in &new_by_slug {
-        let same = old_by_slug
-            .get(slug)
-            .is_some_and(|(_, o)| Arc::ptr_eq(o, report));
-        if !same {
-            report_dependents(site, links, *id, &mut paths);
-        }
-    }
-    for (slug, (id, report)) in &old_by_slug {
-        let same = new_by_slug
-            .get(slug)
-            .is_some_and(|(_, n)| Arc::ptr_eq(n, report));
-        if !same {
-            report_dependents(&old.site, &old.links, *id, &mut paths);
-        }
-    }
-    paths
-}
-
-/// Adds the paths of the pages showing something of report `id` of `site`.
-fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashSet<String>) {
-    let r = site.report(id);
-    paths.insert(Page::Report(&r.slug).path());
-    let (prev, next) = links.neighbours[id.index()];
-    for n in [prev, next].into_iter().flatten() {
-        paths.insert(Page::Report(&site.report(n).slug).path());
-    }
-    paths.insert(Page::Organization(&site.org(r.organization).id).path());
-    paths.insert(Page::Year(r.year).path());
-    let lines = r
-        .action_lines
-        .iter()
-        .chain(r.body.sections.iter().flat_map(|s| s.lines.iter()));
-    for &l in lines {
-        paths.insert(Page::ActionLine(&site.line(l).slug).path());
-        paths.insert(Page::ActionLineYear(&site.line(l).slug, r.year).path());
-    }
-    for f in &r.figures {
-        let m = site.metric(f.metric);
-        paths.insert(Page::Metric(&m.id).path());
-        paths.insert(Page::Organization(&site.org(m.organization).id).path());
-        for &l in &m.action_lines {
-            paths.insert(Page::ActionLine(&site.line(l).slug).path());
-        }
-        // Every page showing a value of the metric shows its change, which this
-        // report's value may have moved.
-        for o in &links.series[f.metric.index()].observations {
-            let other = site.report(o.report);
-            paths.insert(Page::Report(&other.slug).path());
-            paths.insert(Page::Year(other.figures[o.figure].year).path());
-        }
     }
 }
 
