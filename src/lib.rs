@@ -410,8 +410,10 @@ fn emit(
         &theme,
         &renderer,
         sink,
-        options.progress.as_deref(),
-        cache.as_deref(),
+        pipeline::Rendering {
+            progress: options.progress.as_deref(),
+            cache: cache.as_deref(),
+        },
     )
     .map_err(BuildError::new)?;
     let summary = BuildSummary {

@@ -331,6 +331,16 @@ fn written_at(text: &str, link: &str, base_path: &str) -> Option<crate::diagnost
         .map(|offset| crate::diagnostic::Location::of_offset(text, offset))
 }
 
+/// How [`emit_all`] renders pages.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Rendering<'a> {
+    /// Updated as pages render, for a progress line.
+    pub(crate) progress: Option<&'a Progress>,
+    /// The incremental build's cache: pages that would render as in the last build
+    /// are kept instead.
+    pub(crate) cache: Option<&'a crate::cache::Incremental>,
+}
+
 /// Renders the whole site into `sink` and checks it; the number of pages.
 pub(crate) fn emit_all(
     site: &Site,
@@ -339,9 +349,9 @@ pub(crate) fn emit_all(
     theme: &Theme,
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
-    progress: Option<&Progress>,
-    cache: Option<&crate::cache::Incremental>,
+    how: Rendering<'_>,
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
+    let Rendering { progress, cache } = how;
     let t = std::time::Instant::now();
     let tasks = renderer.tasks();
     let minify = site.config.build.minify;

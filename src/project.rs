@@ -217,7 +217,13 @@ impl Project {
         let (pages, engine) = {
             let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
             let pages = pipeline::emit_all(
-                &site, &self.root, &links, &theme, &renderer, &fresh, None, None,
+                &site,
+                &self.root,
+                &links,
+                &theme,
+                &renderer,
+                &fresh,
+                pipeline::Rendering::default(),
             )
             .map_err(BuildError::new)?;
             (pages, renderer.shared_engine())
