@@ -81,6 +81,9 @@ pub enum Kind {
     /// A file was left out of the build (a warning, not an error): a symbolic link to
     /// outside the site, a link loop.
     Skipped,
+    /// The incremental build's cache was corrupt, foreign or unwritable (a warning:
+    /// the build renders every page instead of trusting it).
+    Cache,
 }
 
 /// One problem, with where it is and what would fix it.

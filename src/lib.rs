@@ -18,6 +18,7 @@
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s with file, line and
 //! column; a failed build leaves the previous output untouched.
 
+mod cache;
 pub mod chart;
 mod cite;
 pub mod config;
@@ -71,6 +72,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Updated as pages render, for a progress line.
     pub progress: Option<std::sync::Arc<Progress>>,
+    /// Renders every page, ignoring the cache of the last build (`build --fresh`).
+    pub fresh: bool,
 }
 
 /// What a successful build produced.
@@ -78,6 +81,9 @@ pub struct BuildOptions {
 pub struct BuildSummary {
     /// Pages written.
     pub pages: usize,
+    /// Pages rendered: all of them, but in an incremental build, where the pages that
+    /// would come out as in the last build are kept instead.
+    pub rendered: usize,
     /// Reports in the site.
     pub reports: usize,
     /// Metrics defined.
@@ -322,7 +328,8 @@ pub fn load_site(root: &Path, config: Config) -> Result<model::Site, BuildError>
 }
 
 /// Builds the site: load, validate, link, render, write. On error the previous output
-/// is left as it was.
+/// is left as it was. Pages that would render as in the last build are kept from it
+/// (see the `cache` module), unless `options.fresh`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let root = &options.root;
@@ -333,12 +340,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     });
     let t = Instant::now();
     let output = write::Output::prepare(root, &output_dir)?;
+    let mut cache = cache::Incremental::open(&output_dir, output.marker_hash(), options.fresh);
     pipeline::timing("prepare the output folder", t);
-    match emit(options, config, &output) {
-        Ok(mut summary) => {
+    match emit(options, config, &output, Some(&mut cache)) {
+        Ok((mut summary, pages)) => {
             let t = Instant::now();
             summary.warnings.extend(output.commit()?);
             pipeline::timing("swap the output in", t);
+            let t = Instant::now();
+            summary.warnings.extend(cache.warnings().iter().cloned());
+            summary.rendered = cache.rendered();
+            summary.warnings.extend(cache.save(&output_dir, &pages));
+            pipeline::timing("write the build cache", t);
             summary.output = Some(output_dir);
             summary.elapsed = started.elapsed();
             Ok(summary)
@@ -355,17 +368,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
 pub fn check(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let config = load_config(&options.root, options.base_url.as_deref())?;
-    let mut summary = emit(options, config, &pipeline::Discard::default())?;
+    let (mut summary, _) = emit(options, config, &pipeline::Discard::default(), None)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
-/// Loads, validates, links and renders the site into `sink`.
+/// Loads, validates, links and renders the site into `sink`, keeping the pages
+/// `cache` says are unchanged; the summary and each page's links and ids.
 fn emit(
     options: &BuildOptions,
     config: Config,
     sink: &dyn pipeline::Sink,
-) -> Result<BuildSummary, BuildError> {
+    mut cache: Option<&mut cache::Incremental>,
+) -> Result<
+    (
+        BuildSummary,
+        std::collections::HashMap<String, linkcheck::PageRefs>,
+    ),
+    BuildError,
+> {
     let root = &options.root;
     let t = Instant::now();
     let site = load_site(root, config)?;
@@ -375,6 +396,13 @@ fn emit(
     let theme = render::theme::Theme::load(root, &site.config.theme, &site.config.languages())
         .map_err(BuildError::new)?;
     let renderer = render::Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.begin(
+            root,
+            options.base_url.as_deref(),
+            renderer.globals_fingerprint(),
+        );
+    }
     pipeline::timing("link and compile templates", t);
     let pages = pipeline::emit_all(
         &site,
@@ -383,11 +411,15 @@ fn emit(
         &theme,
         &renderer,
         sink,
-        options.progress.as_deref(),
+        pipeline::Rendering {
+            progress: options.progress.as_deref(),
+            cache: cache.as_deref(),
+        },
     )
     .map_err(BuildError::new)?;
-    Ok(BuildSummary {
+    let summary = BuildSummary {
         pages: pages.len(),
+        rendered: pages.len(),
         reports: site.reports.len(),
         metrics: site.metrics.len(),
         observations: links.series.iter().map(|s| s.observations.len()).sum(),
@@ -405,5 +437,6 @@ fn emit(
             .chain(&theme.warnings)
             .cloned()
             .collect(),
-    })
+    };
+    Ok((summary, pages))
 }

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Kind, Location};
 
 /// The links and ids of one page, taken from its HTML before minification (the
 /// templates and the Markdown renderer always quote attributes with `"`).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct PageRefs {
     /// `href` and `src` values, each once.
     pub(crate) links: Vec<String>,
@@ -23,6 +23,24 @@ pub(crate) struct PageRefs {
 }
 
 impl PageRefs {
+    /// The hashes of the page's ids, for the incremental build's cache.
+    pub(crate) fn id_hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.ids.iter().copied()
+    }
+
+    /// A page's links and ids as the incremental build's cache kept them.
+    pub(crate) fn from_parts(
+        links: Vec<String>,
+        id_hashes: impl IntoIterator<Item = u64>,
+        duplicate_ids: Vec<String>,
+    ) -> PageRefs {
+        PageRefs {
+            links,
+            ids: id_hashes.into_iter().collect(),
+            duplicate_ids,
+        }
+    }
+
     /// Whether the page has an element with this id.
     pub(crate) fn has_id(&self, id: &str) -> bool {
         self.ids.contains(&id_hash(id))

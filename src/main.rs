@@ -41,6 +41,10 @@ enum Command {
         /// Publish under this address instead of site.toml's base_url.
         #[arg(long)]
         base_url: Option<String>,
+        /// Render every page, ignoring the cache of the last build (a new one is
+        /// written).
+        #[arg(long)]
+        fresh: bool,
     },
     /// Check everything `build` checks, writing nothing.
     Check {
@@ -218,6 +222,15 @@ fn summary(verb: &str, s: &BuildSummary) -> String {
         "{verb} {} pages ({} reports, {} metrics, {} figures){into} in {:.2?}",
         s.pages, s.reports, s.metrics, s.observations, s.elapsed
     );
+    // An incremental build says how many pages it rendered; the others were kept.
+    let line = if s.rendered < s.pages {
+        format!(
+            "{line}; {} rendered, the others unchanged since the last build",
+            s.rendered
+        )
+    } else {
+        line
+    };
     match s.candidates_line() {
         Some(candidates) => format!("{line}\n{candidates}"),
         None => line,
@@ -231,6 +244,7 @@ fn main() -> ExitCode {
             site,
             output,
             base_url,
+            fresh,
         } => {
             let result = with_progress(|progress| {
                 wsis::build(&BuildOptions {
@@ -238,6 +252,7 @@ fn main() -> ExitCode {
                     output,
                     base_url,
                     progress: Some(progress),
+                    fresh,
                 })
             });
             match result {

@@ -22,6 +22,12 @@ pub(crate) trait Sink: Sync {
     fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic>;
     /// Whether the file `rel` has been stored.
     fn has(&self, rel: &Path) -> bool;
+    /// Keeps the file `rel` as the previous build left it, when it still holds bytes
+    /// hashing (XXH3-128) as `hash`, for a page the incremental build need not render
+    /// again; `Ok(false)` when this sink cannot, and the page must be rendered.
+    fn keep(&self, _rel: &Path, _hash: u128) -> Result<bool, Diagnostic> {
+        Ok(false)
+    }
 }
 
 /// A sink that keeps files in memory, for `wsis serve`.
@@ -128,20 +134,39 @@ pub(crate) fn render_pages(
     let results: Vec<Result<(String, PageRefs), Diagnostic>> = tasks
         .par_iter()
         .map(|&task| {
-            let page = renderer.render(task)?;
-            let refs = linkcheck::scan(&page.html);
-            let bytes = if minify && page.file.extension().is_some_and(|e| e == "html") {
-                minify_html(page.html.as_bytes())
-            } else {
-                page.html.into_bytes()
-            };
-            sink.put(&page.file, bytes)?;
+            let (path, refs, _) = write_page(renderer.render(task)?, minify, sink)?;
             if let Some(p) = progress {
                 p.done.fetch_add(1, Ordering::Relaxed);
             }
-            Ok((page.path, refs))
+            Ok((path, refs))
         })
         .collect();
+    collect_pages(results)
+}
+
+/// Puts a rendered page into `sink`, minified if `minify` and HTML; its path, links
+/// and ids, and the XXH3-128 of the bytes written.
+pub(crate) fn write_page(
+    page: crate::render::RenderedPage,
+    minify: bool,
+    sink: &dyn Sink,
+) -> Result<(String, PageRefs, u128), Diagnostic> {
+    let refs = linkcheck::scan(&page.html);
+    let bytes = if minify && page.file.extension().is_some_and(|e| e == "html") {
+        minify_html(page.html.as_bytes())
+    } else {
+        page.html.into_bytes()
+    };
+    let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+    sink.put(&page.file, bytes)?;
+    Ok((page.path, refs, hash))
+}
+
+/// Each page's links and ids by path, from the pages rendered (or kept), and the
+/// errors: those of the pages that failed, and two pages of one path.
+pub(crate) fn collect_pages(
+    results: Vec<Result<(String, PageRefs), Diagnostic>>,
+) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut pages = HashMap::with_capacity(results.len());
     for r in results {
@@ -306,6 +331,16 @@ fn written_at(text: &str, link: &str, base_path: &str) -> Option<crate::diagnost
         .map(|offset| crate::diagnostic::Location::of_offset(text, offset))
 }
 
+/// How [`emit_all`] renders pages.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Rendering<'a> {
+    /// Updated as pages render, for a progress line.
+    pub(crate) progress: Option<&'a Progress>,
+    /// The incremental build's cache: pages that would render as in the last build
+    /// are kept instead.
+    pub(crate) cache: Option<&'a crate::cache::Incremental>,
+}
+
 /// Renders the whole site into `sink` and checks it; the number of pages.
 pub(crate) fn emit_all(
     site: &Site,
@@ -314,14 +349,21 @@ pub(crate) fn emit_all(
     theme: &Theme,
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
-    progress: Option<&Progress>,
+    how: Rendering<'_>,
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
+    let Rendering { progress, cache } = how;
     let t = std::time::Instant::now();
     let tasks = renderer.tasks();
+    let minify = site.config.build.minify;
     // Pages, and the data files and search index, are independent: build them at once.
     // The static files follow the pages, which say under which names to write them.
     let ((pages, mut errors), assets) = rayon::join(
-        || render_pages(renderer, &tasks, site.config.build.minify, sink, progress),
+        || match cache {
+            Some(cache) => {
+                crate::cache::render_pages(cache, renderer, &tasks, minify, sink, progress)
+            }
+            None => render_pages(renderer, &tasks, minify, sink, progress),
+        },
         || write_assets(site, links, sink),
     );
     if let Err(e) = assets.and_then(|()| write_statics(site, theme, &pages, sink)) {

@@ -234,9 +234,16 @@ impl Project {
         let fresh = Memory::default();
         let (pages, engine) = {
             let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
-            let pages =
-                pipeline::emit_all(&site, &self.root, &links, &theme, &renderer, &fresh, None)
-                    .map_err(BuildError::new)?;
+            let pages = pipeline::emit_all(
+                &site,
+                &self.root,
+                &links,
+                &theme,
+                &renderer,
+                &fresh,
+                pipeline::Rendering::default(),
+            )
+            .map_err(BuildError::new)?;
             (pages, renderer.shared_engine())
         };
         self.store.replace_with(fresh);

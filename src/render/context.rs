@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::page_context::Context;
 use serde::Serialize;
-use tera::Context;
 
 use fluent_bundle::FluentValue as V;
 

@@ -5,9 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::page_context::Context;
 use fluent_bundle::FluentValue as V;
 use serde::Serialize;
-use tera::Context;
 
 use super::Job;
 use super::frame_views::{CitationView, LinkRowView, NodeView, link_anchor};

@@ -25,7 +25,11 @@ pub(crate) struct Task {
 }
 
 /// The compiled templates of each language of the site, the default first.
-pub(crate) struct Engines(Vec<tera::Tera>);
+pub(crate) struct Engines {
+    engines: Vec<tera::Tera>,
+    /// A fingerprint of every language's global context, for the incremental build.
+    fingerprint: u128,
+}
 
 impl Engines {
     /// Compiles the theme's templates once and gives each language `i` its copy, with
@@ -36,21 +40,35 @@ impl Engines {
         site_of: impl Fn(usize) -> T,
     ) -> Result<Self, Vec<Diagnostic>> {
         let compiled = theme.engine()?;
+        let mut fingerprint = xxhash_rust::xxh3::Xxh3::new();
         let engines = (0..languages.max(1))
             .map(|i| {
                 let mut tera = compiled.clone();
+                let site = site_of(i);
+                // The site-wide values are plain structs, lists and sorted maps: their
+                // JSON is the same whenever they are.
+                fingerprint.update(&serde_json::to_vec(&site).unwrap_or_default());
+                fingerprint.update(b"\0");
                 tera.register_function("t", theme.translate(i));
                 tera.register_filter("format_value", theme.format_value(i));
-                tera.global_context().insert("site", &site_of(i));
+                tera.global_context().insert("site", &site);
                 tera
             })
             .collect();
-        Ok(Engines(engines))
+        Ok(Engines {
+            engines,
+            fingerprint: fingerprint.digest128(),
+        })
+    }
+
+    /// A fingerprint of every language's global context (`site`).
+    pub(super) fn fingerprint(&self) -> u128 {
+        self.fingerprint
     }
 
     /// The engine of language `lang`.
     pub(super) fn get(&self, lang: usize) -> &tera::Tera {
-        &self.0[lang.min(self.0.len() - 1)]
+        &self.engines[lang.min(self.engines.len() - 1)]
     }
 }
 

@@ -2,9 +2,9 @@
 //! one, else the original marked with its `lang` (so that screen readers and
 //! hyphenation read it as what it is) and, for a whole description, a note saying so.
 
+use super::page_context::Context;
 use fluent_bundle::FluentArgs;
 use serde::Serialize;
-use tera::Context;
 
 use super::views::Views;
 use crate::format::Formatter;

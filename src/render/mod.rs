@@ -14,6 +14,7 @@ mod labels;
 mod languages;
 mod limits;
 mod localize;
+mod page_context;
 mod paragraphs;
 pub(crate) mod reasons;
 mod scan;
@@ -282,11 +283,34 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page, within the limits of [`limits`]; an error names the page.
     pub(crate) fn render(&self, task: Task) -> Result<RenderedPage, Diagnostic> {
-        let (template, ctx) = self.context(task);
-        let path = self.path(task);
+        self.finish(self.prepare(task))
+    }
+
+    /// The first half of [`Renderer::render`]: what `task`'s page is rendered from,
+    /// so that a build can tell from its fingerprint whether the page would come out
+    /// as last time ([`Prepared::fingerprint`]).
+    pub(crate) fn prepare(&self, task: Task) -> Prepared {
+        let (template, context) = self.context(task);
+        Prepared {
+            task,
+            template,
+            path: self.path(task),
+            context,
+        }
+    }
+
+    /// The second half of [`Renderer::render`]: the page rendered from what
+    /// [`Renderer::prepare`] gathered.
+    pub(crate) fn finish(&self, prepared: Prepared) -> Result<RenderedPage, Diagnostic> {
+        let Prepared {
+            task,
+            template,
+            path,
+            context,
+        } = prepared;
         let url = format!("{}{path}", self.site.config.base_url.path());
         let engine = self.engines.get(task.lang);
-        let html = limits::render(engine, template, &ctx).map_err(|failure| {
+        let html = limits::render(engine, template, context.tera()).map_err(|failure| {
             let mut d = match failure {
                 limits::Failure::Template(e) => self.theme.template_error(&e),
                 limits::Failure::TooLarge => Diagnostic::new(
@@ -307,6 +331,43 @@ impl<'a> Renderer<'a> {
             path,
             html,
         })
+    }
+
+    /// A fingerprint of everything every page reads besides its own context: each
+    /// language's site-wide values (title, navigation, addresses, asset names).
+    /// Templates and interface text are not in it: they are files the caller
+    /// fingerprints.
+    pub(crate) fn globals_fingerprint(&self) -> u128 {
+        self.engines.fingerprint()
+    }
+}
+
+/// A page ready to render: its template and context.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    /// The page and language.
+    task: Task,
+    /// The template it renders with.
+    template: &'static str,
+    /// Its path below the site root, as in its URL (`fr/reports/x/`).
+    pub(crate) path: String,
+    /// What the template reads.
+    context: page_context::Context,
+}
+
+impl Prepared {
+    /// A fingerprint of what the page renders from: its language, path, template and
+    /// every value of its context. With the same templates and site-wide values
+    /// ([`Renderer::globals_fingerprint`]), an equal fingerprint means the same page.
+    pub(crate) fn fingerprint(&self) -> u128 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&(self.task.lang as u64).to_le_bytes());
+        h.update(&(self.path.len() as u64).to_le_bytes());
+        h.update(self.path.as_bytes());
+        h.update(&(self.template.len() as u64).to_le_bytes());
+        h.update(self.template.as_bytes());
+        self.context.fingerprint(&mut h);
+        h.digest128()
     }
 }
 

@@ -2,9 +2,9 @@
 //! framework, with a status summary and the method), `/targets/<id>/`, and the target
 //! lists of the home, action line and metric pages.
 
+use super::page_context::Context;
 use fluent_bundle::FluentValue as V;
 use serde::Serialize;
-use tera::Context;
 
 use super::frame_views::{CitationView, NodeView};
 use super::labels::args;

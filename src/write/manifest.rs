@@ -19,7 +19,7 @@ pub(super) const MARKER_HEADER: &str =
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Written {
     /// XXH3-128 of the bytes.
-    hash: u128,
+    pub(super) hash: u128,
     /// The size in bytes.
     pub(super) len: u64,
     /// The modification time in nanoseconds since the epoch: a file changed by hand

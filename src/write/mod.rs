@@ -60,6 +60,12 @@ use tree::{
     temporary,
 };
 
+/// The incremental build's cache of the output folder `target`: beside it, never
+/// inside the served tree (`.public.wsis-cache`).
+pub(crate) fn cache_path(target: &Path) -> PathBuf {
+    sibling(target, "wsis-cache")
+}
+
 /// An output folder being written.
 #[derive(Debug)]
 pub(crate) struct Output {
@@ -91,6 +97,8 @@ pub(crate) struct Output {
     /// Whether the staging folder is a spare kept from earlier builds, rather than a
     /// folder this build created.
     reused: bool,
+    /// An XXH3-128 of the live output's marker, when it has one.
+    marker: Option<u128>,
 }
 
 impl Output {
@@ -119,6 +127,7 @@ impl Output {
         }
         let spare_marker = clean_leftovers(target)?;
         let mut manifest = String::new();
+        let mut marker_hash = None;
         match fs::symlink_metadata(target) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Diagnostic::io(target, "read the output folder", &e)),
@@ -152,6 +161,7 @@ impl Output {
                 }
                 if ours {
                     let bytes = crate::load::read_regular(&marker, &marker, None)?;
+                    marker_hash = Some(xxhash_rust::xxh3::xxh3_128(&bytes));
                     manifest = String::from_utf8_lossy(&bytes).into_owned();
                 }
             }
@@ -189,12 +199,55 @@ impl Output {
             claimed: Mutex::default(),
             temporaries: AtomicU64::new(0),
             reused,
+            marker: marker_hash,
         })
     }
 
     /// Writes `bytes` to `rel` inside the new tree. `rel` comes from validated slugs
     /// and theme file names; anything that could climb out is refused anyway.
     pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let key = self.claim(rel)?;
+        self.store(&key, rel, bytes, xxhash_rust::xxh3::xxh3_128(bytes))
+    }
+
+    /// Keeps the file `rel` of the live output in the new tree, without its bytes in
+    /// hand, when the output's manifest says it holds `hash` and nobody touched it
+    /// since: for the incremental build's pages that would render as they did.
+    /// `Ok(false)` when it cannot (the file is gone, changed, or already written): the
+    /// caller then renders the page and writes it.
+    pub(crate) fn keep(&self, rel: &Path, hash: u128) -> Result<bool, Diagnostic> {
+        let key = slash_path(rel);
+        let Some(before) = self.previous.get(&key).filter(|w| w.hash == hash) else {
+            return Ok(false);
+        };
+        let len = before.len as usize;
+        if unchanged(&self.previous, &self.target, &key, hash, len).is_none()
+            || lock(&self.claimed).contains(&key)
+        {
+            return Ok(false);
+        }
+        let key = self.claim(rel)?;
+        if self.reuse(&key, rel, hash, len)? {
+            return Ok(true);
+        }
+        // No hard links here: the live file's bytes, checked again, are written.
+        let from = self.target.join(rel);
+        let bytes = fs::read(&from).map_err(|e| Diagnostic::io(&from, "read", &e))?;
+        if xxhash_rust::xxh3::xxh3_128(&bytes) != hash {
+            return Err(Diagnostic::new(
+                Kind::Output,
+                &from,
+                "the file changed while the build was keeping it",
+            )
+            .help("build again, or with --fresh"));
+        }
+        self.store(&key, rel, &bytes, hash)?;
+        Ok(true)
+    }
+
+    /// Claims `rel` for this build (see [`Output::claimed`]), refusing a path outside
+    /// the output or with a reserved name; its key, with `/`.
+    fn claim(&self, rel: &Path) -> Result<String, Diagnostic> {
         if rel.is_absolute() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
             return Err(Diagnostic::new(
                 Kind::Output,
@@ -215,30 +268,53 @@ impl Output {
             )
             .help("rename or remove the static file (in static/ or the theme's static/)"));
         }
-        let hash = xxhash_rust::xxh3::xxh3_128(bytes);
-        // The spare already holds these bytes, untouched since: nothing to do.
-        if let Some(same) = unchanged(&self.spare, &self.staging, &key, hash, bytes.len()) {
-            lock(&self.written).insert(key, same);
+        Ok(key)
+    }
+
+    /// Puts `bytes` (hashing as `hash`) at the claimed `key`: reused from the spare or
+    /// the live output when one holds them, else written.
+    fn store(&self, key: &str, rel: &Path, bytes: &[u8], hash: u128) -> Result<(), Diagnostic> {
+        if self.reuse(key, rel, hash, bytes.len())? {
             return Ok(());
         }
         let shown = self.target.join(rel);
         let path = self.staging.join(rel);
+        let meta = self
+            .replace(&path, |tmp| create_new(tmp, bytes))
+            .map_err(|e| self.failed(key, &shown, "write", &e))?;
+        lock(&self.written).insert(key.to_string(), Written::stat(hash, &meta));
+        Ok(())
+    }
+
+    /// Puts the file `key` holding `hash` in the new tree without its bytes, when the
+    /// spare already holds it untouched (nothing to do) or the live output does (a
+    /// hard link); `false` when neither can, and the bytes must be written.
+    fn reuse(&self, key: &str, rel: &Path, hash: u128, len: usize) -> Result<bool, Diagnostic> {
+        if let Some(same) = unchanged(&self.spare, &self.staging, key, hash, len) {
+            lock(&self.written).insert(key.to_string(), same);
+            return Ok(true);
+        }
+        let shown = self.target.join(rel);
+        let path = self.staging.join(rel);
         self.make_folders(rel)
-            .map_err(|e| self.failed(&key, &shown, "create folder", &e))?;
-        if let Some(same) = unchanged(&self.previous, &self.target, &key, hash, bytes.len()) {
+            .map_err(|e| self.failed(key, &shown, "create folder", &e))?;
+        if let Some(same) = unchanged(&self.previous, &self.target, key, hash, len) {
             // A link to the live file keeps its time, so the manifest entry stays
             // true; a file system without hard links gets the bytes instead.
             let from = self.target.join(rel);
             if self.replace(&path, |tmp| fs::hard_link(&from, tmp)).is_ok() {
-                lock(&self.written).insert(key, same);
-                return Ok(());
+                lock(&self.written).insert(key.to_string(), same);
+                return Ok(true);
             }
         }
-        let meta = self
-            .replace(&path, |tmp| create_new(tmp, bytes))
-            .map_err(|e| self.failed(&key, &shown, "write", &e))?;
-        lock(&self.written).insert(key, Written::stat(hash, &meta));
-        Ok(())
+        Ok(false)
+    }
+
+    /// An XXH3-128 of the live output's marker as this build found it; `None` when
+    /// the output has none. The incremental build's cache names the output it
+    /// describes by it.
+    pub(crate) fn marker_hash(&self) -> Option<u128> {
+        self.marker
     }
 
     /// The error for a write of `key` that failed with `e`: a clash when this build
@@ -380,6 +456,9 @@ impl Output {
 impl Sink for Output {
     fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
         self.write(rel, &bytes)
+    }
+    fn keep(&self, rel: &Path, hash: u128) -> Result<bool, Diagnostic> {
+        Output::keep(self, rel, hash)
     }
     fn has(&self, rel: &Path) -> bool {
         lock(&self.written).contains_key(slash_path(rel).as_str())

@@ -461,16 +461,19 @@ pub fn spare(site: &Site) -> PathBuf {
 
 /// The build's own names beside the output that a finished build must not leave: any
 /// name containing `.wsis-` but the spare, which must be a folder (not a link) with a
-/// marker.
+/// marker, and the incremental build's cache, which must be a regular file.
 pub fn leftovers(site: &Site) -> Vec<String> {
     let spare = spare(site);
     let valid_spare = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
         && fs::symlink_metadata(spare.join(".wsis-output")).is_ok_and(|m| m.is_file());
+    let valid_cache =
+        fs::symlink_metadata(site.root.join(".public.wsis-cache")).is_ok_and(|m| m.is_file());
     fs::read_dir(&site.root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".wsis-"))
         .filter(|n| !(valid_spare && n == ".public.wsis-staging"))
+        .filter(|n| !(valid_cache && n == ".public.wsis-cache"))
         .collect()
 }
 

@@ -1,0 +1,282 @@
+//! The cache file's bytes: a header that says what it is and which build wrote it, a
+//! checksum, and the pages in a compact binary encoding (postcard).
+//!
+//! Layout: the magic `WSIS-CACHE\n`, the format version (`u32`, little-endian), the
+//! payload's length (`u64`) and XXH3-128 (`u128`), then the payload. Anything that
+//! does not match, to the last byte, is refused with the reason: the caller warns and
+//! builds every page.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::linkcheck::PageRefs;
+
+/// The first bytes of every cache file.
+const MAGIC: &[u8] = b"WSIS-CACHE\n";
+
+/// The version of the layout and payload; raised whenever either changes, so that a
+/// cache of another layout is never misread.
+pub(super) const FORMAT: u32 = 1;
+
+/// The fixed part before the payload: magic, format, length, checksum.
+const HEADER: usize = MAGIC.len() + 4 + 8 + 16;
+
+/// What the previous build rendered each page from and wrote for it.
+#[derive(Debug, Clone)]
+pub(crate) struct PageEntry {
+    /// The fingerprint of the page's template context ([`crate::render::Prepared`]).
+    pub(crate) context: u128,
+    /// The XXH3-128 of the file written, as the output's manifest has it.
+    pub(crate) output: u128,
+    /// The page's links and ids, for the link check of a page not rendered again.
+    pub(crate) refs: PageRefs,
+}
+
+/// What a cache file holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Contents {
+    /// Which `wsis` wrote it: version and executable ([`super::inputs::wsis_id`]).
+    pub(crate) wsis: String,
+    /// A fingerprint of the output folder's path.
+    pub(crate) output: u128,
+    /// The XXH3-128 of the output's marker as that build left it: the cache describes
+    /// that output and no other.
+    pub(crate) marker: u128,
+    /// The fingerprint of everything every page reads ([`super::inputs`]).
+    pub(crate) globals: u128,
+    /// The pages by path (`fr/reports/x/`).
+    pub(crate) pages: HashMap<String, PageEntry>,
+}
+
+/// The payload as stored: link strings once, in a table, since most pages share most
+/// of their links (the navigation, the footer).
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    wsis: String,
+    output: u128,
+    marker: u128,
+    globals: u128,
+    links: Vec<String>,
+    pages: Vec<StoredPage>,
+}
+
+/// One page as stored.
+#[derive(Serialize, Deserialize)]
+struct StoredPage {
+    path: String,
+    context: u128,
+    output: u128,
+    /// Indexes into [`Stored::links`].
+    links: Vec<u32>,
+    ids: Vec<u64>,
+    duplicate_ids: Vec<String>,
+}
+
+/// Why a cache file was not used.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Refused {
+    /// It does not start as a cache file does.
+    NotACache,
+    /// It has another format version.
+    Format(u32),
+    /// It is shorter or longer than its header says.
+    Length,
+    /// Its checksum does not match its bytes.
+    Checksum,
+    /// It passed the checksum but does not decode (a bug, or a forged checksum).
+    Decode,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::NotACache => f.write_str("it is not a wsis cache file"),
+            Refused::Format(v) => write!(f, "it has format {v}, this wsis reads format {FORMAT}"),
+            Refused::Length => f.write_str("it is truncated or has bytes past its end"),
+            Refused::Checksum => f.write_str("its checksum does not match: it is corrupt"),
+            Refused::Decode => f.write_str("its contents do not decode"),
+        }
+    }
+}
+
+/// The bytes of a cache file holding `c`.
+pub(crate) fn encode(c: &Contents) -> Vec<u8> {
+    let mut table: HashMap<&str, u32> = HashMap::new();
+    let mut links: Vec<String> = Vec::new();
+    let mut paths: Vec<&String> = c.pages.keys().collect();
+    paths.sort();
+    let pages = paths
+        .into_iter()
+        .map(|path| {
+            let e = &c.pages[path];
+            let indexes = e
+                .refs
+                .links
+                .iter()
+                .map(|l| {
+                    *table.entry(l.as_str()).or_insert_with(|| {
+                        links.push(l.clone());
+                        (links.len() - 1) as u32
+                    })
+                })
+                .collect();
+            let mut ids: Vec<u64> = e.refs.id_hashes().collect();
+            ids.sort_unstable();
+            StoredPage {
+                path: path.clone(),
+                context: e.context,
+                output: e.output,
+                links: indexes,
+                ids,
+                duplicate_ids: e.refs.duplicate_ids.clone(),
+            }
+        })
+        .collect();
+    let stored = Stored {
+        wsis: c.wsis.clone(),
+        output: c.output,
+        marker: c.marker,
+        globals: c.globals,
+        links,
+        pages,
+    };
+    // Plain strings, integers and lists: encoding them cannot fail.
+    let payload = postcard::to_stdvec(&stored).unwrap_or_default();
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// What the cache file `bytes` holds, or why it cannot be trusted.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or(Refused::NotACache)?;
+    if rest.len() < HEADER - MAGIC.len() {
+        return Err(Refused::Length);
+    }
+    let (format, rest) = rest.split_at(4);
+    let format = u32::from_le_bytes(format.try_into().map_err(|_| Refused::Length)?);
+    if format != FORMAT {
+        return Err(Refused::Format(format));
+    }
+    let (len, rest) = rest.split_at(8);
+    let len = u64::from_le_bytes(len.try_into().map_err(|_| Refused::Length)?);
+    let (sum, payload) = rest.split_at(16);
+    let sum = u128::from_le_bytes(sum.try_into().map_err(|_| Refused::Length)?);
+    if payload.len() as u64 != len {
+        return Err(Refused::Length);
+    }
+    if xxhash_rust::xxh3::xxh3_128(payload) != sum {
+        return Err(Refused::Checksum);
+    }
+    let stored: Stored = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
+    let mut pages = HashMap::with_capacity(stored.pages.len());
+    for p in stored.pages {
+        let links = p
+            .links
+            .iter()
+            .map(|&i| stored.links.get(i as usize).cloned().ok_or(Refused::Decode))
+            .collect::<Result<Vec<_>, _>>()?;
+        let entry = PageEntry {
+            context: p.context,
+            output: p.output,
+            refs: PageRefs::from_parts(links, p.ids, p.duplicate_ids),
+        };
+        if pages.insert(p.path, entry).is_some() {
+            return Err(Refused::Decode);
+        }
+    }
+    Ok(Contents {
+        wsis: stored.wsis,
+        output: stored.output,
+        marker: stored.marker,
+        globals: stored.globals,
+        pages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Contents {
+        let refs = |links: &[&str], ids: &[&str]| {
+            let html: String = links
+                .iter()
+                .map(|l| format!(r#"<a href="{l}">x</a>"#))
+                .chain(ids.iter().map(|i| format!(r#"<p id="{i}"></p>"#)))
+                .collect();
+            crate::linkcheck::scan(&html)
+        };
+        let mut pages = HashMap::new();
+        pages.insert(
+            "reports/a/".to_string(),
+            PageEntry {
+                context: 1,
+                output: 2,
+                refs: refs(&["/", "/reports/b/"], &["fig-1"]),
+            },
+        );
+        pages.insert(
+            "fr/reports/a/".to_string(),
+            PageEntry {
+                context: 3,
+                output: 4,
+                refs: refs(&["/fr/", "/reports/b/"], &["fig-1", "toc"]),
+            },
+        );
+        Contents {
+            wsis: "0.1.0 1 2".into(),
+            output: 5,
+            marker: 6,
+            globals: 7,
+            pages,
+        }
+    }
+
+    #[test]
+    fn a_cache_reads_back_as_written() {
+        let c = sample();
+        let back = decode(&encode(&c)).expect("decodes");
+        assert_eq!(
+            (back.wsis.as_str(), back.output, back.marker, back.globals),
+            ("0.1.0 1 2", 5, 6, 7)
+        );
+        assert_eq!(back.pages.len(), 2);
+        for (path, e) in &c.pages {
+            let b = &back.pages[path];
+            assert_eq!((b.context, b.output), (e.context, e.output), "{path}");
+            assert_eq!(b.refs.links, e.refs.links, "{path}");
+            assert!(b.refs.has_id("fig-1") && !b.refs.has_id("nope"), "{path}");
+        }
+        assert!(back.pages["fr/reports/a/"].refs.has_id("toc"));
+        assert!(!back.pages["reports/a/"].refs.has_id("toc"));
+    }
+
+    #[test]
+    fn every_damage_is_refused() {
+        let bytes = encode(&sample());
+        for cut in [0, 5, MAGIC.len(), HEADER - 1, HEADER, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&longer).err(), Some(Refused::Length));
+        for at in [0, MAGIC.len() + 1, HEADER + 3, bytes.len() - 1] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x10;
+            assert!(decode(&flipped).is_err(), "flipped byte {at}");
+        }
+        let mut other = bytes.clone();
+        other[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&(FORMAT + 1).to_le_bytes());
+        assert_eq!(decode(&other).err(), Some(Refused::Format(FORMAT + 1)));
+        assert_eq!(
+            decode(b"garbage, not a cache").err(),
+            Some(Refused::NotACache)
+        );
+    }
+}

@@ -1,0 +1,97 @@
+//! What every page reads besides its own context, fingerprinted: when any of it
+//! changes, no page of the previous build is kept.
+//!
+//! That is the `wsis` executable (its version, size and time: the built-in theme,
+//! interface text and number formats are compiled into it), `site.toml` and the
+//! `--base-url` override, every file under `themes/` (templates, interface text,
+//! stylesheets), and each language's site-wide values as the templates see them
+//! ([`crate::render::Renderer::globals_fingerprint`]). Content and the site's
+//! `static/` reach pages only through their contexts (and the asset names among the
+//! site-wide values), which are fingerprinted page by page.
+
+use std::path::Path;
+
+use xxhash_rust::xxh3::Xxh3;
+
+/// Which `wsis` this is: its version and its executable's size and modification
+/// time, so that a rebuilt `wsis` of the same version (a changed template compiled
+/// in) never trusts another's cache.
+pub(super) fn wsis_id() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let time = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} {time}", m.len())
+        })
+        .unwrap_or_else(|_| "unknown".into());
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// A fingerprint of the output folder's path: a cache written for another output
+/// (copied, or the folder renamed) is not this one's. The site's address is among the
+/// globals: a build under another address renders every page, without a warning.
+pub(super) fn output_id(output: &Path) -> u128 {
+    let mut h = Xxh3::new();
+    field(&mut h, output.as_os_str().as_encoded_bytes());
+    h.digest128()
+}
+
+/// A fingerprint of the files every page reads, under the site at `root`, with the
+/// `--base-url` override and the renderer's site-wide values `site_values`.
+pub(super) fn globals(root: &Path, base_url: Option<&str>, site_values: u128) -> u128 {
+    let mut h = Xxh3::new();
+    h.update(&site_values.to_le_bytes());
+    field(&mut h, base_url.unwrap_or("").as_bytes());
+    field(
+        &mut h,
+        if cfg!(feature = "minify") {
+            b"minify"
+        } else {
+            b""
+        },
+    );
+    file(&mut h, &root.join("site.toml"));
+    let themes = root.join("themes");
+    let mut paths: Vec<_> = walkdir::WalkDir::new(&themes)
+        .follow_links(true)
+        .into_iter()
+        .map(|e| match e {
+            Ok(e) => (e.path().to_path_buf(), e.file_type().is_file()),
+            // An unreadable entry or a link loop: its path and the error stand for it,
+            // so that it changing still shows.
+            Err(err) => (
+                err.path()
+                    .unwrap_or(&themes)
+                    .join(format!("(error: {err})")),
+                false,
+            ),
+        })
+        .collect();
+    paths.sort();
+    for (path, is_file) in paths {
+        field(&mut h, path.as_os_str().as_encoded_bytes());
+        if is_file {
+            file(&mut h, &path);
+        }
+    }
+    h.digest128()
+}
+
+/// Feeds a file's bytes (or why it could not be read) to `h`.
+fn file(h: &mut Xxh3, path: &Path) {
+    match std::fs::read(path) {
+        Ok(bytes) => field(h, &bytes),
+        Err(e) => field(h, format!("(error: {})", e.kind()).as_bytes()),
+    }
+}
+
+/// Feeds `bytes` to `h` with their length first, so that fields cannot run into
+/// each other.
+fn field(h: &mut Xxh3, bytes: &[u8]) {
+    h.update(&(bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}

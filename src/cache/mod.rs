@@ -1,0 +1,237 @@
+//! The incremental build: `wsis build` keeps a cache beside the output so that the
+//! next build renders only the pages whose content changed, and writes an output
+//! byte for byte the same as a fresh build's.
+//!
+//! # Design
+//!
+//! A page is what its template makes of its context. Rather than declaring, page
+//! kind by page kind, which reports, organizations or metrics a page reads (a list
+//! that silently goes wrong the day a template shows one more thing), the build
+//! still loads, validates and links the whole site, and builds every page's context
+//! (the cheap part); it fingerprints the context ([`crate::render::Prepared`]:
+//! language, path, template, every value, maps in sorted order) and renders the
+//! template, scans links and minifies (the dear part) only for a page whose
+//! fingerprint differs from the previous build's. Whatever reaches a page outside its
+//! context is fingerprinted as a whole ([`inputs`]): the `wsis` executable,
+//! `site.toml`, the `themes/` folder, the site-wide values of every language. When
+//! that changes, every page is rendered.
+//!
+//! A page kept is not re-read: the output's manifest ([`crate::write`]) must still
+//! list the file with the hash the cache recorded, untouched since (size and time),
+//! and the file is then hard-linked (or left) into the new tree like any unchanged
+//! file. Its links and ids for the link check come from the cache. The data files,
+//! citations, search index and static files are built in full as before: they are
+//! written only where their bytes changed.
+//!
+//! # Trust
+//!
+//! The cache is `.<output>.wsis-cache` beside the output (never inside the served
+//! tree). It is written after the output is exchanged, and names the output it
+//! describes by the hash of its marker: a build stopped between the two leaves a cache
+//! that no longer matches, and is ignored. A cache that is truncated, corrupt
+//! (checksum), of another format, written by another `wsis` executable or for another
+//! output folder, or that is not a regular file (a folder, a symbolic link), is
+//! ignored with a warning and the build renders every page. `wsis build --fresh`
+//! ignores it and writes a new one; `check` and `serve` never use it.
+
+mod file;
+mod inputs;
+mod render;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::linkcheck::PageRefs;
+use crate::pipeline::lock;
+pub(crate) use file::PageEntry;
+use file::{Contents, Refused};
+pub(crate) use render::render_pages;
+
+/// The cache of one build: the previous build's pages, when they may be trusted, and
+/// this build's as they are rendered.
+#[derive(Debug)]
+pub(crate) struct Incremental {
+    /// The cache file.
+    path: PathBuf,
+    /// What identifies this `wsis` and this output.
+    wsis: String,
+    output: u128,
+    /// The fingerprint of what every page reads, once [`Incremental::begin`] knows it.
+    globals: u128,
+    /// The previous build's cache, when it is this `wsis`'s for this very output and
+    /// the same globals.
+    previous: Option<Contents>,
+    /// Why the cache was not used.
+    warnings: Vec<Diagnostic>,
+    /// This build's pages: path, context fingerprint, output hash.
+    fresh: Mutex<HashMap<String, (u128, u128)>>,
+    /// Pages rendered (not kept).
+    rendered: AtomicUsize,
+}
+
+impl Incremental {
+    /// Reads the cache of the output folder `output_dir`, whose marker hashes as
+    /// `marker`. Nothing is read when `fresh`.
+    pub(crate) fn open(output_dir: &Path, marker: Option<u128>, fresh: bool) -> Incremental {
+        let mut cache = Incremental {
+            path: crate::write::cache_path(output_dir),
+            wsis: inputs::wsis_id(),
+            output: inputs::output_id(output_dir),
+            globals: 0,
+            previous: None,
+            warnings: Vec::new(),
+            fresh: Mutex::default(),
+            rendered: AtomicUsize::new(0),
+        };
+        if !fresh {
+            match cache.read(marker) {
+                Ok(previous) => cache.previous = previous,
+                Err(why) => cache.warnings.push(
+                    Diagnostic::new(
+                        Kind::Cache,
+                        &cache.path,
+                        format!("the build cache was ignored: {why}"),
+                    )
+                    .help("every page is rendered and a new cache written; nothing to do"),
+                ),
+            }
+        }
+        cache
+    }
+
+    /// The previous cache, if there is one this build may use; `Err` says why one
+    /// that exists may not be.
+    fn read(&self, marker: Option<u128>) -> Result<Option<Contents>, String> {
+        let meta = match std::fs::symlink_metadata(&self.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("it cannot be read: {e}")),
+            Ok(meta) => meta,
+        };
+        if !meta.is_file() {
+            return Err("it is not a regular file (a folder or a symbolic link?)".into());
+        }
+        let bytes = std::fs::read(&self.path).map_err(|e| format!("it cannot be read: {e}"))?;
+        let contents = file::decode(&bytes).map_err(|e: Refused| e.to_string())?;
+        if contents.wsis != self.wsis {
+            return Err(format!(
+                "it was written by another wsis ({}; this is {})",
+                contents.wsis, self.wsis
+            ));
+        }
+        if contents.output != self.output {
+            return Err("it was written for another output folder".into());
+        }
+        match marker {
+            // No output to keep pages from: nothing to warn about.
+            None => Ok(None),
+            Some(m) if m != contents.marker => Err(
+                "it does not describe the output folder as it is (a build stopped before \
+                 writing it, or the output was changed)"
+                    .into(),
+            ),
+            Some(_) => Ok(Some(contents)),
+        }
+    }
+
+    /// Sets what every page reads, for the site at `root` built with the `--base-url`
+    /// override `base_url` and the renderer's site-wide values `site_values`; the
+    /// previous pages are dropped when it changed.
+    pub(crate) fn begin(&mut self, root: &Path, base_url: Option<&str>, site_values: u128) {
+        self.globals = inputs::globals(root, base_url, site_values);
+        if self
+            .previous
+            .as_ref()
+            .is_some_and(|p| p.globals != self.globals)
+        {
+            self.previous = None;
+        }
+    }
+
+    /// What the previous build recorded of the page at `path`, if it may be trusted.
+    pub(crate) fn previous(&self, path: &str) -> Option<&PageEntry> {
+        self.previous.as_ref()?.pages.get(path)
+    }
+
+    /// Records the page at `path`: its context fingerprint and the hash of its file;
+    /// `rendered` when it was rendered rather than kept.
+    fn record(&self, path: String, context: u128, output: u128, rendered: bool) {
+        if rendered {
+            self.rendered.fetch_add(1, Ordering::Relaxed);
+        }
+        lock(&self.fresh).insert(path, (context, output));
+    }
+
+    /// The pages this build rendered rather than kept.
+    pub(crate) fn rendered(&self) -> usize {
+        self.rendered.load(Ordering::Relaxed)
+    }
+
+    /// Why the previous cache was not used, if it was not.
+    pub(crate) fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// Writes the cache of the output now at `output_dir`, whose pages have the links
+    /// and ids `pages`: beside it, under a temporary name renamed over the old cache.
+    /// Returns a warning when it cannot (the next build then renders every page).
+    pub(crate) fn save(
+        self,
+        output_dir: &Path,
+        pages: &HashMap<String, PageRefs>,
+    ) -> Option<Diagnostic> {
+        let fail = |what: &str, e: &std::io::Error| {
+            Some(
+                Diagnostic::new(
+                    Kind::Cache,
+                    &self.path,
+                    format!("the build cache could not be {what}: {e}"),
+                )
+                .help("the next build renders every page; check the folder's permissions"),
+            )
+        };
+        let marker = output_dir.join(crate::write::MARKER);
+        let marker = match std::fs::read(&marker) {
+            Ok(bytes) => xxhash_rust::xxh3::xxh3_128(&bytes),
+            Err(e) => return fail("written (the output's marker cannot be read)", &e),
+        };
+        let fresh = std::mem::take(&mut *lock(&self.fresh));
+        let contents = Contents {
+            wsis: self.wsis.clone(),
+            output: self.output,
+            marker,
+            globals: self.globals,
+            pages: fresh
+                .into_iter()
+                .filter_map(|(path, (context, output))| {
+                    let refs = pages.get(&path)?.clone();
+                    Some((
+                        path,
+                        PageEntry {
+                            context,
+                            output,
+                            refs,
+                        },
+                    ))
+                })
+                .collect(),
+        };
+        let bytes = file::encode(&contents);
+        let mut tmp = self.path.clone().into_os_string();
+        tmp.push(format!(".tmp-{}", std::process::id()));
+        let tmp = PathBuf::from(tmp);
+        let _ = std::fs::remove_file(&tmp);
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
+        if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, &self.path)) {
+            let _ = std::fs::remove_file(&tmp);
+            return fail("written", &e);
+        }
+        None
+    }
+}

@@ -1,0 +1,66 @@
+//! The incremental build's rendering: each page's context is built and fingerprinted;
+//! a page whose fingerprint is the previous build's, and whose file the live output
+//! still holds untouched, is kept from it, and every other page is rendered.
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+
+use rayon::prelude::*;
+
+use super::Incremental;
+use crate::diagnostic::Diagnostic;
+use crate::linkcheck::PageRefs;
+use crate::pipeline::{Progress, Sink, collect_pages, write_page};
+use crate::render::{Renderer, Task};
+
+/// Renders (or keeps) `tasks` into `sink` as [`crate::pipeline::render_pages`] does,
+/// recording each page in `cache` for the next build.
+pub(crate) fn render_pages(
+    cache: &Incremental,
+    renderer: &Renderer<'_>,
+    tasks: &[Task],
+    minify: bool,
+    sink: &dyn Sink,
+    progress: Option<&Progress>,
+) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
+    if let Some(p) = progress {
+        p.total.store(tasks.len(), Ordering::Relaxed);
+    }
+    let results: Vec<Result<(String, PageRefs), Diagnostic>> = tasks
+        .par_iter()
+        .map(|&task| {
+            let page = page(cache, renderer, task, minify, sink);
+            if let Some(p) = progress {
+                p.done.fetch_add(1, Ordering::Relaxed);
+            }
+            page
+        })
+        .collect();
+    collect_pages(results)
+}
+
+/// One page: kept from the previous build when it would render the same, else
+/// rendered and written.
+fn page(
+    cache: &Incremental,
+    renderer: &Renderer<'_>,
+    task: Task,
+    minify: bool,
+    sink: &dyn Sink,
+) -> Result<(String, PageRefs), Diagnostic> {
+    let prepared = renderer.prepare(task);
+    let context = prepared.fingerprint();
+    if let Some(before) = cache
+        .previous(&prepared.path)
+        .filter(|e| e.context == context)
+    {
+        let file = crate::urls::file_of(&prepared.path);
+        if sink.keep(&file, before.output)? {
+            cache.record(prepared.path.clone(), context, before.output, false);
+            return Ok((prepared.path, before.refs.clone()));
+        }
+    }
+    let (path, refs, output) = write_page(renderer.finish(prepared)?, minify, sink)?;
+    cache.record(path.clone(), context, output, true);
+    Ok((path, refs))
+}

@@ -1,0 +1,553 @@
+//! The incremental build: after any kind of change, `wsis build` (keeping the pages
+//! that come out as before) writes the same output, byte for byte, as a fresh build of
+//! the changed sources; it renders only the pages the change reaches; and it never
+//! trusts a cache that is corrupt, foreign or not a file.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::Site;
+
+/// The fixture: the frame fixture (targets, frameworks, documents) in three
+/// languages, minified, with a static file of the site's own.
+const FIXTURE: &str = "incremental";
+
+/// The output folder's files with their bytes; the marker as its files' hashes, sizes
+/// and paths (its modification times differ between any two builds).
+fn tree(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let out = site.root.join("public");
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&out).unwrap().display().to_string();
+            let bytes = fs::read(e.path()).unwrap();
+            let bytes = if rel == wsis::OUTPUT_MARKER {
+                String::from_utf8(bytes)
+                    .unwrap()
+                    .lines()
+                    .map(|l| {
+                        let p: Vec<&str> = l.splitn(4, ' ').collect();
+                        match p.as_slice() {
+                            [hash, len, _time, path] => format!("{hash} {len} {path}\n"),
+                            _ => format!("{l}\n"),
+                        }
+                    })
+                    .collect::<String>()
+                    .into_bytes()
+            } else {
+                bytes
+            };
+            (rel, bytes)
+        })
+        .collect()
+}
+
+/// Pages built and pages rendered, from `build`'s summary line.
+fn counts(case: &str, stdout: &str) -> (usize, usize) {
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .unwrap_or_else(|| panic!("{case}: no summary line in {stdout}"));
+    let number = |after: &str, before: &str| -> Option<usize> {
+        let start = line.find(after)? + after.len();
+        let end = start + line[start..].find(before)?;
+        line[start..end].trim().parse().ok()
+    };
+    let pages = number("Built ", " pages").unwrap_or_else(|| panic!("{case}: {line}"));
+    let rendered = number("; ", " rendered").unwrap_or(pages);
+    (pages, rendered)
+}
+
+/// Asserts the two trees are the same, naming the case and the first file that
+/// differs.
+fn assert_same(
+    case: &str,
+    incremental: &BTreeMap<String, Vec<u8>>,
+    fresh: &BTreeMap<String, Vec<u8>>,
+) {
+    let names = |t: &BTreeMap<String, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(incremental),
+        names(fresh),
+        "{case}: the incremental and the fresh build wrote different files"
+    );
+    // The marker last: a page that differs is named, not the manifest listing it.
+    let marker_last = incremental
+        .iter()
+        .filter(|(rel, _)| *rel != wsis::OUTPUT_MARKER)
+        .chain(incremental.get_key_value(wsis::OUTPUT_MARKER));
+    for (rel, bytes) in marker_last {
+        assert!(
+            bytes == &fresh[rel],
+            "{case}: {rel} differs between the incremental and the fresh build:\n--- incremental\n{}\n--- fresh\n{}",
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&fresh[rel])
+        );
+    }
+}
+
+/// Builds the fixture, applies `change`, builds again (incrementally), builds a copy
+/// of the changed sources fresh, and compares the two outputs byte for byte. The
+/// change must change the output, else the case tests nothing. Returns the pages
+/// built and rendered by the incremental build.
+fn incremental_equals_fresh(case: &str, change: impl Fn(&Site)) -> (usize, usize) {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let before = tree(&site);
+    change(&site);
+    let run = site.build(&[]);
+    assert!(
+        run.ok,
+        "{case}: the incremental build failed:\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("cache"),
+        "{case}: the cache was not used:\n{}",
+        run.stderr
+    );
+    let after = tree(&site);
+    assert!(before != after, "{case}: the change changed no output file");
+    let fresh = site.sources_copy();
+    let run_fresh = fresh.build(&["--fresh"]);
+    assert!(
+        run_fresh.ok,
+        "{case}: the fresh build failed:\n{}",
+        run_fresh.stderr
+    );
+    assert_same(case, &after, &tree(&fresh));
+    counts(case, &run.stdout)
+}
+
+/// A file of the built-in theme, to override in a site's `themes/default/`.
+fn built_in(rel: &str) -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default")
+            .join(rel),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_report_edited() {
+    let (pages, rendered) = incremental_equals_fresh("report edited", |s| {
+        s.edit(
+            "content/reports/alpha-2024.md",
+            "to support 37 initiatives.",
+            "to support 37 initiatives, as planned.",
+        );
+    });
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn only_the_pages_showing_an_edited_sentence_are_rendered() {
+    // The sentence is on the report's page and, as the report's section on action line
+    // C1, on that line's page: two pages in each of three languages, and no other.
+    let (pages, rendered) = incremental_equals_fresh("report sentence edited", |s| {
+        s.edit(
+            "content/reports/alpha-2024.md",
+            "to support 37 initiatives.",
+            "to support 37 initiatives, as planned.",
+        );
+    });
+    assert!(pages > 100, "{pages}");
+    assert!(
+        rendered <= 9,
+        "{rendered} pages of {pages} rendered for one sentence"
+    );
+    assert!(
+        rendered >= 3,
+        "the report's own page in three languages: {rendered}"
+    );
+}
+
+#[test]
+fn a_report_title_edited() {
+    let (pages, rendered) = incremental_equals_fresh("report title edited", |s| {
+        s.edit(
+            "content/reports/alpha-2024.md",
+            "title: \"Alpha progress report 2024\"",
+            "title: \"Alpha progress report for 2024\"",
+        );
+    });
+    assert!(rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_report_added() {
+    let (pages, rendered) = incremental_equals_fresh("report added", |s| {
+        s.write(
+            "content/reports/beta-2025.md",
+            "---\ntitle: \"Beta submission 2025\"\norganization: beta\nyear: 2025\n\
+             published: 2025-11-20\nkind: review-submission\naction_lines: [C11]\n\
+             figures:\n  - metric: beta-initiatives\n    value: 190\n    year: 2025\n\
+             \x20   quote: \"190 initiatives\"\n---\n\n## Cooperation\n\nThe Forum counted 190 initiatives.\n",
+        );
+    });
+    // Only the pages showing it are rendered.
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_report_deleted() {
+    let (pages, rendered) = incremental_equals_fresh("report deleted", |s| {
+        fs::remove_file(s.root.join("content/reports/alpha-2023.md")).unwrap();
+    });
+    // Only the pages showing it are rendered.
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn an_organization_edited() {
+    let (pages, rendered) = incremental_equals_fresh("organization edited", |s| {
+        s.edit(
+            "content/organizations/beta.yaml",
+            "Beta Forum Secretariat",
+            "Beta Forum Office",
+        );
+    });
+    // Only the pages showing it are rendered.
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_metric_edited() {
+    let (pages, rendered) = incremental_equals_fresh("metric edited", |s| {
+        s.edit(
+            "content/metrics.yaml",
+            "title: \"Alumni\"",
+            "title: \"Alumni members\"",
+        );
+    });
+    // Only the pages showing it are rendered.
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_frame_file_edited() {
+    let (pages, rendered) = incremental_equals_fresh("frame file edited", |s| {
+        s.edit(
+            "content/targets.yaml",
+            "title: \"Five hundred alumni\"",
+            "title: \"Five hundred alumni or more\"",
+        );
+    });
+    // Only the pages showing it are rendered.
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_document_edited() {
+    let (pages, rendered) = incremental_equals_fresh("document edited", |s| {
+        s.edit(
+            "content/documents/test-dec-1.md",
+            "A made-up declaration for the test suite.",
+            "A made-up declaration for the tests.",
+        );
+    });
+    // Only the pages showing it are rendered.
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_template_edited() {
+    let (pages, rendered) = incremental_equals_fresh("template edited", |s| {
+        let html = built_in("templates/404.html");
+        let edited = html.replacen(
+            "{% endblock content %}",
+            "<p>Edited.</p>{% endblock content %}",
+            1,
+        );
+        assert_ne!(edited, html);
+        s.write("themes/default/templates/404.html", &edited);
+    });
+    // The templates are read by every page: all are rendered.
+    assert_eq!(rendered, pages);
+}
+
+#[test]
+fn site_toml_edited() {
+    let (pages, rendered) = incremental_equals_fresh("site.toml edited", |s| {
+        s.edit(
+            "site.toml",
+            "description = \"A small site",
+            "description = \"A little site",
+        );
+    });
+    assert_eq!(rendered, pages);
+}
+
+#[test]
+fn an_interface_string_edited() {
+    let (pages, rendered) = incremental_equals_fresh("interface string edited", |s| {
+        s.write(
+            "themes/default/i18n/en.ftl",
+            "shared-reports = All reports\n",
+        );
+    });
+    // The theme's files are read by every page: all are rendered.
+    assert_eq!(rendered, pages);
+}
+
+#[test]
+fn a_static_file_added() {
+    let (_, rendered) = incremental_equals_fresh("static file added", |s| {
+        s.write("static/more.txt", "More notes.\n");
+    });
+    // No page reads a plain static file.
+    assert_eq!(rendered, 0);
+}
+
+#[test]
+fn a_static_file_edited() {
+    let (_, rendered) = incremental_equals_fresh("static file edited", |s| {
+        s.write("static/notes.txt", "User notes, edited.\n");
+    });
+    assert_eq!(rendered, 0);
+}
+
+#[test]
+fn a_static_file_deleted() {
+    let (_, rendered) = incremental_equals_fresh("static file deleted", |s| {
+        fs::remove_file(s.root.join("static/notes.txt")).unwrap();
+    });
+    assert_eq!(rendered, 0);
+}
+
+#[test]
+fn a_stylesheet_edited() {
+    // Pages link the stylesheet by a name fingerprinting its bytes: all change.
+    let (pages, rendered) = incremental_equals_fresh("stylesheet edited", |s| {
+        let css = built_in("static/style.css");
+        s.write(
+            "static/style.css",
+            &format!("{css}\n.edited {{ color: red; }}\n"),
+        );
+    });
+    assert_eq!(rendered, pages);
+}
+
+#[test]
+fn an_edit_and_its_undoing() {
+    // The cache an incremental build writes is right in its turn: undoing an edit
+    // brings back the first output.
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let first = tree(&site);
+    let (from, to) = (
+        "to support 37 initiatives.",
+        "to support 37 initiatives, as planned.",
+    );
+    site.edit("content/reports/alpha-2024.md", from, to)
+        .build_ok();
+    assert!(tree(&site) != first);
+    site.edit("content/reports/alpha-2024.md", to, from);
+    let run = site.build(&[]);
+    assert!(run.ok, "{}", run.stderr);
+    let (pages, rendered) = counts("undo", &run.stdout);
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+    assert_same("edit undone", &tree(&site), &first);
+}
+
+#[test]
+fn nothing_changed_renders_nothing() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let first = tree(&site);
+    let run = site.build(&[]);
+    assert!(run.ok, "{}", run.stderr);
+    let (pages, rendered) = counts("no change", &run.stdout);
+    assert!(pages > 100);
+    assert_eq!(rendered, 0, "{}", run.stdout);
+    assert_same("no change", &tree(&site), &first);
+}
+
+#[test]
+fn fresh_renders_every_page_and_writes_a_cache_the_next_build_uses() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let run = site.build(&["--fresh"]);
+    assert!(run.ok, "{}", run.stderr);
+    let (pages, rendered) = counts("--fresh", &run.stdout);
+    assert_eq!(rendered, pages);
+    let run = site.build(&[]);
+    assert_eq!(counts("after --fresh", &run.stdout).1, 0, "{}", run.stdout);
+}
+
+#[test]
+fn a_page_changed_by_hand_in_the_output_is_rendered_again() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let first = tree(&site);
+    let page = site.root.join("public/organizations/beta/index.html");
+    fs::write(&page, "changed by hand").unwrap();
+    let run = site.build(&[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(counts("hand edit", &run.stdout).1, 1, "{}", run.stdout);
+    assert_same("page changed by hand", &tree(&site), &first);
+}
+
+/// The cache file of the fixture's output.
+fn cache_of(site: &Site) -> std::path::PathBuf {
+    site.root.join(".public.wsis-cache")
+}
+
+/// Builds the fixture, spoils its cache with `spoil`, edits a report and builds
+/// again: the build warns naming the cache and `warning`, renders every page, and
+/// writes the output a fresh build writes.
+fn spoiled(case: &str, warning: &str, spoil: impl Fn(&Site)) -> Site {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    assert!(cache_of(&site).is_file(), "the build writes its cache");
+    spoil(&site);
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "to support 37 initiatives.",
+        "to support 37 initiatives, as planned.",
+    );
+    let run = site.build(&[]);
+    assert!(run.ok, "{case}: {}", run.stderr);
+    let (pages, rendered) = counts(case, &run.stdout);
+    assert_eq!(rendered, pages, "{case}: a spoiled cache is never trusted");
+    let warned = run.stderr.lines().any(|l| {
+        l.starts_with("warning:") && l.contains(".public.wsis-cache") && l.contains(warning)
+    });
+    assert!(
+        warned,
+        "{case}: no warning saying {warning:?}:\n{}",
+        run.stderr
+    );
+    let fresh = site.sources_copy();
+    assert!(fresh.build(&["--fresh"]).ok);
+    assert_same(case, &tree(&site), &tree(&fresh));
+    site
+}
+
+/// Rewrites the cache through `f`, which gets its bytes.
+fn rewrite(site: &Site, f: impl Fn(&mut Vec<u8>)) {
+    let mut bytes = fs::read(cache_of(site)).unwrap();
+    f(&mut bytes);
+    fs::write(cache_of(site), bytes).unwrap();
+}
+
+/// The cache's header: magic, format, length, checksum.
+const HEADER: usize = 11 + 4 + 8 + 16;
+
+#[test]
+fn a_truncated_cache_is_ignored_with_a_warning() {
+    let site = spoiled("truncated", "truncated", |s| {
+        rewrite(s, |b| b.truncate(b.len() / 2))
+    });
+    // The next build writes a good cache again.
+    let run = site.build(&[]);
+    assert_eq!(counts("after", &run.stdout).1, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("cache"), "{}", run.stderr);
+}
+
+#[test]
+fn a_cache_with_a_flipped_byte_is_ignored_with_a_warning() {
+    spoiled("flipped byte", "corrupt", |s| {
+        rewrite(s, |b| {
+            let at = HEADER + (b.len() - HEADER) / 2;
+            b[at] ^= 0x01;
+        })
+    });
+}
+
+#[test]
+fn a_cache_of_another_format_is_ignored_with_a_warning() {
+    spoiled("other format", "format 99", |s| {
+        rewrite(s, |b| b[11..15].copy_from_slice(&99u32.to_le_bytes()))
+    });
+}
+
+#[test]
+fn a_cache_of_another_wsis_is_ignored_with_a_warning() {
+    spoiled("other wsis", "another wsis", |s| {
+        rewrite(s, |b| {
+            // The payload starts with the writer's version ("0.1.0 …", after its
+            // length); another digit, and a checksum made to match.
+            let at = HEADER + 1;
+            assert!(b[at].is_ascii_digit());
+            b[at] = if b[at] == b'9' { b'8' } else { b[at] + 1 };
+            let sum = xxhash_rust::xxh3::xxh3_128(&b[HEADER..]);
+            b[HEADER - 16..HEADER].copy_from_slice(&sum.to_le_bytes());
+        })
+    });
+}
+
+#[test]
+fn garbage_in_place_of_the_cache_is_ignored_with_a_warning() {
+    spoiled("garbage", "not a wsis cache", |s| {
+        fs::write(cache_of(s), "garbage, not a cache at all").unwrap();
+    });
+}
+
+#[test]
+fn a_cache_of_another_output_is_ignored_with_a_warning() {
+    spoiled("another output", "another output folder", |s| {
+        let other = Site::fixture(FIXTURE);
+        let run = other.build(&[]);
+        assert!(run.ok);
+        fs::copy(cache_of(&other), cache_of(s)).unwrap();
+    });
+}
+
+#[test]
+fn a_folder_in_place_of_the_cache_is_ignored_with_a_warning() {
+    let site = spoiled("folder", "not a regular file", |s| {
+        fs::remove_file(cache_of(s)).unwrap();
+        fs::create_dir(cache_of(s)).unwrap();
+        fs::write(cache_of(s).join("inside"), "kept").unwrap();
+    });
+    // The folder is left as it is, and said so: never trusted, never emptied.
+    assert_eq!(
+        fs::read_to_string(cache_of(&site).join("inside")).unwrap(),
+        "kept"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_in_place_of_the_cache_is_ignored_and_never_written_through() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("victim");
+    let good = {
+        let other = Site::fixture(FIXTURE);
+        assert!(other.build(&[]).ok);
+        fs::read(cache_of(&other)).unwrap()
+    };
+    fs::write(&target, &good).unwrap();
+    let site = spoiled("symbolic link", "not a regular file", |s| {
+        fs::remove_file(cache_of(s)).unwrap();
+        std::os::unix::fs::symlink(&target, cache_of(s)).unwrap();
+    });
+    assert_eq!(
+        fs::read(&target).unwrap(),
+        good,
+        "the link's target is untouched"
+    );
+    assert!(cache_of(&site).is_file() && !cache_of(&site).is_symlink());
+}
+
+#[test]
+fn check_neither_reads_nor_writes_the_cache() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let cache = fs::read(cache_of(&site)).unwrap();
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "to support 37 initiatives.",
+        "to support 37 initiatives, as planned.",
+    );
+    let run = site.run("check", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(fs::read(cache_of(&site)).unwrap(), cache);
+}
