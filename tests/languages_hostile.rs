@@ -182,7 +182,11 @@ fn client_tokens(queries: &[&str], stop: &[&str]) -> Option<Vec<Vec<String>>> {
             return None;
         }
     };
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     Some(serde_json::from_slice(&run.stdout).unwrap())
 }
 

@@ -44,6 +44,7 @@ shared-frameworks = الأطر
 shared-documents = الوثائق
 shared-indicator = المؤشر المرجعي
 shared-source-is = المصدر:
+citation-paragraph = { $symbol }، الفقرة { $paragraph }
 shared-none = لا شيء
 shared-no-link = لا رابط
 shared-in-year = في { $year }

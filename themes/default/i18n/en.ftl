@@ -49,6 +49,9 @@ shared-documents = Documents
 shared-indicator = Indicator
 # Before the citation of a goal, objective or target's source.
 shared-source-is = Source:
+# A citation of a numbered paragraph of a document: its symbol (A/RES/70/125) and
+# the paragraph's number.
+citation-paragraph = { $symbol }, paragraph { $paragraph }
 # A mark in an empty table cell, read out by screen readers only.
 shared-none = none
 shared-no-link = no link

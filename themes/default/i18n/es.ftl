@@ -42,6 +42,7 @@ shared-frameworks = Marcos
 shared-documents = Documentos
 shared-indicator = Indicador
 shared-source-is = Fuente:
+citation-paragraph = { $symbol }, párrafo { $paragraph }
 shared-none = ninguno
 shared-no-link = sin vínculo
 shared-in-year = en { $year }

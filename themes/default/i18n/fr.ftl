@@ -42,6 +42,7 @@ shared-frameworks = Cadres
 shared-documents = Documents
 shared-indicator = Indicateur
 shared-source-is = Source :
+citation-paragraph = { $symbol }, paragraphe { $paragraph }
 shared-none = aucun
 shared-no-link = aucun lien
 shared-in-year = en { $year }

@@ -44,6 +44,7 @@ shared-frameworks = Рамочные документы
 shared-documents = Документы
 shared-indicator = Индикатор
 shared-source-is = Источник:
+citation-paragraph = { $symbol }, пункт { $paragraph }
 shared-none = нет
 shared-no-link = нет связи
 shared-in-year = в { $year } г.

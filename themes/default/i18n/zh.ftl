@@ -43,6 +43,7 @@ shared-frameworks = 框架
 shared-documents = 文件
 shared-indicator = 衡量指标
 shared-source-is = 来源：
+citation-paragraph = { $symbol }，第 { $paragraph } 段
 shared-none = 无
 shared-no-link = 无关联
 shared-in-year = { $year }年
