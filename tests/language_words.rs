@@ -211,3 +211,28 @@ fn a_citation_of_a_paragraph_is_in_the_page_language() {
         assert!(!page.contains(", paragraph "), "{lang}: {page}");
     }
 }
+
+#[test]
+fn a_query_of_only_stop_words_is_told_so_in_the_page_language() {
+    // "the of" was answered "Type a longer word.": its words are long enough, only
+    // too common to search. search.js reads this text from the page.
+    let site = quadrilingual();
+    for (page, common) in [
+        (
+            "search/index.html",
+            "data-common=\"“{query}” has only common words",
+        ),
+        (
+            "fr/search/index.html",
+            "data-common=\"« {query} » ne contient que des mots courants",
+        ),
+    ] {
+        let html = site.output(page);
+        assert!(html.contains(common), "{page}: {html}");
+    }
+    let js = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js"),
+    )
+    .unwrap();
+    assert!(js.contains("say(\"common\", { query })"));
+}

@@ -409,6 +409,7 @@ search-help = استخدم مفاتيح الأسهم للتنقل بين الن�
 search-results = النتائج
 search-searching = جارٍ البحث…
 search-short = اكتب كلمة أطول.
+search-common = «{ $query }» لا يحتوي إلا على كلمات شائعة لا يُبحث عنها: أضف كلمة أكثر تحديدًا.
 search-none = لا توجد نتائج لـ «{ $query }».
 search-results-count = نتائج «{ $query }»: { $count }.
 search-best = تُعرض أفضل { $shown } نتيجة.

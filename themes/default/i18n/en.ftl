@@ -379,6 +379,8 @@ search-help = Use the arrow keys to move between results, Enter to open one, Esc
 search-results = Results
 search-searching = Searching…
 search-short = Type a longer word.
+# A query made only of words too common to search ("the of"), with { $query } as typed.
+search-common = “{ $query }” has only common words, which are not searched: add a more specific word.
 search-none = No results for “{ $query }”.
 search-results-count = Results for “{ $query }”: { $count }.
 search-best = The best { $shown } are shown.

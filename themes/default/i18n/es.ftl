@@ -327,6 +327,7 @@ search-help = Las flechas pasan de un resultado a otro, Intro abre un resultado 
 search-results = Resultados
 search-searching = Buscando…
 search-short = Escriba una palabra más larga.
+search-common = «{ $query }» solo contiene palabras comunes, que no se buscan: añada una palabra más específica.
 search-none = No hay resultados para «{ $query }».
 search-results-count = Resultados para «{ $query }»: { $count }.
 search-best = Se muestran los { $shown } mejores.

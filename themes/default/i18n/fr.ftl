@@ -327,6 +327,7 @@ search-help = Les flèches passent d’un résultat à l’autre, Entrée ouvre 
 search-results = Résultats
 search-searching = Recherche en cours…
 search-short = Saisissez un mot plus long.
+search-common = « { $query } » ne contient que des mots courants, qui ne sont pas recherchés : ajoutez un mot plus précis.
 search-none = Aucun résultat pour « { $query } ».
 search-results-count = Résultats pour « { $query } » : { $count }.
 search-best = Les { $shown } meilleurs sont affichés.

@@ -369,6 +369,7 @@ search-help = Стрелки переходят между результата�
 search-results = Результаты
 search-searching = Идёт поиск…
 search-short = Введите слово длиннее.
+search-common = «{ $query }» содержит только общеупотребительные слова, по которым поиск не ведётся: добавьте более конкретное слово.
 search-none = Нет результатов по запросу «{ $query }».
 search-results-count = Результаты по запросу «{ $query }»: { $count }.
 search-best = Показаны лучшие: { $shown }.

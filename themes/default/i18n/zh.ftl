@@ -268,6 +268,7 @@ search-help = 用方向键在结果之间移动，按 Enter 打开结果，按 E
 search-results = 结果
 search-searching = 正在搜索…
 search-short = 请输入更长的词。
+search-common = “{ $query }”只包含不予搜索的常用词：请添加更具体的词。
 search-none = 没有找到“{ $query }”的结果。
 search-results-count = “{ $query }”的结果：{ $count }。
 search-best = 显示最佳的 { $shown } 个。

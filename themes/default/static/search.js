@@ -197,7 +197,10 @@
     stop = new Set(meta.stop);
     const words = [...new Set(tokens(query, stop))];
     if (words.length === 0) {
-      status.textContent = query.trim() ? say("short") : "";
+      // Words were typed but all are stop words: "type a longer word" would not
+      // tell the reader why "the of" finds nothing.
+      const common = tokens(query, new Set()).length > 0;
+      status.textContent = common ? say("common", { query }) : query.trim() ? say("short") : "";
       return;
     }
     status.textContent = say("searching");
