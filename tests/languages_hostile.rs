@@ -219,3 +219,29 @@ fn search_js_cuts_a_query_into_the_words_the_index_holds() {
         }
     }
 }
+
+#[test]
+fn an_empty_translation_is_refused_rather_than_shown_as_a_blank_title() {
+    // `fr: ""` built and gave the French target page an empty <h1>.
+    for (from, to, at) in [
+        (
+            "title: \"Five hundred alumni\"",
+            "title: {en: \"Five hundred alumni\", fr: \"\"}",
+            "content/targets.yaml:2:",
+        ),
+        (
+            "name: \"Test Baseline Survey\"",
+            "name: {en: \"Test Baseline Survey\", fr: \"   \"}",
+            "content/targets.yaml:9:",
+        ),
+    ] {
+        let site = Site::fixture("frame");
+        site.edit(
+            "site.toml",
+            "description =",
+            "languages = [\"en\", \"fr\"]\ndescription =",
+        );
+        site.edit("content/targets.yaml", from, to);
+        site.build(&[]).assert_error(at, "in `fr` is empty");
+    }
+}
