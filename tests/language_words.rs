@@ -191,3 +191,48 @@ fn why_a_figure_is_not_compared_is_in_the_page_language() {
     assert!(fr.contains(">pas une année plus récente<"), "{fr}");
     assert!(!fr.contains("not a later year"), "{fr}");
 }
+
+#[test]
+fn a_citation_of_a_paragraph_is_in_the_page_language() {
+    let site = quadrilingual();
+    let en = site.output("targets/alumni-500/index.html");
+    assert!(en.contains(">TEST/RES/1, paragraph 7 (a)</a>"), "{en}");
+    for (lang, cited) in [
+        ("fr", ">TEST/RES/1, paragraphe 7 (a)</a>"),
+        // Arabic isolates the left-to-right symbol and number.
+        (
+            "ar",
+            ">\u{2068}TEST/RES/1\u{2069}، الفقرة \u{2068}7\u{2069} (a)</a>",
+        ),
+        ("zh", ">TEST/RES/1，第 7 段 (a)</a>"),
+    ] {
+        let page = site.output(&format!("{lang}/targets/alumni-500/index.html"));
+        assert!(page.contains(cited), "{lang}: {page}");
+        assert!(!page.contains(", paragraph "), "{lang}: {page}");
+    }
+}
+
+#[test]
+fn a_query_of_only_stop_words_is_told_so_in_the_page_language() {
+    // "the of" was answered "Type a longer word.": its words are long enough, only
+    // too common to search. search.js reads this text from the page.
+    let site = quadrilingual();
+    for (page, common) in [
+        (
+            "search/index.html",
+            "data-common=\"“{query}” has only common words",
+        ),
+        (
+            "fr/search/index.html",
+            "data-common=\"« {query} » ne contient que des mots courants",
+        ),
+    ] {
+        let html = site.output(page);
+        assert!(html.contains(common), "{page}: {html}");
+    }
+    let js = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js"),
+    )
+    .unwrap();
+    assert!(js.contains("say(\"common\", { query })"));
+}

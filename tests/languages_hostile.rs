@@ -153,3 +153,95 @@ fn a_static_file_where_a_language_puts_a_page_is_refused_every_time() {
         }
     }
 }
+
+/// The words `search.js` cuts from each of `queries` with the stop words `stop`, by
+/// running its own `tokens` (the source from its `HAN` pattern to the end of `tokens`)
+/// in Node.js. `None`, with a loud line, where Node is missing; CI fails instead.
+fn client_tokens(queries: &[&str], stop: &[&str]) -> Option<Vec<Vec<String>>> {
+    let js = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js"),
+    )
+    .unwrap();
+    let start = js.find("  const HAN =").expect("search.js defines HAN");
+    let end = start + js[start..].find("  // How far into").expect("tokens ends");
+    let program = format!(
+        "{}\nconst stop = new Set({});\nconsole.log(JSON.stringify({}.map((q) => tokens(q, stop))));",
+        &js[start..end],
+        serde_json::to_string(stop).unwrap(),
+        serde_json::to_string(queries).unwrap(),
+    );
+    let run = match std::process::Command::new("node")
+        .arg("-e")
+        .arg(&program)
+        .output()
+    {
+        Ok(run) => run,
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "CI needs Node.js: {e}");
+            eprintln!("\n==== SKIPPED search.js tokens: no Node.js ({e}) ====\n");
+            return None;
+        }
+    };
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    Some(serde_json::from_slice(&run.stdout).unwrap())
+}
+
+#[test]
+fn search_js_cuts_a_query_into_the_words_the_index_holds() {
+    // "İ" lower-cases to "i" and a combining dot, which is not a letter: lower-casing
+    // before cutting lost the word (the index had "i̇stanbul", the query "stanbul").
+    // Stop words in capitals, a lone capital, accents, Han and Arabic besides.
+    let queries = [
+        "İstanbul",
+        "İZMİR ağları",
+        "LES Réseaux de la commune",
+        "lés où ou",
+        "İ x",
+        "社区网络 the",
+        "الشبكات في القرى",
+        "ΟΔΟΣ",
+    ];
+    for lang in ["en", "fr", "ar", "zh", "tr"] {
+        let stop = wsis::search::stop_words(lang);
+        let Some(client) = client_tokens(&queries, stop) else {
+            return;
+        };
+        for (query, client) in queries.iter().zip(client) {
+            assert_eq!(
+                client,
+                wsis::search::query_terms(query, lang),
+                "{lang}: {query}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_empty_translation_is_refused_rather_than_shown_as_a_blank_title() {
+    // `fr: ""` built and gave the French target page an empty <h1>.
+    for (from, to, at) in [
+        (
+            "title: \"Five hundred alumni\"",
+            "title: {en: \"Five hundred alumni\", fr: \"\"}",
+            "content/targets.yaml:2:",
+        ),
+        (
+            "name: \"Test Baseline Survey\"",
+            "name: {en: \"Test Baseline Survey\", fr: \"   \"}",
+            "content/targets.yaml:9:",
+        ),
+    ] {
+        let site = Site::fixture("frame");
+        site.edit(
+            "site.toml",
+            "description =",
+            "languages = [\"en\", \"fr\"]\ndescription =",
+        );
+        site.edit("content/targets.yaml", from, to);
+        site.build(&[]).assert_error(at, "in `fr` is empty");
+    }
+}

@@ -2,8 +2,10 @@
 //! the links themselves and the targets in lists, built per page like the other
 //! views (`views`).
 
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 
+use super::labels::args;
 use super::views::Views;
 use crate::model::frame::{Citation, Frame, Link, Node, SdgId, Sourced};
 use crate::urls::Page;
@@ -85,7 +87,16 @@ impl<'a> Views<'a> {
                 let d = self.frame().document(*document);
                 let item = item.as_ref().map_or(String::new(), |i| format!(" ({i})"));
                 CitationView {
-                    text: format!("{}, paragraph {paragraph}{item}", d.symbol),
+                    text: format!(
+                        "{}{item}",
+                        self.t_with(
+                            "citation-paragraph",
+                            Some(&args([
+                                ("symbol", FluentValue::from(d.symbol.as_str())),
+                                ("paragraph", FluentValue::from(paragraph.to_string())),
+                            ])),
+                        )
+                    ),
                     lang: None,
                     document_title: Some(&d.title),
                     url: Some(self.paragraph_url(*document, *paragraph)),

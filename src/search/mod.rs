@@ -56,6 +56,12 @@ pub fn query_terms(query: &str, lang: &str) -> Vec<String> {
         .collect()
 }
 
+/// The stop words a tree in the language `lang` drops, as its `meta.json` hands them
+/// to `search.js`: so that a test can run the client's own tokenizer with them.
+pub fn stop_words(lang: &str) -> &'static [&'static str] {
+    stop::StopWords::new(lang).words()
+}
+
 /// The primary language subtag of the BCP 47 tag `lang`, in lower case (`fr` for
 /// `fr-CA`, `zh` for `zh_Hans`): what picks a stemmer and a stop list.
 fn primary_language(lang: &str) -> String {

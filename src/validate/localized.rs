@@ -1,6 +1,7 @@
 //! Curated texts with translations (`title: {en: Access, fr: Accès}`): each tag a
-//! language, each language once, and the site's default language among them, since
-//! it is what every page falls back to.
+//! language, each language once, no translation empty (it would be a blank title),
+//! and the site's default language among them, since it is what every page falls
+//! back to.
 //!
 //! A tag for a language the site does not publish is kept (a translation may be
 //! written before its language is switched on) but warned about, because it is more
@@ -58,6 +59,21 @@ impl Texts {
                     errors.push(twice(doc, path, &at, &lang));
                 }
                 original = Some(text.as_str());
+                continue;
+            }
+            if text.trim().is_empty() {
+                // Shown as it is, it would be a blank title on that language's pages.
+                errors.push(
+                    doc.error(
+                        Kind::Invalid,
+                        &at,
+                        format!("`{}` in `{lang}` is empty", field(path)),
+                    )
+                    .help(format!(
+                        "write the translation, or leave `{lang}` out to show the `{}` text",
+                        self.default
+                    )),
+                );
                 continue;
             }
             if translations.iter().any(|(l, _)| *l == lang) {

@@ -49,6 +49,9 @@ shared-documents = Documents
 shared-indicator = Indicator
 # Before the citation of a goal, objective or target's source.
 shared-source-is = Source:
+# A citation of a numbered paragraph of a document: its symbol (A/RES/70/125) and
+# the paragraph's number.
+citation-paragraph = { $symbol }, paragraph { $paragraph }
 # A mark in an empty table cell, read out by screen readers only.
 shared-none = none
 shared-no-link = no link
@@ -375,6 +378,8 @@ search-help = Use the arrow keys to move between results, Enter to open one, Esc
 search-results = Results
 search-searching = Searching…
 search-short = Type a longer word.
+# A query made only of words too common to search ("the of"), with { $query } as typed.
+search-common = “{ $query }” has only common words, which are not searched: add a more specific word.
 search-none = No results for “{ $query }”.
 search-results-count = Results for “{ $query }”: { $count }.
 search-best = The best { $shown } are shown.

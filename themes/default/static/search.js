@@ -26,12 +26,17 @@
     const c = [...run];
     return c.length < 2 ? [run] : c.slice(1).map((ch, i) => c[i] + ch);
   };
+  // Cut, then lower-case, as tokenize.rs does: "İ" lower-cases to "i" and a
+  // combining dot, which is no letter, so the other order splits "İstanbul".
   const tokens = (text, stop) => {
     const out = [];
-    for (const word of text.normalize("NFC").toLowerCase().match(WORD) || []) {
+    for (const word of text.normalize("NFC").match(WORD) || []) {
       for (const run of word.match(RUNS)) {
         if (IS_HAN.test(run)) out.push(...pairs(run));
-        else if ([...run].length >= 2 && !stop.has(run)) out.push(run);
+        else if ([...run].length >= 2) {
+          const term = run.toLowerCase();
+          if (!stop.has(term)) out.push(term);
+        }
       }
     }
     return out;
@@ -192,7 +197,10 @@
     stop = new Set(meta.stop);
     const words = [...new Set(tokens(query, stop))];
     if (words.length === 0) {
-      status.textContent = query.trim() ? say("short") : "";
+      // Words were typed but all are stop words: "type a longer word" would not
+      // tell the reader why "the of" finds nothing.
+      const common = tokens(query, new Set()).length > 0;
+      status.textContent = common ? say("common", { query }) : query.trim() ? say("short") : "";
       return;
     }
     status.textContent = say("searching");
