@@ -186,22 +186,16 @@ pub(crate) fn collect_pages(
     (pages, errors)
 }
 
-/// Writes the open data files, the citation files and the search index.
+/// Writes the open data files, the citation files and the search index, each file to
+/// `sink` as soon as it is made.
 pub(crate) fn write_assets(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
-    for (rel, bytes) in data::files(site, links)? {
-        sink.put(&rel, bytes)?;
-    }
-    for (rel, bytes) in crate::cite::files(site, links) {
-        sink.put(&rel, bytes)?;
-    }
+    data::files(site, links, sink)?;
+    crate::cite::files(site, links, sink)?;
     // The search index of the default language, at `search/`, which every language's
     // search page reads for now (the template's `site.root_base`); an index per
     // language belongs under its pages' folder (`fr/search/`: the `prefix` of
     // `render::languages::Edition`), read through `site.base`.
-    for (rel, bytes) in crate::search::index(site)? {
-        sink.put(&rel, bytes)?;
-    }
-    Ok(())
+    crate::search::index(site, sink)
 }
 
 /// Writes the theme's and site's static files, each under the names `pages` link it

@@ -19,8 +19,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::diagnostic::Diagnostic;
 use crate::link::Links;
 use crate::model::{MetricId, Observation, PartialDate, ReportId, Site};
+use crate::pipeline::Sink;
 use crate::urls::Page;
 
 /// The name of a page's BibTeX file, in the page's folder.
@@ -211,31 +213,34 @@ impl CiteView {
     }
 }
 
-/// Every report's and metric's `cite.bib` and `cite.json`, as (path in the output,
-/// bytes).
-pub(crate) fn files(site: &Site, links: &Links) -> Vec<(PathBuf, Vec<u8>)> {
-    let reports = site
-        .report_ids()
-        .map(|(id, r)| (Page::Report(&r.slug).path(), Citation::report(site, id)));
-    let metrics = (0..site.metrics.len()).map(|i| {
+/// Writes every report's and metric's `cite.bib` and `cite.json` into `sink`, in
+/// parallel and each pair as soon as it is made, rather than holding them all.
+pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    let put = |folder: String, c: Citation| {
+        sink.put(
+            &PathBuf::from(format!("{folder}{BIB_FILE}")),
+            c.bibtex().into_bytes(),
+        )?;
+        sink.put(
+            &PathBuf::from(format!("{folder}{CSL_FILE}")),
+            c.csl().into_bytes(),
+        )
+    };
+    (0..site.reports.len()).into_par_iter().try_for_each(|i| {
+        let id = ReportId(i as u32);
+        put(
+            Page::Report(&site.report(id).slug).path(),
+            Citation::report(site, id),
+        )
+    })?;
+    (0..site.metrics.len()).into_par_iter().try_for_each(|i| {
         let id = MetricId(i as u32);
-        (
+        put(
             Page::Metric(&site.metric(id).id).path(),
             Citation::metric(site, links, id),
         )
-    });
-    let mut out = Vec::with_capacity(2 * (site.reports.len() + site.metrics.len()));
-    for (folder, c) in reports.chain(metrics) {
-        out.push((
-            PathBuf::from(format!("{folder}{BIB_FILE}")),
-            c.bibtex().into_bytes(),
-        ));
-        out.push((
-            PathBuf::from(format!("{folder}{CSL_FILE}")),
-            c.csl().into_bytes(),
-        ));
-    }
-    out
+    })
 }
 
 /// The absolute address of `page`.

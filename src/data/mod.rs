@@ -26,66 +26,68 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::link::Links;
 use crate::model::{MetricId, ReportId, Site};
+use crate::pipeline::Sink;
 
 pub(crate) use frame::{CROSSWALK_CSV, CROSSWALK_JSON, TARGETS_JSON};
 pub(crate) use rows::{metric_csv, metric_json_path};
 
-/// Every data file, as (path in the output, bytes).
-pub(crate) fn files(site: &Site, links: &Links) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
-    let mut out = Vec::new();
+/// Writes every data file into `sink`, each as soon as it is serialised: the JSON and
+/// CSV of all reports and figures are large, and holding them all would add up.
+pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    let put = |(rel, bytes): (PathBuf, Vec<u8>)| sink.put(&rel, bytes);
     let metrics: Vec<rows::MetricJson<'_>> = (0..site.metrics.len())
         .map(|i| rows::metric_json(site, links, MetricId(i as u32)))
         .collect();
     for (m, json_of) in site.metrics.iter().zip(&metrics) {
         let file = metric_csv(&m.id);
         let bytes = csv(&file, &rows::CSV_COLUMNS, json_of.observations.iter())?;
-        out.push((PathBuf::from(file), bytes));
-        out.push((PathBuf::from(metric_json_path(&m.id)), record(json_of)?));
+        put((PathBuf::from(file), bytes))?;
+        put((PathBuf::from(metric_json_path(&m.id)), record(json_of)?))?;
     }
     let all = metrics.iter().flat_map(|m| m.observations.iter());
-    out.push((
+    put((
         PathBuf::from("data/metrics.csv"),
         csv("data/metrics.csv", &rows::CSV_COLUMNS, all)?,
-    ));
-    out.push((PathBuf::from("data/metrics.json"), records(&metrics)?));
+    ))?;
+    put((PathBuf::from("data/metrics.json"), records(&metrics)?))?;
 
     let definitions =
         (0..site.metrics.len()).map(|i| rows::definition_row(site, MetricId(i as u32)));
-    out.push(table("metric-definitions", definitions)?);
+    put(table("metric-definitions", definitions)?)?;
 
     let report_ids = || (0..site.reports.len()).map(|i| ReportId(i as u32));
-    out.push(table(
+    put(table(
         "reports",
         report_ids().map(|id| rows::report_row(site, id, true)),
-    )?);
+    )?)?;
     let reports: Vec<_> = report_ids().map(|id| rows::report_json(site, id)).collect();
-    out.push((PathBuf::from("data/reports.json"), records(&reports)?));
+    put((PathBuf::from("data/reports.json"), records(&reports)?))?;
 
     let orgs = rows::org_rows(site);
-    out.push(table("organizations", orgs.iter())?);
-    out.push((PathBuf::from("data/organizations.json"), records(&orgs)?));
+    put(table("organizations", orgs.iter())?)?;
+    put((PathBuf::from("data/organizations.json"), records(&orgs)?))?;
 
     if frame::has_frame(&site.frame) {
         let joined = |l: Vec<String>| l.join(" ");
-        out.push(table(
+        put(table(
             "targets",
             frame::target_rows(site, links, joined).into_iter(),
-        )?);
+        )?)?;
         let targets = frame::target_rows(site, links, |l| l);
-        out.push((PathBuf::from(TARGETS_JSON), records(&targets)?));
+        put((PathBuf::from(TARGETS_JSON), records(&targets)?))?;
         let crosswalk = frame::crosswalk_rows(site);
-        out.push(table("crosswalk", crosswalk.iter())?);
-        out.push((PathBuf::from(CROSSWALK_JSON), records(&crosswalk)?));
+        put(table("crosswalk", crosswalk.iter())?)?;
+        put((PathBuf::from(CROSSWALK_JSON), records(&crosswalk)?))?;
     }
-    out.push((
+    put((
         PathBuf::from(format!("data/{}", package::FIGURES_SCHEMA)),
         pretty(&package::figures_schema())?,
-    ));
-    out.push((
+    ))?;
+    put((
         PathBuf::from("data/datapackage.json"),
         pretty(&package::descriptor(site))?,
-    ));
-    Ok(out)
+    ))?;
+    Ok(())
 }
 
 /// The CSV file `data/<name>.csv` of the package's resource `name`, its header taken

@@ -40,10 +40,11 @@ mod write;
 
 pub(crate) use documents::documents;
 pub use ngram::is_han;
-pub(crate) use write::{File, tree};
+pub(crate) use write::tree;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
+use crate::pipeline::Sink;
 
 /// The terms of `query` as the search page of a tree in the language `lang` cuts it,
 /// before the vocabulary maps each word to its stem: the index's own tokenizer and
@@ -74,11 +75,11 @@ fn primary_language(lang: &str) -> String {
 /// Builds one index per language of the site: `search/` for the default language,
 /// `<tag>/search/` for each other, whose pages are under `/<tag>/`. The text of every
 /// page is in the site's content language until pages carry translations, so each
-/// tree indexes the same text under its own addresses.
-pub(crate) fn index(site: &Site) -> Result<Vec<File>, Diagnostic> {
+/// tree indexes the same text under its own addresses. Each file goes to `sink` as
+/// soon as it is serialised.
+pub(crate) fn index(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
     let content = site.config.language.tag();
     let base = site.config.base_url.path();
-    let mut files = Vec::new();
     for (i, lang) in site.config.languages().iter().enumerate() {
         let (tree_base, prefix) = if i == 0 {
             (base.to_string(), "search/".to_string())
@@ -89,7 +90,7 @@ pub(crate) fn index(site: &Site) -> Result<Vec<File>, Diagnostic> {
             )
         };
         let docs = documents(site, &tree_base, content);
-        files.extend(tree(&docs, lang.tag(), &prefix)?);
+        tree(&docs, lang.tag(), &prefix, sink)?;
     }
-    Ok(files)
+    Ok(())
 }

@@ -13,6 +13,7 @@ use super::snippet::passages;
 use super::stem::Stems;
 use super::stop::StopWords;
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::pipeline::Sink;
 
 /// Documents per `docs-<n>.json` chunk.
 const CHUNK: usize = 500;
@@ -20,12 +21,16 @@ const CHUNK: usize = 500;
 /// The version of the index layout, which `search.js` checks.
 const VERSION: u32 = 2;
 
-/// A file to write: its path below the output folder and its bytes.
-pub(crate) type File = (PathBuf, Vec<u8>);
-
-/// The index files of `docs`, all of one page tree, under `prefix` (`search/`).
+/// Writes the index files of `docs`, all of one page tree, under `prefix` (`search/`)
+/// into `sink` as each is serialised: holding them all (every document's passages,
+/// about the size of all report text) until the end would double the index's memory.
 /// `lang` is the tree's language, which the search page reads to cut a query.
-pub(crate) fn tree(docs: &[Doc<'_>], lang: &str, prefix: &str) -> Result<Vec<File>, Diagnostic> {
+pub(crate) fn tree(
+    docs: &[Doc<'_>],
+    lang: &str,
+    prefix: &str,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
     // A document is stemmed in its own language but cut with the tree's stop words,
     // the list the search page gets: a word the page keeps in a query is indexed.
     let stop = StopWords::new(lang);
@@ -58,7 +63,6 @@ pub(crate) fn tree(docs: &[Doc<'_>], lang: &str, prefix: &str) -> Result<Vec<Fil
     let shards = sharded(terms);
     let vocab = sharded(vocabulary);
 
-    let mut files = Vec::new();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let list: Vec<_> = chunk
             .iter()
@@ -73,7 +77,7 @@ pub(crate) fn tree(docs: &[Doc<'_>], lang: &str, prefix: &str) -> Result<Vec<Fil
                 )
             })
             .collect();
-        files.push((path(prefix, &format!("docs-{n}.json")), json(&list)?));
+        sink.put(&path(prefix, &format!("docs-{n}.json")), json(&list)?)?;
     }
     #[derive(serde::Serialize)]
     struct Meta<'a> {
@@ -94,12 +98,12 @@ pub(crate) fn tree(docs: &[Doc<'_>], lang: &str, prefix: &str) -> Result<Vec<Fil
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         vocab: vocab.iter().map(|(k, _)| k.as_str()).collect(),
     };
-    files.push((path(prefix, "meta.json"), json(&meta)?));
-    let pieces: Vec<Result<File, Diagnostic>> = shards
+    sink.put(&path(prefix, "meta.json"), json(&meta)?)?;
+    shards
         .par_iter()
         .map(|(key, terms)| {
             let name = format!("shards/{}.json", shard_file(key));
-            Ok((path(prefix, &name), json(&Ordered(terms))?))
+            sink.put(&path(prefix, &name), json(&Ordered(terms))?)
         })
         .chain(vocab.par_iter().map(|(key, words)| {
             // A word with one stem maps to it, with several (pages in several
@@ -115,18 +119,15 @@ pub(crate) fn tree(docs: &[Doc<'_>], lang: &str, prefix: &str) -> Result<Vec<Fil
                 })
                 .collect();
             let name = format!("vocab/{}.json", shard_file(key));
-            Ok((path(prefix, &name), json(&Ordered(&words))?))
+            sink.put(&path(prefix, &name), json(&Ordered(&words))?)
         }))
-        .chain(
-            docs.par_iter()
-                .enumerate()
-                .map(|(n, d)| Ok((path(prefix, &format!("text/{n}.json")), json(&passages(d))?))),
-        )
-        .collect();
-    for f in pieces {
-        files.push(f?);
-    }
-    Ok(files)
+        .chain(docs.par_iter().enumerate().map(|(n, d)| {
+            sink.put(
+                &path(prefix, &format!("text/{n}.json")),
+                json(&passages(d))?,
+            )
+        }))
+        .collect()
 }
 
 fn path(prefix: &str, name: &str) -> PathBuf {

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Build benchmark, one command: wsis against Hugo on the same synthetic corpus, each
+# size built side by side in one run (alternating, medians of several runs), then one
+# incremental wsis build after a one-sentence edit. Ratios are only meaningful between
+# tools measured in the same run: the machine's speed varies from run to run.
+#
+#   bench/run.sh [REPORTS ...]          default: 1000 10000 100000
+#
+# Every comparison build goes into an empty folder (the previous output is moved aside
+# first, untimed), as a CI job does; with OVER=1 both tools build over their previous
+# output instead, as an editor does. When `wsis build` has a `--fresh` flag (a build that
+# ignores any incremental cache) the fresh builds pass it.
+#
+# The incremental case: after the comparison runs, one sentence is appended to one
+# report, `wsis build` runs once more over its output, and its wall time is printed as
+# a fraction of the fresh build's median. The report is restored afterwards.
+#
+# Environment: RUNS (default 3; 100,000 reports always run once), BENCH_DIR (corpora,
+# default /tmp/wsis-bench), GEN (the generator, default ../shared/bench/gen_corpus.py).
+# Needs /usr/bin/time and Debian's hugo (installed with apt-get when missing). Uses the
+# release binary (built first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-3}
+DIR=${BENCH_DIR:-/tmp/wsis-bench}
+GEN=${GEN:-../shared/bench/gen_corpus.py}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+
+command -v hugo >/dev/null || { apt-get update -qq && apt-get install -y -qq hugo >/dev/null; }
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+cargo build --release --locked -q
+WSIS=$PWD/target/release/wsis
+fresh_flag=()
+if "$WSIS" build --help | grep -q -- '--fresh'; then fresh_flag=(--fresh); fi
+mkdir -p "$DIR"
+
+# Runs a command under /usr/bin/time; prints "wall cpu rss_kb".
+measure() {
+    local log
+    log=$(mktemp)
+    /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>&1
+    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$log"
+    rm -f "$log"
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# Moves tool $1's output for corpus size $2 aside, so the next build starts empty.
+set_aside() {
+    if [ -d "$DIR/$1-$2/public" ]; then mv "$DIR/$1-$2/public" "$DIR/trash.$RANDOM$RANDOM"; fi
+}
+
+printf "%-8s %-6s %9s %9s %10s\n" reports tool wall_s cpu_s peak_MiB
+for n in "${sizes[@]}"; do
+    for fmt in wsis hugo; do
+        [ -d "$DIR/$fmt-$n" ] || python3 "$GEN" --seed 42 --reports "$n" --format "$fmt" "$DIR/$fmt-$n" >/dev/null
+    done
+    runs=$RUNS
+    [ "$n" -lt 100000 ] || runs=1
+    : >"$DIR/wsis-$n.times"
+    : >"$DIR/hugo-$n.times"
+    for _ in $(seq "$runs"); do
+        if [ -z "${OVER:-}" ]; then
+            set_aside wsis "$n"
+            set_aside hugo "$n"
+        fi
+        measure "$WSIS" build --root "$DIR/wsis-$n" --output "$DIR/wsis-$n/public" \
+            "${fresh_flag[@]}" >>"$DIR/wsis-$n.times"
+        measure hugo --quiet --source "$DIR/hugo-$n" --destination "$DIR/hugo-$n/public" \
+            >>"$DIR/hugo-$n.times"
+    done
+    for tool in wsis hugo; do
+        f="$DIR/$tool-$n.times"
+        wall=$(cut -d' ' -f1 "$f" | median)
+        cpu=$(cut -d' ' -f2 "$f" | median)
+        rss=$(cut -d' ' -f3 "$f" | median)
+        printf "%-8s %-6s %9s %9s %10.0f\n" "$n" "$tool" "$wall" "$cpu" "$((rss / 1024))"
+        eval "${tool}_wall=$wall ${tool}_rss=$rss"
+    done
+    awk -v a="$wsis_wall" -v b="$hugo_wall" -v c="$wsis_rss" -v d="$hugo_rss" -v n="$n" \
+        'BEGIN { printf "%-8s ratio  wall %.2fx Hugo, peak memory %.2fx Hugo\n", n, a / b, c / d }'
+
+    # Incremental: one sentence appended to one report, then a build over the output.
+    report=$(find "$DIR/wsis-$n/content/reports" -name '*.md' | sort | head -n 1)
+    saved=$(mktemp)
+    cp -p "$report" "$saved"
+    printf '\nOne sentence appended by the benchmark.\n' >>"$report"
+    inc=$(measure "$WSIS" build --root "$DIR/wsis-$n" --output "$DIR/wsis-$n/public")
+    cp -p "$saved" "$report"
+    rm -f "$saved"
+    awk -v n="$n" -v inc="$inc" -v fresh="$wsis_wall" 'BEGIN {
+        split(inc, m, " ")
+        printf "%-8s incremental  one report edited: %s s, %.2fx the fresh build, peak %.0f MiB\n",
+            n, m[1], m[1] / fresh, m[3] / 1024
+    }'
+    echo "$n $wsis_wall" >>"$DIR/scaling"
+done
+# The ratios of build time between sizes, from this run's fresh builds.
+awk '{ t[$1] = $2 } END {
+    for (a in t) for (b in t) if (b + 0 == 10 * a)
+        printf "%s/%s reports: time ratio %.1f\n", b, a, t[b] / t[a]
+}' <(tail -n ${#sizes[@]} "$DIR/scaling")
+# The outputs moved aside, removed once nothing is being measured.
+rm -rf "$DIR"/trash.*
