@@ -352,6 +352,49 @@ fn each_language_s_pages_show_its_text_or_the_original_marked() {
 }
 
 #[test]
+fn each_language_s_search_index_holds_its_titles() {
+    let site = site();
+    site.edit(
+        "content/action-lines.yaml",
+        "  title: \"Capacity building\"",
+        "  title: {en: \"Capacity building\", fr: \"Renforcement des capacités\"}\n  description: {en: \"Skills.\", fr: \"Compétences.\"}",
+    );
+    site.edit(
+        "content/organizations/alpha.yaml",
+        "name: \"Alpha Society\"",
+        "name: {en: \"Alpha Society\", ar: \"جمعية ألفا\"}",
+    );
+    site.build_ok();
+    let docs = |prefix: &str| site.output(&format!("{prefix}search/docs-0.json"));
+    // The French results list the French title and description, the Arabic ones the
+    // Arabic name; each falls back to the original where there is no translation.
+    let fr = docs("fr/");
+    assert!(fr.contains("C4 Renforcement des capacités"), "{fr}");
+    assert!(
+        fr.contains("Alpha Society") && !fr.contains("جمعية ألفا"),
+        "{fr}"
+    );
+    let ar = docs("ar/");
+    assert!(ar.contains("جمعية ألفا"), "{ar}");
+    assert!(ar.contains("C4 Capacity building"), "{ar}");
+    let en = docs("");
+    assert!(
+        en.contains("C4 Capacity building") && !en.contains("Renforcement"),
+        "{en}"
+    );
+    // A translated title is found by its own words in its language's index.
+    let index: String = common::snapshot(&site.root.join("public/fr/search"))
+        .values()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    assert!(
+        index.contains("\"renforc"),
+        "no French stem of the French title"
+    );
+    assert!(index.contains("Compétences."), "no French description");
+}
+
+#[test]
 fn numbers_and_dates_are_written_as_each_language_writes_them() {
     let site = site();
     site.build_ok();

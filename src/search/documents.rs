@@ -6,7 +6,8 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::Site;
+use crate::i18n::Language;
+use crate::model::{Localized, Site};
 use crate::nfc::nfc;
 use crate::urls::Page;
 
@@ -83,8 +84,12 @@ impl<'a> Doc<'a> {
 
 /// The documents of `site`'s pages under the base path `base`, their interface text
 /// in `lang`. A report's own text is in its `language`, which picks its stemmer.
-pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Doc<'a>> {
+pub(crate) fn documents<'a>(site: &'a Site, base: &str, tree: &'a Language) -> Vec<Doc<'a>> {
     let mut docs = Vec::new();
+    let pick = In {
+        tree,
+        default: &site.config.language,
+    };
     reports(site, base, &mut docs);
     for l in &site.action_lines {
         let facilitators: Vec<&str> = l
@@ -92,9 +97,11 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Do
             .iter()
             .map(|&f| site.org(f).name.original())
             .collect();
+        let (title, lang) = pick.text(&l.title);
+        let description = l.description.as_ref().map(|d| pick.text(d).0);
         docs.push(Doc {
             url: Page::ActionLine(&l.slug).url(base),
-            title: Cow::Owned(format!("{} {}", l.code, l.title)),
+            title: Cow::Owned(format!("{} {title}", l.code)),
             kind: DocKind::ActionLine,
             detail: Cow::Borrowed(&l.code),
             year: None,
@@ -102,17 +109,19 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Do
             sections: Vec::new(),
             text: vec![Cow::Owned(format!(
                 "{} {} {}",
-                l.short,
-                l.description.as_deref().unwrap_or(""),
+                pick.text(&l.short).0,
+                description.unwrap_or(""),
                 facilitators.join(" ")
             ))],
-            summary: l.description.as_deref().map(Cow::Borrowed),
+            summary: description.map(Cow::Borrowed),
         });
     }
     for o in &site.organizations {
+        let (name, lang) = pick.text(&o.name);
+        let description = o.description.as_ref().map(|d| pick.text(d).0);
         docs.push(Doc {
             url: Page::Organization(&o.id).url(base),
-            title: Cow::Borrowed(&o.name),
+            title: Cow::Borrowed(name),
             kind: DocKind::Organization,
             detail: Cow::Borrowed(o.display_short()),
             year: None,
@@ -121,14 +130,35 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, lang: &'a str) -> Vec<Do
             text: vec![Cow::Owned(format!(
                 "{} {}",
                 o.short_name.as_deref().unwrap_or(""),
-                o.description.as_deref().unwrap_or("")
+                description.unwrap_or("")
             ))],
-            summary: o.description.as_deref().map(Cow::Borrowed),
+            summary: description.map(Cow::Borrowed),
         });
     }
-    metrics(site, base, lang, &mut docs);
-    frame(site, base, lang, &mut docs);
+    metrics(site, base, pick, &mut docs);
+    frame(site, base, pick, &mut docs);
     docs.into_iter().map(Doc::composed).collect()
+}
+
+/// The language a tree's documents are written in: a curated text's translation into
+/// the tree's language where there is one, else its original.
+#[derive(Debug, Clone, Copy)]
+struct In<'a> {
+    /// The tree's language.
+    tree: &'a Language,
+    /// The site's default language, the originals' language.
+    default: &'a Language,
+}
+
+impl<'a> In<'a> {
+    /// The text of `l` for the tree, with the language it is in (which picks its
+    /// stemmer): French titles on the French search page, as on its other pages.
+    fn text(self, l: &'a Localized) -> (&'a str, &'a str) {
+        match l.get(self.tree, self.default) {
+            (text, None) => (text, self.tree.tag()),
+            (text, Some(original)) => (text, original.tag()),
+        }
+    }
 }
 
 /// A report's text is stemmed in its own language, whichever language tree lists it.
@@ -174,7 +204,7 @@ fn section<'a>(anchor: &'a str, heading: &'a str) -> (Cow<'a, str>, Cow<'a, str>
     (Cow::Borrowed(anchor), Cow::Borrowed(heading))
 }
 
-fn metrics<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>) {
+fn metrics<'a>(site: &'a Site, base: &str, pick: In<'a>, docs: &mut Vec<Doc<'a>>) {
     let mut latest: HashMap<usize, i32> = HashMap::default();
     for r in &site.reports {
         for f in &r.figures {
@@ -184,9 +214,11 @@ fn metrics<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>
     }
     for (i, m) in site.metrics.iter().enumerate() {
         let org = site.org(m.organization);
+        let (title, lang) = pick.text(&m.title);
+        let description = m.description.as_ref().map(|d| pick.text(d).0);
         docs.push(Doc {
             url: Page::Metric(&m.id).url(base),
-            title: Cow::Borrowed(&m.title),
+            title: Cow::Borrowed(title),
             kind: DocKind::Metric,
             detail: Cow::Borrowed(org.display_short()),
             year: latest.get(&i).copied(),
@@ -194,23 +226,27 @@ fn metrics<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>
             sections: Vec::new(),
             text: vec![Cow::Owned(format!(
                 "{} {} {}",
-                org.name,
+                pick.text(&org.name).0,
                 org.display_short(),
-                m.description.as_deref().unwrap_or("")
+                description.unwrap_or("")
             ))],
-            summary: m.description.as_deref().map(Cow::Borrowed),
+            summary: description.map(Cow::Borrowed),
         });
     }
 }
 
 /// The frame's pages: targets, goals with their targets, objectives, and source
 /// documents by numbered paragraph.
-fn frame<'a>(site: &'a Site, base: &str, lang: &'a str, docs: &mut Vec<Doc<'a>>) {
+fn frame<'a>(site: &'a Site, base: &str, pick: In<'a>, docs: &mut Vec<Doc<'a>>) {
     let frame = &site.frame;
+    // Goals, objectives and documents are curated in the default language alone.
+    let lang = pick.default.tag();
     for t in &frame.targets {
+        // The title may be translated; the wording is verbatim, in its source's words.
+        let (title, _) = pick.text(&t.title);
         docs.push(Doc {
             url: Page::Target(&t.id).url(base),
-            title: Cow::Borrowed(&t.title),
+            title: Cow::Borrowed(title),
             kind: DocKind::Target,
             detail: Cow::Borrowed(""),
             year: Some(t.deadline),

@@ -78,9 +78,8 @@ fn primary_language(lang: &str) -> String {
 /// tree indexes the same text under its own addresses. Each file goes to `sink` as
 /// soon as it is serialised.
 pub(crate) fn index(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
-    let content = site.config.language.tag();
     let base = site.config.base_url.path();
-    for (i, lang) in site.config.languages().iter().enumerate() {
+    for (i, lang) in site.config.each_language().enumerate() {
         let (tree_base, prefix) = if i == 0 {
             (base.to_string(), "search/".to_string())
         } else {
@@ -89,7 +88,7 @@ pub(crate) fn index(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
                 format!("{}/search/", lang.tag()),
             )
         };
-        let docs = documents(site, &tree_base, content);
+        let docs = documents(site, &tree_base, lang);
         tree(&docs, lang.tag(), &prefix, sink)?;
     }
     Ok(())
