@@ -127,6 +127,20 @@ pub(crate) fn render_pages(
     sink: &dyn Sink,
     progress: Option<&Progress>,
 ) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
+    each_page(tasks, progress, |task| {
+        let (path, refs, _) = write_page(renderer.render(task)?, minify, sink)?;
+        Ok((path, refs))
+    })
+}
+
+/// Runs `page` on every task in parallel, counting each in `progress`, and collects
+/// the pages' links and ids ([`collect_pages`]): the loop that a full build (every
+/// page rendered) and an incremental one (some kept) share.
+pub(crate) fn each_page(
+    tasks: &[Task],
+    progress: Option<&Progress>,
+    page: impl Fn(Task) -> Result<(String, PageRefs), Diagnostic> + Sync,
+) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
     use std::sync::atomic::Ordering;
     if let Some(p) = progress {
         p.total.store(tasks.len(), Ordering::Relaxed);
@@ -134,11 +148,11 @@ pub(crate) fn render_pages(
     let results: Vec<Result<(String, PageRefs), Diagnostic>> = tasks
         .par_iter()
         .map(|&task| {
-            let (path, refs, _) = write_page(renderer.render(task)?, minify, sink)?;
+            let done = page(task);
             if let Some(p) = progress {
                 p.done.fetch_add(1, Ordering::Relaxed);
             }
-            Ok((path, refs))
+            done
         })
         .collect();
     collect_pages(results)

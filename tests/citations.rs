@@ -539,12 +539,7 @@ fn every_figure_row_of_a_report_cites_the_figure_and_the_report_links_its_files_
 
 #[test]
 fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\"]\ndescription =",
-    );
+    let site = Site::fixture_in("basic", &["en", "fr"]);
     site.build_ok();
     let en = site.output("reports/alpha-2024/index.html");
     let fr = site.output("fr/reports/alpha-2024/index.html");

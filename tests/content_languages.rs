@@ -10,13 +10,7 @@ use wsis::i18n::Language;
 
 /// The basic fixture published in English, French and Arabic.
 fn site() -> Site {
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description = ",
-        "languages = [\"en\", \"fr\", \"ar\"]\ndescription = ",
-    );
-    site
+    Site::fixture_in("basic", &["en", "fr", "ar"])
 }
 
 fn lang(tag: &str) -> Language {
@@ -417,13 +411,7 @@ fn numbers_and_dates_are_written_as_each_language_writes_them() {
 
 /// The frame fixture published in English, French and Arabic.
 fn frame_site() -> Site {
-    let site = Site::fixture("frame");
-    site.edit(
-        "site.toml",
-        "description = ",
-        "languages = [\"en\", \"fr\", \"ar\"]\ndescription = ",
-    );
-    site
+    Site::fixture_in("frame", &["en", "fr", "ar"])
 }
 
 #[test]

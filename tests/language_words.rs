@@ -10,12 +10,7 @@ use common::Site;
 /// The frame fixture (targets, goals, documents) in English, French, Arabic and
 /// Chinese, with a target whose numbers need a thousands separator.
 fn quadrilingual() -> Site {
-    let site = Site::fixture("frame");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\", \"ar\", \"zh\"]\ndescription =",
-    );
+    let site = Site::fixture_in("frame", &["en", "fr", "ar", "zh"]);
     site.edit(
         "content/targets.yaml",
         "target_value: 500",

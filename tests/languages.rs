@@ -12,12 +12,7 @@ use common::Site;
 /// The basic fixture (published under `https://example.org/sub/`) in English, French
 /// and Arabic.
 fn trilingual() -> Site {
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\", \"ar\"]\ndescription =",
-    );
+    let site = Site::fixture_in("basic", &["en", "fr", "ar"]);
     site.build_ok();
     site
 }
@@ -508,23 +503,13 @@ fn a_bad_languages_entry_is_an_error_with_line_and_column() {
         assert!(!site.has_output("index.html"));
     }
     // Named twice: the second is pointed at.
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"ar\", \"ar\"]\ndescription =",
-    );
+    let site = Site::fixture_in("basic", &["en", "ar", "ar"]);
     site.build(&[]).assert_error("site.toml:3:26", "`ar` twice");
 }
 
 #[test]
 fn serve_shows_a_report_edit_in_every_language() {
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\", \"ar\"]\ndescription =",
-    );
+    let site = Site::fixture_in("basic", &["en", "fr", "ar"]);
     let server = common::Server::start(&site);
     for prefix in ["", "fr/", "ar/"] {
         let (status, _, body) = server.get(&format!("/{prefix}reports/alpha-2024/"));
@@ -558,12 +543,7 @@ fn serve_shows_a_report_edit_in_every_language() {
 
 #[test]
 fn a_broken_link_is_reported_once_where_the_markdown_wrote_it_not_per_language() {
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\", \"ar\"]\ndescription =",
-    );
+    let site = Site::fixture_in("basic", &["en", "fr", "ar"]);
     site.edit(
         "content/reports/alpha-2024.md",
         "(/reports/beta-2024/)",

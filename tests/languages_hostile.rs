@@ -235,12 +235,7 @@ fn an_empty_translation_is_refused_rather_than_shown_as_a_blank_title() {
             "content/targets.yaml:9:",
         ),
     ] {
-        let site = Site::fixture("frame");
-        site.edit(
-            "site.toml",
-            "description =",
-            "languages = [\"en\", \"fr\"]\ndescription =",
-        );
+        let site = Site::fixture_in("frame", &["en", "fr"]);
         site.edit("content/targets.yaml", from, to);
         site.build(&[]).assert_error(at, "in `fr` is empty");
     }

@@ -62,12 +62,7 @@ fn a_reports_text_is_in_full_on_its_own_page_only() {
 
 #[test]
 fn each_language_shows_the_text_on_the_reports_page_only() {
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\", \"ar\"]\ndescription =",
-    );
+    let site = Site::fixture_in("basic", &["en", "fr", "ar"]);
     // Another sentence, another number: the rule is not about one string.
     let sentence = "In 2024, 512 teachers finished the second course on data protection.";
     site.write("content/reports/gamma-2024.md", &report(sentence));

@@ -22,13 +22,7 @@ fn theme_folder(site: &Site) {
 
 /// The basic fixture in English, French and Arabic.
 fn trilingual() -> Site {
-    let site = Site::fixture("basic");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\", \"ar\"]\ndescription =",
-    );
-    site
+    Site::fixture_in("basic", &["en", "fr", "ar"])
 }
 
 const REPORT: &str = "content/reports/alpha-2024.md";

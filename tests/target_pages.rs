@@ -353,12 +353,7 @@ fn a_site_without_a_frame_has_no_target_pages_or_entries() {
 
 #[test]
 fn the_reason_beside_a_status_is_in_the_pages_language() {
-    let site = Site::fixture("frame");
-    site.edit(
-        "site.toml",
-        "description =",
-        "languages = [\"en\", \"fr\", \"ru\"]\ndescription =",
-    );
+    let site = Site::fixture_in("frame", &["en", "fr", "ru"]);
     site.build_ok();
     let reason = |path: &str| {
         let page = site.output(path);

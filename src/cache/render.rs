@@ -2,16 +2,12 @@
 //! a page whose fingerprint is the previous build's, and whose file the live output
 //! still holds untouched, is kept from it, and every other page is rendered.
 
-use std::collections::HashMap;
-use std::sync::atomic::Ordering;
-
-use rayon::prelude::*;
-
 use super::Incremental;
 use crate::diagnostic::Diagnostic;
 use crate::linkcheck::PageRefs;
-use crate::pipeline::{Progress, Sink, collect_pages, write_page};
+use crate::pipeline::{Progress, Sink, each_page, write_page};
 use crate::render::{Renderer, Task};
+use std::collections::HashMap;
 
 /// Renders (or keeps) `tasks` into `sink` as [`crate::pipeline::render_pages`] does,
 /// recording each page in `cache` for the next build.
@@ -23,20 +19,9 @@ pub(crate) fn render_pages(
     sink: &dyn Sink,
     progress: Option<&Progress>,
 ) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
-    if let Some(p) = progress {
-        p.total.store(tasks.len(), Ordering::Relaxed);
-    }
-    let results: Vec<Result<(String, PageRefs), Diagnostic>> = tasks
-        .par_iter()
-        .map(|&task| {
-            let page = page(cache, renderer, task, minify, sink);
-            if let Some(p) = progress {
-                p.done.fetch_add(1, Ordering::Relaxed);
-            }
-            page
-        })
-        .collect();
-    collect_pages(results)
+    each_page(tasks, progress, |task| {
+        page(cache, renderer, task, minify, sink)
+    })
 }
 
 /// One page: kept from the previous build when it would render the same, else

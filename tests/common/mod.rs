@@ -44,6 +44,20 @@ impl Site {
         Site::copy_of(&src)
     }
 
+    /// A copy of `tests/fixtures/<name>` published in `languages` (its `site.toml`
+    /// must have a `description` line, before which the list is written).
+    #[allow(dead_code)]
+    pub fn fixture_in(name: &str, languages: &[&str]) -> Site {
+        let site = Site::fixture(name);
+        let list: Vec<String> = languages.iter().map(|l| format!("\"{l}\"")).collect();
+        site.edit(
+            "site.toml",
+            "description =",
+            &format!("languages = [{}]\ndescription =", list.join(", ")),
+        );
+        site
+    }
+
     /// A copy of the repository's shipped site (site.toml, content/, themes/).
     pub fn shipped() -> Site {
         let dir = tempfile::tempdir().unwrap();
