@@ -47,9 +47,14 @@ measure() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# Moves tool $1's output for corpus size $2 aside, so the next build starts empty.
+# Moves tool $1's output for corpus size $2 aside, so the next build starts empty: with
+# wsis's spare tree and incremental cache beside it, which a build would otherwise
+# reuse (writing only the files that changed).
 set_aside() {
-    if [ -d "$DIR/$1-$2/public" ]; then mv "$DIR/$1-$2/public" "$DIR/trash.$RANDOM$RANDOM"; fi
+    local out
+    for out in "$DIR/$1-$2/public" "$DIR/$1-$2/.public.wsis-staging" "$DIR/$1-$2/.public.wsis-cache"; do
+        if [ -e "$out" ]; then mv "$out" "$DIR/trash.$RANDOM$RANDOM"; fi
+    done
 }
 
 printf "%-8s %-6s %9s %9s %10s\n" reports tool wall_s cpu_s peak_MiB
@@ -83,7 +88,9 @@ for n in "${sizes[@]}"; do
         'BEGIN { printf "%-8s ratio  wall %.2fx Hugo, peak memory %.2fx Hugo\n", n, a / b, c / d }'
 
     # Incremental: one sentence appended to one report, then a build over the output.
-    report=$(find "$DIR/wsis-$n/content/reports" -name '*.md' | sort | head -n 1)
+    # (sed reads to the end: `head` would stop `sort` with SIGPIPE, a failure under
+    # pipefail.)
+    report=$(find "$DIR/wsis-$n/content/reports" -name '*.md' | sort | sed -n 1p)
     saved=$(mktemp)
     cp -p "$report" "$saved"
     printf '\nOne sentence appended by the benchmark.\n' >>"$report"
