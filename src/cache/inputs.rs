@@ -13,6 +13,8 @@ use std::path::Path;
 
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::render::page_context;
+
 /// Which `wsis` this is: its version and its executable's size and modification
 /// time, so that a rebuilt `wsis` of the same version (a changed template compiled
 /// in) never trusts another's cache.
@@ -36,7 +38,7 @@ pub(super) fn wsis_id() -> String {
 /// globals: a build under another address renders every page, without a warning.
 pub(super) fn output_id(output: &Path) -> u128 {
     let mut h = Xxh3::new();
-    field(&mut h, output.as_os_str().as_encoded_bytes());
+    page_context::bytes(&mut h, output.as_os_str().as_encoded_bytes());
     h.digest128()
 }
 
@@ -45,8 +47,8 @@ pub(super) fn output_id(output: &Path) -> u128 {
 pub(super) fn globals(root: &Path, base_url: Option<&str>, site_values: u128) -> u128 {
     let mut h = Xxh3::new();
     h.update(&site_values.to_le_bytes());
-    field(&mut h, base_url.unwrap_or("").as_bytes());
-    field(
+    page_context::bytes(&mut h, base_url.unwrap_or("").as_bytes());
+    page_context::bytes(
         &mut h,
         if cfg!(feature = "minify") {
             b"minify"
@@ -73,7 +75,7 @@ pub(super) fn globals(root: &Path, base_url: Option<&str>, site_values: u128) ->
         .collect();
     paths.sort();
     for (path, is_file) in paths {
-        field(&mut h, path.as_os_str().as_encoded_bytes());
+        page_context::bytes(&mut h, path.as_os_str().as_encoded_bytes());
         if is_file {
             file(&mut h, &path);
         }
@@ -84,14 +86,7 @@ pub(super) fn globals(root: &Path, base_url: Option<&str>, site_values: u128) ->
 /// Feeds a file's bytes (or why it could not be read) to `h`.
 fn file(h: &mut Xxh3, path: &Path) {
     match std::fs::read(path) {
-        Ok(bytes) => field(h, &bytes),
-        Err(e) => field(h, format!("(error: {})", e.kind()).as_bytes()),
+        Ok(bytes) => page_context::bytes(h, &bytes),
+        Err(e) => page_context::bytes(h, format!("(error: {})", e.kind()).as_bytes()),
     }
-}
-
-/// Feeds `bytes` to `h` with their length first, so that fields cannot run into
-/// each other.
-fn field(h: &mut Xxh3, bytes: &[u8]) {
-    h.update(&(bytes.len() as u64).to_le_bytes());
-    h.update(bytes);
 }

@@ -14,7 +14,7 @@ mod labels;
 mod languages;
 mod limits;
 mod localize;
-mod page_context;
+pub(crate) mod page_context;
 mod paragraphs;
 pub(crate) mod reasons;
 mod scan;
@@ -362,10 +362,8 @@ impl Prepared {
     pub(crate) fn fingerprint(&self) -> u128 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(&(self.task.lang as u64).to_le_bytes());
-        h.update(&(self.path.len() as u64).to_le_bytes());
-        h.update(self.path.as_bytes());
-        h.update(&(self.template.len() as u64).to_le_bytes());
-        h.update(self.template.as_bytes());
+        page_context::bytes(&mut h, self.path.as_bytes());
+        page_context::bytes(&mut h, self.template.as_bytes());
         self.context.fingerprint(&mut h);
         h.digest128()
     }

@@ -63,8 +63,9 @@ impl Context {
 }
 
 /// Feeds `b` to `hasher` with its length first, so that consecutive strings cannot
-/// run into each other ("ab" + "c" and "a" + "bc" differ).
-fn bytes(hasher: &mut Xxh3, b: &[u8]) {
+/// run into each other ("ab" + "c" and "a" + "bc" differ): every fingerprint of the
+/// incremental build (contexts, pages, the inputs every page reads) hashes through it.
+pub(crate) fn bytes(hasher: &mut Xxh3, b: &[u8]) {
     hasher.update(&(b.len() as u64).to_le_bytes());
     hasher.update(b);
 }
