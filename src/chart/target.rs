@@ -153,6 +153,18 @@ mod tests {
         }
     }
 
+    /// The English target chart of `points` with `overlay`, as a page draws it.
+    fn drawn(points: &[Point], overlay: &Overlay) -> String {
+        target_chart(
+            "t",
+            "Schools",
+            points,
+            &Unit::Percent,
+            overlay,
+            &Words::english(),
+        )
+    }
+
     /// The number after `attr="` in the first element of `svg` with class `class`.
     fn attr(svg: &str, class: &str, attr: &str) -> f64 {
         let at = svg.find(&format!(r#"class="{class}""#)).unwrap();
@@ -165,14 +177,7 @@ mod tests {
 
     #[test]
     fn the_axes_cover_the_baseline_the_goal_and_the_deadline() {
-        let svg = target_chart(
-            "t",
-            "Schools",
-            &points(),
-            &Unit::Percent,
-            &overlay(),
-            &Words::english(),
-        );
+        let svg = drawn(&points(), &overlay());
         // Years run from the baseline's to the deadline, values up to the goal.
         assert!(
             svg.contains(">2020</text>") && svg.contains(">2030</text>"),
@@ -206,14 +211,7 @@ mod tests {
 
     #[test]
     fn the_description_states_the_overlay_after_the_figures() {
-        let svg = target_chart(
-            "t",
-            "Schools",
-            &points(),
-            &Unit::Percent,
-            &overlay(),
-            &Words::english(),
-        );
+        let svg = drawn(&points(), &overlay());
         assert!(
             svg.contains(
                 "2022: 40%; 2024: 52%. Baseline: 35% in 2020. Target: 100% (a dashed horizontal line). Deadline: 2030 (a vertical line).</desc>"
@@ -229,28 +227,14 @@ mod tests {
             goal: None,
             deadline: 2030,
         };
-        let svg = target_chart(
-            "t",
-            "Schools",
-            &points(),
-            &Unit::Percent,
-            &o,
-            &Words::english(),
-        );
+        let svg = drawn(&points(), &o);
         assert!(
             !svg.contains("goal-line") && !svg.contains("baseline-mark"),
             "{svg}"
         );
         assert!(svg.contains("deadline-line"), "{svg}");
         // Without figures, the chart still has its words.
-        let svg = target_chart(
-            "t",
-            "Schools",
-            &[],
-            &Unit::Percent,
-            &overlay(),
-            &Words::english(),
-        );
+        let svg = drawn(&[], &overlay());
         assert!(
             svg.contains(r#"-desc">Baseline: 35% in 2020. Target"#),
             "{svg}"
