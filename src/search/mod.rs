@@ -50,8 +50,7 @@ use crate::pipeline::Sink;
 /// before the vocabulary maps each word to its stem: the index's own tokenizer and
 /// the tree's stop words, so that a test can run queries against a written index.
 pub fn query_terms(query: &str, lang: &str) -> Vec<String> {
-    use unicode_normalization::UnicodeNormalization;
-    let composed: String = query.nfc().collect();
+    let composed = crate::nfc::nfc(std::borrow::Cow::Borrowed(query));
     tokenize::tokens(&composed, stop::StopWords::new(lang))
         .map(|t| t.into_owned())
         .collect()
