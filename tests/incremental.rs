@@ -370,6 +370,19 @@ fn nothing_changed_renders_nothing() {
 }
 
 #[test]
+fn what_a_build_killed_while_writing_the_cache_left_is_replaced() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    // A build killed while writing its cache leaves the half-written file.
+    fs::write(site.root.join(".public.wsis-cache.tmp"), b"half a cache").unwrap();
+    let run = site.build(&[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(counts("after a killed cache write", &run.stdout).1, 0);
+    let leftovers = common::leftovers(&site);
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
 fn fresh_renders_every_page_and_writes_a_cache_the_next_build_uses() {
     let site = Site::fixture(FIXTURE);
     site.build_ok();

@@ -219,8 +219,12 @@ impl Incremental {
                 .collect(),
         };
         let bytes = file::encode(&contents);
+        // One temporary name, not one per process: what a build killed while writing
+        // it leaves is replaced by the next build's, never left to pile up. (Two builds
+        // of one output at once could mix their bytes there; the checksum then refuses
+        // the cache, and the next build renders every page.)
         let mut tmp = self.path.clone().into_os_string();
-        tmp.push(format!(".tmp-{}", std::process::id()));
+        tmp.push(".tmp");
         let tmp = PathBuf::from(tmp);
         let _ = std::fs::remove_file(&tmp);
         let written = std::fs::OpenOptions::new()
