@@ -64,6 +64,7 @@ impl Fixture {
             restates: None,
             quote: format!("figure {n}"),
             anchor: format!("fig-{n}"),
+            hedge: None,
         };
         self.reports.push((org, report_year, Some(figure)));
         self.reports[n].2.as_mut().expect("just added")

@@ -211,3 +211,14 @@ pub enum Source {
         url: Option<String>,
     },
 }
+
+/// Words just before a quoted number that bound it: "more than" in "more than 155".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hedge {
+    /// The words, as the list of hedges writes them (lower case).
+    pub words: &'static str,
+    /// Where the number they bound is in the quote (byte offsets).
+    pub number: std::ops::Range<usize>,
+    /// The bound they put on it.
+    pub bound: Bound,
+}

@@ -17,7 +17,7 @@ mod figure;
 pub mod frame;
 mod localized;
 
-pub use figure::{Amount, Bound, Source, Status};
+pub use figure::{Amount, Bound, Hedge, Source, Status};
 pub use localized::Localized;
 
 macro_rules! id_type {
@@ -455,7 +455,12 @@ pub struct Figure {
     pub quote: String,
     /// The id of the anchor on the report page that marks the quote.
     pub anchor: String,
+    /// The words right before the number in the quote that bound it ("more than 155"),
+    /// if any: read once, when the report is checked, so that a rebuild reusing the
+    /// report compares bounds without reading its quotes again.
+    pub hedge: Option<Hedge>,
 }
+
 
 /// A report's Markdown rendered to HTML, with its action line sections.
 #[derive(Debug, Clone, Default)]

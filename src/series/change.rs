@@ -167,6 +167,7 @@ mod tests {
             restates: None,
             quote: String::new(),
             anchor: String::new(),
+            hedge: None,
         }
     }
 

@@ -122,11 +122,16 @@ pub(super) fn report(
             restates: f.restates.clone(),
             quote: f.quote.clone(),
             anchor,
+            hedge: None,
         };
         // A refused value would be checked as 0: only a value read is held to its quote.
         if amount_ok {
             stated::check(&figure, j, doc, &mut errors);
         }
+        let figure = Figure {
+            hedge: stated::hedge(&figure),
+            ..figure
+        };
         figures.push((j, figure));
     }
 

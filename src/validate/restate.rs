@@ -3,8 +3,10 @@
 //! repeats, not counted as a second observation. Marks are checked against the reports
 //! they name, and unmarked repeats are pointed out as warnings.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Kind, suggestion};
 use crate::format;
@@ -40,13 +42,13 @@ pub(super) fn check(
     metrics: &[Metric],
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let by_slug: HashMap<&str, usize> = reports
+    let by_slug: FxHashMap<&str, usize> = reports
         .iter()
         .enumerate()
         .map(|(i, r)| (r.slug.as_str(), i))
         .collect();
     // (metric, year) -> the figures stating it, as (report, figure).
-    let mut stated: HashMap<(MetricId, i32), Vec<(usize, usize)>> = HashMap::new();
+    let mut stated: FxHashMap<(MetricId, i32), Vec<(usize, usize)>> = FxHashMap::default();
     for (i, r) in reports.iter().enumerate() {
         for (j, f) in r.figures.iter().enumerate() {
             stated.entry((f.metric, f.year)).or_default().push((i, j));
@@ -54,122 +56,135 @@ pub(super) fn check(
     }
     let shown = |f: &Figure| format::figure(f.amount, &metrics[f.metric.index()].unit, f.status);
     let metric_id = |m: MetricId| metrics[m.index()].id.as_str();
-    let mut warnings = Vec::new();
-    for (i, r) in reports.iter().enumerate() {
-        let doc = &raw[i].front;
-        for (j, f) in r.figures.iter().enumerate() {
-            // Named only for an error: formatting it for every figure of a large site cost
-            // more than the check.
-            let at = || format!("figures.{j}.restates");
-            let Some(slug) = &f.restates else {
-                // An unmarked repeat of a figure of a report certainly published before.
-                let earlier = stated[&(f.metric, f.year)].iter().find(|&&(k, l)| {
-                    let other = &reports[k];
-                    k != i
-                        && same_figure(&other.figures[l], f)
-                        && certainly_after(r.published, other.published)
-                });
-                if let Some(&(k, _)) = earlier {
-                    warnings.push(
-                        doc.error(
-                            Kind::Restatement,
-                            &format!("figures.{j}.metric"),
-                            format!(
-                                "{} for {}, {}, repeats the figure of {}, published before this report",
-                                metric_id(f.metric),
-                                f.year,
-                                shown(f),
+    // Each report's marks are checked on their own, so in parallel; the findings are
+    // joined in the reports' order, so every build says the same.
+    let per_report: Vec<(Vec<Diagnostic>, Vec<Diagnostic>)> = reports
+        .par_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut warnings = Vec::new();
+            let mut errors = Vec::new();
+            let doc = &raw[i].front;
+            for (j, f) in r.figures.iter().enumerate() {
+                // Named only for an error: formatting it for every figure of a large site cost
+                // more than the check.
+                let at = || format!("figures.{j}.restates");
+                let Some(slug) = &f.restates else {
+                    // An unmarked repeat of a figure of a report certainly published before.
+                    let earlier = stated[&(f.metric, f.year)].iter().find(|&&(k, l)| {
+                        let other = &reports[k];
+                        k != i
+                            && same_figure(&other.figures[l], f)
+                            && certainly_after(r.published, other.published)
+                    });
+                    if let Some(&(k, _)) = earlier {
+                        warnings.push(
+                            doc.error(
+                                Kind::Restatement,
+                                &format!("figures.{j}.metric"),
+                                format!(
+                                    "{} for {}, {}, repeats the figure of {}, published before this report",
+                                    metric_id(f.metric),
+                                    f.year,
+                                    shown(f),
+                                    reports[k].slug
+                                ),
+                            )
+                            .help(format!(
+                                "if it repeats it, add `restates: {}` so the value is not counted twice",
                                 reports[k].slug
-                            ),
-                        )
-                        .help(format!(
-                            "if it repeats it, add `restates: {}` so the value is not counted twice",
-                            reports[k].slug
-                        )),
+                            )),
+                        );
+                    }
+                    continue;
+                };
+                let Some(&k) = by_slug.get(slug.as_str()) else {
+                    errors.push(
+                        doc.error(Kind::Reference, &at(), format!("unknown report `{slug}`"))
+                            .maybe_help(suggestion(slug, by_slug.keys().copied())),
                     );
-                }
-                continue;
-            };
-            let Some(&k) = by_slug.get(slug.as_str()) else {
-                errors.push(
-                    doc.error(Kind::Reference, &at(), format!("unknown report `{slug}`"))
-                        .maybe_help(suggestion(slug, by_slug.keys().copied())),
-                );
-                continue;
-            };
-            let other = &reports[k];
-            if k == i {
-                errors.push(
-                    doc.error(
-                        Kind::Invalid,
-                        &at(),
-                        "a figure cannot restate its own report",
-                    )
-                    .help("`restates` names an earlier report that published the same figure"),
-                );
-                continue;
-            }
-            if certainly_after(other.published, r.published) {
-                errors.push(
-                    doc.error(
-                        Kind::Invalid,
-                        &at(),
-                        format!(
-                            "{slug} was published ({}) after this report ({})",
-                            other.published, r.published
-                        ),
-                    )
-                    .help(format!(
-                        "a restatement repeats an earlier figure: mark the figure of {slug} as restating this report instead"
-                    )),
-                );
-                continue;
-            }
-            let same = stated[&(f.metric, f.year)]
-                .iter()
-                .filter(|&&(x, _)| x == k)
-                .map(|&(_, l)| &other.figures[l])
-                .collect::<Vec<_>>();
-            if same.is_empty() {
-                errors.push(
-                    doc.error(
-                        Kind::Reference,
-                        &at(),
-                        format!("{slug} states no {} for {}", metric_id(f.metric), f.year),
-                    )
-                    .help("a restatement repeats a figure of the same metric and year"),
-                );
-            } else if let Some(g) = same.iter().find(|g| same_figure(g, f)) {
-                if let Some(chain) = &g.restates {
+                    continue;
+                };
+                let other = &reports[k];
+                if k == i {
                     errors.push(
                         doc.error(
                             Kind::Invalid,
                             &at(),
-                            format!("the figure of {slug} itself restates {chain}"),
+                            "a figure cannot restate its own report",
+                        )
+                        .help("`restates` names an earlier report that published the same figure"),
+                    );
+                    continue;
+                }
+                if certainly_after(other.published, r.published) {
+                    errors.push(
+                        doc.error(
+                            Kind::Invalid,
+                            &at(),
+                            format!(
+                                "{slug} was published ({}) after this report ({})",
+                                other.published, r.published
+                            ),
                         )
                         .help(format!(
-                            "name the report that first published it: `restates: {chain}`"
+                            "a restatement repeats an earlier figure: mark the figure of {slug} as restating this report instead"
                         )),
                     );
+                    continue;
                 }
-            } else {
-                let theirs: Vec<String> = same.iter().map(|g| shown(g)).collect();
-                errors.push(
-                    doc.error(
-                        Kind::Invalid,
-                        &at(),
-                        format!(
-                            "{slug} states {} for {} as {}, not {}",
-                            metric_id(f.metric),
-                            f.year,
-                            theirs.join(" and "),
-                            shown(f)
-                        ),
-                    )
-                    .help("a different value is a revision, not a restatement: remove `restates` and both are shown, the later one as the year's value"),
-                );
+                let same = stated[&(f.metric, f.year)]
+                    .iter()
+                    .filter(|&&(x, _)| x == k)
+                    .map(|&(_, l)| &other.figures[l])
+                    .collect::<Vec<_>>();
+                if same.is_empty() {
+                    errors.push(
+                        doc.error(
+                            Kind::Reference,
+                            &at(),
+                            format!("{slug} states no {} for {}", metric_id(f.metric), f.year),
+                        )
+                        .help("a restatement repeats a figure of the same metric and year"),
+                    );
+                } else if let Some(g) = same.iter().find(|g| same_figure(g, f)) {
+                    if let Some(chain) = &g.restates {
+                        errors.push(
+                            doc.error(
+                                Kind::Invalid,
+                                &at(),
+                                format!("the figure of {slug} itself restates {chain}"),
+                            )
+                            .help(format!(
+                                "name the report that first published it: `restates: {chain}`"
+                            )),
+                        );
+                    }
+                } else {
+                    let theirs: Vec<String> = same.iter().map(|g| shown(g)).collect();
+                    errors.push(
+                        doc.error(
+                            Kind::Invalid,
+                            &at(),
+                            format!(
+                                "{slug} states {} for {} as {}, not {}",
+                                metric_id(f.metric),
+                                f.year,
+                                theirs.join(" and "),
+                                shown(f)
+                            ),
+                        )
+                        .help("a different value is a revision, not a restatement: remove `restates` and both are shown, the later one as the year's value"),
+                    );
+                }
             }
-        }
+            (warnings, errors)
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    for (mut w, mut e) in per_report {
+        warnings.append(&mut w);
+        errors.append(&mut e);
     }
     warnings.extend(conflicts(raw, reports, &stated, metrics));
     warnings
@@ -181,7 +196,7 @@ pub(super) fn check(
 fn conflicts(
     raw: &[RawReport],
     reports: &[Arc<Report>],
-    stated: &HashMap<(MetricId, i32), Vec<(usize, usize)>>,
+    stated: &FxHashMap<(MetricId, i32), Vec<(usize, usize)>>,
     metrics: &[Metric],
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();

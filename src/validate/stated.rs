@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::format;
 use crate::load::{Doc, FrontMatter, RawReport};
 use crate::markdown;
-use crate::model::{Bound, Figure, Report};
+use crate::model::{Bound, Figure, Hedge, Report};
 use crate::numerals::{self, Found, FoundKind};
 
 /// Words saying a number fell, under which a negative value may be written without
@@ -191,22 +191,30 @@ fn hedge_before(quote: &str, start: usize) -> Option<(&'static str, Bound)> {
         .max_by_key(|(words, _)| words.len())
 }
 
+/// The words just before `f`'s number in its quote that bound it, if any. Read once
+/// per figure when its report is checked (a range states two numbers, and its words,
+/// "between", stand apart: none).
+pub(super) fn hedge(f: &Figure) -> Option<Hedge> {
+    let v = f.amount.value()?;
+    let found = numerals::stating(&f.quote, v).ok()?;
+    let (words, bound) = hedge_before(&f.quote, found.start)?;
+    Some(Hedge {
+        words,
+        number: found.start..found.end,
+        bound,
+    })
+}
+
 /// Warnings for figures whose bound is not the one the words just before the number
 /// give: "more than 155" curated as an exact 155 (the words say more than the figure),
-/// or as "up to". `reports` are the validated forms of `raw`, in the same order.
+/// or as "up to". `reports` are the validated forms of `raw`, in the same order; the
+/// words were read with each report ([`hedge`]), so this only compares.
 pub(super) fn hedges(raw: &[RawReport], reports: &[Arc<Report>]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for (r, report) in raw.iter().zip(reports) {
         for (j, f) in report.figures.iter().enumerate() {
-            // A range states two numbers, and its words ("between") stand apart.
-            let Some(v) = f.amount.value() else { continue };
-            let Ok(found) = numerals::stating(&f.quote, v) else {
-                continue;
-            };
-            let Some((words, bound)) = hedge_before(&f.quote, found.start) else {
-                continue;
-            };
-            if bound == f.amount.bound() {
+            let Some(hedge) = &f.hedge else { continue };
+            if hedge.bound == f.amount.bound() {
                 continue;
             }
             warnings.push(
@@ -215,14 +223,15 @@ pub(super) fn hedges(raw: &[RawReport], reports: &[Arc<Report>]) -> Vec<Diagnost
                         Kind::Hedge,
                         &format!("figures.{j}.quote"),
                         format!(
-                            "the quote says \"{words} {}\" but the figure's bound is {}",
-                            &f.quote[found.start..found.end],
+                            "the quote says \"{} {}\" but the figure's bound is {}",
+                            hedge.words,
+                            &f.quote[hedge.number.clone()],
                             f.amount.bound().name()
                         ),
                     )
                     .help(format!(
                         "if the report bounds the number so, write `bound: {}`",
-                        bound.name()
+                        hedge.bound.name()
                     )),
             );
         }
