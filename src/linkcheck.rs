@@ -59,25 +59,31 @@ pub(crate) fn scan(html: &str) -> PageRefs {
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(lt) = html[i..].find('<') {
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + lt + 1;
-        let mut end = start;
-        let mut quote = None;
-        while end < bytes.len() {
-            let c = bytes[end];
-            match quote {
-                Some(q) if c == q => quote = None,
-                Some(_) => {}
-                None if c == b'"' || c == b'\'' => quote = Some(c),
-                None if c == b'>' => break,
-                None => {}
-            }
-            end += 1;
-        }
+        let end = tag_end(bytes, start);
         scan_tag(&html[start..end], &mut refs, &mut seen);
-        i = end.min(bytes.len());
+        i = end;
     }
     refs
+}
+
+/// Where the tag whose text starts at `start` ends: its `>` outside quoted values, or
+/// the end of `bytes`. Jumps from quote to quote and to the `>` rather than looking at
+/// every byte: charts' tags are long.
+fn tag_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start;
+    while let Some(k) = memchr::memchr3(b'>', b'"', b'\'', &bytes[at..]) {
+        let c = bytes[at + k];
+        if c == b'>' {
+            return at + k;
+        }
+        match memchr::memchr(c, &bytes[at + k + 1..]) {
+            Some(q) => at += k + 1 + q + 1,
+            None => break,
+        }
+    }
+    bytes.len()
 }
 
 /// Collects the attributes of one tag's text (`a href="x" id="y"`).
@@ -382,6 +388,19 @@ mod tests {
         assert_eq!(r.links, vec!["/a/", "/i.png"], "each link once");
         let r = scan(r#"<h2 id="a"></h2><p id="a"></p>"#);
         assert_eq!(r.duplicate_ids, vec!["a"]);
+    }
+
+    #[test]
+    fn a_quoted_angle_bracket_does_not_end_a_tag() {
+        let r = scan(r#"<a title="1 > 0" href="/x/">x</a><p title='a>b' id="k">"#);
+        assert_eq!(r.links, vec!["/x/"]);
+        assert!(r.has_id("k"));
+        // A quote left open runs to the end of the page: nothing after it is a tag.
+        let r = scan(r#"<a title="open><a href="/y/">"#);
+        assert!(r.links.is_empty());
+        // A page ending in `<` or inside a tag.
+        assert!(scan("<").links.is_empty());
+        assert_eq!(scan(r#"<a href="/z/""#).links, vec!["/z/"]);
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub(crate) struct Project {
     /// Reports that do not parse, by file.
     broken: BTreeMap<PathBuf, Diagnostic>,
     /// Validated reports by source file, with the fingerprint of the text they came from.
-    cache: HashMap<PathBuf, (u64, Arc<Report>)>,
+    cache: rustc_hash::FxHashMap<PathBuf, (u64, Arc<Report>)>,
     good: Option<Good>,
     /// The served files.
     pub(crate) store: Arc<Memory>,
@@ -115,7 +115,7 @@ impl Project {
             base_url: base_url.to_string(),
             sources: None,
             broken: BTreeMap::new(),
-            cache: HashMap::new(),
+            cache: rustc_hash::FxHashMap::default(),
             good: None,
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),

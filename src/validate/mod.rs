@@ -146,7 +146,8 @@ pub(crate) fn validate(
             .map(|(i, m)| (m.id.as_str(), MetricId(i as u32))),
     );
 
-    let mut seen_slugs: HashMap<&str, &Path> = HashMap::new();
+    let mut seen_slugs: rustc_hash::FxHashMap<&str, &Path> = rustc_hash::FxHashMap::default();
+    seen_slugs.reserve(sources.reports.len());
     for r in &sources.reports {
         if let Some(first) = seen_slugs.insert(&r.slug, &r.front.file) {
             errors.push(
