@@ -461,7 +461,6 @@ pub struct Figure {
     pub hedge: Option<Hedge>,
 }
 
-
 /// A report's Markdown rendered to HTML, with its action line sections.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
