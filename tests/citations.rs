@@ -568,5 +568,50 @@ fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
     }
     let metric = site.output("fr/metrics/alpha-alumni/index.html");
     assert!(metric.contains("href=\"/sub/metrics/alpha-alumni/cite.bib\""));
-    assert!(metric.contains("href=\"/sub/reports/alpha-2024/cite.bib\""));
+}
+
+#[test]
+fn a_metric_page_links_each_value_to_its_sentence_where_the_figure_is_cited() {
+    let site = Site::fixture_in("basic", &["en", "fr"]);
+    site.build_ok();
+    let model = site.model();
+    let metric = model
+        .metrics
+        .iter()
+        .position(|m| m.id == "alpha-alumni")
+        .unwrap();
+    let cited: Vec<(String, String)> = model
+        .reports
+        .iter()
+        .flat_map(|r| {
+            r.figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.metric.index() == metric)
+                .map(|(i, f)| (r.slug.clone(), r.figure_id(i), f.anchor.clone()))
+                .collect::<Vec<_>>()
+        })
+        .map(|(slug, id, anchor)| (format!("reports/{slug}/#{anchor}"), format!("{slug}|{id}")))
+        .collect();
+    assert!(cited.len() >= 2, "the fixture's metric has several values");
+    for lang in ["", "fr/"] {
+        let page = site.output(&format!("{lang}metrics/alpha-alumni/index.html"));
+        assert_eq!(
+            page.matches("<details class=\"cite\">").count(),
+            0,
+            "{lang}: a metric page cites the metric, not each value"
+        );
+        for (sentence, which) in &cited {
+            let (slug, id) = which.split_once('|').unwrap();
+            assert!(
+                page.contains(&format!("href=\"/sub/{lang}{sentence}\"")),
+                "{lang}: the value {id} links its sentence"
+            );
+            let report = common::text_of(&site.output(&format!("{lang}reports/{slug}/index.html")));
+            assert!(
+                report.contains(&format!("{id}: ")),
+                "{lang}: the report page cites figure {id}"
+            );
+        }
+    }
 }

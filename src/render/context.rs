@@ -241,7 +241,7 @@ impl Renderer<'_> {
                 let (prev, next) = l.neighbours[id.index()];
                 let figures: Vec<_> = (0..r.figures.len())
                     .map(|f| {
-                        v.observation(Observation {
+                        v.observation_cited(Observation {
                             report: id,
                             figure: f,
                         })

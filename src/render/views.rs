@@ -170,11 +170,10 @@ pub(crate) struct ObservationView<'a> {
     pub(crate) restates: Option<LinkView<'a>>,
     /// The later figures that repeat this one.
     pub(crate) restated_by: Vec<LinkView<'a>>,
-    /// How to cite this one number, as plain text.
-    pub(crate) citation: String,
-    /// The folder of its report's `cite.bib` and `cite.json` (`/wsis/reports/<slug>/`),
-    /// which every language's pages share.
-    pub(crate) cite_files: String,
+    /// How to cite this one number, as plain text: on its report's page only, where
+    /// each figure is cited once; other pages link to that sentence
+    /// ([`Views::observation_cited`]).
+    pub(crate) citation: Option<String>,
 }
 
 /// Builds views with the site's base path.
@@ -313,7 +312,6 @@ impl<'a> Views<'a> {
         let standing = series.standing(o).name();
         let id = r.figure_id(o.figure);
         let display = self.fmt().figure(f.amount, &m.unit, f.status);
-        let citation = crate::cite::Citation::figure(self.site, o, &display).plain();
         ObservationView {
             html_id: id.replace('/', "--"),
             id,
@@ -355,8 +353,17 @@ impl<'a> Views<'a> {
             year_value: series.is_yearly(o),
             restates: restates.map(sentence),
             restated_by: series.restated_by(o).map(sentence).collect(),
-            citation,
-            cite_files: format!("{}{}", self.root_base, Page::Report(&r.slug).path()),
+            citation: None,
+        }
+    }
+
+    /// [`Views::observation`] with the figure's citation, for its report's page.
+    pub(crate) fn observation_cited(&self, o: Observation) -> ObservationView<'a> {
+        let view = self.observation(o);
+        let citation = crate::cite::Citation::figure(self.site, o, &view.display).plain();
+        ObservationView {
+            citation: Some(citation),
+            ..view
         }
     }
 

@@ -512,7 +512,6 @@ cite-this-metric = استشهد بهذا المؤشر
 cite-stable-address = العنوان الدائم:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON، لبرامج Zotero وMendeley وPandoc
-cite-report-files = التقرير:
 
 ## الرسوم البيانية
 chart-point = { $year }: { $figure }

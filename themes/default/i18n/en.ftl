@@ -495,8 +495,6 @@ cite-stable-address = Stable address:
 cite-bibtex = BibTeX
 # Followed by a link to the file, in brackets.
 cite-csl-json = CSL-JSON, for Zotero, Mendeley and Pandoc
-# Followed by links to the report's citation as BibTeX and CSL-JSON.
-cite-report-files = The report:
 
 ## Charts: the text alternative of a chart (read by screen readers), the tooltips
 ## of its marks, the labels on it and its legend. `$figure` and `$value` are

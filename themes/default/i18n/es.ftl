@@ -430,7 +430,6 @@ cite-this-metric = Citar este indicador
 cite-stable-address = Dirección permanente:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON, para Zotero, Mendeley y Pandoc
-cite-report-files = El informe:
 
 ## Gráficos
 chart-point = { $year }: { $figure }

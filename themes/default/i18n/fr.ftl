@@ -430,7 +430,6 @@ cite-this-metric = Citer cet indicateur
 cite-stable-address = Adresse permanente :
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON, pour Zotero, Mendeley et Pandoc
-cite-report-files = Le rapport :
 
 ## Graphiques
 chart-point = { $year } : { $figure }

@@ -472,7 +472,6 @@ cite-this-metric = Цитировать этот показатель
 cite-stable-address = Постоянный адрес:
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON для Zotero, Mendeley и Pandoc
-cite-report-files = Доклад:
 
 ## Диаграммы
 chart-point = { $year }: { $figure }

@@ -371,7 +371,6 @@ cite-this-metric = 引用本指标
 cite-stable-address = 永久地址：
 cite-bibtex = BibTeX
 cite-csl-json = CSL-JSON，适用于 Zotero、Mendeley 和 Pandoc
-cite-report-files = 报告：
 
 ## 图表
 chart-point = { $year }年：{ $figure }
