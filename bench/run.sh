@@ -15,6 +15,9 @@
 # report, `wsis build` runs once more over its output, and its wall time is printed as
 # a fraction of the fresh build's median. The report is restored afterwards.
 #
+# Then, unless SERVE=0, `wsis serve` on the same corpus: the median time from saving a
+# report to its served page showing the edit (bench/edit_latency.py).
+#
 # Environment: RUNS (default 3; 100,000 reports always run once), BENCH_DIR (corpora,
 # default /tmp/wsis-bench), GEN (the generator, default ../shared/bench/gen_corpus.py).
 # Needs /usr/bin/time and Debian's hugo (installed with apt-get when missing). Uses the
@@ -102,6 +105,13 @@ for n in "${sizes[@]}"; do
         printf "%-8s incremental  one report edited: %s s, %.2fx the fresh build, peak %.0f MiB\n",
             n, m[1], m[1] / fresh, m[3] / 1024
     }'
+    # The dev server: the time from saving a report to its served page showing the
+    # edit (bench/edit_latency.py); SERVE=0 skips it.
+    if [ "${SERVE:-1}" != 0 ]; then
+        python3 bench/edit_latency.py --edits 5 --wsis "$WSIS" "$DIR/wsis-$n" |
+            sed -n 's/^median edit-to-visible latency: /serve    edit to visible page, median of 5: /p' |
+            sed "s/^/$n /"
+    fi
     echo "$n $wsis_wall" >>"$DIR/scaling"
 done
 # The ratios of build time between sizes, from this run's fresh builds.
