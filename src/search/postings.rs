@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::documents::Doc;
 use super::stem::Stemming;
 use super::stop::StopWords;
-use super::tokenize::tokens;
+use super::tokenize::{each_token, tokens};
 
 /// Weights: a word in a title counts more than one in a heading, and that more than
 /// one in the text.
@@ -41,7 +41,11 @@ pub(crate) fn postings<'a>(
     // how many times the text has the word.
     let sections = doc.text.len().max(1);
     let width = sections + 1;
-    let mut rows: HashMap<Cow<'a, str>, usize> = HashMap::default();
+    // Sized for the distinct words of the text (about one in eight of its bytes
+    // starts one) so that the map is not grown and rehashed word by word.
+    let bytes: usize = doc.text.iter().map(|t| t.len()).sum();
+    let mut rows: HashMap<Cow<'a, str>, usize> =
+        HashMap::with_capacity_and_hasher(bytes / 16 + 8, Default::default());
     let mut weights: Vec<u32> = Vec::new();
     let mut add = |term: Cow<'a, str>, section: usize, w: u32| {
         let next = rows.len();
@@ -68,14 +72,10 @@ pub(crate) fn postings<'a>(
     // Headings and text are cut without the stop words, which are dropped once per
     // distinct word below rather than looked up for every occurrence.
     for (i, (_, heading)) in doc.sections.iter().enumerate() {
-        for t in tokens(heading, StopWords::NONE) {
-            add(t, i + 1, HEADING);
-        }
+        each_token(heading, StopWords::NONE, |t| add(t, i + 1, HEADING));
     }
     for (i, text) in doc.text.iter().enumerate() {
-        for t in tokens(text, StopWords::NONE) {
-            add(t, i, TEXT);
-        }
+        each_token(text, StopWords::NONE, |t| add(t, i, TEXT));
     }
     // Words with the same stem pool their weights, section by section, before the
     // section to land on is chosen.

@@ -167,3 +167,7 @@ fn doc_json(d: &Doc<'_>) -> Result<Vec<u8>, Diagnostic> {
 fn path(prefix: &str, name: &str) -> PathBuf {
     PathBuf::from(format!("{prefix}{name}"))
 }
+
+#[cfg(test)]
+#[path = "write_tests.rs"]
+mod tests;
