@@ -10,7 +10,9 @@ fn client_bundles(firsts: &[&str], keys: &[&str]) -> Option<Vec<i64>> {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js"),
     )
     .unwrap();
-    let start = js.find("  // Code point order").expect("search.js defines cmp");
+    let start = js
+        .find("  // Code point order")
+        .expect("search.js defines cmp");
     let end = start
         + js[start..]
             .find("  // The entries of the bundles")

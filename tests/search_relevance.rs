@@ -106,7 +106,11 @@ impl Index {
         };
         let han = |t: &str| t.chars().next().is_some_and(wsis::search::is_han);
         let long = |t: &str| han(t) || t.chars().count() >= 3;
-        let stems: Vec<String> = match self.entries("vocab", word, word).remove(word).unwrap_or_default() {
+        let stems: Vec<String> = match self
+            .entries("vocab", word, word)
+            .remove(word)
+            .unwrap_or_default()
+        {
             Value::String(s) => vec![s.clone()],
             Value::Array(a) => a.iter().map(|s| s.as_str().unwrap().to_string()).collect(),
             _ => vec![word.to_string()],

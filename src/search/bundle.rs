@@ -83,7 +83,10 @@ fn number(out: &mut Vec<u8>, mut n: u32) {
 /// only an entry larger than the target by itself makes a larger bundle, and then a
 /// bundle of its own (the postings of the most common word: under a megabyte at
 /// 100,000 reports, see [`postings_into`]).
-pub(crate) fn cut(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn cut(
+    sizes: impl Iterator<Item = usize>,
+    target: usize,
+) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let (mut start, mut bytes, mut n) = (0, 0, 0);
     for size in sizes {
@@ -137,8 +140,14 @@ mod tests {
     #[test]
     fn postings_are_flat_and_count_documents_from_the_one_before() {
         let mut out = Vec::new();
-        postings_into(&mut out, &[3, 0, 20, 4, 2, 5, 10, 1, 7, 4_000_000_000, 0, 1]);
-        assert_eq!(String::from_utf8(out).unwrap(), "[3,0,20,1,2,5,6,1,7,3999999990,0,1]");
+        postings_into(
+            &mut out,
+            &[3, 0, 20, 4, 2, 5, 10, 1, 7, 4_000_000_000, 0, 1],
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "[3,0,20,1,2,5,6,1,7,3999999990,0,1]"
+        );
         let mut out = Vec::new();
         postings_into(&mut out, &[]);
         assert_eq!(out, b"[]");
@@ -147,7 +156,10 @@ mod tests {
     #[test]
     fn bundles_close_at_their_target_and_keep_every_entry_once() {
         assert_eq!(cut([4, 4, 4, 4, 4].into_iter(), 10), [0..2, 2..4, 4..5]);
-        assert_eq!(cut([4, 4, 4, 4, 4].into_iter(), 9), [0..1, 1..2, 2..3, 3..4, 4..5]);
+        assert_eq!(
+            cut([4, 4, 4, 4, 4].into_iter(), 9),
+            [0..1, 1..2, 2..3, 3..4, 4..5]
+        );
         // An entry larger than the target is a bundle by itself.
         assert_eq!(cut([1, 50, 1].into_iter(), 10), [0..1, 1..2, 2..3]);
         assert_eq!(cut([3].into_iter(), 10), [0..1]);
@@ -162,6 +174,9 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k, String::from_utf8(v).unwrap()))
             .collect();
-        assert_eq!(b, [("a", "{\"a\":1,\"b\":2}".into()), ("c", "{\"c\":3}".into())]);
+        assert_eq!(
+            b,
+            [("a", "{\"a\":1,\"b\":2}".into()), ("c", "{\"c\":3}".into())]
+        );
     }
 }

@@ -134,7 +134,12 @@ pub(crate) fn tree(
         .into_par_iter()
         .enumerate()
         .map(named("terms"))
-        .chain(vocab_bundles.into_par_iter().enumerate().map(named("vocab")))
+        .chain(
+            vocab_bundles
+                .into_par_iter()
+                .enumerate()
+                .map(named("vocab")),
+        )
         .map(|(name, bytes)| sink.put(&path(prefix, &name), bytes))
         .chain(
             docs.par_chunks(DOCS_PER_BUNDLE)

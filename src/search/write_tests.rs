@@ -57,16 +57,22 @@ fn doc(n: usize, title: String, text: String) -> Doc<'static> {
 fn corpus(n: usize) -> Vec<Doc<'static>> {
     let mut seed: u64 = 42;
     let mut next = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) as usize
     };
-    let syllables = ["ka", "ne", "tor", "wo", "li", "sé", "про", "社区", "兀", "𠀀"];
+    let syllables = [
+        "ka", "ne", "tor", "wo", "li", "sé", "про", "社区", "兀", "𠀀",
+    ];
     (0..n)
         .map(|d| {
             let mut words = Vec::new();
             for _ in 0..80 {
                 let len = 1 + next() % 3;
-                let w: String = (0..len).map(|_| syllables[next() % syllables.len()]).collect();
+                let w: String = (0..len)
+                    .map(|_| syllables[next() % syllables.len()])
+                    .collect();
                 words.push(format!("{w}{}", next() % 40));
             }
             doc(d, format!("Report {d} networking"), words.join(" "))
@@ -119,11 +125,15 @@ fn every_key_is_in_the_bundle_meta_points_to_and_bundles_are_in_order() {
         // The last key is in the last bundle, and no bundle is past its target.
         assert_eq!(all.last().unwrap().1, firsts.len() - 1, "{kind}");
         for n in 0..firsts.len() {
-            let bytes = files.0.lock().unwrap()[Path::new(&format!("search/{kind}/{n}.json"))].len();
+            let bytes =
+                files.0.lock().unwrap()[Path::new(&format!("search/{kind}/{n}.json"))].len();
             assert!(bytes <= TERMS_BUNDLE + 1, "{kind}/{n}: {bytes} bytes");
         }
     }
-    assert!(meta["terms"].as_array().unwrap().len() > 2, "several term bundles");
+    assert!(
+        meta["terms"].as_array().unwrap().len() > 2,
+        "several term bundles"
+    );
     // Keys of every script: a Han pair, a character past U+FFFF.
     let terms = keys(&files, &meta, "terms");
     assert!(terms.iter().any(|(k, _)| k == "社区"));
@@ -136,13 +146,21 @@ fn a_large_tree_writes_few_files() {
     let files = build(&docs);
     let names = files.names();
     let meta = files.json("search/meta.json");
-    let bundles = |kind: &str| names.iter().filter(|n| n.starts_with(&format!("search/{kind}/"))).count();
+    let bundles = |kind: &str| {
+        names
+            .iter()
+            .filter(|n| n.starts_with(&format!("search/{kind}/")))
+            .count()
+    };
     assert_eq!(bundles("docs"), 3000usize.div_ceil(DOCS_PER_BUNDLE));
     assert_eq!(bundles("terms"), meta["terms"].as_array().unwrap().len());
     assert_eq!(bundles("vocab"), meta["vocab"].as_array().unwrap().len());
     // One file per document or per term would be thousands.
     assert!(names.len() < 3000 / 20, "{} files", names.len());
-    assert_eq!(names.len(), 1 + bundles("docs") + bundles("terms") + bundles("vocab"));
+    assert_eq!(
+        names.len(),
+        1 + bundles("docs") + bundles("terms") + bundles("vocab")
+    );
 }
 
 #[test]
@@ -196,7 +214,11 @@ fn an_empty_tree_writes_its_meta_alone() {
 
 #[test]
 fn a_one_document_tree_writes_one_bundle_of_each() {
-    let docs = [doc(0, "Community networks".into(), "Networks of communities".into())];
+    let docs = [doc(
+        0,
+        "Community networks".into(),
+        "Networks of communities".into(),
+    )];
     let files = build(&docs);
     assert_eq!(
         files.names(),
