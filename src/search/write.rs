@@ -25,6 +25,10 @@ pub(crate) const DOCS_PER_BUNDLE: usize = 32;
 /// fetches one or two per word.
 pub(crate) const TERMS_BUNDLE: usize = 96 * 1024;
 
+/// One worker's share of the documents: its stemming, which holds the vocabulary it
+/// met, and the postings of each of its documents by number.
+type Part<'s> = (Stemming<'s>, Vec<(usize, Vec<Posting>)>);
+
 /// The version of the index layout, which `search.js` checks.
 const VERSION: u32 = 3;
 
@@ -45,7 +49,7 @@ pub(crate) fn tree(
     langs.dedup();
     let stemmers: Vec<(&str, Stems)> = langs.iter().map(|&l| (l, Stems::new(l))).collect();
     // Each worker stems with its own memory of the words it has seen.
-    let parts: Vec<(Stemming<'_>, Vec<(usize, Vec<Posting>)>)> = docs
+    let parts: Vec<Part<'_>> = docs
         .par_iter()
         .enumerate()
         .fold(
