@@ -359,7 +359,13 @@ fn each_language_s_search_index_holds_its_titles() {
         "name: {en: \"Alpha Society\", ar: \"جمعية ألفا\"}",
     );
     site.build_ok();
-    let docs = |prefix: &str| site.output(&format!("{prefix}search/docs-0.json"));
+    let docs = |prefix: &str| -> String {
+        (0..)
+            .map(|n| format!("{prefix}search/docs/{n}.json"))
+            .take_while(|rel| site.has_output(rel))
+            .map(|rel| site.output(&rel))
+            .collect()
+    };
     // The French results list the French title and description, the Arabic ones the
     // Arabic name; each falls back to the original where there is no translation.
     let fr = docs("fr/");

@@ -59,17 +59,7 @@ impl Index {
         }
         site.build_ok();
         let meta: Value = serde_json::from_str(&site.output("search/meta.json")).unwrap();
-        let chunks = meta["docs"]
-            .as_u64()
-            .unwrap()
-            .div_ceil(meta["chunk"].as_u64().unwrap());
-        let docs = (0..chunks)
-            .flat_map(|n| {
-                let chunk: Value =
-                    serde_json::from_str(&site.output(&format!("search/docs-{n}.json"))).unwrap();
-                chunk.as_array().unwrap().clone()
-            })
-            .collect();
+        let docs = all_docs(&site, "", &meta);
         Index {
             site,
             meta,
@@ -78,59 +68,68 @@ impl Index {
         }
     }
 
-    /// The shard of `kind` (`shards`, `vocab`) holding `term`.
-    fn shard(&self, kind: &str, term: &str) -> Value {
-        let han = term.chars().next().is_some_and(wsis::search::is_han);
-        let key: String = term.chars().take(if han { 1 } else { 3 }).collect();
-        if !self.meta[kind]
+    /// The entries of the bundles of `kind` (`terms`, `vocab`) holding the keys from
+    /// `lo` to `hi`, found as `search.js` finds them: a key is in the last bundle
+    /// whose first key (in `meta.json`) is not after it.
+    fn entries(&self, kind: &str, lo: &str, hi: &str) -> serde_json::Map<String, Value> {
+        let firsts: Vec<&str> = self.meta[kind]
             .as_array()
             .unwrap()
             .iter()
-            .any(|k| k == key.as_str())
-        {
-            return Value::Object(Default::default());
+            .map(|k| k.as_str().unwrap())
+            .collect();
+        let bundle = |key: &str| firsts.partition_point(|f| *f <= key) as isize - 1;
+        let mut out = serde_json::Map::new();
+        for n in bundle(lo).max(0)..=bundle(hi) {
+            let rel = format!("search/{kind}/{n}.json");
+            let part = self
+                .pieces
+                .borrow_mut()
+                .entry(rel.clone())
+                .or_insert_with(|| serde_json::from_str(&self.site.output(&rel)).unwrap())
+                .clone();
+            out.extend(part.as_object().unwrap().clone());
         }
-        let file = if key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
-            key
-        } else {
-            key.bytes()
-                .fold("x".to_string(), |s, b| format!("{s}{b:02x}"))
-        };
-        let rel = format!("search/{kind}/{file}.json");
-        self.pieces
-            .borrow_mut()
-            .entry(rel.clone())
-            .or_insert_with(|| serde_json::from_str(&self.site.output(&rel)).unwrap())
-            .clone()
+        out
     }
 
     /// Doc -> score for one query term.
     fn lookup(&self, word: &str) -> BTreeMap<u64, u64> {
         let mut found = BTreeMap::new();
         let mut add = |postings: &Value, factor: u64| {
+            // Each document is counted from the one before.
+            let mut doc = 0;
             for p in postings.as_array().unwrap().chunks(3) {
-                *found.entry(p[0].as_u64().unwrap()).or_default() +=
-                    p[2].as_u64().unwrap() * factor;
+                doc += p[0].as_u64().unwrap();
+                *found.entry(doc).or_default() += p[2].as_u64().unwrap() * factor;
             }
         };
-        let stems: Vec<String> = match &self.shard("vocab", word)[word] {
+        let han = |t: &str| t.chars().next().is_some_and(wsis::search::is_han);
+        let long = |t: &str| han(t) || t.chars().count() >= 3;
+        let stems: Vec<String> = match self
+            .entries("vocab", word, word)
+            .remove(word)
+            .unwrap_or_default()
+        {
             Value::String(s) => vec![s.clone()],
             Value::Array(a) => a.iter().map(|s| s.as_str().unwrap().to_string()).collect(),
             _ => vec![word.to_string()],
         };
         let mut matched = Vec::new();
         for stem in &stems {
-            if let Some(p) = self.shard("shards", stem).get(stem) {
+            if let Some(p) = self.entries("terms", stem, stem).get(stem) {
                 add(p, 2);
                 matched.push(stem.clone());
             }
         }
-        let own = self.shard("shards", word);
-        let own = own.as_object().unwrap();
-        for (term, p) in own {
+        // A word of two letters completes to nothing but itself.
+        let upto = if long(word) {
+            format!("{word}\u{10FFFF}")
+        } else {
+            word.to_string()
+        };
+        let own = self.entries("terms", word, &upto);
+        for (term, p) in &own {
             if !matched.contains(term) && term.starts_with(word) {
                 add(p, 1);
                 matched.push(term.clone());
@@ -142,7 +141,8 @@ impl Index {
             let mut best: Option<(usize, Value)> = None;
             for at in (0..=3).take_while(|at| chars.len() >= at + 3) {
                 let rest: String = chars[at..].iter().collect();
-                for (term, p) in self.shard("shards", &rest).as_object().unwrap() {
+                let key: String = rest.chars().take(if han(&rest) { 1 } else { 3 }).collect();
+                for (term, p) in &self.entries("terms", &key, &rest) {
                     let n = term.chars().count();
                     if n >= 3
                         && rest.starts_with(term.as_str())
@@ -195,6 +195,22 @@ impl Index {
     }
 }
 
+/// Every document of the tree under `prefix` (`""`, `"fr/"`), from its bundles.
+fn all_docs(site: &Site, prefix: &str, meta: &Value) -> Vec<Value> {
+    let bundles = meta["docs"]
+        .as_u64()
+        .unwrap()
+        .div_ceil(meta["chunk"].as_u64().unwrap());
+    (0..bundles)
+        .flat_map(|n| {
+            let bundle: Value =
+                serde_json::from_str(&site.output(&format!("{prefix}search/docs/{n}.json")))
+                    .unwrap();
+            bundle.as_array().unwrap().clone()
+        })
+        .collect()
+}
+
 #[test]
 fn every_query_of_the_relevance_set_ranks_its_pages_first() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/relevance.toml");
@@ -244,15 +260,11 @@ fn each_language_has_its_own_index_pointing_at_its_pages() {
         let meta: Value =
             serde_json::from_str(&site.output(&format!("{prefix}search/meta.json"))).unwrap();
         assert_eq!(meta["lang"], lang);
-        let docs: Value =
-            serde_json::from_str(&site.output(&format!("{prefix}search/docs-0.json"))).unwrap();
+        let docs = all_docs(&site, prefix, &meta);
         let report = format!("{base}reports/zh-2024/");
         assert!(
-            docs.as_array()
-                .unwrap()
-                .iter()
-                .any(|d| d[0] == report.as_str()),
-            "{prefix}: {report} not in {docs}"
+            docs.iter().any(|d| d[0] == report.as_str()),
+            "{prefix}: {report} not in {docs:?}"
         );
         let page = site.output(&format!("{prefix}search/index.html"));
         assert!(
@@ -260,10 +272,13 @@ fn each_language_has_its_own_index_pointing_at_its_pages() {
             "{prefix}search/index.html reads another tree's index"
         );
     }
-    let fr: Value = serde_json::from_str(&site.output("fr/search/docs-0.json")).unwrap();
-    assert!(fr.to_string().contains("/sub/fr/reports/"));
-    let ar: Value = serde_json::from_str(&site.output("search/docs-0.json")).unwrap();
-    assert!(!ar.to_string().contains("/sub/fr/"));
+    let docs = |prefix: &str| {
+        let meta: Value =
+            serde_json::from_str(&site.output(&format!("{prefix}search/meta.json"))).unwrap();
+        Value::Array(all_docs(&site, prefix, &meta)).to_string()
+    };
+    assert!(docs("fr/").contains("/sub/fr/reports/"));
+    assert!(!docs("").contains("/sub/fr/"));
 }
 
 #[test]
@@ -293,9 +308,11 @@ fn each_tree_carries_and_applies_the_stop_words_of_its_language() {
     // it, the English tree (same pages) does.
     // Indexed: a term itself, or a word of the vocabulary (its stem differs).
     let indexed = |prefix: &str| {
-        ["shards", "vocab"].iter().any(|kind| {
-            let rel = format!("{prefix}search/{kind}/des.json");
-            site.has_output(&rel) && site.output(&rel).contains("\"des\"")
+        ["terms", "vocab"].iter().any(|kind| {
+            (0..)
+                .map(|n| format!("{prefix}search/{kind}/{n}.json"))
+                .take_while(|rel| site.has_output(rel))
+                .any(|rel| site.output(&rel).contains("\"des\":"))
         })
     };
     assert!(!indexed(""), "the French tree indexes a French stop word");

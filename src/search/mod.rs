@@ -14,21 +14,31 @@
 //!
 //! One index per page tree: `search/` for the site's language, `<lang>/search/` for a
 //! tree of another language (`tree` takes the documents of one tree and its prefix).
-//! Layout under the prefix:
-//! - `meta.json`: `{"version", "lang", "chunk", "docs", "stop", "shards", "vocab"}`:
-//!   the tree's language, how many documents each `docs-<n>.json` chunk holds, the
-//!   stop words of that language (`stop`), and the keys of the postings and vocabulary shards;
-//! - `docs-<n>.json`: documents `[url, title, kind, detail, year, [[anchor, heading]...]]`,
-//!   `kind` a code (`report`, `metric`, `target`...), `year` a number or null;
-//! - `text/<doc>.json`: the document's passages, one per section (`snippet`);
-//! - `shards/<key>.json`: `{stem: [doc, section, weight, ...]}` for the stems whose first
-//!   three characters (or whole two-character stem) are `key`, or, for Chinese pairs,
-//!   whose first character is. `section` is 0 for the
-//!   document itself, `i + 1` for its `i`-th heading, the best place to land;
-//! - `vocab/<key>.json`: `{word: stem}` (or `{word: [stems]}` when pages of several
-//!   languages disagree) for the words of the corpus whose first three characters are
-//!   `key` and whose stem is not the word itself.
+//! The entries are packed into bundles (`bundle`) so that a site writes a few hundred
+//! files whatever its size, and a query fetches the few that hold its words and
+//! results. Layout under the prefix (version 3):
+//! - `meta.json`: `{"version", "lang", "chunk", "docs", "stop", "terms", "vocab"}`:
+//!   the tree's language, how many documents each `docs/<n>.json` bundle holds, the
+//!   stop words of that language (`stop`), and the first key of each `terms/<n>.json`
+//!   and `vocab/<n>.json` bundle, in order;
+//! - `docs/<n>.json`: documents `chunk * n` to `chunk * (n + 1) - 1`, each
+//!   `[url, title, kind, detail, year, [[anchor, heading]...], [passage...]]`, `kind` a
+//!   code (`report`, `metric`, `target`...), `year` a number or null, the passages one
+//!   per section (`snippet`);
+//! - `terms/<n>.json`: `{stem: [doc, section, weight, ...]}` for a run of stems in
+//!   code point (UTF-8 byte) order, from the `n`-th key of `meta.terms` to the next
+//!   one excluded: a stem is in the last bundle whose first key is not after it, and
+//!   the stems that start with a prefix are in consecutive bundles. `doc` is counted
+//!   from the posting before (the first from 0), `section` is 0 for the document
+//!   itself, `i + 1` for its `i`-th heading, the best place to land;
+//! - `vocab/<n>.json`: `{word: stem}` (or `{word: [stems]}` when pages of several
+//!   languages disagree) for a run of the words of the corpus whose stem is not the
+//!   word itself, found through `meta.vocab` as stems are through `meta.terms`.
+//!
+//! Bundles are closed at about `TERMS_BUNDLE` bytes (`DOCS_PER_BUNDLE` documents), so
+//! their number grows with the corpus and their size does not.
 
+mod bundle;
 mod documents;
 mod ngram;
 mod postings;
@@ -77,6 +87,7 @@ fn primary_language(lang: &str) -> String {
 /// tree indexes the same text under its own addresses. Each file goes to `sink` as
 /// soon as it is serialised.
 pub(crate) fn index(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    let t = std::time::Instant::now();
     let base = site.config.base_url.path();
     for (i, lang) in site.config.each_language().enumerate() {
         let (tree_base, prefix) = if i == 0 {
@@ -90,5 +101,6 @@ pub(crate) fn index(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
         let docs = documents(site, &tree_base, lang);
         tree(&docs, lang.tag(), &prefix, sink)?;
     }
+    crate::pipeline::timing("search index", t);
     Ok(())
 }

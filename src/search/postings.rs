@@ -1,14 +1,17 @@
-//! One document's terms: each stem with the section to land on and its weight, and
-//! the words of the document whose stem differs from them, for the vocabulary.
+//! One document's terms: each stem with the section to land on and its weight. The
+//! stems come from a [`Stemming`], which stems each distinct word once per worker and
+//! hands the same shared string to every document that has it: most words of a corpus
+//! repeat, and stemming or copying them per document was most of the index's time.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::documents::Doc;
-use super::stem::Stems;
+use super::stem::Stemming;
 use super::stop::StopWords;
-use super::tokenize::tokens;
+use super::tokenize::{each_token, tokens};
 
 /// Weights: a word in a title counts more than one in a heading, and that more than
 /// one in the text.
@@ -23,22 +26,26 @@ fn saturated(count: u32) -> u32 {
     TITLE * count / (count + 4)
 }
 
-/// What one document adds to the index.
-pub(crate) struct DocTerms<'a> {
-    /// Each stem with the section to land on and its total weight.
-    pub(crate) postings: Vec<(Cow<'a, str>, u32, u32)>,
-    /// Each word of the document whose stem is not the word itself, with its stem.
-    pub(crate) vocabulary: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-}
+/// A stem of a document with the section to land on and its total weight.
+pub(crate) type Posting = (Arc<str>, u32, u32);
 
 /// The terms of `doc`, without the words of `stop` (the tree's language's, which the
-/// search page drops from a query too), stemmed by `stems` (the document's language's).
-pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems, stop: StopWords) -> DocTerms<'a> {
+/// search page drops from a query too), stemmed by `stemming` in the document's
+/// language; the words whose stem differs are remembered there, for the vocabulary.
+pub(crate) fn postings<'a>(
+    doc: &'a Doc<'a>,
+    stemming: &mut Stemming<'_>,
+    stop: StopWords,
+) -> Vec<Posting> {
     // Word -> its row in `weights`, which holds one weight per section per word, then
     // how many times the text has the word.
     let sections = doc.text.len().max(1);
     let width = sections + 1;
-    let mut rows: HashMap<Cow<'a, str>, usize> = HashMap::default();
+    // Sized for the distinct words of the text (about one in eight of its bytes
+    // starts one) so that the map is not grown and rehashed word by word.
+    let bytes: usize = doc.text.iter().map(|t| t.len()).sum();
+    let mut rows: HashMap<Cow<'a, str>, usize> =
+        HashMap::with_capacity_and_hasher(bytes / 16 + 8, Default::default());
     let mut weights: Vec<u32> = Vec::new();
     let mut add = |term: Cow<'a, str>, section: usize, w: u32| {
         let next = rows.len();
@@ -62,53 +69,44 @@ pub(crate) fn postings<'a>(doc: &'a Doc<'a>, stems: &Stems, stop: StopWords) -> 
     for t in title {
         add(t, 0, title_weight);
     }
+    // Headings and text are cut without the stop words, which are dropped once per
+    // distinct word below rather than looked up for every occurrence.
     for (i, (_, heading)) in doc.sections.iter().enumerate() {
-        for t in tokens(heading, stop) {
-            add(t, i + 1, HEADING);
-        }
+        each_token(heading, StopWords::NONE, |t| add(t, i + 1, HEADING));
     }
     for (i, text) in doc.text.iter().enumerate() {
-        for t in tokens(text, stop) {
-            add(t, i, TEXT);
-        }
+        each_token(text, StopWords::NONE, |t| add(t, i, TEXT));
     }
     // Words with the same stem pool their weights, section by section, before the
     // section to land on is chosen.
-    let mut stem_rows: HashMap<Cow<'a, str>, Vec<u32>> = HashMap::default();
-    let mut vocabulary = Vec::new();
+    let mut stem_rows: HashMap<Arc<str>, usize> = HashMap::default();
+    let mut pooled: Vec<u32> = Vec::new();
     for (word, row) in rows {
-        let stemmed = match stems.stem(&word) {
-            s if s == word => None,
-            s => Some(s.into_owned()),
-        };
-        let stem: Cow<'a, str> = match stemmed {
-            None => word,
-            Some(s) => {
-                let s = Cow::Owned(s);
-                vocabulary.push((word, Cow::clone(&s)));
-                s
-            }
-        };
-        let pooled = stem_rows.entry(stem).or_insert_with(|| vec![0; width]);
-        for (p, w) in pooled
+        if stop.contains(&word) {
+            continue;
+        }
+        let stem = stemming.stem(doc.lang, &word);
+        let next = stem_rows.len();
+        let at = *stem_rows.entry(stem).or_insert_with(|| {
+            pooled.resize(pooled.len() + width, 0);
+            next
+        });
+        for (p, w) in pooled[at * width..(at + 1) * width]
             .iter_mut()
             .zip(&weights[row * width..(row + 1) * width])
         {
             *p += w;
         }
     }
-    let postings = stem_rows
+    stem_rows
         .into_iter()
-        .map(|(stem, w)| {
+        .map(|(stem, at)| {
+            let w = &pooled[at * width..(at + 1) * width];
             let (by_section, count) = (&w[..sections], w[sections]);
             let total = by_section.iter().sum::<u32>() - count + saturated(count);
             (stem, best_section(by_section), total)
         })
-        .collect();
-    DocTerms {
-        postings,
-        vocabulary,
-    }
+        .collect()
 }
 
 /// The section with the most of a term, given its weight in each; the document
@@ -128,6 +126,7 @@ fn best_section(w: &[u32]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::super::documents::DocKind;
+    use super::super::stem::Stems;
     use super::*;
 
     fn doc(text: Vec<Cow<'static, str>>) -> Doc<'static> {
@@ -147,9 +146,8 @@ mod tests {
         }
     }
 
-    fn by_term(t: &DocTerms<'_>) -> std::collections::HashMap<String, (u32, u32)> {
-        t.postings
-            .iter()
+    fn by_term(t: &[Posting]) -> std::collections::HashMap<String, (u32, u32)> {
+        t.iter()
             .map(|(t, s, w)| (t.to_string(), (*s, *w)))
             .collect()
     }
@@ -161,7 +159,9 @@ mod tests {
             "encryption once".into(),
             "encryption encryption".into(),
         ]);
-        let p = by_term(&postings(&d, &Stems::new("zz"), StopWords::new("zz")));
+        let stems = [("en", Stems::new("zz"))];
+        let mut stemming = Stemming::new(&stems);
+        let p = by_term(&postings(&d, &mut stemming, StopWords::new("zz")));
         assert_eq!(p["encryption"], (2, saturated(3)));
         assert_eq!(p["security"], (2, HEADING));
         assert_eq!(
@@ -169,8 +169,23 @@ mod tests {
             (0, 3 * TITLE),
             "a one-word title counts thrice"
         );
+        assert_eq!(p["once"], (1, saturated(1)));
         // Many mentions in the text weigh less than one in the title.
         assert!(saturated(1) < saturated(2) && saturated(1000) < TITLE);
+    }
+
+    #[test]
+    fn stop_words_of_the_tree_are_dropped_from_text_and_headings() {
+        let mut d = doc(vec!["".into(), "the network".into(), "".into()]);
+        d.sections[0].1 = "The intro".into();
+        let stems = [("en", Stems::new("en"))];
+        let mut stemming = Stemming::new(&stems);
+        let p = by_term(&postings(&d, &mut stemming, StopWords::new("en")));
+        assert!(!p.contains_key("the"), "{p:?}");
+        assert_eq!(p["network"], (1, saturated(1)));
+        // The same words in a tree whose language does not stop "the".
+        let p = by_term(&postings(&d, &mut stemming, StopWords::new("fr")));
+        assert_eq!(p["the"], (1, HEADING + saturated(1)));
     }
 
     #[test]
@@ -180,17 +195,16 @@ mod tests {
             "community networks".into(),
             "a network, networking, communities".into(),
         ]);
-        let t = postings(&d, &Stems::new("en"), StopWords::new("en"));
-        let p = by_term(&t);
+        let stems = [("en", Stems::new("en"))];
+        let mut stemming = Stemming::new(&stems);
+        let p = by_term(&postings(&d, &mut stemming, StopWords::new("en")));
         assert_eq!(p["network"], (2, saturated(3)));
         assert_eq!(p["communiti"], (1, saturated(2)));
         assert!(!p.contains_key("networks"));
-        let mut v: Vec<(String, String)> = t
-            .vocabulary
-            .iter()
+        let v: Vec<(String, String)> = stemming
+            .vocabulary()
             .map(|(w, s)| (w.to_string(), s.to_string()))
             .collect();
-        v.sort();
         assert!(v.contains(&("networks".into(), "network".into())));
         assert!(v.contains(&("community".into(), "communiti".into())));
         // A word that is its own stem needs no entry.

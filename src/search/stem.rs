@@ -12,8 +12,10 @@
 //! finds `شبك`, without the client knowing any language's affixes.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::ngram;
 
@@ -44,6 +46,51 @@ impl Stems {
             }
             _ => Cow::Borrowed(term),
         }
+    }
+}
+
+/// One worker's stems of the words it has seen, per language: a corpus says the same
+/// words again and again, so each distinct word is stemmed (and its stem allocated)
+/// once, and every document holding it shares that one string. What it has seen is
+/// also the vocabulary: the words whose stem differs from them.
+pub(crate) struct Stemming<'s> {
+    /// The stemmer of each language the documents are in, by tag.
+    stemmers: &'s [(&'s str, Stems)],
+    /// For each stemmer, word -> stem.
+    seen: Vec<HashMap<Box<str>, Arc<str>>>,
+}
+
+impl<'s> Stemming<'s> {
+    /// A worker's stemming with nothing seen yet.
+    pub(crate) fn new(stemmers: &'s [(&'s str, Stems)]) -> Stemming<'s> {
+        Stemming {
+            stemmers,
+            seen: stemmers.iter().map(|_| HashMap::default()).collect(),
+        }
+    }
+
+    /// The stem of the lower-case term `word` in the language `lang`; the word itself
+    /// in a language without a stemmer here.
+    pub(crate) fn stem(&mut self, lang: &str, word: &str) -> Arc<str> {
+        let Some(i) = self.stemmers.iter().position(|(l, _)| *l == lang) else {
+            return Arc::from(word);
+        };
+        if let Some(stem) = self.seen[i].get(word) {
+            return Arc::clone(stem);
+        }
+        let stem: Arc<str> = Arc::from(self.stemmers[i].1.stem(word).as_ref());
+        self.seen[i].insert(Box::from(word), Arc::clone(&stem));
+        stem
+    }
+
+    /// The words seen whose stem is not the word itself, each with its stem, in no
+    /// particular order.
+    pub(crate) fn vocabulary(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.seen
+            .iter()
+            .flatten()
+            .filter(|(w, s)| w.as_ref() != s.as_ref())
+            .map(|(w, s)| (w.as_ref(), s.as_ref()))
     }
 }
 

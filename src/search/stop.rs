@@ -21,6 +21,10 @@
 pub(crate) struct StopWords(&'static [&'static str]);
 
 impl StopWords {
+    /// No stop words: for cutting text whose stop words are dropped later, once per
+    /// distinct word rather than once per occurrence.
+    pub(crate) const NONE: StopWords = StopWords(&[]);
+
     /// The list of the language `lang`, a BCP 47 tag (`fr`, `fr-CA`); empty for a
     /// language without one.
     pub(crate) fn new(lang: &str) -> StopWords {

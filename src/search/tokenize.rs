@@ -16,16 +16,30 @@ use super::stop::StopWords;
 /// in `stop`, and the character pairs of Han runs. A word already in lower case is
 /// borrowed, not copied: most are, and a report has thousands of words.
 pub(crate) fn tokens(text: &str, stop: StopWords) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    words(text).flat_map(move |w| {
-        ngram::split(w).flat_map(move |(run, han)| {
-            let (grams, word) = if han {
-                (ngram::grams(run), None)
-            } else {
-                (Vec::new(), word_term(run, stop))
-            };
-            grams.into_iter().map(Cow::Owned).chain(word)
-        })
-    })
+    let mut out = Vec::new();
+    each_token(text, stop, |t| out.push(t));
+    out.into_iter()
+}
+
+/// Hands each term of `text` (as [`tokens`] lists them) to `f`: a plain loop rather
+/// than nested iterators, which cost the index more than stemming did. A word without
+/// Han characters, nearly every word, is a term or not at once.
+pub(crate) fn each_token<'t>(text: &'t str, stop: StopWords, mut f: impl FnMut(Cow<'t, str>)) {
+    for w in words(text) {
+        if w.is_ascii() {
+            if let Some(t) = word_term(w, stop) {
+                f(t);
+            }
+            continue;
+        }
+        for (run, han) in ngram::split(w) {
+            if han {
+                ngram::grams(run).into_iter().for_each(|g| f(Cow::Owned(g)));
+            } else if let Some(t) = word_term(run, stop) {
+                f(t);
+            }
+        }
+    }
 }
 
 /// A run of letters and digits without Han characters as a term, if it is one.

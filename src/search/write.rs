@@ -1,30 +1,40 @@
 //! One language tree's index files, under its prefix (`search/`, `fr/search/`): the
 //! layout is described in [`super`].
 
-use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::bundle::{entry, joined, json, json_into, objects, postings_into};
 use super::documents::Doc;
-use super::postings::{DocTerms, postings};
+use super::postings::{Posting, postings};
 use super::snippet::passages;
-use super::stem::Stems;
+use super::stem::{Stemming, Stems};
 use super::stop::StopWords;
-use crate::diagnostic::{Diagnostic, Kind};
+use crate::diagnostic::Diagnostic;
 use crate::pipeline::Sink;
 
-/// Documents per `docs-<n>.json` chunk.
-const CHUNK: usize = 500;
+/// Documents per `docs/<n>.json` bundle: a result needs its document's bundle, and a
+/// query shows up to 30 results from anywhere in the site, so a bundle stays small
+/// (about 60 KB of reports) while a 10,000-report site writes a few hundred of them.
+pub(crate) const DOCS_PER_BUNDLE: usize = 32;
+
+/// The size a `terms/<n>.json` or `vocab/<n>.json` bundle is closed at: a query
+/// fetches one or two per word.
+pub(crate) const TERMS_BUNDLE: usize = 96 * 1024;
+
+/// One worker's share of the documents: its stemming, which holds the vocabulary it
+/// met, and the postings of each of its documents by number.
+type Part<'s> = (Stemming<'s>, Vec<(usize, Vec<Posting>)>);
 
 /// The version of the index layout, which `search.js` checks.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Writes the index files of `docs`, all of one page tree, under `prefix` (`search/`)
-/// into `sink` as each is serialised: holding them all (every document's passages,
-/// about the size of all report text) until the end would double the index's memory.
-/// `lang` is the tree's language, which the search page reads to cut a query.
+/// into `sink`. `lang` is the tree's language, which the search page reads to cut a
+/// query.
 pub(crate) fn tree(
     docs: &[Doc<'_>],
     lang: &str,
@@ -34,51 +44,75 @@ pub(crate) fn tree(
     // A document is stemmed in its own language but cut with the tree's stop words,
     // the list the search page gets: a word the page keeps in a query is indexed.
     let stop = StopWords::new(lang);
-    let mut stemmers: HashMap<&str, Stems> = HashMap::default();
-    for d in docs {
-        stemmers.entry(d.lang).or_insert_with(|| Stems::new(d.lang));
-    }
-    let per_doc: Vec<DocTerms<'_>> = docs
+    let mut langs: Vec<&str> = docs.iter().map(|d| d.lang).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let stemmers: Vec<(&str, Stems)> = langs.iter().map(|&l| (l, Stems::new(l))).collect();
+    // Each worker stems with its own memory of the words it has seen.
+    let parts: Vec<Part<'_>> = docs
         .par_iter()
-        .map(|d| postings(d, &stemmers[d.lang], stop))
+        .enumerate()
+        .fold(
+            || (Stemming::new(&stemmers), Vec::new()),
+            |(mut stemming, mut out), (n, d)| {
+                out.push((n, postings(d, &mut stemming, stop)));
+                (stemming, out)
+            },
+        )
         .collect();
 
-    // Stem -> postings, filled in document order; word -> its stems.
-    let mut terms: HashMap<Cow<'_, str>, Vec<u32>> = HashMap::default();
-    let mut vocabulary: HashMap<Cow<'_, str>, Vec<Cow<'_, str>>> = HashMap::default();
-    for (doc, t) in per_doc.into_iter().enumerate() {
-        for (term, section, weight) in t.postings {
+    // Stem -> postings, filled in document order.
+    let mut per_doc: Vec<&(usize, Vec<Posting>)> = parts.iter().flat_map(|p| &p.1).collect();
+    per_doc.sort_unstable_by_key(|(n, _)| *n);
+    let mut terms: HashMap<&Arc<str>, Vec<u32>> = HashMap::default();
+    for (n, postings) in per_doc {
+        for (term, section, weight) in postings {
             terms
                 .entry(term)
                 .or_default()
-                .extend([doc as u32, section, weight]);
-        }
-        for (word, stem) in t.vocabulary {
-            let stems = vocabulary.entry(word).or_default();
-            if !stems.contains(&stem) {
-                stems.push(stem);
-            }
+                .extend([*n as u32, *section, *weight]);
         }
     }
-    let shards = sharded(terms);
-    let vocab = sharded(vocabulary);
-
-    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        let list: Vec<_> = chunk
-            .iter()
-            .map(|d| {
-                (
-                    &d.url,
-                    &d.title,
-                    d.kind.code(),
-                    &d.detail,
-                    d.year,
-                    &d.sections,
-                )
+    let mut terms: Vec<(&str, Vec<u32>)> = terms.into_iter().map(|(t, p)| (&**t, p)).collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let term_keys: Vec<&str> = terms.iter().map(|(t, _)| *t).collect();
+    let entries = terms
+        .par_iter()
+        .map(|(t, p)| {
+            entry(t, |out| {
+                postings_into(out, p);
+                Ok(())
             })
-            .collect();
-        sink.put(&path(prefix, &format!("docs-{n}.json")), json(&list)?)?;
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(terms);
+    let term_bundles = objects(&term_keys, &entries, TERMS_BUNDLE);
+    drop(entries);
+
+    // Word -> its stems, several when pages of several languages disagree.
+    let mut words: Vec<(&str, &str)> = parts.iter().flat_map(|p| p.0.vocabulary()).collect();
+    words.par_sort_unstable();
+    words.dedup();
+    let mut vocabulary: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (word, stem) in words {
+        match vocabulary.last_mut() {
+            Some((w, stems)) if *w == word => stems.push(stem),
+            _ => vocabulary.push((word, vec![stem])),
+        }
     }
+    let vocab_keys: Vec<&str> = vocabulary.iter().map(|(w, _)| *w).collect();
+    let entries = vocabulary
+        .par_iter()
+        .map(|(w, stems)| {
+            // A word with one stem maps to it, with several to the list.
+            entry(w, |out| match stems.as_slice() {
+                [one] => json_into(out, one),
+                many => json_into(out, many),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let vocab_bundles = objects(&vocab_keys, &entries, TERMS_BUNDLE);
+
     #[derive(serde::Serialize)]
     struct Meta<'a> {
         version: u32,
@@ -86,122 +120,63 @@ pub(crate) fn tree(
         chunk: usize,
         docs: usize,
         stop: &'a [&'a str],
-        shards: Vec<&'a str>,
+        terms: Vec<&'a str>,
         vocab: Vec<&'a str>,
     }
     let meta = Meta {
         version: VERSION,
         lang,
-        chunk: CHUNK,
+        chunk: DOCS_PER_BUNDLE,
         docs: docs.len(),
         stop: stop.words(),
-        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
-        vocab: vocab.iter().map(|(k, _)| k.as_str()).collect(),
+        terms: term_bundles.iter().map(|(k, _)| *k).collect(),
+        vocab: vocab_bundles.iter().map(|(k, _)| *k).collect(),
     };
     sink.put(&path(prefix, "meta.json"), json(&meta)?)?;
-    shards
-        .par_iter()
-        .map(|(key, terms)| {
-            let name = format!("shards/{}.json", shard_file(key));
-            sink.put(&path(prefix, &name), json(&Ordered(terms))?)
-        })
-        .chain(vocab.par_iter().map(|(key, words)| {
-            // A word with one stem maps to it, with several (pages in several
-            // languages) to the list.
-            let words: Vec<(Cow<'_, str>, serde_json::Value)> = words
-                .iter()
-                .map(|(w, stems)| {
-                    let v = match stems.as_slice() {
-                        [one] => serde_json::json!(one),
-                        many => serde_json::json!(many),
-                    };
-                    (w.clone(), v)
-                })
-                .collect();
-            let name = format!("vocab/{}.json", shard_file(key));
-            sink.put(&path(prefix, &name), json(&Ordered(&words))?)
-        }))
-        .chain(docs.par_iter().enumerate().map(|(n, d)| {
-            sink.put(
-                &path(prefix, &format!("text/{n}.json")),
-                json(&passages(d))?,
-            )
-        }))
+    let named = |kind: &'static str| move |(n, (_, bytes))| (format!("{kind}/{n}.json"), bytes);
+    term_bundles
+        .into_par_iter()
+        .enumerate()
+        .map(named("terms"))
+        .chain(
+            vocab_bundles
+                .into_par_iter()
+                .enumerate()
+                .map(named("vocab")),
+        )
+        .map(|(name, bytes)| sink.put(&path(prefix, &name), bytes))
+        .chain(
+            docs.par_chunks(DOCS_PER_BUNDLE)
+                .enumerate()
+                .map(|(n, chunk)| {
+                    let list = chunk.iter().map(doc_json).collect::<Result<Vec<_>, _>>()?;
+                    sink.put(
+                        &path(prefix, &format!("docs/{n}.json")),
+                        joined(&list, b'[', b']'),
+                    )
+                }),
+        )
         .collect()
+}
+
+/// A document as its bundle lists it: `[url, title, kind, detail, year, sections,
+/// passages]`.
+fn doc_json(d: &Doc<'_>) -> Result<Vec<u8>, Diagnostic> {
+    json(&(
+        &d.url,
+        &d.title,
+        d.kind.code(),
+        &d.detail,
+        d.year,
+        &d.sections,
+        passages(d),
+    ))
 }
 
 fn path(prefix: &str, name: &str) -> PathBuf {
     PathBuf::from(format!("{prefix}{name}"))
 }
 
-/// A shard: its key and its entries (term or word, value), sorted.
-type Shard<'a, V> = (String, Vec<(Cow<'a, str>, V)>);
-
-/// `map`'s entries grouped by shard key, keys and entries sorted so that every build
-/// writes the same bytes.
-fn sharded<'a, V: Send>(map: HashMap<Cow<'a, str>, V>) -> Vec<Shard<'a, V>> {
-    let mut sorted: Vec<(String, Cow<'a, str>, V)> = map
-        .into_iter()
-        .map(|(term, v)| (shard_key(&term), term, v))
-        .collect();
-    sorted.par_sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    let mut shards: Vec<Shard<'a, V>> = Vec::new();
-    for (key, term, v) in sorted {
-        match shards.last_mut() {
-            Some((k, entries)) if *k == key => entries.push((term, v)),
-            _ => shards.push((key, vec![(term, v)])),
-        }
-    }
-    shards
-}
-
-/// The shard a term (or a vocabulary word) belongs to: its first three characters, or
-/// its first one for a Han term, so that a one-character query finds the pairs that
-/// start with it in the same shard.
-fn shard_key(term: &str) -> String {
-    let han = term.chars().next().is_some_and(super::ngram::is_han);
-    term.chars().take(if han { 1 } else { 3 }).collect()
-}
-
-/// A shard's file name: the key itself when it is lower case ASCII letters and
-/// digits, else `x` and the hex of its UTF-8 bytes, so no name needs URL escaping.
-fn shard_file(key: &str) -> String {
-    if key
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
-        key.to_string()
-    } else {
-        key.bytes().fold(String::from("x"), |mut s, b| {
-            s.push_str(&format!("{b:02x}"));
-            s
-        })
-    }
-}
-
-/// Entries already sorted, serialised as one JSON object.
-struct Ordered<'a, 'b, V>(&'b [(Cow<'a, str>, V)]);
-
-impl<V: serde::Serialize> serde::Serialize for Ordered<'_, '_, V> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k.as_ref(), v)))
-    }
-}
-
-fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Diagnostic> {
-    serde_json::to_vec(value).map_err(|e| Diagnostic::new(Kind::Io, "search/", e.to_string()))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shards_are_named_by_their_first_three_characters() {
-        assert_eq!(shard_key("encryption"), "enc");
-        assert_eq!(shard_key("ai"), "ai");
-        assert_eq!(shard_key("社区"), "社");
-        assert_eq!(shard_file("enc"), "enc");
-        assert_eq!(shard_file("éco"), "xc3a9636f");
-    }
-}
+#[path = "write_tests.rs"]
+mod tests;

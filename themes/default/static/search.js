@@ -1,4 +1,4 @@
-// wsis offline search: reads the sharded index under search/ (its layout is in
+// wsis offline search: reads the bundled index under search/ (its layout is in
 // src/search/mod.rs) and shows results on the search page. No server, no third-party
 // requests, no stemmer here: a typed word is looked up in the vocabulary the build
 // wrote, which maps each word of the site to the stem it is indexed under.
@@ -56,21 +56,54 @@
     return cache.get(path);
   };
   let meta = null;
-  let keys = null;
   let stop = new Set();
-  // Must match shard_file in src/search/write.rs.
-  const shardName = (key) => /^[a-z0-9]+$/.test(key) ? key
-    : "x" + [...new TextEncoder().encode(key)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  // Must match shard_key in src/search/write.rs: a Han term's shard is its first character.
-  const keyOf = (term) => [...term].slice(0, IS_HAN.test(term) ? 1 : 3).join("");
-  // The shard of `kind` ("shards" or "vocab") holding `term`, or {} when there is none.
-  const shard = async (kind, term) => {
-    const key = keyOf(term);
-    return keys[kind].has(key) ? fetchJson(kind + "/" + shardName(key) + ".json") : {};
+  // Code point order, which is Rust's order of strings (by UTF-8 bytes) and so the
+  // order of the bundles' keys; JavaScript's own < compares UTF-16 units, which put
+  // characters above U+FFFF before U+E000-U+FFFF.
+  const cmp = (a, b) => {
+    for (let i = 0; ; ) {
+      if (i >= a.length) return i >= b.length ? 0 : -1;
+      if (i >= b.length) return 1;
+      const x = a.codePointAt(i), y = b.codePointAt(i);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+    }
   };
+  // The last code point: `p + LAST` is after every key that starts with `p`.
+  const LAST = "\u{10FFFF}";
+  // The bundle of `kind` ("terms" or "vocab") that holds `key`: the last whose first
+  // key (meta.terms, meta.vocab) is not after it; -1 when `key` is before them all.
+  const bundleOf = (kind, key) => {
+    const firsts = meta[kind];
+    let lo = 0, hi = firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(firsts[mid], key) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  // The entries of the bundles of `kind` that hold the keys from `lo` to `hi`, as a
+  // Map (an object would take "__proto__" or "constructor" for its own).
+  const entries = async (kind, lo, hi) => {
+    const parts = [];
+    for (let n = Math.max(bundleOf(kind, lo), 0); n <= bundleOf(kind, hi); n++) {
+      parts.push(fetchJson(kind + "/" + n + ".json"));
+    }
+    const out = new Map();
+    for (const part of await Promise.all(parts)) {
+      for (const [k, v] of Object.entries(part)) out.set(k, v);
+    }
+    return out;
+  };
+  // The first characters of a term (three, or one of a Han term) that the index
+  // groups on: the other forms of a word are looked for among the words that start
+  // like it, a completion or a stem inside a word among the stems that do.
+  const keyOf = (term) => [...term].slice(0, IS_HAN.test(term) ? 1 : 3).join("");
+  const LONG = (term) => IS_HAN.test(term) || [...term].length >= 3;
   // The stems a word is indexed under: its vocabulary entry, else itself.
   const stemsOf = async (word) => {
-    const v = (await shard("vocab", word))[word];
+    const v = (await entries("vocab", word, word)).get(word);
     return v === undefined ? [word] : [].concat(v);
   };
 
@@ -80,8 +113,11 @@
     const terms = new Set();
     const add = (term, postings, factor) => {
       terms.add(term);
+      // Each document is counted from the one before (src/search/bundle.rs).
+      let doc = 0;
       for (let i = 0; i < postings.length; i += 3) {
-        const doc = postings[i], section = postings[i + 1], weight = postings[i + 2] * factor;
+        doc += postings[i];
+        const section = postings[i + 1], weight = postings[i + 2] * factor;
         const hit = found.get(doc);
         if (!hit) found.set(doc, { score: weight, section, best: weight });
         else {
@@ -91,10 +127,11 @@
       }
     };
     for (const stem of await stemsOf(word)) {
-      const postings = (await shard("shards", stem))[stem];
+      const postings = (await entries("terms", stem, stem)).get(stem);
       if (postings) add(stem, postings, 2);
     }
-    const own = Object.entries(await shard("shards", word));
+    // A word of two letters completes to nothing but itself.
+    const own = await entries("terms", word, LONG(word) ? word + LAST : word);
     // Completion of a word being typed: the stems that start with it ("netw").
     for (const [term, postings] of own) {
       if (!terms.has(term) && term.startsWith(word)) add(term, postings, 1);
@@ -107,7 +144,7 @@
       let best = null;
       for (let at = 0; at <= FALLBACK_OFFSET && chars.length - at >= 3; at++) {
         const rest = chars.slice(at).join("");
-        for (const [term, postings] of Object.entries(await shard("shards", rest))) {
+        for (const [term, postings] of await entries("terms", keyOf(rest), rest)) {
           const n = [...term].length;
           if (n >= 3 && rest.startsWith(term) && (!best || n > best.n)) best = { term, postings, n };
         }
@@ -121,10 +158,13 @@
   const matcher = async (words, terms) => {
     // The vocabulary pieces of the matched stems and of the typed words hold most of
     // the stems' other forms (in Arabic, those with an article are in the latter).
-    const vocabs = await Promise.all([...new Set([...terms, ...words])].map((t) => shard("vocab", t)));
+    const vocabs = await Promise.all([...new Set([...terms, ...words])].map((t) => {
+      const key = keyOf(t);
+      return LONG(key) ? entries("vocab", key, key + LAST) : entries("vocab", t, t);
+    }));
     const forms = new Set([...words, ...terms]);
     for (const v of vocabs) {
-      for (const [w, s] of Object.entries(v)) {
+      for (const [w, s] of v) {
         if ([].concat(s).some((x) => terms.has(x))) forms.add(w);
       }
     }
@@ -191,7 +231,7 @@
   async function search(query) {
     list.replaceChildren();
     meta = meta || await fetchJson("meta.json");
-    keys = keys || { shards: new Set(meta.shards), vocab: new Set(meta.vocab) };
+    if (meta.version !== 3) throw new Error("index version " + meta.version);
     // The stop words of this tree's language, the list its index was cut with
     // (src/search/stop.rs).
     stop = new Set(meta.stop);
@@ -225,14 +265,13 @@
       return;
     }
     const terms = new Set(perWord.flatMap((w) => [...w.terms]));
-    const [isHit, chunks, texts] = await Promise.all([
+    const [isHit, chunks] = await Promise.all([
       matcher(words, terms),
       Promise.all([...new Set(ranked.map(([d]) => Math.floor(d / meta.chunk)))]
-        .map(async (c) => [c, await fetchJson("docs-" + c + ".json")])).then((c) => new Map(c)),
-      Promise.all(ranked.map(([d]) => fetchJson("text/" + d + ".json").catch(() => []))),
+        .map(async (c) => [c, await fetchJson("docs/" + c + ".json")])).then((c) => new Map(c)),
     ]);
-    ranked.forEach(([doc, hit], n) => {
-      const [url, title, kind, detail, year, sections] = chunks.get(Math.floor(doc / meta.chunk))[doc % meta.chunk];
+    ranked.forEach(([doc, hit]) => {
+      const [url, title, kind, detail, year, sections, passages] = chunks.get(Math.floor(doc / meta.chunk))[doc % meta.chunk];
       const li = document.createElement("li");
       const a = document.createElement("a");
       const section = hit.section > 0 ? sections[hit.section - 1] : null;
@@ -254,7 +293,7 @@
       if (year !== null) field("search-year", String(year));
       if (section && kind === "report") field("search-section", section[1]);
       li.append(info);
-      const p = snippet(texts[n], hit.section, isHit, terms);
+      const p = snippet(passages, hit.section, isHit, terms);
       if (p) li.append(p);
       list.append(li);
     });

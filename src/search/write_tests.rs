@@ -1,0 +1,244 @@
+//! The bundled layout of a tree's index: where bundles are cut, that every key is
+//! where `meta.json` says, the file count of a large tree, the edge cases of no and one
+//! document, and that two builds write the same bytes.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde_json::Value;
+
+use super::super::documents::{Doc, DocKind};
+use super::*;
+
+/// A sink that keeps the files in memory.
+#[derive(Default)]
+struct Files(Mutex<BTreeMap<PathBuf, Vec<u8>>>);
+
+impl Sink for Files {
+    fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        let old = self.0.lock().unwrap().insert(rel.to_path_buf(), bytes);
+        assert!(old.is_none(), "{} written twice", rel.display());
+        Ok(())
+    }
+    fn has(&self, rel: &Path) -> bool {
+        self.0.lock().unwrap().contains_key(rel)
+    }
+}
+
+impl Files {
+    fn json(&self, rel: &str) -> Value {
+        serde_json::from_slice(&self.0.lock().unwrap()[Path::new(rel)]).unwrap()
+    }
+    fn names(&self) -> Vec<String> {
+        let files = self.0.lock().unwrap();
+        files.keys().map(|p| p.display().to_string()).collect()
+    }
+}
+
+fn doc(n: usize, title: String, text: String) -> Doc<'static> {
+    Doc {
+        url: format!("/r/{n}/"),
+        title: Cow::Owned(title),
+        kind: DocKind::Report,
+        detail: "".into(),
+        year: Some(2020),
+        lang: "en",
+        sections: vec![("a".into(), "Networks".into())],
+        text: vec![Cow::Owned(text), "".into()],
+        summary: None,
+    }
+}
+
+/// `n` documents with words drawn from a vocabulary of a few thousand made-up words,
+/// some with capitals, accents, Han and characters outside the BMP, so that keys sort
+/// across every range of code points.
+fn corpus(n: usize) -> Vec<Doc<'static>> {
+    let mut seed: u64 = 42;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let syllables = [
+        "ka", "ne", "tor", "wo", "li", "sé", "про", "社区", "兀", "𠀀",
+    ];
+    (0..n)
+        .map(|d| {
+            let mut words = Vec::new();
+            for _ in 0..80 {
+                let len = 1 + next() % 3;
+                let w: String = (0..len)
+                    .map(|_| syllables[next() % syllables.len()])
+                    .collect();
+                words.push(format!("{w}{}", next() % 40));
+            }
+            doc(d, format!("Report {d} networking"), words.join(" "))
+        })
+        .collect()
+}
+
+fn build(docs: &[Doc<'_>]) -> Files {
+    let files = Files::default();
+    tree(docs, "en", "search/", &files).unwrap();
+    files
+}
+
+/// Every key of the bundles of `kind`, with the bundle it is in.
+fn keys(files: &Files, meta: &Value, kind: &str) -> Vec<(String, usize)> {
+    let bundles = meta[kind].as_array().unwrap().len();
+    (0..bundles)
+        .flat_map(|n| {
+            let b = files.json(&format!("search/{kind}/{n}.json"));
+            let keys: Vec<String> = b.as_object().unwrap().keys().cloned().collect();
+            keys.into_iter().map(move |k| (k, n))
+        })
+        .collect()
+}
+
+#[test]
+fn every_key_is_in_the_bundle_meta_points_to_and_bundles_are_in_order() {
+    let docs = corpus(1500);
+    let files = build(&docs);
+    let meta = files.json("search/meta.json");
+    for kind in ["terms", "vocab"] {
+        let firsts: Vec<&str> = meta[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap())
+            .collect();
+        let all = keys(&files, &meta, kind);
+        assert!(!all.is_empty(), "{kind}");
+        // In code point order across bundles, which is str's order.
+        assert!(all.windows(2).all(|w| w[0].0 < w[1].0), "{kind} sorted");
+        for (key, n) in &all {
+            let found = firsts.partition_point(|f| *f <= key.as_str()) - 1;
+            assert_eq!(found, *n, "{kind}: {key}");
+        }
+        // Each bundle opens with its key in meta.json.
+        for (n, first) in firsts.iter().enumerate() {
+            assert!(all.iter().any(|(k, b)| k == first && *b == n), "{kind} {n}");
+        }
+        // The last key is in the last bundle, and no bundle is past its target.
+        assert_eq!(all.last().unwrap().1, firsts.len() - 1, "{kind}");
+        for n in 0..firsts.len() {
+            let bytes =
+                files.0.lock().unwrap()[Path::new(&format!("search/{kind}/{n}.json"))].len();
+            assert!(bytes <= TERMS_BUNDLE + 1, "{kind}/{n}: {bytes} bytes");
+        }
+    }
+    assert!(
+        meta["terms"].as_array().unwrap().len() > 2,
+        "several term bundles"
+    );
+    // Keys of every script: a Han pair, a character past U+FFFF.
+    let terms = keys(&files, &meta, "terms");
+    assert!(terms.iter().any(|(k, _)| k == "社区"));
+    assert!(terms.iter().any(|(k, _)| k.starts_with('𠀀')));
+}
+
+#[test]
+fn a_large_tree_writes_few_files() {
+    let docs = corpus(3000);
+    let files = build(&docs);
+    let names = files.names();
+    let meta = files.json("search/meta.json");
+    let bundles = |kind: &str| {
+        names
+            .iter()
+            .filter(|n| n.starts_with(&format!("search/{kind}/")))
+            .count()
+    };
+    assert_eq!(bundles("docs"), 3000usize.div_ceil(DOCS_PER_BUNDLE));
+    assert_eq!(bundles("terms"), meta["terms"].as_array().unwrap().len());
+    assert_eq!(bundles("vocab"), meta["vocab"].as_array().unwrap().len());
+    // One file per document or per term would be thousands.
+    assert!(names.len() < 3000 / 20, "{} files", names.len());
+    assert_eq!(
+        names.len(),
+        1 + bundles("docs") + bundles("terms") + bundles("vocab")
+    );
+}
+
+#[test]
+fn documents_are_found_by_number_in_their_bundle_with_their_passages() {
+    let docs = corpus(100);
+    let files = build(&docs);
+    let meta = files.json("search/meta.json");
+    assert_eq!(meta["docs"], 100);
+    assert_eq!(meta["chunk"], DOCS_PER_BUNDLE);
+    for d in [0, DOCS_PER_BUNDLE - 1, DOCS_PER_BUNDLE, 99] {
+        let bundle = files.json(&format!("search/docs/{}.json", d / DOCS_PER_BUNDLE));
+        let entry = &bundle[d % DOCS_PER_BUNDLE];
+        assert_eq!(entry[0], format!("/r/{d}/"));
+        assert_eq!(entry[5], serde_json::json!([["a", "Networks"]]));
+        assert_eq!(entry[6], serde_json::json!(passages(&docs[d])));
+    }
+    // The last bundle holds the rest.
+    let last = files.json(&format!("search/docs/{}.json", 99 / DOCS_PER_BUNDLE));
+    assert_eq!(last.as_array().unwrap().len(), 100 % DOCS_PER_BUNDLE);
+}
+
+#[test]
+fn postings_count_each_document_from_the_one_before() {
+    let docs: Vec<Doc<'_>> = (0..5)
+        .map(|d| {
+            let text = if d % 2 == 0 { "encrypt" } else { "other" };
+            doc(d, format!("Title {d}"), text.to_string())
+        })
+        .collect();
+    let files = build(&docs);
+    let terms = files.json("search/terms/0.json");
+    // Documents 0, 2 and 4, written 0, 2, 2.
+    let p: Vec<u64> = terms["encrypt"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(p.iter().step_by(3).copied().collect::<Vec<_>>(), [0, 2, 2]);
+}
+
+#[test]
+fn an_empty_tree_writes_its_meta_alone() {
+    let files = build(&[]);
+    assert_eq!(files.names(), ["search/meta.json"]);
+    let meta = files.json("search/meta.json");
+    assert_eq!(meta["docs"], 0);
+    assert_eq!(meta["terms"], serde_json::json!([]));
+    assert_eq!(meta["vocab"], serde_json::json!([]));
+}
+
+#[test]
+fn a_one_document_tree_writes_one_bundle_of_each() {
+    let docs = [doc(
+        0,
+        "Community networks".into(),
+        "Networks of communities".into(),
+    )];
+    let files = build(&docs);
+    assert_eq!(
+        files.names(),
+        [
+            "search/docs/0.json",
+            "search/meta.json",
+            "search/terms/0.json",
+            "search/vocab/0.json"
+        ]
+    );
+    let meta = files.json("search/meta.json");
+    assert_eq!(meta["terms"], serde_json::json!(["communiti"]));
+    assert_eq!(meta["vocab"], serde_json::json!(["communities"]));
+    assert_eq!(files.json("search/vocab/0.json")["networks"], "network");
+    assert_eq!(files.json("search/docs/0.json")[0][1], "Community networks");
+}
+
+#[test]
+fn two_builds_write_the_same_bytes() {
+    let docs = corpus(700);
+    let (a, b) = (build(&docs), build(&docs));
+    assert_eq!(*a.0.lock().unwrap(), *b.0.lock().unwrap());
+}
