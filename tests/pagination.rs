@@ -272,3 +272,91 @@ fn a_sitemap_over_its_limit_becomes_an_index_of_files() {
     assert_eq!(all, listed);
     assert!(!small.has_output("sitemap-1.xml"));
 }
+
+/// The basic fixture with `n` more reports of 2024 by `alpha`, each with two
+/// sections on action line C1, and `[pagination] page_size = {size}`.
+fn many_sections(n: usize, size: usize) -> Site {
+    let site = Site::fixture("basic");
+    for i in 0..n {
+        site.write(
+            &format!("content/reports/extra-{i:02}.md"),
+            &format!(
+                "---\ntitle: \"Extra {i}\"\norganization: alpha\nyear: 2024\n\
+                 published: 2024-12-01\nkind: annual-progress\n---\n\
+                 ## WSIS Action Line C1: First part {i}\n\nOne sentence {i}.\n\n\
+                 ## WSIS Action Line C1: Second part {i}\n\nAnother sentence {i}.\n"
+            ),
+        );
+    }
+    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[pagination]\npage_size = {size}\n"),
+    );
+    site
+}
+
+/// The section links (`/sub/reports/<slug>/#<anchor>`) in a page's main content.
+fn section_links(html: &str) -> Vec<String> {
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    main.match_indices("href=\"/sub/reports/")
+        .map(|(at, _)| {
+            let rest = &main[at + 6..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .filter(|l| l.contains("#wsis-action-line-c1"))
+        .collect()
+}
+
+#[test]
+fn an_action_line_year_cuts_its_sections_each_onto_one_page() {
+    // 31 reports of two sections each and alpha-2024's own: more than the 60 an
+    // action line shows itself, so C1 has a page for 2024, cut into pages of 25.
+    for (size, pages) in [(25, 3), (40, 2)] {
+        let site = many_sections(31, size);
+        site.build_ok();
+        let mut seen = Vec::new();
+        for n in 1..=pages {
+            let rel = match n {
+                1 => "action-lines/c1/2024/index.html".to_string(),
+                n => format!("action-lines/c1/2024/page/{n}/index.html"),
+            };
+            let links = section_links(&site.output(&rel));
+            assert!(links.len() <= size, "{rel}: {}", links.len());
+            seen.extend(links);
+        }
+        assert!(!site.has_output(&format!(
+            "action-lines/c1/2024/page/{}/index.html",
+            pages + 1
+        )));
+        let unique: BTreeSet<&String> = seen.iter().collect();
+        assert_eq!(unique.len(), seen.len(), "a section twice: {seen:?}");
+        assert_eq!(seen.len(), 63, "{size}");
+        // Newest first as on one page: the last report's sections lead page 1.
+        assert!(seen[0].contains("extra-30"), "{:?}", &seen[..2]);
+    }
+}
+
+#[test]
+fn a_metric_keeps_its_chart_on_its_first_page() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[pagination]\npage_size = 1\n"),
+    );
+    site.build_ok();
+    let first = site.output("metrics/beta-initiatives/index.html");
+    let second = site.output("metrics/beta-initiatives/page/2/index.html");
+    assert!(first.contains("<figure class=\"chart-figure\">"), "{first}");
+    assert!(
+        !second.contains("<figure class=\"chart-figure\">"),
+        "{second}"
+    );
+    assert!(first.contains("application/ld+json"));
+    assert!(!second.contains("application/ld+json"));
+    // One figure row a page.
+    let rows = |html: &str| html.matches("<tr id=\"").count();
+    assert_eq!(rows(&first), 1, "{first}");
+    assert_eq!(rows(&second), 1, "{second}");
+}
