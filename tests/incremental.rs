@@ -564,3 +564,66 @@ fn check_neither_reads_nor_writes_the_cache() {
     assert!(run.ok, "{}", run.stderr);
     assert_eq!(fs::read(cache_of(&site)).unwrap(), cache);
 }
+
+/// The fixture with lists cut into pages of one item, built once.
+fn paginated() -> Site {
+    let site = Site::fixture(FIXTURE);
+    let toml = fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[pagination]\npage_size = 1\n"),
+    );
+    site.build_ok();
+    assert!(site.has_output("fr/metrics/beta-initiatives/page/2/index.html"));
+    site
+}
+
+/// Builds `site` again after `change` and compares it with a fresh build of its
+/// changed sources; returns the pages built and rendered.
+fn paginated_equals_fresh(case: &str, site: &Site) -> (usize, usize) {
+    let run = site.build(&[]);
+    assert!(run.ok, "{case}: {}", run.stderr);
+    let fresh = site.sources_copy();
+    fresh.build_ok();
+    assert_same(case, &tree(site), &tree(&fresh));
+    counts(case, &run.stdout)
+}
+
+#[test]
+fn pagination_set() {
+    let (pages, rendered) = incremental_equals_fresh("pagination set", |s| {
+        let toml = fs::read_to_string(s.root.join("site.toml")).unwrap();
+        s.write(
+            "site.toml",
+            &format!("{toml}\n[pagination]\npage_size = 1\n"),
+        );
+    });
+    assert_eq!(rendered, pages);
+}
+
+#[test]
+fn a_report_deleted_from_lists_cut_into_pages() {
+    // Lists lose pages: the pages gone are removed, those left are rendered as a
+    // fresh build renders them.
+    let site = paginated();
+    let later_pages = |s: &Site| tree(s).keys().filter(|p| p.contains("/page/")).count();
+    let before = later_pages(&site);
+    fs::remove_file(site.root.join("content/reports/alpha-2023.md")).unwrap();
+    let (pages, rendered) = paginated_equals_fresh("report deleted, paginated", &site);
+    assert!(later_pages(&site) < before, "{before}");
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_report_added_to_lists_cut_into_pages() {
+    let site = paginated();
+    site.write(
+        "content/reports/beta-2025.md",
+        "---\ntitle: \"Beta submission 2025\"\norganization: beta\nyear: 2025\n\
+         published: 2025-11-20\nkind: review-submission\naction_lines: [C11]\n\
+         figures:\n  - metric: beta-initiatives\n    value: 190\n    year: 2025\n\
+         \x20   quote: \"190 initiatives\"\n---\n\n## Cooperation\n\nThe Forum counted 190 initiatives.\n",
+    );
+    let (pages, rendered) = paginated_equals_fresh("report added, paginated", &site);
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
