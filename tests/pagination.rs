@@ -7,7 +7,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::Site;
+use common::reloads::Reloads;
+use common::{Server, Site};
 
 /// The basic fixture (base URL `https://example.org/sub/`) with two more
 /// organizations, five in all, and `pagination` as its `[pagination]` table.
@@ -359,4 +360,26 @@ fn a_metric_keeps_its_chart_on_its_first_page() {
     let rows = |html: &str| html.matches("<tr id=\"").count();
     assert_eq!(rows(&first), 1, "{first}");
     assert_eq!(rows(&second), 1, "{second}");
+}
+
+#[test]
+fn serve_rebuilds_the_later_page_of_a_list_showing_an_edited_report() {
+    // 2024 lists alpha-2024, then beta-2024: one a page, beta's is page 2.
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[pagination]\npage_size = 1\n"),
+    );
+    let server = Server::start(&site);
+    let page = "/years/2024/page/2/";
+    assert!(server.get(page).2.contains("Beta submission 2024"));
+    let mut reloads = Reloads::open(server.port, None);
+    site.save(
+        "content/reports/beta-2024.md",
+        "title: \"Beta submission 2024\"",
+        "title: \"Beta submission for 2024\"",
+    );
+    reloads.wait_for(page, std::time::Duration::from_secs(20));
+    assert!(server.get(page).2.contains("Beta submission for 2024"));
 }
