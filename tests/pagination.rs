@@ -7,6 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::fresh::{BETA_2025, equals_fresh, tree};
 use common::reloads::Reloads;
 use common::{Server, Site};
 
@@ -382,4 +383,43 @@ fn serve_rebuilds_the_later_page_of_a_list_showing_an_edited_report() {
     );
     reloads.wait_for(page, std::time::Duration::from_secs(20));
     assert!(server.get(page).2.contains("Beta submission for 2024"));
+}
+
+/// The incremental build's fixture (three languages, minified) built, then built
+/// again with lists cut into pages of one item: the
+/// later pages come out as in a fresh build.
+fn paginated() -> Site {
+    let site = Site::fixture("incremental");
+    site.build_ok();
+    equals_fresh("pagination set", &site, |s| {
+        let toml = std::fs::read_to_string(s.root.join("site.toml")).unwrap();
+        s.write(
+            "site.toml",
+            &format!("{toml}\n[pagination]\npage_size = 1\n"),
+        );
+    });
+    assert!(site.has_output("fr/metrics/beta-initiatives/page/2/index.html"));
+    site
+}
+
+#[test]
+fn a_report_deleted_from_lists_cut_into_pages() {
+    // Lists lose pages: the pages gone are removed, those left rendered as fresh.
+    let site = paginated();
+    let later_pages = |s: &Site| tree(s).keys().filter(|p| p.contains("/page/")).count();
+    let before = later_pages(&site);
+    let (pages, rendered) = equals_fresh("report deleted, paginated", &site, |s| {
+        std::fs::remove_file(s.root.join("content/reports/alpha-2023.md")).unwrap();
+    });
+    assert!(later_pages(&site) < before, "{before}");
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
+
+#[test]
+fn a_report_added_to_lists_cut_into_pages() {
+    let site = paginated();
+    let (pages, rendered) = equals_fresh("report added, paginated", &site, |s| {
+        s.write("content/reports/beta-2025.md", BETA_2025);
+    });
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
 }
