@@ -7,6 +7,9 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Kind, Location};
 use crate::i18n::Language;
 
+mod pagination;
+pub use pagination::PaginationConfig;
+
 /// The settings in `site.toml`. Unknown keys are errors, so a typo never silently
 /// falls back to a default.
 #[derive(Debug, Clone, Deserialize)]
@@ -33,6 +36,9 @@ pub struct Config {
     /// Build settings.
     #[serde(default)]
     pub build: BuildConfig,
+    /// How long lists are cut into pages (`[pagination]`).
+    #[serde(default)]
+    pub pagination: PaginationConfig,
 }
 
 /// The `[build]` table.
@@ -185,7 +191,8 @@ impl Config {
                     .at(location)
                     .help(
                         "site.toml takes title, base_url, description, language, languages, \
-                     theme and [build] output_dir, minify, allow_unsafe_html",
+                     theme, [build] output_dir, minify, allow_unsafe_html and \
+                     [pagination] page_size, sitemap_urls (whole numbers of at least 1)",
                     )
             })?;
         config.check_languages(text, shown)?;

@@ -59,6 +59,13 @@ fn shipped_site_passes_axe_vnu_and_search_in_chromium() {
         return;
     }
     let site = common::Site::shipped();
+    // Lists of ten a page, so that the shipped site has later pages of lists (with
+    // their pager) for the checks.
+    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[pagination]\npage_size = 10\n"),
+    );
     let out = site.root.join("public");
     let run = site.build(&["--base-url", "https://example.org/wsis/"]);
     assert!(run.ok, "{}", run.stderr);

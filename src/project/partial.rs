@@ -145,7 +145,9 @@ impl Project {
             self.store.remove(&crate::urls::file_of(&path));
         }
         // `affected` holds the pages' paths in the default language: a page is
-        // affected in every language.
+        // affected in every language, and a list in all its pages (a task's page is
+        // its list's first, whichever page of the list it renders), since an edit
+        // may move items from page to page.
         let rest: Vec<Task> = all_tasks
             .into_iter()
             .filter(|t| !edited.contains(t))

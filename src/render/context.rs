@@ -8,13 +8,16 @@ use serde::Serialize;
 use fluent_bundle::FluentValue as V;
 
 use super::compare::comparison;
+use super::feeds::newest_first;
 use super::labels::args;
+use super::paging;
+use super::parts::{
+    inline_sections, line_reports, line_year_sections, metric_groups, metric_observations,
+    year_observations, year_reports,
+};
 use super::sections::{line_sections, matrix};
 use super::targets;
-use super::{
-    FEED_ENTRIES, HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, MAX_INLINE_SECTIONS,
-    Renderer, Task,
-};
+use super::{HEADLINE_METRICS, Job, MAX_INDEX_METRICS, MAX_INDEX_REPORTS, Renderer, Task};
 use crate::cite::{Citation, CiteView};
 use crate::link::Links;
 use crate::model::Observation;
@@ -30,12 +33,19 @@ impl Renderer<'_> {
         let s = self.site;
         let l = self.links;
         let page = self.page(job);
+        let part = self.part(job, task.part);
+        let path = paging::path(page, part.number);
         let mut ctx = Context::new();
-        ctx.insert("current_url", &v.url(page));
-        ctx.insert("canonical", &format!("{}{}", edition.root, page.path()));
+        ctx.insert("current_url", &format!("{}{path}", v.base));
+        ctx.insert("canonical", &format!("{}{path}", edition.root));
         ctx.insert(
             "languages",
-            &super::languages::alternates(&self.editions, page, task.lang),
+            &super::languages::alternates(&self.editions, &path, task.lang),
+        );
+        ctx.insert("page_number", &part.number);
+        ctx.insert(
+            "pager",
+            &paging::pager(part, |n| format!("{}{}", v.base, paging::path(page, n))),
         );
         // The page's title and description, for <title>, the description meta tag and
         // Open Graph; the home page uses the site's own.
@@ -109,11 +119,27 @@ impl Renderer<'_> {
                         .map(|&f| v.org_link(f))
                         .collect::<Vec<_>>(),
                 );
-                ctx.insert("metrics", &v.metrics(&l.metrics_by_line[id.index()]));
+                ctx.insert(
+                    "metrics",
+                    &v.metrics(part.slice(&l.metrics_by_line[id.index()])),
+                );
                 ctx.insert("report_count", &l.reports_by_line[id.index()].len());
-                ctx.insert("targets", &targets::of_line(&v, id));
                 let refs = &l.sections_by_line[id.index()];
-                if refs.len() > MAX_INLINE_SECTIONS {
+                // What covers the whole line (its targets and sections) is on its
+                // first page; later pages go on with its metrics and reports.
+                ctx.insert(
+                    "targets",
+                    &if part.is_first() {
+                        targets::of_line(&v, id)
+                    } else {
+                        Vec::new()
+                    },
+                );
+                if !part.is_first() {
+                    ctx.insert("year_pages", &Vec::<serde_json::Value>::new());
+                    ctx.insert("years", &Vec::<serde_json::Value>::new());
+                    ctx.insert("reports", &v.reports(part.slice(line_reports(l, id))));
+                } else if !inline_sections(l, id) {
                     // Too many sections for one page: a page per year.
                     let mut per_year: BTreeMap<i32, (usize, BTreeSet<ReportId>)> = BTreeMap::new();
                     for r in refs {
@@ -138,8 +164,8 @@ impl Renderer<'_> {
                     ctx.insert("reports", &Vec::<serde_json::Value>::new());
                 } else {
                     ctx.insert("year_pages", &Vec::<serde_json::Value>::new());
-                    ctx.insert("years", &line_sections(v, id, None));
-                    ctx.insert("reports", &v.reports(&l.reports_by_line[id.index()]));
+                    ctx.insert("years", &line_sections(v, refs));
+                    ctx.insert("reports", &v.reports(part.slice(line_reports(l, id))));
                 }
                 "action-line.html"
             }
@@ -159,7 +185,11 @@ impl Renderer<'_> {
                 let link = |y: i32| serde_json::json!({"year": y, "url": v.url(Page::ActionLineYear(&line.slug, y))});
                 ctx.insert("line", &v.line(id));
                 ctx.insert("year", &year);
-                ctx.insert("years", &line_sections(v, id, Some(year)));
+                let sections = line_year_sections(s, l, id, year);
+                ctx.insert(
+                    "years",
+                    &line_sections(v, &sections[part.reversed(sections.len())]),
+                );
                 ctx.insert(
                     "prev",
                     &pos.and_then(|p| p.checked_sub(1)).map(|p| link(years[p])),
@@ -172,9 +202,14 @@ impl Renderer<'_> {
             }
             Job::Organizations => {
                 page_title = v.t("shared-organizations");
-                let orgs: Vec<_> = (0..s.organizations.len())
-                    .map(|i| {
-                        let id = OrgId(i as u32);
+                let ids: Vec<OrgId> = (0..s.organizations.len())
+                    .map(|i| OrgId(i as u32))
+                    .collect();
+                let orgs: Vec<_> = part
+                    .slice(&ids)
+                    .iter()
+                    .map(|&id| {
+                        let i = id.index();
                         let reports = l.org_reports(id);
                         serde_json::json!({
                             "org": v.org(id),
@@ -196,13 +231,18 @@ impl Renderer<'_> {
                     Some(&args([("org", V::from(v.text(&o.name).0))])),
                 );
                 let o = s.org(id);
-                let mut reports = l.org_reports(id).to_vec();
+                // Newest first: page 1 has the latest reports.
+                let all = l.org_reports(id);
+                let mut reports = all[part.reversed(all.len())].to_vec();
                 reports.reverse();
                 ctx.insert("org", &v.org(id));
                 ctx.insert("website", &o.website);
                 v.insert_description(&mut ctx, o.description.as_ref());
                 ctx.insert("reports", &v.reports(&reports));
-                ctx.insert("metrics", &v.metrics(&l.metrics_by_org[id.index()]));
+                ctx.insert(
+                    "metrics",
+                    &v.metrics(part.slice(&l.metrics_by_org[id.index()])),
+                );
                 ctx.insert("action_lines", &v.lines(&l.lines_by_org[id.index()]));
                 ctx.insert("facilitates", &v.lines(&l.facilitated_by_org[id.index()]));
                 "organization.html"
@@ -272,10 +312,10 @@ impl Renderer<'_> {
             }
             Job::Metrics => {
                 page_title = v.t("shared-metrics");
-                let groups: Vec<_> = (0..s.organizations.len())
-                    .map(|i| OrgId(i as u32))
-                    .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
-                    .map(|o| {
+                let groups: Vec<_> = part
+                    .slice(&metric_groups(s, l))
+                    .iter()
+                    .map(|&o| {
                         let ids = &l.metrics_by_org[o.index()];
                         serde_json::json!({
                             "org": v.org(o),
@@ -300,13 +340,16 @@ impl Renderer<'_> {
                     ])),
                 );
                 let m = s.metric(id);
-                let observations: Vec<_> = l.series[id.index()]
-                    .observations
+                let observations: Vec<_> = part
+                    .slice(metric_observations(l, id))
                     .iter()
                     .map(|&o| v.observation(o))
                     .collect();
                 let series = &l.series[id.index()];
-                let chart = (series.yearly.len() >= 2).then(|| {
+                // The chart, the dataset description and the targets cover the whole
+                // series: they are on the first page only.
+                let first = part.is_first();
+                let chart = (first && series.yearly.len() >= 2).then(|| {
                     crate::chart::chart(
                         &format!("chart-{}", m.id),
                         title,
@@ -319,7 +362,9 @@ impl Renderer<'_> {
                 let in_language = (self.editions.len() > 1).then_some(edition.tag.as_str());
                 ctx.insert(
                     "jsonld",
-                    &super::jsonld::metric_dataset(s, l, id, &edition.root, in_language),
+                    &first.then(|| {
+                        super::jsonld::metric_dataset(s, l, id, &edition.root, in_language)
+                    }),
                 );
                 ctx.insert(
                     "cite",
@@ -330,7 +375,14 @@ impl Renderer<'_> {
                 ctx.insert("higher_is_better", &m.higher_is_better);
                 ctx.insert("action_lines", &v.lines(&m.action_lines));
                 ctx.insert("observations", &observations);
-                ctx.insert("targets", &targets::of_metric(&v, id));
+                ctx.insert(
+                    "targets",
+                    &if first {
+                        targets::of_metric(&v, id)
+                    } else {
+                        Vec::new()
+                    },
+                );
                 "metric.html"
             }
             Job::Years => {
@@ -360,16 +412,12 @@ impl Renderer<'_> {
                 let next = pos.and_then(|p| l.years.get(p + 1)).copied();
                 let year_link =
                     |y: i32| serde_json::json!({"year": y, "url": v.url(Page::Year(y))});
-                let reports = l
-                    .reports_by_year
-                    .get(&y)
-                    .map(|r| v.reports(r))
-                    .unwrap_or_default();
-                let observations: Vec<_> = l
-                    .observations_by_year
-                    .get(&y)
-                    .map(|os| os.iter().map(|&o| v.observation(o)).collect())
-                    .unwrap_or_default();
+                let reports = v.reports(part.slice(year_reports(l, y)));
+                let observations: Vec<_> = part
+                    .slice(year_observations(l, y))
+                    .iter()
+                    .map(|&o| v.observation(o))
+                    .collect();
                 ctx.insert("year", &y);
                 ctx.insert("reports", &reports);
                 ctx.insert("observations", &observations);
@@ -411,84 +459,23 @@ impl Renderer<'_> {
                 page_title = v.t("search-title");
                 "search.html"
             }
-            Job::Feed => {
-                let mut ids = newest_first(s);
-                ids.truncate(FEED_ENTRIES);
-                let entries: Vec<_> = ids
-                    .iter()
-                    .map(|&id| {
-                        let r = s.report(id);
-                        serde_json::json!({
-                            "report": v.report(id),
-                            "absolute_url": format!("{}{}", edition.root, Page::Report(&r.slug).path()),
-                            "updated": r.published.rfc3339(),
-                        })
-                    })
-                    .collect();
-                let updated = ids.first().map_or_else(
-                    || "1970-01-01T00:00:00Z".to_string(),
-                    |&id| s.report(id).published.rfc3339(),
-                );
-                ctx.insert("entries", &entries);
-                ctx.insert("updated", &updated);
-                "atom.xml"
-            }
-            Job::Sitemap => {
-                let pages: Vec<Page<'_>> = self
-                    .jobs()
-                    .into_iter()
-                    .map(|j| self.page(j))
-                    .filter(|p| p.is_html() && *p != Page::NotFound)
-                    .collect();
-                let urls: Vec<String> = pages
-                    .iter()
-                    .map(|p| format!("{}{}", edition.root, p.path()))
-                    .collect();
-                // The root sitemap lists each page's translations too, as search
-                // engines read them from a sitemap; the other languages' sitemaps list
-                // their own pages.
-                let translated: Vec<_> = pages
-                    .iter()
-                    .map(|&p| {
-                        let alternates = match task.lang {
-                            0 => super::languages::alternates(&self.editions, p, 0),
-                            _ => Vec::new(),
-                        };
-                        serde_json::json!({
-                            "loc": format!("{}{}", edition.root, p.path()),
-                            "alternates": alternates,
-                        })
-                    })
-                    .collect();
-                ctx.insert("urls", &urls);
-                ctx.insert("entries", &translated);
-                ctx.insert("translated", &(task.lang == 0 && self.editions.len() > 1));
-                "sitemap.xml"
-            }
-            Job::Robots => {
-                let sitemaps: Vec<String> = self
-                    .editions
-                    .iter()
-                    .map(|e| format!("{}{}", e.root, Page::Sitemap.path()))
-                    .collect();
-                ctx.insert("sitemaps", &sitemaps);
-                "robots.txt"
-            }
+            Job::Feed | Job::Sitemap | Job::Robots => self.feed_context(task, part, &mut ctx),
         };
+        // A list's later pages say which they are, so each page's title is its own.
+        if part.number > 1 && page.is_html() {
+            page_title = v.t_with(
+                "pager-title",
+                Some(&args([
+                    ("title", V::from(page_title)),
+                    ("page", V::from(part.number)),
+                    ("pages", V::from(part.count)),
+                ])),
+            );
+        }
         ctx.insert("page_title", &page_title);
         ctx.insert("page_description", &page_description);
         (template, ctx)
     }
-}
-
-/// Every report, the most recently published first.
-fn newest_first(s: &Site) -> Vec<ReportId> {
-    let mut ids: Vec<ReportId> = s.report_ids().map(|(id, _)| id).collect();
-    ids.sort_by_key(|&id| {
-        let r = s.report(id);
-        std::cmp::Reverse((r.published, r.year, id))
-    });
-    ids
 }
 
 /// The site's totals, for the home page.

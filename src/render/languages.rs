@@ -14,7 +14,6 @@ use super::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Text;
 use crate::model::Site;
-use crate::urls::Page;
 
 /// One page in one language: what the build renders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +21,9 @@ pub(crate) struct Task {
     /// The language, as an index into the site's languages (0: the default).
     pub(crate) lang: usize,
     pub(crate) job: Job,
+    /// Which page of the job's list, from 1 ([`super::paging`]): a list longer than
+    /// a page is several tasks.
+    pub(crate) part: usize,
 }
 
 /// The compiled templates of each language of the site, the default first.
@@ -134,17 +136,19 @@ pub(super) struct Alternate<'a> {
     pub(super) current: bool,
 }
 
-/// `page` in every language of `editions`, for a page in language `lang`; none for a
+/// The page at `path` in every language of `editions`, for a page in language `lang`; none for a
 /// site in one language, whose pages have no switcher and no alternates.
+///
+/// `path` is the page's path below a language's folder: a list's later pages are at
+/// the same path in each language folder.
 pub(super) fn alternates<'e>(
     editions: &'e [Edition],
-    page: Page<'_>,
+    path: &str,
     lang: usize,
 ) -> Vec<Alternate<'e>> {
     if editions.len() < 2 {
         return Vec::new();
     }
-    let path = page.path();
     editions
         .iter()
         .enumerate()
@@ -159,14 +163,17 @@ pub(super) fn alternates<'e>(
         .collect()
 }
 
-/// Every page in every language: the default language's first. `robots.txt` is
-/// written once, at the root, where crawlers look for it.
-pub(super) fn tasks(jobs: &[Job], languages: usize) -> Vec<Task> {
+/// Every page in every language, each job with its number of pages: the default
+/// language's first. `robots.txt` is written once, at the root, where crawlers look
+/// for it.
+pub(super) fn tasks(jobs: &[(Job, usize)], languages: usize) -> Vec<Task> {
     (0..languages.max(1))
         .flat_map(|lang| {
             jobs.iter()
-                .filter(move |&&job| lang == 0 || job != Job::Robots)
-                .map(move |&job| Task { lang, job })
+                .filter(move |&&(job, _)| lang == 0 || job != Job::Robots)
+                .flat_map(move |&(job, parts)| {
+                    (1..=parts).map(move |part| Task { lang, job, part })
+                })
         })
         .collect()
 }

@@ -6,6 +6,7 @@
 
 mod compare;
 mod context;
+mod feeds;
 mod frame_matrix;
 mod frame_views;
 mod frameworks;
@@ -15,7 +16,9 @@ mod languages;
 mod limits;
 mod localize;
 pub(crate) mod page_context;
+pub(crate) mod paging;
 mod paragraphs;
+mod parts;
 pub(crate) mod reasons;
 mod scan;
 mod sections;
@@ -245,14 +248,20 @@ impl<'a> Renderer<'a> {
         all_jobs(self.site, self.links)
     }
 
-    /// Every page of the site in every language.
+    /// Every page of the site in every language, each page of a long list a task.
     pub(crate) fn tasks(&self) -> Vec<Task> {
-        languages::tasks(&self.jobs(), self.editions.len())
+        let jobs: Vec<(Job, usize)> = self
+            .jobs()
+            .into_iter()
+            .map(|job| (job, self.parts(job)))
+            .collect();
+        languages::tasks(&jobs, self.editions.len())
     }
 
-    /// Every language's rendering of `job`.
+    /// Every language's rendering of `job`, a page that is never cut into pages
+    /// (a report's).
     pub(crate) fn in_every_language(&self, job: Job) -> impl Iterator<Item = Task> + use<> {
-        (0..self.editions.len().max(1)).map(move |lang| Task { lang, job })
+        (0..self.editions.len().max(1)).map(move |lang| Task { lang, job, part: 1 })
     }
 
     /// The views of pages in language `lang`.
@@ -267,12 +276,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The path of `task`'s page below the site root, as in its URL (`fr/reports/x/`).
+    /// The path of `task`'s page below the site root, as in its URL (`fr/reports/x/`,
+    /// `fr/years/2015/page/2/`).
     pub(crate) fn path(&self, task: Task) -> String {
         format!(
             "{}{}",
             self.editions[task.lang].prefix,
-            self.page(task.job).path()
+            paging::path(self.page(task.job), task.part)
         )
     }
 

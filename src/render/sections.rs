@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::views::{ReportView, Views};
 use super::{MATRIX_ORGANIZATIONS, MAX_INLINE_SECTIONS};
+use crate::link::SectionRef;
 use crate::model::{LineId, OrgId, ReportId};
 use crate::urls::Page;
 
@@ -50,20 +51,13 @@ pub(super) struct YearSections<'a> {
     reports: Vec<ReportSections<'a>>,
 }
 
-/// An action line's sections grouped by year (newest first), then report.
-pub(super) fn line_sections<'a>(
-    v: Views<'a>,
-    id: LineId,
-    only_year: Option<i32>,
-) -> Vec<YearSections<'a>> {
-    let refs = &v.links.sections_by_line[id.index()];
+/// Sections `refs` of an action line (a run of [`crate::link::Links::sections_by_line`])
+/// grouped by year (newest first), then report, in the reverse of their order.
+pub(super) fn line_sections<'a>(v: Views<'a>, refs: &[SectionRef]) -> Vec<YearSections<'a>> {
     // Group consecutive sections of one report, then reports of one year.
     let mut entries: Vec<(i32, ReportId, Vec<usize>)> = Vec::new();
     for s in refs {
         let year = v.site.report(s.report).year;
-        if only_year.is_some_and(|y| y != year) {
-            continue;
-        }
         match entries.last_mut() {
             Some((_, r, secs)) if *r == s.report => secs.push(s.section),
             _ => entries.push((year, s.report, vec![s.section])),

@@ -73,6 +73,7 @@ const pages = {
   metric: "metrics/igf-nris/",
   years: "years/",
   year: "years/2024/",
+  "year, later page": "years/2024/page/2/",
   search: "search/",
   "search results": "search/?q=community+networks",
   targets: "targets/",

@@ -563,3 +563,12 @@ document-excerpt = مقتطف: { $count ->
 # الأسهم تشير في اتجاه القراءة من اليمين إلى اليسار.
 nav-previous-year = → { $year }
 nav-next-year = { $year } ←
+
+# A long list cut into pages: the pager's name, where the reader is, the links.
+pager-label = الصفحات
+pager-page-of = الصفحة { $page } من { $pages }
+pager-previous = → الصفحة السابقة
+pager-next = الصفحة التالية ←
+pager-page = الصفحة { $page }
+pager-number = { $page }
+pager-title = { $title }، الصفحة { $page } من { $pages }

@@ -552,3 +552,12 @@ document-excerpt = Excerpt: { $count ->
 # Links to the previous and the next year: the arrows point the reading way.
 nav-previous-year = ← { $year }
 nav-next-year = { $year } →
+
+# A long list cut into pages: the pager's name, where the reader is, the links.
+pager-label = Pages
+pager-page-of = Page { $page } of { $pages }
+pager-previous = ← Previous page
+pager-next = Next page →
+pager-page = Page { $page }
+pager-number = { $page }
+pager-title = { $title }, page { $page } of { $pages }

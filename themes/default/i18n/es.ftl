@@ -475,3 +475,12 @@ document-excerpt = Extracto: { $count ->
 } { $list }
 nav-previous-year = ← { $year }
 nav-next-year = { $year } →
+
+# A long list cut into pages: the pager's name, where the reader is, the links.
+pager-label = Páginas
+pager-page-of = Página { $page } de { $pages }
+pager-previous = ← Página anterior
+pager-next = Página siguiente →
+pager-page = Página { $page }
+pager-number = { $page }
+pager-title = { $title }, página { $page } de { $pages }

@@ -475,3 +475,12 @@ document-excerpt = Extrait : { $count ->
 } { $list }
 nav-previous-year = ← { $year }
 nav-next-year = { $year } →
+
+# A long list cut into pages: the pager's name, where the reader is, the links.
+pager-label = Pages
+pager-page-of = Page { $page } sur { $pages }
+pager-previous = ← Page précédente
+pager-next = Page suivante →
+pager-page = Page { $page }
+pager-number = { $page }
+pager-title = { $title }, page { $page } sur { $pages }

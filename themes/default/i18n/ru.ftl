@@ -521,3 +521,12 @@ document-excerpt = Выдержка: { $count ->
 } { $list }
 nav-previous-year = ← { $year }
 nav-next-year = { $year } →
+
+# A long list cut into pages: the pager's name, where the reader is, the links.
+pager-label = Страницы
+pager-page-of = Страница { $page } из { $pages }
+pager-previous = ← Предыдущая страница
+pager-next = Следующая страница →
+pager-page = Страница { $page }
+pager-number = { $page }
+pager-title = { $title }, страница { $page } из { $pages }

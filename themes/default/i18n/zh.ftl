@@ -412,3 +412,12 @@ list-last = { $init }和{ $last }
 document-excerpt = 节选：第{ $list }段
 nav-previous-year = ← { $year }
 nav-next-year = { $year } →
+
+# A long list cut into pages: the pager's name, where the reader is, the links.
+pager-label = 分页
+pager-page-of = 第 { $page } 页，共 { $pages } 页
+pager-previous = ← 上一页
+pager-next = 下一页 →
+pager-page = 第 { $page } 页
+pager-number = { $page }
+pager-title = { $title }（第 { $page } 页，共 { $pages } 页）

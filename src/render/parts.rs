@@ -1,0 +1,128 @@
+//! How many pages each list page takes, and the lists it cuts: the task list and each
+//! page's context read the same lists from here, so a page never shows a slice the
+//! task list did not count.
+
+use super::paging::{self, Part};
+use super::{Job, MAX_INLINE_SECTIONS, Renderer};
+use crate::link::{Links, SectionRef};
+use crate::model::{LineId, MetricId, Observation, OrgId, ReportId, Site};
+use crate::urls::Page;
+
+/// The reports of year `y`, by organization then slug.
+pub(super) fn year_reports(l: &Links, y: i32) -> &[ReportId] {
+    l.reports_by_year.get(&y).map_or(&[], Vec::as_slice)
+}
+
+/// The figures whose value belongs to year `y`, by metric then date.
+pub(super) fn year_observations(l: &Links, y: i32) -> &[Observation] {
+    l.observations_by_year.get(&y).map_or(&[], Vec::as_slice)
+}
+
+/// The reports an action line's page lists itself: none when its sections moved to
+/// one page per year (those pages list them).
+pub(super) fn line_reports(l: &Links, id: LineId) -> &[ReportId] {
+    if inline_sections(l, id) {
+        &l.reports_by_line[id.index()]
+    } else {
+        &[]
+    }
+}
+
+/// Whether an action line's page shows its sections itself rather than a page a year.
+pub(super) fn inline_sections(l: &Links, id: LineId) -> bool {
+    l.sections_by_line[id.index()].len() <= MAX_INLINE_SECTIONS
+}
+
+/// The sections of action line `id` in year `y`, in the order of
+/// [`Links::sections_by_line`] (organization, then report, then section); their page
+/// shows them in reverse.
+pub(super) fn line_year_sections<'l>(
+    s: &Site,
+    l: &'l Links,
+    id: LineId,
+    y: i32,
+) -> &'l [SectionRef] {
+    let refs = &l.sections_by_line[id.index()];
+    // Sorted by year: the year's sections are one run.
+    let start = refs.partition_point(|r| s.report(r.report).year < y);
+    let end = refs.partition_point(|r| s.report(r.report).year <= y);
+    &refs[start..end]
+}
+
+/// The organizations that have metrics, the groups of the metrics index.
+pub(super) fn metric_groups(s: &Site, l: &Links) -> Vec<OrgId> {
+    (0..s.organizations.len())
+        .map(|i| OrgId(i as u32))
+        .filter(|&o| !l.metrics_by_org[o.index()].is_empty())
+        .collect()
+}
+
+/// The figures of metric `id`, by year then date.
+pub(super) fn metric_observations(l: &Links, id: MetricId) -> &[Observation] {
+    &l.series[id.index()].observations
+}
+
+impl Renderer<'_> {
+    /// Items a list page shows of each of its lists (`[pagination] page_size`).
+    pub(super) fn page_size(&self) -> usize {
+        self.site.config.pagination.page_size
+    }
+
+    /// Page `number` of `job`.
+    pub(super) fn part(&self, job: Job, number: usize) -> Part {
+        Part::new(number, self.parts(job), self.page_size())
+    }
+
+    /// How many pages `job` takes: its longest list's, a page of `page_size` items of
+    /// each list; 1 for a page that is no list.
+    pub(crate) fn parts(&self, job: Job) -> usize {
+        let (s, l) = (self.site, self.links);
+        let pages = |len: usize| Part::pages(len, self.page_size());
+        match job {
+            Job::Year(y) => {
+                pages(year_reports(l, y).len()).max(pages(year_observations(l, y).len()))
+            }
+            Job::ActionLine(id) => {
+                pages(l.metrics_by_line[id.index()].len()).max(pages(line_reports(l, id).len()))
+            }
+            Job::ActionLineYear(id, y) => pages(line_year_sections(s, l, id, y).len()),
+            Job::Organizations => pages(s.organizations.len()),
+            Job::Organization(id) => {
+                pages(l.org_reports(id).len()).max(pages(l.metrics_by_org[id.index()].len()))
+            }
+            Job::Metrics => pages(metric_groups(s, l).len()),
+            Job::Metric(id) => pages(metric_observations(l, id).len()),
+            Job::Sitemap => {
+                let per_file = self.sitemap_per_file();
+                let entries = self.sitemap_entries().len();
+                if entries <= per_file {
+                    1
+                } else {
+                    1 + entries.div_ceil(per_file)
+                }
+            }
+            _ => 1,
+        }
+    }
+
+    /// Entries one sitemap file lists: each counts its own address and, in a site of
+    /// several languages, one per language and the `x-default` one.
+    pub(super) fn sitemap_per_file(&self) -> usize {
+        let weight = match self.editions.len() {
+            0 | 1 => 1,
+            n => n + 2,
+        };
+        (self.site.config.pagination.sitemap_urls / weight).max(1)
+    }
+
+    /// Every HTML page of the site (all pages of each list) as paths below a
+    /// language's folder, for the sitemaps.
+    pub(super) fn sitemap_entries(&self) -> Vec<String> {
+        self.jobs()
+            .into_iter()
+            .map(|job| (job, self.page(job)))
+            .filter(|(_, p)| p.is_html() && *p != Page::NotFound)
+            .flat_map(|(job, p)| (1..=self.parts(job)).map(move |n| paging::path(p, n)))
+            .collect()
+    }
+}
