@@ -86,6 +86,9 @@ pub struct BuildSummary {
     pub rendered: usize,
     /// Reports in the site.
     pub reports: usize,
+    /// Reports validated (their Markdown rendered): all of them, but in an incremental
+    /// build, where the reports whose file is unchanged are reused from the last build.
+    pub validated: usize,
     /// Metrics defined.
     pub metrics: usize,
     /// Figures stated across all reports.
@@ -350,6 +353,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             let t = Instant::now();
             summary.warnings.extend(cache.warnings().iter().cloned());
             summary.rendered = cache.rendered();
+            summary.validated = cache.revalidated();
             summary.warnings.extend(cache.save(&output_dir, &pages));
             pipeline::timing("write the build cache", t);
             summary.output = Some(output_dir);
@@ -389,8 +393,20 @@ fn emit(
 > {
     let root = &options.root;
     let t = Instant::now();
-    let site = load_site(root, config)?;
-    pipeline::timing("load and validate", t);
+    let sources = load::load(root).map_err(BuildError::new)?;
+    pipeline::timing("load", t);
+    let t = Instant::now();
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.begin_validation(root, options.base_url.as_deref());
+    }
+    let reusable = cache.as_deref();
+    let reuse = |raw: &load::RawReport| reusable.and_then(|c| c.reused(raw));
+    let site = validate::validate(config, &sources, &reuse).map_err(BuildError::new)?;
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.validated(validate::Validated::of(&sources, &site));
+    }
+    drop(sources);
+    pipeline::timing("validate", t);
     let t = Instant::now();
     let links = link::Links::new(&site);
     let theme = render::theme::Theme::load(root, &site.config.theme, &site.config.languages())
@@ -421,6 +437,7 @@ fn emit(
         pages: pages.len(),
         rendered: pages.len(),
         reports: site.reports.len(),
+        validated: site.reports.len(),
         metrics: site.metrics.len(),
         observations: links.series.iter().map(|s| s.observations.len()).sum(),
         output: None,

@@ -16,6 +16,15 @@
 //! `site.toml`, the `themes/` folder, the site-wide values of every language. When
 //! that changes, every page is rendered.
 //!
+//! Validating a report renders its Markdown, which is most of validating a site: the
+//! validated reports are kept in the cache too, each with the hash of the text it came
+//! from, and a build reuses those whose file is unchanged as long as what validation
+//! reads besides the reports is too ([`inputs::validation`]: settings, organizations,
+//! metrics, action lines, the frame), through the same [`Validated`] the dev server
+//! keeps between edits. The checks across reports (restatements, translations,
+//! duplicate slugs) still run over every report, so a build warns and fails exactly
+//! as a fresh one does.
+//!
 //! A page kept is not re-read: the output's manifest ([`crate::write`]) must still
 //! list the file with the hash the cache recorded, untouched since (size and time),
 //! and the file is then hard-linked (or left) into the new tree like any unchanged
@@ -40,12 +49,15 @@ mod render;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::linkcheck::PageRefs;
+use crate::load::RawReport;
+use crate::model::Report;
 use crate::pipeline::lock;
+use crate::validate::Validated;
 pub(crate) use file::PageEntry;
 use file::{Contents, Refused};
 pub(crate) use render::render_pages;
@@ -66,10 +78,19 @@ pub(crate) struct Incremental {
     previous: Option<Contents>,
     /// Why the cache was not used.
     warnings: Vec<Diagnostic>,
+    /// The fingerprint of what validating a report reads besides its file, once
+    /// [`Incremental::begin_validation`] knows it.
+    validation: u128,
+    /// The previous build's validated reports, when validated with this `validation`.
+    reusable: Validated,
+    /// This build's validated reports.
+    validated: Validated,
     /// This build's pages: path, context fingerprint, output hash.
     fresh: Mutex<HashMap<String, (u128, u128)>>,
     /// Pages rendered (not kept).
     rendered: AtomicUsize,
+    /// Reports validated (not reused).
+    revalidated: AtomicUsize,
 }
 
 impl Incremental {
@@ -83,8 +104,12 @@ impl Incremental {
             globals: 0,
             previous: None,
             warnings: Vec::new(),
+            validation: 0,
+            reusable: Validated::default(),
+            validated: Validated::default(),
             fresh: Mutex::default(),
             rendered: AtomicUsize::new(0),
+            revalidated: AtomicUsize::new(0),
         };
         if !fresh {
             match cache.read(marker) {
@@ -136,6 +161,39 @@ impl Incremental {
         }
     }
 
+    /// Sets what validating a report reads besides its file, for the site at `root`
+    /// built with the `--base-url` override `base_url`: the previous build's validated
+    /// reports may be reused ([`Incremental::reused`]) only when it is unchanged.
+    pub(crate) fn begin_validation(&mut self, root: &Path, base_url: Option<&str>) {
+        self.validation = inputs::validation(root, base_url);
+        if let Some(previous) = self.previous.as_mut() {
+            let reports = std::mem::take(&mut previous.reports);
+            if previous.validation == self.validation {
+                self.reusable = reports;
+            }
+        }
+    }
+
+    /// The previous build's validated version of `raw`, when its file is unchanged.
+    pub(crate) fn reused(&self, raw: &RawReport) -> Option<Arc<Report>> {
+        let reused = self.reusable.get(raw);
+        if reused.is_none() {
+            self.revalidated.fetch_add(1, Ordering::Relaxed);
+        }
+        reused
+    }
+
+    /// The reports this build validated rather than reused.
+    pub(crate) fn revalidated(&self) -> usize {
+        self.revalidated.load(Ordering::Relaxed)
+    }
+
+    /// Records this build's validated reports, for the next build.
+    pub(crate) fn validated(&mut self, reports: Validated) {
+        self.reusable = Validated::default();
+        self.validated = reports;
+    }
+
     /// Sets what every page reads, for the site at `root` built with the `--base-url`
     /// override `base_url` and the renderer's site-wide values `site_values`; the
     /// previous pages are dropped when it changed.
@@ -178,7 +236,7 @@ impl Incremental {
     /// and ids `pages`: beside it, under a temporary name renamed over the old cache.
     /// Returns a warning when it cannot (the next build then renders every page).
     pub(crate) fn save(
-        self,
+        mut self,
         output_dir: &Path,
         pages: &HashMap<String, PageRefs>,
     ) -> Option<Diagnostic> {
@@ -203,6 +261,8 @@ impl Incremental {
             output: self.output,
             marker,
             globals: self.globals,
+            validation: self.validation,
+            reports: std::mem::take(&mut self.validated),
             pages: fresh
                 .into_iter()
                 .filter_map(|(path, (context, output))| {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// What a figure's words say about the true number: "174" is exact, "over 155" a lower
 /// bound, "between 3 and 5" a range. Each form holds exactly the values it needs, so a
 /// range without its high end, or a lower bound with two values, cannot be built.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Amount {
     /// Exactly this value.
     Exact(f64),
@@ -198,7 +198,7 @@ impl Status {
 }
 
 /// Whose number a figure is.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Source {
     /// The reporting organization's own figure.
     #[default]

@@ -88,12 +88,7 @@ impl Project {
             return Err(BuildError::new(self.broken.values().cloned().collect()));
         }
         let cache = &self.cache;
-        let reuse = |raw: &load::RawReport| {
-            cache
-                .get(&raw.front.file)
-                .filter(|(fp, _)| *fp == raw.fingerprint)
-                .map(|(_, r)| Arc::clone(r))
-        };
+        let reuse = |raw: &load::RawReport| cache.get(raw);
         let t = Instant::now();
         let site = validate::validate(config, sources, &reuse).map_err(BuildError::new)?;
         pipeline::timing("partial: validate", t);

@@ -9,10 +9,12 @@ mod frame;
 mod localized;
 mod report;
 mod restate;
+mod reuse;
 mod stated;
 mod translations;
 
 pub(crate) use restate::same_figure;
+pub(crate) use reuse::Validated;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

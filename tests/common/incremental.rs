@@ -1,0 +1,163 @@
+//! Shared helpers of the incremental build's tests: build a fixture, change it, build
+//! again, and compare the output with a fresh build's, byte for byte.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use super::{Run, Site};
+
+/// The fixture: the frame fixture (targets, frameworks, documents) in three
+/// languages, minified, with a static file of the site's own.
+pub const FIXTURE: &str = "incremental";
+
+/// The output folder's files with their bytes; the marker as its files' hashes, sizes
+/// and paths (its modification times differ between any two builds).
+pub fn tree(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let out = site.root.join("public");
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&out).unwrap().display().to_string();
+            let bytes = fs::read(e.path()).unwrap();
+            let bytes = if rel == wsis::OUTPUT_MARKER {
+                String::from_utf8(bytes)
+                    .unwrap()
+                    .lines()
+                    .map(|l| {
+                        let p: Vec<&str> = l.splitn(4, ' ').collect();
+                        match p.as_slice() {
+                            [hash, len, _time, path] => format!("{hash} {len} {path}\n"),
+                            _ => format!("{l}\n"),
+                        }
+                    })
+                    .collect::<String>()
+                    .into_bytes()
+            } else {
+                bytes
+            };
+            (rel, bytes)
+        })
+        .collect()
+}
+
+/// Pages built and pages rendered, from `build`'s summary line.
+pub fn counts(case: &str, stdout: &str) -> (usize, usize) {
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .unwrap_or_else(|| panic!("{case}: no summary line in {stdout}"));
+    let number = |after: &str, before: &str| -> Option<usize> {
+        let start = line.find(after)? + after.len();
+        let end = start + line[start..].find(before)?;
+        line[start..end].trim().parse().ok()
+    };
+    let pages = number("Built ", " pages").unwrap_or_else(|| panic!("{case}: {line}"));
+    let rendered = number("; ", " rendered").unwrap_or(pages);
+    (pages, rendered)
+}
+
+/// Asserts the two trees are the same, naming the case and the first file that
+/// differs.
+pub fn assert_same(
+    case: &str,
+    incremental: &BTreeMap<String, Vec<u8>>,
+    fresh: &BTreeMap<String, Vec<u8>>,
+) {
+    let names = |t: &BTreeMap<String, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(incremental),
+        names(fresh),
+        "{case}: the incremental and the fresh build wrote different files"
+    );
+    // The marker last: a page that differs is named, not the manifest listing it.
+    let marker_last = incremental
+        .iter()
+        .filter(|(rel, _)| *rel != wsis::OUTPUT_MARKER)
+        .chain(incremental.get_key_value(wsis::OUTPUT_MARKER));
+    for (rel, bytes) in marker_last {
+        assert!(
+            bytes == &fresh[rel],
+            "{case}: {rel} differs between the incremental and the fresh build:\n--- incremental\n{}\n--- fresh\n{}",
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&fresh[rel])
+        );
+    }
+}
+
+/// Builds the fixture, applies `change`, builds again (incrementally), builds a copy
+/// of the changed sources fresh, and compares the two outputs byte for byte, and the
+/// two builds' warnings. The change must change the output, else the case tests
+/// nothing. Returns the pages built and rendered by the incremental build.
+pub fn incremental_equals_fresh(case: &str, change: impl Fn(&Site)) -> (usize, usize) {
+    let run = incremental_run(case, change);
+    counts(case, &run.stdout)
+}
+
+/// [`incremental_equals_fresh`], returning the incremental build's run.
+pub fn incremental_run(case: &str, change: impl Fn(&Site)) -> Run {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let before = tree(&site);
+    change(&site);
+    let run = site.build(&[]);
+    assert!(
+        run.ok,
+        "{case}: the incremental build failed:\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("cache"),
+        "{case}: the cache was not used:\n{}",
+        run.stderr
+    );
+    let after = tree(&site);
+    assert!(before != after, "{case}: the change changed no output file");
+    let fresh = site.sources_copy();
+    let run_fresh = fresh.build(&["--fresh"]);
+    assert!(
+        run_fresh.ok,
+        "{case}: the fresh build failed:\n{}",
+        run_fresh.stderr
+    );
+    assert_same(case, &after, &tree(&fresh));
+    let warnings = |r: &Run| -> Vec<String> {
+        r.stderr
+            .lines()
+            .filter(|l| l.starts_with("warning"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        warnings(&run),
+        warnings(&run_fresh),
+        "{case}: the incremental and the fresh build warned differently"
+    );
+    run
+}
+
+/// Reports in the site and reports validated again, from `build`'s summary line (an
+/// incremental build reuses the others from its cache).
+pub fn validated(case: &str, stdout: &str) -> (usize, usize) {
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .unwrap_or_else(|| panic!("{case}: no summary line in {stdout}"));
+    let number = |after: &str, before: &str| -> Option<usize> {
+        let start = line.find(after)? + after.len();
+        let end = start + line[start..].find(before)?;
+        line[start..end].trim().parse().ok()
+    };
+    let reports = number(" pages (", " reports").unwrap_or_else(|| panic!("{case}: {line}"));
+    let again = line
+        .find(" reports validated again")
+        .map(|end| {
+            let clause = &line[..end];
+            let of = clause.rfind(" of ").expect("N of M");
+            let start = clause[..of].rfind(' ').expect("a number") + 1;
+            clause[start..of].parse().expect("a number")
+        })
+        .unwrap_or(reports);
+    (reports, again)
+}
