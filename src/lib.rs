@@ -18,6 +18,7 @@
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s with file, line and
 //! column; a failed build leaves the previous output untouched.
 
+mod affected;
 mod cache;
 pub mod chart;
 mod cite;
@@ -354,6 +355,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             summary.warnings.extend(cache.warnings().iter().cloned());
             summary.rendered = cache.rendered();
             summary.validated = cache.revalidated();
+            pipeline::stat("pages kept without building their context", cache.unseen());
             summary.warnings.extend(cache.save(&output_dir, &pages));
             pipeline::timing("write the build cache", t);
             summary.output = Some(output_dir);
@@ -418,6 +420,7 @@ fn emit(
             options.base_url.as_deref(),
             renderer.globals_fingerprint(),
         );
+        cache.plan(&site, &links);
     }
     pipeline::timing("link and compile templates", t);
     let pages = pipeline::emit_all(

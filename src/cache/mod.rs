@@ -47,15 +47,16 @@ mod file;
 mod inputs;
 mod render;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::link::Links;
 use crate::linkcheck::PageRefs;
 use crate::load::RawReport;
-use crate::model::Report;
+use crate::model::{Report, Site};
 use crate::pipeline::lock;
 use crate::validate::Validated;
 pub(crate) use file::PageEntry;
@@ -81,8 +82,15 @@ pub(crate) struct Incremental {
     /// The fingerprint of what validating a report reads besides its file, once
     /// [`Incremental::begin_validation`] knows it.
     validation: u128,
-    /// The previous build's validated reports, when validated with this `validation`.
+    /// The previous build's validated reports, when validated with this `validation`
+    /// (and then `same_validation`).
     reusable: Validated,
+    same_validation: bool,
+    /// The pages (paths in the default language) that show something of a report that
+    /// changed since the previous build, when only reports changed: a page of a kind
+    /// [`crate::affected`] covers that is not among them is kept without building its
+    /// context. `None`: every page's context is built.
+    affected: Option<HashSet<String>>,
     /// This build's validated reports.
     validated: Validated,
     /// This build's pages: path, context fingerprint, output hash.
@@ -91,6 +99,8 @@ pub(crate) struct Incremental {
     rendered: AtomicUsize,
     /// Reports validated (not reused).
     revalidated: AtomicUsize,
+    /// Pages kept without building their context.
+    unseen: AtomicUsize,
 }
 
 impl Incremental {
@@ -106,10 +116,13 @@ impl Incremental {
             warnings: Vec::new(),
             validation: 0,
             reusable: Validated::default(),
+            same_validation: false,
+            affected: None,
             validated: Validated::default(),
             fresh: Mutex::default(),
             rendered: AtomicUsize::new(0),
             revalidated: AtomicUsize::new(0),
+            unseen: AtomicUsize::new(0),
         };
         if !fresh {
             match cache.read(marker) {
@@ -170,6 +183,7 @@ impl Incremental {
             let reports = std::mem::take(&mut previous.reports);
             if previous.validation == self.validation {
                 self.reusable = reports;
+                self.same_validation = true;
             }
         }
     }
@@ -183,6 +197,11 @@ impl Incremental {
         reused
     }
 
+    /// The pages this build kept without building their context.
+    pub(crate) fn unseen(&self) -> usize {
+        self.unseen.load(Ordering::Relaxed)
+    }
+
     /// The reports this build validated rather than reused.
     pub(crate) fn revalidated(&self) -> usize {
         self.revalidated.load(Ordering::Relaxed)
@@ -190,8 +209,41 @@ impl Incremental {
 
     /// Records this build's validated reports, for the next build.
     pub(crate) fn validated(&mut self, reports: Validated) {
-        self.reusable = Validated::default();
         self.validated = reports;
+    }
+
+    /// Works out which pages may be kept without building their context, once the
+    /// site is validated and linked and [`Incremental::begin`] has checked what every
+    /// page reads: when the previous build's pages may be kept and nothing but reports
+    /// changed, the pages showing a report that changed ([`crate::affected`]),
+    /// between the previous build's site (its reports, with this build's everything
+    /// else) and `site`.
+    pub(crate) fn plan(&mut self, site: &Site, links: &Links) {
+        let reusable = std::mem::take(&mut self.reusable);
+        if self.previous.is_none() || !self.same_validation {
+            return;
+        }
+        let mut reports: Vec<Arc<Report>> = reusable.0.into_values().map(|(_, r)| r).collect();
+        crate::validate::sort_reports(&mut reports, &site.organizations);
+        let old = Site {
+            config: site.config.clone(),
+            action_lines: site.action_lines.clone(),
+            organizations: site.organizations.clone(),
+            metrics: site.metrics.clone(),
+            reports,
+            frame: site.frame.clone(),
+            warnings: Vec::new(),
+        };
+        let old_links = Links::new(&old);
+        self.affected = Some(crate::affected::affected_pages(
+            &old, &old_links, site, links,
+        ));
+    }
+
+    /// Whether the page at `path` (in the default language) shows nothing of a report
+    /// that changed, when [`Incremental::plan`] could tell.
+    fn unaffected(&self, path: &str) -> bool {
+        self.affected.as_ref().is_some_and(|a| !a.contains(path))
     }
 
     /// Sets what every page reads, for the site at `root` built with the `--base-url`

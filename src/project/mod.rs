@@ -8,7 +8,6 @@
 //! indexes. Any other change (settings, organizations, metrics, action lines, theme,
 //! static files) rebuilds everything, still in memory.
 
-mod affected;
 mod partial;
 
 use std::collections::{BTreeMap, HashMap};

@@ -15,8 +15,8 @@ use crate::pipeline;
 use crate::render::{Job, Renderer, Task};
 use crate::validate;
 
-use super::affected::affected_pages;
 use super::{Good, Project, Rebuilt};
+use crate::affected::affected_pages;
 
 impl Project {
     /// Re-reads the changed reports and re-renders the pages they affect.
@@ -125,7 +125,7 @@ impl Project {
         pipeline::timing("partial: edited page in every language", t);
 
         let t = Instant::now();
-        let affected = affected_pages(&old, &site, &links);
+        let affected = affected_pages(&old.site, &old.links, &site, &links);
         let mut pages = old.pages;
         let all_tasks = renderer.tasks();
         let existing: HashSet<String> = all_tasks.iter().map(|&t| renderer.path(t)).collect();

@@ -208,13 +208,7 @@ pub(crate) fn validate(
     if !errors.is_empty() {
         return Err(errors);
     }
-    reports.sort_by(|a, b| {
-        (a.year, &organizations[a.organization.index()].id, &a.slug).cmp(&(
-            b.year,
-            &organizations[b.organization.index()].id,
-            &b.slug,
-        ))
-    });
+    sort_reports(&mut reports, &organizations);
     Ok(Site {
         config,
         action_lines,
@@ -224,6 +218,18 @@ pub(crate) fn validate(
         frame,
         warnings,
     })
+}
+
+/// Puts reports in the site's order: by year, then organization, then slug (the order
+/// of [`Site::reports`], which their ids index).
+pub(crate) fn sort_reports(reports: &mut [Arc<Report>], organizations: &[Organization]) {
+    reports.sort_by(|a, b| {
+        (a.year, &organizations[a.organization.index()].id, &a.slug).cmp(&(
+            b.year,
+            &organizations[b.organization.index()].id,
+            &b.slug,
+        ))
+    });
 }
 
 fn organizations(
