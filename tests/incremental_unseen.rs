@@ -157,18 +157,32 @@ fn a_report_added_and_one_deleted_that_a_page_linked_to() {
 
 #[test]
 fn a_translation_retitled_changes_the_page_listing_it() {
-    // beta-2024 in French lists the English one as its translation, with its title:
-    // retitling the English one changes the French one's page.
-    let site_change = |s: &Site| {
-        s.write(
-            "content/reports/beta-2024-fr.md",
-            "---\ntitle: \"Contribution de Beta 2024\"\norganization: beta\nyear: 2024\n\
-             published: 2024-11-15\nkind: review-submission\nlanguage: fr\n\
-             translations: [beta-2024]\n---\n\nLe Forum a travaillé.\n",
-        );
-    };
+    // beta-2024 in Arabic and in French list the English one as their translation,
+    // with its title in this site's theme. The French one is no neighbour of the
+    // English one (the Arabic one sits between them): retitling the English one
+    // changes it all the same.
     let site = Site::fixture(FIXTURE);
-    site_change(&site);
+    let template = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/report.html"),
+    )
+    .unwrap();
+    let titled = template.replace("{{ tr.name }}", "{{ tr.name }} ({{ tr.title }})");
+    assert_ne!(titled, template);
+    site.write("themes/default/templates/report.html", &titled);
+    for (lang, title) in [
+        ("ar", "مساهمة بيتا 2024"),
+        ("fr", "Contribution de Beta 2024"),
+    ] {
+        site.write(
+            &format!("content/reports/beta-2024-{lang}.md"),
+            &format!(
+                "---\ntitle: \"{title}\"\norganization: beta\nyear: 2024\n\
+                 published: 2024-11-15\nkind: review-submission\nlanguage: {lang}\n\
+                 translations: [beta-2024]\n---\n\nText.\n"
+            ),
+        );
+    }
     site.build_ok();
     site.edit(
         "content/reports/beta-2024.md",
