@@ -61,7 +61,7 @@ fn one_sentence_edited_leaves_most_pages_unseen() {
             "to support 37 initiatives, as planned.",
         ),
     );
-    assert!(rendered >= 3 && rendered <= 9, "{rendered} of {pages}");
+    assert!((3..=9).contains(&rendered), "{rendered} of {pages}");
     // The other organizations' pages at least, in each of three languages.
     assert!(kept >= 6, "{kept} of {pages} kept unseen");
 }

@@ -9,7 +9,7 @@
 //! that silently goes wrong the day a template shows one more thing), the build
 //! still loads, validates and links the whole site, and builds every page's context
 //! (the cheap part); it fingerprints the context ([`crate::render::Prepared`]:
-//! language, path, template, every value, maps in sorted order) and renders the
+//! language, path, template, every value, maps whatever their order) and renders the
 //! template, scans links and minifies (the dear part) only for a page whose
 //! fingerprint differs from the previous build's. Whatever reaches a page outside its
 //! context is fingerprinted as a whole ([`inputs`]): the `wsis` executable,
@@ -24,6 +24,16 @@
 //! keeps between edits. The checks across reports (restatements, translations,
 //! duplicate slugs) still run over every report, so a build warns and fails exactly
 //! as a fresh one does.
+//!
+//! When nothing but reports changed (the same globals, the same validation inputs),
+//! even building contexts is skipped for most pages: the previous build's site is
+//! put back together from the cached reports, and [`crate::affected`] (the code the
+//! dev server's partial rebuilds use) names the pages showing something of a report
+//! that changed, in its old or new version. A page of a kind that list covers
+//! ([`crate::render::Job::shows_known_reports`]: a report, organization, action line,
+//! metric or year page) and not on it is kept as it is without its context being
+//! built; every other page (indexes, feeds, the frame's pages, kinds added later) is
+//! fingerprinted as above. Anything uncertain falls back to fingerprinting.
 //!
 //! A page kept is not re-read: the output's manifest ([`crate::write`]) must still
 //! list the file with the hash the cache recorded, untouched since (size and time),
