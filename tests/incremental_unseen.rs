@@ -216,3 +216,18 @@ fn a_template_edited_builds_every_context() {
     });
     assert_eq!((rendered, kept), (pages, 0));
 }
+
+#[test]
+fn a_report_of_a_new_year_builds_every_context() {
+    // The years with reports set how far a target stands, on pages of every kind:
+    // a report of a year no report covered yet builds every page's context.
+    let (_, _, kept) = unseen("new year", |s: &Site| {
+        s.write(
+            "content/reports/alpha-2026.md",
+            "---\ntitle: \"Alpha progress report 2026\"\norganization: alpha\nyear: 2026\n\
+             published: 2026-11\nkind: annual-progress\naction_lines: [C4]\n---\n\n\
+             We kept working.\n",
+        );
+    });
+    assert_eq!(kept, 0);
+}

@@ -245,6 +245,11 @@ impl Incremental {
             warnings: Vec::new(),
         };
         let old_links = Links::new(&old);
+        // The years with reports set how far targets stand and which years every
+        // list spans: when they change, every page's context is built, as before.
+        if old_links.years != links.years {
+            return;
+        }
         self.affected = Some(crate::affected::affected_pages(
             &old, &old_links, site, links,
         ));
