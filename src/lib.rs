@@ -18,6 +18,7 @@
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s with file, line and
 //! column; a failed build leaves the previous output untouched.
 
+mod affected;
 mod cache;
 pub mod chart;
 mod cite;
@@ -86,6 +87,9 @@ pub struct BuildSummary {
     pub rendered: usize,
     /// Reports in the site.
     pub reports: usize,
+    /// Reports validated (their Markdown rendered): all of them, but in an incremental
+    /// build, where the reports whose file is unchanged are reused from the last build.
+    pub validated: usize,
     /// Metrics defined.
     pub metrics: usize,
     /// Figures stated across all reports.
@@ -350,6 +354,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             let t = Instant::now();
             summary.warnings.extend(cache.warnings().iter().cloned());
             summary.rendered = cache.rendered();
+            summary.validated = cache.revalidated();
+            pipeline::stat("pages kept without building their context", cache.unseen());
             summary.warnings.extend(cache.save(&output_dir, &pages));
             pipeline::timing("write the build cache", t);
             summary.output = Some(output_dir);
@@ -389,8 +395,20 @@ fn emit(
 > {
     let root = &options.root;
     let t = Instant::now();
-    let site = load_site(root, config)?;
-    pipeline::timing("load and validate", t);
+    let sources = load::load(root).map_err(BuildError::new)?;
+    pipeline::timing("load", t);
+    let t = Instant::now();
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.begin_validation(root, options.base_url.as_deref());
+    }
+    let reusable = cache.as_deref();
+    let reuse = |raw: &load::RawReport| reusable.and_then(|c| c.reused(raw));
+    let site = validate::validate(config, &sources, &reuse).map_err(BuildError::new)?;
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.validated(validate::Validated::of(&sources, &site));
+    }
+    drop(sources);
+    pipeline::timing("validate", t);
     let t = Instant::now();
     let links = link::Links::new(&site);
     let theme = render::theme::Theme::load(root, &site.config.theme, &site.config.languages())
@@ -402,6 +420,7 @@ fn emit(
             options.base_url.as_deref(),
             renderer.globals_fingerprint(),
         );
+        cache.plan(&site, &links);
     }
     pipeline::timing("link and compile templates", t);
     let pages = pipeline::emit_all(
@@ -421,6 +440,7 @@ fn emit(
         pages: pages.len(),
         rendered: pages.len(),
         reports: site.reports.len(),
+        validated: site.reports.len(),
         metrics: site.metrics.len(),
         observations: links.series.iter().map(|s| s.observations.len()).sum(),
         output: None,

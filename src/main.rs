@@ -231,6 +231,15 @@ fn summary(verb: &str, s: &BuildSummary) -> String {
     } else {
         line
     };
+    // And how many reports it validated again; the others were reused.
+    let line = if s.validated < s.reports {
+        format!(
+            "{line}; {} of {} reports validated again",
+            s.validated, s.reports
+        )
+    } else {
+        line
+    };
     match s.candidates_line() {
         Some(candidates) => format!("{line}\n{candidates}"),
         None => line,

@@ -397,6 +397,13 @@ pub(crate) fn timing(stage: &str, since: std::time::Instant) {
     }
 }
 
+/// Prints a count the build arrived at when `WSIS_TIMINGS` is set, for profiling.
+pub(crate) fn stat(what: &str, n: usize) {
+    if std::env::var_os("WSIS_TIMINGS").is_some() {
+        eprintln!("timing: {what}: {n}");
+    }
+}
+
 /// Without the `minify` feature pages are written as rendered.
 #[cfg(not(feature = "minify"))]
 pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {

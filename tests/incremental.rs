@@ -9,21 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use common::Site;
-use common::fresh::{BETA_2025, assert_same, counts, equals_fresh, tree};
-
-/// The fixture: the frame fixture (targets, frameworks, documents) in three
-/// languages, minified, with a static file of the site's own.
-const FIXTURE: &str = "incremental";
-
-/// Builds the fixture, applies `change`, builds again (incrementally), builds a copy
-/// of the changed sources fresh, and compares the two outputs byte for byte. The
-/// change must change the output, else the case tests nothing. Returns the pages
-/// built and rendered by the incremental build.
-fn incremental_equals_fresh(case: &str, change: impl Fn(&Site)) -> (usize, usize) {
-    let site = Site::fixture(FIXTURE);
-    site.build_ok();
-    equals_fresh(case, &site, change)
-}
+use common::incremental::{
+    BETA_2025, FIXTURE, assert_same, counts, incremental_equals_fresh, tree,
+};
 
 /// A file of the built-in theme, to override in a site's `themes/default/`.
 fn built_in(rel: &str) -> String {

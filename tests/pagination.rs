@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::fresh::{BETA_2025, equals_fresh, tree};
+use common::incremental::{BETA_2025, equals_fresh, tree};
 use common::reloads::Reloads;
 use common::{Server, Site};
 

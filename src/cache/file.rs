@@ -1,5 +1,6 @@
 //! The cache file's bytes: a header that says what it is and which build wrote it, a
-//! checksum, and the pages in a compact binary encoding (postcard).
+//! checksum, and the pages and validated reports in a compact binary encoding
+//! (postcard).
 //!
 //! Layout: the magic `WSIS-CACHE\n`, the format version (`u32`, little-endian), the
 //! payload's length (`u64`) and XXH3-128 (`u128`), then the payload. Anything that
@@ -7,17 +8,20 @@
 //! builds every page.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::linkcheck::PageRefs;
+use crate::model::Report;
+use crate::validate::Validated;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8] = b"WSIS-CACHE\n";
 
 /// The version of the layout and payload; raised whenever either changes, so that a
 /// cache of another layout is never misread.
-pub(super) const FORMAT: u32 = 1;
+pub(super) const FORMAT: u32 = 2;
 
 /// The fixed part before the payload: magic, format, length, checksum.
 const HEADER: usize = MAGIC.len() + 4 + 8 + 16;
@@ -47,18 +51,28 @@ pub(crate) struct Contents {
     pub(crate) globals: u128,
     /// The pages by path (`fr/reports/x/`).
     pub(crate) pages: HashMap<String, PageEntry>,
+    /// The fingerprint of what validating a report reads besides its file
+    /// ([`super::inputs::validation`]).
+    pub(crate) validation: u128,
+    /// The validated reports, by source file.
+    pub(crate) reports: Validated,
 }
 
 /// The payload as stored: link strings once, in a table, since most pages share most
-/// of their links (the navigation, the footer).
+/// of their links (the navigation, the footer). `R` is a report: borrowed to write
+/// it, owned to read it (the two encode alike).
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<R> {
     wsis: String,
     output: u128,
     marker: u128,
     globals: u128,
     links: Vec<String>,
     pages: Vec<StoredPage>,
+    validation: u128,
+    /// Each report with the hash of the text it was validated from; its file is
+    /// [`Report::source`].
+    reports: Vec<(u64, R)>,
 }
 
 /// One page as stored.
@@ -133,6 +147,13 @@ pub(crate) fn encode(c: &Contents) -> Vec<u8> {
             }
         })
         .collect();
+    let mut reports: Vec<(u64, &Report)> = c
+        .reports
+        .0
+        .values()
+        .map(|(fp, r)| (*fp, r.as_ref()))
+        .collect();
+    reports.sort_unstable_by(|a, b| a.1.source.cmp(&b.1.source));
     let stored = Stored {
         wsis: c.wsis.clone(),
         output: c.output,
@@ -140,6 +161,8 @@ pub(crate) fn encode(c: &Contents) -> Vec<u8> {
         globals: c.globals,
         links,
         pages,
+        validation: c.validation,
+        reports,
     };
     // Plain strings, integers and lists: encoding them cannot fail.
     let payload = postcard::to_stdvec(&stored).unwrap_or_default();
@@ -173,7 +196,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
     if xxhash_rust::xxh3::xxh3_128(payload) != sum {
         return Err(Refused::Checksum);
     }
-    let stored: Stored = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
+    let stored: Stored<Report> = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
     let mut pages = HashMap::with_capacity(stored.pages.len());
     for p in stored.pages {
         let links = p
@@ -190,12 +213,24 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
             return Err(Refused::Decode);
         }
     }
+    let mut reports = rustc_hash::FxHashMap::default();
+    reports.reserve(stored.reports.len());
+    for (fp, r) in stored.reports {
+        if reports
+            .insert(r.source.clone(), (fp, Arc::new(r)))
+            .is_some()
+        {
+            return Err(Refused::Decode);
+        }
+    }
     Ok(Contents {
         wsis: stored.wsis,
         output: stored.output,
         marker: stored.marker,
         globals: stored.globals,
         pages,
+        validation: stored.validation,
+        reports: Validated(reports),
     })
 }
 
@@ -235,6 +270,8 @@ mod tests {
             marker: 6,
             globals: 7,
             pages,
+            validation: 8,
+            reports: Validated::default(),
         }
     }
 

@@ -57,30 +57,48 @@ pub(super) fn globals(root: &Path, base_url: Option<&str>, site_values: u128) ->
         },
     );
     file(&mut h, &root.join("site.toml"));
-    let themes = root.join("themes");
-    let mut paths: Vec<_> = walkdir::WalkDir::new(&themes)
+    tree(&mut h, &root.join("themes"), None);
+    h.digest128()
+}
+
+/// A fingerprint of what validating a report reads besides the report's own file,
+/// under the site at `root` with the `--base-url` override: `site.toml` and every
+/// file under `content/` but the reports (organizations, metrics, action lines, the
+/// frame's documents). While it holds, a report whose text is unchanged validates
+/// as before, and the build reuses it from the cache.
+pub(super) fn validation(root: &Path, base_url: Option<&str>) -> u128 {
+    let mut h = Xxh3::new();
+    page_context::bytes(&mut h, base_url.unwrap_or("").as_bytes());
+    file(&mut h, &root.join("site.toml"));
+    let content = root.join("content");
+    tree(&mut h, &content, Some(&content.join("reports")));
+    h.digest128()
+}
+
+/// Feeds the path of every entry under `dir` (following links) and every file's
+/// bytes to `h`, in path order, leaving out the folder `skip`.
+fn tree(h: &mut Xxh3, dir: &Path, skip: Option<&Path>) {
+    let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .into_iter()
+        .filter_entry(|e| Some(e.path()) != skip)
         .map(|e| match e {
             Ok(e) => (e.path().to_path_buf(), e.file_type().is_file()),
             // An unreadable entry or a link loop: its path and the error stand for it,
             // so that it changing still shows.
             Err(err) => (
-                err.path()
-                    .unwrap_or(&themes)
-                    .join(format!("(error: {err})")),
+                err.path().unwrap_or(dir).join(format!("(error: {err})")),
                 false,
             ),
         })
         .collect();
     paths.sort();
     for (path, is_file) in paths {
-        page_context::bytes(&mut h, path.as_os_str().as_encoded_bytes());
+        page_context::bytes(h, path.as_os_str().as_encoded_bytes());
         if is_file {
-            file(&mut h, &path);
+            file(h, &path);
         }
     }
-    h.digest128()
 }
 
 /// Feeds a file's bytes (or why it could not be read) to `h`.

@@ -9,12 +9,31 @@
 //! that silently goes wrong the day a template shows one more thing), the build
 //! still loads, validates and links the whole site, and builds every page's context
 //! (the cheap part); it fingerprints the context ([`crate::render::Prepared`]:
-//! language, path, template, every value, maps in sorted order) and renders the
+//! language, path, template, every value, maps whatever their order) and renders the
 //! template, scans links and minifies (the dear part) only for a page whose
 //! fingerprint differs from the previous build's. Whatever reaches a page outside its
 //! context is fingerprinted as a whole ([`inputs`]): the `wsis` executable,
 //! `site.toml`, the `themes/` folder, the site-wide values of every language. When
 //! that changes, every page is rendered.
+//!
+//! Validating a report renders its Markdown, which is most of validating a site: the
+//! validated reports are kept in the cache too, each with the hash of the text it came
+//! from, and a build reuses those whose file is unchanged as long as what validation
+//! reads besides the reports is too ([`inputs::validation`]: settings, organizations,
+//! metrics, action lines, the frame), through the same [`Validated`] the dev server
+//! keeps between edits. The checks across reports (restatements, translations,
+//! duplicate slugs) still run over every report, so a build warns and fails exactly
+//! as a fresh one does.
+//!
+//! When nothing but reports changed (the same globals, the same validation inputs),
+//! even building contexts is skipped for most pages: the previous build's site is
+//! put back together from the cached reports, and [`crate::affected`] (the code the
+//! dev server's partial rebuilds use) names the pages showing something of a report
+//! that changed, in its old or new version. A page of a kind that list covers
+//! ([`crate::render::Job::shows_known_reports`]: a report, organization, action line,
+//! metric or year page) and not on it is kept as it is without its context being
+//! built; every other page (indexes, feeds, the frame's pages, kinds added later) is
+//! fingerprinted as above. Anything uncertain falls back to fingerprinting.
 //!
 //! A page kept is not re-read: the output's manifest ([`crate::write`]) must still
 //! list the file with the hash the cache recorded, untouched since (size and time),
@@ -38,14 +57,18 @@ mod file;
 mod inputs;
 mod render;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::link::Links;
 use crate::linkcheck::PageRefs;
+use crate::load::RawReport;
+use crate::model::{Report, Site};
 use crate::pipeline::lock;
+use crate::validate::Validated;
 pub(crate) use file::PageEntry;
 use file::{Contents, Refused};
 pub(crate) use render::render_pages;
@@ -66,10 +89,28 @@ pub(crate) struct Incremental {
     previous: Option<Contents>,
     /// Why the cache was not used.
     warnings: Vec<Diagnostic>,
+    /// The fingerprint of what validating a report reads besides its file, once
+    /// [`Incremental::begin_validation`] knows it.
+    validation: u128,
+    /// The previous build's validated reports, when validated with this `validation`
+    /// (and then `same_validation`).
+    reusable: Validated,
+    same_validation: bool,
+    /// The pages (paths in the default language) that show something of a report that
+    /// changed since the previous build, when only reports changed: a page of a kind
+    /// [`crate::affected`] covers that is not among them is kept without building its
+    /// context. `None`: every page's context is built.
+    affected: Option<HashSet<String>>,
+    /// This build's validated reports.
+    validated: Validated,
     /// This build's pages: path, context fingerprint, output hash.
     fresh: Mutex<HashMap<String, (u128, u128)>>,
     /// Pages rendered (not kept).
     rendered: AtomicUsize,
+    /// Reports validated (not reused).
+    revalidated: AtomicUsize,
+    /// Pages kept without building their context.
+    unseen: AtomicUsize,
 }
 
 impl Incremental {
@@ -83,8 +124,15 @@ impl Incremental {
             globals: 0,
             previous: None,
             warnings: Vec::new(),
+            validation: 0,
+            reusable: Validated::default(),
+            same_validation: false,
+            affected: None,
+            validated: Validated::default(),
             fresh: Mutex::default(),
             rendered: AtomicUsize::new(0),
+            revalidated: AtomicUsize::new(0),
+            unseen: AtomicUsize::new(0),
         };
         if !fresh {
             match cache.read(marker) {
@@ -136,6 +184,83 @@ impl Incremental {
         }
     }
 
+    /// Sets what validating a report reads besides its file, for the site at `root`
+    /// built with the `--base-url` override `base_url`: the previous build's validated
+    /// reports may be reused ([`Incremental::reused`]) only when it is unchanged.
+    pub(crate) fn begin_validation(&mut self, root: &Path, base_url: Option<&str>) {
+        self.validation = inputs::validation(root, base_url);
+        if let Some(previous) = self.previous.as_mut() {
+            let reports = std::mem::take(&mut previous.reports);
+            if previous.validation == self.validation {
+                self.reusable = reports;
+                self.same_validation = true;
+            }
+        }
+    }
+
+    /// The previous build's validated version of `raw`, when its file is unchanged.
+    pub(crate) fn reused(&self, raw: &RawReport) -> Option<Arc<Report>> {
+        let reused = self.reusable.get(raw);
+        if reused.is_none() {
+            self.revalidated.fetch_add(1, Ordering::Relaxed);
+        }
+        reused
+    }
+
+    /// The pages this build kept without building their context.
+    pub(crate) fn unseen(&self) -> usize {
+        self.unseen.load(Ordering::Relaxed)
+    }
+
+    /// The reports this build validated rather than reused.
+    pub(crate) fn revalidated(&self) -> usize {
+        self.revalidated.load(Ordering::Relaxed)
+    }
+
+    /// Records this build's validated reports, for the next build.
+    pub(crate) fn validated(&mut self, reports: Validated) {
+        self.validated = reports;
+    }
+
+    /// Works out which pages may be kept without building their context, once the
+    /// site is validated and linked and [`Incremental::begin`] has checked what every
+    /// page reads: when the previous build's pages may be kept and nothing but reports
+    /// changed, the pages showing a report that changed ([`crate::affected`]),
+    /// between the previous build's site (its reports, with this build's everything
+    /// else) and `site`.
+    pub(crate) fn plan(&mut self, site: &Site, links: &Links) {
+        let reusable = std::mem::take(&mut self.reusable);
+        if self.previous.is_none() || !self.same_validation {
+            return;
+        }
+        let mut reports: Vec<Arc<Report>> = reusable.0.into_values().map(|(_, r)| r).collect();
+        crate::validate::sort_reports(&mut reports, &site.organizations);
+        let old = Site {
+            config: site.config.clone(),
+            action_lines: site.action_lines.clone(),
+            organizations: site.organizations.clone(),
+            metrics: site.metrics.clone(),
+            reports,
+            frame: site.frame.clone(),
+            warnings: Vec::new(),
+        };
+        let old_links = Links::new(&old);
+        // The years with reports set how far targets stand and which years every
+        // list spans: when they change, every page's context is built, as before.
+        if old_links.years != links.years {
+            return;
+        }
+        self.affected = Some(crate::affected::affected_pages(
+            &old, &old_links, site, links,
+        ));
+    }
+
+    /// Whether the page at `path` (in the default language) shows nothing of a report
+    /// that changed, when [`Incremental::plan`] could tell.
+    fn unaffected(&self, path: &str) -> bool {
+        self.affected.as_ref().is_some_and(|a| !a.contains(path))
+    }
+
     /// Sets what every page reads, for the site at `root` built with the `--base-url`
     /// override `base_url` and the renderer's site-wide values `site_values`; the
     /// previous pages are dropped when it changed.
@@ -178,7 +303,7 @@ impl Incremental {
     /// and ids `pages`: beside it, under a temporary name renamed over the old cache.
     /// Returns a warning when it cannot (the next build then renders every page).
     pub(crate) fn save(
-        self,
+        mut self,
         output_dir: &Path,
         pages: &HashMap<String, PageRefs>,
     ) -> Option<Diagnostic> {
@@ -203,6 +328,8 @@ impl Incremental {
             output: self.output,
             marker,
             globals: self.globals,
+            validation: self.validation,
+            reports: std::mem::take(&mut self.validated),
             pages: fresh
                 .into_iter()
                 .filter_map(|(path, (context, output))| {

@@ -8,6 +8,7 @@ use crate::linkcheck::PageRefs;
 use crate::pipeline::{Progress, Sink, each_page, write_page};
 use crate::render::{Renderer, Task};
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 
 /// Renders (or keeps) `tasks` into `sink` as [`crate::pipeline::render_pages`] does,
 /// recording each page in `cache` for the next build.
@@ -25,7 +26,8 @@ pub(crate) fn render_pages(
 }
 
 /// One page: kept from the previous build when it would render the same, else
-/// rendered and written.
+/// rendered and written. A page no changed report reaches is kept without even
+/// building its context.
 fn page(
     cache: &Incremental,
     renderer: &Renderer<'_>,
@@ -33,6 +35,16 @@ fn page(
     minify: bool,
     sink: &dyn Sink,
 ) -> Result<(String, PageRefs), Diagnostic> {
+    if task.job.shows_known_reports() && cache.unaffected(&renderer.page(task.job).path()) {
+        let path = renderer.path(task);
+        if let Some(before) = cache.previous(&path) {
+            if sink.keep(&crate::urls::file_of(&path), before.output)? {
+                cache.record(path.clone(), before.context, before.output, false);
+                cache.unseen.fetch_add(1, Ordering::Relaxed);
+                return Ok((path, before.refs.clone()));
+            }
+        }
+    }
     let prepared = renderer.prepare(task);
     let context = prepared.fingerprint();
     if let Some(before) = cache

@@ -88,6 +88,14 @@ impl fmt::Display for Language {
     }
 }
 
+/// Written as its tag, and read back through [`Language::parse`]: for the incremental
+/// build's cache of validated reports.
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.tag)
+    }
+}
+
 impl<'de> Deserialize<'de> for Language {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tag = String::deserialize(d)?;

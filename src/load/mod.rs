@@ -227,7 +227,6 @@ pub(crate) struct RawReport {
     /// The line of the file the body starts on, for positions within it.
     pub(crate) body_line: usize,
     /// A hash of the whole file, to tell an edited report from an unchanged one.
-    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fingerprint: u64,
     /// The figures marked `review: candidate`, with their index among the file's
     /// figures, taken out of `front.value.figures` so that no later stage can publish

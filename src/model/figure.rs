@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// What a figure's words say about the true number: "174" is exact, "over 155" a lower
 /// bound, "between 3 and 5" a range. Each form holds exactly the values it needs, so a
 /// range without its high end, or a lower bound with two values, cannot be built.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Amount {
     /// Exactly this value.
     Exact(f64),
@@ -198,7 +198,7 @@ impl Status {
 }
 
 /// Whose number a figure is.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Source {
     /// The reporting organization's own figure.
     #[default]
@@ -213,10 +213,10 @@ pub enum Source {
 }
 
 /// Words just before a quoted number that bound it: "more than" in "more than 155".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hedge {
     /// The words, as the list of hedges writes them (lower case).
-    pub words: &'static str,
+    pub words: String,
     /// Where the number they bound is in the quote (byte offsets).
     pub number: std::ops::Range<usize>,
     /// The bound they put on it.

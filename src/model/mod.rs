@@ -23,7 +23,7 @@ pub use localized::Localized;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub struct $name(pub(crate) u32);
 
         impl $name {
@@ -353,6 +353,13 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// Written as it is read, `2024-10`: for the incremental build's cache.
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -381,8 +388,10 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
-/// One report: its metadata, its rendered text and the figures it states.
-#[derive(Debug, Clone)]
+/// One report: its metadata, its rendered text and the figures it states. Serde
+/// stores it in the incremental build's cache, so that an unchanged report is not
+/// validated (its Markdown rendered) again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     /// The URL slug, equal to the file stem.
     pub slug: String,
@@ -433,7 +442,7 @@ impl Report {
 }
 
 /// A value a report states for a metric, tied to its sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Figure {
     /// The metric it is a value of.
     pub metric: MetricId,
@@ -462,7 +471,7 @@ pub struct Figure {
 }
 
 /// A report's Markdown rendered to HTML, with its action line sections.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Body {
     /// The whole text as HTML, with heading and quote anchors.
     pub html: String,
@@ -478,7 +487,7 @@ pub struct Body {
 }
 
 /// A heading of a report's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     /// The level, 2 to 6 (the report title is the level 1 heading).
     pub level: u8,
@@ -491,7 +500,7 @@ pub struct Heading {
 }
 
 /// A part of a report opened by a heading that names one or more action lines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     /// The heading that opens it.
     pub heading: Heading,

@@ -8,7 +8,6 @@
 //! indexes. Any other change (settings, organizations, metrics, action lines, theme,
 //! static files) rebuilds everything, still in memory.
 
-mod affected;
 mod partial;
 
 use std::collections::{BTreeMap, HashMap};
@@ -21,7 +20,7 @@ use crate::diagnostic::{BuildError, Diagnostic};
 use crate::link::Links;
 use crate::linkcheck::PageRefs;
 use crate::load::{self, Sources};
-use crate::model::{Report, Site};
+use crate::model::Site;
 use crate::pipeline::{self, Memory};
 use crate::render::Renderer;
 use crate::render::theme::Theme;
@@ -69,7 +68,7 @@ pub(crate) struct Project {
     /// Reports that do not parse, by file.
     broken: BTreeMap<PathBuf, Diagnostic>,
     /// Validated reports by source file, with the fingerprint of the text they came from.
-    cache: rustc_hash::FxHashMap<PathBuf, (u64, Arc<Report>)>,
+    cache: validate::Validated,
     good: Option<Good>,
     /// The served files.
     pub(crate) store: Arc<Memory>,
@@ -115,7 +114,7 @@ impl Project {
             base_url: base_url.to_string(),
             sources: None,
             broken: BTreeMap::new(),
-            cache: rustc_hash::FxHashMap::default(),
+            cache: validate::Validated::default(),
             good: None,
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),
@@ -156,7 +155,7 @@ impl Project {
             // Whatever state the panic left half-updated is dropped.
             self.sources = None;
             self.good = None;
-            self.cache.clear();
+            self.cache.0.clear();
             self.broken.clear();
             let error = Diagnostic::new(
                 crate::diagnostic::Kind::Internal,
@@ -214,7 +213,7 @@ impl Project {
 
     fn try_rebuild_all(&mut self) -> Result<usize, BuildError> {
         self.full_pending = true;
-        self.cache.clear();
+        self.cache.0.clear();
         self.broken.clear();
         let config = self.config()?;
         let sources = load::load(&self.root);
@@ -302,22 +301,7 @@ impl Project {
     /// Records a good build and refreshes the report cache from it.
     fn remember(&mut self, good: Good) {
         if let Some(sources) = &self.sources {
-            let by_file: HashMap<&Path, &Arc<Report>> = good
-                .site
-                .reports
-                .iter()
-                .map(|r| (r.source.as_path(), r))
-                .collect();
-            self.cache = sources
-                .reports
-                .iter()
-                .filter_map(|raw| {
-                    let file = raw.front.file.as_path();
-                    by_file
-                        .get(file)
-                        .map(|r| (file.to_path_buf(), (raw.fingerprint, Arc::clone(r))))
-                })
-                .collect();
+            self.cache = validate::Validated::of(sources, &good.site);
         }
         self.good = Some(good);
     }

@@ -15,8 +15,8 @@ use crate::pipeline;
 use crate::render::{Job, Renderer, Task};
 use crate::validate;
 
-use super::affected::affected_pages;
 use super::{Good, Project, Rebuilt};
+use crate::affected::affected_pages;
 
 impl Project {
     /// Re-reads the changed reports and re-renders the pages they affect.
@@ -88,12 +88,7 @@ impl Project {
             return Err(BuildError::new(self.broken.values().cloned().collect()));
         }
         let cache = &self.cache;
-        let reuse = |raw: &load::RawReport| {
-            cache
-                .get(&raw.front.file)
-                .filter(|(fp, _)| *fp == raw.fingerprint)
-                .map(|(_, r)| Arc::clone(r))
-        };
+        let reuse = |raw: &load::RawReport| cache.get(raw);
         let t = Instant::now();
         let site = validate::validate(config, sources, &reuse).map_err(BuildError::new)?;
         pipeline::timing("partial: validate", t);
@@ -130,7 +125,7 @@ impl Project {
         pipeline::timing("partial: edited page in every language", t);
 
         let t = Instant::now();
-        let affected = affected_pages(&old, &site, &links);
+        let affected = affected_pages(&old.site, &old.links, &site, &links);
         let mut pages = old.pages;
         let all_tasks = renderer.tasks();
         let existing: HashSet<String> = all_tasks.iter().map(|&t| renderer.path(t)).collect();

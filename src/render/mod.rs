@@ -85,6 +85,24 @@ pub(crate) enum Job {
     Robots,
 }
 
+impl Job {
+    /// Whether every report this page shows is among those
+    /// [`crate::affected::affected_pages`] names it for: an incremental build keeps
+    /// such a page without building its context when no report it shows changed. The
+    /// other pages (indexes, lists, feeds, the frame's pages, any kind added later)
+    /// always have their context built and fingerprinted.
+    pub(crate) fn shows_known_reports(self) -> bool {
+        matches!(
+            self,
+            Job::Report(_)
+                | Job::Organization(_)
+                | Job::ActionLine(_)
+                | Job::Metric(_)
+                | Job::Year(_)
+        )
+    }
+}
+
 /// Site-wide values every template can use, set once as Tera's global context.
 #[derive(Debug, Serialize)]
 struct SiteView<'a> {

@@ -3,7 +3,8 @@
 //! as last time without rendering it.
 //!
 //! Tera's `Context` cannot list its keys, and its maps iterate in a random order: the
-//! context is fingerprinted here by walking each value put in it, map keys sorted.
+//! context is fingerprinted here by walking each value put in it, map entries hashed
+//! one by one and added up, so that their order does not count.
 //! The page code builds this type under the name `Context`, exactly as it would
 //! Tera's, so that the fingerprint sees every value a template can read.
 
@@ -48,35 +49,73 @@ impl Context {
 
     /// A 128-bit fingerprint of every name and value in the context: two contexts
     /// with the same fingerprint render the same with the same templates.
+    ///
+    /// The values are written into one reused buffer and hashed in one pass: a page's
+    /// context holds thousands of small values, which fed one by one to a streaming
+    /// hasher cost more than the bytes they hold.
     pub(crate) fn fingerprint(&self, hasher: &mut Xxh3) {
         let mut keys: Vec<&str> = self.keys.iter().map(|k| k.as_ref()).collect();
         keys.sort_unstable();
         keys.dedup();
-        for key in keys {
-            bytes(hasher, key.as_bytes());
-            match self.tera.get(key) {
-                Some(value) => walk(hasher, value),
-                None => hasher.update(&[0xff]),
+        SCRATCH.with_borrow_mut(|out| {
+            out.clear();
+            for key in keys {
+                bytes(out, key.as_bytes());
+                match self.tera.get(key) {
+                    Some(value) => walk(out, value),
+                    None => out.push(0xff),
+                }
             }
-        }
+            hasher.update(out);
+            // A page of a few megabytes leaves no such buffer behind on every thread.
+            if out.capacity() > 1 << 22 {
+                *out = Vec::new();
+            }
+        });
     }
 }
 
-/// Feeds `b` to `hasher` with its length first, so that consecutive strings cannot
-/// run into each other ("ab" + "c" and "a" + "bc" differ): every fingerprint of the
-/// incremental build (contexts, pages, the inputs every page reads) hashes through it.
-pub(crate) fn bytes(hasher: &mut Xxh3, b: &[u8]) {
-    hasher.update(&(b.len() as u64).to_le_bytes());
-    hasher.update(b);
+thread_local! {
+    /// The buffer a context is written into to be fingerprinted, one per thread, kept
+    /// between pages so that fingerprinting allocates nothing once warm.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Feeds a value to `hasher`: its kind, then its content; maps by sorted key.
-fn walk(hasher: &mut Xxh3, value: &Value) {
+/// Where fingerprinted bytes go: a streaming hasher, or a buffer hashed later.
+pub(crate) trait Feed {
+    /// Appends `b`.
+    fn feed(&mut self, b: &[u8]);
+}
+
+impl Feed for Xxh3 {
+    fn feed(&mut self, b: &[u8]) {
+        self.update(b);
+    }
+}
+
+impl Feed for Vec<u8> {
+    fn feed(&mut self, b: &[u8]) {
+        self.extend_from_slice(b);
+    }
+}
+
+/// Feeds `b` to `to` with its length first, so that consecutive strings cannot run
+/// into each other ("ab" + "c" and "a" + "bc" differ): every fingerprint of the
+/// incremental build (contexts, pages, the inputs every page reads) hashes through it.
+pub(crate) fn bytes(to: &mut impl Feed, b: &[u8]) {
+    to.feed(&(b.len() as u64).to_le_bytes());
+    to.feed(b);
+}
+
+/// Writes a value to `out`: its kind, then its content. A map's entries are each
+/// hashed on their own and the hashes added up, which gives the same bytes whatever
+/// order Tera's hash map yields them in, without sorting (or allocating) anything.
+fn walk(out: &mut Vec<u8>, value: &Value) {
     let kind = value.kind();
     match kind {
-        ValueKind::Undefined => hasher.update(&[0]),
-        ValueKind::None => hasher.update(&[1]),
-        ValueKind::Bool => hasher.update(&[2, u8::from(value.as_bool() == Some(true))]),
+        ValueKind::Undefined => out.push(0),
+        ValueKind::None => out.push(1),
+        ValueKind::Bool => out.extend_from_slice(&[2, u8::from(value.as_bool() == Some(true))]),
         ValueKind::U64 | ValueKind::I64 | ValueKind::U128 | ValueKind::I128 => {
             // Every integer kind fits in one of the two 128-bit readings.
             let n = value
@@ -84,48 +123,59 @@ fn walk(hasher: &mut Xxh3, value: &Value) {
                 .map(|n| n.to_le_bytes())
                 .or_else(|| value.as_u128().map(|n| n.to_le_bytes()))
                 .unwrap_or_default();
-            hasher.update(&[3]);
-            hasher.update(&n);
+            out.push(3);
+            out.extend_from_slice(&n);
         }
         ValueKind::F64 => {
-            hasher.update(&[4]);
-            hasher.update(&value.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
+            out.push(4);
+            out.extend_from_slice(&value.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
         }
         ValueKind::String => {
-            hasher.update(&[5]);
             // A string marked safe renders unescaped: the kind is part of the value.
-            hasher.update(&[u8::from(value.is_safe())]);
-            bytes(hasher, value.as_str().unwrap_or_default().as_bytes());
+            out.extend_from_slice(&[5, u8::from(value.is_safe())]);
+            bytes(out, value.as_str().unwrap_or_default().as_bytes());
         }
         ValueKind::Array => {
             let items = value.as_array().unwrap_or_default();
-            hasher.update(&[6]);
-            hasher.update(&(items.len() as u64).to_le_bytes());
+            out.push(6);
+            out.extend_from_slice(&(items.len() as u64).to_le_bytes());
             for item in items {
-                walk(hasher, item);
+                walk(out, item);
             }
         }
         ValueKind::Map => {
-            hasher.update(&[7]);
-            let mut entries: Vec<_> = value.as_map().into_iter().flatten().collect();
-            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            hasher.update(&(entries.len() as u64).to_le_bytes());
-            for (key, item) in entries {
+            let map = value.as_map();
+            out.push(7);
+            out.extend_from_slice(&(map.map_or(0, |m| m.len()) as u64).to_le_bytes());
+            let start = out.len();
+            let mut sum = 0u128;
+            for (key, item) in map.into_iter().flatten() {
                 // A key is a string or a number, told apart by a tag.
-                hasher.update(&[u8::from(key.as_str().is_some())]);
-                bytes(hasher, key.to_string().as_bytes());
-                walk(hasher, item);
+                match key.as_str() {
+                    Some(s) => {
+                        out.push(1);
+                        bytes(out, s.as_bytes());
+                    }
+                    None => {
+                        out.push(0);
+                        bytes(out, key.to_string().as_bytes());
+                    }
+                }
+                walk(out, item);
+                sum = sum.wrapping_add(xxhash_rust::xxh3::xxh3_128(&out[start..]));
+                out.truncate(start);
             }
+            out.extend_from_slice(&sum.to_le_bytes());
         }
         ValueKind::Bytes => {
-            hasher.update(&[8]);
-            bytes(hasher, value.as_bytes().unwrap_or_default());
+            out.push(8);
+            bytes(out, value.as_bytes().unwrap_or_default());
         }
         // A kind added by a later Tera: its text stands for it, which is at worst a
         // page rendered again for nothing.
         _ => {
-            hasher.update(&[9]);
-            bytes(hasher, format!("{kind:?}:{value}").as_bytes());
+            out.push(9);
+            bytes(out, format!("{kind:?}:{value}").as_bytes());
         }
     }
 }
@@ -171,5 +221,29 @@ mod tests {
         let mut nothing = Context::new();
         nothing.insert("a", &None::<&str>);
         assert_ne!(print(&empty), print(&nothing));
+    }
+
+    #[test]
+    fn a_map_counts_its_pairs_not_their_order() {
+        let build = |pairs: &[(&str, &str)]| {
+            let mut ctx = Context::new();
+            let inner: std::collections::BTreeMap<&str, &str> = pairs.iter().copied().collect();
+            let mut outer = std::collections::HashMap::new();
+            outer.insert("inner", inner);
+            ctx.insert("outer", &outer);
+            print(&ctx)
+        };
+        let a = build(&[("a", "1"), ("b", "2"), ("c", "3")]);
+        // The same pairs, made in another order, are the same map.
+        assert_eq!(a, build(&[("c", "3"), ("a", "1"), ("b", "2")]));
+        // Values swapped between keys, a value moved to another key, a pair more or
+        // less, a key's text run into its value: each is another map.
+        assert_ne!(a, build(&[("a", "2"), ("b", "1"), ("c", "3")]));
+        assert_ne!(a, build(&[("a", "1"), ("b", "2"), ("d", "3")]));
+        assert_ne!(a, build(&[("a", "1"), ("b", "2")]));
+        assert_ne!(a, build(&[("a", "1"), ("b", "2"), ("c", "3"), ("d", "")]));
+        assert_ne!(a, build(&[("a1", ""), ("b", "2"), ("c", "3")]));
+        // Two equal pairs cannot cancel out: a map of one pair is not the empty map.
+        assert_ne!(build(&[("a", "1")]), build(&[]));
     }
 }

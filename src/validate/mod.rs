@@ -9,10 +9,12 @@ mod frame;
 mod localized;
 mod report;
 mod restate;
+mod reuse;
 mod stated;
 mod translations;
 
 pub(crate) use restate::same_figure;
+pub(crate) use reuse::Validated;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -207,13 +209,7 @@ pub(crate) fn validate(
     if !errors.is_empty() {
         return Err(errors);
     }
-    reports.sort_by(|a, b| {
-        (a.year, &organizations[a.organization.index()].id, &a.slug).cmp(&(
-            b.year,
-            &organizations[b.organization.index()].id,
-            &b.slug,
-        ))
-    });
+    sort_reports(&mut reports, &organizations);
     Ok(Site {
         config,
         action_lines,
@@ -223,6 +219,18 @@ pub(crate) fn validate(
         frame,
         warnings,
     })
+}
+
+/// Puts reports in the site's order: by year, then organization, then slug (the order
+/// of [`Site::reports`], which their ids index).
+pub(crate) fn sort_reports(reports: &mut [Arc<Report>], organizations: &[Organization]) {
+    reports.sort_by(|a, b| {
+        (a.year, &organizations[a.organization.index()].id, &a.slug).cmp(&(
+            b.year,
+            &organizations[b.organization.index()].id,
+            &b.slug,
+        ))
+    });
 }
 
 fn organizations(

@@ -199,7 +199,7 @@ pub(super) fn hedge(f: &Figure) -> Option<Hedge> {
     let found = numerals::stating(&f.quote, v).ok()?;
     let (words, bound) = hedge_before(&f.quote, found.start)?;
     Some(Hedge {
-        words,
+        words: words.to_string(),
         number: found.start..found.end,
         bound,
     })

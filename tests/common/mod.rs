@@ -4,7 +4,7 @@
 #![allow(dead_code, unreachable_pub)]
 
 pub mod depth;
-pub mod fresh;
+pub mod incremental;
 pub mod reloads;
 
 use std::collections::BTreeMap;

@@ -1,5 +1,11 @@
-//! Which pages show something of the reports an edit changed: what a partial rebuild
-//! re-renders besides the edited reports' own pages.
+//! Which pages show something of the reports an edit changed: what the dev server's
+//! partial rebuild re-renders besides the edited reports' own pages, and what an
+//! incremental build builds the context of (the others are kept without it).
+//!
+//! A report is the same in both versions when it is the very same `Arc` (reused from
+//! the dev server's memory or the build's cache, [`crate::validate::Validated`]).
+//! Only the pages of kinds [`crate::render::Job::shows_known_reports`] says are
+//! covered here can be left out on the strength of this list.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -8,13 +14,17 @@ use crate::link::Links;
 use crate::model::{Report, ReportId, Site};
 use crate::urls::Page;
 
-use super::Good;
-
-/// The paths of every page that shows something of a report that changed between the
-/// old build and the new site, in either version.
-pub(super) fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<String> {
+/// The paths (in the default language) of every page that shows something of a
+/// report that changed between the old site `old` (linked as `old_links`) and the new
+/// `site`, in either version. Organizations, metrics, action lines and settings must
+/// be the same in both.
+pub(crate) fn affected_pages(
+    old: &Site,
+    old_links: &Links,
+    site: &Site,
+    links: &Links,
+) -> HashSet<String> {
     let old_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = old
-        .site
         .reports
         .iter()
         .enumerate()
@@ -46,6 +56,13 @@ pub(super) fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<
             paths.insert(Page::Target(&t.id).path());
         }
     }
+    // A year page links to the years before and after it: when the years with
+    // reports change, every year page is redone (they are few).
+    if old_links.years != links.years {
+        for &y in old_links.years.iter().chain(&links.years) {
+            paths.insert(Page::Year(y).path());
+        }
+    }
     for (slug, (id, report)) in &new_by_slug {
         let same = old_by_slug
             .get(slug)
@@ -59,7 +76,7 @@ pub(super) fn affected_pages(old: &Good, site: &Site, links: &Links) -> HashSet<
             .get(slug)
             .is_some_and(|(_, n)| Arc::ptr_eq(n, report));
         if !same {
-            report_dependents(&old.site, &old.links, *id, &mut paths);
+            report_dependents(old, old_links, *id, &mut paths);
         }
     }
     paths
@@ -70,11 +87,20 @@ fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashS
     let r = site.report(id);
     paths.insert(Page::Report(&r.slug).path());
     let (prev, next) = links.neighbours[id.index()];
-    for n in [prev, next].into_iter().flatten() {
+    // Its neighbours link to it, and its translations show its title.
+    for n in [prev, next]
+        .into_iter()
+        .flatten()
+        .chain(links.translations[id.index()].iter().copied())
+    {
         paths.insert(Page::Report(&site.report(n).slug).path());
     }
     paths.insert(Page::Organization(&site.org(r.organization).id).path());
     paths.insert(Page::Year(r.year).path());
+    // The years of its figures, restatements too, whether or not they count.
+    for f in &r.figures {
+        paths.insert(Page::Year(f.year).path());
+    }
     let lines = r
         .action_lines
         .iter()

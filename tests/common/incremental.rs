@@ -1,10 +1,14 @@
-//! An incremental build against a fresh build of the same sources: the output
-//! folder's files compared byte for byte, and the build's count of pages rendered.
+//! Shared helpers of the incremental build's tests: build a fixture, change it, build
+//! again, and compare the output with a fresh build's, byte for byte.
 
 use std::collections::BTreeMap;
 use std::fs;
 
-use super::Site;
+use super::{Run, Site};
+
+/// The fixture: the frame fixture (targets, frameworks, documents) in three
+/// languages, minified, with a static file of the site's own.
+pub const FIXTURE: &str = "incremental";
 
 /// A report new to the `incremental` fixture, for the cases that add one.
 pub const BETA_2025: &str = "---\ntitle: \"Beta submission 2025\"\norganization: beta\nyear: 2025\n\
@@ -88,11 +92,33 @@ pub fn assert_same(
     }
 }
 
-/// Applies `change` to `site`, built, builds it again (incrementally), builds a copy
-/// of the changed sources fresh, and compares the two outputs byte for byte. The
-/// change must change the output, else the case tests nothing. Returns the pages
-/// built and rendered by the incremental build.
+/// Builds the fixture, applies `change`, builds again (incrementally), builds a copy
+/// of the changed sources fresh, and compares the two outputs byte for byte, and the
+/// two builds' warnings. The change must change the output, else the case tests
+/// nothing. Returns the pages built and rendered by the incremental build.
+pub fn incremental_equals_fresh(case: &str, change: impl Fn(&Site)) -> (usize, usize) {
+    let run = incremental_run(case, change);
+    counts(case, &run.stdout)
+}
+
+/// [`incremental_equals_fresh`], returning the incremental build's run.
+pub fn incremental_run(case: &str, change: impl Fn(&Site)) -> Run {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    equals_fresh_run(case, &site, change)
+}
+
+/// [`incremental_equals_fresh`] on `site`, already built (a fixture of another
+/// configuration): the pages built and rendered by the incremental build.
 pub fn equals_fresh(case: &str, site: &Site, change: impl Fn(&Site)) -> (usize, usize) {
+    let run = equals_fresh_run(case, site, change);
+    counts(case, &run.stdout)
+}
+
+/// Applies `change` to `site`, built, builds it again (incrementally), builds a copy
+/// of the changed sources fresh, and compares outputs and warnings; the incremental
+/// build's run.
+fn equals_fresh_run(case: &str, site: &Site, change: impl Fn(&Site)) -> Run {
     let before = tree(site);
     change(site);
     let run = site.build(&[]);
@@ -116,5 +142,42 @@ pub fn equals_fresh(case: &str, site: &Site, change: impl Fn(&Site)) -> (usize, 
         run_fresh.stderr
     );
     assert_same(case, &after, &tree(&fresh));
-    counts(case, &run.stdout)
+    let warnings = |r: &Run| -> Vec<String> {
+        r.stderr
+            .lines()
+            .filter(|l| l.starts_with("warning"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        warnings(&run),
+        warnings(&run_fresh),
+        "{case}: the incremental and the fresh build warned differently"
+    );
+    run
+}
+
+/// Reports in the site and reports validated again, from `build`'s summary line (an
+/// incremental build reuses the others from its cache).
+pub fn validated(case: &str, stdout: &str) -> (usize, usize) {
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("Built "))
+        .unwrap_or_else(|| panic!("{case}: no summary line in {stdout}"));
+    let number = |after: &str, before: &str| -> Option<usize> {
+        let start = line.find(after)? + after.len();
+        let end = start + line[start..].find(before)?;
+        line[start..end].trim().parse().ok()
+    };
+    let reports = number(" pages (", " reports").unwrap_or_else(|| panic!("{case}: {line}"));
+    let again = line
+        .find(" reports validated again")
+        .map(|end| {
+            let clause = &line[..end];
+            let of = clause.rfind(" of ").expect("N of M");
+            let start = clause[..of].rfind(' ').expect("a number") + 1;
+            clause[start..of].parse().expect("a number")
+        })
+        .unwrap_or(reports);
+    (reports, again)
 }
