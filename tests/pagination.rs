@@ -423,3 +423,27 @@ fn a_report_added_to_lists_cut_into_pages() {
     });
     assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
 }
+
+#[test]
+fn a_report_retitled_on_a_later_page_of_a_list() {
+    // Alpha's reports are listed newest first, one a page: alpha-2023 is on the second
+    // page of its organization's list. That page is redone, as in a fresh build, while
+    // pages showing nothing of the report are kept.
+    let site = paginated();
+    assert!(
+        site.output("organizations/alpha/page/2/index.html")
+            .contains("Alpha progress report 2023")
+    );
+    let (pages, rendered) = equals_fresh("report retitled, paginated", &site, |s| {
+        s.edit(
+            "content/reports/alpha-2023.md",
+            "title: \"Alpha progress report 2023\"",
+            "title: \"Alpha report on 2023\"",
+        );
+    });
+    assert!(
+        site.output("organizations/alpha/page/2/index.html")
+            .contains("Alpha report on 2023")
+    );
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+}
