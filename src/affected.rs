@@ -49,11 +49,19 @@ pub(crate) fn affected_pages(
     }
     // A target's status rests on its indicator's figures and on the latest year any
     // report covers, and its page lists its lines' latest sections: any report edit
-    // may move them. Targets are few, so every target page is redone.
+    // may move them. Targets are few, so every target page is redone, and so are the
+    // pages of its action lines and of its indicator, which show its standing (a
+    // target's lines need not be its indicator's).
     if !site.frame.targets.is_empty() {
         paths.insert(Page::Targets.path());
         for (_, t) in site.frame.target_ids() {
             paths.insert(Page::Target(&t.id).path());
+            for &l in &t.action_lines {
+                paths.insert(Page::ActionLine(&site.line(l).slug).path());
+            }
+            if let Some(m) = t.indicator {
+                paths.insert(Page::Metric(&site.metric(m).id).path());
+            }
         }
     }
     // A year page links to the years before and after it: when the years with
@@ -118,10 +126,20 @@ fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashS
         }
         // Every page showing a value of the metric shows its change, which this
         // report's value may have moved.
-        for o in &links.series[f.metric.index()].observations {
+        let series = &links.series[f.metric.index()];
+        for o in &series.observations {
             let other = site.report(o.report);
             paths.insert(Page::Report(&other.slug).path());
             paths.insert(Page::Year(other.figures[o.figure].year).path());
+        }
+        // A restating figure is no observation, but its report's page names the
+        // report it repeats (title and sentence), and the original's names it.
+        for &(restating, original) in &series.restatements {
+            for o in [restating, original] {
+                let other = site.report(o.report);
+                paths.insert(Page::Report(&other.slug).path());
+                paths.insert(Page::Year(other.figures[o.figure].year).path());
+            }
         }
     }
 }

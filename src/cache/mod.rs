@@ -245,9 +245,16 @@ impl Incremental {
             warnings: Vec::new(),
         };
         let old_links = Links::new(&old);
-        // The years with reports set how far targets stand and which years every
-        // list spans: when they change, every page's context is built, as before.
-        if old_links.years != links.years {
+        // The years with reports or figures set which years every list spans, and the
+        // latest year with a report how far targets stand (a projection's year may
+        // already be among the years): when either changes, every page's context is
+        // built, as before.
+        if old_links.years != links.years
+            || !old_links
+                .reports_by_year
+                .keys()
+                .eq(links.reports_by_year.keys())
+        {
             return;
         }
         self.affected = Some(crate::affected::affected_pages(

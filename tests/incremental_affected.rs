@@ -1,0 +1,109 @@
+//! Pages that show something of a report without listing it — a target's standing, a
+//! restatement's original — are redone by the incremental build (and `wsis serve`)
+//! when that report changes: each case compared byte for byte with a fresh build.
+
+mod common;
+
+use common::Site;
+use common::incremental::{FIXTURE, equals_fresh};
+
+/// The fixture, with `prepare` applied and built once.
+fn prepared(prepare: impl Fn(&Site)) -> Site {
+    let site = Site::fixture(FIXTURE);
+    prepare(&site);
+    site.build_ok();
+    site
+}
+
+#[test]
+fn a_report_of_a_year_figures_already_reached_moves_every_target_s_standing() {
+    // A projection for 2031 makes 2031 one of the site's years before any report
+    // covers it. The first report of 2031, on another line and without figures, takes
+    // the targets past their 2030 deadline: the action line and indicator pages that
+    // show "Five hundred alumni" change although the report is on neither.
+    let site = prepared(|s| {
+        s.edit(
+            "content/reports/alpha-2024.md",
+            "figures:\n",
+            "figures:\n  - metric: alpha-grants\n    value: 300000\n    year: 2031\n    \
+             status: projected\n    quote: \"commit 300,000 more by 2031\"\n",
+        );
+        s.edit(
+            "content/reports/alpha-2024.md",
+            "### Details",
+            "We plan to commit 300,000 more by 2031.\n\n### Details",
+        );
+    });
+    let c4 = site.output("action-lines/c4/index.html");
+    equals_fresh("first report of 2031", &site, |s| {
+        s.write(
+            "content/reports/beta-2031.md",
+            "---\ntitle: \"Beta submission 2031\"\norganization: beta\nyear: 2031\n\
+             published: 2031-11\nkind: review-submission\naction_lines: [C11]\n---\n\n\
+             We kept working.\n",
+        );
+    });
+    assert_ne!(
+        c4,
+        site.output("action-lines/c4/index.html"),
+        "the case must move the target's standing on a page the report is not on"
+    );
+}
+
+#[test]
+fn a_report_retitled_redoes_the_page_of_a_report_restating_it() {
+    // Beta restates Alpha's 2023 figure; a restatement is no observation of the
+    // metric, and Beta's page is neither Alpha's neighbour nor on its metric's list:
+    // it is redone because it names Alpha's report.
+    let site = prepared(|s| {
+        s.edit(
+            "content/reports/beta-2024.md",
+            "figures:\n",
+            "figures:\n  - metric: alpha-alumni\n    value: 355\n    year: 2023\n    \
+             restates: alpha-2023\n    quote: \"Alpha counted 355 alumni\"\n",
+        );
+        s.edit(
+            "content/reports/beta-2024.md",
+            "## Mandate\n",
+            "## Mandate\n\nAlpha counted 355 alumni in 2023.\n",
+        );
+    });
+    equals_fresh("restated report retitled", &site, |s| {
+        s.edit(
+            "content/reports/alpha-2023.md",
+            "title: \"Alpha progress report 2023\"",
+            "title: \"Alpha's report on 2023\"",
+        );
+    });
+    assert!(
+        common::text_of(&site.output("reports/beta-2024/index.html"))
+            .contains("Alpha's report on 2023")
+    );
+}
+
+#[test]
+fn an_indicator_s_value_redoes_the_lines_of_its_targets_not_only_its_own() {
+    // "Five hundred alumni" is set on C11 here while its indicator, alpha-alumni, is
+    // on C4: a new value of the indicator in a report on C1 and C4 moves the target
+    // shown on C11's page.
+    let site = prepared(|s| {
+        s.edit(
+            "content/targets.yaml",
+            "  action_lines: [C4]\n  sdgs: [\"4.4\"]",
+            "  action_lines: [C11]\n  sdgs: [\"4.4\"]",
+        );
+    });
+    let c11 = site.output("action-lines/c11/index.html");
+    equals_fresh("indicator value edited", &site, |s| {
+        s.edit("content/reports/alpha-2024.md", "value: 407", "value: 520");
+        // In the quote, then in the text.
+        for _ in 0..2 {
+            s.edit(
+                "content/reports/alpha-2024.md",
+                "grew to 407 members",
+                "grew to 520 members",
+            );
+        }
+    });
+    assert_ne!(c11, site.output("action-lines/c11/index.html"));
+}
