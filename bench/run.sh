@@ -108,7 +108,8 @@ for n in "${sizes[@]}"; do
     # The dev server: the time from saving a report to its served page showing the
     # edit (bench/edit_latency.py); SERVE=0 skips it.
     if [ "${SERVE:-1}" != 0 ]; then
-        python3 bench/edit_latency.py --edits 5 --wsis "$WSIS" "$DIR/wsis-$n" |
+        { python3 bench/edit_latency.py --edits 5 --wsis "$WSIS" "$DIR/wsis-$n" 2>&1 ||
+            echo "median edit-to-visible latency: failed"; } |
             sed -n 's/^median edit-to-visible latency: /serve    edit to visible page, median of 5: /p' |
             sed "s/^/$n /"
     fi
