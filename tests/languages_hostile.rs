@@ -158,36 +158,13 @@ fn a_static_file_where_a_language_puts_a_page_is_refused_every_time() {
 /// running its own `tokens` (the source from its `HAN` pattern to the end of `tokens`)
 /// in Node.js. `None`, with a loud line, where Node is missing; CI fails instead.
 fn client_tokens(queries: &[&str], stop: &[&str]) -> Option<Vec<Vec<String>>> {
-    let js = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js"),
-    )
-    .unwrap();
-    let start = js.find("  const HAN =").expect("search.js defines HAN");
-    let end = start + js[start..].find("  // How far into").expect("tokens ends");
+    let part = common::node::search_js_part("  const HAN =", "  // How far into");
     let program = format!(
-        "{}\nconst stop = new Set({});\nconsole.log(JSON.stringify({}.map((q) => tokens(q, stop))));",
-        &js[start..end],
+        "{part}\nconst stop = new Set({});\nconsole.log(JSON.stringify({}.map((q) => tokens(q, stop))));",
         serde_json::to_string(stop).unwrap(),
         serde_json::to_string(queries).unwrap(),
     );
-    let run = match std::process::Command::new("node")
-        .arg("-e")
-        .arg(&program)
-        .output()
-    {
-        Ok(run) => run,
-        Err(e) => {
-            assert!(std::env::var_os("CI").is_none(), "CI needs Node.js: {e}");
-            eprintln!("\n==== SKIPPED search.js tokens: no Node.js ({e}) ====\n");
-            return None;
-        }
-    };
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    Some(serde_json::from_slice(&run.stdout).unwrap())
+    common::node::run_json(&program, "search.js tokens")
 }
 
 #[test]

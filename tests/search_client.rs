@@ -2,45 +2,20 @@
 //! keys (code points, as Rust orders strings) and search of `meta.json`'s first keys,
 //! run in Node.js on keys where UTF-16 order and code point order disagree.
 
+mod common;
+
 /// The bundle `search.js`'s `bundleOf` picks for each of `keys`, given bundles whose
 /// first keys are `firsts`. `None`, with a loud line, where Node is missing; CI fails
 /// instead.
 fn client_bundles(firsts: &[&str], keys: &[&str]) -> Option<Vec<i64>> {
-    let js = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js"),
-    )
-    .unwrap();
-    let start = js
-        .find("  // Code point order")
-        .expect("search.js defines cmp");
-    let end = start
-        + js[start..]
-            .find("  // The entries of the bundles")
-            .expect("bundleOf ends");
+    let part =
+        common::node::search_js_part("  // Code point order", "  // The entries of the bundles");
     let program = format!(
-        "const meta = {{ terms: {} }};\n{}\nconsole.log(JSON.stringify({}.map((k) => bundleOf(\"terms\", k))));",
+        "const meta = {{ terms: {} }};\n{part}\nconsole.log(JSON.stringify({}.map((k) => bundleOf(\"terms\", k))));",
         serde_json::to_string(firsts).unwrap(),
-        &js[start..end],
         serde_json::to_string(keys).unwrap(),
     );
-    let run = match std::process::Command::new("node")
-        .arg("-e")
-        .arg(&program)
-        .output()
-    {
-        Ok(run) => run,
-        Err(e) => {
-            assert!(std::env::var_os("CI").is_none(), "CI needs Node.js: {e}");
-            eprintln!("\n==== SKIPPED search.js bundles: no Node.js ({e}) ====\n");
-            return None;
-        }
-    };
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    Some(serde_json::from_slice(&run.stdout).unwrap())
+    common::node::run_json(&program, "search.js bundles")
 }
 
 #[test]

@@ -48,19 +48,26 @@ pub fn tree(site: &Site) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Pages built and pages rendered, from `build`'s summary line.
-pub fn counts(case: &str, stdout: &str) -> (usize, usize) {
-    let line = stdout
+/// `build`'s summary line ("Built N pages (...)").
+fn summary<'a>(case: &str, stdout: &'a str) -> &'a str {
+    stdout
         .lines()
         .find(|l| l.starts_with("Built "))
-        .unwrap_or_else(|| panic!("{case}: no summary line in {stdout}"));
-    let number = |after: &str, before: &str| -> Option<usize> {
-        let start = line.find(after)? + after.len();
-        let end = start + line[start..].find(before)?;
-        line[start..end].trim().parse().ok()
-    };
-    let pages = number("Built ", " pages").unwrap_or_else(|| panic!("{case}: {line}"));
-    let rendered = number("; ", " rendered").unwrap_or(pages);
+        .unwrap_or_else(|| panic!("{case}: no summary line in {stdout}"))
+}
+
+/// The number in `line` between `after` and the next `before`.
+fn number(line: &str, after: &str, before: &str) -> Option<usize> {
+    let start = line.find(after)? + after.len();
+    let end = start + line[start..].find(before)?;
+    line[start..end].trim().parse().ok()
+}
+
+/// Pages built and pages rendered, from `build`'s summary line.
+pub fn counts(case: &str, stdout: &str) -> (usize, usize) {
+    let line = summary(case, stdout);
+    let pages = number(line, "Built ", " pages").unwrap_or_else(|| panic!("{case}: {line}"));
+    let rendered = number(line, "; ", " rendered").unwrap_or(pages);
     (pages, rendered)
 }
 
@@ -160,16 +167,8 @@ fn equals_fresh_run(case: &str, site: &Site, change: impl Fn(&Site)) -> Run {
 /// Reports in the site and reports validated again, from `build`'s summary line (an
 /// incremental build reuses the others from its cache).
 pub fn validated(case: &str, stdout: &str) -> (usize, usize) {
-    let line = stdout
-        .lines()
-        .find(|l| l.starts_with("Built "))
-        .unwrap_or_else(|| panic!("{case}: no summary line in {stdout}"));
-    let number = |after: &str, before: &str| -> Option<usize> {
-        let start = line.find(after)? + after.len();
-        let end = start + line[start..].find(before)?;
-        line[start..end].trim().parse().ok()
-    };
-    let reports = number(" pages (", " reports").unwrap_or_else(|| panic!("{case}: {line}"));
+    let line = summary(case, stdout);
+    let reports = number(line, " pages (", " reports").unwrap_or_else(|| panic!("{case}: {line}"));
     let again = line
         .find(" reports validated again")
         .map(|end| {

@@ -5,6 +5,7 @@
 
 pub mod depth;
 pub mod incremental;
+pub mod node;
 pub mod reloads;
 
 use std::collections::BTreeMap;
