@@ -13,6 +13,12 @@ use common::{Server, Site};
 
 /// The basic fixture (base URL `https://example.org/sub/`) with two more
 /// organizations, five in all, and `pagination` as its `[pagination]` table.
+/// Appends a `[pagination]` table with `settings` to `site`'s `site.toml`.
+fn paginate(site: &Site, settings: &str) {
+    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write("site.toml", &format!("{toml}\n[pagination]\n{settings}\n"));
+}
+
 fn five_organizations(languages: &[&str], pagination: &str) -> Site {
     let site = if languages.is_empty() {
         Site::fixture("basic")
@@ -25,11 +31,7 @@ fn five_organizations(languages: &[&str], pagination: &str) -> Site {
             &format!("id: {id}\nname: \"{name}\"\nkind: civil-society\n"),
         );
     }
-    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{toml}\n[pagination]\n{pagination}\n"),
-    );
+    paginate(&site, pagination);
     site
 }
 
@@ -171,11 +173,7 @@ fn each_language_folder_has_the_same_pages() {
 fn a_year_cuts_its_reports_and_its_figures_alike() {
     // 2024 has two reports and several figures: one of each a page.
     let site = Site::fixture("basic");
-    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{toml}\n[pagination]\npage_size = 1\n"),
-    );
+    paginate(&site, "page_size = 1");
     site.build_ok();
     let mut reports = Vec::new();
     let mut n = 1;
@@ -290,11 +288,7 @@ fn many_sections(n: usize, size: usize) -> Site {
             ),
         );
     }
-    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{toml}\n[pagination]\npage_size = {size}\n"),
-    );
+    paginate(&site, &format!("page_size = {size}"));
     site
 }
 
@@ -342,11 +336,7 @@ fn an_action_line_year_cuts_its_sections_each_onto_one_page() {
 #[test]
 fn a_metric_keeps_its_chart_on_its_first_page() {
     let site = Site::fixture("basic");
-    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{toml}\n[pagination]\npage_size = 1\n"),
-    );
+    paginate(&site, "page_size = 1");
     site.build_ok();
     let first = site.output("metrics/beta-initiatives/index.html");
     let second = site.output("metrics/beta-initiatives/page/2/index.html");
@@ -367,11 +357,7 @@ fn a_metric_keeps_its_chart_on_its_first_page() {
 fn serve_rebuilds_the_later_page_of_a_list_showing_an_edited_report() {
     // 2024 lists alpha-2024, then beta-2024: one a page, beta's is page 2.
     let site = Site::fixture("basic");
-    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{toml}\n[pagination]\npage_size = 1\n"),
-    );
+    paginate(&site, "page_size = 1");
     let server = Server::start(&site);
     let page = "/years/2024/page/2/";
     assert!(server.get(page).2.contains("Beta submission 2024"));
@@ -392,11 +378,7 @@ fn paginated() -> Site {
     let site = Site::fixture("incremental");
     site.build_ok();
     equals_fresh("pagination set", &site, |s| {
-        let toml = std::fs::read_to_string(s.root.join("site.toml")).unwrap();
-        s.write(
-            "site.toml",
-            &format!("{toml}\n[pagination]\npage_size = 1\n"),
-        );
+        paginate(s, "page_size = 1");
     });
     assert!(site.has_output("fr/metrics/beta-initiatives/page/2/index.html"));
     site
