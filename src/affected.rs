@@ -24,18 +24,8 @@ pub(crate) fn affected_pages(
     site: &Site,
     links: &Links,
 ) -> HashSet<String> {
-    let old_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = old
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.slug.as_str(), (ReportId(i as u32), r)))
-        .collect();
-    let new_by_slug: HashMap<&str, (ReportId, &Arc<Report>)> = site
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.slug.as_str(), (ReportId(i as u32), r)))
-        .collect();
+    let old_by_slug = by_slug(old);
+    let new_by_slug = by_slug(site);
     let mut paths = HashSet::new();
     for page in [
         Page::Home,
@@ -88,6 +78,15 @@ pub(crate) fn affected_pages(
         }
     }
     paths
+}
+
+/// The reports of `site` by slug, with their ids.
+fn by_slug(site: &Site) -> HashMap<&str, (ReportId, &Arc<Report>)> {
+    site.reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.slug.as_str(), (ReportId(i as u32), r)))
+        .collect()
 }
 
 /// Adds the paths of the pages showing something of report `id` of `site`.

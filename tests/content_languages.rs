@@ -298,8 +298,9 @@ fn a_translation_must_be_another_report_in_another_language() {
     }
 }
 
-#[test]
-fn each_language_s_pages_show_its_text_or_the_original_marked() {
+/// The site with C4's title and description in English and French, and Alpha's name
+/// in English and Arabic.
+fn titles_translated() -> Site {
     let site = site();
     site.edit(
         "content/action-lines.yaml",
@@ -311,6 +312,12 @@ fn each_language_s_pages_show_its_text_or_the_original_marked() {
         "name: \"Alpha Society\"",
         "name: {en: \"Alpha Society\", ar: \"جمعية ألفا\"}",
     );
+    site
+}
+
+#[test]
+fn each_language_s_pages_show_its_text_or_the_original_marked() {
+    let site = titles_translated();
     site.build_ok();
     let fr = site.output("fr/action-lines/c4/index.html");
     assert!(
@@ -347,17 +354,7 @@ fn each_language_s_pages_show_its_text_or_the_original_marked() {
 
 #[test]
 fn each_language_s_search_index_holds_its_titles() {
-    let site = site();
-    site.edit(
-        "content/action-lines.yaml",
-        "  title: \"Capacity building\"",
-        "  title: {en: \"Capacity building\", fr: \"Renforcement des capacités\"}\n  description: {en: \"Skills.\", fr: \"Compétences.\"}",
-    );
-    site.edit(
-        "content/organizations/alpha.yaml",
-        "name: \"Alpha Society\"",
-        "name: {en: \"Alpha Society\", ar: \"جمعية ألفا\"}",
-    );
+    let site = titles_translated();
     site.build_ok();
     let docs = |prefix: &str| -> String {
         (0..)
