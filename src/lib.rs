@@ -356,7 +356,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             summary.rendered = cache.rendered();
             summary.validated = cache.revalidated();
             pipeline::stat("pages kept without building their context", cache.unseen());
-            summary.warnings.extend(cache.save(&output_dir, &pages));
+            summary.warnings.extend(cache.save(&output_dir, pages));
             pipeline::timing("write the build cache", t);
             summary.output = Some(output_dir);
             summary.elapsed = started.elapsed();

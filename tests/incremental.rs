@@ -379,6 +379,54 @@ fn a_cache_of_another_wsis_is_ignored_with_a_warning() {
     });
 }
 
+/// Rewrites the reports file beside the cache through `f`, which gets its bytes.
+fn rewrite_reports(site: &Site, f: impl Fn(&mut Vec<u8>)) {
+    let path = site.root.join(".public.wsis-reports");
+    let mut bytes = fs::read(&path).unwrap();
+    f(&mut bytes);
+    fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_reports_file_with_a_flipped_byte_is_ignored_with_a_warning() {
+    spoiled("reports file flipped byte", "reports file", |s| {
+        rewrite_reports(s, |b| {
+            let at = b.len() / 2;
+            b[at] ^= 0x01;
+        })
+    });
+}
+
+#[test]
+fn a_truncated_reports_file_is_ignored_with_a_warning() {
+    spoiled("reports file truncated", "reports file", |s| {
+        rewrite_reports(s, |b| b.truncate(b.len() - 1))
+    });
+}
+
+#[test]
+fn a_missing_reports_file_is_ignored_with_a_warning() {
+    let site = spoiled("reports file missing", "reports file", |s| {
+        fs::remove_file(s.root.join(".public.wsis-reports")).unwrap();
+    });
+    let run = site.build(&[]);
+    assert_eq!(counts("after", &run.stdout).1, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("cache"), "{}", run.stderr);
+}
+
+#[test]
+fn another_output_s_reports_file_is_ignored_with_a_warning() {
+    spoiled("another reports file", "reports file", |s| {
+        let other = Site::fixture(FIXTURE);
+        assert!(other.build(&[]).ok);
+        fs::copy(
+            other.root.join(".public.wsis-reports"),
+            s.root.join(".public.wsis-reports"),
+        )
+        .unwrap();
+    });
+}
+
 #[test]
 fn garbage_in_place_of_the_cache_is_ignored_with_a_warning() {
     spoiled("garbage", "not a wsis cache", |s| {

@@ -214,3 +214,81 @@ fn an_error_in_an_edited_report_fails_the_build_and_the_next_build_recovers() {
     assert!(fresh.build(&["--fresh"]).ok);
     assert_same("recovered", &tree(&site), &tree(&fresh));
 }
+
+/// The reports file beside the fixture's cache.
+fn pack(site: &Site) -> Vec<u8> {
+    fs::read(site.root.join(".public.wsis-reports")).expect("the build writes its reports file")
+}
+
+#[test]
+fn a_report_edited_is_appended_to_the_reports_file_which_keeps_the_others() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let first = pack(&site);
+    site.build_ok();
+    assert_eq!(
+        pack(&site),
+        first,
+        "nothing changed, yet the reports were written again"
+    );
+    site.edit("content/reports/alpha-2024.md", SENTENCE.0, SENTENCE.1);
+    let run = site.build(&[]);
+    assert!(run.ok && !run.stderr.contains("cache"), "{}", run.stderr);
+    let second = pack(&site);
+    assert!(
+        second.starts_with(&first),
+        "the reports file was written anew"
+    );
+    // One report of three appended: less than the two others would take again.
+    let grew = second.len() - first.len();
+    assert!(
+        grew > 0 && grew < first.len() / 2,
+        "grew by {grew} of {}",
+        first.len()
+    );
+    // The next build reads the edited report from where it was appended.
+    let run = site.build(&[]);
+    assert_eq!(
+        validated("after the append", &run.stdout),
+        (3, 0),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(pack(&site), second);
+}
+
+#[test]
+fn the_reports_file_is_written_anew_before_old_versions_outweigh_the_reports() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    let first = pack(&site).len();
+    let mut longest = first;
+    let mut rewritten = false;
+    for n in 0..12 {
+        site.edit(
+            "content/reports/alpha-2024.md",
+            SENTENCE.0,
+            &format!("{} Edit {n}.", SENTENCE.0),
+        );
+        let before = pack(&site);
+        let run = site.build(&[]);
+        assert!(
+            run.ok && !run.stderr.contains("cache"),
+            "edit {n}: {}",
+            run.stderr
+        );
+        let after = pack(&site);
+        rewritten |= !after.starts_with(&before);
+        longest = longest.max(after.len());
+    }
+    assert!(
+        rewritten,
+        "twelve edits of one report of three, and never written anew"
+    );
+    // Old versions never outweigh the live ones: at most twice the live reports, which
+    // grew by the edits' few words.
+    assert!(longest < first * 2 + 2048, "{longest} bytes, from {first}");
+    let fresh = site.sources_copy();
+    assert!(fresh.build(&["--fresh"]).ok);
+    common::incremental::assert_same("after twelve edits", &tree(&site), &tree(&fresh));
+}

@@ -1,6 +1,6 @@
 //! The cache file's bytes: a header that says what it is and which build wrote it, a
-//! checksum, and the pages and validated reports in a compact binary encoding
-//! (postcard).
+//! checksum, and the pages in a compact binary encoding (postcard), with where each
+//! validated report is in the reports pack beside it ([`super::pack`]).
 //!
 //! Layout: the magic `WSIS-CACHE\n`, the format version (`u32`, little-endian), the
 //! payload's length (`u64`) and XXH3-128 (`u128`), then the payload. Anything that
@@ -8,12 +8,11 @@
 //! builds every page.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::pack::Packed;
 use crate::linkcheck::PageRefs;
-use crate::model::Report;
 use crate::validate::Validated;
 
 /// The first bytes of every cache file.
@@ -21,7 +20,7 @@ const MAGIC: &[u8] = b"WSIS-CACHE\n";
 
 /// The version of the layout and payload; raised whenever either changes, so that a
 /// cache of another layout is never misread.
-pub(super) const FORMAT: u32 = 2;
+pub(super) const FORMAT: u32 = 3;
 
 /// The fixed part before the payload: magic, format, length, checksum.
 const HEADER: usize = MAGIC.len() + 4 + 8 + 16;
@@ -54,15 +53,19 @@ pub(crate) struct Contents {
     /// The fingerprint of what validating a report reads besides its file
     /// ([`super::inputs::validation`]).
     pub(crate) validation: u128,
-    /// The validated reports, by source file.
+    /// The reports pack this cache reads its reports from: its id and length.
+    pub(crate) pack: (u128, u64),
+    /// Where each validated report is in the pack.
+    pub(crate) packed: Vec<Packed>,
+    /// The validated reports, by source file, once read from the pack (never stored
+    /// in the cache file itself).
     pub(crate) reports: Validated,
 }
 
 /// The payload as stored: link strings once, in a table, since most pages share most
-/// of their links (the navigation, the footer). `R` is a report: borrowed to write
-/// it, owned to read it (the two encode alike).
+/// of their links (the navigation, the footer).
 #[derive(Serialize, Deserialize)]
-struct Stored<R> {
+struct Stored {
     wsis: String,
     output: u128,
     marker: u128,
@@ -70,9 +73,10 @@ struct Stored<R> {
     links: Vec<String>,
     pages: Vec<StoredPage>,
     validation: u128,
-    /// Each report with the hash of the text it was validated from; its file is
-    /// [`Report::source`].
-    reports: Vec<(u64, R)>,
+    /// The reports pack's id and length.
+    pack: (u128, u64),
+    /// Where each report is in it, with the hash of the text it was validated from.
+    reports: Vec<Packed>,
 }
 
 /// One page as stored.
@@ -100,6 +104,8 @@ pub(crate) enum Refused {
     Checksum,
     /// It passed the checksum but does not decode (a bug, or a forged checksum).
     Decode,
+    /// The reports file beside it is missing, not a regular file, or another one.
+    Pack,
 }
 
 impl std::fmt::Display for Refused {
@@ -110,13 +116,16 @@ impl std::fmt::Display for Refused {
             Refused::Length => f.write_str("it is truncated or has bytes past its end"),
             Refused::Checksum => f.write_str("its checksum does not match: it is corrupt"),
             Refused::Decode => f.write_str("its contents do not decode"),
+            Refused::Pack => f.write_str(
+                "it is missing, not a regular file, or not the one the cache was written with",
+            ),
         }
     }
 }
 
 /// The bytes of a cache file holding `c`.
 pub(crate) fn encode(c: &Contents) -> Vec<u8> {
-    let mut table: HashMap<&str, u32> = HashMap::new();
+    let mut table: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     let mut links: Vec<String> = Vec::new();
     let mut paths: Vec<&String> = c.pages.keys().collect();
     paths.sort();
@@ -147,13 +156,6 @@ pub(crate) fn encode(c: &Contents) -> Vec<u8> {
             }
         })
         .collect();
-    let mut reports: Vec<(u64, &Report)> = c
-        .reports
-        .0
-        .values()
-        .map(|(fp, r)| (*fp, r.as_ref()))
-        .collect();
-    reports.sort_unstable_by(|a, b| a.1.source.cmp(&b.1.source));
     let stored = Stored {
         wsis: c.wsis.clone(),
         output: c.output,
@@ -162,7 +164,8 @@ pub(crate) fn encode(c: &Contents) -> Vec<u8> {
         links,
         pages,
         validation: c.validation,
-        reports,
+        pack: c.pack,
+        reports: c.packed.clone(),
     };
     // Plain strings, integers and lists: encoding them cannot fail.
     let payload = postcard::to_stdvec(&stored).unwrap_or_default();
@@ -196,7 +199,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
     if xxhash_rust::xxh3::xxh3_128(payload) != sum {
         return Err(Refused::Checksum);
     }
-    let stored: Stored<Report> = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
+    let stored: Stored = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
     let mut pages = HashMap::with_capacity(stored.pages.len());
     for p in stored.pages {
         let links = p
@@ -213,16 +216,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
             return Err(Refused::Decode);
         }
     }
-    let mut reports = rustc_hash::FxHashMap::default();
-    reports.reserve(stored.reports.len());
-    for (fp, r) in stored.reports {
-        if reports
-            .insert(r.source.clone(), (fp, Arc::new(r)))
-            .is_some()
-        {
-            return Err(Refused::Decode);
-        }
-    }
     Ok(Contents {
         wsis: stored.wsis,
         output: stored.output,
@@ -230,7 +223,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
         globals: stored.globals,
         pages,
         validation: stored.validation,
-        reports: Validated(reports),
+        pack: stored.pack,
+        packed: stored.reports,
+        reports: Validated::default(),
     })
 }
 
@@ -271,6 +266,13 @@ mod tests {
             globals: 7,
             pages,
             validation: 8,
+            pack: (9, 10),
+            packed: vec![Packed {
+                fingerprint: 11,
+                offset: 12,
+                len: 13,
+                hash: 14,
+            }],
             reports: Validated::default(),
         }
     }
@@ -284,6 +286,7 @@ mod tests {
             ("0.1.0 1 2", 5, 6, 7)
         );
         assert_eq!(back.pages.len(), 2);
+        assert_eq!((back.pack, &back.packed), (c.pack, &c.packed));
         for (path, e) in &c.pages {
             let b = &back.pages[path];
             assert_eq!((b.context, b.output), (e.context, e.output), "{path}");

@@ -45,16 +45,19 @@
 //! # Trust
 //!
 //! The cache is `.<output>.wsis-cache` beside the output (never inside the served
-//! tree). It is written after the output is exchanged, and names the output it
+//! tree), with the validated reports in `.<output>.wsis-reports` beside it
+//! ([`pack`]: appended to, each report's bytes hashed in the cache file). It is written after the output is exchanged, and names the output it
 //! describes by the hash of its marker: a build stopped between the two leaves a cache
 //! that no longer matches, and is ignored. A cache that is truncated, corrupt
 //! (checksum), of another format, written by another `wsis` executable or for another
-//! output folder, or that is not a regular file (a folder, a symbolic link), is
-//! ignored with a warning and the build renders every page. `wsis build --fresh`
+//! output folder, or that is not a regular file (a folder, a symbolic link), or whose
+//! reports file is any of these, is ignored with a warning and the build renders
+//! every page. `wsis build --fresh`
 //! ignores it and writes a new one; `check` and `serve` never use it.
 
 mod file;
 mod inputs;
+mod pack;
 mod render;
 
 use std::collections::{HashMap, HashSet};
@@ -72,6 +75,9 @@ use crate::validate::Validated;
 pub(crate) use file::PageEntry;
 use file::{Contents, Refused};
 pub(crate) use render::render_pages;
+
+/// The reports of a pack by source file: where each is, and the report read from there.
+type InPack = HashMap<PathBuf, (pack::Packed, Arc<Report>)>;
 
 /// The cache of one build: the previous build's pages, when they may be trusted, and
 /// this build's as they are rendered.
@@ -95,6 +101,10 @@ pub(crate) struct Incremental {
     /// The previous build's validated reports, when validated with this `validation`
     /// (and then `same_validation`).
     reusable: Validated,
+    /// The previous build's reports pack (id and length), and where each of its
+    /// reports is in it: a report this build reuses is not written again.
+    pack: Option<(u128, u64)>,
+    in_pack: InPack,
     same_validation: bool,
     /// The pages (paths in the default language) that show something of a report that
     /// changed since the previous build, when only reports changed: a page of a kind
@@ -126,6 +136,8 @@ impl Incremental {
             warnings: Vec::new(),
             validation: 0,
             reusable: Validated::default(),
+            pack: None,
+            in_pack: InPack::new(),
             same_validation: false,
             affected: None,
             validated: Validated::default(),
@@ -136,7 +148,12 @@ impl Incremental {
         };
         if !fresh {
             match cache.read(marker) {
-                Ok(previous) => cache.previous = previous,
+                Ok(Some((previous, in_pack))) => {
+                    cache.pack = Some(previous.pack);
+                    cache.in_pack = in_pack;
+                    cache.previous = Some(previous);
+                }
+                Ok(None) => {}
                 Err(why) => cache.warnings.push(
                     Diagnostic::new(
                         Kind::Cache,
@@ -150,9 +167,9 @@ impl Incremental {
         cache
     }
 
-    /// The previous cache, if there is one this build may use; `Err` says why one
-    /// that exists may not be.
-    fn read(&self, marker: Option<u128>) -> Result<Option<Contents>, String> {
+    /// The previous cache, if there is one this build may use, with where each of its
+    /// reports is in the pack; `Err` says why one that exists may not be.
+    fn read(&self, marker: Option<u128>) -> Result<Option<(Contents, InPack)>, String> {
         let meta = match std::fs::symlink_metadata(&self.path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("it cannot be read: {e}")),
@@ -162,7 +179,7 @@ impl Incremental {
             return Err("it is not a regular file (a folder or a symbolic link?)".into());
         }
         let bytes = std::fs::read(&self.path).map_err(|e| format!("it cannot be read: {e}"))?;
-        let contents = file::decode(&bytes).map_err(|e: Refused| e.to_string())?;
+        let mut contents = file::decode(&bytes).map_err(|e: Refused| e.to_string())?;
         if contents.wsis != self.wsis {
             return Err(format!(
                 "it was written by another wsis ({}; this is {})",
@@ -180,7 +197,25 @@ impl Incremental {
                  writing it, or the output was changed)"
                     .into(),
             ),
-            Some(_) => Ok(Some(contents)),
+            Some(_) => {
+                let reports =
+                    pack::read(&pack::path(&self.path), contents.pack.0, &contents.packed)
+                        .map_err(|e: Refused| format!("its reports file cannot be used: {e}"))?;
+                let mut in_pack = InPack::with_capacity(reports.len());
+                for (at, report) in contents.packed.iter().zip(reports) {
+                    let source = report.source.clone();
+                    if in_pack.insert(source, (*at, report)).is_some() {
+                        return Err(Refused::Decode.to_string());
+                    }
+                }
+                contents.reports = Validated(
+                    in_pack
+                        .iter()
+                        .map(|(source, (at, r))| (source.clone(), (at.fingerprint, Arc::clone(r))))
+                        .collect(),
+                );
+                Ok(Some((contents, in_pack)))
+            }
         }
     }
 
@@ -312,13 +347,14 @@ impl Incremental {
     pub(crate) fn save(
         mut self,
         output_dir: &Path,
-        pages: &HashMap<String, PageRefs>,
+        mut pages: HashMap<String, PageRefs>,
     ) -> Option<Diagnostic> {
+        let path = self.path.clone();
         let fail = |what: &str, e: &std::io::Error| {
             Some(
                 Diagnostic::new(
                     Kind::Cache,
-                    &self.path,
+                    &path,
                     format!("the build cache could not be {what}: {e}"),
                 )
                 .help("the next build renders every page; check the folder's permissions"),
@@ -329,6 +365,10 @@ impl Incremental {
             Ok(bytes) => xxhash_rust::xxh3::xxh3_128(&bytes),
             Err(e) => return fail("written (the output's marker cannot be read)", &e),
         };
+        let (pack, packed) = match self.write_pack() {
+            Ok(written) => written,
+            Err(e) => return fail("written", &e),
+        };
         let fresh = std::mem::take(&mut *lock(&self.fresh));
         let contents = Contents {
             wsis: self.wsis.clone(),
@@ -336,11 +376,13 @@ impl Incremental {
             marker,
             globals: self.globals,
             validation: self.validation,
-            reports: std::mem::take(&mut self.validated),
+            pack,
+            packed,
+            reports: Validated::default(),
             pages: fresh
                 .into_iter()
                 .filter_map(|(path, (context, output))| {
-                    let refs = pages.get(&path)?.clone();
+                    let refs = pages.remove(&path)?;
                     Some((
                         path,
                         PageEntry {
@@ -371,5 +413,54 @@ impl Incremental {
             return fail("written", &e);
         }
         None
+    }
+
+    /// Writes this build's validated reports to the reports pack: only those not
+    /// already there (validated again, or new), appended, unless the pack is to be
+    /// written anew (none yet, or more dead bytes than live). The pack's id and length,
+    /// and where each report is, by source file.
+    fn write_pack(&mut self) -> std::io::Result<((u128, u64), Vec<pack::Packed>)> {
+        let path = pack::path(&self.path);
+        let validated = std::mem::take(&mut self.validated);
+        let mut reports: Vec<(&PathBuf, &(u64, Arc<Report>))> = validated.0.iter().collect();
+        reports.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // A report is where the previous build put it when it is the very report read
+        // from there (reused, not validated again).
+        let mut at: Vec<Option<pack::Packed>> = reports
+            .iter()
+            .map(|(source, (fp, r))| {
+                let (p, old) = self.in_pack.get(*source)?;
+                (Arc::ptr_eq(old, r) && p.fingerprint == *fp).then_some(*p)
+            })
+            .collect();
+        let live = at.iter().flatten().map(|p| p.len).sum();
+        let appended = match self.pack {
+            Some((id, len)) if !pack::worth_rewriting(len, live) => {
+                pack::Writer::append(&path, id, len)
+            }
+            _ => None,
+        };
+        let mut writer = match appended {
+            Some(w) => w,
+            None => {
+                at.iter_mut().for_each(|p| *p = None);
+                pack::Writer::anew(&path)?
+            }
+        };
+        let missing: Vec<(u64, &Report)> = reports
+            .iter()
+            .zip(&at)
+            .filter(|(_, p)| p.is_none())
+            .map(|((_, (fp, r)), _)| (*fp, r.as_ref()))
+            .collect();
+        let mut written = writer.write(&missing)?.into_iter();
+        let id = writer.id;
+        let len = writer.finish()?;
+        let packed = at
+            .into_iter()
+            .map(|p| p.or_else(|| written.next()))
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default();
+        Ok(((id, len), packed))
     }
 }

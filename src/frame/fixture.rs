@@ -165,7 +165,8 @@ pub(super) fn baseline(value: f64, year: i32) -> Baseline {
     }
 }
 
-fn report(n: usize, organization: OrgId, year: i32, figure: Option<Figure>) -> Report {
+/// Report `r{n}` of `organization` for `year`, stating `figure`, with no text.
+pub(crate) fn report(n: usize, organization: OrgId, year: i32, figure: Option<Figure>) -> Report {
     Report {
         slug: format!("r{n}"),
         source: format!("content/reports/r{n}.md").into(),

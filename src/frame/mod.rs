@@ -13,7 +13,7 @@ pub use reason::{NoStart, Reason, Terms, Verdict, readable};
 pub use status::Evidence;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 use crate::link::Links;
 use crate::model::frame::{Standing, TargetId};

@@ -477,7 +477,8 @@ pub fn spare(site: &Site) -> PathBuf {
 
 /// The build's own names beside the output that a finished build must not leave: any
 /// name containing `.wsis-` but the spare, which must be a folder (not a link) with a
-/// marker, and the incremental build's cache, which must be a regular file.
+/// marker, and the incremental build's cache and reports file, which must be regular
+/// files.
 pub fn leftovers(site: &Site) -> Vec<String> {
     let spare = spare(site);
     let valid_spare = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
@@ -490,6 +491,10 @@ pub fn leftovers(site: &Site) -> Vec<String> {
         .filter(|n| n.contains(".wsis-"))
         .filter(|n| !(valid_spare && n == ".public.wsis-staging"))
         .filter(|n| !(valid_cache && n == ".public.wsis-cache"))
+        .filter(|n| {
+            !(n == ".public.wsis-reports"
+                && fs::symlink_metadata(site.root.join(n)).is_ok_and(|m| m.is_file()))
+        })
         .collect()
 }
 

@@ -1,0 +1,337 @@
+//! The validated reports of the cache, in a file of their own beside it
+//! (`.public.wsis-reports`): each report encoded once, where it stays while its file
+//! is unchanged.
+//!
+//! The reports are most of the cache (about 22 KB each: the text as HTML and as plain
+//! text, the figures), and between two builds of an editor's session most of them do
+//! not change. Re-encoding and rewriting every one of them after each build cost as
+//! much as the rest of an incremental build. So the pack is only appended to: a
+//! build encodes the reports it validated again, appends them, and the cache file
+//! records where each report's bytes are ([`Packed`]: offset, length, XXH3-128). Bytes
+//! no report points to any more are dropped when the pack is written anew, once they
+//! outweigh the live ones.
+//!
+//! Layout: the magic `WSIS-REPORTS\n`, the format version (`u32`), the pack's id
+//! (`u128`, new each time the pack is written anew), then the reports' bytes one after
+//! the other. The cache file names the id it was written with: a pack written anew,
+//! by another build or another `wsis`, is refused, as is a report whose bytes do not
+//! hash as recorded. Appending never changes a byte a cache file points to, so a build
+//! stopped halfway leaves a pack the last cache still reads.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::file::{FORMAT, Refused};
+use crate::model::Report;
+
+/// The first bytes of every pack.
+const MAGIC: &[u8] = b"WSIS-REPORTS\n";
+
+/// The fixed part before the reports: magic, format, id.
+const HEADER: u64 = MAGIC.len() as u64 + 4 + 16;
+
+/// How many reports are encoded at once (in parallel) before they are written: the
+/// encoded bytes of a whole site are never held together.
+const BATCH: usize = 512;
+
+/// Where one report's bytes are in the pack, and what they hash to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Packed {
+    /// The hash of the report's file text it was validated from
+    /// ([`crate::load::RawReport::fingerprint`]).
+    pub(crate) fingerprint: u64,
+    /// The offset of its bytes from the start of the pack.
+    pub(crate) offset: u64,
+    /// Their length.
+    pub(crate) len: u64,
+    /// Their XXH3-128.
+    pub(crate) hash: u128,
+}
+
+/// The pack beside the output folder whose cache is at `cache`.
+pub(crate) fn path(cache: &Path) -> PathBuf {
+    // `.public.wsis-cache` -> `.public.wsis-reports`.
+    let name = cache
+        .file_name()
+        .map(|n| n.to_string_lossy().replace("wsis-cache", "wsis-reports"))
+        .unwrap_or_else(|| ".public.wsis-reports".into());
+    cache.with_file_name(name)
+}
+
+/// The reports at `at` of the pack at `path`, which must be the pack `id`; in the
+/// order of `at`, decoded in parallel.
+pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Report>>, Refused> {
+    if at.is_empty() {
+        return Ok(Vec::new());
+    }
+    let meta = fs::symlink_metadata(path).map_err(|_| Refused::Pack)?;
+    if !meta.is_file() {
+        return Err(Refused::Pack);
+    }
+    let bytes = fs::read(path).map_err(|_| Refused::Pack)?;
+    if header_id(&bytes)? != id {
+        return Err(Refused::Pack);
+    }
+    at.par_iter()
+        .map(|p| {
+            let start = usize::try_from(p.offset).map_err(|_| Refused::Length)?;
+            let len = usize::try_from(p.len).map_err(|_| Refused::Length)?;
+            let end = start.checked_add(len).ok_or(Refused::Length)?;
+            if (start as u64) < HEADER || end > bytes.len() {
+                return Err(Refused::Length);
+            }
+            let blob = &bytes[start..end];
+            if xxhash_rust::xxh3::xxh3_128(blob) != p.hash {
+                return Err(Refused::Checksum);
+            }
+            postcard::from_bytes::<Report>(blob)
+                .map(Arc::new)
+                .map_err(|_| Refused::Decode)
+        })
+        .collect()
+}
+
+/// The id in the header of a pack's `bytes`.
+fn header_id(bytes: &[u8]) -> Result<u128, Refused> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or(Refused::Pack)?;
+    let format = rest.get(..4).ok_or(Refused::Length)?;
+    let format = u32::from_le_bytes(format.try_into().map_err(|_| Refused::Length)?);
+    if format != FORMAT {
+        return Err(Refused::Format(format));
+    }
+    let id = rest.get(4..20).ok_or(Refused::Length)?;
+    Ok(u128::from_le_bytes(
+        id.try_into().map_err(|_| Refused::Length)?,
+    ))
+}
+
+/// A pack being written: appended to, or written anew.
+#[derive(Debug)]
+pub(crate) struct Writer {
+    /// Its id.
+    pub(crate) id: u128,
+    /// Where it is written: the pack itself when appending, a temporary file beside it
+    /// when written anew.
+    file: BufWriter<File>,
+    /// The offset the next report's bytes go to.
+    end: u64,
+    /// When written anew: the temporary file, renamed over the pack by
+    /// [`Writer::finish`].
+    rename: Option<(PathBuf, PathBuf)>,
+}
+
+impl Writer {
+    /// Opens the pack `id` at `path` to append after its first `len` bytes, when it is
+    /// still that pack and that long (nothing else wrote to it since).
+    pub(crate) fn append(path: &Path, id: u128, len: u64) -> Option<Writer> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() || meta.len() != len {
+            return None;
+        }
+        let mut head = [0u8; HEADER as usize];
+        io::Read::read_exact(&mut File::open(path).ok()?, &mut head).ok()?;
+        if header_id(&head).ok()? != id {
+            return None;
+        }
+        let file = OpenOptions::new().append(true).open(path).ok()?;
+        Some(Writer {
+            id,
+            file: BufWriter::with_capacity(1 << 20, file),
+            end: len,
+            rename: None,
+        })
+    }
+
+    /// Starts a new pack to replace the one at `path`, under a temporary name.
+    pub(crate) fn anew(path: &Path) -> io::Result<Writer> {
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        let _ = fs::remove_file(&tmp);
+        let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let id = new_id(path);
+        let mut file = BufWriter::with_capacity(1 << 20, file);
+        file.write_all(MAGIC)?;
+        file.write_all(&FORMAT.to_le_bytes())?;
+        file.write_all(&id.to_le_bytes())?;
+        Ok(Writer {
+            id,
+            file,
+            end: HEADER,
+            rename: Some((tmp, path.to_path_buf())),
+        })
+    }
+
+    /// Appends `reports` (each with the fingerprint of its file's text); where each
+    /// went, in their order.
+    pub(crate) fn write(&mut self, reports: &[(u64, &Report)]) -> io::Result<Vec<Packed>> {
+        let mut at = Vec::with_capacity(reports.len());
+        for batch in reports.chunks(BATCH) {
+            // Plain strings, numbers and lists: encoding them cannot fail.
+            let blobs: Vec<(u64, Vec<u8>)> = batch
+                .par_iter()
+                .map(|(fp, r)| (*fp, postcard::to_stdvec(r).unwrap_or_default()))
+                .collect();
+            for (fingerprint, blob) in blobs {
+                self.file.write_all(&blob)?;
+                at.push(Packed {
+                    fingerprint,
+                    offset: self.end,
+                    len: blob.len() as u64,
+                    hash: xxhash_rust::xxh3::xxh3_128(&blob),
+                });
+                self.end += blob.len() as u64;
+            }
+        }
+        Ok(at)
+    }
+
+    /// Writes out what is buffered (and renames a new pack into place); the pack's
+    /// length.
+    pub(crate) fn finish(self) -> io::Result<u64> {
+        let Writer {
+            file, end, rename, ..
+        } = self;
+        let file = file.into_inner().map_err(|e| e.into_error())?;
+        drop(file);
+        if let Some((tmp, path)) = rename
+            && let Err(e) = fs::rename(&tmp, &path)
+        {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Ok(end)
+    }
+}
+
+/// An id for a new pack at `path`: unlike any earlier pack's there.
+fn new_id(path: &Path) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    h.update(&now.to_le_bytes());
+    h.update(&std::process::id().to_le_bytes());
+    h.update(path.as_os_str().as_encoded_bytes());
+    h.digest128()
+}
+
+/// Whether a pack of `len` bytes, of which `live` are reports still pointed to, is to
+/// be written anew rather than appended to: when the dead bytes outweigh the live.
+pub(crate) fn worth_rewriting(len: u64, live: u64) -> bool {
+    len.saturating_sub(HEADER).saturating_sub(live) > live
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(n: usize) -> Report {
+        crate::frame::fixture::report(n, crate::model::OrgId(0), 2024, None)
+    }
+
+    fn dir() -> PathBuf {
+        let d = std::env::temp_dir().join(format!(
+            "wsis-pack-{}-{:x}",
+            std::process::id(),
+            new_id(Path::new("t"))
+        ));
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn reports_read_back_from_a_new_pack_and_after_an_append() {
+        let d = dir();
+        let pack = d.join(".public.wsis-reports");
+        let (a, b, c) = (report(1), report(2), report(3));
+        let mut w = Writer::anew(&pack).unwrap();
+        let id = w.id;
+        let first = w.write(&[(1, &a), (2, &b)]).unwrap();
+        let len = w.finish().unwrap();
+        assert_eq!(fs::metadata(&pack).unwrap().len(), len);
+        let before = fs::read(&pack).unwrap();
+
+        let mut w = Writer::append(&pack, id, len).expect("appendable");
+        let more = w.write(&[(3, &c)]).unwrap();
+        let len2 = w.finish().unwrap();
+        let after = fs::read(&pack).unwrap();
+        assert_eq!(after.len() as u64, len2);
+        assert!(
+            after.starts_with(&before),
+            "appending rewrote earlier bytes"
+        );
+
+        let all: Vec<Packed> = first.iter().chain(&more).copied().collect();
+        let back = read(&pack, id, &all).unwrap();
+        let slugs: Vec<&str> = back.iter().map(|r| r.slug.as_str()).collect();
+        assert_eq!(slugs, ["r1", "r2", "r3"]);
+        assert_eq!(
+            all.iter().map(|p| p.fingerprint).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
+        // Another id, a pack since changed in length, a report's bytes damaged.
+        assert_eq!(read(&pack, id ^ 1, &all).err(), Some(Refused::Pack));
+        assert!(Writer::append(&pack, id, len).is_none());
+        let mut damaged = after.clone();
+        damaged[all[1].offset as usize] ^= 1;
+        fs::write(&pack, &damaged).unwrap();
+        assert_eq!(read(&pack, id, &all).err(), Some(Refused::Checksum));
+        let past = Packed {
+            offset: len2,
+            ..all[0]
+        };
+        assert_eq!(read(&pack, id, &[past]).err(), Some(Refused::Length));
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_pack_written_anew_has_another_id_and_replaces_the_old() {
+        let d = dir();
+        let pack = d.join(".public.wsis-reports");
+        let a = report(1);
+        let mut w = Writer::anew(&pack).unwrap();
+        let old = w.id;
+        let at = w.write(&[(1, &a)]).unwrap();
+        w.finish().unwrap();
+        let mut w = Writer::anew(&pack).unwrap();
+        let new = w.id;
+        w.write(&[(1, &a)]).unwrap();
+        w.finish().unwrap();
+        assert_ne!(old, new);
+        assert_eq!(read(&pack, old, &at).err(), Some(Refused::Pack));
+        assert_eq!(read(&pack, new, &at).unwrap()[0].slug, "r1");
+        let names: Vec<_> = fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "a temporary file was left: {names:?}");
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_pack_is_rewritten_once_dead_bytes_outweigh_live_ones() {
+        assert!(!worth_rewriting(HEADER + 100, 100));
+        assert!(!worth_rewriting(HEADER + 200, 100));
+        assert!(worth_rewriting(HEADER + 201, 100));
+        assert!(worth_rewriting(HEADER + 1, 0));
+        assert!(!worth_rewriting(HEADER, 0));
+    }
+
+    #[test]
+    fn the_pack_is_named_beside_the_cache() {
+        assert_eq!(
+            path(Path::new("/s/.public.wsis-cache")),
+            Path::new("/s/.public.wsis-reports")
+        );
+        assert_eq!(
+            path(Path::new("/s/.site.wsis-cache")),
+            Path::new("/s/.site.wsis-reports")
+        );
+    }
+}
