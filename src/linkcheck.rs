@@ -100,7 +100,9 @@ fn scan_tag<'h>(tag: &'h str, refs: &mut PageRefs, seen: &mut rustc_hash::FxHash
             .strip_suffix('=')
             .and_then(|n| n.rsplit(|c: char| c.is_ascii_whitespace()).next());
         match name {
-            Some("href" | "src") if seen.insert(value) => {
+            // A `data:` address carries its file (a citation's): nothing to check,
+            // and kept it would weigh as much as the page's other links together.
+            Some("href" | "src") if !value.starts_with("data:") && seen.insert(value) => {
                 refs.links.push(unescape(value).into_owned())
             }
             Some("id") => {
@@ -388,6 +390,14 @@ mod tests {
         assert_eq!(r.links, vec!["/a/", "/i.png"], "each link once");
         let r = scan(r#"<h2 id="a"></h2><p id="a"></p>"#);
         assert_eq!(r.duplicate_ids, vec!["a"]);
+    }
+
+    #[test]
+    fn a_data_address_is_not_kept_as_a_link() {
+        let r = scan(
+            r#"<a href="data:application/x-bibtex;base64,QA==" download="k.bib">b</a><a href="/x/">x</a><img src="data:image/png;base64,AA">"#,
+        );
+        assert_eq!(r.links, vec!["/x/"]);
     }
 
     #[test]

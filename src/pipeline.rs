@@ -200,11 +200,10 @@ pub(crate) fn collect_pages(
     (pages, errors)
 }
 
-/// Writes the open data files, the citation files and the search index, each file to
-/// `sink` as soon as it is made.
+/// Writes the open data files and the search index, each file to `sink` as soon as it
+/// is made.
 pub(crate) fn write_assets(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
     data::files(site, links, sink)?;
-    crate::cite::files(site, links, sink)?;
     // The search index of the default language, at `search/`, which every language's
     // search page reads for now (the template's `site.root_base`); an index per
     // language belongs under its pages' folder (`fr/search/`: the `prefix` of

@@ -1,5 +1,5 @@
-//! Citations, checked by the formats' own parsers: every `cite.bib` is read by the
-//! `biblatex` crate and every `cite.json` by citationberg's CSL-JSON types and
+//! Citations, checked by the formats' own parsers: every BibTeX file a page offers is
+//! read by the `biblatex` crate and every CSL-JSON file by citationberg's types and
 //! against the CSL-JSON schema (`tests/schemas/csl-data.json`), on the shipped site
 //! and on a fixture whose names are hostile (braces, `%`, quotes, backslashes,
 //! Arabic and Chinese). Report pages carry the `citation_*` meta tags that Zotero
@@ -34,15 +34,15 @@ struct Expected<'a> {
     year: Option<i32>,
 }
 
-/// Reads the `cite.bib` and `cite.json` in the output folder `folder` and checks
-/// them against `e` with the formats' parsers.
+/// Reads the BibTeX and CSL-JSON files the page in the output folder `folder` offers
+/// and checks them against `e` with the formats' parsers.
 fn check_files(site: &Site, schema: &jsonschema::Validator, folder: &str, e: &Expected<'_>) {
-    let bib_text = site.output(&format!("{folder}cite.bib"));
+    let (bib_text, json_text) = common::cite_files(&site.output(&format!("{folder}index.html")));
     let bib = Bibliography::parse(&bib_text)
-        .unwrap_or_else(|err| panic!("{folder}cite.bib does not parse: {err:?}\n{bib_text}"));
-    assert_eq!(bib.len(), 1, "{folder}cite.bib: one entry");
+        .unwrap_or_else(|err| panic!("{folder} BibTeX does not parse: {err:?}\n{bib_text}"));
+    assert_eq!(bib.len(), 1, "{folder} BibTeX: one entry");
     let entry = bib.iter().next().unwrap();
-    assert_eq!(entry.key, e.key, "{folder}cite.bib");
+    assert_eq!(entry.key, e.key, "{folder} BibTeX");
     assert!(
         entry
             .key
@@ -56,48 +56,47 @@ fn check_files(site: &Site, schema: &jsonschema::Validator, folder: &str, e: &Ex
     } else {
         EntryType::Report
     };
-    assert_eq!(entry.entry_type, kind, "{folder}cite.bib");
+    assert_eq!(entry.entry_type, kind, "{folder} BibTeX");
     assert_eq!(
         entry.title().unwrap().format_verbatim(),
         e.title,
-        "{folder}cite.bib: title\n{bib_text}"
+        "{folder} BibTeX: title\n{bib_text}"
     );
     let authors = entry.author().unwrap();
-    assert_eq!(authors.len(), 1, "{folder}cite.bib: one author\n{bib_text}");
+    assert_eq!(authors.len(), 1, "{folder} BibTeX: one author\n{bib_text}");
     // One institutional name: no given name split off it.
-    assert_eq!(authors[0].name, e.author, "{folder}cite.bib\n{bib_text}");
-    assert_eq!(authors[0].given_name, "", "{folder}cite.bib\n{bib_text}");
-    assert_eq!(entry.url().unwrap(), e.url, "{folder}cite.bib");
+    assert_eq!(authors[0].name, e.author, "{folder} BibTeX\n{bib_text}");
+    assert_eq!(authors[0].given_name, "", "{folder} BibTeX\n{bib_text}");
+    assert_eq!(entry.url().unwrap(), e.url, "{folder} BibTeX");
     match e.year {
         Some(year) => {
             let date = entry.date().unwrap();
             let biblatex::PermissiveType::Typed(date) = date else {
-                panic!("{folder}cite.bib: the date is not a date\n{bib_text}");
+                panic!("{folder} BibTeX: the date is not a date\n{bib_text}");
             };
             let biblatex::DateValue::At(at) = date.value else {
-                panic!("{folder}cite.bib: the date is a range");
+                panic!("{folder} BibTeX: the date is a range");
             };
-            assert_eq!(at.year, year, "{folder}cite.bib");
+            assert_eq!(at.year, year, "{folder} BibTeX");
         }
-        None => assert!(entry.date().is_err(), "{folder}cite.bib has a date"),
+        None => assert!(entry.date().is_err(), "{folder} BibTeX has a date"),
     }
     if !e.dataset {
         assert_eq!(
             entry.get("institution").unwrap().format_verbatim(),
             e.author,
-            "{folder}cite.bib"
+            "{folder} BibTeX"
         );
     }
 
-    let json_text = site.output(&format!("{folder}cite.json"));
     let json: Value = serde_json::from_str(&json_text).unwrap();
     let errors: Vec<String> = schema.iter_errors(&json).map(|e| e.to_string()).collect();
     assert!(
         errors.is_empty(),
-        "{folder}cite.json breaks the CSL-JSON schema: {errors:?}\n{json_text}"
+        "{folder} CSL-JSON breaks the CSL-JSON schema: {errors:?}\n{json_text}"
     );
     let items: Vec<citationberg::json::Item> = serde_json::from_str(&json_text)
-        .unwrap_or_else(|err| panic!("{folder}cite.json is not CSL-JSON: {err}\n{json_text}"));
+        .unwrap_or_else(|err| panic!("{folder} CSL-JSON is not CSL-JSON: {err}\n{json_text}"));
     assert_eq!(items.len(), 1);
     let item = &items[0];
     assert_eq!(item.id().as_deref(), Some(e.key.as_str()));
@@ -114,13 +113,13 @@ fn check_files(site: &Site, schema: &jsonschema::Validator, folder: &str, e: &Ex
     match item.0.get("author") {
         Some(citationberg::json::Value::Names(names)) => match names.as_slice() {
             [citationberg::json::NameValue::Literal(n)] => assert_eq!(n.literal, e.author),
-            other => panic!("{folder}cite.json: author {other:?}"),
+            other => panic!("{folder} CSL-JSON: author {other:?}"),
         },
-        other => panic!("{folder}cite.json: author {other:?}"),
+        other => panic!("{folder} CSL-JSON: author {other:?}"),
     }
     match (item.0.get("issued"), e.year) {
         (Some(citationberg::json::Value::Date(_)), Some(_)) | (None, None) => {}
-        (issued, _) => panic!("{folder}cite.json: issued {issued:?}"),
+        (issued, _) => panic!("{folder} CSL-JSON: issued {issued:?}"),
     }
     assert_eq!(
         json[0]["issued"]["date-parts"][0][0],
@@ -240,7 +239,7 @@ fn hostile_titles_and_names_come_back_unchanged_from_both_formats() {
         !page.contains("<b>x</b>"),
         "the title's markup reached the page"
     );
-    let bib = site.output("reports/alpha-2024/cite.bib");
+    let (bib, _) = common::cite_files(&page);
     let shown = bib
         .replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -248,7 +247,7 @@ fn hostile_titles_and_names_come_back_unchanged_from_both_formats() {
         .replace('"', "&quot;");
     assert!(
         page.contains(&shown) || page.contains(&shown.replace("&quot;", "\"")),
-        "the page does not show cite.bib as it is"
+        "the page does not show its BibTeX file as it is"
     );
 }
 
@@ -351,7 +350,7 @@ fn a_day_is_written_in_the_date_tags_when_the_report_states_one() {
         meta(&page, "property", "article:published_time"),
         ["2024-10-05"]
     );
-    let json: Value = serde_json::from_str(&site.output("reports/alpha-2024/cite.json")).unwrap();
+    let json: Value = serde_json::from_str(&common::cite_files(&page).1).unwrap();
     assert_eq!(
         json[0]["issued"]["date-parts"],
         serde_json::json!([[2024, 10, 5]])
@@ -452,19 +451,21 @@ fn every_page_kind_has_open_graph_tags_with_the_locale() {
 }
 
 #[test]
-fn report_and_metric_pages_offer_all_three_formats_and_the_files() {
+fn report_and_metric_pages_offer_all_three_formats_and_the_files_in_their_links() {
     let site = Site::fixture("basic");
     site.build_ok();
-    for (page, label, folder) in [
+    for (page, label, key, folder) in [
         (
             "reports/alpha-2024/index.html",
             "Cite this report",
-            "/sub/reports/alpha-2024/",
+            "wsis-alpha-2024",
+            "reports/alpha-2024/",
         ),
         (
             "metrics/alpha-alumni/index.html",
             "Cite this metric",
-            "/sub/metrics/alpha-alumni/",
+            "wsis-metric-alpha-alumni",
+            "metrics/alpha-alumni/",
         ),
     ] {
         let html = site.output(page);
@@ -473,20 +474,22 @@ fn report_and_metric_pages_offer_all_three_formats_and_the_files() {
             html.contains(&format!("<summary>{label}</summary>")),
             "{page}"
         );
-        assert!(
-            html.contains(&format!("href=\"{folder}cite.bib\"")),
-            "{page}"
-        );
-        assert!(
-            html.contains(&format!("href=\"{folder}cite.json\"")),
-            "{page}"
-        );
-        let file = |name: &str| site.output(&format!("{}{name}", &folder["/sub/".len()..]));
-        // The page shows the BibTeX file's own text, and links the CSL-JSON (for
-        // programs) without repeating it.
-        let bib = file("cite.bib");
+        // Both files offered for download under the entry's key, carried in the link:
+        // no file beside the page.
+        for name in [format!("{key}.bib"), format!("{key}.json")] {
+            assert!(
+                html.contains(&format!("download=\"{name}\"")),
+                "{page}: {name}"
+            );
+        }
+        for old in ["cite.bib", "cite.json"] {
+            assert!(!site.has_output(&format!("{folder}{old}")), "{page}: {old}");
+        }
+        // The page shows the BibTeX file's own text, and offers the CSL-JSON (for
+        // programs) without showing it.
+        let (bib, json) = common::cite_files(&html);
         assert!(text.contains(bib.lines().next().unwrap()), "{page}");
-        assert!(file("cite.json").contains("\"URL\": \"https://example.org/sub/"));
+        assert!(json.contains("\"URL\": \"https://example.org/sub/"));
         assert!(!text.contains("\"URL\":"), "{page}");
         assert!(
             text.contains("Stable address: https://example.org/sub/"),
@@ -501,7 +504,7 @@ fn report_and_metric_pages_offer_all_three_formats_and_the_files() {
 }
 
 #[test]
-fn every_figure_row_of_a_report_cites_the_figure_and_the_report_links_its_files_once() {
+fn every_figure_row_of_a_report_cites_the_figure_and_the_report_offers_its_files_once() {
     for (slug, figures) in [("alpha-2024", 2), ("alpha-2023", 1)] {
         let site = Site::fixture("basic");
         site.build_ok();
@@ -515,10 +518,9 @@ fn every_figure_row_of_a_report_cites_the_figure_and_the_report_links_its_files_
             "{slug}"
         );
         assert_eq!(
-            html.matches(&format!("href=\"/sub/reports/{slug}/cite.bib\""))
-                .count(),
+            html.matches("type=\"application/x-bibtex\"").count(),
             1,
-            "{slug}: the report's citation links its BibTeX; its figures' do not repeat it"
+            "{slug}: the report's citation offers its BibTeX; its figures' do not repeat it"
         );
         let text = common::text_of(&html);
         for (i, f) in r.figures.iter().enumerate() {
@@ -538,25 +540,19 @@ fn every_figure_row_of_a_report_cites_the_figure_and_the_report_links_its_files_
 }
 
 #[test]
-fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
+fn a_page_in_another_language_cites_the_same_work_and_offers_the_same_files() {
     let site = Site::fixture_in("basic", &["en", "fr"]);
     site.build_ok();
     let en = site.output("reports/alpha-2024/index.html");
     let fr = site.output("fr/reports/alpha-2024/index.html");
-    // One pair of files, beside the default language's page, linked from both pages
-    // (the link check of the build above has followed every link).
-    assert!(site.has_output("reports/alpha-2024/cite.bib"));
+    // The same files offered on both pages (a citation is the same in every
+    // language), once each (its figures' citations do not repeat them).
+    assert_eq!(common::cite_files(&en), common::cite_files(&fr));
     assert!(!site.has_output("fr/reports/alpha-2024/cite.bib"));
     for (lang, html, locale) in [("en", &en, "en"), ("fr", &fr, "fr")] {
         assert!(
-            html.contains("href=\"/sub/reports/alpha-2024/cite.bib\""),
-            "{lang}: the report's own link"
-        );
-        assert_eq!(
-            html.matches("href=\"/sub/reports/alpha-2024/cite.json\"")
-                .count(),
-            1,
-            "{lang}: the report's own link (its figures' citations do not repeat it)"
+            html.contains("download=\"wsis-alpha-2024.bib\""),
+            "{lang}: the report's own file"
         );
         assert_eq!(meta(html, "property", "og:locale"), [locale], "{lang}");
         assert_eq!(
@@ -567,7 +563,11 @@ fn a_page_in_another_language_cites_the_same_work_and_links_the_shared_files() {
         assert_eq!(meta(html, "name", "citation_language"), ["en"], "{lang}");
     }
     let metric = site.output("fr/metrics/alpha-alumni/index.html");
-    assert!(metric.contains("href=\"/sub/metrics/alpha-alumni/cite.bib\""));
+    assert!(metric.contains("download=\"wsis-metric-alpha-alumni.bib\""));
+    assert_eq!(
+        common::cite_files(&metric),
+        common::cite_files(&site.output("metrics/alpha-alumni/index.html"))
+    );
 }
 
 #[test]

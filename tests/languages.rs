@@ -365,11 +365,7 @@ fn assert_links_stay(site: &Site, base: &str, prefix: &str) {
                 continue;
             }
             let path = rel.split(['#', '?']).next().unwrap();
-            // Citation files exist once too, beside the default language's page.
-            let is_file = path.ends_with(".css")
-                || path.ends_with(".js")
-                || path.ends_with("/cite.bib")
-                || path.ends_with("/cite.json");
+            let is_file = path.ends_with(".css") || path.ends_with(".js");
             assert_eq!(
                 rel.starts_with(prefix),
                 !is_file,

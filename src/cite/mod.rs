@@ -1,12 +1,14 @@
 //! Citations: how to cite a report, a metric (a dataset) or one figure.
 //!
 //! One [`Citation`] record per thing cited, made from the model, is written in three
-//! formats, one file each: plain text for readers (`plain`), BibTeX (`bibtex`) and
-//! CSL-JSON (`csl`), the two that reference managers such as Zotero import. The page
-//! shows the plain text and the BibTeX, and each report and metric also gets
-//! `cite.bib` and `cite.json` next to its page, so a reference manager can import them
-//! by URL (the CSL-JSON is linked, not shown: it is for programs, and showing it
-//! doubled every report page's citation).
+//! formats: plain text for readers (`plain`), BibTeX (`bibtex`) and CSL-JSON (`csl`),
+//! the two that reference managers such as Zotero import. The page shows the plain
+//! text and the BibTeX, and offers both BibTeX and CSL-JSON as files to download
+//! (`<key>.bib`, `<key>.json`) whose bytes travel in the link itself, a `data:`
+//! address: a file of its own for each format beside every report and metric page was
+//! most of the files a site had (26,000 of 47,672 at 10,000 reports), and creating
+//! files was most of a build's time. Reference managers importing a page read its
+//! `citation_*` meta tags.
 //!
 //! Nothing here reads a clock: the same sources give the same citations, byte for
 //! byte, so there is no "accessed" date (a reader's reference manager adds its own).
@@ -15,20 +17,12 @@ mod bibtex;
 mod csl;
 mod plain;
 
-use std::path::PathBuf;
-
+use base64::Engine as _;
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
 use crate::link::Links;
 use crate::model::{MetricId, Observation, PartialDate, ReportId, Site};
-use crate::pipeline::Sink;
 use crate::urls::Page;
-
-/// The name of a page's BibTeX file, in the page's folder.
-pub(crate) const BIB_FILE: &str = "cite.bib";
-/// The name of a page's CSL-JSON file, in the page's folder.
-pub(crate) const CSL_FILE: &str = "cite.json";
 
 /// What sort of work is cited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,9 +154,12 @@ pub(crate) struct CiteView {
     pub(crate) bibtex: String,
     /// The stable address.
     pub(crate) url: String,
-    /// The page's `cite.bib` and `cite.json`, under the site's base path.
+    /// The BibTeX and CSL-JSON files as `data:` addresses, and the names they are
+    /// downloaded under (`<key>.bib`, `<key>.json`).
     pub(crate) bib_url: String,
     pub(crate) json_url: String,
+    pub(crate) bib_name: String,
+    pub(crate) json_name: String,
     /// The values of the `citation_*` meta tags that scholarly search engines and
     /// reference managers read from a report's page.
     pub(crate) meta: Meta,
@@ -184,23 +181,18 @@ pub(crate) struct Meta {
 }
 
 impl CiteView {
-    /// The view of citation `c` of the page `page`, whose original (for a report) is at
-    /// `source_url`. `root_base` is the base path of the files every language shares
-    /// (`/wsis/`): a page's citation files exist once, beside the default language's
-    /// page, and its citation is the same in every language.
-    pub(crate) fn new(
-        c: &Citation<'_>,
-        page: Page<'_>,
-        source_url: Option<&str>,
-        root_base: &str,
-    ) -> Self {
-        let folder = page.url(root_base);
+    /// The view of citation `c`, of a work whose original (for a report) is at
+    /// `source_url`. The same in every language.
+    pub(crate) fn new(c: &Citation<'_>, source_url: Option<&str>) -> Self {
+        let bibtex = c.bibtex();
         CiteView {
             plain: c.plain(),
-            bibtex: c.bibtex(),
+            bib_url: data_url("application/x-bibtex", &bibtex),
+            json_url: data_url("application/vnd.citationstyles.csl+json", &c.csl()),
+            bib_name: format!("{}.bib", c.key),
+            json_name: format!("{}.json", c.key),
+            bibtex,
             url: c.url.clone(),
-            bib_url: format!("{folder}{BIB_FILE}"),
-            json_url: format!("{folder}{CSL_FILE}"),
             meta: Meta {
                 title: c.title.to_string(),
                 author: c.author.to_string(),
@@ -213,34 +205,12 @@ impl CiteView {
     }
 }
 
-/// Writes every report's and metric's `cite.bib` and `cite.json` into `sink`, in
-/// parallel and each pair as soon as it is made, rather than holding them all.
-pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
-    use rayon::prelude::*;
-    let put = |folder: String, c: Citation| {
-        sink.put(
-            &PathBuf::from(format!("{folder}{BIB_FILE}")),
-            c.bibtex().into_bytes(),
-        )?;
-        sink.put(
-            &PathBuf::from(format!("{folder}{CSL_FILE}")),
-            c.csl().into_bytes(),
-        )
-    };
-    (0..site.reports.len()).into_par_iter().try_for_each(|i| {
-        let id = ReportId(i as u32);
-        put(
-            Page::Report(&site.report(id).slug).path(),
-            Citation::report(site, id),
-        )
-    })?;
-    (0..site.metrics.len()).into_par_iter().try_for_each(|i| {
-        let id = MetricId(i as u32);
-        put(
-            Page::Metric(&site.metric(id).id).path(),
-            Citation::metric(site, links, id),
-        )
-    })
+/// A `data:` address holding the UTF-8 text `text` of media type `mime`, in base64:
+/// no character of it needs escaping in an attribute or a URL.
+fn data_url(mime: &str, text: &str) -> String {
+    let mut url = format!("data:{mime};charset=utf-8;base64,");
+    base64::engine::general_purpose::STANDARD.encode_string(text, &mut url);
+    url
 }
 
 /// The absolute address of `page`.

@@ -289,12 +289,7 @@ impl Renderer<'_> {
                     .collect();
                 ctx.insert(
                     "cite",
-                    &CiteView::new(
-                        &Citation::report(s, id),
-                        page,
-                        r.source_url.as_deref(),
-                        v.root_base,
-                    ),
+                    &CiteView::new(&Citation::report(s, id), r.source_url.as_deref()),
                 );
                 ctx.insert("report", &v.report(id));
                 ctx.insert("html", &v.localized(&r.body.html));
@@ -366,10 +361,7 @@ impl Renderer<'_> {
                         super::jsonld::metric_dataset(s, l, id, &edition.root, in_language)
                     }),
                 );
-                ctx.insert(
-                    "cite",
-                    &CiteView::new(&Citation::metric(s, l, id), page, None, v.root_base),
-                );
+                ctx.insert("cite", &CiteView::new(&Citation::metric(s, l, id), None));
                 ctx.insert("metric", &v.metric(id));
                 v.insert_description(&mut ctx, m.description.as_ref());
                 ctx.insert("higher_is_better", &m.higher_is_better);

@@ -514,3 +514,29 @@ pub fn output_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
     );
     files
 }
+
+/// The citation files a page offers for download, decoded from the `data:` addresses
+/// that carry them: its BibTeX and its CSL-JSON. Panics unless the page offers exactly
+/// one of each.
+pub fn cite_files(html: &str) -> (String, String) {
+    use base64::Engine as _;
+    let one = |mime: &str| {
+        let start = format!("href=\"data:{mime};charset=utf-8;base64,");
+        let found: Vec<&str> = html
+            .match_indices(&start)
+            .map(|(at, _)| {
+                let rest = &html[at + start.len()..];
+                &rest[..rest.find('"').expect("a closing quote")]
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "one {mime} file offered");
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(found[0])
+            .unwrap_or_else(|e| panic!("{mime}: not base64: {e}"));
+        String::from_utf8(bytes).expect("UTF-8")
+    };
+    (
+        one("application/x-bibtex"),
+        one("application/vnd.citationstyles.csl+json"),
+    )
+}
