@@ -9,8 +9,9 @@
 //!   with its series (linked from its page and its JSON-LD);
 //! - `metric-definitions.csv`, `reports.csv`, `organizations.csv`: the tables the
 //!   figures refer to;
-//! - `metrics.json`, `reports.json`, `organizations.json`: the same as JSON, with
-//!   lists where a CSV cell joins them;
+//! - `metrics.json`: every metric with its series (its figures are in `metrics.csv`
+//!   and its own JSON file); `reports.json`, `organizations.json`: the same as their
+//!   CSV files, with lists where a CSV cell joins them;
 //! - `targets.csv` / `.json` and `crosswalk.csv` / `.json`: the WSIS+20 frame's
 //!   targets and sourced links (see `frame`), when the site has a frame;
 //! - `datapackage.json` and `figures.schema.json`: the package (see `package`).
@@ -49,7 +50,8 @@ pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), D
         PathBuf::from("data/metrics.csv"),
         csv("data/metrics.csv", &rows::CSV_COLUMNS, all)?,
     ))?;
-    put((PathBuf::from("data/metrics.json"), records(&metrics)?))?;
+    let heads: Vec<&rows::MetricHead<'_>> = metrics.iter().map(|m| &m.head).collect();
+    put((PathBuf::from("data/metrics.json"), records(&heads)?))?;
 
     let definitions =
         (0..site.metrics.len()).map(|i| rows::definition_row(site, MetricId(i as u32)));

@@ -147,9 +147,21 @@ pub(crate) fn figures_of(series: &Series) -> Vec<Observation> {
     out
 }
 
-/// A metric with its series, for `data/metrics.json` and `data/metrics/<id>.json`.
+/// A metric with its series and figures, for `data/metrics/<id>.json`.
 #[derive(Debug, Serialize)]
 pub(crate) struct MetricJson<'a> {
+    /// What `data/metrics.json` lists of the metric.
+    #[serde(flatten)]
+    pub(super) head: MetricHead<'a>,
+    /// The metric's figures, the rows of its CSV file.
+    pub(super) observations: Vec<Row<'a>>,
+}
+
+/// A metric with its series, for `data/metrics.json`: its figures are left out there,
+/// as they are the rows of `data/metrics.csv` and are in the metric's own JSON file
+/// (`json`); written in both JSON files, they were a third of the open data (issue 17).
+#[derive(Debug, Serialize)]
+pub(crate) struct MetricHead<'a> {
     id: &'a str,
     title: &'a str,
     unit: &'a str,
@@ -166,7 +178,6 @@ pub(crate) struct MetricJson<'a> {
     yearly: Vec<YearJson>,
     /// What is expected: one projection or target per year.
     outlook: Vec<YearJson>,
-    pub(super) observations: Vec<Row<'a>>,
 }
 
 /// A year's value on one track.
@@ -222,7 +233,7 @@ pub(crate) fn metric_json<'a>(site: &'a Site, links: &Links, id: MetricId) -> Me
             .map(|&(year, o)| year_json(site, series, year, o))
             .collect()
     };
-    MetricJson {
+    let head = MetricHead {
         id: &m.id,
         title: &m.title,
         unit: m.unit.name(),
@@ -239,6 +250,9 @@ pub(crate) fn metric_json<'a>(site: &'a Site, links: &Links, id: MetricId) -> Me
         json: format!("{root}{}", metric_json_path(&m.id)),
         yearly: track(&series.yearly),
         outlook: track(&series.outlook),
+    };
+    MetricJson {
+        head,
         observations: figures_of(series)
             .into_iter()
             .map(|o| row(site, links, o))

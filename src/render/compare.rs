@@ -37,10 +37,11 @@ pub(super) struct Comparison<'a> {
 }
 
 /// A report compared with the organization's previous one: the figures of metrics both
-/// state, with their change, and per action line the sections of both side by side:
-/// title and length, each linking to the full text. (The full text of both sides was
-/// shown once; it made a report page three times as heavy, for text that is one click
-/// away. Their opening sentences then were still a quarter of the page.)
+/// state, with their change, and per action line the length of both reports' sections
+/// side by side. (The full text of both sides was shown once; it made a report page
+/// three times as heavy, for text that is one click away. Their opening sentences then
+/// were still a quarter of the page, and their titles and addresses three fifths of the
+/// comparison: each report's contents links its sections.)
 pub(super) fn comparison<'a>(v: Views<'a>, this: ReportId, prev: ReportId) -> Comparison<'a> {
     let s = v.site;
     let (a, b) = (s.report(prev), s.report(this));
