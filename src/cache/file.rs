@@ -222,20 +222,23 @@ struct Hashing<W> {
 
 impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = match self.out.write(buf) {
-            Ok(n) => n,
-            Err(e) => {
-                let again = std::io::Error::new(e.kind(), e.to_string());
-                self.failed = Some(e);
-                return Err(again);
-            }
-        };
+        let n = self.out.write(buf).map_err(|e| self.keep(e))?;
         self.hash.update(&buf[..n]);
         self.len += n as u64;
         Ok(n)
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
+        // postcard flushes its writer at the end.
+        self.out.flush().map_err(|e| self.keep(e))
+    }
+}
+
+impl<W> Hashing<W> {
+    /// Keeps `e` for the caller, and returns a copy of it for postcard.
+    fn keep(&mut self, e: std::io::Error) -> std::io::Error {
+        let again = std::io::Error::new(e.kind(), e.to_string());
+        self.failed = Some(e);
+        again
     }
 }
 
@@ -356,6 +359,37 @@ mod tests {
         }
         assert!(back.pages["fr/reports/a/"].refs.has_id("toc"));
         assert!(!back.pages["reports/a/"].refs.has_id("toc"));
+    }
+
+    /// A file whose disk fills up after `room` bytes.
+    struct Full {
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(std::io::Error::other("no space left on the test disk"));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Seek for Full {
+        fn seek(&mut self, _: std::io::SeekFrom) -> std::io::Result<u64> {
+            Ok(0)
+        }
+    }
+
+    #[test]
+    fn a_failed_write_says_why() {
+        // Past the header, while the payload streams out.
+        let e = write(&sample(), &mut Full { room: HEADER + 3 }).unwrap_err();
+        assert_eq!(e.to_string(), "no space left on the test disk");
     }
 
     #[test]
