@@ -342,7 +342,7 @@ impl Incremental {
     }
 
     /// Writes the cache of the output now at `output_dir`, whose pages have the links
-    /// and ids `pages` (taken, as the last use of them): beside it, under a temporary name renamed over the old cache.
+    /// and ids `pages`: beside it, under a temporary name renamed over the old cache.
     /// Returns a warning when it cannot (the next build then renders every page).
     pub(crate) fn save(
         mut self,
