@@ -392,7 +392,30 @@ pub(crate) fn emit_all(
 /// Prints how long a stage took when `WSIS_TIMINGS` is set, for profiling builds.
 pub(crate) fn timing(stage: &str, since: std::time::Instant) {
     if std::env::var_os("WSIS_TIMINGS").is_some() {
-        eprintln!("timing: {stage}: {} ms", since.elapsed().as_millis());
+        eprintln!(
+            "timing: {stage}: {} ms{}",
+            since.elapsed().as_millis(),
+            memory()
+        );
+    }
+}
+
+/// The resident memory now and at its peak so far, as ` (rss N MiB, peak N MiB)`,
+/// for the timing lines: which stage raises the peak is what a memory profile of a
+/// build first asks. Empty where `/proc` does not say (other systems than Linux).
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let kib = |field: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    };
+    match (kib("VmRSS:"), kib("VmHWM:")) {
+        (Some(rss), Some(peak)) => format!(" (rss {} MiB, peak {} MiB)", rss / 1024, peak / 1024),
+        _ => String::new(),
     }
 }
 
@@ -427,6 +450,13 @@ pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {
 mod tests {
     use super::written_at;
     use crate::diagnostic::Location;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn timing_lines_say_the_memory_used() {
+        let m = super::memory();
+        assert!(m.starts_with(" (rss ") && m.contains(" MiB, peak "), "{m}");
+    }
 
     #[test]
     fn a_link_is_found_where_the_markdown_wrote_it() {

@@ -394,7 +394,6 @@ impl Incremental {
                 })
                 .collect(),
         };
-        let bytes = file::encode(&contents);
         // One temporary name, not one per process: what a build killed while writing
         // it leaves is replaced by the next build's, never left to pile up. (Two builds
         // of one output at once could mix their bytes there; the checksum then refuses
@@ -407,7 +406,7 @@ impl Incremental {
             .write(true)
             .create_new(true)
             .open(&tmp)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
+            .and_then(|mut f| file::write(&contents, &mut f));
         if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, &self.path)) {
             let _ = std::fs::remove_file(&tmp);
             return fail("written", &e);
