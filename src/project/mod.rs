@@ -281,6 +281,7 @@ impl Project {
         );
         let started_at = generation.load(std::sync::atomic::Ordering::SeqCst);
         std::thread::spawn(move || {
+            let t = std::time::Instant::now();
             let scratch = Memory::default();
             // One thread of its own, not the shared pool: the next edit's pages must
             // not queue behind the index.
@@ -291,8 +292,13 @@ impl Project {
             if generation.load(std::sync::atomic::Ordering::SeqCst) != started_at {
                 return;
             }
+            pipeline::timing("serve: data and search index made", t);
             match result {
-                Ok(()) => store.merge(scratch),
+                Ok(()) => {
+                    let t = std::time::Instant::now();
+                    store.merge(scratch);
+                    pipeline::timing("serve: data and search index served", t);
+                }
                 Err(e) => errors.write().unwrap_or_else(|p| p.into_inner()).push(e),
             }
         });

@@ -56,7 +56,9 @@ pub(super) fn watch(
             match rx.recv_timeout(Duration::from_secs(1)) {
                 Ok(event) => event,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    let t = std::time::Instant::now();
                     project.refresh_assets();
+                    crate::pipeline::timing("serve: data and search refresh started", t);
                     continue;
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
@@ -84,7 +86,10 @@ pub(super) fn watch(
             continue;
         }
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        crate::pipeline::timing("serve: a save's events taken", burst);
+        let t = std::time::Instant::now();
         let result = project.rebuild(&changed);
+        crate::pipeline::timing("serve: rebuild", t);
         let pages = match &result {
             Ok(done) if !done.full => {
                 serde_json::to_string(&done.paths).unwrap_or_else(|_| "\"*\"".into())
