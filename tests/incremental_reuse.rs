@@ -292,3 +292,28 @@ fn the_reports_file_is_written_anew_before_old_versions_outweigh_the_reports() {
     assert!(fresh.build(&["--fresh"]).ok);
     common::incremental::assert_same("after twelve edits", &tree(&site), &tree(&fresh));
 }
+
+#[test]
+fn the_reports_file_is_not_read_when_no_report_can_be_reused() {
+    let site = Site::fixture(FIXTURE);
+    site.build_ok();
+    // An organization edited: every report is checked again, so the previous reports
+    // are not read (nor held in memory); a reports file spoiled meanwhile goes unseen
+    // and is written anew.
+    fs::write(
+        site.root.join(".public.wsis-reports"),
+        b"spoiled, never read",
+    )
+    .unwrap();
+    site.edit(
+        "content/organizations/beta.yaml",
+        "Beta Forum Secretariat",
+        "Beta Forum Office",
+    );
+    let run = site.build(&[]);
+    assert!(run.ok && !run.stderr.contains("cache"), "{}", run.stderr);
+    assert_eq!(validated("organization edited", &run.stdout), (3, 3));
+    assert!(pack(&site).starts_with(b"WSIS-REPORTS\n"));
+    let run = site.build(&[]);
+    assert_eq!(validated("after", &run.stdout), (3, 0), "{}", run.stderr);
+}

@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use super::pack::Packed;
 use crate::linkcheck::PageRefs;
-use crate::validate::Validated;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8] = b"WSIS-CACHE\n";
@@ -58,9 +57,6 @@ pub(crate) struct Contents {
     pub(crate) pack: (u128, u64),
     /// Where each validated report is in the pack.
     pub(crate) packed: Vec<Packed>,
-    /// The validated reports, by source file, once read from the pack (never stored
-    /// in the cache file itself).
-    pub(crate) reports: Validated,
 }
 
 /// The payload as stored: link strings once, in a table, since most pages share most
@@ -289,7 +285,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
         validation: stored.validation,
         pack: stored.pack,
         packed: stored.reports,
-        reports: Validated::default(),
     })
 }
 
@@ -337,7 +332,6 @@ mod tests {
                 len: 13,
                 hash: 14,
             }],
-            reports: Validated::default(),
         }
     }
 

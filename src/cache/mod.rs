@@ -85,6 +85,8 @@ type InPack = HashMap<PathBuf, (pack::Packed, Arc<Report>)>;
 pub(crate) struct Incremental {
     /// The cache file.
     path: PathBuf,
+    /// The reports file beside it ([`pack`]).
+    pack_path: PathBuf,
     /// What identifies this `wsis` and this output.
     wsis: String,
     output: u128,
@@ -129,6 +131,7 @@ impl Incremental {
     pub(crate) fn open(output_dir: &Path, marker: Option<u128>, fresh: bool) -> Incremental {
         let mut cache = Incremental {
             path: crate::write::cache_path(output_dir),
+            pack_path: crate::write::reports_path(output_dir),
             wsis: inputs::wsis_id(),
             output: inputs::output_id(output_dir),
             globals: 0,
@@ -148,9 +151,8 @@ impl Incremental {
         };
         if !fresh {
             match cache.read(marker) {
-                Ok(Some((previous, in_pack))) => {
+                Ok(Some(previous)) => {
                     cache.pack = Some(previous.pack);
-                    cache.in_pack = in_pack;
                     cache.previous = Some(previous);
                 }
                 Ok(None) => {}
@@ -167,9 +169,10 @@ impl Incremental {
         cache
     }
 
-    /// The previous cache, if there is one this build may use, with where each of its
-    /// reports is in the pack; `Err` says why one that exists may not be.
-    fn read(&self, marker: Option<u128>) -> Result<Option<(Contents, InPack)>, String> {
+    /// The previous cache, if there is one this build may use (its reports not read
+    /// yet: see [`Incremental::begin_validation`]); `Err` says why one that exists may
+    /// not be.
+    fn read(&self, marker: Option<u128>) -> Result<Option<Contents>, String> {
         let meta = match std::fs::symlink_metadata(&self.path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("it cannot be read: {e}")),
@@ -179,7 +182,7 @@ impl Incremental {
             return Err("it is not a regular file (a folder or a symbolic link?)".into());
         }
         let bytes = std::fs::read(&self.path).map_err(|e| format!("it cannot be read: {e}"))?;
-        let mut contents = file::decode(&bytes).map_err(|e: Refused| e.to_string())?;
+        let contents = file::decode(&bytes).map_err(|e: Refused| e.to_string())?;
         if contents.wsis != self.wsis {
             return Err(format!(
                 "it was written by another wsis ({}; this is {})",
@@ -197,26 +200,30 @@ impl Incremental {
                  writing it, or the output was changed)"
                     .into(),
             ),
-            Some(_) => {
-                let reports =
-                    pack::read(&pack::path(&self.path), contents.pack.0, &contents.packed)
-                        .map_err(|e: Refused| format!("its reports file cannot be used: {e}"))?;
-                let mut in_pack = InPack::with_capacity(reports.len());
-                for (at, report) in contents.packed.iter().zip(reports) {
-                    let source = report.source.clone();
-                    if in_pack.insert(source, (*at, report)).is_some() {
-                        return Err(Refused::Decode.to_string());
-                    }
-                }
-                contents.reports = Validated(
-                    in_pack
-                        .iter()
-                        .map(|(source, (at, r))| (source.clone(), (at.fingerprint, Arc::clone(r))))
-                        .collect(),
-                );
-                Ok(Some((contents, in_pack)))
+            Some(_) => Ok(Some(contents)),
+        }
+    }
+
+    /// The reports of the previous cache `previous`, read from the reports file, by
+    /// source file; `Err` says why they may not be trusted.
+    fn read_reports(&self, previous: &Contents) -> Result<(Validated, InPack), String> {
+        let unusable = |e: Refused| format!("its reports file cannot be used: {e}");
+        let reports =
+            pack::read(&self.pack_path, previous.pack.0, &previous.packed).map_err(unusable)?;
+        let mut in_pack = InPack::with_capacity(reports.len());
+        for (at, report) in previous.packed.iter().zip(reports) {
+            let source = report.source.clone();
+            if in_pack.insert(source, (*at, report)).is_some() {
+                return Err(unusable(Refused::Decode));
             }
         }
+        let validated = Validated(
+            in_pack
+                .iter()
+                .map(|(source, (at, r))| (source.clone(), (at.fingerprint, Arc::clone(r))))
+                .collect(),
+        );
+        Ok((validated, in_pack))
     }
 
     /// Sets what validating a report reads besides its file, for the site at `root`
@@ -224,11 +231,32 @@ impl Incremental {
     /// reports may be reused ([`Incremental::reused`]) only when it is unchanged.
     pub(crate) fn begin_validation(&mut self, root: &Path, base_url: Option<&str>) {
         self.validation = inputs::validation(root, base_url);
-        if let Some(previous) = self.previous.as_mut() {
-            let reports = std::mem::take(&mut previous.reports);
-            if previous.validation == self.validation {
+        // The reports are read (and decoded) only when they may be reused: after a
+        // change to what every report is checked against, they would only take memory.
+        let Some(previous) = self.previous.as_ref() else {
+            return;
+        };
+        if previous.validation != self.validation {
+            return;
+        }
+        match self.read_reports(previous) {
+            Ok((reports, in_pack)) => {
                 self.reusable = reports;
+                self.in_pack = in_pack;
                 self.same_validation = true;
+            }
+            Err(why) => {
+                // Never trusted in part: every page is rendered, the pack written anew.
+                self.previous = None;
+                self.pack = None;
+                self.warnings.push(
+                    Diagnostic::new(
+                        Kind::Cache,
+                        &self.path,
+                        format!("the build cache was ignored: {why}"),
+                    )
+                    .help("every page is rendered and a new cache written; nothing to do"),
+                );
             }
         }
     }
@@ -378,7 +406,6 @@ impl Incremental {
             validation: self.validation,
             pack,
             packed,
-            reports: Validated::default(),
             pages: fresh
                 .into_iter()
                 .filter_map(|(path, (context, output))| {
@@ -419,7 +446,7 @@ impl Incremental {
     /// written anew (none yet, or more dead bytes than live). The pack's id and length,
     /// and where each report is, by source file.
     fn write_pack(&mut self) -> std::io::Result<((u128, u64), Vec<pack::Packed>)> {
-        let path = pack::path(&self.path);
+        let path = self.pack_path.clone();
         let validated = std::mem::take(&mut self.validated);
         let mut reports: Vec<(&PathBuf, &(u64, Arc<Report>))> = validated.0.iter().collect();
         reports.sort_unstable_by(|a, b| a.0.cmp(b.0));

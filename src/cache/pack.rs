@@ -53,16 +53,6 @@ pub(crate) struct Packed {
     pub(crate) hash: u128,
 }
 
-/// The pack beside the output folder whose cache is at `cache`.
-pub(crate) fn path(cache: &Path) -> PathBuf {
-    // `.public.wsis-cache` -> `.public.wsis-reports`.
-    let name = cache
-        .file_name()
-        .map(|n| n.to_string_lossy().replace("wsis-cache", "wsis-reports"))
-        .unwrap_or_else(|| ".public.wsis-reports".into());
-    cache.with_file_name(name)
-}
-
 /// The reports at `at` of the pack at `path`, which must be the pack `id`; in the
 /// order of `at`, decoded in parallel.
 pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Report>>, Refused> {
@@ -73,10 +63,14 @@ pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Repor
     if !meta.is_file() {
         return Err(Refused::Pack);
     }
-    let bytes = fs::read(path).map_err(|_| Refused::Pack)?;
+    // The header first: a file that is not this pack is refused before it is read.
+    let mut file = File::open(path).map_err(|_| Refused::Pack)?;
+    let mut bytes = vec![0u8; HEADER as usize];
+    io::Read::read_exact(&mut file, &mut bytes).map_err(|_| Refused::Length)?;
     if header_id(&bytes)? != id {
         return Err(Refused::Pack);
     }
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(|_| Refused::Pack)?;
     at.par_iter()
         .map(|p| {
             let start = usize::try_from(p.offset).map_err(|_| Refused::Length)?;
@@ -324,14 +318,25 @@ mod tests {
     }
 
     #[test]
-    fn the_pack_is_named_beside_the_cache() {
+    fn the_pack_is_named_beside_the_cache_and_apart_for_every_output() {
+        use crate::write::{cache_path, reports_path};
         assert_eq!(
-            path(Path::new("/s/.public.wsis-cache")),
+            reports_path(Path::new("/s/public")),
             Path::new("/s/.public.wsis-reports")
         );
-        assert_eq!(
-            path(Path::new("/s/.site.wsis-cache")),
-            Path::new("/s/.site.wsis-reports")
-        );
+        // Outputs whose names hold the suffixes still get packs of their own.
+        let outputs = [
+            "/s/x-wsis-cache",
+            "/s/x-wsis-reports",
+            "/s/x",
+            "/s/wsis-cache",
+        ];
+        let mut names: Vec<PathBuf> = outputs
+            .iter()
+            .flat_map(|o| [cache_path(Path::new(o)), reports_path(Path::new(o))])
+            .collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), outputs.len() * 2, "{names:?}");
     }
 }

@@ -66,6 +66,12 @@ pub(crate) fn cache_path(target: &Path) -> PathBuf {
     sibling(target, "wsis-cache")
 }
 
+/// The incremental build's checked reports beside the output folder `target`, next to
+/// its cache (`.public.wsis-reports`).
+pub(crate) fn reports_path(target: &Path) -> PathBuf {
+    sibling(target, "wsis-reports")
+}
+
 /// An output folder being written.
 #[derive(Debug)]
 pub(crate) struct Output {
