@@ -39,16 +39,17 @@
 //! list the file with the hash the cache recorded, untouched since (size and time),
 //! and the file is then hard-linked (or left) into the new tree like any unchanged
 //! file. Its links and ids for the link check come from the cache. The data files,
-//! citations, search index and static files are built in full as before: they are
-//! written only where their bytes changed.
+//! search index and static files are built in full as before: they are written only
+//! where their bytes changed.
 //!
 //! # Trust
 //!
 //! The cache is `.<output>.wsis-cache` beside the output (never inside the served
 //! tree), with the validated reports in `.<output>.wsis-reports` beside it
-//! ([`pack`]: appended to, each report's bytes hashed in the cache file). It is written after the output is exchanged, and names the output it
-//! describes by the hash of its marker: a build stopped between the two leaves a cache
-//! that no longer matches, and is ignored. A cache that is truncated, corrupt
+//! ([`pack`]: appended to, each report's bytes hashed in the cache file). It is
+//! written after the output is exchanged, and names the output it describes by the
+//! hash of its marker: a build stopped between the two leaves a cache that no longer
+//! matches, and is ignored. A cache that is truncated, corrupt
 //! (checksum), of another format, written by another `wsis` executable or for another
 //! output folder, or that is not a regular file (a folder, a symbolic link), or whose
 //! reports file is any of these, is ignored with a warning and the build renders

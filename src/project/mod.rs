@@ -281,6 +281,11 @@ impl Project {
         );
         let started_at = generation.load(std::sync::atomic::Ordering::SeqCst);
         std::thread::spawn(move || {
+            // The lowest priority (on Linux, `nice` is per thread): the next save's
+            // rebuild, on the shared pool, must not share the cores evenly with this
+            // refresh, which nobody waits for.
+            #[cfg(target_os = "linux")]
+            let _ = rustix::process::setpriority_process(None, 19);
             let t = std::time::Instant::now();
             let scratch = Memory::default();
             // One thread of its own, not the shared pool: the next edit's pages must
