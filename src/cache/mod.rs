@@ -77,9 +77,6 @@ pub(crate) use file::PageEntry;
 use file::{Contents, Refused};
 pub(crate) use render::render_pages;
 
-/// The reports of a pack by source file: where each is, and the report read from there.
-type InPack = HashMap<PathBuf, (pack::Packed, Arc<Report>)>;
-
 /// The cache of one build: the previous build's pages, when they may be trusted, and
 /// this build's as they are rendered.
 #[derive(Debug)]
@@ -102,12 +99,14 @@ pub(crate) struct Incremental {
     /// [`Incremental::begin_validation`] knows it.
     validation: u128,
     /// The previous build's validated reports, when validated with this `validation`
-    /// (and then `same_validation`).
+    /// (and then `same_validation`): the one place they are held until the cache is
+    /// saved.
     reusable: Validated,
     /// The previous build's reports pack (id and length), and where each of its
-    /// reports is in it: a report this build reuses is not written again.
+    /// reports is in it, by source file: a report this build reuses is not written
+    /// again.
     pack: Option<(u128, u64)>,
-    in_pack: InPack,
+    packed_at: HashMap<PathBuf, pack::Packed>,
     same_validation: bool,
     /// The pages (paths in the default language) that show something of a report that
     /// changed since the previous build, when only reports changed: a page of a kind
@@ -141,7 +140,7 @@ impl Incremental {
             validation: 0,
             reusable: Validated::default(),
             pack: None,
-            in_pack: InPack::new(),
+            packed_at: HashMap::new(),
             same_validation: false,
             affected: None,
             validated: Validated::default(),
@@ -207,24 +206,29 @@ impl Incremental {
 
     /// The reports of the previous cache `previous`, read from the reports file, by
     /// source file; `Err` says why they may not be trusted.
-    fn read_reports(&self, previous: &Contents) -> Result<(Validated, InPack), String> {
+    #[allow(clippy::type_complexity)]
+    fn read_reports(
+        &self,
+        previous: &Contents,
+    ) -> Result<(Validated, HashMap<PathBuf, pack::Packed>), String> {
         let unusable = |e: Refused| format!("its reports file cannot be used: {e}");
         let reports =
             pack::read(&self.pack_path, previous.pack.0, &previous.packed).map_err(unusable)?;
-        let mut in_pack = InPack::with_capacity(reports.len());
+        let mut validated = Validated::default();
+        validated.0.reserve(reports.len());
+        let mut packed_at = HashMap::with_capacity(reports.len());
         for (at, report) in previous.packed.iter().zip(reports) {
             let source = report.source.clone();
-            if in_pack.insert(source, (*at, report)).is_some() {
+            packed_at.insert(source.clone(), *at);
+            if validated
+                .0
+                .insert(source, (at.fingerprint, report))
+                .is_some()
+            {
                 return Err(unusable(Refused::Decode));
             }
         }
-        let validated = Validated(
-            in_pack
-                .iter()
-                .map(|(source, (at, r))| (source.clone(), (at.fingerprint, Arc::clone(r))))
-                .collect(),
-        );
-        Ok((validated, in_pack))
+        Ok((validated, packed_at))
     }
 
     /// Sets what validating a report reads besides its file, for the site at `root`
@@ -241,9 +245,9 @@ impl Incremental {
             return;
         }
         match self.read_reports(previous) {
-            Ok((reports, in_pack)) => {
+            Ok((reports, packed_at)) => {
                 self.reusable = reports;
-                self.in_pack = in_pack;
+                self.packed_at = packed_at;
                 self.same_validation = true;
             }
             Err(why) => {
@@ -293,11 +297,15 @@ impl Incremental {
     /// between the previous build's site (its reports, with this build's everything
     /// else) and `site`.
     pub(crate) fn plan(&mut self, site: &Site, links: &Links) {
-        let reusable = std::mem::take(&mut self.reusable);
         if self.previous.is_none() || !self.same_validation {
             return;
         }
-        let mut reports: Vec<Arc<Report>> = reusable.0.into_values().map(|(_, r)| r).collect();
+        let mut reports: Vec<Arc<Report>> = self
+            .reusable
+            .0
+            .values()
+            .map(|(_, r)| Arc::clone(r))
+            .collect();
         crate::validate::sort_reports(&mut reports, &site.organizations);
         let old = Site {
             config: site.config.clone(),
@@ -452,11 +460,14 @@ impl Incremental {
         let mut reports: Vec<(&PathBuf, &(u64, Arc<Report>))> = validated.0.iter().collect();
         reports.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // A report is where the previous build put it when it is the very report read
-        // from there (reused, not validated again).
+        // from there (reused, not validated again). The previous reports are held in
+        // `reusable` until here, so no report validated anew can share an address
+        // with one of them.
         let mut at: Vec<Option<pack::Packed>> = reports
             .iter()
             .map(|(source, (fp, r))| {
-                let (p, old) = self.in_pack.get(*source)?;
+                let p = self.packed_at.get(*source)?;
+                let (_, old) = self.reusable.0.get(*source)?;
                 (Arc::ptr_eq(old, r) && p.fingerprint == *fp).then_some(*p)
             })
             .collect();

@@ -53,18 +53,27 @@ pub(crate) struct Packed {
     pub(crate) hash: u128,
 }
 
+/// Opens the regular file at `path` with `options`, never through a symbolic link
+/// (on Unix the open itself refuses one, so none can be swapped in after a check);
+/// `None` when it cannot be opened or is not a regular file.
+fn open_file(path: &Path, options: &mut OpenOptions) -> Option<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    let file = options.open(path).ok()?;
+    file.metadata().ok()?.is_file().then_some(file)
+}
+
 /// The reports at `at` of the pack at `path`, which must be the pack `id`; in the
 /// order of `at`, decoded in parallel.
 pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Report>>, Refused> {
     if at.is_empty() {
         return Ok(Vec::new());
     }
-    let meta = fs::symlink_metadata(path).map_err(|_| Refused::Pack)?;
-    if !meta.is_file() {
-        return Err(Refused::Pack);
-    }
+    let mut file = open_file(path, OpenOptions::new().read(true)).ok_or(Refused::Pack)?;
     // The header first: a file that is not this pack is refused before it is read.
-    let mut file = File::open(path).map_err(|_| Refused::Pack)?;
     let mut bytes = vec![0u8; HEADER as usize];
     io::Read::read_exact(&mut file, &mut bytes).map_err(|_| Refused::Length)?;
     if header_id(&bytes)? != id {
@@ -123,16 +132,15 @@ impl Writer {
     /// Opens the pack `id` at `path` to append after its first `len` bytes, when it is
     /// still that pack and that long (nothing else wrote to it since).
     pub(crate) fn append(path: &Path, id: u128, len: u64) -> Option<Writer> {
-        let meta = fs::symlink_metadata(path).ok()?;
-        if !meta.is_file() || meta.len() != len {
+        let mut file = open_file(path, OpenOptions::new().read(true).append(true))?;
+        if file.metadata().ok()?.len() != len {
             return None;
         }
         let mut head = [0u8; HEADER as usize];
-        io::Read::read_exact(&mut File::open(path).ok()?, &mut head).ok()?;
+        io::Read::read_exact(&mut file, &mut head).ok()?;
         if header_id(&head).ok()? != id {
             return None;
         }
-        let file = OpenOptions::new().append(true).open(path).ok()?;
         Some(Writer {
             id,
             file: BufWriter::with_capacity(1 << 20, file),
@@ -305,6 +313,24 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "a temporary file was left: {names:?}");
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pack_behind_a_symbolic_link_is_neither_read_nor_appended_to() {
+        let d = dir();
+        let real = d.join("elsewhere");
+        let pack = d.join(".public.wsis-reports");
+        let a = report(1);
+        let mut w = Writer::anew(&real).unwrap();
+        let id = w.id;
+        let at = w.write(&[(1, &a)]).unwrap();
+        let len = w.finish().unwrap();
+        std::os::unix::fs::symlink(&real, &pack).unwrap();
+        assert_eq!(read(&pack, id, &at).err(), Some(Refused::Pack));
+        assert!(Writer::append(&pack, id, len).is_none());
+        assert_eq!(fs::metadata(&real).unwrap().len(), len);
         fs::remove_dir_all(&d).unwrap();
     }
 

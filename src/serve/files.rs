@@ -28,14 +28,12 @@ pub(super) async fn page(State(shared): State<Shared>, request: Request<Body>) -
     let Some(rel) = site_path(raw) else {
         return plain(StatusCode::BAD_REQUEST, "the address leaves the site");
     };
-    let t = std::time::Instant::now();
     let errors = shared
         .errors
         .read()
         .map(|e| e.clone())
         .unwrap_or_else(|p| p.into_inner().clone());
     if let Some(bytes) = shared.store.get(&rel) {
-        crate::pipeline::timing("serve: a page found", t);
         return file(StatusCode::OK, &rel, &bytes, &errors);
     }
     // `/reports/x` for the folder `/reports/x/`: redirect so relative links work.

@@ -56,9 +56,7 @@ pub(super) fn watch(
             match rx.recv_timeout(Duration::from_secs(1)) {
                 Ok(event) => event,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    let t = std::time::Instant::now();
                     project.refresh_assets();
-                    crate::pipeline::timing("serve: data and search refresh started", t);
                     continue;
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
