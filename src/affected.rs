@@ -10,8 +10,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
+
 use crate::link::Links;
-use crate::model::{Report, ReportId, Site};
+use crate::model::{MetricId, Observation, Report, ReportId, Site};
+use crate::series::Series;
 use crate::urls::Page;
 
 /// The paths (in the default language) of every page that shows something of a
@@ -24,8 +27,32 @@ pub(crate) fn affected_pages(
     site: &Site,
     links: &Links,
 ) -> HashSet<String> {
+    let mut paths = always(site, old_links, links);
     let old_by_slug = by_slug(old);
     let new_by_slug = by_slug(site);
+    for (slug, (id, report)) in &new_by_slug {
+        let same = old_by_slug
+            .get(slug)
+            .is_some_and(|(_, o)| Arc::ptr_eq(o, report));
+        if !same {
+            report_dependents(site, links, *id, None, &mut paths);
+        }
+    }
+    for (slug, (id, report)) in &old_by_slug {
+        let same = new_by_slug
+            .get(slug)
+            .is_some_and(|(_, n)| Arc::ptr_eq(n, report));
+        if !same {
+            report_dependents(old, old_links, *id, None, &mut paths);
+        }
+    }
+    paths
+}
+
+/// The pages any report edit may change, whichever report it was: the indexes, the
+/// targets' pages and those showing their standing, and the year pages when the years
+/// with reports changed.
+fn always(site: &Site, old_links: &Links, links: &Links) -> HashSet<String> {
     let mut paths = HashSet::new();
     for page in [
         Page::Home,
@@ -61,22 +88,6 @@ pub(crate) fn affected_pages(
             paths.insert(Page::Year(y).path());
         }
     }
-    for (slug, (id, report)) in &new_by_slug {
-        let same = old_by_slug
-            .get(slug)
-            .is_some_and(|(_, o)| Arc::ptr_eq(o, report));
-        if !same {
-            report_dependents(site, links, *id, &mut paths);
-        }
-    }
-    for (slug, (id, report)) in &old_by_slug {
-        let same = new_by_slug
-            .get(slug)
-            .is_some_and(|(_, n)| Arc::ptr_eq(n, report));
-        if !same {
-            report_dependents(old, old_links, *id, &mut paths);
-        }
-    }
     paths
 }
 
@@ -89,8 +100,16 @@ fn by_slug(site: &Site) -> HashMap<&str, (ReportId, &Arc<Report>)> {
         .collect()
 }
 
-/// Adds the paths of the pages showing something of report `id` of `site`.
-fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashSet<String>) {
+/// Adds the paths of the pages showing something of report `id` of `site`. With
+/// `moved`, of the other figures of its metrics only those whose view it names.
+fn report_dependents(
+    site: &Site,
+    links: &Links,
+    id: ReportId,
+    moved: Option<&InPlace>,
+    paths: &mut HashSet<String>,
+) {
+    let shown = |o: &Observation| moved.is_none_or(|m| m.observation(*o));
     let r = site.report(id);
     paths.insert(Page::Report(&r.slug).path());
     let (prev, next) = links.neighbours[id.index()];
@@ -126,7 +145,7 @@ fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashS
         // Every page showing a value of the metric shows its change, which this
         // report's value may have moved.
         let series = &links.series[f.metric.index()];
-        for o in &series.observations {
+        for o in series.observations.iter().filter(|o| shown(o)) {
             let other = site.report(o.report);
             paths.insert(Page::Report(&other.slug).path());
             paths.insert(Page::Year(other.figures[o.figure].year).path());
@@ -134,11 +153,112 @@ fn report_dependents(site: &Site, links: &Links, id: ReportId, paths: &mut HashS
         // A restating figure is no observation, but its report's page names the
         // report it repeats (title and sentence), and the original's names it.
         for &(restating, original) in &series.restatements {
-            for o in [restating, original] {
+            for o in [restating, original].iter().filter(|o| shown(o)) {
                 let other = site.report(o.report);
                 paths.insert(Page::Report(&other.slug).path());
                 paths.insert(Page::Year(other.figures[o.figure].year).path());
             }
         }
+    }
+}
+
+/// An edit that changed reports in place: each report keeps its id, and every index
+/// but the series of the changed reports' metrics is as it was (what
+/// [`Links::update`] handles). What `wsis serve` re-renders after such an edit is
+/// worked out from the changed reports alone, and a long list only in the pages
+/// holding something that changed ([`crate::render::Renderer::parts_showing`]).
+#[derive(Debug, Default)]
+pub(crate) struct InPlace {
+    /// The reports that changed.
+    reports: FxHashSet<ReportId>,
+    /// The metrics of their figures, whose series were rebuilt.
+    metrics: FxHashSet<MetricId>,
+    /// The figures of those metrics that a page shows differently: those of the
+    /// changed reports and those whose change, standing or restatements moved.
+    observations: FxHashSet<Observation>,
+}
+
+impl InPlace {
+    /// What changed from `old` (linked as `old_links`) to `site`, whose links
+    /// [`Links::update`] made from `old_links`; `None` when the reports are not the
+    /// same in number, so that ids may have moved.
+    pub(crate) fn new(
+        old: &Site,
+        old_links: &Links,
+        site: &Site,
+        links: &Links,
+    ) -> Option<InPlace> {
+        if old.reports.len() != site.reports.len() {
+            return None;
+        }
+        let mut moved = InPlace::default();
+        for (i, (before, after)) in old.reports.iter().zip(&site.reports).enumerate() {
+            if !Arc::ptr_eq(before, after) {
+                moved.reports.insert(ReportId(i as u32));
+                moved
+                    .metrics
+                    .extend(before.figures.iter().map(|f| f.metric));
+                moved.metrics.extend(after.figures.iter().map(|f| f.metric));
+            }
+        }
+        for &m in &moved.metrics {
+            let (before, after) = (&old_links.series[m.index()], &links.series[m.index()]);
+            let figures = after
+                .observations
+                .iter()
+                .copied()
+                .chain(before.restatements.iter().flat_map(|&(r, o)| [r, o]))
+                .chain(after.restatements.iter().flat_map(|&(r, o)| [r, o]));
+            for o in figures {
+                if moved.shown_otherwise(before, after, o) {
+                    moved.observations.insert(o);
+                }
+            }
+        }
+        Some(moved)
+    }
+
+    /// Whether figure `o` (of a metric whose series went from `before` to `after`)
+    /// reads differently: everything [`crate::render::views::Views::observation`]
+    /// shows of it comes from its report, its change and the figure it is compared
+    /// with, its standing, and the figures it restates or that restate it.
+    fn shown_otherwise(&self, before: &Series, after: &Series, o: Observation) -> bool {
+        let changed = |o: Observation| self.reports.contains(&o.report);
+        changed(o)
+            || before.change(o) != after.change(o)
+            || after.change(o).is_some_and(|c| changed(c.from))
+            || before.standing(o) != after.standing(o)
+            || before.original_of(o) != after.original_of(o)
+            || after.original_of(o).is_some_and(changed)
+            || !before.restated_by(o).eq(after.restated_by(o))
+            || after.restated_by(o).any(changed)
+    }
+
+    /// The paths (in the default language) of the pages showing something that
+    /// changed: [`affected_pages`] for this edit, worked out from the changed reports
+    /// rather than by comparing every report.
+    pub(crate) fn pages(&self, site: &Site, old_links: &Links, links: &Links) -> HashSet<String> {
+        let mut paths = always(site, old_links, links);
+        for &id in &self.reports {
+            // The old version has the same organization, year, lines and figures'
+            // metrics and years: the same pages show it.
+            report_dependents(site, links, id, Some(self), &mut paths);
+        }
+        paths
+    }
+
+    /// Whether report `id` changed.
+    pub(crate) fn report(&self, id: ReportId) -> bool {
+        self.reports.contains(&id)
+    }
+
+    /// Whether metric `id`'s series was rebuilt (its views may read differently).
+    pub(crate) fn metric(&self, id: MetricId) -> bool {
+        self.metrics.contains(&id)
+    }
+
+    /// Whether figure `o` reads differently.
+    pub(crate) fn observation(&self, o: Observation) -> bool {
+        self.observations.contains(&o)
     }
 }

@@ -22,8 +22,8 @@ use crate::linkcheck::PageRefs;
 use crate::load::{self, Sources};
 use crate::model::Site;
 use crate::pipeline::{self, Memory};
-use crate::render::Renderer;
 use crate::render::theme::Theme;
+use crate::render::{Job, Renderer};
 use crate::validate;
 
 /// A callback told the URL paths of pages rendered ahead of the rest.
@@ -43,6 +43,18 @@ struct Good {
     /// The theme's compiled templates, reused by partial rebuilds.
     engine: crate::render::SharedEngines,
     pages: HashMap<String, PageRefs>,
+    /// Every page of the site by its path in the default language (its first page, for
+    /// a list): what an edit in place re-renders is worked out as paths.
+    jobs: Arc<HashMap<String, Job>>,
+}
+
+/// Every job of `renderer`'s site by the path of its page in the default language.
+fn job_index(renderer: &Renderer<'_>) -> HashMap<String, Job> {
+    renderer
+        .jobs()
+        .into_iter()
+        .map(|job| (renderer.page(job).path(), job))
+        .collect()
 }
 
 /// What a rebuild did, for the log line.
@@ -105,6 +117,20 @@ impl Project {
                 .cloned()
                 .collect()
         })
+    }
+
+    /// The reports whose candidate figures wait for review, with how many, as
+    /// [`crate::review::waiting`] finds them; `None` until the reports have loaded.
+    pub(crate) fn waiting_review(&self) -> Option<Vec<(String, usize)>> {
+        let sources = self.sources.as_ref()?;
+        Some(
+            sources
+                .reports
+                .iter()
+                .filter(|r| !r.candidates.is_empty())
+                .map(|r| (r.slug.clone(), r.candidates.len()))
+                .collect(),
+        )
     }
 
     /// A project for the site at `root`, served at `base_url`. Nothing is built yet.
@@ -231,7 +257,7 @@ impl Project {
         let theme = Theme::load(&self.root, &site.config.theme, &site.config.languages())
             .map_err(BuildError::new)?;
         let fresh = Memory::default();
-        let (pages, engine) = {
+        let (pages, engine, jobs) = {
             let renderer = Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
             let pages = pipeline::emit_all(
                 &site,
@@ -243,7 +269,7 @@ impl Project {
                 pipeline::Rendering::default(),
             )
             .map_err(BuildError::new)?;
-            (pages, renderer.shared_engine())
+            (pages, renderer.shared_engine(), job_index(&renderer))
         };
         self.store.replace_with(fresh);
         self.full_pending = false;
@@ -254,6 +280,7 @@ impl Project {
             theme: Arc::new(theme),
             engine,
             pages,
+            jobs: Arc::new(jobs),
         });
         Ok(count)
     }
@@ -319,26 +346,4 @@ impl Project {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_while_rebuilding_becomes_an_error_and_the_next_rebuild_works() {
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-        let mut project = Project::new(&fixture, "http://127.0.0.1:1111/");
-        let first = project.rebuild_all();
-        assert!(first.is_ok(), "{first:?}");
-        let result = project.guarded(|_| panic!("boom in a test"));
-        let error = result.expect_err("the panic is an error");
-        assert!(
-            error.diagnostics[0]
-                .to_string()
-                .contains("internal error while rebuilding: boom in a test"),
-            "{error:?}"
-        );
-        assert_eq!(project.errors.read().map(|e| e.len()).unwrap_or(0), 1);
-        let again = project.rebuild(&[PathBuf::from("content/reports/alpha-2024.md")]);
-        assert!(again.is_ok(), "{again:?}");
-        assert!(project.errors.read().map(|e| e.is_empty()).unwrap_or(false));
-    }
-}
+mod tests;

@@ -15,8 +15,9 @@ use crate::pipeline;
 use crate::render::{Job, Renderer, Task};
 use crate::validate;
 
-use super::{Good, Project, Rebuilt};
-use crate::affected::affected_pages;
+use super::{Good, Project, Rebuilt, job_index};
+use crate::affected::{InPlace, affected_pages};
+use crate::model::Site;
 
 impl Project {
     /// Re-reads the changed reports and re-renders the pages they affect.
@@ -96,8 +97,9 @@ impl Project {
         let Some(old) = self.good.take() else {
             return self.try_rebuild_all().map(|n| (n, Vec::new()));
         };
-        let links =
-            Links::update(&old.links, &old.site, &site).unwrap_or_else(|| Links::new(&site));
+        let updated = Links::update(&old.links, &old.site, &site);
+        let in_place = updated.is_some();
+        let links = updated.unwrap_or_else(|| Links::new(&site));
         pipeline::timing("partial: link", t);
         let theme = Arc::clone(&old.theme);
         let engine = Arc::clone(&old.engine);
@@ -125,29 +127,44 @@ impl Project {
         pipeline::timing("partial: edited page in every language", t);
 
         let t = Instant::now();
-        let affected = affected_pages(&old.site, &old.links, &site, &links);
         let mut pages = old.pages;
-        let all_tasks = renderer.tasks();
-        let existing: HashSet<String> = all_tasks.iter().map(|&t| renderer.path(t)).collect();
-        // Pages of reports (or years) that no longer exist.
-        let gone: Vec<String> = pages
-            .keys()
-            .filter(|p| !existing.contains(*p))
-            .cloned()
-            .collect();
-        for path in gone {
-            pages.remove(&path);
-            self.store.remove(&crate::urls::file_of(&path));
-        }
-        // `affected` holds the pages' paths in the default language: a page is
-        // affected in every language, and a list in all its pages (a task's page is
-        // its list's first, whichever page of the list it renders), since an edit
-        // may move items from page to page.
-        let rest: Vec<Task> = all_tasks
-            .into_iter()
-            .filter(|t| !edited.contains(t))
-            .filter(|&t| affected.contains(&renderer.page(t.job).path()))
-            .collect();
+        let moved = in_place
+            .then(|| InPlace::new(&old.site, &old.links, &site, &links))
+            .flatten();
+        let (rest, jobs) = match &moved {
+            // Every page is where it was: the changed reports say which to redo, and
+            // of a long list only the pages showing what changed.
+            Some(moved) => {
+                let rest: Vec<Task> = moved
+                    .pages(&site, &old.links, &links)
+                    .iter()
+                    .filter_map(|path| old.jobs.get(path))
+                    .flat_map(|&job| {
+                        let renderer = &renderer;
+                        renderer
+                            .parts_showing(job, moved)
+                            .into_iter()
+                            .flat_map(move |part| {
+                                renderer
+                                    .in_every_language(job)
+                                    .map(move |t| Task { part, ..t })
+                            })
+                    })
+                    .filter(|t| !edited.contains(t))
+                    .collect();
+                (rest, Arc::clone(&old.jobs))
+            }
+            None => {
+                let rest = self.moved_pages(
+                    (&old.site, &old.links),
+                    (&site, &links),
+                    &renderer,
+                    &mut pages,
+                );
+                let rest = rest.into_iter().filter(|t| !edited.contains(t)).collect();
+                (rest, Arc::new(job_index(&renderer)))
+            }
+        };
         pipeline::timing("partial: affected pages", t);
         // Another open page that shows the report (its action line, say) is announced
         // as soon as it is rendered too.
@@ -176,12 +193,45 @@ impl Project {
             theme,
             engine,
             pages,
+            jobs,
         });
         if errors.is_empty() {
             Ok((count, later))
         } else {
             Err(BuildError::new(errors))
         }
+    }
+
+    /// After an edit that moved reports (added, removed, renamed, or moved in the
+    /// site's order): the pages of reports and years no longer there dropped from
+    /// `pages` and the served files, and the tasks of every page showing something of
+    /// the changed reports, in every language and, for a list, all its pages (an item
+    /// may have moved from page to page).
+    fn moved_pages(
+        &self,
+        (old, old_links): (&Site, &Links),
+        (site, links): (&Site, &Links),
+        renderer: &Renderer<'_>,
+        pages: &mut HashMap<String, PageRefs>,
+    ) -> Vec<Task> {
+        let affected = affected_pages(old, old_links, site, links);
+        let all_tasks = renderer.tasks();
+        let existing: HashSet<String> = all_tasks.iter().map(|&t| renderer.path(t)).collect();
+        let gone: Vec<String> = pages
+            .keys()
+            .filter(|p| !existing.contains(*p))
+            .cloned()
+            .collect();
+        for path in gone {
+            pages.remove(&path);
+            self.store.remove(&crate::urls::file_of(&path));
+        }
+        // `affected` holds the pages' paths in the default language: a task's page
+        // is its list's first, whichever page of the list it renders.
+        all_tasks
+            .into_iter()
+            .filter(|&t| affected.contains(&renderer.page(t.job).path()))
+            .collect()
     }
 
     /// `tasks` split into the pages a browser has open and the others.

@@ -4,6 +4,7 @@
 
 use super::paging::{self, Part};
 use super::{Job, MAX_INLINE_SECTIONS, Renderer};
+use crate::affected::InPlace;
 use crate::link::{Links, SectionRef};
 use crate::model::{LineId, MetricId, Observation, OrgId, ReportId, Site};
 use crate::urls::Page;
@@ -103,6 +104,80 @@ impl Renderer<'_> {
             }
             _ => 1,
         }
+    }
+
+    /// The pages of `job` that an edit in place ([`InPlace`]) may change, ascending:
+    /// the first (which alone shows what covers the whole list) and those whose slice
+    /// of a list holds a report, section, metric or figure that changed. The lists
+    /// keep their lengths and orders in such an edit, so every other page of the list
+    /// reads as before; a page that is no list is its one page.
+    pub(crate) fn parts_showing(&self, job: Job, moved: &InPlace) -> Vec<usize> {
+        let (s, l) = (self.site, self.links);
+        let size = self.page_size();
+        // The page of item `i` of a list, and of a list shown newest first.
+        let page = |i: usize| i / size + 1;
+        let reversed = |len: usize| move |i: usize| (len - 1 - i) / size + 1;
+        let mut parts = vec![1];
+        let mut add = |list: &mut dyn Iterator<Item = (usize, bool)>,
+                       page: &dyn Fn(usize) -> usize| {
+            parts.extend(list.filter(|&(_, hit)| hit).map(|(i, _)| page(i)));
+        };
+        let reports =
+            |ids: &[ReportId]| -> Vec<bool> { ids.iter().map(|&r| moved.report(r)).collect() };
+        match job {
+            Job::Year(y) => {
+                add(
+                    &mut reports(year_reports(l, y)).into_iter().enumerate(),
+                    &page,
+                );
+                let figures = year_observations(l, y)
+                    .iter()
+                    .map(|&o| moved.observation(o));
+                add(&mut figures.enumerate(), &page);
+            }
+            Job::ActionLine(id) => {
+                let metrics = l.metrics_by_line[id.index()]
+                    .iter()
+                    .map(|&m| moved.metric(m));
+                add(&mut metrics.enumerate(), &page);
+                add(
+                    &mut reports(line_reports(l, id)).into_iter().enumerate(),
+                    &page,
+                );
+            }
+            Job::ActionLineYear(id, y) => {
+                let sections = line_year_sections(s, l, id, y);
+                let hits = sections.iter().map(|r| moved.report(r.report));
+                add(&mut hits.enumerate(), &reversed(sections.len()));
+            }
+            Job::Organization(id) => {
+                let all = l.org_reports(id);
+                add(
+                    &mut reports(all).into_iter().enumerate(),
+                    &reversed(all.len()),
+                );
+                let metrics = l.metrics_by_org[id.index()]
+                    .iter()
+                    .map(|&m| moved.metric(m));
+                add(&mut metrics.enumerate(), &page);
+            }
+            Job::Metrics => {
+                let groups = metric_groups(s, l)
+                    .into_iter()
+                    .map(|o| l.metrics_by_org[o.index()].iter().any(|&m| moved.metric(m)));
+                add(&mut groups.enumerate(), &page);
+            }
+            // A list of organizations, whose counts and years an edit in place keeps.
+            Job::Organizations => {}
+            // Every page of a metric shows its latest value and citation.
+            Job::Metric(id) if moved.metric(id) => parts.extend(1..=self.parts(job)),
+            Job::Metric(_) => {}
+            // Any other list: every page.
+            _ => parts.extend(1..=self.parts(job)),
+        }
+        parts.sort_unstable();
+        parts.dedup();
+        parts
     }
 
     /// Entries one sitemap file lists: each counts its own address and, in a site of

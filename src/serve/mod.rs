@@ -107,6 +107,12 @@ async fn run(options: ServeOptions) -> Result<(), String> {
             e.render(&options.root, crate::diagnostic::use_color())
         ),
     }
+    // From the reports just loaded: reading and parsing every report file again here
+    // held up the first request (and so the first save's page) for a second per
+    // 10,000 reports.
+    let waiting = project
+        .waiting_review()
+        .unwrap_or_else(|| crate::review::waiting(&options.root));
     let (reload, _) = broadcast::channel(16);
     let viewing = Arc::new(Viewing::default());
     let open = Arc::clone(&viewing);
@@ -137,7 +143,6 @@ async fn run(options: ServeOptions) -> Result<(), String> {
         .fallback(page)
         .with_state(shared);
     println!("Serving the site at {base_url} (Ctrl-C to stop)");
-    let waiting = crate::review::waiting(&options.root);
     if let Some(line) = crate::candidates_line(&waiting) {
         println!("{line}");
         println!("Review them at {base_url}{}", &review::INDEX[1..]);

@@ -1,0 +1,131 @@
+//! The dev server's site in memory: a rebuild after a save re-renders what the save
+//! changed, and its pages then equal a fresh build's.
+
+use super::*;
+
+/// A copy of the fixture `name` in a temporary folder, with `extra` added to its
+/// settings.
+fn fixture(name: &str, extra: &str) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    copy(&source, dir.path());
+    let settings = dir.path().join("site.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{text}\n{extra}\n")).unwrap();
+    dir
+}
+
+/// Replaces every `from` with `to` in the file `rel` of the site at `root`.
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} holds {from:?}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+const BASE: &str = "http://127.0.0.1:1111/";
+
+/// Every page `project` serves differs from a fresh build of its site in none.
+fn assert_as_built(project: &Project, root: &Path) {
+    let mut fresh = Project::new(root, BASE);
+    fresh.rebuild_all().expect("the site builds");
+    let built = fresh.good.as_ref().unwrap();
+    let served = project.good.as_ref().unwrap();
+    let mut paths: Vec<&String> = built.pages.keys().collect();
+    paths.sort();
+    let mut served_paths: Vec<&String> = served.pages.keys().collect();
+    served_paths.sort();
+    assert_eq!(paths, served_paths, "the same pages");
+    for path in paths {
+        let file = crate::urls::file_of(path);
+        assert!(
+            project.store.get(&file) == fresh.store.get(&file),
+            "{path} is served as a fresh build writes it"
+        );
+    }
+}
+
+const REPORT: &str = "content/reports/alpha-2024.md";
+
+/// Issue 17: a save re-rendered every page of each long list showing the report (at
+/// 100,000 reports, hundreds of pages of a year or an action line); a page of a list
+/// changes only when an item on it does.
+#[test]
+fn an_edit_in_place_redoes_only_the_pages_of_a_list_showing_what_changed() {
+    // Two items a page: 2024's figures take two pages, Beta's on the second.
+    let site = fixture("basic", "[pagination]\npage_size = 2");
+    let root = site.path();
+    let mut project = Project::new(root, BASE);
+    project.rebuild_all().expect("the site builds");
+    edit(
+        root,
+        REPORT,
+        "grew to 407 members.",
+        "grew to 407 members, a record.",
+    );
+    let done = project.rebuild(&[PathBuf::from(REPORT)]).expect("rebuilt");
+    assert!(!done.full, "a partial rebuild");
+    assert!(
+        done.paths.iter().any(|p| p == "/years/2024/"),
+        "{:?}",
+        done.paths
+    );
+    assert!(
+        !done.paths.iter().any(|p| p == "/years/2024/page/2/"),
+        "the page of Beta's figure is kept: {:?}",
+        done.paths
+    );
+    assert_as_built(&project, root);
+}
+
+/// A figure's new value moves the change shown beside later figures of its metric:
+/// the pages showing those are redone too, and every page still reads as built.
+#[test]
+fn an_edited_value_redoes_the_pages_showing_its_change() {
+    let site = fixture("basic", "[pagination]\npage_size = 1");
+    let root = site.path();
+    let mut project = Project::new(root, BASE);
+    project.rebuild_all().expect("the site builds");
+    for (from, to) in [("355", "300"), ("*many* regions", "*several* regions")] {
+        edit(root, "content/reports/alpha-2023.md", from, to);
+        let done = project
+            .rebuild(&[PathBuf::from("content/reports/alpha-2023.md")])
+            .expect("rebuilt");
+        assert!(!done.full);
+        assert_as_built(&project, root);
+    }
+}
+
+#[test]
+fn a_panic_while_rebuilding_becomes_an_error_and_the_next_rebuild_works() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let mut project = Project::new(&fixture, "http://127.0.0.1:1111/");
+    let first = project.rebuild_all();
+    assert!(first.is_ok(), "{first:?}");
+    let result = project.guarded(|_| panic!("boom in a test"));
+    let error = result.expect_err("the panic is an error");
+    assert!(
+        error.diagnostics[0]
+            .to_string()
+            .contains("internal error while rebuilding: boom in a test"),
+        "{error:?}"
+    );
+    assert_eq!(project.errors.read().map(|e| e.len()).unwrap_or(0), 1);
+    let again = project.rebuild(&[PathBuf::from("content/reports/alpha-2024.md")]);
+    assert!(again.is_ok(), "{again:?}");
+    assert!(project.errors.read().map(|e| e.is_empty()).unwrap_or(false));
+}
