@@ -28,6 +28,8 @@ pub(crate) fn affected_pages(
     links: &Links,
 ) -> HashSet<String> {
     let mut paths = always(site, old_links, links);
+    // The sitemap lists every page: reports that come or go change it.
+    paths.insert(Page::Sitemap.path());
     let old_by_slug = by_slug(old);
     let new_by_slug = by_slug(site);
     for (slug, (id, report)) in &new_by_slug {
@@ -61,6 +63,8 @@ fn always(site: &Site, old_links: &Links, links: &Links) -> HashSet<String> {
         Page::Reports,
         Page::Metrics,
         Page::Years,
+        // The newest reports' titles and summaries.
+        Page::Feed,
     ] {
         paths.insert(page.path());
     }

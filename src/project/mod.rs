@@ -9,8 +9,9 @@
 //! static files) rebuilds everything, still in memory.
 
 mod partial;
+mod tail;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -23,7 +24,7 @@ use crate::load::{self, Sources};
 use crate::model::Site;
 use crate::pipeline::{self, Memory};
 use crate::render::theme::Theme;
-use crate::render::{Job, Renderer};
+use crate::render::{Job, Renderer, Task};
 use crate::validate;
 
 /// A callback told the URL paths of pages rendered ahead of the rest.
@@ -32,6 +33,9 @@ pub(crate) type EarlyPages = Box<dyn Fn(&[String]) + Send>;
 /// A callback asked whether a browser has the page at a URL path (`/fr/reports/x/`)
 /// open.
 pub(crate) type Viewed = Box<dyn Fn(&str) -> bool + Send>;
+
+/// A callback asked whether a save has come in since the rebuild under way began.
+pub(crate) type Saved = Box<dyn Fn() -> bool + Send>;
 
 /// The last good build: what the served pages were rendered from.
 struct Good {
@@ -102,6 +106,18 @@ pub(crate) struct Project {
     /// Tells which pages are open in a browser: a partial rebuild renders and
     /// announces those first.
     pub(crate) viewed: Option<Viewed>,
+    /// Asked between pieces of the rest of a partial rebuild: a save coming in stops
+    /// it, so that the new save's page is not kept waiting ([`tail`]).
+    pub(crate) saved: Option<Saved>,
+    /// The pages the last partial rebuild has still to render, a save having cut it
+    /// short; each task names a page of the last good build.
+    tail: Vec<Task>,
+    /// The errors of the pages rendered since the last complete rebuild began, shown
+    /// once its rest is done.
+    tail_errors: Vec<Diagnostic>,
+    /// The pages re-rendered since the last complete rebuild began, whose links are
+    /// checked once its rest is done.
+    redone: HashSet<String>,
 }
 
 impl Project {
@@ -149,6 +165,10 @@ impl Project {
             generation: Arc::new(std::sync::atomic::AtomicU64::new(0)),
             on_early_pages: None,
             viewed: None,
+            saved: None,
+            tail: Vec::new(),
+            tail_errors: Vec::new(),
+            redone: HashSet::new(),
         }
     }
 
@@ -183,6 +203,7 @@ impl Project {
             self.good = None;
             self.cache.0.clear();
             self.broken.clear();
+            self.forget_tail();
             let error = Diagnostic::new(
                 crate::diagnostic::Kind::Internal,
                 "wsis serve",
@@ -239,6 +260,8 @@ impl Project {
 
     fn try_rebuild_all(&mut self) -> Result<usize, BuildError> {
         self.full_pending = true;
+        // Every page is rendered anew.
+        self.forget_tail();
         self.cache.0.clear();
         self.broken.clear();
         let config = self.config()?;
@@ -283,6 +306,13 @@ impl Project {
             jobs: Arc::new(jobs),
         });
         Ok(count)
+    }
+
+    /// Drops what is left of a partial rebuild.
+    fn forget_tail(&mut self) {
+        self.tail.clear();
+        self.tail_errors.clear();
+        self.redone.clear();
     }
 
     /// Whether the data files and search index lag behind the pages.

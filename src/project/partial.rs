@@ -23,7 +23,18 @@ impl Project {
     /// Re-reads the changed reports and re-renders the pages they affect.
     pub(super) fn rebuild_reports(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
-        match self.try_rebuild_reports(changed) {
+        let result = self.try_rebuild_reports(changed);
+        self.settle(result, started)
+    }
+
+    /// The outcome of a partial rebuild (or of its rest) started at `started`, its
+    /// errors shown on the served pages.
+    pub(super) fn settle(
+        &mut self,
+        result: Result<(usize, Vec<String>), BuildError>,
+        started: Instant,
+    ) -> Result<Rebuilt, BuildError> {
+        match result {
             Ok((pages, paths)) => {
                 self.set_errors(Vec::new());
                 Ok(Rebuilt {
@@ -97,6 +108,9 @@ impl Project {
         let Some(old) = self.good.take() else {
             return self.try_rebuild_all().map(|n| (n, Vec::new()));
         };
+        // What a save cut short of the last rebuild is done with this one's pages.
+        let tail = std::mem::take(&mut self.tail);
+        self.tail_errors.clear();
         let updated = Links::update(&old.links, &old.site, &site);
         let in_place = updated.is_some();
         let links = updated.unwrap_or_else(|| Links::new(&site));
@@ -150,12 +164,23 @@ impl Project {
                                     .map(move |t| Task { part, ..t })
                             })
                     })
+                    .chain(tail)
                     .filter(|t| !edited.contains(t))
+                    .collect::<HashSet<Task>>()
+                    .into_iter()
                     .collect();
                 (rest, Arc::clone(&old.jobs))
             }
             None => {
+                // The tasks left name the old site's reports: their pages are redone
+                // by path.
+                let before =
+                    Renderer::with_engine(&old.site, &old.links, &theme, Arc::clone(&engine));
+                let left: HashSet<String> =
+                    tail.iter().map(|t| before.page(t.job).path()).collect();
+                drop(before);
                 let rest = self.moved_pages(
+                    left,
                     (&old.site, &old.links),
                     (&site, &links),
                     &renderer,
@@ -170,21 +195,13 @@ impl Project {
         // as soon as it is rendered too.
         let (open, rest) = self.viewed_first(&renderer, &rest);
         self.render_and_announce(&renderer, &open, minify, &mut fresh, &mut errors);
-        let (more, more_errors) =
-            pipeline::render_pages(&renderer, &rest, minify, &*self.store, None);
-        let later: Vec<String> = more.keys().map(|p| format!("/{p}")).collect();
-        fresh.extend(more);
-        errors.extend(more_errors);
         let count = fresh.len();
-        let redone: HashSet<String> = fresh.keys().cloned().collect();
+        self.redone.extend(fresh.keys().cloned());
         pages.extend(fresh);
         // The data files and the search index cover the whole site and take a while
         // on a large one: they are refreshed after the page is shown
         // ([`Project::refresh_assets`]).
         self.assets_stale = true;
-        if errors.is_empty() {
-            errors = pipeline::check_links(&site, &self.root, &pages, Some(&redone), &*self.store);
-        }
         // The renderer borrows the site and links, which the good build now takes.
         drop(renderer);
         self.remember(Good {
@@ -195,11 +212,14 @@ impl Project {
             pages,
             jobs,
         });
-        if errors.is_empty() {
-            Ok((count, later))
-        } else {
-            Err(BuildError::new(errors))
+        self.tail = rest;
+        if !errors.is_empty() {
+            // Shown at once; the rest still follows, and its end reports them again.
+            self.tail_errors = errors.clone();
+            return Err(BuildError::new(errors));
         }
+        let (more, later) = self.render_tail()?;
+        Ok((count + more, later))
     }
 
     /// After an edit that moved reports (added, removed, renamed, or moved in the
@@ -209,12 +229,14 @@ impl Project {
     /// may have moved from page to page).
     fn moved_pages(
         &self,
+        left: HashSet<String>,
         (old, old_links): (&Site, &Links),
         (site, links): (&Site, &Links),
         renderer: &Renderer<'_>,
         pages: &mut HashMap<String, PageRefs>,
     ) -> Vec<Task> {
-        let affected = affected_pages(old, old_links, site, links);
+        let mut affected = affected_pages(old, old_links, site, links);
+        affected.extend(left);
         let all_tasks = renderer.tasks();
         let existing: HashSet<String> = all_tasks.iter().map(|&t| renderer.path(t)).collect();
         let gone: Vec<String> = pages

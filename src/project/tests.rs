@@ -129,3 +129,80 @@ fn a_panic_while_rebuilding_becomes_an_error_and_the_next_rebuild_works() {
     assert!(again.is_ok(), "{again:?}");
     assert!(project.errors.read().map(|e| e.is_empty()).unwrap_or(false));
 }
+
+/// The page at URL path `path` (`action-lines/c4/`) as `project` serves it.
+fn served(project: &Project, path: &str) -> String {
+    let bytes = project.store.get(&crate::urls::file_of(path)).expect(path);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Issue 17: a save waited for the rest of the rebuild before it (at 100,000 reports,
+/// 10 seconds of list pages); a save coming in now stops it, the next rebuilds do what
+/// was left with their own pages (by path when reports come and go), and once the
+/// rest is done every page reads as a fresh build writes it.
+#[test]
+fn a_save_cuts_the_rest_of_a_rebuild_short_and_the_rest_is_done_later() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let site = fixture("basic", "[pagination]\npage_size = 1");
+    let root = site.path();
+    let mut project = Project::new(root, BASE);
+    project.rebuild_all().expect("the site builds");
+    let waiting = Arc::new(AtomicBool::new(true));
+    let flag = Arc::clone(&waiting);
+    project.saved = Some(Box::new(move || flag.load(Ordering::SeqCst)));
+
+    edit(
+        root,
+        REPORT,
+        "grew to 407 members.",
+        "grew to 407 members, a record.",
+    );
+    let done = project.rebuild(&[PathBuf::from(REPORT)]).expect("rebuilt");
+    assert!(done.paths.is_empty(), "the rest waits: {:?}", done.paths);
+    assert!(project.tail_pending());
+    assert!(served(&project, "reports/alpha-2024/").contains("a record"));
+    assert!(!served(&project, "action-lines/c4/").contains("a record"));
+
+    // Another save in place, then one removing a report, each cut short in turn.
+    let beta = "content/reports/beta-2024.md";
+    edit(
+        root,
+        beta,
+        "Training for young people.",
+        "Training for the young.",
+    );
+    project.rebuild(&[PathBuf::from(beta)]).expect("rebuilt");
+    assert!(project.tail_pending());
+    std::fs::remove_file(root.join("content/reports/alpha-2023.md")).unwrap();
+    project
+        .rebuild(&[PathBuf::from("content/reports/alpha-2023.md")])
+        .expect("rebuilt");
+    assert!(project.tail_pending());
+
+    waiting.store(false, Ordering::SeqCst);
+    let rest = project.finish_tail().expect("the rest is done");
+    assert!(!project.tail_pending());
+    assert!(
+        rest.paths.iter().any(|p| p == "/action-lines/c4/"),
+        "{:?}",
+        rest.paths
+    );
+    assert!(served(&project, "action-lines/c4/").contains("a record"));
+    assert_as_built(&project, root);
+}
+
+/// The feed (newest reports) and the sitemap (every page) were not redone when a save
+/// removed a report, and kept naming it.
+#[test]
+fn a_removed_report_leaves_the_feed_and_the_sitemap_as_built() {
+    let site = fixture("basic", "");
+    let root = site.path();
+    let mut project = Project::new(root, BASE);
+    project.rebuild_all().expect("the site builds");
+    std::fs::remove_file(root.join("content/reports/alpha-2023.md")).unwrap();
+    project
+        .rebuild(&[PathBuf::from("content/reports/alpha-2023.md")])
+        .expect("rebuilt");
+    assert!(!served(&project, "atom.xml").contains("alpha-2023"));
+    assert_as_built(&project, root);
+}

@@ -16,7 +16,7 @@ use crate::i18n::Text;
 use crate::model::Site;
 
 /// One page in one language: what the build renders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Task {
     /// The language, as an index into the site's languages (0: the default).
     pub(crate) lang: usize,

@@ -57,7 +57,7 @@ const MATRIX_ORGANIZATIONS: usize = 20;
 const FEED_ENTRIES: usize = 100;
 
 /// One page to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Job {
     Home,
     ActionLines,

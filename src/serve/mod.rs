@@ -98,7 +98,8 @@ async fn run(options: ServeOptions) -> Result<(), String> {
 
     // Watch before the first build, so that no save is missed between the two.
     let (tx, rx) = std::sync::mpsc::channel();
-    let watcher = start_watching(&options.root, tx);
+    let saved = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = start_watching(&options.root, tx, Arc::clone(&saved));
     let mut project = Project::new(&options.root, &base_url);
     match project.rebuild_all() {
         Ok(done) => println!("Built {} pages in {:.0?}", done.pages, done.elapsed),
@@ -117,6 +118,10 @@ async fn run(options: ServeOptions) -> Result<(), String> {
     let viewing = Arc::new(Viewing::default());
     let open = Arc::clone(&viewing);
     project.viewed = Some(Box::new(move |path: &str| open.is_open(path)));
+    let flag = Arc::clone(&saved);
+    project.saved = Some(Box::new(move || {
+        flag.load(std::sync::atomic::Ordering::SeqCst)
+    }));
     let shared = Shared {
         store: Arc::clone(&project.store),
         errors: Arc::clone(&project.errors),
@@ -131,7 +136,7 @@ async fn run(options: ServeOptions) -> Result<(), String> {
         .spawn(move || {
             // The watcher lives as long as the thread reading its events.
             let _watcher = watcher;
-            watch(&root, &rx, project, reload)
+            watch(&root, &rx, &saved, project, reload)
         })
         .map_err(|e| format!("cannot start the file watcher: {e}"))?;
 

@@ -1,6 +1,8 @@
 //! Watching the site's sources and rebuilding on every save.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use tokio::sync::broadcast;
@@ -13,16 +15,29 @@ const QUIET: Duration = Duration::from_millis(2);
 /// many files) still rebuilds.
 const MOST: Duration = Duration::from_millis(50);
 
-/// The watcher's events, as the watching thread receives them.
-pub(super) type Events = std::sync::mpsc::Receiver<notify::Result<notify::Event>>;
+/// The watcher's events, as the watching thread receives them: the changed paths of
+/// the site's sources, relative to the root ([`relevant`]).
+pub(super) type Events = std::sync::mpsc::Receiver<Vec<PathBuf>>;
 
 /// Starts watching the site root; `None` (with a warning) where the system cannot.
+/// Each event changing the site's sources is sent on `tx` and sets `saved`, which the
+/// watching thread clears when it takes a save's events: while it is set, the rest of
+/// a rebuild waits ([`crate::project::Project::saved`]).
 pub(super) fn start_watching(
     root: &Path,
-    tx: std::sync::mpsc::Sender<notify::Result<notify::Event>>,
+    tx: std::sync::mpsc::Sender<Vec<PathBuf>>,
+    saved: Arc<AtomicBool>,
 ) -> Option<notify::RecommendedWatcher> {
     use notify::{RecursiveMode, Watcher};
-    let mut watcher = match notify::recommended_watcher(tx) {
+    let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let handler = move |event: notify::Result<notify::Event>| {
+        let changed = relevant(&canonical, event);
+        if !changed.is_empty() {
+            saved.store(true, Ordering::SeqCst);
+            let _ = tx.send(changed);
+        }
+    };
+    let mut watcher = match notify::recommended_watcher(handler) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("warning: cannot watch for changes: {e}");
@@ -40,6 +55,7 @@ pub(super) fn start_watching(
 pub(super) fn watch(
     root: &Path,
     rx: &Events,
+    saved: &AtomicBool,
     mut project: Project,
     reload: broadcast::Sender<String>,
 ) {
@@ -50,6 +66,23 @@ pub(super) fn watch(
     }));
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     loop {
+        // The rest of a rebuild a save cut short goes on while no save waits.
+        if project.tail_pending() {
+            match rx.try_recv() {
+                Ok(first) => {
+                    handle(&root, rx, saved, &mut project, &reload, first);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    saved.store(false, Ordering::SeqCst);
+                    let t = std::time::Instant::now();
+                    let result = project.finish_tail();
+                    crate::pipeline::timing("serve: rest of a rebuild", t);
+                    report(&root, &project, &reload, &[], result);
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            }
+            continue;
+        }
         // After a partial rebuild the data files and search index are refreshed once
         // the editor pauses for a second, so a burst of saves is not held up by them.
         let first = if project.assets_stale() {
@@ -67,51 +100,83 @@ pub(super) fn watch(
                 Err(_) => break,
             }
         };
-        let mut changed = relevant(&root, first);
-        // An editor's save is often several events (write, rename, metadata), which
-        // come within a millisecond: they are taken together once a moment passes
-        // without one, rather than after a fixed wait that every save would pay.
-        let burst = std::time::Instant::now();
-        while burst.elapsed() < MOST {
-            match rx.recv_timeout(QUIET) {
-                Ok(more) => changed.extend(relevant(&root, more)),
-                Err(_) => break,
-            }
-        }
-        changed.sort();
-        changed.dedup();
-        if changed.is_empty() {
-            continue;
-        }
-        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        crate::pipeline::timing("serve: a save's events taken", burst);
-        let t = std::time::Instant::now();
-        let result = project.rebuild(&changed);
-        crate::pipeline::timing("serve: rebuild", t);
-        let pages = match &result {
-            Ok(done) if !done.full => {
-                serde_json::to_string(&done.paths).unwrap_or_else(|_| "\"*\"".into())
-            }
-            _ => "\"*\"".into(),
-        };
-        match result {
-            Ok(done) => {
-                for w in project.warnings_about(&changed) {
-                    eprintln!("warning: {w}");
-                }
-                println!(
-                    "Rebuilt {} page{} in {:.0?} ({}{})",
-                    done.pages,
-                    if done.pages == 1 { "" } else { "s" },
-                    done.elapsed,
-                    names.join(", "),
-                    if done.full { ", full rebuild" } else { "" }
-                )
-            }
-            Err(e) => eprint!("{}", e.render(&root, crate::diagnostic::use_color())),
-        }
-        let _ = reload.send(pages);
+        handle(&root, rx, saved, &mut project, &reload, first);
     }
+}
+
+/// Takes a save's events, the first `first`, and rebuilds.
+fn handle(
+    root: &Path,
+    rx: &Events,
+    saved: &AtomicBool,
+    project: &mut Project,
+    reload: &broadcast::Sender<String>,
+    first: Vec<PathBuf>,
+) {
+    let mut changed = first;
+    // An editor's save is often several events (write, rename, metadata), which
+    // come within a millisecond: they are taken together once a moment passes
+    // without one, rather than after a fixed wait that every save would pay.
+    let burst = std::time::Instant::now();
+    while burst.elapsed() < MOST {
+        match rx.recv_timeout(QUIET) {
+            Ok(more) => changed.extend(more),
+            Err(_) => break,
+        }
+    }
+    // Whatever comes in from now on is a new save, which stops the rest of this one.
+    saved.store(false, Ordering::SeqCst);
+    changed.sort();
+    changed.dedup();
+    crate::pipeline::timing("serve: a save's events taken", burst);
+    let t = std::time::Instant::now();
+    let result = project.rebuild(&changed);
+    crate::pipeline::timing("serve: rebuild", t);
+    report(root, project, reload, &changed, result);
+}
+
+/// Prints what a rebuild after `changed` did (or its errors) and tells open pages to
+/// reload.
+fn report(
+    root: &Path,
+    project: &Project,
+    reload: &broadcast::Sender<String>,
+    changed: &[PathBuf],
+    result: Result<crate::project::Rebuilt, crate::diagnostic::BuildError>,
+) {
+    let pages = match &result {
+        Ok(done) if !done.full => {
+            serde_json::to_string(&done.paths).unwrap_or_else(|_| "\"*\"".into())
+        }
+        _ => "\"*\"".into(),
+    };
+    match result {
+        Ok(done) => {
+            for w in project.warnings_about(changed) {
+                eprintln!("warning: {w}");
+            }
+            let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+            let what = if names.is_empty() {
+                "the rest of the last save".to_string()
+            } else {
+                names.join(", ")
+            };
+            println!(
+                "Rebuilt {} page{} in {:.0?} ({what}{}{})",
+                done.pages,
+                if done.pages == 1 { "" } else { "s" },
+                done.elapsed,
+                if done.full { ", full rebuild" } else { "" },
+                if project.tail_pending() {
+                    "; the rest waits for the save that came in"
+                } else {
+                    ""
+                }
+            )
+        }
+        Err(e) => eprint!("{}", e.render(root, crate::diagnostic::use_color())),
+    }
+    let _ = reload.send(pages);
 }
 
 /// The changed paths of an event that belong to the site's sources, relative to the
