@@ -251,6 +251,11 @@ impl InPlace {
         paths
     }
 
+    /// The reports that changed.
+    pub(crate) fn reports(&self) -> impl Iterator<Item = ReportId> + '_ {
+        self.reports.iter().copied()
+    }
+
     /// Whether report `id` changed.
     pub(crate) fn report(&self, id: ReportId) -> bool {
         self.reports.contains(&id)

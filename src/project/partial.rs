@@ -60,6 +60,8 @@ impl Project {
             return self.try_rebuild_all().map(|n| (n, Vec::new()));
         };
         let mut added = false;
+        // The text each changed file was read from, for the cache of validated reports.
+        let mut read_from: Vec<(PathBuf, u64)> = Vec::new();
         for rel in changed {
             self.broken.remove(rel);
             let path = self.root.join(rel);
@@ -80,7 +82,10 @@ impl Project {
             // after it, which on a large site took longer than reading the file.
             let at = sources.reports.iter().position(|r| r.front.file == *rel);
             match (at, read) {
-                (Some(i), Some(raw)) => sources.reports[i] = raw,
+                (Some(i), Some(raw)) => {
+                    read_from.push((rel.clone(), raw.fingerprint));
+                    sources.reports[i] = raw;
+                }
                 (Some(i), None) => {
                     sources.reports.remove(i);
                 }
@@ -204,14 +209,31 @@ impl Project {
         self.assets_stale = true;
         // The renderer borrows the site and links, which the good build now takes.
         drop(renderer);
-        self.remember(Good {
+        let good = Good {
             site: Arc::new(site),
             links: Arc::new(links),
             theme,
             engine,
             pages,
             jobs,
-        });
+        };
+        match &moved {
+            // The other reports are the very ones cached: only the changed ones are
+            // recorded, rather than the cache made anew from every report.
+            Some(moved) => {
+                for id in moved.reports() {
+                    let report = &good.site.reports[id.index()];
+                    if let Some((file, fingerprint)) =
+                        read_from.iter().find(|(file, _)| *file == report.source)
+                    {
+                        let entry = (*fingerprint, Arc::clone(report));
+                        self.cache.0.insert(file.clone(), entry);
+                    }
+                }
+                self.good = Some(good);
+            }
+            None => self.remember(good),
+        }
         self.tail = rest;
         if !errors.is_empty() {
             // Shown at once; the rest still follows, and its end reports them again.

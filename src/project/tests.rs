@@ -39,8 +39,15 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 
 const BASE: &str = "http://127.0.0.1:1111/";
 
-/// Every page `project` serves differs from a fresh build of its site in none.
+/// Every page `project` serves differs from a fresh build of its site in none, and the
+/// validated reports it keeps for the next save are those of its site.
 fn assert_as_built(project: &Project, root: &Path) {
+    let site = &project.good.as_ref().unwrap().site;
+    assert_eq!(project.cache.0.len(), site.reports.len());
+    for report in &site.reports {
+        let kept = &project.cache.0[&report.source].1;
+        assert!(Arc::ptr_eq(kept, report), "{} is kept", report.slug);
+    }
     let mut fresh = Project::new(root, BASE);
     fresh.rebuild_all().expect("the site builds");
     let built = fresh.good.as_ref().unwrap();
