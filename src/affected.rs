@@ -32,20 +32,19 @@ pub(crate) fn affected_pages(
     paths.insert(Page::Sitemap.path());
     let old_by_slug = by_slug(old);
     let new_by_slug = by_slug(site);
-    for (slug, (id, report)) in &new_by_slug {
-        let same = old_by_slug
-            .get(slug)
-            .is_some_and(|(_, o)| Arc::ptr_eq(o, report));
-        if !same {
-            report_dependents(site, links, *id, None, &mut paths);
-        }
-    }
-    for (slug, (id, report)) in &old_by_slug {
-        let same = new_by_slug
-            .get(slug)
-            .is_some_and(|(_, n)| Arc::ptr_eq(n, report));
-        if !same {
-            report_dependents(old, old_links, *id, None, &mut paths);
+    // A report is redone in each version where the other has not the very same one.
+    let sides = [
+        (site, links, &new_by_slug, &old_by_slug),
+        (old, old_links, &old_by_slug, &new_by_slug),
+    ];
+    for (this, this_links, reports, others) in sides {
+        for (slug, (id, report)) in reports {
+            let same = others
+                .get(slug)
+                .is_some_and(|(_, other)| Arc::ptr_eq(other, report));
+            if !same {
+                report_dependents(this, this_links, *id, None, &mut paths);
+            }
         }
     }
     paths

@@ -39,6 +39,14 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 
 const BASE: &str = "http://127.0.0.1:1111/";
 
+/// The fixture `name` with `extra` settings, copied and built in memory.
+fn built(name: &str, extra: &str) -> (tempfile::TempDir, Project) {
+    let site = fixture(name, extra);
+    let mut project = Project::new(site.path(), BASE);
+    project.rebuild_all().expect("the site builds");
+    (site, project)
+}
+
 /// Every page `project` serves differs from a fresh build of its site in none, and the
 /// validated reports it keeps for the next save are those of its site.
 fn assert_as_built(project: &Project, root: &Path) {
@@ -68,23 +76,22 @@ fn assert_as_built(project: &Project, root: &Path) {
 
 const REPORT: &str = "content/reports/alpha-2024.md";
 
+/// Saves an edit to a sentence of [`REPORT`] and rebuilds.
+fn record(project: &mut Project, root: &Path) -> Rebuilt {
+    let (from, to) = ("to 407 members.", "to 407 members, a record.");
+    edit(root, REPORT, from, to);
+    project.rebuild(&[PathBuf::from(REPORT)]).expect("rebuilt")
+}
+
 /// Issue 17: a save re-rendered every page of each long list showing the report (at
 /// 100,000 reports, hundreds of pages of a year or an action line); a page of a list
 /// changes only when an item on it does.
 #[test]
 fn an_edit_in_place_redoes_only_the_pages_of_a_list_showing_what_changed() {
     // Two items a page: 2024's figures take two pages, Beta's on the second.
-    let site = fixture("basic", "[pagination]\npage_size = 2");
+    let (site, mut project) = built("basic", "[pagination]\npage_size = 2");
     let root = site.path();
-    let mut project = Project::new(root, BASE);
-    project.rebuild_all().expect("the site builds");
-    edit(
-        root,
-        REPORT,
-        "grew to 407 members.",
-        "grew to 407 members, a record.",
-    );
-    let done = project.rebuild(&[PathBuf::from(REPORT)]).expect("rebuilt");
+    let done = record(&mut project, root);
     assert!(!done.full, "a partial rebuild");
     assert!(
         done.paths.iter().any(|p| p == "/years/2024/"),
@@ -103,10 +110,8 @@ fn an_edit_in_place_redoes_only_the_pages_of_a_list_showing_what_changed() {
 /// the pages showing those are redone too, and every page still reads as built.
 #[test]
 fn an_edited_value_redoes_the_pages_showing_its_change() {
-    let site = fixture("basic", "[pagination]\npage_size = 1");
+    let (site, mut project) = built("basic", "[pagination]\npage_size = 1");
     let root = site.path();
-    let mut project = Project::new(root, BASE);
-    project.rebuild_all().expect("the site builds");
     for (from, to) in [("355", "300"), ("*many* regions", "*several* regions")] {
         edit(root, "content/reports/alpha-2023.md", from, to);
         let done = project
@@ -150,21 +155,13 @@ fn served(project: &Project, path: &str) -> String {
 #[test]
 fn a_save_cuts_the_rest_of_a_rebuild_short_and_the_rest_is_done_later() {
     use std::sync::atomic::{AtomicBool, Ordering};
-    let site = fixture("basic", "[pagination]\npage_size = 1");
+    let (site, mut project) = built("basic", "[pagination]\npage_size = 1");
     let root = site.path();
-    let mut project = Project::new(root, BASE);
-    project.rebuild_all().expect("the site builds");
     let waiting = Arc::new(AtomicBool::new(true));
     let flag = Arc::clone(&waiting);
     project.saved = Some(Box::new(move || flag.load(Ordering::SeqCst)));
 
-    edit(
-        root,
-        REPORT,
-        "grew to 407 members.",
-        "grew to 407 members, a record.",
-    );
-    let done = project.rebuild(&[PathBuf::from(REPORT)]).expect("rebuilt");
+    let done = record(&mut project, root);
     assert!(done.paths.is_empty(), "the rest waits: {:?}", done.paths);
     assert!(project.tail_pending());
     assert!(served(&project, "reports/alpha-2024/").contains("a record"));
@@ -202,10 +199,8 @@ fn a_save_cuts_the_rest_of_a_rebuild_short_and_the_rest_is_done_later() {
 /// removed a report, and kept naming it.
 #[test]
 fn a_removed_report_leaves_the_feed_and_the_sitemap_as_built() {
-    let site = fixture("basic", "");
+    let (site, mut project) = built("basic", "");
     let root = site.path();
-    let mut project = Project::new(root, BASE);
-    project.rebuild_all().expect("the site builds");
     std::fs::remove_file(root.join("content/reports/alpha-2023.md")).unwrap();
     project
         .rebuild(&[PathBuf::from("content/reports/alpha-2023.md")])
