@@ -26,9 +26,16 @@ impl Project {
     /// no save waits), until it is done or a save comes in.
     pub(crate) fn finish_tail(&mut self) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
-        self.guarded(|project| {
-            let result = project.render_tail();
-            project.settle(result, started)
+        self.guarded(|project| match project.render_tail() {
+            // The errors shown stay: those of a save that failed since the rest began
+            // (the rest is of the last good build), or none.
+            Ok((pages, paths)) => Ok(Rebuilt {
+                pages,
+                full: false,
+                paths,
+                elapsed: started.elapsed(),
+            }),
+            Err(e) => project.settle(Err(e), started),
         })
     }
 

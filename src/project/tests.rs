@@ -208,3 +208,28 @@ fn a_removed_report_leaves_the_feed_and_the_sitemap_as_built() {
     assert!(!served(&project, "atom.xml").contains("alpha-2023"));
     assert_as_built(&project, root);
 }
+
+/// A save that fails while the rest of the rebuild before it waits: the rest is done
+/// (it is of the last good build), and the save's error stays shown.
+#[test]
+fn the_rest_of_a_rebuild_keeps_the_error_of_a_save_that_failed_meanwhile() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (site, mut project) = built("basic", "[pagination]\npage_size = 1");
+    let root = site.path();
+    let waiting = Arc::new(AtomicBool::new(true));
+    let flag = Arc::clone(&waiting);
+    project.saved = Some(Box::new(move || flag.load(Ordering::SeqCst)));
+    record(&mut project, root);
+    assert!(project.tail_pending());
+    edit(root, REPORT, "metric: alpha-grants", "metric: alpha-grant");
+    assert!(project.rebuild(&[PathBuf::from(REPORT)]).is_err());
+    waiting.store(false, Ordering::SeqCst);
+    project.finish_tail().expect("the rest is done");
+    assert!(!project.tail_pending());
+    assert!(served(&project, "action-lines/c4/").contains("a record"));
+    let errors = project.errors.read().unwrap().clone();
+    assert!(
+        errors.iter().any(|e| e.to_string().contains("alpha-grant")),
+        "{errors:?}"
+    );
+}
