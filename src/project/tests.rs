@@ -2,6 +2,7 @@
 //! changed, and its pages then equal a fresh build's.
 
 use super::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A copy of the fixture `name` in a temporary folder, with `extra` added to its
 /// settings.
@@ -148,18 +149,23 @@ fn served(project: &Project, path: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Makes `project` see a save waiting until the flag returned is cleared.
+fn save_waits(project: &mut Project) -> Arc<AtomicBool> {
+    let waiting = Arc::new(AtomicBool::new(true));
+    let flag = Arc::clone(&waiting);
+    project.saved = Some(Box::new(move || flag.load(Ordering::SeqCst)));
+    waiting
+}
+
 /// Issue 17: a save waited for the rest of the rebuild before it (at 100,000 reports,
 /// 10 seconds of list pages); a save coming in now stops it, the next rebuilds do what
 /// was left with their own pages (by path when reports come and go), and once the
 /// rest is done every page reads as a fresh build writes it.
 #[test]
 fn a_save_cuts_the_rest_of_a_rebuild_short_and_the_rest_is_done_later() {
-    use std::sync::atomic::{AtomicBool, Ordering};
     let (site, mut project) = built("basic", "[pagination]\npage_size = 1");
     let root = site.path();
-    let waiting = Arc::new(AtomicBool::new(true));
-    let flag = Arc::clone(&waiting);
-    project.saved = Some(Box::new(move || flag.load(Ordering::SeqCst)));
+    let waiting = save_waits(&mut project);
 
     let done = record(&mut project, root);
     assert!(done.paths.is_empty(), "the rest waits: {:?}", done.paths);
@@ -213,12 +219,9 @@ fn a_removed_report_leaves_the_feed_and_the_sitemap_as_built() {
 /// (it is of the last good build), and the save's error stays shown.
 #[test]
 fn the_rest_of_a_rebuild_keeps_the_error_of_a_save_that_failed_meanwhile() {
-    use std::sync::atomic::{AtomicBool, Ordering};
     let (site, mut project) = built("basic", "[pagination]\npage_size = 1");
     let root = site.path();
-    let waiting = Arc::new(AtomicBool::new(true));
-    let flag = Arc::clone(&waiting);
-    project.saved = Some(Box::new(move || flag.load(Ordering::SeqCst)));
+    let waiting = save_waits(&mut project);
     record(&mut project, root);
     assert!(project.tail_pending());
     edit(root, REPORT, "metric: alpha-grants", "metric: alpha-grant");
