@@ -192,7 +192,10 @@ pub mod fuzzing {
             allow_unsafe_html,
             first_line: 1,
         };
-        crate::markdown::render(text, &[], &settings).body.html
+        crate::markdown::render(text, &[], &settings)
+            .body
+            .html
+            .unpack()
     }
 
     /// Reads arbitrary bytes as a submission to import (text, Markdown, HTML or DOCX;
@@ -327,8 +330,9 @@ pub mod fuzzing {
 
 /// Loads and validates the site at `root`: everything `build` checks before rendering.
 pub fn load_site(root: &Path, config: Config) -> Result<model::Site, BuildError> {
-    let sources = load::load(root).map_err(BuildError::new)?;
-    validate::validate(config, &sources, &|_| None).map_err(BuildError::new)
+    let mut sources = load::load(root).map_err(BuildError::new)?;
+    validate::validate(config, &mut sources, &|_| None, validate::Bodies::Drop)
+        .map_err(BuildError::new)
 }
 
 /// Builds the site: load, validate, link, render, write. On error the previous output
@@ -395,7 +399,7 @@ fn emit(
 > {
     let root = &options.root;
     let t = Instant::now();
-    let sources = load::load(root).map_err(BuildError::new)?;
+    let mut sources = load::load(root).map_err(BuildError::new)?;
     pipeline::timing("load", t);
     let t = Instant::now();
     if let Some(cache) = cache.as_deref_mut() {
@@ -403,7 +407,8 @@ fn emit(
     }
     let reusable = cache.as_deref();
     let reuse = |raw: &load::RawReport| reusable.and_then(|c| c.reused(raw));
-    let site = validate::validate(config, &sources, &reuse).map_err(BuildError::new)?;
+    let site = validate::validate(config, &mut sources, &reuse, validate::Bodies::Drop)
+        .map_err(BuildError::new)?;
     if let Some(cache) = cache.as_deref_mut() {
         cache.validated(validate::Validated::of(&sources, &site));
     }

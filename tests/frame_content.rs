@@ -27,9 +27,12 @@ fn fixture_frame_loads_and_checks() {
          learner has skills for the fixture economy; (b) each test network is open to all."
     );
     assert!(
-        res.body.html.contains(r#"<li id="para-12" value="12">"#),
+        res.body
+            .html
+            .unpack()
+            .contains(r#"<li id="para-12" value="12">"#),
         "{}",
-        res.body.html
+        res.body.html.unpack()
     );
     let sdgs: Vec<(u8, usize)> = f.sdgs.iter().map(|s| (s.number, s.targets.len())).collect();
     assert_eq!(sdgs, [(4, 2), (9, 0)]);

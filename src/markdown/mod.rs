@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
-use crate::model::{Body, Heading, LineId, Section};
+use crate::model::{Body, Heading, LineId, Packed, Section};
 pub(crate) use depth::MAX_DEPTH;
 pub(crate) use emit::escape;
 use emit::render_events;
@@ -258,7 +258,7 @@ fn render_with(
 
     Rendered {
         body: Body {
-            html: html_out,
+            html: Packed::new(&html_out),
             toc,
             sections,
             lead,
@@ -336,7 +336,7 @@ mod tests {
         }];
         let r = render(md, &q, &settings());
         assert_eq!(r.quotes, vec![Ok(())]);
-        let html = &r.body.html;
+        let html = &r.body.html.unpack();
         assert!(
             html.contains(
                 r#"<span class="anchor" id="fig-a"></span><mark class="quote">We committed "#
@@ -401,14 +401,19 @@ mod tests {
         assert_eq!(s.heading.anchor, "wsis-action-line-c4-capacity-building");
         // "Training here." and "More.": sub-heading text is not counted.
         assert_eq!((s.words, s.lead.as_str()), (3, "Training here."));
-        assert!(r.body.html.contains(r#"<h2 id="other">Other</h2>"#));
+        assert!(
+            r.body
+                .html
+                .unpack()
+                .contains(r#"<h2 id="other">Other</h2>"#)
+        );
         assert_eq!(r.body.lead, "Intro.");
     }
 
     #[test]
     fn raw_html_is_sanitised() {
         let md = "Hi <script>alert(1)</script> <b onclick=\"x()\">bold</b> H<sub>2</sub>O\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c](https://ok.org/)\n";
-        let html = render(md, &[], &settings()).body.html;
+        let html = render(md, &[], &settings()).body.html.unpack();
         for bad in [
             "<script",
             "onclick",
@@ -437,14 +442,15 @@ mod tests {
         s.allow_unsafe_html = true;
         let html = render("<div class=\"x\" onclick=\"y()\">z</div>\n", &[], &s)
             .body
-            .html;
+            .html
+            .unpack();
         assert!(html.contains("onclick"), "{html}");
     }
 
     #[test]
     fn site_absolute_links_get_the_base_path() {
         let r = render("[x](/reports/a/) [y](https://e.org/)\n", &[], &settings());
-        assert!(r.body.html.contains(r#"href="/wsis/reports/a/""#));
-        assert!(r.body.html.contains(r#"href="https://e.org/""#));
+        assert!(r.body.html.unpack().contains(r#"href="/wsis/reports/a/""#));
+        assert!(r.body.html.unpack().contains(r#"href="https://e.org/""#));
     }
 }

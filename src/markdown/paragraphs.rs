@@ -192,7 +192,7 @@ mod tests {
                 (113, 17, 1, "We ask: (a) one thing; (b) another."),
             ]
         );
-        let html = &r.body.html;
+        let html = &r.body.html.unpack();
         assert!(html.contains(r#"<li id="para-5" value="5">"#), "{html}");
         assert!(html.contains(r#"<li id="para-113" value="113">"#), "{html}");
         // The heading does not take a paragraph's id.
@@ -210,11 +210,14 @@ mod tests {
     fn sanitised_text_keeps_the_numbers() {
         let r = render("7. Text <b onclick=\"x()\">bold</b>.\n");
         assert!(
-            r.body.html.contains(r#"<li id="para-7" value="7">"#),
+            r.body
+                .html
+                .unpack()
+                .contains(r#"<li id="para-7" value="7">"#),
             "{}",
-            r.body.html
+            r.body.html.unpack()
         );
-        assert!(!r.body.html.contains("onclick"));
+        assert!(!r.body.html.unpack().contains("onclick"));
     }
 
     #[test]
@@ -228,7 +231,11 @@ mod tests {
         };
         let r = super::super::render("3. Item\n", &[], &s);
         assert!(r.paragraphs.is_empty());
-        assert!(r.body.html.contains("<li>Item</li>"), "{}", r.body.html);
+        assert!(
+            r.body.html.unpack().contains("<li>Item</li>"),
+            "{}",
+            r.body.html.unpack()
+        );
     }
 
     #[test]

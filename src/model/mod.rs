@@ -16,9 +16,11 @@ use crate::config::Config;
 mod figure;
 pub mod frame;
 mod localized;
+mod packed;
 
 pub use figure::{Amount, Bound, Hedge, Source, Status};
 pub use localized::Localized;
+pub use packed::Packed;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -473,8 +475,9 @@ pub struct Figure {
 /// A report's Markdown rendered to HTML, with its action line sections.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Body {
-    /// The whole text as HTML, with heading and quote anchors.
-    pub html: String,
+    /// The whole text as HTML, with heading and quote anchors; packed, since it is
+    /// held for the whole build and read only to render the page showing it.
+    pub html: Packed,
     /// The headings of the text, for a table of contents.
     pub toc: Vec<Heading>,
     /// The sections tagged with action lines.

@@ -266,14 +266,15 @@ impl Project {
         self.broken.clear();
         let config = self.config()?;
         let sources = load::load(&self.root);
-        let sources = match sources {
+        let mut sources = match sources {
             Ok(s) => s,
             Err(e) => {
                 self.sources = None;
                 return Err(BuildError::new(e));
             }
         };
-        let site = validate::validate(config, &sources, &|_| None).map_err(BuildError::new);
+        let site = validate::validate(config, &mut sources, &|_| None, validate::Bodies::Keep)
+            .map_err(BuildError::new);
         self.sources = Some(sources);
         let site = site?;
         let links = Links::new(&site);

@@ -107,7 +107,8 @@ impl Project {
         let cache = &self.cache;
         let reuse = |raw: &load::RawReport| cache.get(raw);
         let t = Instant::now();
-        let site = validate::validate(config, sources, &reuse).map_err(BuildError::new)?;
+        let site = validate::validate(config, sources, &reuse, validate::Bodies::Keep)
+            .map_err(BuildError::new)?;
         pipeline::timing("partial: validate", t);
         let t = Instant::now();
         let Some(old) = self.good.take() else {

@@ -292,7 +292,7 @@ impl Renderer<'_> {
                     &CiteView::new(&Citation::report(s, id), r.source_url.as_deref()),
                 );
                 ctx.insert("report", &v.report(id));
-                ctx.insert("html", &v.localized(&r.body.html));
+                ctx.insert("html", &v.localized(&r.body.html.unpack()));
                 ctx.insert("toc", &toc(r));
                 ctx.insert("submitted_to", &r.submitted_to);
                 ctx.insert("source_url", &r.source_url);

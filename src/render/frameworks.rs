@@ -218,7 +218,8 @@ pub(super) fn context(v: Views<'_>, job: Job, ctx: &mut Context) -> FramePage {
         Job::Document(id) => {
             let d = f.document(id);
             let mut citers = citers_of(v, id);
-            let body = v.localized(&d.body.html);
+            let html = d.body.html.unpack();
+            let body = v.localized(&html);
             let pieces: Vec<_> = paragraphs::pieces(&body)
                 .into_iter()
                 .map(|(html, mark)| PieceView {

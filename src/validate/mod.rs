@@ -110,15 +110,28 @@ impl<'a, Id: Copy> Lookup<'a, Id> {
     }
 }
 
+/// What validation does with a report's Markdown once it is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bodies {
+    /// Kept: the dev server validates the same sources again after an edit.
+    Keep,
+    /// Dropped, each as soon as its report is rendered: a build reads them once, and
+    /// at 100,000 reports they are near a GiB, which was held beside every rendered
+    /// report at the end of validation.
+    Drop,
+}
+
 /// Checks everything and builds the site, or returns every problem found.
 ///
 /// `reuse` may hand back the already validated version of a raw report that has not
 /// changed since (the dev server's cache); it is only asked while organizations,
 /// metrics, action lines and settings are the ones that report was validated with.
+/// With [`Bodies::Drop`] the reports of `sources` are left without their `body`.
 pub(crate) fn validate(
     config: Config,
-    sources: &Sources,
+    sources: &mut Sources,
     reuse: &(dyn Fn(&RawReport) -> Option<Arc<Report>> + Sync),
+    bodies: Bodies,
 ) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut texts = localized::Texts::new(&config);
@@ -170,10 +183,16 @@ pub(crate) fn validate(
 
     let results: Vec<Result<Arc<Report>, Vec<Diagnostic>>> = sources
         .reports
-        .par_iter()
-        .map(|raw| match reuse(raw) {
-            Some(done) => Ok(done),
-            None => report::report(raw, &orgs, &lines, &metric_lookup, &config).map(Arc::new),
+        .par_iter_mut()
+        .map(|raw| {
+            let done = match reuse(raw) {
+                Some(done) => Ok(done),
+                None => report::report(raw, &orgs, &lines, &metric_lookup, &config).map(Arc::new),
+            };
+            if bodies == Bodies::Drop {
+                raw.body = String::new();
+            }
+            done
         })
         .collect();
     let mut reports = Vec::with_capacity(results.len());
@@ -492,6 +511,19 @@ mod tests {
         ] {
             assert!(check_web_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_build_drops_each_body_once_rendered_and_the_site_is_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let config = crate::load_config(&root, None).unwrap();
+        let mut kept = crate::load::load(&root).unwrap();
+        let mut dropped = crate::load::load(&root).unwrap();
+        let a = validate(config.clone(), &mut kept, &|_| None, Bodies::Keep).unwrap();
+        let b = validate(config, &mut dropped, &|_| None, Bodies::Drop).unwrap();
+        assert!(kept.reports.iter().all(|r| !r.body.is_empty()));
+        assert!(dropped.reports.iter().all(|r| r.body.is_empty()));
+        assert_eq!(format!("{:?}", a.reports), format!("{:?}", b.reports));
     }
 
     #[test]
