@@ -203,12 +203,23 @@ pub(crate) fn collect_pages(
 /// Writes the open data files and the search index, each file to `sink` as soon as it
 /// is made.
 pub(crate) fn write_assets(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    write_assets_with(site, links, sink, None)
+}
+
+/// [`write_assets`], the search index remembering its documents' terms in `memo`
+/// between builds (the incremental build's).
+fn write_assets_with(
+    site: &Site,
+    links: &Links,
+    sink: &dyn Sink,
+    memo: Option<&crate::search::Memo>,
+) -> Result<(), Diagnostic> {
     data::files(site, links, sink)?;
     // The search index of the default language, at `search/`, which every language's
     // search page reads for now (the template's `site.root_base`); an index per
     // language belongs under its pages' folder (`fr/search/`: the `prefix` of
     // `render::languages::Edition`), read through `site.base`.
-    crate::search::index(site, sink)
+    crate::search::index(site, sink, memo)
 }
 
 /// Writes the theme's and site's static files, each under the names `pages` link it
@@ -371,7 +382,7 @@ pub(crate) fn emit_all(
             }
             None => render_pages(renderer, &tasks, minify, sink, progress),
         },
-        || write_assets(site, links, sink),
+        || write_assets_with(site, links, sink, cache.map(|c| c.search())),
     );
     if let Err(e) = assets.and_then(|()| write_statics(site, theme, &pages, sink)) {
         errors.push(e);

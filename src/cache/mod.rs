@@ -38,9 +38,10 @@
 //! A page kept is not re-read: the output's manifest ([`crate::write`]) must still
 //! list the file with the hash the cache recorded, untouched since (size and time),
 //! and the file is then hard-linked (or left) into the new tree like any unchanged
-//! file. Its links and ids for the link check come from the cache. The data files,
-//! search index and static files are built in full as before: they are written only
-//! where their bytes changed.
+//! file. Its links and ids for the link check come from the cache. The data files and
+//! static files are built in full as before: they are written only where their bytes
+//! changed. The search index cuts and stems only the documents whose text changed,
+//! the others' terms kept in `.<output>.wsis-search` ([`crate::search::Memo`]).
 //!
 //! # Trust
 //!
@@ -123,6 +124,9 @@ pub(crate) struct Incremental {
     revalidated: AtomicUsize,
     /// Pages kept without building their context.
     unseen: AtomicUsize,
+    /// The search index's memory of each document's terms ([`crate::search::Memo`]),
+    /// in its own file beside the cache.
+    search: crate::search::Memo,
 }
 
 impl Incremental {
@@ -148,8 +152,24 @@ impl Incremental {
             rendered: AtomicUsize::new(0),
             revalidated: AtomicUsize::new(0),
             unseen: AtomicUsize::new(0),
+            search: crate::search::Memo::default(),
         };
+        let search_path = crate::write::search_path(output_dir);
         if !fresh {
+            let path = search_path.clone();
+            match crate::search::Memo::read(&path, &cache.wsis) {
+                Ok(memo) => cache.search = memo,
+                Err(why) => cache.warnings.push(
+                    Diagnostic::new(
+                        Kind::Cache,
+                        &path,
+                        format!("the search index's cache was ignored: {why}"),
+                    )
+                    .help(
+                        "every page's text is indexed again and a new cache written; nothing to do",
+                    ),
+                ),
+            }
             match cache.read(marker) {
                 Ok(Some(previous)) => {
                     cache.pack = Some(previous.pack);
@@ -166,6 +186,7 @@ impl Incremental {
                 ),
             }
         }
+        cache.search.save_to(search_path, cache.wsis.clone());
         cache
     }
 
@@ -378,10 +399,40 @@ impl Incremental {
         &self.warnings
     }
 
+    /// The search index's memory between builds.
+    pub(crate) fn search(&self) -> &crate::search::Memo {
+        &self.search
+    }
+
     /// Writes the cache of the output now at `output_dir`, whose pages have the links
     /// and ids `pages`: beside it, under a temporary name renamed over the old cache.
-    /// Returns a warning when it cannot (the next build then renders every page).
+    /// Returns a warning when it cannot, or could not write the search index's memory
+    /// (the next build then renders every page, or indexes every page's text).
     pub(crate) fn save(
+        self,
+        output_dir: &Path,
+        pages: HashMap<String, PageRefs>,
+    ) -> Option<Diagnostic> {
+        // The search index's memory was written as soon as the index was made.
+        let search_failed = self.search.failure();
+        self.save_pages(output_dir, pages).or_else(|| {
+            Some(
+                Diagnostic::new(
+                    Kind::Cache,
+                    crate::write::search_path(output_dir),
+                    format!(
+                        "the search index's cache could not be written: {}",
+                        search_failed?
+                    ),
+                )
+                .help("the next build indexes every page's text; check the folder's permissions"),
+            )
+        })
+    }
+
+    /// [`Incremental::save`] but the search index's memory: the pages' cache and the
+    /// reports file.
+    fn save_pages(
         mut self,
         output_dir: &Path,
         mut pages: HashMap<String, PageRefs>,

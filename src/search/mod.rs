@@ -40,6 +40,7 @@
 
 mod bundle;
 mod documents;
+mod memo;
 mod ngram;
 mod postings;
 mod snippet;
@@ -49,6 +50,7 @@ mod tokenize;
 mod write;
 
 pub(crate) use documents::documents;
+pub(crate) use memo::Memo;
 pub use ngram::is_han;
 pub(crate) use write::tree;
 
@@ -85,8 +87,9 @@ fn primary_language(lang: &str) -> String {
 /// `<tag>/search/` for each other, whose pages are under `/<tag>/`. The text of every
 /// page is in the site's content language until pages carry translations, so each
 /// tree indexes the same text under its own addresses. Each file goes to `sink` as
-/// soon as it is serialised.
-pub(crate) fn index(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
+/// soon as it is serialised. With `memo` (the incremental build's), only documents
+/// whose text changed since the last build are cut and stemmed.
+pub(crate) fn index(site: &Site, sink: &dyn Sink, memo: Option<&Memo>) -> Result<(), Diagnostic> {
     let t = std::time::Instant::now();
     let base = site.config.base_url.path();
     for (i, lang) in site.config.each_language().enumerate() {
@@ -99,8 +102,14 @@ pub(crate) fn index(site: &Site, sink: &dyn Sink) -> Result<(), Diagnostic> {
             )
         };
         let docs = documents(site, &tree_base, lang);
-        tree(&docs, lang.tag(), &prefix, sink)?;
+        tree(&docs, lang.tag(), &prefix, sink, memo)?;
+    }
+    if let Some(memo) = memo {
+        memo.finish();
     }
     crate::pipeline::timing("search index", t);
+    if let Some(memo) = memo {
+        crate::pipeline::stat("search documents indexed again", memo.indexed());
+    }
     Ok(())
 }

@@ -29,14 +29,18 @@ fn saturated(count: u32) -> u32 {
 /// A stem of a document with the section to land on and its total weight.
 pub(crate) type Posting = (Arc<str>, u32, u32);
 
+/// A word of a document whose stem is not the word itself, with its stem: an entry of
+/// the vocabulary.
+pub(crate) type Inflected = (Arc<str>, Arc<str>);
+
 /// The terms of `doc`, without the words of `stop` (the tree's language's, which the
 /// search page drops from a query too), stemmed by `stemming` in the document's
-/// language; the words whose stem differs are remembered there, for the vocabulary.
+/// language; with the words whose stem differs, for the vocabulary.
 pub(crate) fn postings<'a>(
     doc: &'a Doc<'a>,
     stemming: &mut Stemming<'_>,
     stop: StopWords,
-) -> Vec<Posting> {
+) -> (Vec<Posting>, Vec<Inflected>) {
     // Word -> its row in `weights`, which holds one weight per section per word, then
     // how many times the text has the word.
     let sections = doc.text.len().max(1);
@@ -81,11 +85,15 @@ pub(crate) fn postings<'a>(
     // section to land on is chosen.
     let mut stem_rows: HashMap<Arc<str>, usize> = HashMap::default();
     let mut pooled: Vec<u32> = Vec::new();
+    let mut inflected = Vec::new();
     for (word, row) in rows {
         if stop.contains(&word) {
             continue;
         }
-        let stem = stemming.stem(doc.lang, &word);
+        let (word, stem) = stemming.stem(doc.lang, &word);
+        if !Arc::ptr_eq(&word, &stem) && word != stem {
+            inflected.push((word, Arc::clone(&stem)));
+        }
         let next = stem_rows.len();
         let at = *stem_rows.entry(stem).or_insert_with(|| {
             pooled.resize(pooled.len() + width, 0);
@@ -98,7 +106,7 @@ pub(crate) fn postings<'a>(
             *p += w;
         }
     }
-    stem_rows
+    let postings = stem_rows
         .into_iter()
         .map(|(stem, at)| {
             let w = &pooled[at * width..(at + 1) * width];
@@ -106,7 +114,8 @@ pub(crate) fn postings<'a>(
             let total = by_section.iter().sum::<u32>() - count + saturated(count);
             (stem, best_section(by_section), total)
         })
-        .collect()
+        .collect();
+    (postings, inflected)
 }
 
 /// The section with the most of a term, given its weight in each; the document
@@ -161,7 +170,7 @@ mod tests {
         ]);
         let stems = [("en", Stems::new("zz"))];
         let mut stemming = Stemming::new(&stems);
-        let p = by_term(&postings(&d, &mut stemming, StopWords::new("zz")));
+        let p = by_term(&postings(&d, &mut stemming, StopWords::new("zz")).0);
         assert_eq!(p["encryption"], (2, saturated(3)));
         assert_eq!(p["security"], (2, HEADING));
         assert_eq!(
@@ -180,11 +189,11 @@ mod tests {
         d.sections[0].1 = "The intro".into();
         let stems = [("en", Stems::new("en"))];
         let mut stemming = Stemming::new(&stems);
-        let p = by_term(&postings(&d, &mut stemming, StopWords::new("en")));
+        let p = by_term(&postings(&d, &mut stemming, StopWords::new("en")).0);
         assert!(!p.contains_key("the"), "{p:?}");
         assert_eq!(p["network"], (1, saturated(1)));
         // The same words in a tree whose language does not stop "the".
-        let p = by_term(&postings(&d, &mut stemming, StopWords::new("fr")));
+        let p = by_term(&postings(&d, &mut stemming, StopWords::new("fr")).0);
         assert_eq!(p["the"], (1, HEADING + saturated(1)));
     }
 
@@ -197,12 +206,13 @@ mod tests {
         ]);
         let stems = [("en", Stems::new("en"))];
         let mut stemming = Stemming::new(&stems);
-        let p = by_term(&postings(&d, &mut stemming, StopWords::new("en")));
+        let (p, inflected) = postings(&d, &mut stemming, StopWords::new("en"));
+        let p = by_term(&p);
         assert_eq!(p["network"], (2, saturated(3)));
         assert_eq!(p["communiti"], (1, saturated(2)));
         assert!(!p.contains_key("networks"));
-        let v: Vec<(String, String)> = stemming
-            .vocabulary()
+        let v: Vec<(String, String)> = inflected
+            .iter()
             .map(|(w, s)| (w.to_string(), s.to_string()))
             .collect();
         assert!(v.contains(&("networks".into(), "network".into())));

@@ -57,7 +57,9 @@ pub(crate) struct Stemming<'s> {
     /// The stemmer of each language the documents are in, by tag.
     stemmers: &'s [(&'s str, Stems)],
     /// For each stemmer, word -> stem.
-    seen: Vec<HashMap<Box<str>, Arc<str>>>,
+    /// The word is shared too: a document's vocabulary (its words whose stem differs)
+    /// holds it, for the index's memory between builds ([`super::memo`]).
+    seen: Vec<HashMap<Arc<str>, Arc<str>>>,
 }
 
 impl<'s> Stemming<'s> {
@@ -69,28 +71,26 @@ impl<'s> Stemming<'s> {
         }
     }
 
-    /// The stem of the lower-case term `word` in the language `lang`; the word itself
-    /// in a language without a stemmer here.
-    pub(crate) fn stem(&mut self, lang: &str, word: &str) -> Arc<str> {
+    /// The lower-case term `word` and its stem in the language `lang`; the word itself
+    /// (the same string twice) in a language without a stemmer here.
+    pub(crate) fn stem(&mut self, lang: &str, word: &str) -> (Arc<str>, Arc<str>) {
         let Some(i) = self.stemmers.iter().position(|(l, _)| *l == lang) else {
-            return Arc::from(word);
+            let word: Arc<str> = Arc::from(word);
+            return (Arc::clone(&word), word);
         };
-        if let Some(stem) = self.seen[i].get(word) {
-            return Arc::clone(stem);
+        if let Some((word, stem)) = self.seen[i].get_key_value(word) {
+            return (Arc::clone(word), Arc::clone(stem));
         }
-        let stem: Arc<str> = Arc::from(self.stemmers[i].1.stem(word).as_ref());
-        self.seen[i].insert(Box::from(word), Arc::clone(&stem));
-        stem
-    }
-
-    /// The words seen whose stem is not the word itself, each with its stem, in no
-    /// particular order.
-    pub(crate) fn vocabulary(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.seen
-            .iter()
-            .flatten()
-            .filter(|(w, s)| w.as_ref() != s.as_ref())
-            .map(|(w, s)| (w.as_ref(), s.as_ref()))
+        let stem = self.stemmers[i].1.stem(word);
+        let word: Arc<str> = Arc::from(word);
+        // A word that is its own stem is held once.
+        let stem = if stem == *word {
+            Arc::clone(&word)
+        } else {
+            Arc::from(stem.as_ref())
+        };
+        self.seen[i].insert(Arc::clone(&word), Arc::clone(&stem));
+        (word, stem)
     }
 }
 

@@ -9,7 +9,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::bundle::{entry, joined, json, json_into, objects, postings_into};
 use super::documents::Doc;
-use super::postings::{Posting, postings};
+use super::memo::{self, Memo, Terms, Tree};
+use super::postings::{Inflected, Posting, postings};
 use super::snippet::passages;
 use super::stem::{Stemming, Stems};
 use super::stop::StopWords;
@@ -25,55 +26,86 @@ pub(crate) const DOCS_PER_BUNDLE: usize = 32;
 /// fetches one or two per word.
 pub(crate) const TERMS_BUNDLE: usize = 96 * 1024;
 
-/// One worker's share of the documents: its stemming, which holds the vocabulary it
-/// met, and the postings of each of its documents by number.
-type Part<'s> = (Stemming<'s>, Vec<(usize, Vec<Posting>)>);
+/// A document's terms as [`postings`] cuts them: its postings and inflected words.
+type Cut = (Vec<Posting>, Vec<Inflected>);
 
 /// The version of the index layout, which `search.js` checks.
 const VERSION: u32 = 3;
 
 /// Writes the index files of `docs`, all of one page tree, under `prefix` (`search/`)
 /// into `sink`. `lang` is the tree's language, which the search page reads to cut a
-/// query.
+/// query. With `memo`, a document the previous build indexed with the same text is
+/// not cut and stemmed again, and this build's terms are kept there for the next.
 pub(crate) fn tree(
     docs: &[Doc<'_>],
     lang: &str,
     prefix: &str,
     sink: &dyn Sink,
+    memo: Option<&Memo>,
 ) -> Result<(), Diagnostic> {
     // A document is stemmed in its own language but cut with the tree's stop words,
     // the list the search page gets: a word the page keeps in a query is indexed.
     let stop = StopWords::new(lang);
-    let mut langs: Vec<&str> = docs.iter().map(|d| d.lang).collect();
+    let keys: Vec<u128> = docs.par_iter().map(|d| memo::key(d, lang)).collect();
+    let Tree {
+        mut table,
+        docs: previous,
+    } = memo.map(|m| m.take(lang)).unwrap_or_default();
+    let mut kept: HashMap<u128, Arc<Terms>> = HashMap::default();
+    let mut todo = Vec::new();
+    for (n, key) in keys.iter().enumerate() {
+        match previous.get(key) {
+            Some(terms) => {
+                kept.insert(*key, Arc::clone(terms));
+            }
+            None => todo.push(n),
+        }
+    }
+    drop(previous);
+    let indexed = todo.len();
+    let mut langs: Vec<&str> = todo.iter().map(|&n| docs[n].lang).collect();
     langs.sort_unstable();
     langs.dedup();
     let stemmers: Vec<(&str, Stems)> = langs.iter().map(|&l| (l, Stems::new(l))).collect();
     // Each worker stems with its own memory of the words it has seen.
-    let parts: Vec<Part<'_>> = docs
+    let computed: Vec<(usize, Cut)> = todo
         .par_iter()
-        .enumerate()
-        .fold(
-            || (Stemming::new(&stemmers), Vec::new()),
-            |(mut stemming, mut out), (n, d)| {
-                out.push((n, postings(d, &mut stemming, stop)));
-                (stemming, out)
-            },
+        .map_init(
+            || Stemming::new(&stemmers),
+            |stemming, &n| (n, postings(&docs[n], stemming, stop)),
         )
         .collect();
+    for (n, (found, inflected)) in computed {
+        let postings = found
+            .iter()
+            .flat_map(|(stem, section, weight)| [table.id(stem), *section, *weight])
+            .collect();
+        let inflected = inflected
+            .iter()
+            .flat_map(|(word, stem)| [table.id(word), table.id(stem)])
+            .collect();
+        kept.insert(
+            keys[n],
+            Arc::new(Terms {
+                postings,
+                inflected,
+            }),
+        );
+    }
 
     // Stem -> postings, filled in document order.
-    let mut per_doc: Vec<&(usize, Vec<Posting>)> = parts.iter().flat_map(|p| &p.1).collect();
-    per_doc.sort_unstable_by_key(|(n, _)| *n);
-    let mut terms: HashMap<&Arc<str>, Vec<u32>> = HashMap::default();
-    for (n, postings) in per_doc {
-        for (term, section, weight) in postings {
-            terms
-                .entry(term)
-                .or_default()
-                .extend([*n as u32, *section, *weight]);
+    let mut by_stem: Vec<Vec<u32>> = vec![Vec::new(); table.strings.len()];
+    for (n, key) in keys.iter().enumerate() {
+        for p in kept[key].postings.chunks_exact(3) {
+            by_stem[p[0] as usize].extend([n as u32, p[1], p[2]]);
         }
     }
-    let mut terms: Vec<(&str, Vec<u32>)> = terms.into_iter().map(|(t, p)| (&**t, p)).collect();
+    let mut terms: Vec<(&str, &[u32])> = by_stem
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(i, p)| (&*table.strings[i], p.as_slice()))
+        .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let term_keys: Vec<&str> = terms.iter().map(|(t, _)| *t).collect();
     let entries = terms
@@ -89,10 +121,22 @@ pub(crate) fn tree(
     let term_bundles = objects(&term_keys, &entries, TERMS_BUNDLE);
     drop(entries);
 
-    // Word -> its stems, several when pages of several languages disagree.
-    let mut words: Vec<(&str, &str)> = parts.iter().flat_map(|p| p.0.vocabulary()).collect();
+    // Word -> its stems, several when pages of several languages disagree: the pairs
+    // told apart by number first, cheaper to sort than the strings.
+    let mut pairs: Vec<u64> = kept
+        .values()
+        .flat_map(|t| t.inflected.chunks_exact(2))
+        .map(|p| u64::from(p[0]) << 32 | u64::from(p[1]))
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let string = |id: u64| &*table.strings[id as u32 as usize];
+    let mut words: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|&p| (string(p >> 32), string(p)))
+        .collect();
+    drop(pairs);
     words.par_sort_unstable();
-    words.dedup();
     let mut vocabulary: Vec<(&str, Vec<&str>)> = Vec::new();
     for (word, stem) in words {
         match vocabulary.last_mut() {
@@ -156,7 +200,11 @@ pub(crate) fn tree(
                     )
                 }),
         )
-        .collect()
+        .collect::<Result<(), Diagnostic>>()?;
+    if let Some(memo) = memo {
+        memo.keep(lang, Tree { table, docs: kept }, indexed);
+    }
+    Ok(())
 }
 
 /// A document as its bundle lists it: `[url, title, kind, detail, year, sections,

@@ -82,7 +82,7 @@ fn corpus(n: usize) -> Vec<Doc<'static>> {
 
 fn build(docs: &[Doc<'_>]) -> Files {
     let files = Files::default();
-    tree(docs, "en", "search/", &files).unwrap();
+    tree(docs, "en", "search/", &files, None).unwrap();
     files
 }
 
@@ -241,4 +241,48 @@ fn two_builds_write_the_same_bytes() {
     let docs = corpus(700);
     let (a, b) = (build(&docs), build(&docs));
     assert_eq!(*a.0.lock().unwrap(), *b.0.lock().unwrap());
+}
+
+/// `docs` indexed with the memory `memo` keeps from the build before.
+fn build_with(docs: &[Doc<'_>], memo: &Memo) -> Files {
+    let files = Files::default();
+    tree(docs, "en", "search/", &files, Some(memo)).unwrap();
+    files
+}
+
+#[test]
+fn a_remembered_document_is_not_indexed_again_and_a_changed_one_is() {
+    let dir = std::env::temp_dir().join(format!("wsis-memo-tree-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("memo");
+    let mut docs = corpus(300);
+    let first = Memo::default();
+    build_with(&docs, &first);
+    assert_eq!(first.indexed(), 300, "nothing remembered yet");
+    first.save(&path, "w").unwrap();
+
+    // One document's text changes, another's title; a word no other document has
+    // enters the index and the vocabulary.
+    docs[7].text[0] = Cow::Owned(format!("{} networked zyxwords", docs[7].text[0]));
+    docs[250].title = Cow::Borrowed("Renamed communities");
+    let second = Memo::read(&path, "w").unwrap();
+    let files = build_with(&docs, &second);
+    assert_eq!(
+        second.indexed(),
+        2,
+        "only the changed documents are cut again"
+    );
+    assert_eq!(
+        *files.0.lock().unwrap(),
+        *build(&docs).0.lock().unwrap(),
+        "the same bytes as an index built from nothing"
+    );
+    // What the second build keeps serves a third as well, after a document is gone.
+    second.save(&path, "w").unwrap();
+    docs.remove(3);
+    let third = Memo::read(&path, "w").unwrap();
+    let files = build_with(&docs, &third);
+    assert_eq!(third.indexed(), 0);
+    assert_eq!(*files.0.lock().unwrap(), *build(&docs).0.lock().unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -72,6 +72,12 @@ pub(crate) fn reports_path(target: &Path) -> PathBuf {
     sibling(target, "wsis-reports")
 }
 
+/// The search index's memory of its documents beside the output folder `target`
+/// (`.public.wsis-search`, [`crate::search::Memo`]).
+pub(crate) fn search_path(target: &Path) -> PathBuf {
+    sibling(target, "wsis-search")
+}
+
 /// An output folder being written.
 #[derive(Debug)]
 pub(crate) struct Output {

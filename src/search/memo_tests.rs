@@ -1,0 +1,121 @@
+//! The memory's file: read back as written, and refused whole when it is damaged,
+//! foreign or not a regular file.
+
+use std::path::PathBuf;
+
+use super::*;
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("wsis-memo-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A memory holding one tree of two documents, saved at `path` by the `wsis` "w".
+fn saved(path: &Path) -> Memo {
+    let memo = Memo::default();
+    let mut table = Table::default();
+    let (a, b): (Arc<str>, Arc<str>) = (Arc::from("network"), Arc::from("networks"));
+    let terms = Terms {
+        postings: vec![table.id(&a), 0, 20],
+        inflected: vec![table.id(&b), table.id(&a)],
+    };
+    let mut docs = HashMap::default();
+    docs.insert(1, Arc::new(terms.clone()));
+    docs.insert(2, Arc::new(terms));
+    memo.keep("en", Tree { table, docs }, 2);
+    memo.save(path, "w").unwrap();
+    memo
+}
+
+#[test]
+fn a_memory_reads_back_as_written() {
+    let d = dir("back");
+    let path = d.join("m");
+    saved(&path);
+    let memo = Memo::read(&path, "w").unwrap();
+    let tree = memo.take("en");
+    assert_eq!(tree.docs.len(), 2);
+    let terms = &tree.docs[&1];
+    let string = |i: u32| &*tree.table.strings[i as usize];
+    assert_eq!(string(terms.postings[0]), "network");
+    assert_eq!(&terms.postings[1..], [0, 20]);
+    assert_eq!(
+        (string(terms.inflected[0]), string(terms.inflected[1])),
+        ("networks", "network")
+    );
+    assert!(
+        memo.take("fr").docs.is_empty(),
+        "no tree in another language"
+    );
+    // No file: nothing remembered, nothing to warn about.
+    assert!(
+        Memo::read(&d.join("none"), "w")
+            .unwrap()
+            .take("en")
+            .docs
+            .is_empty()
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn a_damaged_foreign_or_linked_memory_is_refused_with_the_reason() {
+    let d = dir("damaged");
+    let path = d.join("m");
+    saved(&path);
+    let good = std::fs::read(&path).unwrap();
+    let refused = |bytes: &[u8]| {
+        std::fs::write(&path, bytes).unwrap();
+        Memo::read(&path, "w").unwrap_err()
+    };
+    let mut flipped = good.clone();
+    *flipped.last_mut().unwrap() ^= 1;
+    assert!(refused(&flipped).contains("checksum"));
+    assert!(refused(&good[..good.len() - 1]).contains("truncated"));
+    assert!(refused(b"not a cache").contains("not a wsis search cache"));
+    let mut format = good.clone();
+    format[MAGIC.len()] = 9;
+    assert!(refused(&format).contains("format 9"));
+    std::fs::write(&path, &good).unwrap();
+    assert!(
+        Memo::read(&path, "another")
+            .unwrap_err()
+            .contains("another wsis")
+    );
+    #[cfg(unix)]
+    {
+        let link = d.join("link");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        assert!(Memo::read(&link, "w").unwrap_err().contains("regular file"));
+    }
+    std::fs::create_dir(d.join("folder")).unwrap();
+    assert!(
+        Memo::read(&d.join("folder"), "w")
+            .unwrap_err()
+            .contains("regular file")
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn keys_differ_with_the_text_the_language_and_the_tree() {
+    let doc = |title: &'static str, lang: &'static str, text: Vec<&'static str>| Doc {
+        url: String::new(),
+        title: title.into(),
+        kind: super::super::documents::DocKind::Report,
+        detail: "".into(),
+        year: None,
+        lang,
+        sections: vec![("a".into(), "Head".into())],
+        text: text.into_iter().map(Into::into).collect(),
+        summary: None,
+    };
+    let base = key(&doc("T", "en", vec!["a b", ""]), "en");
+    assert_eq!(base, key(&doc("T", "en", vec!["a b", ""]), "en"));
+    assert_ne!(base, key(&doc("T", "en", vec!["a b", ""]), "fr"));
+    assert_ne!(base, key(&doc("T", "fr", vec!["a b", ""]), "en"));
+    assert_ne!(base, key(&doc("T2", "en", vec!["a b", ""]), "en"));
+    assert_ne!(base, key(&doc("T", "en", vec!["a", "b"]), "en"));
+    assert_ne!(base, key(&doc("T", "en", vec!["a b"]), "en"));
+}
