@@ -51,8 +51,8 @@ pub(crate) fn affected_pages(
 }
 
 /// The pages any report edit may change, whichever report it was: the indexes, the
-/// targets' pages and those showing their standing, and the year pages when the years
-/// with reports changed.
+/// targets' pages and those showing their standing, the framework pages, and the year
+/// pages when the years with reports changed.
 fn always(site: &Site, old_links: &Links, links: &Links) -> HashSet<String> {
     let mut paths = HashSet::new();
     for page in [
@@ -83,6 +83,14 @@ fn always(site: &Site, old_links: &Links, links: &Links) -> HashSet<String> {
                 paths.insert(Page::Metric(&site.metric(m).id).path());
             }
         }
+    }
+    // The framework pages (an SDG, a GDC objective) show the latest reports, the
+    // metrics and the targets of their action lines: they are few, and redone.
+    let frame = &site.frame;
+    if !frame.sdgs.is_empty() || !frame.gdc.is_empty() {
+        paths.insert(Page::Frameworks.path());
+        paths.extend(frame.sdgs.iter().map(|g| Page::Sdg(g.number).path()));
+        paths.extend(frame.gdc.iter().map(|o| Page::Gdc(o.number).path()));
     }
     // A year page links to the years before and after it: when the years with
     // reports change, every year page is redone (they are few).

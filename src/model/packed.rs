@@ -16,8 +16,8 @@ thread_local! {
     static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(false));
 }
 
-/// A string kept deflated; [`Packed::unpack`] gives it back. It serializes as the
-/// string itself, so the caches that hold it read as before.
+/// A string kept deflated; [`Packed::unpack`] gives it back. It serializes as its
+/// deflated bytes, checked when read back.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Packed {
     /// The deflated bytes; empty for the empty string.
@@ -112,15 +112,99 @@ impl fmt::Debug for Packed {
 }
 
 impl Serialize for Packed {
+    /// The deflated bytes and the string's length, as held: the build cache stores
+    /// reports so, and reading them back costs an inflate to check them rather than a
+    /// deflate of every report's HTML.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.unpack())
+        (self.len as u64, serde_bytes_of(&self.bytes)).serialize(serializer)
     }
 }
 
-impl<'de> Deserialize<'de> for Packed {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Packed, D::Error> {
-        String::deserialize(deserializer).map(|s| Packed::new(&s))
+/// Bytes serialized as bytes (one length and the bytes), not as a sequence of numbers.
+fn serde_bytes_of(bytes: &[u8]) -> impl Serialize + '_ {
+    struct Bytes<'a>(&'a [u8]);
+    impl Serialize for Bytes<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_bytes(self.0)
+        }
     }
+    Bytes(bytes)
+}
+
+impl<'de> Deserialize<'de> for Packed {
+    /// Refuses bytes that do not inflate to a string of the length stated: what a
+    /// cache holds is checked before [`Packed::unpack`] trusts it.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Packed, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Box<[u8]>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("deflated bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Box<[u8]>, E> {
+                Ok(v.into())
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Box<[u8]>, E> {
+                Ok(v.into_boxed_slice())
+            }
+        }
+        struct Bytes(Box<[u8]>);
+        impl<'de> Deserialize<'de> for Bytes {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
+                d.deserialize_bytes(Visitor).map(Bytes)
+            }
+        }
+        let (len, Bytes(bytes)) = <(u64, Bytes)>::deserialize(deserializer)?;
+        let len = usize::try_from(len)
+            .map_err(|_| serde::de::Error::custom("a packed string too long"))?;
+        let packed = Packed { bytes, len };
+        if packed.inflates_whole() {
+            Ok(packed)
+        } else {
+            Err(serde::de::Error::custom(
+                "packed bytes that do not inflate to the string",
+            ))
+        }
+    }
+}
+
+impl Packed {
+    /// Whether the bytes inflate, in full, to UTF-8 text of the length recorded
+    /// (the empty string has no bytes).
+    fn inflates_whole(&self) -> bool {
+        if self.bytes.is_empty() || self.len == 0 {
+            return self.bytes.is_empty() && self.len == 0;
+        }
+        INFLATE.with_borrow_mut(|d| {
+            d.reset(false);
+            let mut out = Vec::with_capacity(self.len);
+            loop {
+                let read = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
+                let rest = &self.bytes[read.min(self.bytes.len())..];
+                let before = (d.total_in(), d.total_out());
+                match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
+                    Ok(Status::StreamEnd) => {
+                        return read_all(d.total_in(), self.bytes.len())
+                            && out.len() == self.len
+                            && std::str::from_utf8(&out).is_ok();
+                    }
+                    // More than the length recorded, or no progress: not this string.
+                    Ok(_) if out.len() >= self.len => return false,
+                    Ok(_) if before == (d.total_in(), d.total_out()) => return false,
+                    Ok(_) => {}
+                    Err(_) => return false,
+                }
+                // Room for the one byte past the recorded length that tells a longer
+                // stream from this one.
+                out.reserve(self.len + 1 - out.len());
+            }
+        })
+    }
+}
+
+/// Whether an inflate that read `read` bytes read all `len` of them.
+fn read_all(read: u64, len: usize) -> bool {
+    usize::try_from(read).is_ok_and(|r| r == len)
 }
 
 #[cfg(test)]
@@ -140,10 +224,58 @@ mod tests {
         );
         assert_eq!(Packed::new("").unpack(), "");
         assert!(Packed::new("").is_empty());
-        // The cache's encoding of a packed string is that of the string.
+        // The cache holds the deflated bytes, read back as they were.
         let bytes = postcard::to_stdvec(&packed).unwrap();
-        assert_eq!(bytes, postcard::to_stdvec(&html).unwrap());
+        assert!(bytes.len() < html.len() / 4, "{}", bytes.len());
         let back: Packed = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, packed);
         assert_eq!(back.unpack(), html);
+        let empty: Packed =
+            postcard::from_bytes(&postcard::to_stdvec(&Packed::new("")).unwrap()).unwrap();
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn packed_bytes_that_do_not_inflate_to_the_string_are_refused() {
+        let html = "<p>Caf\u{e9} 155 sites.</p>\n".repeat(20);
+        let packed = Packed::new(&html);
+        let read = |p: &Packed| postcard::from_bytes::<Packed>(&postcard::to_stdvec(p).unwrap());
+        // Another length than the string's, longer or shorter.
+        for len in [html.len() - 1, html.len() + 1, 0, 1] {
+            let wrong = Packed {
+                len,
+                ..packed.clone()
+            };
+            assert!(read(&wrong).is_err(), "length {len} accepted");
+        }
+        // Damaged or cut bytes, bytes past the stream's end, and no deflate at all.
+        let mut damaged = packed.bytes.to_vec();
+        let middle = damaged.len() / 2;
+        damaged[middle] ^= 0x55;
+        let mut longer = packed.bytes.to_vec();
+        longer.push(0);
+        let cut = packed.bytes[..packed.bytes.len() - 2].to_vec();
+        for bytes in [damaged, longer, cut, b"not deflate".to_vec(), Vec::new()] {
+            let wrong = Packed {
+                bytes: bytes.into_boxed_slice(),
+                len: html.len(),
+            };
+            assert!(read(&wrong).is_err(), "{:?} accepted", wrong.bytes);
+        }
+        // Bytes that inflate to something that is not UTF-8.
+        let right = Packed {
+            len: 3,
+            ..Packed::new("abc")
+        };
+        let mut not_text = Packed::new("abc");
+        not_text.bytes = {
+            let mut c = Compress::new(Compression::fast(), false);
+            let mut out = Vec::with_capacity(64);
+            c.compress_vec(&[0xff, 0xfe, 0x41], &mut out, FlushCompress::Finish)
+                .unwrap();
+            out.into_boxed_slice()
+        };
+        assert!(read(&right).is_ok());
+        assert!(read(&not_text).is_err());
     }
 }

@@ -60,8 +60,6 @@ impl Project {
             return self.try_rebuild_all().map(|n| (n, Vec::new()));
         };
         let mut added = false;
-        // The text each changed file was read from, for the cache of validated reports.
-        let mut read_from: Vec<(PathBuf, u64)> = Vec::new();
         for rel in changed {
             self.broken.remove(rel);
             let path = self.root.join(rel);
@@ -83,7 +81,6 @@ impl Project {
             let at = sources.reports.iter().position(|r| r.front.file == *rel);
             match (at, read) {
                 (Some(i), Some(raw)) => {
-                    read_from.push((rel.clone(), raw.fingerprint));
                     sources.reports[i] = raw;
                 }
                 (Some(i), None) => {
@@ -220,15 +217,22 @@ impl Project {
         };
         match &moved {
             // The other reports are the very ones cached: only the changed ones are
-            // recorded, rather than the cache made anew from every report.
+            // recorded, rather than the cache made anew from every report. A changed
+            // report need not be a file this save read (one validated again because
+            // an earlier save failed on another file): its text is looked up among
+            // the sources, which are sorted by file.
             Some(moved) => {
+                let raws = self.sources.as_ref().map_or(&[][..], |s| &s.reports[..]);
                 for id in moved.reports() {
                     let report = &good.site.reports[id.index()];
-                    if let Some((file, fingerprint)) =
-                        read_from.iter().find(|(file, _)| *file == report.source)
-                    {
-                        let entry = (*fingerprint, Arc::clone(report));
-                        self.cache.0.insert(file.clone(), entry);
+                    let raw = raws
+                        .binary_search_by(|r| r.front.file.cmp(&report.source))
+                        .ok()
+                        .or_else(|| raws.iter().position(|r| r.front.file == report.source))
+                        .map(|i| &raws[i]);
+                    if let Some(raw) = raw {
+                        let entry = (raw.fingerprint, Arc::clone(report));
+                        self.cache.0.insert(report.source.clone(), entry);
                     }
                 }
                 self.good = Some(good);

@@ -236,3 +236,38 @@ fn the_rest_of_a_rebuild_keeps_the_error_of_a_save_that_failed_meanwhile() {
         "{errors:?}"
     );
 }
+
+/// From a red-team read: the SDG and GDC pages show the latest reports, metrics and
+/// targets of their action lines, and a save left them as they were.
+#[test]
+fn an_edit_redoes_the_sdg_and_gdc_pages_showing_the_report() {
+    let (site, mut project) = built("frame", "");
+    let root = site.path();
+    for (from, to) in [
+        ("Alpha progress report 2024", "Alpha's report for 2024"),
+        ("407", "411"),
+    ] {
+        edit(root, REPORT, from, to);
+        let done = project.rebuild(&[PathBuf::from(REPORT)]).expect("rebuilt");
+        assert!(!done.full, "a partial rebuild");
+        assert_as_built(&project, root);
+    }
+}
+
+/// From a red-team read: a report changed by a save that failed on another report is
+/// validated by the next save, which read only the other file; it is recorded in the
+/// cache of validated reports too, or every later save validates it again.
+#[test]
+fn a_report_changed_by_a_failed_save_is_cached_by_the_next() {
+    let (site, mut project) = built("basic", "");
+    let root = site.path();
+    let other = "content/reports/alpha-2023.md";
+    edit(root, other, "*many* regions", "*several* regions");
+    edit(root, REPORT, "metric: alpha-grants", "metric: alpha-grant");
+    let both = [PathBuf::from(other), PathBuf::from(REPORT)];
+    assert!(project.rebuild(&both).is_err());
+    edit(root, REPORT, "metric: alpha-grant", "metric: alpha-grants");
+    let done = project.rebuild(&[PathBuf::from(REPORT)]).expect("rebuilt");
+    assert!(!done.full, "a partial rebuild");
+    assert_as_built(&project, root);
+}

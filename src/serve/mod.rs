@@ -98,7 +98,7 @@ async fn run(options: ServeOptions) -> Result<(), String> {
 
     // Watch before the first build, so that no save is missed between the two.
     let (tx, rx) = std::sync::mpsc::channel();
-    let saved = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let saved = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let watcher = start_watching(&options.root, tx, Arc::clone(&saved));
     let mut project = Project::new(&options.root, &base_url);
     match project.rebuild_all() {
@@ -120,7 +120,7 @@ async fn run(options: ServeOptions) -> Result<(), String> {
     project.viewed = Some(Box::new(move |path: &str| open.is_open(path)));
     let flag = Arc::clone(&saved);
     project.saved = Some(Box::new(move || {
-        flag.load(std::sync::atomic::Ordering::SeqCst)
+        flag.load(std::sync::atomic::Ordering::SeqCst) > 0
     }));
     let shared = Shared {
         store: Arc::clone(&project.store),

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use tokio::sync::broadcast;
@@ -20,20 +20,22 @@ const MOST: Duration = Duration::from_millis(50);
 pub(super) type Events = std::sync::mpsc::Receiver<Vec<PathBuf>>;
 
 /// Starts watching the site root; `None` (with a warning) where the system cannot.
-/// Each event changing the site's sources is sent on `tx` and sets `saved`, which the
-/// watching thread clears when it takes a save's events: while it is set, the rest of
-/// a rebuild waits ([`crate::project::Project::saved`]).
+/// Each event changing the site's sources is counted in `saved` and sent on `tx`; the
+/// watching thread counts each one it takes back off ([`take`]): while events wait,
+/// the rest of a rebuild waits ([`crate::project::Project::saved`]). A count, not a
+/// flag, so that taking some events never hides others still queued.
 pub(super) fn start_watching(
     root: &Path,
     tx: std::sync::mpsc::Sender<Vec<PathBuf>>,
-    saved: Arc<AtomicBool>,
+    saved: Arc<AtomicUsize>,
 ) -> Option<notify::RecommendedWatcher> {
     use notify::{RecursiveMode, Watcher};
     let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let handler = move |event: notify::Result<notify::Event>| {
         let changed = relevant(&canonical, event);
         if !changed.is_empty() {
-            saved.store(true, Ordering::SeqCst);
+            // Counted before it is sent, so the count never falls below zero.
+            saved.fetch_add(1, Ordering::SeqCst);
             let _ = tx.send(changed);
         }
     };
@@ -55,7 +57,7 @@ pub(super) fn start_watching(
 pub(super) fn watch(
     root: &Path,
     rx: &Events,
-    saved: &AtomicBool,
+    saved: &AtomicUsize,
     mut project: Project,
     reload: broadcast::Sender<String>,
 ) {
@@ -68,12 +70,11 @@ pub(super) fn watch(
     loop {
         // The rest of a rebuild a save cut short goes on while no save waits.
         if project.tail_pending() {
-            match rx.try_recv() {
+            match take(rx.try_recv(), saved) {
                 Ok(first) => {
                     handle(&root, rx, saved, &mut project, &reload, first);
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    saved.store(false, Ordering::SeqCst);
                     let t = std::time::Instant::now();
                     let result = project.finish_tail();
                     crate::pipeline::timing("serve: rest of a rebuild", t);
@@ -86,7 +87,7 @@ pub(super) fn watch(
         // After a partial rebuild the data files and search index are refreshed once
         // the editor pauses for a second, so a burst of saves is not held up by them.
         let first = if project.assets_stale() {
-            match rx.recv_timeout(Duration::from_secs(1)) {
+            match take(rx.recv_timeout(Duration::from_secs(1)), saved) {
                 Ok(event) => event,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                     project.refresh_assets();
@@ -95,7 +96,7 @@ pub(super) fn watch(
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
             }
         } else {
-            match rx.recv() {
+            match take(rx.recv(), saved) {
                 Ok(event) => event,
                 Err(_) => break,
             }
@@ -104,11 +105,19 @@ pub(super) fn watch(
     }
 }
 
+/// What a receive gave, an event counted off `saved` as taken.
+fn take<E>(received: Result<Vec<PathBuf>, E>, saved: &AtomicUsize) -> Result<Vec<PathBuf>, E> {
+    if received.is_ok() {
+        saved.fetch_sub(1, Ordering::SeqCst);
+    }
+    received
+}
+
 /// Takes a save's events, the first `first`, and rebuilds.
 fn handle(
     root: &Path,
     rx: &Events,
-    saved: &AtomicBool,
+    saved: &AtomicUsize,
     project: &mut Project,
     reload: &broadcast::Sender<String>,
     first: Vec<PathBuf>,
@@ -119,13 +128,13 @@ fn handle(
     // without one, rather than after a fixed wait that every save would pay.
     let burst = std::time::Instant::now();
     while burst.elapsed() < MOST {
-        match rx.recv_timeout(QUIET) {
+        match take(rx.recv_timeout(QUIET), saved) {
             Ok(more) => changed.extend(more),
             Err(_) => break,
         }
     }
-    // Whatever comes in from now on is a new save, which stops the rest of this one.
-    saved.store(false, Ordering::SeqCst);
+    // Events still queued, and whatever comes in from now on, are a new save, which
+    // stops the rest of this one.
     changed.sort();
     changed.dedup();
     crate::pipeline::timing("serve: a save's events taken", burst);
@@ -209,4 +218,31 @@ fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
                     || ["themes", "static"].iter().any(|d| rel.starts_with(d)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// From a red-team read: the flag the watcher cleared after taking a save's events
+    /// also hid the events still queued, so the rest of a rebuild ran to its end
+    /// before the next save was taken.
+    #[test]
+    fn taking_some_events_leaves_those_still_queued_counted() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let saved = AtomicUsize::new(0);
+        for name in ["a.md", "b.md", "c.md"] {
+            saved.fetch_add(1, Ordering::SeqCst);
+            tx.send(vec![PathBuf::from(name)]).unwrap();
+        }
+        assert_eq!(
+            take(rx.try_recv(), &saved).unwrap(),
+            [PathBuf::from("a.md")]
+        );
+        assert_eq!(saved.load(Ordering::SeqCst), 2, "two saves still wait");
+        take(rx.try_recv(), &saved).unwrap();
+        take(rx.try_recv(), &saved).unwrap();
+        assert!(take(rx.try_recv(), &saved).is_err());
+        assert_eq!(saved.load(Ordering::SeqCst), 0, "none waits");
+    }
 }
