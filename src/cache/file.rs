@@ -238,16 +238,44 @@ impl<W> Hashing<W> {
     }
 }
 
-/// What the cache file `bytes` holds, or why it cannot be trusted.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or(Refused::NotACache)?;
+/// Writes the file at `path` anew with `write`, under a temporary name renamed over
+/// it, so a reader finds the old file or the new one, never a part. One temporary
+/// name, not one per process: what a build killed while writing leaves is replaced by
+/// the next build's, never left to pile up. (Two builds of one output at once could
+/// mix their bytes there; the checksum then refuses the file.) Nothing is written
+/// through a symbolic link: the temporary file is created new.
+pub(crate) fn replace(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    let _ = std::fs::remove_file(&tmp);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| write(&mut f))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The payload of the file `bytes`, framed as a cache file is (`magic`, the format
+/// version, the payload's length and XXH3-128, then the payload), when it is of
+/// `format` and whole; the build cache and the search index's cache share the frame.
+pub(crate) fn framed<'a>(bytes: &'a [u8], magic: &[u8], format: u32) -> Result<&'a [u8], Refused> {
+    let rest = bytes.strip_prefix(magic).ok_or(Refused::NotACache)?;
     if rest.len() < HEADER - MAGIC.len() {
         return Err(Refused::Length);
     }
-    let (format, rest) = rest.split_at(4);
-    let format = u32::from_le_bytes(format.try_into().map_err(|_| Refused::Length)?);
-    if format != FORMAT {
-        return Err(Refused::Format(format));
+    let (found, rest) = rest.split_at(4);
+    let found = u32::from_le_bytes(found.try_into().map_err(|_| Refused::Length)?);
+    if found != format {
+        return Err(Refused::Format(found));
     }
     let (len, rest) = rest.split_at(8);
     let len = u64::from_le_bytes(len.try_into().map_err(|_| Refused::Length)?);
@@ -259,6 +287,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
     if xxhash_rust::xxh3::xxh3_128(payload) != sum {
         return Err(Refused::Checksum);
     }
+    Ok(payload)
+}
+
+/// What the cache file `bytes` holds, or why it cannot be trusted.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
+    let payload = framed(bytes, MAGIC, FORMAT)?;
     let stored: Stored = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
     let mut pages = HashMap::with_capacity(stored.pages.len());
     for p in stored.pages {

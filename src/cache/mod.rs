@@ -74,8 +74,9 @@ use crate::load::RawReport;
 use crate::model::{Report, Site};
 use crate::pipeline::lock;
 use crate::validate::Validated;
+use file::Contents;
 pub(crate) use file::PageEntry;
-use file::{Contents, Refused};
+pub(crate) use file::{Refused, framed, replace};
 pub(crate) use render::render_pages;
 
 /// The cache of one build: the previous build's pages, when they may be trusted, and
@@ -481,21 +482,7 @@ impl Incremental {
                 })
                 .collect(),
         };
-        // One temporary name, not one per process: what a build killed while writing
-        // it leaves is replaced by the next build's, never left to pile up. (Two builds
-        // of one output at once could mix their bytes there; the checksum then refuses
-        // the cache, and the next build renders every page.)
-        let mut tmp = self.path.clone().into_os_string();
-        tmp.push(".tmp");
-        let tmp = PathBuf::from(tmp);
-        let _ = std::fs::remove_file(&tmp);
-        let written = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .and_then(|mut f| file::write(&contents, &mut f));
-        if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, &self.path)) {
-            let _ = std::fs::remove_file(&tmp);
+        if let Err(e) = file::replace(&self.path, |f| file::write(&contents, f)) {
             return fail("written", &e);
         }
         None

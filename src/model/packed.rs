@@ -61,31 +61,42 @@ impl Packed {
 
     /// The string, unpacked.
     pub fn unpack(&self) -> String {
-        if self.bytes.is_empty() {
-            return String::new();
+        // Only [`Packed::new`] made the bytes, or a cache read checked them
+        // ([`Packed::inflates_whole`]): they are a whole stream of this string.
+        self.inflate()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .expect("a packed string unpacks to the string packed")
+    }
+
+    /// The bytes inflated, when they are one whole stream of exactly the length
+    /// recorded (the empty string has no bytes); `None` otherwise.
+    fn inflate(&self) -> Option<Vec<u8>> {
+        if self.bytes.is_empty() || self.len == 0 {
+            return (self.bytes.is_empty() && self.len == 0).then(Vec::new);
         }
-        let out = INFLATE.with_borrow_mut(|d| {
+        INFLATE.with_borrow_mut(|d| {
             d.reset(false);
-            // One byte more than the string, so the end of the stream is read with
-            // room left.
             let mut out = Vec::with_capacity(self.len + 1);
             loop {
                 let read = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
                 let rest = &self.bytes[read.min(self.bytes.len())..];
-                // Only [`Packed::new`] made the bytes: they are a whole stream.
-                let status = d
-                    .decompress_vec(rest, &mut out, FlushDecompress::Finish)
-                    .expect("inflating what was deflated in memory");
-                match status {
-                    Status::StreamEnd => return out,
-                    _ if out.len() < out.capacity() && rest.is_empty() => {
-                        panic!("a packed string ended early")
+                let before = (d.total_in(), d.total_out());
+                match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
+                    Ok(Status::StreamEnd) => {
+                        let whole = read_all(d.total_in(), self.bytes.len());
+                        return (whole && out.len() == self.len).then_some(out);
                     }
-                    _ => out.reserve(out.capacity().max(64)),
+                    // More than the length recorded, or no progress: not this string.
+                    Ok(_) if out.len() >= self.len => return None,
+                    Ok(_) if before == (d.total_in(), d.total_out()) => return None,
+                    Ok(_) => {}
+                    Err(_) => return None,
                 }
+                // Room for the one byte past the recorded length that tells a longer
+                // stream from this one.
+                out.reserve(self.len + 1 - out.len());
             }
-        });
-        String::from_utf8(out).expect("a packed string unpacks to the string packed")
+        })
     }
 
     /// The length of the string, in bytes.
@@ -169,36 +180,10 @@ impl<'de> Deserialize<'de> for Packed {
 }
 
 impl Packed {
-    /// Whether the bytes inflate, in full, to UTF-8 text of the length recorded
-    /// (the empty string has no bytes).
+    /// Whether the bytes inflate, in full, to UTF-8 text of the length recorded.
     fn inflates_whole(&self) -> bool {
-        if self.bytes.is_empty() || self.len == 0 {
-            return self.bytes.is_empty() && self.len == 0;
-        }
-        INFLATE.with_borrow_mut(|d| {
-            d.reset(false);
-            let mut out = Vec::with_capacity(self.len);
-            loop {
-                let read = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
-                let rest = &self.bytes[read.min(self.bytes.len())..];
-                let before = (d.total_in(), d.total_out());
-                match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
-                    Ok(Status::StreamEnd) => {
-                        return read_all(d.total_in(), self.bytes.len())
-                            && out.len() == self.len
-                            && std::str::from_utf8(&out).is_ok();
-                    }
-                    // More than the length recorded, or no progress: not this string.
-                    Ok(_) if out.len() >= self.len => return false,
-                    Ok(_) if before == (d.total_in(), d.total_out()) => return false,
-                    Ok(_) => {}
-                    Err(_) => return false,
-                }
-                // Room for the one byte past the recorded length that tells a longer
-                // stream from this one.
-                out.reserve(self.len + 1 - out.len());
-            }
-        })
+        self.inflate()
+            .is_some_and(|bytes| std::str::from_utf8(&bytes).is_ok())
     }
 }
 

@@ -216,19 +216,7 @@ impl Memo {
         bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
         bytes.extend_from_slice(&payload);
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let _ = std::fs::remove_file(&tmp);
-        let written = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
-            .and_then(|()| std::fs::rename(&tmp, path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written
+        crate::cache::replace(path, |f| std::io::Write::write_all(f, &bytes))
     }
 }
 
@@ -263,26 +251,14 @@ fn compact(lang: String, tree: Tree) -> StoredTree {
 
 /// The payload of the file `bytes`, or why it may not be used.
 fn decode(bytes: &[u8]) -> Result<Stored, String> {
-    let rest = bytes
-        .strip_prefix(MAGIC)
-        .ok_or("it is not a wsis search cache file")?;
-    let truncated = || "it is truncated or has bytes past its end".to_string();
-    let header = rest.get(..28).ok_or_else(truncated)?;
-    let format = u32::from_le_bytes(header[..4].try_into().map_err(|_| truncated())?);
-    if format != FORMAT {
-        return Err(format!(
-            "it has format {format}, this wsis reads format {FORMAT}"
-        ));
-    }
-    let len = u64::from_le_bytes(header[4..12].try_into().map_err(|_| truncated())?);
-    let sum = u128::from_le_bytes(header[12..28].try_into().map_err(|_| truncated())?);
-    let payload = &rest[28..];
-    if payload.len() as u64 != len {
-        return Err(truncated());
-    }
-    if xxhash_rust::xxh3::xxh3_128(payload) != sum {
-        return Err("its checksum does not match: it is corrupt".into());
-    }
+    use crate::cache::Refused;
+    let payload = crate::cache::framed(bytes, MAGIC, FORMAT).map_err(|e| match e {
+        Refused::NotACache => "it is not a wsis search cache file".to_string(),
+        Refused::Format(found) => {
+            format!("it has format {found}, this wsis reads format {FORMAT}")
+        }
+        e => e.to_string(),
+    })?;
     postcard::from_bytes(payload).map_err(|_| "its contents do not decode".into())
 }
 
