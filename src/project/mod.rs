@@ -143,8 +143,7 @@ impl Project {
             sources
                 .reports
                 .iter()
-                .filter(|r| !r.candidates.is_empty())
-                .map(|r| (r.slug.clone(), r.candidates.len()))
+                .filter_map(crate::review::waiting_in)
                 .collect(),
         )
     }

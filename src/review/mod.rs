@@ -75,9 +75,15 @@ pub(crate) fn waiting(root: &Path) -> Vec<(String, usize)> {
         .filter_map(|rel| {
             let text = crate::load::read_text(&root.join(rel), rel).ok()?;
             let report = crate::load::parse_report(&text, rel).ok()?;
-            (!report.candidates.is_empty()).then_some((report.slug, report.candidates.len()))
+            waiting_in(&report)
         })
         .collect()
+}
+
+/// The slug of `report` and how many candidate figures in it wait for review, when
+/// any do: what [`waiting`] lists, and `wsis serve` from the reports it has loaded.
+pub(crate) fn waiting_in(report: &crate::load::RawReport) -> Option<(String, usize)> {
+    (!report.candidates.is_empty()).then(|| (report.slug.clone(), report.candidates.len()))
 }
 
 /// Reads the report `slug` for review.
