@@ -9,6 +9,7 @@
 //! static files) rebuilds everything, still in memory.
 
 mod partial;
+mod refresh;
 mod tail;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -100,6 +101,9 @@ pub(crate) struct Project {
     full_pending: bool,
     /// Counts rebuilds, so a background refresh can tell it has been overtaken.
     generation: Arc<std::sync::atomic::AtomicU64>,
+    /// Whether a refresh of the data files and search index is running: one at a
+    /// time ([`Project::refresh_assets`]).
+    refreshing: Arc<std::sync::atomic::AtomicBool>,
     /// Told the URL paths of the edited reports' pages as soon as they are rendered,
     /// before the other pages of a partial rebuild.
     pub(crate) on_early_pages: Option<EarlyPages>,
@@ -162,6 +166,7 @@ impl Project {
             assets_stale: false,
             full_pending: false,
             generation: Arc::new(std::sync::atomic::AtomicU64::new(0)),
+            refreshing: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             on_early_pages: None,
             viewed: None,
             saved: None,
@@ -318,52 +323,6 @@ impl Project {
     /// Whether the data files and search index lag behind the pages.
     pub(crate) fn assets_stale(&self) -> bool {
         self.assets_stale
-    }
-
-    /// Rewrites the data files and the search index after a partial rebuild, on a
-    /// thread of its own; a no-op when they are current. The files replace the served
-    /// ones only if no rebuild happened meanwhile (a later refresh then follows).
-    pub(crate) fn refresh_assets(&mut self) {
-        if !std::mem::take(&mut self.assets_stale) {
-            return;
-        }
-        let Some(good) = &self.good else { return };
-        // The static files stay as the full build wrote them: a partial rebuild keeps
-        // the theme, and re-renders report pages only.
-        let (site, links) = (Arc::clone(&good.site), Arc::clone(&good.links));
-        let (store, errors, generation) = (
-            Arc::clone(&self.store),
-            Arc::clone(&self.errors),
-            Arc::clone(&self.generation),
-        );
-        let started_at = generation.load(std::sync::atomic::Ordering::SeqCst);
-        std::thread::spawn(move || {
-            // The lowest priority (on Linux, `nice` is per thread): the next save's
-            // rebuild, on the shared pool, must not share the cores evenly with this
-            // refresh, which nobody waits for.
-            #[cfg(target_os = "linux")]
-            let _ = rustix::process::setpriority_process(None, 19);
-            let t = std::time::Instant::now();
-            let scratch = Memory::default();
-            // One thread of its own, not the shared pool: the next edit's pages must
-            // not queue behind the index.
-            let result = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-                Ok(pool) => pool.install(|| pipeline::write_assets(&site, &links, &scratch)),
-                Err(_) => pipeline::write_assets(&site, &links, &scratch),
-            };
-            if generation.load(std::sync::atomic::Ordering::SeqCst) != started_at {
-                return;
-            }
-            pipeline::timing("serve: data and search index made", t);
-            match result {
-                Ok(()) => {
-                    let t = std::time::Instant::now();
-                    store.merge(scratch);
-                    pipeline::timing("serve: data and search index served", t);
-                }
-                Err(e) => errors.write().unwrap_or_else(|p| p.into_inner()).push(e),
-            }
-        });
     }
 
     /// Records a good build and refreshes the report cache from it.

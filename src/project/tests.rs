@@ -271,3 +271,85 @@ fn a_report_changed_by_a_failed_save_is_cached_by_the_next() {
     assert!(!done.full, "a partial rebuild");
     assert_as_built(&project, root);
 }
+
+/// Waits for the refresh under way to end (a few seconds at most on a fixture).
+fn refreshed(project: &Project) {
+    let started = Instant::now();
+    while project.refreshing() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the refresh ends"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Issue 17, found measuring `serve` at 10,000 reports: each pause between saves
+/// started a refresh of the data files and search index while the last still ran,
+/// and the server grew by a refresh's files (130 MiB) at every save. While one runs,
+/// none is started and the files stay marked stale, to be refreshed after it.
+#[test]
+fn a_refresh_is_not_started_while_one_runs() {
+    let (site, mut project) = built("basic", "");
+    let root = site.path();
+    record(&mut project, root);
+    assert!(project.assets_stale());
+    // As if a refresh started by an earlier save were still running.
+    project.refreshing.store(true, Ordering::SeqCst);
+    project.refresh_assets();
+    assert!(project.assets_stale(), "still to be refreshed");
+    // Once it has ended, the next pause refreshes them.
+    project.refreshing.store(false, Ordering::SeqCst);
+    project.refresh_assets();
+    assert!(!project.assets_stale());
+    refreshed(&project);
+    let fresh = {
+        let mut fresh = Project::new(root, BASE);
+        fresh.rebuild_all().expect("the site builds");
+        fresh
+    };
+    for file in ["data/reports.json", "data/metrics.csv", "search/meta.json"] {
+        let file = Path::new(file);
+        assert!(
+            fresh.store.get(file).is_some(),
+            "{} is written",
+            file.display()
+        );
+        assert!(
+            project.store.get(file) == fresh.store.get(file),
+            "{} is served as a fresh build writes it",
+            file.display()
+        );
+    }
+}
+
+/// A refresh overtaken by a rebuild stores none of its files, and stops at the first.
+#[test]
+fn an_overtaken_refresh_serves_none_of_its_files() {
+    let (site, mut project) = built("basic", "");
+    let root = site.path();
+    record(&mut project, root);
+    let before = project.store.get(Path::new("data/reports.json"));
+    // The next save's rebuild counts itself before the refresh's thread stores a file.
+    project.generation.fetch_add(1, Ordering::SeqCst);
+    let started_at = project.generation.load(Ordering::SeqCst) - 1;
+    let scratch = Memory::default();
+    let sink = super::refresh::Overtakable {
+        files: &scratch,
+        generation: &project.generation,
+        started_at,
+    };
+    let good = project.good.as_ref().unwrap();
+    let result = pipeline::write_assets(&good.site, &good.links, &sink);
+    let error = result.expect_err("refused");
+    assert!(
+        error.message.contains("a rebuild began"),
+        "{}",
+        error.message
+    );
+    assert!(
+        scratch.get(Path::new("data/reports.json")).is_none(),
+        "nothing stored"
+    );
+    assert!(project.store.get(Path::new("data/reports.json")) == before);
+}

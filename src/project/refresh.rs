@@ -1,0 +1,129 @@
+//! The data files and search index made again after a partial rebuild: on a thread of
+//! their own at the lowest priority, one refresh at a time, given up at the first file
+//! once a rebuild has overtaken it.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use crate::diagnostic::{Diagnostic, Kind};
+use crate::pipeline::{self, Memory, Sink};
+
+use super::Project;
+
+impl Project {
+    /// Rewrites the data files and the search index after a partial rebuild, on a
+    /// thread of its own; a no-op when they are current. The files replace the served
+    /// ones only if no rebuild happened meanwhile (a later refresh then follows).
+    ///
+    /// While a refresh runs, another is not started and the files stay stale: the
+    /// watcher asks again after the next pause. A refresh holds every data file and
+    /// the index until it ends (130 MiB at 10,000 reports), and at a low priority on a
+    /// busy machine it can outlast the pause between two saves: one started at each
+    /// pause, they ran side by side to their ends though overtaken, and the server grew
+    /// by that much at every save.
+    pub(crate) fn refresh_assets(&mut self) {
+        if !self.assets_stale {
+            return;
+        }
+        let Some(good) = &self.good else { return };
+        if self.refreshing.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        self.assets_stale = false;
+        // The static files stay as the full build wrote them: a partial rebuild keeps
+        // the theme, and re-renders report pages only.
+        let (site, links) = (Arc::clone(&good.site), Arc::clone(&good.links));
+        let (store, errors, generation) = (
+            Arc::clone(&self.store),
+            Arc::clone(&self.errors),
+            Arc::clone(&self.generation),
+        );
+        let running = Running(Arc::clone(&self.refreshing));
+        let started_at = generation.load(Ordering::SeqCst);
+        std::thread::spawn(move || {
+            // Cleared when the thread ends, a panic included.
+            let _running = running;
+            // The lowest priority (on Linux, `nice` is per thread): the next save's
+            // rebuild, on the shared pool, must not share the cores evenly with this
+            // refresh, which nobody waits for.
+            #[cfg(target_os = "linux")]
+            let _ = rustix::process::setpriority_process(None, 19);
+            let t = std::time::Instant::now();
+            let scratch = Memory::default();
+            let sink = Overtakable {
+                files: &scratch,
+                generation: &generation,
+                started_at,
+            };
+            // One thread of its own, not the shared pool: the next edit's pages must
+            // not queue behind the index.
+            let result = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                Ok(pool) => pool.install(|| pipeline::write_assets(&site, &links, &sink)),
+                Err(_) => pipeline::write_assets(&site, &links, &sink),
+            };
+            if sink.overtaken() {
+                return;
+            }
+            pipeline::timing("serve: data and search index made", t);
+            match result {
+                Ok(()) => {
+                    let t = std::time::Instant::now();
+                    store.merge(scratch);
+                    pipeline::timing("serve: data and search index served", t);
+                }
+                Err(e) => errors.write().unwrap_or_else(|p| p.into_inner()).push(e),
+            }
+        });
+    }
+
+    /// Whether a refresh of the data files and search index is running.
+    #[cfg(test)]
+    pub(super) fn refreshing(&self) -> bool {
+        self.refreshing.load(Ordering::SeqCst)
+    }
+}
+
+/// Clears the "a refresh runs" flag when dropped.
+struct Running(Arc<AtomicBool>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
+/// A refresh's files, refused once a rebuild has begun since the refresh did: what it
+/// makes then would be thrown away, and stopping at the next file frees the cores and
+/// the memory for the refresh that follows.
+pub(super) struct Overtakable<'a> {
+    /// Where the refresh's files go until it ends.
+    pub(super) files: &'a Memory,
+    /// The project's count of rebuilds.
+    pub(super) generation: &'a AtomicU64,
+    /// The count when the refresh began.
+    pub(super) started_at: u64,
+}
+
+impl Overtakable<'_> {
+    fn overtaken(&self) -> bool {
+        self.generation.load(Ordering::SeqCst) != self.started_at
+    }
+}
+
+impl Sink for Overtakable<'_> {
+    fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        if self.overtaken() {
+            return Err(Diagnostic::new(
+                Kind::Internal,
+                rel,
+                "not refreshed: a rebuild began meanwhile",
+            ));
+        }
+        self.files.put(rel, bytes)
+    }
+
+    fn has(&self, rel: &Path) -> bool {
+        self.files.has(rel)
+    }
+}
