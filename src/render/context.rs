@@ -8,7 +8,7 @@ use serde::Serialize;
 use fluent_bundle::FluentValue as V;
 
 use super::compare::comparison;
-use super::feeds::newest_first;
+use super::feeds::newest;
 use super::labels::args;
 use super::paging;
 use super::parts::{
@@ -53,8 +53,7 @@ impl Renderer<'_> {
         let mut page_description = s.config.description.clone();
         let template = match job {
             Job::Home => {
-                let mut latest = newest_first(s);
-                latest.truncate(8);
+                let latest = newest(s, 8);
                 // The metrics with the longest series, then the most recent.
                 let mut headline: Vec<MetricId> = (0..s.metrics.len())
                     .map(|i| MetricId(i as u32))

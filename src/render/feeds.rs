@@ -17,8 +17,7 @@ impl Renderer<'_> {
             Job::Feed => {
                 // The most recent reports only: a feed is for following new ones, and
                 // stays small at any size of site.
-                let mut ids = newest_first(s);
-                ids.truncate(FEED_ENTRIES);
+                let ids = newest(s, FEED_ENTRIES);
                 let entries: Vec<_> = ids
                     .iter()
                     .map(|&id| {
@@ -98,12 +97,20 @@ impl Renderer<'_> {
     }
 }
 
-/// Every report, the most recently published first.
-pub(super) fn newest_first(s: &Site) -> Vec<ReportId> {
-    let mut ids: Vec<ReportId> = s.report_ids().map(|(id, _)| id).collect();
-    ids.sort_by_key(|&id| {
+/// The `n` most recently published reports, the newest first.
+pub(super) fn newest(s: &Site, n: usize) -> Vec<ReportId> {
+    let key = |&id: &ReportId| {
         let r = s.report(id);
         std::cmp::Reverse((r.published, r.year, id))
-    });
+    };
+    let mut ids: Vec<ReportId> = s.report_ids().map(|(id, _)| id).collect();
+    // Selected, then only those sorted: sorting every report for a few of them was a
+    // tenth of a `serve` rebuild at 100,000 reports (the keys are unique, so the
+    // selection is the same as the first `n` of a full sort).
+    if n < ids.len() {
+        ids.select_nth_unstable_by_key(n, key);
+        ids.truncate(n);
+    }
+    ids.sort_by_key(key);
     ids
 }

@@ -108,24 +108,23 @@ pub(super) fn matrix(v: Views<'_>) -> serde_json::Value {
             let line_view = v.line(line);
             let split = v.links.sections_by_line[i].len() > MAX_INLINE_SECTIONS;
             let slug = &s.line(line).slug;
-            // org -> year -> reports of that org and year on this line.
-            let mut by_org: BTreeMap<OrgId, BTreeMap<i32, Vec<ReportId>>> = BTreeMap::new();
-            for &r in &v.links.reports_by_line[i] {
-                let report = s.report(r);
-                by_org
-                    .entry(report.organization)
-                    .or_default()
-                    .entry(report.year)
-                    .or_default()
-                    .push(r);
-            }
+            let on_line = &v.links.reports_by_line[i];
             let cells: Vec<_> = orgs
                 .iter()
-                .map(|o| {
-                    let years: Vec<_> = by_org
-                        .get(o)
-                        .into_iter()
-                        .flatten()
+                .map(|&o| {
+                    // year -> the organization's reports of that year on this line. From
+                    // the shown organizations' reports, not from every report on the line:
+                    // at 100,000 reports that was most of a `serve` rebuild, for the two
+                    // pages showing the matrix in every language. A line's list is in
+                    // report order, so membership is a binary search.
+                    let mut by_year: BTreeMap<i32, Vec<ReportId>> = BTreeMap::new();
+                    for &r in v.links.org_reports(o) {
+                        if on_line.binary_search(&r).is_ok() {
+                            by_year.entry(s.report(r).year).or_default().push(r);
+                        }
+                    }
+                    let years: Vec<_> = by_year
+                        .iter()
                         .map(|(&year, reports)| {
                             let url = match reports.as_slice() {
                                 [one] => section_url(v, *one, line),
