@@ -54,13 +54,16 @@ impl Memory {
             .unwrap_or_else(|p| p.into_inner())
             .remove(rel);
     }
-    /// Adds (or replaces) the files of `other`.
-    pub(crate) fn merge(&self, other: Memory) {
+    /// Adds (or replaces) the files of `other`, unless `stale` says, asked while no
+    /// other thread can store a file, that they are out of date; whether they were.
+    pub(crate) fn merge_unless(&self, other: Memory, stale: impl FnOnce() -> bool) -> bool {
         let new = other.files.into_inner().unwrap_or_else(|p| p.into_inner());
-        self.files
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .extend(new);
+        let mut files = self.files.write().unwrap_or_else(|p| p.into_inner());
+        if stale() {
+            return false;
+        }
+        files.extend(new);
+        true
     }
 
     /// Replaces every file with those of `other`.

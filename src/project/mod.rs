@@ -222,6 +222,7 @@ impl Project {
     fn rebuild_changed(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.overtake_refresh();
         let rel: Vec<PathBuf> = changed
             .iter()
             .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())

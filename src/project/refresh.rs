@@ -26,21 +26,24 @@ impl Project {
         if !self.assets_stale {
             return;
         }
-        let Some(good) = &self.good else { return };
+        let Some(good) = &self.good else {
+            // Nothing to refresh them from: the next good build writes them.
+            self.assets_stale = false;
+            return;
+        };
         if self.refreshing.swap(true, Ordering::SeqCst) {
             return;
         }
         self.assets_stale = false;
-        // The static files stay as the full build wrote them: a partial rebuild keeps
-        // the theme, and re-renders report pages only.
-        let (site, links) = (Arc::clone(&good.site), Arc::clone(&good.links));
-        let (store, errors, generation) = (
-            Arc::clone(&self.store),
-            Arc::clone(&self.errors),
-            Arc::clone(&self.generation),
-        );
+        let refresh = Refresh {
+            site: Arc::clone(&good.site),
+            links: Arc::clone(&good.links),
+            store: Arc::clone(&self.store),
+            errors: Arc::clone(&self.errors),
+            generation: Arc::clone(&self.generation),
+            started_at: self.generation.load(Ordering::SeqCst),
+        };
         let running = Running(Arc::clone(&self.refreshing));
-        let started_at = generation.load(Ordering::SeqCst);
         std::thread::spawn(move || {
             // Cleared when the thread ends, a panic included.
             let _running = running;
@@ -49,38 +52,79 @@ impl Project {
             // refresh, which nobody waits for.
             #[cfg(target_os = "linux")]
             let _ = rustix::process::setpriority_process(None, 19);
-            let t = std::time::Instant::now();
-            let scratch = Memory::default();
-            let sink = Overtakable {
-                files: &scratch,
-                generation: &generation,
-                started_at,
-            };
             // One thread of its own, not the shared pool: the next edit's pages must
             // not queue behind the index.
-            let result = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
-                Ok(pool) => pool.install(|| pipeline::write_assets(&site, &links, &sink)),
-                Err(_) => pipeline::write_assets(&site, &links, &sink),
-            };
-            if sink.overtaken() {
-                return;
-            }
-            pipeline::timing("serve: data and search index made", t);
-            match result {
-                Ok(()) => {
-                    let t = std::time::Instant::now();
-                    store.merge(scratch);
-                    pipeline::timing("serve: data and search index served", t);
-                }
-                Err(e) => errors.write().unwrap_or_else(|p| p.into_inner()).push(e),
+            match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                Ok(pool) => pool.install(|| refresh.run()),
+                Err(_) => refresh.run(),
             }
         });
+    }
+
+    /// Notes, as a rebuild begins, that a refresh under way will be thrown away: the
+    /// data files and search index stay stale, to be refreshed after the next pause,
+    /// even if this rebuild fails (a failed rebuild marks nothing stale itself, and the
+    /// pages it leaves served are those the refresh was for).
+    pub(super) fn overtake_refresh(&mut self) {
+        if self.refreshing.load(Ordering::SeqCst) {
+            self.assets_stale = true;
+        }
     }
 
     /// Whether a refresh of the data files and search index is running.
     #[cfg(test)]
     pub(super) fn refreshing(&self) -> bool {
         self.refreshing.load(Ordering::SeqCst)
+    }
+}
+
+/// What a refresh makes its files from and where it serves them.
+pub(super) struct Refresh {
+    pub(super) site: Arc<crate::model::Site>,
+    pub(super) links: Arc<crate::link::Links>,
+    pub(super) store: Arc<Memory>,
+    pub(super) errors: Arc<std::sync::RwLock<Vec<Diagnostic>>>,
+    /// The project's count of rebuilds.
+    pub(super) generation: Arc<AtomicU64>,
+    /// The count when the refresh began.
+    pub(super) started_at: u64,
+}
+
+impl Refresh {
+    fn overtaken(&self) -> bool {
+        self.generation.load(Ordering::SeqCst) != self.started_at
+    }
+
+    /// Makes the data files and search index and serves them, unless a rebuild has
+    /// begun since the refresh did.
+    pub(super) fn run(&self) {
+        let t = std::time::Instant::now();
+        let scratch = Memory::default();
+        let sink = Overtakable {
+            files: &scratch,
+            generation: &self.generation,
+            started_at: self.started_at,
+        };
+        let result = pipeline::write_assets(&self.site, &self.links, &sink);
+        if self.overtaken() {
+            return;
+        }
+        pipeline::timing("serve: data and search index made", t);
+        match result {
+            Ok(()) => {
+                let t = std::time::Instant::now();
+                // Checked again with the store locked: a full rebuild begun since the
+                // check above would otherwise have its own files replaced by these.
+                if self.store.merge_unless(scratch, || self.overtaken()) {
+                    pipeline::timing("serve: data and search index served", t);
+                }
+            }
+            Err(e) => self
+                .errors
+                .write()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(e),
+        }
     }
 }
 
