@@ -31,7 +31,7 @@
 //! dev server's partial rebuilds use) names the pages showing something of a report
 //! that changed, in its old or new version. A page of a kind that list covers
 //! ([`crate::render::Job::shows_known_reports`]: a report, organization, action line,
-//! metric or year page) and not on it is kept as it is without its context being
+//! action line's year, metric or year page) and not on it is kept as it is without its context being
 //! built; every other page (indexes, feeds, the frame's pages, kinds added later) is
 //! fingerprinted as above. Anything uncertain falls back to fingerprinting.
 //!
@@ -354,6 +354,25 @@ impl Incremental {
         self.affected = Some(crate::affected::affected_pages(
             &old, &old_links, site, links,
         ));
+    }
+
+    /// Refuses a report read back from the reports file whose HTML does not unpack
+    /// (bytes damaged or crafted with a matching checksum), before a page shows it:
+    /// the HTML is checked there rather than when read, where every report's was
+    /// inflated for the few a build shows ([`crate::model::Packed::is_sound`]).
+    fn sound(&self, report: &Report) -> Result<(), Diagnostic> {
+        if report.body.html.is_sound() {
+            return Ok(());
+        }
+        Err(Diagnostic::new(
+            Kind::Cache,
+            &self.pack_path,
+            format!(
+                "the build cache's copy of {} is damaged: its text does not unpack",
+                report.source.display()
+            ),
+        )
+        .help("run `wsis build --fresh`, which renders every page and writes a new cache"))
     }
 
     /// Whether the page at `path` (in the default language) shows nothing of a report
