@@ -383,6 +383,19 @@ mod tests {
         link_at: &|_, _| None,
     };
 
+    /// The errors of checking `pages` of the site at `https://e.org/w/`, with no
+    /// other files.
+    fn no_files(pages: &HashMap<String, PageRefs>) -> Vec<Diagnostic> {
+        check(
+            pages,
+            None,
+            &|_| false,
+            &NO_ORIGINS,
+            "/w/",
+            "https://e.org/w/",
+        )
+    }
+
     fn site() -> HashMap<String, PageRefs> {
         let mut pages = HashMap::new();
         pages.insert(
@@ -453,14 +466,7 @@ mod tests {
             "reports/b/".into(),
             scan(r#"<a href="/w/reports/a/#nope">1</a><a href="/w/reports/zz/">2</a><a href="/elsewhere/">3</a>"#),
         );
-        let errors = check(
-            &pages,
-            None,
-            &|_| false,
-            &NO_ORIGINS,
-            "/w/",
-            "https://e.org/w/",
-        );
+        let errors = no_files(&pages);
         let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(
@@ -528,14 +534,7 @@ mod tests {
         pages.insert("a/".to_string(), scan(links));
         pages.insert("a/b/".to_string(), scan(""));
         pages.insert("c/".to_string(), scan(links));
-        let errors = check(
-            &pages,
-            None,
-            &|_| false,
-            &NO_ORIGINS,
-            "/w/",
-            "https://e.org/w/",
-        );
+        let errors = no_files(&pages);
         let shown: Vec<String> = errors
             .iter()
             .map(|e| format!("{}: {}", e.file.display(), e.message))
