@@ -30,6 +30,20 @@ pub(crate) fn affected_pages(
     let mut paths = always(site, old_links, links);
     // The sitemap lists every page: reports that come or go change it.
     paths.insert(Page::Sitemap.path());
+    // A year page of an action line links to the line's years before and after it
+    // with sections: when those years change, every year page of the line is redone.
+    for line in 0..site.action_lines.len() {
+        let (before, after) = (
+            section_years(old, old_links, line),
+            section_years(site, links, line),
+        );
+        if before != after {
+            let slug = &site.action_lines[line].slug;
+            for &y in before.iter().chain(&after) {
+                paths.insert(Page::ActionLineYear(slug, y).path());
+            }
+        }
+    }
     let old_by_slug = by_slug(old);
     let new_by_slug = by_slug(site);
     // A report is redone in each version where the other has not the very same one.
@@ -100,6 +114,17 @@ fn always(site: &Site, old_links: &Links, links: &Links) -> HashSet<String> {
         }
     }
     paths
+}
+
+/// The years in which the action line at index `line` has report sections, in order
+/// (those its year pages link between).
+fn section_years(site: &Site, links: &Links, line: usize) -> Vec<i32> {
+    let mut years: Vec<i32> = links.sections_by_line[line]
+        .iter()
+        .map(|r| site.report(r.report).year)
+        .collect();
+    years.dedup();
+    years
 }
 
 /// The reports of `site` by slug, with their ids.

@@ -167,6 +167,11 @@ pub(crate) fn check(
         .filter(|p| only.is_none_or(|o| o.contains(*p)))
         .collect();
     sorted.sort();
+    // Most links are on many pages (the navigation, the footer, the indexes'), and a
+    // link from the site's root means the same on every page: each found to resolve
+    // is not resolved again. One that does not is, so that every page with it is
+    // named.
+    let mut resolved: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for page in sorted {
         let refs = &pages[page];
         let page_url = format!("{base_path}{page}");
@@ -191,24 +196,38 @@ pub(crate) fn check(
             });
         }
         for link in &refs.links {
-            if let Some(problem) = resolve(link, &page_url, pages, is_file, base_path, root_url) {
-                let message = format!("broken link `{link}`: {}", problem.message);
-                let help = problem
-                    .help
-                    .unwrap_or("fix the link in the content or template that produced it");
-                errors.push(match (origins.link_at)(page, link) {
-                    Some((file, at)) => Diagnostic::new(Kind::Link, file, message)
-                        .at(Some(at))
-                        .help(help),
-                    None => {
-                        Diagnostic::new(Kind::Link, format!("{page_url} (output page)"), message)
-                            .help(help)
-                    }
-                });
+            let anywhere = same_on_every_page(link, root_url);
+            if anywhere && resolved.contains(link.as_str()) {
+                continue;
             }
+            let Some(problem) = resolve(link, &page_url, pages, is_file, base_path, root_url)
+            else {
+                if anywhere {
+                    resolved.insert(link);
+                }
+                continue;
+            };
+            let message = format!("broken link `{link}`: {}", problem.message);
+            let help = problem
+                .help
+                .unwrap_or("fix the link in the content or template that produced it");
+            errors.push(match (origins.link_at)(page, link) {
+                Some((file, at)) => Diagnostic::new(Kind::Link, file, message)
+                    .at(Some(at))
+                    .help(help),
+                None => Diagnostic::new(Kind::Link, format!("{page_url} (output page)"), message)
+                    .help(help),
+            });
         }
     }
     errors
+}
+
+/// Whether `link` points to the same place from every page of the site at
+/// `root_url`: an absolute address within it, or a path from the server's root (what
+/// [`target`] resolves without the page's address).
+fn same_on_every_page(link: &str, root_url: &str) -> bool {
+    link.starts_with(root_url) || (link.starts_with('/') && !link.starts_with("//"))
 }
 
 /// Why a link does not resolve.
@@ -364,6 +383,19 @@ mod tests {
         link_at: &|_, _| None,
     };
 
+    /// The errors of checking `pages` of the site at `https://e.org/w/`, with no
+    /// other files.
+    fn no_files(pages: &HashMap<String, PageRefs>) -> Vec<Diagnostic> {
+        check(
+            pages,
+            None,
+            &|_| false,
+            &NO_ORIGINS,
+            "/w/",
+            "https://e.org/w/",
+        )
+    }
+
     fn site() -> HashMap<String, PageRefs> {
         let mut pages = HashMap::new();
         pages.insert(
@@ -434,14 +466,7 @@ mod tests {
             "reports/b/".into(),
             scan(r#"<a href="/w/reports/a/#nope">1</a><a href="/w/reports/zz/">2</a><a href="/elsewhere/">3</a>"#),
         );
-        let errors = check(
-            &pages,
-            None,
-            &|_| false,
-            &NO_ORIGINS,
-            "/w/",
-            "https://e.org/w/",
-        );
+        let errors = no_files(&pages);
         let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(
@@ -498,5 +523,29 @@ mod tests {
             .unwrap();
         assert!(other.message.contains("no element with id `para-9`"));
         assert!(other.file.to_string_lossy().contains("(output page)"));
+    }
+
+    #[test]
+    fn a_link_resolved_once_is_not_taken_for_sound_on_a_page_where_it_is_not() {
+        let mut pages = HashMap::new();
+        // The same links on two pages: a root path to a page, one to nothing, and a
+        // relative one that resolves from the first page only.
+        let links = r#"<a href="/w/a/">a</a><a href="/w/gone/">g</a><a href="b/">b</a>"#;
+        pages.insert("a/".to_string(), scan(links));
+        pages.insert("a/b/".to_string(), scan(""));
+        pages.insert("c/".to_string(), scan(links));
+        let errors = no_files(&pages);
+        let shown: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.file.display(), e.message))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "/w/a/ (output page): broken link `/w/gone/`: no page or file of the site is there",
+                "/w/c/ (output page): broken link `/w/gone/`: no page or file of the site is there",
+                "/w/c/ (output page): broken link `b/`: no page or file of the site is there",
+            ]
+        );
     }
 }

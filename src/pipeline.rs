@@ -381,7 +381,7 @@ pub(crate) fn emit_all(
     let ((pages, mut errors), assets) = rayon::join(
         || match cache {
             Some(cache) => {
-                crate::cache::render_pages(cache, renderer, &tasks, minify, sink, progress)
+                crate::cache::render_pages(cache, site, renderer, &tasks, minify, sink, progress)
             }
             None => render_pages(renderer, &tasks, minify, sink, progress),
         },

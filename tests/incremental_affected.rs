@@ -107,3 +107,41 @@ fn an_indicator_s_value_redoes_the_lines_of_its_targets_not_only_its_own() {
     });
     assert_ne!(c11, site.output("action-lines/c11/index.html"));
 }
+
+/// A report of beta's for `year` with two sections on C4.
+fn on_c4(year: i32) -> String {
+    format!(
+        "---\ntitle: \"Beta on C4 in {year}\"\norganization: beta\nyear: {year}\n\
+         published: {year}\nkind: annual-progress\n---\n\n\
+         ## C4: Capacity building\n\nIn {year} beta trained people.\n\n\
+         ## C4: Curricula\n\nIn {year} beta wrote courses.\n"
+    )
+}
+
+#[test]
+fn a_year_new_to_an_action_line_redoes_the_line_s_years_before_and_after() {
+    // Two sections on C4 a year from 1990 to 2022 but 2005: more than C4's page
+    // shows, so it has a page per year, and 2004's leads on to 2006. A report of 2005
+    // puts a year between them: their pages change though the report is on neither.
+    // (2005 is a year of the site already, by a report on no line: a year new to the
+    // site redoes every page.)
+    let site = prepared(|s| {
+        for year in (1990..2023).filter(|&y| y != 2005) {
+            s.write(&format!("content/reports/beta-c4-{year}.md"), &on_c4(year));
+        }
+        s.write(
+            "content/reports/alpha-2005.md",
+            "---\ntitle: \"Alpha 2005\"\norganization: alpha\nyear: 2005\n\
+             published: 2005\nkind: annual-progress\n---\n\nA year of work.\n",
+        );
+    });
+    let before = site.output("action-lines/c4/2004/index.html");
+    assert!(before.contains("/sub/action-lines/c4/2006/"), "{before}");
+    equals_fresh("a year new to an action line", &site, |s| {
+        s.write("content/reports/beta-c4-2005.md", &on_c4(2005));
+    });
+    assert!(
+        site.output("action-lines/c4/2004/index.html")
+            .contains("/sub/action-lines/c4/2005/")
+    );
+}

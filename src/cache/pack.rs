@@ -335,6 +335,37 @@ mod tests {
     }
 
     #[test]
+    fn a_crafted_report_is_read_back_unchecked_and_refused_before_a_page_shows_it() {
+        let d = dir();
+        let pack = d.join(".public.wsis-reports");
+        // Text that does not unpack, in bytes hashing as recorded: what a crafted
+        // reports file can hold past every checksum.
+        let mut crafted = report(1);
+        crafted.body.html = crate::model::Packed::crafted(b"not deflate", 4096);
+        let mut sound = report(2);
+        sound.body.html = crate::model::Packed::new("<p>Text.</p>");
+        let mut w = Writer::anew(&pack).unwrap();
+        let id = w.id;
+        let at = w.write(&[(1, &crafted), (2, &sound)]).unwrap();
+        w.finish().unwrap();
+        let back = read(&pack, id, &at).expect("read without inflating");
+        assert_eq!(back[0].body.html.unpack(), "", "no panic, nothing shown");
+        let cache = super::super::Incremental::open(&d.join("public"), None, true);
+        let refused = cache.sound(&back[0]).expect_err("refused");
+        assert!(
+            refused.message.contains("content/reports/r1.md"),
+            "{refused}"
+        );
+        assert!(
+            refused.help.as_deref().unwrap_or("").contains("--fresh"),
+            "{refused:?}"
+        );
+        assert!(cache.sound(&back[1]).is_ok());
+        assert_eq!(back[1].body.html.unpack(), "<p>Text.</p>");
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
     fn a_pack_is_rewritten_once_dead_bytes_outweigh_live_ones() {
         assert!(!worth_rewriting(HEADER + 100, 100));
         assert!(!worth_rewriting(HEADER + 200, 100));

@@ -5,15 +5,18 @@
 use super::Incremental;
 use crate::diagnostic::Diagnostic;
 use crate::linkcheck::PageRefs;
+use crate::model::Site;
 use crate::pipeline::{Progress, Sink, each_page, write_page};
-use crate::render::{Renderer, Task};
+use crate::render::{Job, Renderer, Task};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
 /// Renders (or keeps) `tasks` into `sink` as [`crate::pipeline::render_pages`] does,
-/// recording each page in `cache` for the next build.
+/// recording each page in `cache` for the next build. `site` is the one `renderer`
+/// renders.
 pub(crate) fn render_pages(
     cache: &Incremental,
+    site: &Site,
     renderer: &Renderer<'_>,
     tasks: &[Task],
     minify: bool,
@@ -21,7 +24,7 @@ pub(crate) fn render_pages(
     progress: Option<&Progress>,
 ) -> (HashMap<String, PageRefs>, Vec<Diagnostic>) {
     each_page(tasks, progress, |task| {
-        page(cache, renderer, task, minify, sink)
+        page(cache, site, renderer, task, minify, sink)
     })
 }
 
@@ -30,6 +33,7 @@ pub(crate) fn render_pages(
 /// building its context.
 fn page(
     cache: &Incremental,
+    site: &Site,
     renderer: &Renderer<'_>,
     task: Task,
     minify: bool,
@@ -44,6 +48,11 @@ fn page(
                 return Ok((path, before.refs.clone()));
             }
         }
+    }
+    // A report page is the one context showing a report's HTML, which was read back
+    // from the cache unchecked.
+    if let Job::Report(id) = task.job {
+        cache.sound(site.report(id))?;
     }
     let prepared = renderer.prepare(task);
     let context = prepared.fingerprint();

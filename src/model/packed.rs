@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::fmt;
+use std::sync::OnceLock;
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -16,22 +17,44 @@ thread_local! {
     static INFLATE: RefCell<Decompress> = RefCell::new(Decompress::new(false));
 }
 
+/// Deflate shrinks data at most about 1032 times: bytes said to inflate to more are
+/// refused before any inflating or allocating.
+const MAX_RATIO: usize = 1032;
+
 /// A string kept deflated; [`Packed::unpack`] gives it back. It serializes as its
-/// deflated bytes, checked when read back.
-#[derive(Clone, Default, PartialEq, Eq)]
+/// deflated bytes, read back unchecked: inflating every report's HTML when a build
+/// cache is read, only to check it, was an eighth of an incremental build, while a
+/// page shows only a few. Whether bytes read back are a whole stream of a string of
+/// the length stated is found out when first asked ([`Packed::is_sound`]), which a
+/// build does before rendering a page from them.
+#[derive(Clone, Default)]
 pub struct Packed {
     /// The deflated bytes; empty for the empty string.
     bytes: Box<[u8]>,
     /// The length of the string, to unpack it into one allocation.
     len: usize,
+    /// Whether the bytes inflate to a string of `len` bytes: known at once for a
+    /// string packed here, found out (and kept) for bytes read back.
+    sound: OnceLock<bool>,
 }
+
+impl PartialEq for Packed {
+    fn eq(&self, other: &Packed) -> bool {
+        (self.len, &self.bytes) == (other.len, &other.bytes)
+    }
+}
+
+impl Eq for Packed {}
 
 impl Packed {
     /// Packs `text`, at the fastest level: HTML shrinks about four times even so, and
     /// every report of a build passes through it.
     pub fn new(text: &str) -> Packed {
         if text.is_empty() {
-            return Packed::default();
+            return Packed {
+                sound: OnceLock::from(true),
+                ..Packed::default()
+            };
         }
         let input = text.as_bytes();
         let bytes = DEFLATE.with_borrow_mut(|c| {
@@ -56,16 +79,29 @@ impl Packed {
         Packed {
             bytes: bytes.into_boxed_slice(),
             len: text.len(),
+            sound: OnceLock::from(true),
         }
     }
 
-    /// The string, unpacked.
+    /// The string, unpacked. Never panics: bytes read back from a cache that are not
+    /// a string's ([`Packed::is_sound`] is false) give the empty string, which no
+    /// build shows, since it asks before rendering a page from them.
     pub fn unpack(&self) -> String {
-        // Only [`Packed::new`] made the bytes, or a cache read checked them
-        // ([`Packed::inflates_whole`]): they are a whole stream of this string.
-        self.inflate()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .expect("a packed string unpacks to the string packed")
+        let text = self
+            .inflate()
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        let _ = self.sound.set(text.is_some());
+        text.unwrap_or_default()
+    }
+
+    /// Whether the bytes inflate, in full, to UTF-8 text of the length recorded:
+    /// always for a string packed here; for bytes read back, inflated once to find
+    /// out, and the answer kept.
+    pub fn is_sound(&self) -> bool {
+        *self.sound.get_or_init(|| {
+            self.inflate()
+                .is_some_and(|bytes| std::str::from_utf8(&bytes).is_ok())
+        })
     }
 
     /// The bytes inflated, when they are one whole stream of exactly the length
@@ -73,6 +109,10 @@ impl Packed {
     fn inflate(&self) -> Option<Vec<u8>> {
         if self.bytes.is_empty() || self.len == 0 {
             return (self.bytes.is_empty() && self.len == 0).then(Vec::new);
+        }
+        // A length no stream of these bytes can reach: not allocated for.
+        if self.len / MAX_RATIO > self.bytes.len() {
+            return None;
         }
         INFLATE.with_borrow_mut(|d| {
             d.reset(false);
@@ -99,6 +139,17 @@ impl Packed {
         })
     }
 
+    /// Bytes as a crafted cache could hold them, said to unpack to `len` bytes, not
+    /// yet checked.
+    #[cfg(test)]
+    pub(crate) fn crafted(bytes: &[u8], len: usize) -> Packed {
+        Packed {
+            bytes: bytes.into(),
+            len,
+            sound: OnceLock::new(),
+        }
+    }
+
     /// The length of the string, in bytes.
     pub fn len(&self) -> usize {
         self.len
@@ -118,14 +169,17 @@ impl From<&str> for Packed {
 
 impl fmt::Debug for Packed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.unpack(), f)
+        if self.is_sound() {
+            fmt::Debug::fmt(&self.unpack(), f)
+        } else {
+            write!(f, "<{} bytes that do not unpack>", self.bytes.len())
+        }
     }
 }
 
 impl Serialize for Packed {
     /// The deflated bytes and the string's length, as held: the build cache stores
-    /// reports so, and reading them back costs an inflate to check them rather than a
-    /// deflate of every report's HTML.
+    /// reports so, rather than deflating every report's HTML again.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         (self.len as u64, serde_bytes_of(&self.bytes)).serialize(serializer)
     }
@@ -143,8 +197,8 @@ fn serde_bytes_of(bytes: &[u8]) -> impl Serialize + '_ {
 }
 
 impl<'de> Deserialize<'de> for Packed {
-    /// Refuses bytes that do not inflate to a string of the length stated: what a
-    /// cache holds is checked before [`Packed::unpack`] trusts it.
+    /// The bytes and length as stored, not inflated: [`Packed::is_sound`] checks them
+    /// when a page is to show them.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Packed, D::Error> {
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
@@ -168,22 +222,11 @@ impl<'de> Deserialize<'de> for Packed {
         let (len, Bytes(bytes)) = <(u64, Bytes)>::deserialize(deserializer)?;
         let len = usize::try_from(len)
             .map_err(|_| serde::de::Error::custom("a packed string too long"))?;
-        let packed = Packed { bytes, len };
-        if packed.inflates_whole() {
-            Ok(packed)
-        } else {
-            Err(serde::de::Error::custom(
-                "packed bytes that do not inflate to the string",
-            ))
-        }
-    }
-}
-
-impl Packed {
-    /// Whether the bytes inflate, in full, to UTF-8 text of the length recorded.
-    fn inflates_whole(&self) -> bool {
-        self.inflate()
-            .is_some_and(|bytes| std::str::from_utf8(&bytes).is_ok())
+        Ok(Packed {
+            bytes,
+            len,
+            sound: OnceLock::new(),
+        })
     }
 }
 
@@ -221,17 +264,33 @@ mod tests {
     }
 
     #[test]
-    fn packed_bytes_that_do_not_inflate_to_the_string_are_refused() {
+    fn packed_bytes_read_back_that_do_not_inflate_to_the_string_are_found_unsound() {
         let html = "<p>Caf\u{e9} 155 sites.</p>\n".repeat(20);
         let packed = Packed::new(&html);
-        let read = |p: &Packed| postcard::from_bytes::<Packed>(&postcard::to_stdvec(p).unwrap());
-        // Another length than the string's, longer or shorter.
-        for len in [html.len() - 1, html.len() + 1, 0, 1] {
-            let wrong = Packed {
+        // Read back as a cache would: never inflated on reading, found out when asked,
+        // and never a panic, unpacked or shown.
+        let read = |bytes: Box<[u8]>, len: usize| {
+            let stored = Packed {
+                bytes,
                 len,
-                ..packed.clone()
+                sound: OnceLock::new(),
             };
-            assert!(read(&wrong).is_err(), "length {len} accepted");
+            postcard::from_bytes::<Packed>(&postcard::to_stdvec(&stored).unwrap())
+                .expect("read back unchecked")
+        };
+        let unsound = |p: Packed| {
+            assert!(
+                !p.is_sound(),
+                "{} bytes, length {} accepted",
+                p.bytes.len(),
+                p.len
+            );
+            assert_eq!(p.unpack(), "");
+            assert!(format!("{p:?}").contains("do not unpack"));
+        };
+        // Another length than the string's, longer or shorter, or past any stream.
+        for len in [html.len() - 1, html.len() + 1, 0, 1, usize::MAX, 1 << 40] {
+            unsound(read(packed.bytes.clone(), len));
         }
         // Damaged or cut bytes, bytes past the stream's end, and no deflate at all.
         let mut damaged = packed.bytes.to_vec();
@@ -241,26 +300,20 @@ mod tests {
         longer.push(0);
         let cut = packed.bytes[..packed.bytes.len() - 2].to_vec();
         for bytes in [damaged, longer, cut, b"not deflate".to_vec(), Vec::new()] {
-            let wrong = Packed {
-                bytes: bytes.into_boxed_slice(),
-                len: html.len(),
-            };
-            assert!(read(&wrong).is_err(), "{:?} accepted", wrong.bytes);
+            unsound(read(bytes.into_boxed_slice(), html.len()));
         }
         // Bytes that inflate to something that is not UTF-8.
-        let right = Packed {
-            len: 3,
-            ..Packed::new("abc")
-        };
-        let mut not_text = Packed::new("abc");
-        not_text.bytes = {
+        let not_text = {
             let mut c = Compress::new(Compression::fast(), false);
             let mut out = Vec::with_capacity(64);
             c.compress_vec(&[0xff, 0xfe, 0x41], &mut out, FlushCompress::Finish)
                 .unwrap();
             out.into_boxed_slice()
         };
-        assert!(read(&right).is_ok());
-        assert!(read(&not_text).is_err());
+        unsound(read(not_text, 3));
+        // The right bytes read back are sound, and unpack.
+        let right = read(packed.bytes.clone(), html.len());
+        assert!(right.is_sound());
+        assert_eq!(right.unpack(), html);
     }
 }

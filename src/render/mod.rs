@@ -97,6 +97,7 @@ impl Job {
             Job::Report(_)
                 | Job::Organization(_)
                 | Job::ActionLine(_)
+                | Job::ActionLineYear(..)
                 | Job::Metric(_)
                 | Job::Year(_)
         )
