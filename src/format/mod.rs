@@ -81,14 +81,40 @@ pub fn percent_change(fraction: f64) -> String {
 }
 
 /// `v` rounded to [`SIGNIFICANT_DIGITS`] significant digits, in plain decimal
-/// notation: the digits of the rounded value are read back from its scientific form,
-/// and `f64`'s `Display` writes the shortest decimal that reads back the same, never
-/// with an exponent (`1e20` is `100000000000000000000`).
+/// notation, never with an exponent (`1e20` is `100000000000000000000`).
+///
+/// `f64`'s `Display` writes the shortest decimal that reads back as `v`. When that has
+/// at most [`SIGNIFICANT_DIGITS`] digits, it is the answer: a normal `f64` is closer
+/// to that decimal than half a step of the 15-digit grid it lies on, so rounding `v`
+/// gives that decimal, which reads back as `v` (for a subnormal, any 15-digit
+/// rounding reads back as `v`). Nearly every figure is such a value, and this skips
+/// the exact formatting, which falls back to slow big-number arithmetic for them.
 fn significant(v: f64) -> String {
+    let shortest = format!("{v}");
+    if digit_count(&shortest) <= SIGNIFICANT_DIGITS {
+        shortest
+    } else {
+        significant_exact(v)
+    }
+}
+
+/// [`significant`] the long way: the digits of the rounded value are read back from
+/// its exact scientific form, then written as the shortest decimal that reads back
+/// the same.
+fn significant_exact(v: f64) -> String {
     let rounded: f64 = format!("{v:.*e}", SIGNIFICANT_DIGITS - 1)
         .parse()
         .unwrap_or(v);
     format!("{rounded}")
+}
+
+/// How many significant digits a plain decimal has: its digits without the zeros
+/// that lead or trail them (`0.00120` and `1200` have 2).
+fn digit_count(decimal: &str) -> usize {
+    let digits = decimal.as_bytes().iter().filter(|b| b.is_ascii_digit());
+    let leading = digits.clone().take_while(|&&b| b == b'0').count();
+    let trailing = digits.clone().rev().take_while(|&&b| b == b'0').count();
+    digits.count().saturating_sub(leading + trailing)
 }
 
 /// A plain machine-readable number for data files: `264100`, `2.5`.
@@ -205,6 +231,75 @@ mod tests {
     #[test]
     fn huge_relative_changes_are_grouped() {
         assert_eq!(percent_change(1e18), "+100,000,000,000,000,000,000.0%");
+    }
+
+    /// Values of every kind: whole numbers, short decimals, results of arithmetic
+    /// carrying binary noise, and any bit pattern at all.
+    fn any_value() -> impl proptest::strategy::Strategy<Value = f64> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (-1_000_000_000_000_000i64..=1_000_000_000_000_000).prop_map(|n| n as f64),
+            (-1_000_000_000i64..1_000_000_000, 0u32..22)
+                .prop_map(|(n, d)| n as f64 / 10f64.powi(d as i32)),
+            (-1e6f64..1e6, -1e6f64..1e6).prop_map(|(a, b)| a - b),
+            (-1e3f64..1e3, 1e-3f64..1e3).prop_map(|(a, b)| a / b),
+            any::<u64>().prop_map(f64::from_bits),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn significant_is_the_long_way_rounded(v in any_value()) {
+            proptest::prop_assert_eq!(significant(v), significant_exact(v));
+        }
+    }
+
+    #[test]
+    fn significant_agrees_with_the_long_way_on_edges() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1e-6,
+            1e15,
+            999_999_999_999_999.0,
+            0.1 + 0.2,
+            174.0 - 172.3,
+            1.0 / 3.0,
+            2.0 / 3.0,
+        ];
+        // Written as text: as literals they would hold more digits than an `f64`.
+        for text in [
+            "9999999999999999",
+            "123456789012345.67",
+            "0.9999999999999999",
+            "9.999999999999995",
+            "1.000000000000005",
+        ] {
+            values.push(text.parse().unwrap_or(0.0));
+        }
+        // Every power of ten, and its neighbours, where the count of digits changes.
+        for e in -323..309 {
+            let p: f64 = format!("1e{e}").parse().unwrap_or(0.0);
+            let (up, down) = (
+                f64::from_bits(p.to_bits() + 1),
+                f64::from_bits(p.to_bits() - 1),
+            );
+            values.extend([p, up, down, 5.0 * p, 9.5 * p]);
+        }
+        for v in values {
+            assert_eq!(significant(v), significant_exact(v), "{v:e}");
+        }
+        assert_eq!(digit_count("0.00120"), 2);
+        assert_eq!(digit_count("1200"), 2);
+        assert_eq!(digit_count("0"), 0);
+        assert_eq!(digit_count("-1.6999999999999886"), 17);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_syntax::ast::Entry;
+use rustc_hash::FxHashMap;
 
 use super::Language;
 use crate::diagnostic::{Diagnostic, Kind, Location};
@@ -73,6 +74,10 @@ pub(crate) struct Catalog {
     keys: BTreeSet<String>,
     /// Per language: its numbers and dates, with the words around figures.
     formatters: Vec<crate::format::Formatter>,
+    /// Per language, as written and escaped: every string that takes no variables,
+    /// formatted once. Pages ask for the same few hundred such strings thousands of
+    /// times each, and they read the same every time.
+    without_args: Vec<[FxHashMap<String, String>; 2]>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -153,7 +158,13 @@ impl Catalog {
             english,
             keys,
             formatters: Vec::new(),
+            without_args: Vec::new(),
         };
+        catalog.without_args = (0..languages.len())
+            .map(|lang| {
+                [Text::AsWritten, Text::Escaped].map(|text| catalog.all_without_args(lang, text))
+            })
+            .collect();
         catalog.formatters = languages
             .iter()
             .enumerate()
@@ -257,6 +268,39 @@ impl Catalog {
     /// its own text given as `text` says; in English where that language lacks it. An
     /// error names a key no file has, or a variable the string needs and was not given.
     pub(crate) fn format(
+        &self,
+        lang: usize,
+        key: &str,
+        args: Option<&FluentArgs<'_>>,
+        text: Text,
+    ) -> Result<String, String> {
+        if args.is_none()
+            && let Some(done) = self
+                .without_args
+                .get(lang)
+                .and_then(|forms| forms[text as usize].get(key))
+        {
+            return Ok(done.clone());
+        }
+        self.format_pattern(lang, key, args, text)
+    }
+
+    /// Every string of the English keys that formats without variables, in the
+    /// `lang`-th language, by key.
+    fn all_without_args(&self, lang: usize, text: Text) -> FxHashMap<String, String> {
+        self.keys
+            .iter()
+            .filter_map(|key| {
+                Some((
+                    key.clone(),
+                    self.format_pattern(lang, key, None, text).ok()?,
+                ))
+            })
+            .collect()
+    }
+
+    /// [`Catalog::format`], formatted by Fluent every time.
+    fn format_pattern(
         &self,
         lang: usize,
         key: &str,

@@ -64,7 +64,7 @@ impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
             .catalog
             .format(self.lang, key, args, text)
             .map_err(tera::Error::message)?;
-        Ok(tera::Value::safe_string(&outside_tags_only(&text)))
+        Ok(tera::Value::safe_string(&outside_tags_only(text)))
     }
 }
 
@@ -73,8 +73,12 @@ impl tera::Function<tera::TeraResult<tera::Value>> for Translate {
 /// English name or a number from reordering the sentence, but in `href="{ $url }"`
 /// they would become part of the address. A variable's own `<` is escaped, so every
 /// `<` left is the translation's own markup.
-fn outside_tags_only(text: &str) -> String {
+fn outside_tags_only(text: String) -> String {
     const ISOLATION: [char; 2] = ['\u{2068}', '\u{2069}'];
+    // Only right-to-left languages have the marks: other strings are kept as they are.
+    if !text.contains(ISOLATION) {
+        return text;
+    }
     let mut in_tag = false;
     text.chars()
         .filter(|&c| {

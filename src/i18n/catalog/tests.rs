@@ -199,3 +199,39 @@ fn every_built_in_string_is_composed() {
         assert_eq!(text.nfc().collect::<String>(), *text, "{tag}.ftl");
     }
 }
+
+#[test]
+fn a_string_without_variables_formatted_once_reads_as_fluent_formats_it() {
+    let (c, _) = load(
+        &[
+            ("en.ftl", "only-en = Only <b>\"here\"</b>\n"),
+            ("ar.ftl", "greeting = مرحبا { $name }\n"),
+        ],
+        &["en", "fr", "es", "ar", "zh", "ru"],
+    )
+    .unwrap();
+    let mut checked = 0;
+    for lang in 0..6 {
+        for key in &c.keys {
+            for text in [Text::AsWritten, Text::Escaped] {
+                let fluent = c.format_pattern(lang, key, None, text);
+                assert_eq!(c.format(lang, key, None, text), fluent, "{lang} {key}");
+                checked += usize::from(fluent.is_ok());
+            }
+        }
+    }
+    // Most strings take no variables: they were all looked up, not formatted.
+    assert!(checked > 6 * 2 * 100, "{checked}");
+    // A string given variables, or one that needs them, is formatted each time.
+    let mut args = FluentArgs::new();
+    args.set("name", "<Sam>");
+    assert!(c.format(3, "greeting", None, Text::AsWritten).is_err());
+    assert_eq!(
+        c.format(3, "greeting", Some(&args), Text::Escaped).unwrap(),
+        "مرحبا \u{2068}<Sam>\u{2069}"
+    );
+    assert_eq!(
+        c.format(0, "only-en", None, Text::Escaped).unwrap(),
+        "Only &lt;b&gt;&quot;here&quot;&lt;/b&gt;"
+    );
+}
