@@ -16,14 +16,14 @@ fn saved(path: &Path) -> Memo {
     let memo = Memo::default();
     let mut table = Table::default();
     let (a, b): (Arc<str>, Arc<str>) = (Arc::from("network"), Arc::from("networks"));
-    let terms = Terms {
-        postings: vec![table.id(&a), 0, 20],
-        inflected: vec![table.id(&b), table.id(&a)],
-    };
+    let terms = Terms::new(
+        vec![[table.id(&a), 0, 20]],
+        vec![[table.id(&b), table.id(&a)]],
+    );
     let mut docs = HashMap::default();
     docs.insert(1, Arc::new(terms.clone()));
     docs.insert(2, Arc::new(terms));
-    memo.keep("en", Tree { table, docs }, 2);
+    memo.keep("en", &Tree { table, docs }, 2);
     memo.save(path, "w").unwrap();
     memo
 }
@@ -38,12 +38,14 @@ fn a_memory_reads_back_as_written() {
     assert_eq!(tree.docs.len(), 2);
     let terms = &tree.docs[&1];
     let string = |i: u32| &*tree.table.strings[i as usize];
-    assert_eq!(string(terms.postings[0]), "network");
-    assert_eq!(&terms.postings[1..], [0, 20]);
-    assert_eq!(
-        (string(terms.inflected[0]), string(terms.inflected[1])),
-        ("networks", "network")
-    );
+    let [[stem, section, weight]] = terms.postings().collect::<Vec<_>>()[..] else {
+        panic!("one posting");
+    };
+    assert_eq!((string(stem), section, weight), ("network", 0, 20));
+    let [[word, stem]] = terms.inflected().collect::<Vec<_>>()[..] else {
+        panic!("one inflected word");
+    };
+    assert_eq!((string(word), string(stem)), ("networks", "network"));
     assert!(
         memo.take("fr").docs.is_empty(),
         "no tree in another language"
