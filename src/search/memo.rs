@@ -214,22 +214,26 @@ impl Memo {
     pub(crate) fn save(&self, path: &Path, wsis: &str) -> std::io::Result<()> {
         let fresh = crate::pipeline::lock(&self.fresh);
         let name = postcard::to_stdvec(wsis).map_err(std::io::Error::other)?;
-        let mut sum = xxhash_rust::xxh3::Xxh3::new();
-        sum.update(&name);
-        sum.update(&fresh);
-        let len = (name.len() + fresh.len()) as u64;
-        crate::cache::replace(path, |f| {
-            use std::io::Write;
-            let mut header = Vec::with_capacity(MAGIC.len() + 28);
-            header.extend_from_slice(MAGIC);
-            header.extend_from_slice(&FORMAT.to_le_bytes());
-            header.extend_from_slice(&len.to_le_bytes());
-            header.extend_from_slice(&sum.digest128().to_le_bytes());
-            f.write_all(&header)?;
-            f.write_all(&name)?;
-            f.write_all(&fresh)
-        })
+        write_framed(path, &[&name, &fresh])
     }
+}
+
+/// Writes the payload made of `parts` in order to `path` in its frame (the magic, the
+/// format, the length and checksum), under a temporary name renamed over the old file.
+fn write_framed(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    let mut sum = xxhash_rust::xxh3::Xxh3::new();
+    parts.iter().for_each(|p| sum.update(p));
+    let len = parts.iter().map(|p| p.len() as u64).sum::<u64>();
+    crate::cache::replace(path, |f| {
+        use std::io::Write;
+        let mut header = Vec::with_capacity(MAGIC.len() + 28);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT.to_le_bytes());
+        header.extend_from_slice(&len.to_le_bytes());
+        header.extend_from_slice(&sum.digest128().to_le_bytes());
+        f.write_all(&header)?;
+        parts.iter().try_for_each(|p| f.write_all(p))
+    })
 }
 
 /// `tree` as stored in `lang`, its strings renumbered in the order its documents first

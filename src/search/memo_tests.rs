@@ -101,6 +101,48 @@ fn a_damaged_foreign_or_linked_memory_is_refused_with_the_reason() {
 }
 
 #[test]
+fn a_memory_whose_terms_do_not_decode_is_refused_though_its_frame_is_whole() {
+    let d = dir("terms");
+    let path = d.join("m");
+    let name = postcard::to_stdvec("w").unwrap();
+    let tree = |terms: Vec<u8>| {
+        let stored: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
+            lang: "en".into(),
+            strings: vec!["network"],
+            docs: vec![(1, terms)],
+        };
+        postcard::to_stdvec(&stored).unwrap()
+    };
+    let read = |tree: Vec<u8>| {
+        write_framed(&path, &[&name, &tree]).unwrap();
+        Memo::read(&path, "w")
+    };
+    // Well formed: one posting of the one string.
+    let good = Terms::new(vec![[0, 0, 20]], Vec::new());
+    assert_eq!(
+        read(tree(good.bytes().to_vec()))
+            .unwrap()
+            .take("en")
+            .docs
+            .len(),
+        1
+    );
+    // A stem past the tree's strings, terms cut short, a tree cut short.
+    let past = Terms::new(vec![[1, 0, 20]], Vec::new());
+    assert!(
+        read(tree(past.bytes().to_vec()))
+            .unwrap_err()
+            .contains("do not decode")
+    );
+    let short = good.bytes()[..good.bytes().len() - 1].to_vec();
+    assert!(read(tree(short)).unwrap_err().contains("do not decode"));
+    let mut cut = tree(good.bytes().to_vec());
+    cut.pop();
+    assert!(read(cut).unwrap_err().contains("do not decode"));
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
 fn keys_differ_with_the_text_the_language_and_the_tree() {
     let doc = |title: &'static str, lang: &'static str, text: Vec<&'static str>| Doc {
         url: String::new(),
