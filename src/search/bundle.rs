@@ -8,8 +8,6 @@
 //! so the number of bundles grows with the corpus and no bundle is much larger than
 //! the target unless a single entry is.
 
-use rayon::prelude::*;
-
 use crate::diagnostic::{Diagnostic, Kind};
 
 /// A JSON object's entry `"key":` followed by whatever `value` writes.
@@ -41,23 +39,22 @@ fn error(e: serde_json::Error) -> Diagnostic {
     Diagnostic::new(Kind::Io, "search/", e.to_string())
 }
 
-/// The postings of a term, `[doc, section, weight, ...]` in document order, written
-/// with each document as the difference from the one before (the first from 0): the
-/// postings of a common word then take a few bytes per document, and even the most
-/// common word of a 100,000-report site stays well under a megabyte.
-pub(crate) fn postings_into(out: &mut Vec<u8>, postings: &[u32]) {
+/// The postings of a term, `[doc, section, weight, ...]` in document order, each
+/// document given as the difference from the one before (the first from 0), as
+/// [`super::lists`] holds them: the postings of a common word then take a few bytes
+/// per document, and even the most common word of a 100,000-report site stays well
+/// under a megabyte.
+pub(crate) fn postings_into(out: &mut Vec<u8>, postings: impl Iterator<Item = [u32; 3]>) {
     out.push(b'[');
-    let mut previous = 0;
-    for (i, p) in postings.chunks_exact(3).enumerate() {
+    for (i, [doc, section, weight]) in postings.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        number(out, p[0] - previous);
+        number(out, doc);
         out.push(b',');
-        number(out, p[1]);
+        number(out, section);
         out.push(b',');
-        number(out, p[2]);
-        previous = p[0];
+        number(out, weight);
     }
     out.push(b']');
 }
@@ -78,45 +75,59 @@ fn number(out: &mut Vec<u8>, mut n: u32) {
     out.extend_from_slice(&digits[at..]);
 }
 
-/// The ranges of `sizes` (entry sizes in bytes, in order) that make bundles of at most
-/// `target` bytes: an entry that would take a bundle past it opens the next one, so
-/// only an entry larger than the target by itself makes a larger bundle, and then a
-/// bundle of its own (the postings of the most common word: under a megabyte at
-/// 100,000 reports, see [`postings_into`]).
-pub(crate) fn cut(
-    sizes: impl Iterator<Item = usize>,
+/// Bundles of at most a target size made from sorted entries (each `"key":value`) fed
+/// one at a time, as JSON objects: an entry that would take a bundle past the target
+/// opens the next one, so only an entry larger than the target by itself makes a
+/// larger bundle, and then a bundle of its own (the postings of the most common word:
+/// under a megabyte at 100,000 reports, see [`postings_into`]). Each bundle is handed
+/// back as soon as it is closed, so that the entries of a whole index are never held
+/// at once.
+pub(crate) struct Bundles<'k> {
     target: usize,
-) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let (mut start, mut bytes, mut n) = (0, 0, 0);
-    for size in sizes {
-        // Each entry takes a comma or a closing brace besides.
-        if n > start && bytes + size + 1 > target {
-            ranges.push(start..n);
-            start = n;
-            bytes = 0;
-        }
-        bytes += size + 1;
-        n += 1;
-    }
-    if start < n {
-        ranges.push(start..n);
-    }
-    ranges
+    /// The key of each bundle's first entry: the client finds a key's bundle as the
+    /// last whose first key is not after it.
+    firsts: Vec<&'k str>,
+    /// The bundle being filled, `{` and its entries so far.
+    open: Vec<u8>,
 }
 
-/// The bundles of the sorted `entries` (each `"key":value`), about `target` bytes
-/// each, as JSON objects, with the key of each bundle's first entry: the client finds
-/// a key's bundle as the last whose first key is not after it.
-pub(crate) fn objects<'k>(
-    keys: &[&'k str],
-    entries: &[Vec<u8>],
-    target: usize,
-) -> Vec<(&'k str, Vec<u8>)> {
-    cut(entries.iter().map(Vec::len), target)
-        .into_par_iter()
-        .map(|r| (keys[r.start], joined(&entries[r], b'{', b'}')))
-        .collect()
+impl<'k> Bundles<'k> {
+    /// No bundles yet, each to be closed at about `target` bytes.
+    pub(crate) fn new(target: usize) -> Bundles<'k> {
+        Bundles {
+            target,
+            firsts: Vec::new(),
+            open: Vec::new(),
+        }
+    }
+
+    /// Adds the entry of `key`, which sorts after those before; the bundle it closed,
+    /// if it did.
+    pub(crate) fn push(&mut self, key: &'k str, entry: &[u8]) -> Option<Vec<u8>> {
+        // Each entry takes a comma or a closing brace besides.
+        let closed = (!self.open.is_empty() && self.open.len() + entry.len() + 1 > self.target)
+            .then(|| self.close());
+        if self.open.is_empty() {
+            self.firsts.push(key);
+            self.open.push(b'{');
+        } else {
+            self.open.push(b',');
+        }
+        self.open.extend_from_slice(entry);
+        closed
+    }
+
+    fn close(&mut self) -> Vec<u8> {
+        let mut bundle = std::mem::take(&mut self.open);
+        bundle.push(b'}');
+        bundle
+    }
+
+    /// The last bundle, if any entry is left, and the first key of every bundle.
+    pub(crate) fn finish(mut self) -> (Option<Vec<u8>>, Vec<&'k str>) {
+        let last = (!self.open.is_empty()).then(|| self.close());
+        (last, self.firsts)
+    }
 }
 
 /// `parts` joined by commas between `open` and `close`.
@@ -137,36 +148,60 @@ pub(crate) fn joined(parts: &[Vec<u8>], open: u8, close: u8) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// The bundles of the sorted `entries`, about `target` bytes each (see [`Bundles`]),
+    /// with the key of each bundle's first entry.
+    fn objects<'k>(
+        keys: &[&'k str],
+        entries: &[Vec<u8>],
+        target: usize,
+    ) -> Vec<(&'k str, Vec<u8>)> {
+        let mut bundles = Bundles::new(target);
+        let mut made: Vec<Vec<u8>> = keys
+            .iter()
+            .zip(entries)
+            .filter_map(|(key, entry)| bundles.push(key, entry))
+            .collect();
+        let (last, firsts) = bundles.finish();
+        made.extend(last);
+        firsts.into_iter().zip(made).collect()
+    }
+
     #[test]
-    fn postings_are_flat_and_count_documents_from_the_one_before() {
+    fn postings_are_flat() {
         let mut out = Vec::new();
         postings_into(
             &mut out,
-            &[3, 0, 20, 4, 2, 5, 10, 1, 7, 4_000_000_000, 0, 1],
+            [[3, 0, 20], [1, 2, 5], [4_000_000_000, 0, 1]].into_iter(),
         );
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "[3,0,20,1,2,5,6,1,7,3999999990,0,1]"
+            "[3,0,20,1,2,5,4000000000,0,1]"
         );
         let mut out = Vec::new();
-        postings_into(&mut out, &[]);
+        postings_into(&mut out, std::iter::empty());
         assert_eq!(out, b"[]");
+    }
+
+    /// The ranges of entries of `sizes` bytes that [`Bundles`] puts together.
+    fn cut(sizes: &[usize], target: usize) -> Vec<std::ops::Range<usize>> {
+        let keys: Vec<String> = (0..sizes.len()).map(|i| i.to_string()).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let entries: Vec<Vec<u8>> = sizes.iter().map(|&n| vec![b'x'; n]).collect();
+        let bundles = objects(&keys, &entries, target);
+        let starts: Vec<usize> = bundles.iter().map(|(k, _)| k.parse().unwrap()).collect();
+        let mut ends = starts[1.min(starts.len())..].to_vec();
+        ends.push(sizes.len());
+        starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
     }
 
     #[test]
     fn bundles_close_at_their_target_and_keep_every_entry_once() {
-        assert_eq!(cut([4, 4, 4, 4, 4].into_iter(), 10), [0..2, 2..4, 4..5]);
-        assert_eq!(
-            cut([4, 4, 4, 4, 4].into_iter(), 9),
-            [0..1, 1..2, 2..3, 3..4, 4..5]
-        );
+        assert_eq!(cut(&[4, 4, 4, 4, 4], 10), [0..2, 2..4, 4..5]);
+        assert_eq!(cut(&[4, 4, 4, 4, 4], 9), [0..1, 1..2, 2..3, 3..4, 4..5]);
         // An entry larger than the target is a bundle by itself.
-        assert_eq!(cut([1, 50, 1].into_iter(), 10), [0..1, 1..2, 2..3]);
-        assert_eq!(
-            cut([3].into_iter(), 10),
-            vec![std::ops::Range { start: 0, end: 1 }]
-        );
-        assert!(cut(std::iter::empty(), 10).is_empty());
+        assert_eq!(cut(&[1, 50, 1], 10), [0..1, 1..2, 2..3]);
+        assert_eq!(cut(&[3], 10), vec![std::ops::Range { start: 0, end: 1 }]);
+        assert!(cut(&[], 10).is_empty());
         let keys = ["a", "b", "c"];
         let entries: Vec<Vec<u8>> = ["\"a\":1", "\"b\":2", "\"c\":3"]
             .iter()

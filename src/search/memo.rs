@@ -6,7 +6,8 @@
 //!
 //! The file is `.<output>.wsis-search` beside the output: the magic `WSIS-SEARCH\n`,
 //! the format version (`u32`, little-endian), the payload's length (`u64`) and
-//! XXH3-128 (`u128`), then the payload (postcard). Its entries depend on nothing but
+//! XXH3-128 (`u128`), then the payload: postcard values one after the other, the
+//! `wsis` that wrote it, then each tree with its documents' terms. Its entries depend on nothing but
 //! their key and the tokenizer, so it needs no tie to one output's state: only the
 //! `wsis` executable that wrote it (a rebuilt one may cut words otherwise). A file
 //! that is not a regular file, truncated, corrupt or another `wsis`'s is ignored with
@@ -20,22 +21,14 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::documents::Doc;
+use super::terms::Terms;
 
 /// The first bytes of the file.
 const MAGIC: &[u8] = b"WSIS-SEARCH\n";
 
-/// The version of the layout and payload, raised whenever either changes.
-const FORMAT: u32 = 1;
-
-/// What one document contributes to its tree's index, as indexes into its tree's
-/// string [`Table`].
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Terms {
-    /// `[stem, section, weight, ...]`, as [`super::postings::Posting`]s.
-    pub(crate) postings: Vec<u32>,
-    /// `[word, stem, ...]`: its words whose stem is not the word itself.
-    pub(crate) inflected: Vec<u32>,
-}
+/// The version of the layout and payload, raised whenever either changes: 2 holds
+/// each document's terms encoded ([`Terms`]) and each tree as its own value.
+const FORMAT: u32 = 2;
 
 /// The stems and words of one tree, each string once, with its number.
 #[derive(Debug, Default)]
@@ -77,7 +70,10 @@ pub(crate) struct Tree {
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     previous: Mutex<HashMap<String, Tree>>,
-    fresh: Mutex<Vec<(String, Tree)>>,
+    /// This build's trees, each serialized as soon as it is kept ([`StoredTree`]):
+    /// held as trees until the end of the index, their terms were a GiB of the
+    /// peak at 100,000 reports, and serialized a second time then.
+    fresh: Mutex<Vec<u8>>,
     /// Documents cut and stemmed by this build (not found in the previous memory).
     indexed: AtomicUsize,
     /// Where to write this build's memory, and as which `wsis`, once the index is
@@ -87,19 +83,35 @@ pub(crate) struct Memo {
     failed: Mutex<Option<std::io::Error>>,
 }
 
-/// The payload as stored.
+// The payload: the `wsis` that wrote it (a `String`), then one `StoredTree` for each
+// tree, each a postcard value of its own, up to the end.
+
+/// A tree as stored.
 #[derive(Serialize, Deserialize)]
-struct Stored {
-    wsis: String,
-    trees: Vec<StoredTree>,
+struct StoredTree<S, D> {
+    lang: String,
+    strings: Vec<S>,
+    /// Key and encoded [`Terms`] of each document.
+    docs: D,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredTree {
-    lang: String,
-    strings: Vec<String>,
-    /// Key, postings, inflected words.
-    docs: Vec<(u128, Vec<u32>, Vec<u32>)>,
+/// A tree's documents as written: each one's terms renumbered as it is serialized,
+/// rather than the whole tree copied renumbered first.
+struct Renumbered<'a> {
+    tree: &'a Tree,
+    new_id: Vec<u32>,
+}
+
+impl Serialize for Renumbered<'_> {
+    fn serialize<Z: serde::Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.tree.docs.len()))?;
+        for (key, terms) in &self.tree.docs {
+            let terms = terms.renumbered(|id| self.new_id[id as usize]);
+            seq.serialize_element(&(key, terms.bytes()))?;
+        }
+        seq.end()
+    }
 }
 
 impl Memo {
@@ -115,32 +127,26 @@ impl Memo {
             return Err("it is not a regular file (a folder or a symbolic link?)".into());
         }
         let bytes = std::fs::read(path).map_err(|e| format!("it cannot be read: {e}"))?;
-        let stored = decode(&bytes)?;
-        if stored.wsis != wsis {
+        let payload = framed(&bytes)?;
+        const UNDECODABLE: &str = "its contents do not decode";
+        let undecodable = |_| UNDECODABLE.to_string();
+        let (written_by, mut rest): (String, _) =
+            postcard::take_from_bytes(payload).map_err(undecodable)?;
+        if written_by != wsis {
             return Err(format!(
-                "it was written by another wsis ({}; this is {wsis})",
-                stored.wsis
+                "it was written by another wsis ({written_by}; this is {wsis})"
             ));
         }
         let mut previous = HashMap::default();
-        for t in stored.trees {
+        while !rest.is_empty() {
+            type Read = StoredTree<String, Vec<(u128, Vec<u8>)>>;
+            let (t, after): (Read, _) = postcard::take_from_bytes(rest).map_err(undecodable)?;
+            rest = after;
             let count = t.strings.len() as u32;
             let mut docs = HashMap::default();
-            for (key, postings, inflected) in t.docs {
-                if postings.len() % 3 != 0
-                    || inflected.len() % 2 != 0
-                    || !postings.chunks_exact(3).all(|p| p[0] < count)
-                    || !inflected.iter().all(|&i| i < count)
-                {
-                    return Err("its contents do not decode".into());
-                }
-                docs.insert(
-                    key,
-                    Arc::new(Terms {
-                        postings,
-                        inflected,
-                    }),
-                );
+            for (key, bytes) in t.docs {
+                let terms = Terms::decode(bytes, count).ok_or(UNDECODABLE)?;
+                docs.insert(key, Arc::new(terms));
             }
             let table = Table::of(t.strings.into_iter().map(Arc::from).collect());
             previous.insert(t.lang, Tree { table, docs });
@@ -167,7 +173,7 @@ impl Memo {
         {
             *crate::pipeline::lock(&self.failed) = Some(e);
         }
-        crate::pipeline::lock(&self.fresh).clear();
+        *crate::pipeline::lock(&self.fresh) = Vec::new();
     }
 
     /// Why [`Memo::finish`] could not write the memory.
@@ -185,11 +191,17 @@ impl Memo {
             .unwrap_or_default()
     }
 
-    /// Keeps `tree`, the memory of this build's tree in `lang`, for the next build;
-    /// `indexed` of its documents were cut and stemmed by this build.
-    pub(crate) fn keep(&self, lang: &str, tree: Tree, indexed: usize) {
+    /// Keeps `tree`, the memory of this build's tree in `lang`, for the next build,
+    /// serialized at once; `indexed` of its documents were cut and stemmed by this
+    /// build.
+    pub(crate) fn keep(&self, lang: &str, tree: &Tree, indexed: usize) {
         self.indexed.fetch_add(indexed, Ordering::Relaxed);
-        crate::pipeline::lock(&self.fresh).push((lang.to_string(), tree));
+        let mut fresh = crate::pipeline::lock(&self.fresh);
+        let fresh = &mut *fresh;
+        let taken = std::mem::take(fresh);
+        // Serializing into memory fails only when a length overflows a `usize`.
+        *fresh = postcard::to_extend(&stored(lang, tree), taken)
+            .expect("serializing a search tree in memory");
     }
 
     /// Documents cut and stemmed by this build, in every tree.
@@ -198,30 +210,35 @@ impl Memo {
     }
 
     /// Writes this build's memory to `path`, under a temporary name renamed over the
-    /// old file; the strings no document uses any more are left out.
+    /// old file.
     pub(crate) fn save(&self, path: &Path, wsis: &str) -> std::io::Result<()> {
-        let fresh = std::mem::take(&mut *crate::pipeline::lock(&self.fresh));
-        let trees = fresh
-            .into_iter()
-            .map(|(lang, tree)| compact(lang, tree))
-            .collect();
-        let payload = postcard::to_stdvec(&Stored {
-            wsis: wsis.to_string(),
-            trees,
-        })
-        .map_err(std::io::Error::other)?;
-        let mut bytes = Vec::with_capacity(MAGIC.len() + 28 + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT.to_le_bytes());
-        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        crate::cache::replace(path, |f| std::io::Write::write_all(f, &bytes))
+        let fresh = crate::pipeline::lock(&self.fresh);
+        let name = postcard::to_stdvec(wsis).map_err(std::io::Error::other)?;
+        write_framed(path, &[&name, &fresh])
     }
 }
 
-/// `tree` as stored, its strings renumbered in the order its documents first use them.
-fn compact(lang: String, tree: Tree) -> StoredTree {
+/// Writes the payload made of `parts` in order to `path` in its frame (the magic, the
+/// format, the length and checksum), under a temporary name renamed over the old file.
+fn write_framed(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    let mut sum = xxhash_rust::xxh3::Xxh3::new();
+    parts.iter().for_each(|p| sum.update(p));
+    let len = parts.iter().map(|p| p.len() as u64).sum::<u64>();
+    crate::cache::replace(path, |f| {
+        use std::io::Write;
+        let mut header = Vec::with_capacity(MAGIC.len() + 28);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT.to_le_bytes());
+        header.extend_from_slice(&len.to_le_bytes());
+        header.extend_from_slice(&sum.digest128().to_le_bytes());
+        f.write_all(&header)?;
+        parts.iter().try_for_each(|p| f.write_all(p))
+    })
+}
+
+/// `tree` as stored in `lang`, its strings renumbered in the order its documents first
+/// use them: the strings no document uses any more are left out.
+fn stored<'a>(lang: &str, tree: &'a Tree) -> StoredTree<&'a str, Renumbered<'a>> {
     const NONE: u32 = u32::MAX;
     let mut new_id = vec![NONE; tree.table.strings.len()];
     let mut strings = Vec::new();
@@ -229,37 +246,33 @@ fn compact(lang: String, tree: Tree) -> StoredTree {
         let slot = &mut new_id[id as usize];
         if *slot == NONE {
             *slot = strings.len() as u32;
-            strings.push(tree.table.strings[id as usize].to_string());
+            strings.push(&*tree.table.strings[id as usize]);
         }
-        *slot
     };
-    let mut docs: Vec<(u128, Vec<u32>, Vec<u32>)> = Vec::with_capacity(tree.docs.len());
-    for (key, terms) in &tree.docs {
-        let mut postings = terms.postings.clone();
-        for p in postings.chunks_exact_mut(3) {
-            p[0] = renumber(p[0]);
-        }
-        let inflected = terms.inflected.iter().map(|&i| renumber(i)).collect();
-        docs.push((*key, postings, inflected));
+    for terms in tree.docs.values() {
+        terms.postings().for_each(|[stem, ..]| renumber(stem));
+        terms.inflected().for_each(|[word, stem]| {
+            renumber(word);
+            renumber(stem);
+        });
     }
     StoredTree {
-        lang,
+        lang: lang.to_string(),
         strings,
-        docs,
+        docs: Renumbered { tree, new_id },
     }
 }
 
 /// The payload of the file `bytes`, or why it may not be used.
-fn decode(bytes: &[u8]) -> Result<Stored, String> {
+fn framed(bytes: &[u8]) -> Result<&[u8], String> {
     use crate::cache::Refused;
-    let payload = crate::cache::framed(bytes, MAGIC, FORMAT).map_err(|e| match e {
+    crate::cache::framed(bytes, MAGIC, FORMAT).map_err(|e| match e {
         Refused::NotACache => "it is not a wsis search cache file".to_string(),
         Refused::Format(found) => {
             format!("it has format {found}, this wsis reads format {FORMAT}")
         }
         e => e.to_string(),
-    })?;
-    postcard::from_bytes(payload).map_err(|_| "its contents do not decode".into())
+    })
 }
 
 /// The key of `doc` in a tree in the language `tree`: a hash of everything its terms

@@ -16,14 +16,14 @@ fn saved(path: &Path) -> Memo {
     let memo = Memo::default();
     let mut table = Table::default();
     let (a, b): (Arc<str>, Arc<str>) = (Arc::from("network"), Arc::from("networks"));
-    let terms = Terms {
-        postings: vec![table.id(&a), 0, 20],
-        inflected: vec![table.id(&b), table.id(&a)],
-    };
+    let terms = Terms::new(
+        vec![[table.id(&a), 0, 20]],
+        vec![[table.id(&b), table.id(&a)]],
+    );
     let mut docs = HashMap::default();
     docs.insert(1, Arc::new(terms.clone()));
     docs.insert(2, Arc::new(terms));
-    memo.keep("en", Tree { table, docs }, 2);
+    memo.keep("en", &Tree { table, docs }, 2);
     memo.save(path, "w").unwrap();
     memo
 }
@@ -38,12 +38,14 @@ fn a_memory_reads_back_as_written() {
     assert_eq!(tree.docs.len(), 2);
     let terms = &tree.docs[&1];
     let string = |i: u32| &*tree.table.strings[i as usize];
-    assert_eq!(string(terms.postings[0]), "network");
-    assert_eq!(&terms.postings[1..], [0, 20]);
-    assert_eq!(
-        (string(terms.inflected[0]), string(terms.inflected[1])),
-        ("networks", "network")
-    );
+    let [[stem, section, weight]] = terms.postings().collect::<Vec<_>>()[..] else {
+        panic!("one posting");
+    };
+    assert_eq!((string(stem), section, weight), ("network", 0, 20));
+    let [[word, stem]] = terms.inflected().collect::<Vec<_>>()[..] else {
+        panic!("one inflected word");
+    };
+    assert_eq!((string(word), string(stem)), ("networks", "network"));
     assert!(
         memo.take("fr").docs.is_empty(),
         "no tree in another language"
@@ -95,6 +97,48 @@ fn a_damaged_foreign_or_linked_memory_is_refused_with_the_reason() {
             .unwrap_err()
             .contains("regular file")
     );
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn a_memory_whose_terms_do_not_decode_is_refused_though_its_frame_is_whole() {
+    let d = dir("terms");
+    let path = d.join("m");
+    let name = postcard::to_stdvec("w").unwrap();
+    let tree = |terms: Vec<u8>| {
+        let stored: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
+            lang: "en".into(),
+            strings: vec!["network"],
+            docs: vec![(1, terms)],
+        };
+        postcard::to_stdvec(&stored).unwrap()
+    };
+    let read = |tree: Vec<u8>| {
+        write_framed(&path, &[&name, &tree]).unwrap();
+        Memo::read(&path, "w")
+    };
+    // Well formed: one posting of the one string.
+    let good = Terms::new(vec![[0, 0, 20]], Vec::new());
+    assert_eq!(
+        read(tree(good.bytes().to_vec()))
+            .unwrap()
+            .take("en")
+            .docs
+            .len(),
+        1
+    );
+    // A stem past the tree's strings, terms cut short, a tree cut short.
+    let past = Terms::new(vec![[1, 0, 20]], Vec::new());
+    assert!(
+        read(tree(past.bytes().to_vec()))
+            .unwrap_err()
+            .contains("do not decode")
+    );
+    let short = good.bytes()[..good.bytes().len() - 1].to_vec();
+    assert!(read(tree(short)).unwrap_err().contains("do not decode"));
+    let mut cut = tree(good.bytes().to_vec());
+    cut.pop();
+    assert!(read(cut).unwrap_err().contains("do not decode"));
     std::fs::remove_dir_all(&d).unwrap();
 }
 

@@ -40,12 +40,14 @@
 
 mod bundle;
 mod documents;
+mod lists;
 mod memo;
 mod ngram;
 mod postings;
 mod snippet;
 mod stem;
 mod stop;
+mod terms;
 mod tokenize;
 mod write;
 

@@ -7,13 +7,15 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::bundle::{entry, joined, json, json_into, objects, postings_into};
+use super::bundle::{Bundles, entry, joined, json, json_into, postings_into};
 use super::documents::Doc;
-use super::memo::{self, Memo, Terms, Tree};
+use super::lists::Lists;
+use super::memo::{self, Memo, Tree};
 use super::postings::{Inflected, Posting, postings};
 use super::snippet::passages;
 use super::stem::{Stemming, Stems};
 use super::stop::StopWords;
+use super::terms::Terms;
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::Sink;
 
@@ -28,6 +30,15 @@ pub(crate) const TERMS_BUNDLE: usize = 96 * 1024;
 
 /// A document's terms as [`postings`] cuts them: its postings and inflected words.
 type Cut = (Vec<Posting>, Vec<Inflected>);
+
+/// Documents cut and stemmed at once, their terms numbered and encoded before the
+/// next are cut: the terms of all documents as cut (a shared string and two numbers
+/// per posting) were a few GiB at 100,000 reports.
+const CUT_AT_ONCE: usize = 4096;
+
+/// Entries serialised at once before they are bundled: enough to keep both cores
+/// busy, few enough that the entries of a whole index are never held.
+const ENTRIES_AT_ONCE: usize = 4096;
 
 /// The version of the index layout, which `search.js` checks.
 const VERSION: u32 = 3;
@@ -67,70 +78,62 @@ pub(crate) fn tree(
     langs.sort_unstable();
     langs.dedup();
     let stemmers: Vec<(&str, Stems)> = langs.iter().map(|&l| (l, Stems::new(l))).collect();
-    // Each worker stems with its own memory of the words it has seen.
-    let computed: Vec<(usize, Cut)> = todo
-        .par_iter()
-        .map_init(
-            || Stemming::new(&stemmers),
-            |stemming, &n| (n, postings(&docs[n], stemming, stop)),
-        )
-        .collect();
-    for (n, (found, inflected)) in computed {
-        let postings = found
-            .iter()
-            .flat_map(|(stem, section, weight)| [table.id(stem), *section, *weight])
+    for some in todo.chunks(CUT_AT_ONCE) {
+        // Each worker stems with its own memory of the words it has seen.
+        let computed: Vec<(usize, Cut)> = some
+            .par_iter()
+            .map_init(
+                || Stemming::new(&stemmers),
+                |stemming, &n| (n, postings(&docs[n], stemming, stop)),
+            )
             .collect();
-        let inflected = inflected
-            .iter()
-            .flat_map(|(word, stem)| [table.id(word), table.id(stem)])
-            .collect();
-        kept.insert(
-            keys[n],
-            Arc::new(Terms {
-                postings,
-                inflected,
-            }),
-        );
-    }
-
-    // Stem -> postings, filled in document order.
-    let mut by_stem: Vec<Vec<u32>> = vec![Vec::new(); table.strings.len()];
-    for (n, key) in keys.iter().enumerate() {
-        for p in kept[key].postings.chunks_exact(3) {
-            by_stem[p[0] as usize].extend([n as u32, p[1], p[2]]);
+        for (n, (found, inflected)) in computed {
+            let postings = found
+                .iter()
+                .map(|(stem, section, weight)| [table.id(stem), *section, *weight])
+                .collect();
+            let inflected = inflected
+                .iter()
+                .map(|(word, stem)| [table.id(word), table.id(stem)])
+                .collect();
+            kept.insert(keys[n], Arc::new(Terms::new(postings, inflected)));
         }
     }
-    let mut terms: Vec<(&str, &[u32])> = by_stem
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.is_empty())
-        .map(|(i, p)| (&*table.strings[i], p.as_slice()))
-        .collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let term_keys: Vec<&str> = terms.iter().map(|(t, _)| *t).collect();
-    let entries = terms
-        .par_iter()
-        .map(|(t, p)| {
-            entry(t, |out| {
-                postings_into(out, p);
-                Ok(())
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    drop(terms);
-    let term_bundles = objects(&term_keys, &entries, TERMS_BUNDLE);
-    drop(entries);
 
+    let mut tree = Tree { table, docs: kept };
+    let in_order: Vec<&Terms> = keys.iter().map(|key| &*tree.docs[key]).collect();
+    let lists = Lists::new(tree.table.strings.len(), &in_order);
+    drop(in_order);
     // Word -> its stems, several when pages of several languages disagree: the pairs
     // told apart by number first, cheaper to sort than the strings.
-    let mut pairs: Vec<u64> = kept
+    let mut pairs: Vec<u64> = tree
+        .docs
         .values()
-        .flat_map(|t| t.inflected.chunks_exact(2))
-        .map(|p| u64::from(p[0]) << 32 | u64::from(p[1]))
+        .flat_map(|t| t.inflected())
+        .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
         .collect();
+    let strings = &tree.table.strings;
+    let mut terms: Vec<(&str, usize)> = (0..strings.len())
+        .filter(|&s| !lists.is_empty(s))
+        .map(|s| (&*strings[s], s))
+        .collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let term_keys = bundled(&terms, prefix, "terms", sink, |out, &s| {
+        postings_into(out, lists.postings(s));
+        Ok(())
+    })?;
+    drop(terms);
+    drop(lists);
+    // The terms are no longer needed here: serialized for the next build once the
+    // postings by stem are freed (the three at once were a third more), then freed.
+    if let Some(memo) = memo {
+        memo.keep(lang, &tree, indexed);
+    }
+    tree.docs = HashMap::default();
+
     pairs.par_sort_unstable();
     pairs.dedup();
-    let string = |id: u64| &*table.strings[id as u32 as usize];
+    let string = |id: u64| &*strings[id as u32 as usize];
     let mut words: Vec<(&str, &str)> = pairs
         .iter()
         .map(|&p| (string(p >> 32), string(p)))
@@ -144,18 +147,17 @@ pub(crate) fn tree(
             _ => vocabulary.push((word, vec![stem])),
         }
     }
-    let vocab_keys: Vec<&str> = vocabulary.iter().map(|(w, _)| *w).collect();
-    let entries = vocabulary
-        .par_iter()
-        .map(|(w, stems)| {
-            // A word with one stem maps to it, with several to the list.
-            entry(w, |out| match stems.as_slice() {
-                [one] => json_into(out, one),
-                many => json_into(out, many),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let vocab_bundles = objects(&vocab_keys, &entries, TERMS_BUNDLE);
+    // A word with one stem maps to it, with several to the list.
+    let vocab_keys = bundled(
+        &vocabulary,
+        prefix,
+        "vocab",
+        sink,
+        |out, stems| match stems.as_slice() {
+            [one] => json_into(out, one),
+            many => json_into(out, many),
+        },
+    )?;
 
     #[derive(serde::Serialize)]
     struct Meta<'a> {
@@ -173,38 +175,58 @@ pub(crate) fn tree(
         chunk: DOCS_PER_BUNDLE,
         docs: docs.len(),
         stop: stop.words(),
-        terms: term_bundles.iter().map(|(k, _)| *k).collect(),
-        vocab: vocab_bundles.iter().map(|(k, _)| *k).collect(),
+        terms: term_keys,
+        vocab: vocab_keys,
     };
     sink.put(&path(prefix, "meta.json"), json(&meta)?)?;
-    let named = |kind: &'static str| move |(n, (_, bytes))| (format!("{kind}/{n}.json"), bytes);
-    term_bundles
-        .into_par_iter()
+    docs.par_chunks(DOCS_PER_BUNDLE)
         .enumerate()
-        .map(named("terms"))
-        .chain(
-            vocab_bundles
-                .into_par_iter()
-                .enumerate()
-                .map(named("vocab")),
-        )
-        .map(|(name, bytes)| sink.put(&path(prefix, &name), bytes))
-        .chain(
-            docs.par_chunks(DOCS_PER_BUNDLE)
-                .enumerate()
-                .map(|(n, chunk)| {
-                    let list = chunk.iter().map(doc_json).collect::<Result<Vec<_>, _>>()?;
-                    sink.put(
-                        &path(prefix, &format!("docs/{n}.json")),
-                        joined(&list, b'[', b']'),
-                    )
-                }),
-        )
-        .collect::<Result<(), Diagnostic>>()?;
-    if let Some(memo) = memo {
-        memo.keep(lang, Tree { table, docs: kept }, indexed);
+        .map(|(n, chunk)| {
+            let list = chunk.iter().map(doc_json).collect::<Result<Vec<_>, _>>()?;
+            sink.put(
+                &path(prefix, &format!("docs/{n}.json")),
+                joined(&list, b'[', b']'),
+            )
+        })
+        .collect::<Result<(), Diagnostic>>()
+}
+
+/// Writes the entries of `sorted` (each a key and what `value` writes for it) into
+/// `<prefix><kind>/<n>.json` bundles ([`Bundles`]), each as soon as it is closed; the
+/// first key of each bundle, in order.
+fn bundled<'k, T: Sync>(
+    sorted: &[(&'k str, T)],
+    prefix: &str,
+    kind: &str,
+    sink: &dyn Sink,
+    value: impl Fn(&mut Vec<u8>, &T) -> Result<(), Diagnostic> + Sync,
+) -> Result<Vec<&'k str>, Diagnostic> {
+    let mut bundles = Bundles::new(TERMS_BUNDLE);
+    let mut written = 0;
+    let put = |closed: Vec<Vec<u8>>, from: usize| {
+        closed
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, bytes)| sink.put(&path(prefix, &format!("{kind}/{}.json", from + i)), bytes))
+            .collect::<Result<(), Diagnostic>>()
+    };
+    for some in sorted.chunks(ENTRIES_AT_ONCE) {
+        let entries = some
+            .par_iter()
+            .map(|(key, v)| entry(key, |out| value(out, v)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let closed: Vec<Vec<u8>> = some
+            .iter()
+            .zip(&entries)
+            .filter_map(|((key, _), e)| bundles.push(key, e))
+            .collect();
+        let count = closed.len();
+        put(closed, written)?;
+        written += count;
     }
-    Ok(())
+    let (last, firsts) = bundles.finish();
+    put(last.into_iter().collect(), written)?;
+    Ok(firsts)
 }
 
 /// A document as its bundle lists it: `[url, title, kind, detail, year, sections,
