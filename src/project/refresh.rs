@@ -26,7 +26,7 @@ impl Project {
         if !self.assets_stale {
             return;
         }
-        let Some(good) = &self.good else {
+        let Some(refresh) = self.refresh() else {
             // Nothing to refresh them from: the next good build writes them.
             self.assets_stale = false;
             return;
@@ -35,14 +35,6 @@ impl Project {
             return;
         }
         self.assets_stale = false;
-        let refresh = Refresh {
-            site: Arc::clone(&good.site),
-            links: Arc::clone(&good.links),
-            store: Arc::clone(&self.store),
-            errors: Arc::clone(&self.errors),
-            generation: Arc::clone(&self.generation),
-            started_at: self.generation.load(Ordering::SeqCst),
-        };
         let running = Running(Arc::clone(&self.refreshing));
         std::thread::spawn(move || {
             // Cleared when the thread ends, a panic included.
@@ -59,6 +51,19 @@ impl Project {
                 Err(_) => refresh.run(),
             }
         });
+    }
+
+    /// A refresh of the files from the last good build, begun now.
+    pub(super) fn refresh(&self) -> Option<Refresh> {
+        let good = self.good.as_ref()?;
+        Some(Refresh {
+            site: Arc::clone(&good.site),
+            links: Arc::clone(&good.links),
+            store: Arc::clone(&self.store),
+            errors: Arc::clone(&self.errors),
+            generation: Arc::clone(&self.generation),
+            started_at: self.generation.load(Ordering::SeqCst),
+        })
     }
 
     /// Notes, as a rebuild begins, that a refresh under way will be thrown away: the
@@ -80,14 +85,14 @@ impl Project {
 
 /// What a refresh makes its files from and where it serves them.
 pub(super) struct Refresh {
-    pub(super) site: Arc<crate::model::Site>,
-    pub(super) links: Arc<crate::link::Links>,
-    pub(super) store: Arc<Memory>,
-    pub(super) errors: Arc<std::sync::RwLock<Vec<Diagnostic>>>,
+    site: Arc<crate::model::Site>,
+    links: Arc<crate::link::Links>,
+    store: Arc<Memory>,
+    errors: Arc<std::sync::RwLock<Vec<Diagnostic>>>,
     /// The project's count of rebuilds.
-    pub(super) generation: Arc<AtomicU64>,
+    generation: Arc<AtomicU64>,
     /// The count when the refresh began.
-    pub(super) started_at: u64,
+    started_at: u64,
 }
 
 impl Refresh {

@@ -355,15 +355,7 @@ fn an_overtaken_refresh_serves_none_of_its_files() {
             .collect::<Vec<_>>()
     };
     let before = served(&project);
-    let good = project.good.as_ref().unwrap();
-    let refresh = super::refresh::Refresh {
-        site: Arc::clone(&good.site),
-        links: Arc::clone(&good.links),
-        store: Arc::clone(&project.store),
-        errors: Arc::clone(&project.errors),
-        generation: Arc::clone(&project.generation),
-        started_at: project.generation.load(Ordering::SeqCst),
-    };
+    let refresh = project.refresh().expect("a good build");
     // A save comes in while the refresh runs, and fails.
     project.refreshing.store(true, Ordering::SeqCst);
     edit(root, REPORT, "metric: alpha-grants", "metric: alpha-grant");
