@@ -54,8 +54,13 @@
 //! (checksum), of another format, written by another `wsis` executable or for another
 //! output folder, or that is not a regular file (a folder, a symbolic link), or whose
 //! reports file is any of these, is ignored with a warning and the build renders
-//! every page. `wsis build --fresh`
-//! ignores it and writes a new one; `check` and `serve` never use it.
+//! every page. What passes those checks is still not trusted blindly: a reused report
+//! naming an organization, line or metric the site has not is checked again from its
+//! file (`validate`), and a report's text that does not unpack to what the entry says
+//! (which only a file crafted with a matching checksum holds) stops the build, before
+//! the page showing it is written, with an error that says to run `wsis build --fresh`.
+//! `wsis build --fresh` ignores the cache and writes a new one; `check` and `serve`
+//! never use it.
 
 mod file;
 mod inputs;

@@ -116,7 +116,10 @@ impl Packed {
         }
         INFLATE.with_borrow_mut(|d| {
             d.reset(false);
-            let mut out = Vec::with_capacity(self.len + 1);
+            // Asked for, not demanded: a crafted length within the ratio can still be
+            // more than the machine has, which must make the text unsound, not abort.
+            let mut out = Vec::new();
+            out.try_reserve_exact(self.len + 1).ok()?;
             loop {
                 let read = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
                 let rest = &self.bytes[read.min(self.bytes.len())..];
@@ -134,7 +137,7 @@ impl Packed {
                 }
                 // Room for the one byte past the recorded length that tells a longer
                 // stream from this one.
-                out.reserve(self.len + 1 - out.len());
+                out.try_reserve_exact(self.len + 1 - out.len()).ok()?;
             }
         })
     }

@@ -38,13 +38,18 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    fn of(strings: Vec<Arc<str>>) -> Table {
-        let ids = strings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (Arc::clone(s), i as u32))
-            .collect();
-        Table { strings, ids }
+    /// The table of `strings`, numbered in order; `None` when one comes twice, which no
+    /// build writes: a kept document and a document cut again would number that string
+    /// differently, and the index would list it twice.
+    fn of(strings: Vec<Arc<str>>) -> Option<Table> {
+        let mut ids = HashMap::default();
+        ids.reserve(strings.len());
+        for (i, s) in strings.iter().enumerate() {
+            if ids.insert(Arc::clone(s), i as u32).is_some() {
+                return None;
+            }
+        }
+        Some(Table { strings, ids })
     }
 
     /// The number of `s`, given one if it has none yet.
@@ -148,7 +153,8 @@ impl Memo {
                 let terms = Terms::decode(bytes, count).ok_or(UNDECODABLE)?;
                 docs.insert(key, Arc::new(terms));
             }
-            let table = Table::of(t.strings.into_iter().map(Arc::from).collect());
+            let table =
+                Table::of(t.strings.into_iter().map(Arc::from).collect()).ok_or(UNDECODABLE)?;
             previous.insert(t.lang, Tree { table, docs });
         }
         Ok(Memo {

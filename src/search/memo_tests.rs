@@ -139,6 +139,14 @@ fn a_memory_whose_terms_do_not_decode_is_refused_though_its_frame_is_whole() {
     let mut cut = tree(good.bytes().to_vec());
     cut.pop();
     assert!(read(cut).unwrap_err().contains("do not decode"));
+    // From a red-team read: a string twice in a tree's table.
+    let twice: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
+        lang: "en".into(),
+        strings: vec!["network", "network"],
+        docs: vec![(1, good.bytes().to_vec())],
+    };
+    let twice = postcard::to_stdvec(&twice).unwrap();
+    assert!(read(twice).unwrap_err().contains("do not decode"));
     std::fs::remove_dir_all(&d).unwrap();
 }
 
