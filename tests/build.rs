@@ -267,3 +267,55 @@ fn a_line_with_many_sections_gets_a_page_per_year() {
     );
     assert!(matrix.contains(r#"<a href="/sub/reports/alpha-2001/#c4-capacity-building">2001</a>"#));
 }
+
+/// From a red-team read: a report can name an action line in its front matter without a
+/// section on it. The coverage matrix linked the year of two such reports of one
+/// organization to the line page's year (an anchor only years with sections have) or,
+/// for a line split into year pages, to a year page that does not exist: the build
+/// failed on its own broken link.
+#[test]
+fn a_coverage_cell_of_reports_without_a_section_on_the_line_links_a_page_that_exists() {
+    for split in [false, true] {
+        let site = Site::fixture("basic");
+        let report = |slug: &str, year: i32, lines: &str, body: &str| {
+            site.write(
+                &format!("content/reports/{slug}.md"),
+                &format!(
+                    "---\ntitle: \"{slug}\"\norganization: alpha\nyear: {year}\npublished: {year}\nkind: annual-progress\naction_lines: [{lines}]\n---\n\n{body}\n"
+                ),
+            );
+        };
+        if split {
+            // Enough sections for year pages, none of them in 2005.
+            for year in (1990..2023).filter(|&y| y != 2005) {
+                for org in ["a", "b"] {
+                    report(
+                        &format!("alpha-{year}-{org}"),
+                        year,
+                        "C4",
+                        "## C4: Capacity building\n\nPeople were trained.",
+                    );
+                }
+            }
+        }
+        // Two reports of 2005 on C1 and C4 in their front matter, with no section on either.
+        report("alpha-2005", 2005, "C1, C4", "## Overview\n\nWe worked.");
+        report(
+            "alpha-2005-review",
+            2005,
+            "C1, C4",
+            "## Overview\n\nWe worked.",
+        );
+        let run = site.build(&[]);
+        assert!(run.ok, "split {split}: {}", run.stderr);
+        let matrix = site.output("action-lines/index.html");
+        assert!(
+            !matrix.contains("#y2005\"") && !matrix.contains("/2005/\">2005</a>"),
+            "split {split}: no link to a year without sections on the line"
+        );
+        assert!(
+            matrix.contains(">2005</a>"),
+            "split {split}: the year is shown"
+        );
+    }
+}

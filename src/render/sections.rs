@@ -126,8 +126,18 @@ pub(super) fn matrix(v: Views<'_>) -> serde_json::Value {
                     let years: Vec<_> = by_year
                         .iter()
                         .map(|(&year, reports)| {
+                            let on_line = |&r: &ReportId| {
+                                s.report(r)
+                                    .body
+                                    .sections
+                                    .iter()
+                                    .any(|sec| sec.lines.contains(&line))
+                            };
                             let url = match reports.as_slice() {
                                 [one] => section_url(v, *one, line),
+                                // Named in their front matter only: the line's years (its
+                                // page's headings, its year pages) are those with sections.
+                                _ if !reports.iter().any(on_line) => line_view.url.to_string(),
                                 _ if split => v.url(Page::ActionLineYear(slug, year)),
                                 _ => format!("{}#y{year}", line_view.url),
                             };
