@@ -273,11 +273,7 @@ mod tests {
         // Read back as a cache would: never inflated on reading, found out when asked,
         // and never a panic, unpacked or shown.
         let read = |bytes: Box<[u8]>, len: usize| {
-            let stored = Packed {
-                bytes,
-                len,
-                sound: OnceLock::new(),
-            };
+            let stored = Packed::crafted(&bytes, len);
             postcard::from_bytes::<Packed>(&postcard::to_stdvec(&stored).unwrap())
                 .expect("read back unchecked")
         };

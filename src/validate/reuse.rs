@@ -46,3 +46,72 @@ impl Validated {
             .map(|(_, r)| Arc::clone(r))
     }
 }
+
+/// Whether every organization, action line and metric `report` names by number is one
+/// of the site's. A report reused from the cache is checked so: its bytes pass the
+/// cache's checksum, but a cache file crafted with a checksum to match could name an
+/// organization past the end, and every later build would panic on it; such a report
+/// is checked again from its file instead.
+pub(super) fn refers_within(
+    report: &Report,
+    organizations: usize,
+    lines: usize,
+    metrics: usize,
+) -> bool {
+    report.organization.index() < organizations
+        && report.action_lines.iter().all(|l| l.index() < lines)
+        && report
+            .body
+            .sections
+            .iter()
+            .all(|s| s.lines.iter().all(|l| l.index() < lines))
+        && report.figures.iter().all(|f| f.metric.index() < metrics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Bodies, validate};
+    use crate::load::RawReport;
+    use crate::model::{LineId, MetricId, OrgId, Report};
+    use std::path::Path;
+    use std::sync::Arc;
+
+    /// From a red-team read: a cached report is reused on its checksum alone, and one
+    /// crafted to name an organization, line or metric past the site's panicked every
+    /// build; it is checked again from its file instead.
+    #[test]
+    fn a_reused_report_naming_what_the_site_has_not_is_checked_again() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let config = crate::load_config(&root, None).unwrap();
+        let mut sources = crate::load::load(&root).unwrap();
+        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Keep).unwrap();
+        let crafted: Vec<Arc<Report>> = [
+            |r: &mut Report| r.organization = OrgId(9999),
+            |r: &mut Report| r.action_lines.push(LineId(9999)),
+            |r: &mut Report| r.figures[0].metric = MetricId(9999),
+            |r: &mut Report| {
+                if let Some(s) = r.body.sections.first_mut() {
+                    s.lines.push(LineId(9999));
+                } else {
+                    r.organization = OrgId(9999);
+                }
+            },
+        ]
+        .into_iter()
+        .map(|spoil| {
+            let mut r = (*good.reports[0]).clone();
+            spoil(&mut r);
+            Arc::new(r)
+        })
+        .collect();
+        for report in crafted {
+            let source = report.source.clone();
+            let reuse = |raw: &RawReport| (raw.front.file == source).then(|| Arc::clone(&report));
+            let again = validate(config.clone(), &mut sources, &reuse, Bodies::Keep).unwrap();
+            assert_eq!(
+                format!("{:?}", again.reports),
+                format!("{:?}", good.reports)
+            );
+        }
+    }
+}
