@@ -126,18 +126,13 @@ pub(super) fn matrix(v: Views<'_>) -> serde_json::Value {
                     let years: Vec<_> = by_year
                         .iter()
                         .map(|(&year, reports)| {
-                            let on_line = |&r: &ReportId| {
-                                s.report(r)
-                                    .body
-                                    .sections
-                                    .iter()
-                                    .any(|sec| sec.lines.contains(&line))
-                            };
+                            let has_section =
+                                |&r: &ReportId| section_on(s.report(r), line).is_some();
                             let url = match reports.as_slice() {
                                 [one] => section_url(v, *one, line),
                                 // Named in their front matter only: the line's years (its
                                 // page's headings, its year pages) are those with sections.
-                                _ if !reports.iter().any(on_line) => line_view.url.to_string(),
+                                _ if !reports.iter().any(has_section) => line_view.url.to_string(),
                                 _ if split => v.url(Page::ActionLineYear(slug, year)),
                                 _ => format!("{}#y{year}", line_view.url),
                             };
@@ -163,11 +158,20 @@ pub(super) fn anchored(report_url: &str, section: &crate::model::Section) -> Str
     format!("{report_url}#{}", section.heading.anchor)
 }
 
+/// The report's first section on `line`, if it has one.
+fn section_on(report: &crate::model::Report, line: LineId) -> Option<&crate::model::Section> {
+    report
+        .body
+        .sections
+        .iter()
+        .find(|s| s.lines.contains(&line))
+}
+
 /// The report's first section on `line`, or the report page when it has none.
 pub(super) fn section_url(v: Views<'_>, report: ReportId, line: LineId) -> String {
     let r = v.site.report(report);
     let url = v.url(Page::Report(&r.slug));
-    match r.body.sections.iter().find(|s| s.lines.contains(&line)) {
+    match section_on(r, line) {
         Some(sec) => anchored(&url, sec),
         None => url,
     }
