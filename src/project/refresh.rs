@@ -107,8 +107,7 @@ impl Refresh {
         let scratch = Memory::default();
         let sink = Overtakable {
             files: &scratch,
-            generation: &self.generation,
-            started_at: self.started_at,
+            refresh: self,
         };
         let result = pipeline::write_assets(&self.site, &self.links, &sink);
         if self.overtaken() {
@@ -145,24 +144,16 @@ impl Drop for Running {
 /// A refresh's files, refused once a rebuild has begun since the refresh did: what it
 /// makes then would be thrown away, and stopping at the next file frees the cores and
 /// the memory for the refresh that follows.
-pub(super) struct Overtakable<'a> {
+struct Overtakable<'a> {
     /// Where the refresh's files go until it ends.
-    pub(super) files: &'a Memory,
-    /// The project's count of rebuilds.
-    pub(super) generation: &'a AtomicU64,
-    /// The count when the refresh began.
-    pub(super) started_at: u64,
-}
-
-impl Overtakable<'_> {
-    fn overtaken(&self) -> bool {
-        self.generation.load(Ordering::SeqCst) != self.started_at
-    }
+    files: &'a Memory,
+    /// The refresh, which knows whether it has been overtaken.
+    refresh: &'a Refresh,
 }
 
 impl Sink for Overtakable<'_> {
     fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
-        if self.overtaken() {
+        if self.refresh.overtaken() {
             return Err(Diagnostic::new(
                 Kind::Internal,
                 rel,
