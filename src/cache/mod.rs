@@ -31,9 +31,9 @@
 //! dev server's partial rebuilds use) names the pages showing something of a report
 //! that changed, in its old or new version. A page of a kind that list covers
 //! ([`crate::render::Job::shows_known_reports`]: a report, organization, action line,
-//! action line's year, metric or year page) and not on it is kept as it is without its context being
-//! built; every other page (indexes, feeds, the frame's pages, kinds added later) is
-//! fingerprinted as above. Anything uncertain falls back to fingerprinting.
+//! action line's year, metric or year page) and not on it is kept as it is without its
+//! context being built; every other page (indexes, feeds, the frame's pages, kinds
+//! added later) is fingerprinted as above. Anything uncertain falls back to fingerprinting.
 //!
 //! A page kept is not re-read: the output's manifest ([`crate::write`]) must still
 //! list the file with the hash the cache recorded, untouched since (size and time),
@@ -460,9 +460,8 @@ impl Incremental {
     fn save_pages(
         mut self,
         output_dir: &Path,
-        pages: HashMap<String, PageRefs>,
+        mut pages: HashMap<String, PageRefs>,
     ) -> Option<Diagnostic> {
-        let mut pages = pages;
         let saved = self.save_pages_of(output_dir, &mut pages);
         drop_later((self, pages));
         saved
