@@ -169,6 +169,7 @@ impl<'a> Renderer<'a> {
     /// A renderer reusing templates compiled for the same theme and settings, such as
     /// the previous edit's in `wsis serve`: compiling them takes longer than rendering
     /// the page an editor is waiting for.
+    #[cfg(feature = "serve")]
     pub(crate) fn with_engine(
         site: &'a Site,
         links: &'a Links,
@@ -279,6 +280,7 @@ impl<'a> Renderer<'a> {
 
     /// Every language's rendering of `job`, a page that is never cut into pages
     /// (a report's).
+    #[cfg(feature = "serve")]
     pub(crate) fn in_every_language(&self, job: Job) -> impl Iterator<Item = Task> + use<> {
         (0..self.editions.len().max(1)).map(move |lang| Task { lang, job, part: 1 })
     }

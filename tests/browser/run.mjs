@@ -54,6 +54,25 @@ await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const site = origin + basePath;
 
+// Every HTML file through the Nu Html Checker, started first: Java runs on the second
+// core while Chromium works through the pages (awaited at the end).
+async function htmlFiles(dir) {
+  const out = [];
+  for (const name of await readdir(dir)) {
+    const p = path.join(dir, name);
+    if ((await stat(p)).isDirectory()) out.push(...await htmlFiles(p));
+    else if (name.endsWith(".html")) out.push(p);
+  }
+  return out;
+}
+const files = await htmlFiles(outDir);
+const vnu = require.resolve("vnu-jar/build/dist/vnu.jar");
+const vnuMessages = new Promise((ok) => {
+  execFile("java", ["-jar", vnu, "--errors-only", "--format", "json", ...files], { maxBuffer: 64 << 20 },
+    (err, stdout, stderr) => {
+      try { ok(JSON.parse(stderr || stdout).messages); } catch { ok([{ type: "error", message: "vnu did not run: " + (err && err.message) }]); }
+    });
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -277,24 +296,7 @@ async function languagesOf(home) {
   return listed.length ? listed : [own];
 }
 
-// Every HTML file through the Nu Html Checker.
-async function htmlFiles(dir) {
-  const out = [];
-  for (const name of await readdir(dir)) {
-    const p = path.join(dir, name);
-    if ((await stat(p)).isDirectory()) out.push(...await htmlFiles(p));
-    else if (name.endsWith(".html")) out.push(p);
-  }
-  return out;
-}
-const files = await htmlFiles(outDir);
-const vnu = require.resolve("vnu-jar/build/dist/vnu.jar");
-const messages = await new Promise((ok) => {
-  execFile("java", ["-jar", vnu, "--errors-only", "--format", "json", ...files], { maxBuffer: 64 << 20 },
-    (err, stdout, stderr) => {
-      try { ok(JSON.parse(stderr || stdout).messages); } catch { ok([{ type: "error", message: "vnu did not run: " + (err && err.message) }]); }
-    });
-});
+const messages = await vnuMessages;
 const errors = messages.filter((m) => m.type === "error");
 for (const m of errors.slice(0, 30)) fail(`vnu ${m.url ? m.url.replace(/^file:/, "") : ""}:${m.lastLine || ""}: ${m.message}`);
 console.log(`vnu: ${errors.length} errors in ${files.length} HTML files`);
