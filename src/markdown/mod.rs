@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
-use crate::model::{Body, Heading, LineId, Packed, Section};
+use crate::model::{Body, Heading, LineId, Packed, Section, Sections};
 pub(crate) use depth::MAX_DEPTH;
 pub(crate) use emit::escape;
 use emit::render_events;
@@ -262,7 +262,7 @@ fn render_with(
             toc,
             sections,
             lead,
-            text,
+            text: Sections::new(&text),
         },
         quotes: quote_results,
         paragraphs,

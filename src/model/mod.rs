@@ -20,7 +20,7 @@ mod packed;
 
 pub use figure::{Amount, Bound, Hedge, Source, Status};
 pub use localized::Localized;
-pub use packed::Packed;
+pub use packed::{Packed, Sections};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -485,8 +485,9 @@ pub struct Body {
     /// The first paragraph as plain text, the fallback summary.
     pub lead: String,
     /// The plain text by heading, for search: `[0]` before the first heading, `[i + 1]`
-    /// under `toc[i]`.
-    pub text: Vec<String>,
+    /// under `toc[i]`; packed, since it is held for the whole build and read only by
+    /// the search index.
+    pub text: Sections,
 }
 
 /// A heading of a report's text.

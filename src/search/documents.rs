@@ -6,8 +6,9 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::i18n::Language;
-use crate::model::{Localized, Site};
+use crate::model::{Localized, Organization, Report, Site};
 use crate::nfc::nfc;
 use crate::urls::Page;
 
@@ -61,9 +62,49 @@ pub(crate) struct Doc<'a> {
     /// What the page says of itself in a sentence, shown when no passage of its text
     /// holds the words searched.
     pub(crate) summary: Option<Cow<'a, str>>,
+    /// The report whose packed text `text` is, while it is not unpacked
+    /// ([`Doc::unpack`]): a report's text is unpacked only while its slice of the
+    /// documents is indexed.
+    pub(crate) packed: Option<(&'a Report, &'a Organization)>,
 }
 
 impl<'a> Doc<'a> {
+    /// Unpacks a report's text into `text` (in normalization form C, as [`Doc::composed`]
+    /// makes the rest), with its organization, year and summary added to the text before
+    /// its first heading; other documents hold their text already. Refuses a report
+    /// whose text, read back from the build cache, does not unpack.
+    pub(crate) fn unpack(&mut self) -> Result<(), Diagnostic> {
+        let Some((r, org)) = self.packed else {
+            return Ok(());
+        };
+        let Some(mut text) = r.body.text.unpack() else {
+            return Err(Diagnostic::new(
+                Kind::Cache,
+                &r.source,
+                "the build cache's copy of this report is damaged: its text does not unpack",
+            )
+            .help("run `wsis build --fresh`, which validates every report again"));
+        };
+        if let Some(first) = text.first_mut() {
+            *first = format!(
+                "{first} {} {} {} {}",
+                org.name,
+                org.display_short(),
+                r.year,
+                r.summary.as_deref().unwrap_or("")
+            );
+        }
+        self.text = text.into_iter().map(|t| nfc(Cow::Owned(t))).collect();
+        Ok(())
+    }
+
+    /// Lets go of a report's unpacked text, once its slice is indexed.
+    pub(crate) fn repack(&mut self) {
+        if self.packed.is_some() {
+            self.text = Vec::new();
+        }
+    }
+
     /// The document with its text in Unicode normalization form C, the form readers
     /// type in: report text reaches the index decomposed (`e` and a combining accent),
     /// and a combining mark is not a letter, so the tokenizer would cut the word.
@@ -114,6 +155,7 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, tree: &'a Language) -> V
                 facilitators.join(" ")
             ))],
             summary: description.map(Cow::Borrowed),
+            packed: None,
         });
     }
     for o in &site.organizations {
@@ -133,6 +175,7 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, tree: &'a Language) -> V
                 description.unwrap_or("")
             ))],
             summary: description.map(Cow::Borrowed),
+            packed: None,
         });
     }
     metrics(site, base, pick, &mut docs);
@@ -162,24 +205,10 @@ impl<'a> In<'a> {
 }
 
 /// A report's text is stemmed in its own language, whichever language tree lists it.
+/// It is left packed ([`Doc::unpack`]).
 fn reports<'a>(site: &'a Site, base: &str, docs: &mut Vec<Doc<'a>>) {
     for r in &site.reports {
         let org = site.org(r.organization);
-        let mut text: Vec<Cow<'_, str>> = r
-            .body
-            .text
-            .iter()
-            .map(|t| Cow::Borrowed(t.as_str()))
-            .collect();
-        if let Some(first) = text.first_mut() {
-            *first = Cow::Owned(format!(
-                "{first} {} {} {} {}",
-                org.name,
-                org.display_short(),
-                r.year,
-                r.summary.as_deref().unwrap_or("")
-            ));
-        }
         docs.push(Doc {
             url: Page::Report(&r.slug).url(base),
             title: Cow::Borrowed(&r.title),
@@ -193,8 +222,9 @@ fn reports<'a>(site: &'a Site, base: &str, docs: &mut Vec<Doc<'a>>) {
                 .iter()
                 .map(|h| section(&h.anchor, &h.text))
                 .collect(),
-            text,
+            text: Vec::new(),
             summary: Some(Cow::Borrowed(r.summary.as_deref().unwrap_or(&r.body.lead))),
+            packed: Some((r, org)),
         });
     }
 }
@@ -231,6 +261,7 @@ fn metrics<'a>(site: &'a Site, base: &str, pick: In<'a>, docs: &mut Vec<Doc<'a>>
                 description.unwrap_or("")
             ))],
             summary: description.map(Cow::Borrowed),
+            packed: None,
         });
     }
 }
@@ -254,6 +285,7 @@ fn frame<'a>(site: &'a Site, base: &str, pick: In<'a>, docs: &mut Vec<Doc<'a>>) 
             sections: Vec::new(),
             text: vec![Cow::Borrowed(&t.wording)],
             summary: Some(Cow::Borrowed(&t.wording)),
+            packed: None,
         });
     }
     for g in &frame.sdgs {
@@ -273,6 +305,7 @@ fn frame<'a>(site: &'a Site, base: &str, pick: In<'a>, docs: &mut Vec<Doc<'a>>) 
                 .collect(),
             text,
             summary: Some(Cow::Borrowed(&g.short)),
+            packed: None,
         });
     }
     for o in &frame.gdc {
@@ -286,6 +319,7 @@ fn frame<'a>(site: &'a Site, base: &str, pick: In<'a>, docs: &mut Vec<Doc<'a>>) 
             sections: Vec::new(),
             text: vec![Cow::Borrowed(&o.short)],
             summary: Some(Cow::Borrowed(&o.short)),
+            packed: None,
         });
     }
     for d in &frame.documents {
@@ -311,6 +345,7 @@ fn frame<'a>(site: &'a Site, base: &str, pick: In<'a>, docs: &mut Vec<Doc<'a>>) 
                 .collect(),
             text,
             summary: None,
+            packed: None,
         });
     }
 }

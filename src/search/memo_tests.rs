@@ -162,6 +162,7 @@ fn keys_differ_with_the_text_the_language_and_the_tree() {
         sections: vec![("a".into(), "Head".into())],
         text: text.into_iter().map(Into::into).collect(),
         summary: None,
+        packed: None,
     };
     let base = key(&doc("T", "en", vec!["a b", ""]), "en");
     assert_eq!(base, key(&doc("T", "en", vec!["a b", ""]), "en"));

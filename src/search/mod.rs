@@ -103,8 +103,8 @@ pub(crate) fn index(site: &Site, sink: &dyn Sink, memo: Option<&Memo>) -> Result
                 format!("{}/search/", lang.tag()),
             )
         };
-        let docs = documents(site, &tree_base, lang);
-        tree(&docs, lang.tag(), &prefix, sink, memo)?;
+        let mut docs = documents(site, &tree_base, lang);
+        tree(&mut docs, lang.tag(), &prefix, sink, memo)?;
     }
     if let Some(memo) = memo {
         memo.finish();

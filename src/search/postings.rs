@@ -152,6 +152,7 @@ mod tests {
             ],
             text,
             summary: None,
+            packed: None,
         }
     }
 

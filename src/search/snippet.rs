@@ -80,6 +80,7 @@ mod tests {
             sections: Vec::new(),
             text: vec!["ignored org names".into(), long.as_str().into(), "".into()],
             summary: Some("The summary.".into()),
+            packed: None,
         };
         let p = passages(&doc);
         assert_eq!(p.len(), 2, "the empty last section is left out");

@@ -33,8 +33,15 @@ type Cut = (Vec<Posting>, Vec<Inflected>);
 
 /// Documents cut and stemmed at once, their terms numbered and encoded before the
 /// next are cut: the terms of all documents as cut (a shared string and two numbers
-/// per posting) were a few GiB at 100,000 reports.
-const CUT_AT_ONCE: usize = 4096;
+/// per posting) were a few GiB at 100,000 reports, and so was their text unpacked.
+/// Whole `docs/<n>.json` bundles; fewer in tests, so that theirs span several slices.
+const CUT_AT_ONCE: usize = if cfg!(test) {
+    2 * DOCS_PER_BUNDLE
+} else {
+    4096
+};
+
+const _: () = assert!(CUT_AT_ONCE % DOCS_PER_BUNDLE == 0);
 
 /// Entries serialised at once before they are bundled: enough to keep both cores
 /// busy, few enough that the entries of a whole index are never held.
@@ -47,8 +54,11 @@ const VERSION: u32 = 3;
 /// into `sink`. `lang` is the tree's language, which the search page reads to cut a
 /// query. With `memo`, a document the previous build indexed with the same text is
 /// not cut and stemmed again, and this build's terms are kept there for the next.
+/// The documents are taken [`CUT_AT_ONCE`] at a time: a report's text is unpacked
+/// for its slice ([`Doc::unpack`]), which is keyed, cut and written as `docs/<n>.json`
+/// bundles before the text is let go of.
 pub(crate) fn tree(
-    docs: &[Doc<'_>],
+    docs: &mut [Doc<'_>],
     lang: &str,
     prefix: &str,
     sink: &dyn Sink,
@@ -57,34 +67,37 @@ pub(crate) fn tree(
     // A document is stemmed in its own language but cut with the tree's stop words,
     // the list the search page gets: a word the page keeps in a query is indexed.
     let stop = StopWords::new(lang);
-    let keys: Vec<u128> = docs.par_iter().map(|d| memo::key(d, lang)).collect();
     let Tree {
         mut table,
         docs: previous,
     } = memo.map(|m| m.take(lang)).unwrap_or_default();
-    let mut kept: HashMap<u128, Arc<Terms>> = HashMap::default();
-    let mut todo = Vec::new();
-    for (n, key) in keys.iter().enumerate() {
-        match previous.get(key) {
-            Some(terms) => {
-                kept.insert(*key, Arc::clone(terms));
-            }
-            None => todo.push(n),
-        }
-    }
-    drop(previous);
-    let indexed = todo.len();
-    let mut langs: Vec<&str> = todo.iter().map(|&n| docs[n].lang).collect();
+    let mut langs: Vec<&str> = docs.iter().map(|d| d.lang).collect();
     langs.sort_unstable();
     langs.dedup();
     let stemmers: Vec<(&str, Stems)> = langs.iter().map(|&l| (l, Stems::new(l))).collect();
-    for some in todo.chunks(CUT_AT_ONCE) {
+    let mut keys: Vec<u128> = Vec::with_capacity(docs.len());
+    let mut kept: HashMap<u128, Arc<Terms>> = HashMap::default();
+    let mut indexed = 0;
+    for (slice, some) in docs.chunks_mut(CUT_AT_ONCE).enumerate() {
+        some.par_iter_mut().try_for_each(Doc::unpack)?;
+        let first = keys.len();
+        keys.par_extend(some.par_iter().map(|d| memo::key(d, lang)));
+        let mut todo = Vec::new();
+        for (n, key) in keys[first..].iter().enumerate() {
+            match previous.get(key) {
+                Some(terms) => {
+                    kept.insert(*key, Arc::clone(terms));
+                }
+                None => todo.push(n),
+            }
+        }
+        indexed += todo.len();
         // Each worker stems with its own memory of the words it has seen.
-        let computed: Vec<(usize, Cut)> = some
+        let computed: Vec<(usize, Cut)> = todo
             .par_iter()
             .map_init(
                 || Stemming::new(&stemmers),
-                |stemming, &n| (n, postings(&docs[n], stemming, stop)),
+                |stemming, &n| (n, postings(&some[n], stemming, stop)),
             )
             .collect();
         for (n, (found, inflected)) in computed {
@@ -96,9 +109,22 @@ pub(crate) fn tree(
                 .iter()
                 .map(|(word, stem)| [table.id(word), table.id(stem)])
                 .collect();
-            kept.insert(keys[n], Arc::new(Terms::new(postings, inflected)));
+            kept.insert(keys[first + n], Arc::new(Terms::new(postings, inflected)));
         }
+        let bundles = slice * (CUT_AT_ONCE / DOCS_PER_BUNDLE);
+        some.par_chunks(DOCS_PER_BUNDLE)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let list = chunk.iter().map(doc_json).collect::<Result<Vec<_>, _>>()?;
+                sink.put(
+                    &path(prefix, &format!("docs/{}.json", bundles + n)),
+                    joined(&list, b'[', b']'),
+                )
+            })
+            .collect::<Result<(), Diagnostic>>()?;
+        some.iter_mut().for_each(Doc::repack);
     }
+    drop(previous);
 
     let mut tree = Tree { table, docs: kept };
     let in_order: Vec<&Terms> = keys.iter().map(|key| &*tree.docs[key]).collect();
@@ -178,17 +204,7 @@ pub(crate) fn tree(
         terms: term_keys,
         vocab: vocab_keys,
     };
-    sink.put(&path(prefix, "meta.json"), json(&meta)?)?;
-    docs.par_chunks(DOCS_PER_BUNDLE)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let list = chunk.iter().map(doc_json).collect::<Result<Vec<_>, _>>()?;
-            sink.put(
-                &path(prefix, &format!("docs/{n}.json")),
-                joined(&list, b'[', b']'),
-            )
-        })
-        .collect::<Result<(), Diagnostic>>()
+    sink.put(&path(prefix, "meta.json"), json(&meta)?)
 }
 
 /// Writes the entries of `sorted` (each a key and what `value` writes for it) into

@@ -48,6 +48,7 @@ fn doc(n: usize, title: String, text: String) -> Doc<'static> {
         sections: vec![("a".into(), "Networks".into())],
         text: vec![Cow::Owned(text), "".into()],
         summary: None,
+        packed: None,
     }
 }
 
@@ -82,8 +83,50 @@ fn corpus(n: usize) -> Vec<Doc<'static>> {
 
 fn build(docs: &[Doc<'_>]) -> Files {
     let files = Files::default();
-    tree(docs, "en", "search/", &files, None).unwrap();
+    tree(&mut borrowed(docs), "en", "search/", &files, None).unwrap();
     files
+}
+
+/// `docs` borrowed, as `tree` takes them: mutable, since it unpacks a report's text
+/// in place while the report's slice is indexed.
+fn borrowed<'b>(docs: &'b [Doc<'_>]) -> Vec<Doc<'b>> {
+    docs.iter()
+        .map(|d| Doc {
+            url: d.url.clone(),
+            title: Cow::Borrowed(&d.title),
+            kind: d.kind,
+            detail: Cow::Borrowed(&d.detail),
+            year: d.year,
+            lang: d.lang,
+            sections: d
+                .sections
+                .iter()
+                .map(|(a, h)| (Cow::Borrowed(&**a), Cow::Borrowed(&**h)))
+                .collect(),
+            text: d.text.iter().map(|t| Cow::Borrowed(&**t)).collect(),
+            summary: d.summary.as_deref().map(Cow::Borrowed),
+            packed: d.packed,
+        })
+        .collect()
+}
+
+#[test]
+fn documents_taken_a_slice_at_a_time_are_bundled_in_order() {
+    // Several slices of `CUT_AT_ONCE` documents and a part of one.
+    let count = 2 * CUT_AT_ONCE + 40;
+    let files = build(&corpus(count));
+    assert_eq!(files.json("search/meta.json")["docs"], count);
+    let bundles = count.div_ceil(DOCS_PER_BUNDLE);
+    for n in 0..bundles {
+        let docs = files.json(&format!("search/docs/{n}.json"));
+        let docs = docs.as_array().unwrap();
+        assert_eq!(docs.len(), DOCS_PER_BUNDLE.min(count - n * DOCS_PER_BUNDLE));
+        for (i, d) in docs.iter().enumerate() {
+            assert_eq!(d[0], format!("/r/{}/", n * DOCS_PER_BUNDLE + i));
+        }
+    }
+    let names = files.names();
+    assert!(!names.contains(&format!("search/docs/{bundles}.json")));
 }
 
 /// Every key of the bundles of `kind`, with the bundle it is in.
@@ -246,7 +289,7 @@ fn two_builds_write_the_same_bytes() {
 /// `docs` indexed with the memory `memo` keeps from the build before.
 fn build_with(docs: &[Doc<'_>], memo: &Memo) -> Files {
     let files = Files::default();
-    tree(docs, "en", "search/", &files, Some(memo)).unwrap();
+    tree(&mut borrowed(docs), "en", "search/", &files, Some(memo)).unwrap();
     files
 }
 
