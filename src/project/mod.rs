@@ -86,6 +86,9 @@ pub(crate) struct Project {
     broken: BTreeMap<PathBuf, Diagnostic>,
     /// Validated reports by source file, with the fingerprint of the text they came from.
     cache: validate::Validated,
+    /// The last validation's checks of the reports against each other: a save
+    /// checks again only the reports whose findings it can change.
+    checks: validate::Checks,
     good: Option<Good>,
     /// The served files.
     pub(crate) store: Arc<Memory>,
@@ -160,6 +163,7 @@ impl Project {
             sources: None,
             broken: BTreeMap::new(),
             cache: validate::Validated::default(),
+            checks: validate::Checks::default(),
             good: None,
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),
@@ -206,6 +210,7 @@ impl Project {
             self.sources = None;
             self.good = None;
             self.cache.0.clear();
+            self.checks = validate::Checks::default();
             self.broken.clear();
             self.forget_tail();
             let error = Diagnostic::new(
@@ -278,8 +283,14 @@ impl Project {
                 return Err(BuildError::new(e));
             }
         };
-        let site = validate::validate(config, &mut sources, &|_| None, validate::Bodies::Keep)
-            .map_err(BuildError::new);
+        let site = validate::validate_since(
+            config,
+            &mut sources,
+            &|_| None,
+            validate::Bodies::Keep,
+            &mut self.checks,
+        )
+        .map_err(BuildError::new);
         self.sources = Some(sources);
         let site = site?;
         let links = Links::new(&site);

@@ -104,8 +104,14 @@ impl Project {
         let cache = &self.cache;
         let reuse = |raw: &load::RawReport| cache.get(raw);
         let t = Instant::now();
-        let site = validate::validate(config, sources, &reuse, validate::Bodies::Keep)
-            .map_err(BuildError::new)?;
+        let site = validate::validate_since(
+            config,
+            sources,
+            &reuse,
+            validate::Bodies::Keep,
+            &mut self.checks,
+        )
+        .map_err(BuildError::new)?;
         pipeline::timing("partial: validate", t);
         let t = Instant::now();
         let Some(old) = self.good.take() else {

@@ -73,6 +73,10 @@ fn assert_as_built(project: &Project, root: &Path) {
             "{path} is served as a fresh build writes it"
         );
     }
+    assert_eq!(
+        served.site.warnings, built.site.warnings,
+        "the warnings of a fresh build"
+    );
 }
 
 const REPORT: &str = "content/reports/alpha-2024.md";
@@ -369,4 +373,95 @@ fn an_overtaken_refresh_serves_none_of_its_files() {
         "no error added"
     );
     assert!(project.assets_stale(), "refreshed after the next pause");
+}
+
+/// Issue 17: a save checked every report's figures against every other's, a whole-site
+/// pass at each save; it checks again only the reports the edit can concern, and still
+/// says what a check of every report says: an edit to one report that makes, or
+/// clears, a warning or an error in another is reported so.
+#[test]
+fn an_edit_making_or_clearing_a_restatement_finding_in_another_report_is_reported() {
+    let (site, mut project) = built("figures", "");
+    let root = site.path();
+    let own_2023 = "content/reports/own-2023.md";
+    let rebuild = |project: &mut Project| project.rebuild(&[PathBuf::from(own_2023)]);
+    let about_own_2024 =
+        |project: &Project| project.warnings_about(&[PathBuf::from("content/reports/own-2024.md")]);
+    // Own 2023 now states Own 2024's 200 hours of 2024, published before it.
+    let (hours, stated) = (
+        "value: 150\n    year: 2023\n    bound: approximately\n    quote: \"about 150 hours",
+        "value: 200\n    year: 2024\n    quote: \"200 hours",
+    );
+    edit(root, own_2023, hours, stated);
+    edit(
+        root,
+        own_2023,
+        "about 150 hours of training.",
+        "200 hours of training.",
+    );
+    assert!(!rebuild(&mut project).expect("rebuilt").full);
+    assert!(
+        about_own_2024(&project)
+            .iter()
+            .any(|w| w.message.contains("repeats the figure of own-2023")),
+        "{:?}",
+        about_own_2024(&project)
+    );
+    assert_as_built(&project, root);
+    // And no longer.
+    edit(root, own_2023, stated, hours);
+    edit(
+        root,
+        own_2023,
+        "200 hours of training.",
+        "about 150 hours of training.",
+    );
+    rebuild(&mut project).expect("rebuilt");
+    assert!(
+        about_own_2024(&project)
+            .iter()
+            .all(|w| !w.message.contains("repeats"))
+    );
+    assert_as_built(&project, root);
+    // Own 2024 restates Own 2023's 7 grants, which become 8: Own 2024's mark is wrong.
+    edit(root, own_2023, "7 grants", "8 grants");
+    edit(root, own_2023, "value: 7", "value: 8");
+    let failed = rebuild(&mut project).expect_err("a restatement that does not hold");
+    let mut fresh = Project::new(root, BASE);
+    let from_scratch = fresh.rebuild_all().expect_err("the same error");
+    assert_eq!(failed.diagnostics, from_scratch.diagnostics);
+    assert!(
+        failed.diagnostics[0]
+            .message
+            .contains("own-2023 states grants for 2022 as 8, not 7"),
+        "{:?}",
+        failed.diagnostics
+    );
+    edit(root, own_2023, "8 grants", "7 grants");
+    edit(root, own_2023, "value: 8", "value: 7");
+    rebuild(&mut project).expect("rebuilt");
+    assert_as_built(&project, root);
+}
+
+/// Issue 17: an edit to a figure no other report's metric and year share, in a report
+/// no mark names, has the checks look at that report alone.
+#[test]
+fn a_save_checks_again_only_the_reports_it_can_concern() {
+    let (site, mut project) = built("figures", "");
+    let root = site.path();
+    let other = "content/reports/other-2025.md";
+    edit(
+        root,
+        other,
+        "across all continents",
+        "across every continent",
+    );
+    assert!(!project.rebuild(&[PathBuf::from(other)]).unwrap().full);
+    assert_eq!(project.checks.looked_at(), 1);
+    // Own 2023, which Own 2024 restates, has Own 2024 checked again too.
+    let own_2023 = "content/reports/own-2023.md";
+    edit(root, own_2023, "the network has grown", "the network grew");
+    project.rebuild(&[PathBuf::from(own_2023)]).unwrap();
+    assert_eq!(project.checks.looked_at(), 2);
+    assert_as_built(&project, root);
 }

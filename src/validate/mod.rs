@@ -4,6 +4,7 @@
 //! one build reports all of a pull request's mistakes. Report bodies are rendered here
 //! too, because a figure's quote can only be checked against the rendered text.
 
+mod checks;
 mod figure;
 mod frame;
 mod localized;
@@ -13,6 +14,7 @@ mod reuse;
 mod stated;
 mod translations;
 
+pub(crate) use checks::Checks;
 pub(crate) use restate::same_figure;
 pub(crate) use reuse::Validated;
 
@@ -133,6 +135,20 @@ pub(crate) fn validate(
     reuse: &(dyn Fn(&RawReport) -> Option<Arc<Report>> + Sync),
     bodies: Bodies,
 ) -> Result<Site, Vec<Diagnostic>> {
+    validate_since(config, sources, reuse, bodies, &mut Checks::default())
+}
+
+/// [`validate`], checking the reports against each other again only where `checks`,
+/// from the last validation of the same site, may no longer hold (the dev server after
+/// an edit), and keeping this validation's findings there for the next. The warnings
+/// and errors are those of a validation from scratch.
+pub(crate) fn validate_since(
+    config: Config,
+    sources: &mut Sources,
+    reuse: &(dyn Fn(&RawReport) -> Option<Arc<Report>> + Sync),
+    bodies: Bodies,
+    checks: &mut Checks,
+) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut texts = localized::Texts::new(&config);
 
@@ -228,13 +244,7 @@ pub(crate) fn validate(
     }
     let mut warnings = sources.warnings.clone();
     warnings.append(&mut texts.warnings);
-    warnings.extend(restate::check(
-        &sources.reports,
-        &reports,
-        &metrics,
-        &mut errors,
-    ));
-    warnings.extend(stated::hedges(&sources.reports, &reports));
+    warnings.extend(checks.run(&sources.reports, &reports, &metrics, &mut errors));
     if !errors.is_empty() {
         return Err(errors);
     }
