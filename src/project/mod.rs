@@ -230,7 +230,14 @@ impl Project {
         self.overtake_refresh();
         let rel: Vec<PathBuf> = changed
             .iter()
-            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
+            // Made of its components again, so that it equals the loaded report's
+            // file byte for byte (a partial rebuild compares them so).
+            .map(|p| {
+                p.strip_prefix(&self.root)
+                    .unwrap_or(p)
+                    .components()
+                    .collect()
+            })
             .collect();
         let reports_only = !rel.is_empty()
             && rel.iter().all(|p| {

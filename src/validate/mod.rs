@@ -263,13 +263,12 @@ pub(crate) fn validate_since(
 /// Puts reports in the site's order: by year, then organization, then slug (the order
 /// of [`Site::reports`], which their ids index).
 pub(crate) fn sort_reports(reports: &mut [Arc<Report>], organizations: &[Organization]) {
-    reports.sort_by(|a, b| {
-        (a.year, &organizations[a.organization.index()].id, &a.slug).cmp(&(
-            b.year,
-            &organizations[b.organization.index()].id,
-            &b.slug,
-        ))
-    });
+    // The organizations are in the order of their ids ([`organizations`]): their
+    // numbers order the reports as the ids do, without comparing strings, which at
+    // 100,000 reports took a good part of validating a save.
+    debug_assert!(organizations.is_sorted_by(|a, b| a.id < b.id));
+    reports
+        .sort_by(|a, b| (a.year, a.organization, &a.slug).cmp(&(b.year, b.organization, &b.slug)));
 }
 
 fn organizations(
