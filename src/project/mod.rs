@@ -280,6 +280,9 @@ impl Project {
         // Every page is rendered anew.
         self.forget_tail();
         self.cache.0.clear();
+        // Organizations, metrics or settings may have changed: every report is
+        // validated and checked again.
+        self.checks = validate::Checks::default();
         self.broken.clear();
         let config = self.config()?;
         let sources = load::load(&self.root);

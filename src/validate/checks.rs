@@ -37,6 +37,8 @@ pub(crate) struct Checks {
     /// The reports checked, in the sources' order: one of these that the next
     /// validation hands back as is (the same `Arc`) is unchanged.
     reports: Vec<Arc<Report>>,
+    /// The fingerprints of the texts `reports` were validated from.
+    fingerprints: Vec<u64>,
     /// The metrics' ids and units the findings name.
     metrics: Vec<(String, Unit)>,
     /// Where each metric and year is stated, by index into `reports`.
@@ -52,6 +54,18 @@ pub(crate) struct Checks {
 }
 
 impl Checks {
+    /// Report `i` of `count` as last checked, if `raw` is the text it was validated
+    /// from, in the same place.
+    pub(super) fn kept(&self, i: usize, raw: &RawReport, count: usize) -> Option<&Arc<Report>> {
+        let report = self
+            .reports
+            .get(i)
+            .filter(|_| self.reports.len() == count)?;
+        (self.fingerprints[i] == raw.fingerprint
+            && report.source.as_os_str() == raw.front.file.as_os_str())
+        .then_some(report)
+    }
+
     /// How many reports the last check looked at.
     #[cfg(test)]
     pub(crate) fn looked_at(&self) -> usize {
@@ -68,7 +82,7 @@ impl Checks {
         metrics: &[Metric],
         errors: &mut Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
-        let look = self.update(reports, metrics);
+        let look = self.update(raw, reports, metrics);
         self.looked_at = look.len();
         let cx = restate::Context {
             stated: &self.stated,
@@ -117,7 +131,12 @@ impl Checks {
     /// changed, those stating a metric and year a changed one states or stated, those
     /// naming a changed one in a mark, and those whose marks were in error (the help
     /// of an error may name any report).
-    fn update(&mut self, reports: &[Arc<Report>], metrics: &[Metric]) -> Vec<usize> {
+    fn update(
+        &mut self,
+        raw: &[RawReport],
+        reports: &[Arc<Report>],
+        metrics: &[Metric],
+    ) -> Vec<usize> {
         // Compared before any is copied: a large site has tens of thousands.
         let same_metrics = self.metrics.len() == metrics.len()
             && self
@@ -134,7 +153,10 @@ impl Checks {
                 .all(|(a, b)| a.source.as_os_str() == b.source.as_os_str());
         let changed: Vec<usize> = if same_files {
             (0..reports.len())
-                .filter(|&i| !Arc::ptr_eq(&self.reports[i], &reports[i]))
+                .filter(|&i| {
+                    !Arc::ptr_eq(&self.reports[i], &reports[i])
+                        || self.fingerprints[i] != raw[i].fingerprint
+                })
                 .collect()
         } else {
             Vec::new()
@@ -143,6 +165,7 @@ impl Checks {
         if !same_files || changed.len() > 64.max(reports.len() / 8) {
             *self = Checks {
                 reports: reports.to_vec(),
+                fingerprints: raw.iter().map(|r| r.fingerprint).collect(),
                 metrics: metrics
                     .iter()
                     .map(|m| (m.id.clone(), m.unit.clone()))
@@ -187,6 +210,7 @@ impl Checks {
                 self.marking.remove(&i);
             }
             self.reports[i] = Arc::clone(&reports[i]);
+            self.fingerprints[i] = raw[i].fingerprint;
         }
         let slugs: FxHashSet<&str> = changed.iter().map(|&i| reports[i].slug.as_str()).collect();
         let mut look: FxHashSet<usize> = changed.iter().copied().collect();
@@ -210,5 +234,49 @@ impl Checks {
         let mut look: Vec<usize> = look.into_iter().collect();
         look.sort_unstable();
         look
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Bodies, validate_since};
+    use super::Checks;
+    use std::path::Path;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Issue 17: every report was looked up in the cache of validated reports at every
+    /// save; one unchanged since the last validation is taken as it was.
+    #[test]
+    fn a_report_unchanged_since_the_last_validation_is_not_looked_up() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures");
+        let config = crate::load_config(&root, None).unwrap();
+        let mut sources = crate::load::load(&root).unwrap();
+        let mut checks = Checks::default();
+        let first = validate_since(
+            config.clone(),
+            &mut sources,
+            &|_| None,
+            Bodies::Keep,
+            &mut checks,
+        )
+        .unwrap();
+        let asked = AtomicUsize::new(0);
+        let reuse = |_: &crate::load::RawReport| {
+            asked.fetch_add(1, Ordering::SeqCst);
+            None
+        };
+        let again =
+            validate_since(config, &mut sources, &reuse, Bodies::Keep, &mut checks).unwrap();
+        assert_eq!(asked.load(Ordering::SeqCst), 0);
+        assert_eq!(checks.looked_at(), 0);
+        assert!(
+            first
+                .reports
+                .iter()
+                .zip(&again.reports)
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+        );
+        assert_eq!(first.warnings, again.warnings);
     }
 }
