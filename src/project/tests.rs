@@ -385,40 +385,40 @@ fn an_edit_making_or_clearing_a_restatement_finding_in_another_report_is_reporte
     let root = site.path();
     let own_2023 = "content/reports/own-2023.md";
     let rebuild = |project: &mut Project| project.rebuild(&[PathBuf::from(own_2023)]);
-    let about_own_2024 =
-        |project: &Project| project.warnings_about(&[PathBuf::from("content/reports/own-2024.md")]);
-    // Own 2023 now states Own 2024's 200 hours of 2024, published before it.
-    let (hours, stated) = (
-        "value: 150\n    year: 2023\n    bound: approximately\n    quote: \"about 150 hours",
-        "value: 200\n    year: 2024\n    quote: \"200 hours",
+    // Other 2025, published before Own 2025, now states Own 2025's 511 members.
+    let other = "content/reports/other-2025.md";
+    let about_own_2025 =
+        |project: &Project| project.warnings_about(&[PathBuf::from("content/reports/own-2025.md")]);
+    let (nris, members) = (
+        "metric: nris\n    value: 155\n    year: 2025\n    bound: at-least\n    quote: \"led to the creation of more than 155 initiatives\"",
+        "metric: members\n    value: 511\n    year: 2025\n    quote: \"The coalition has 511 members.\"",
     );
-    edit(root, own_2023, hours, stated);
-    edit(
-        root,
-        own_2023,
-        "about 150 hours of training.",
-        "200 hours of training.",
+    let (sentence, both) = (
+        "across all continents.",
+        "across all continents. The coalition has 511 members.",
     );
-    assert!(!rebuild(&mut project).expect("rebuilt").full);
+    edit(root, other, nris, members);
+    edit(root, other, sentence, both);
     assert!(
-        about_own_2024(&project)
+        !project
+            .rebuild(&[PathBuf::from(other)])
+            .expect("rebuilt")
+            .full
+    );
+    assert!(
+        about_own_2025(&project)
             .iter()
-            .any(|w| w.message.contains("repeats the figure of own-2023")),
+            .any(|w| w.message.contains("repeats the figure of other-2025")),
         "{:?}",
-        about_own_2024(&project)
+        about_own_2025(&project)
     );
     assert_as_built(&project, root);
     // And no longer.
-    edit(root, own_2023, stated, hours);
-    edit(
-        root,
-        own_2023,
-        "200 hours of training.",
-        "about 150 hours of training.",
-    );
-    rebuild(&mut project).expect("rebuilt");
+    edit(root, other, members, nris);
+    edit(root, other, both, sentence);
+    project.rebuild(&[PathBuf::from(other)]).expect("rebuilt");
     assert!(
-        about_own_2024(&project)
+        about_own_2025(&project)
             .iter()
             .all(|w| !w.message.contains("repeats"))
     );
