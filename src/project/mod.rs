@@ -86,6 +86,9 @@ pub(crate) struct Project {
     broken: BTreeMap<PathBuf, Diagnostic>,
     /// Validated reports by source file, with the fingerprint of the text they came from.
     cache: validate::Validated,
+    /// The last validation's checks of the reports against each other: a save
+    /// checks again only the reports whose findings it can change.
+    checks: validate::Checks,
     good: Option<Good>,
     /// The served files.
     pub(crate) store: Arc<Memory>,
@@ -160,6 +163,7 @@ impl Project {
             sources: None,
             broken: BTreeMap::new(),
             cache: validate::Validated::default(),
+            checks: validate::Checks::default(),
             good: None,
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),
@@ -206,6 +210,7 @@ impl Project {
             self.sources = None;
             self.good = None;
             self.cache.0.clear();
+            self.checks = validate::Checks::default();
             self.broken.clear();
             self.forget_tail();
             let error = Diagnostic::new(
@@ -225,7 +230,14 @@ impl Project {
         self.overtake_refresh();
         let rel: Vec<PathBuf> = changed
             .iter()
-            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
+            // Made of its components again, so that it equals the loaded report's
+            // file byte for byte (a partial rebuild compares them so).
+            .map(|p| {
+                p.strip_prefix(&self.root)
+                    .unwrap_or(p)
+                    .components()
+                    .collect()
+            })
             .collect();
         let reports_only = !rel.is_empty()
             && rel.iter().all(|p| {
@@ -268,6 +280,9 @@ impl Project {
         // Every page is rendered anew.
         self.forget_tail();
         self.cache.0.clear();
+        // Organizations, metrics or settings may have changed: every report is
+        // validated and checked again.
+        self.checks = validate::Checks::default();
         self.broken.clear();
         let config = self.config()?;
         let sources = load::load(&self.root);
@@ -278,8 +293,14 @@ impl Project {
                 return Err(BuildError::new(e));
             }
         };
-        let site = validate::validate(config, &mut sources, &|_| None, validate::Bodies::Keep)
-            .map_err(BuildError::new);
+        let site = validate::validate_since(
+            config,
+            &mut sources,
+            &|_| None,
+            validate::Bodies::Keep,
+            &mut self.checks,
+        )
+        .map_err(BuildError::new);
         self.sources = Some(sources);
         let site = site?;
         let links = Links::new(&site);

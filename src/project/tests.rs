@@ -73,6 +73,10 @@ fn assert_as_built(project: &Project, root: &Path) {
             "{path} is served as a fresh build writes it"
         );
     }
+    assert_eq!(
+        served.site.warnings, built.site.warnings,
+        "the warnings of a fresh build"
+    );
 }
 
 const REPORT: &str = "content/reports/alpha-2024.md";
@@ -369,4 +373,95 @@ fn an_overtaken_refresh_serves_none_of_its_files() {
         "no error added"
     );
     assert!(project.assets_stale(), "refreshed after the next pause");
+}
+
+/// Issue 17: a save checked every report's figures against every other's, a whole-site
+/// pass at each save; it checks again only the reports the edit can concern, and still
+/// says what a check of every report says: an edit to one report that makes, or
+/// clears, a warning or an error in another is reported so.
+#[test]
+fn an_edit_making_or_clearing_a_restatement_finding_in_another_report_is_reported() {
+    let (site, mut project) = built("figures", "");
+    let root = site.path();
+    let own_2023 = "content/reports/own-2023.md";
+    let rebuild = |project: &mut Project| project.rebuild(&[PathBuf::from(own_2023)]);
+    // Other 2025, published before Own 2025, now states Own 2025's 511 members.
+    let other = "content/reports/other-2025.md";
+    let about_own_2025 =
+        |project: &Project| project.warnings_about(&[PathBuf::from("content/reports/own-2025.md")]);
+    let (nris, members) = (
+        "metric: nris\n    value: 155\n    year: 2025\n    bound: at-least\n    quote: \"led to the creation of more than 155 initiatives\"",
+        "metric: members\n    value: 511\n    year: 2025\n    quote: \"The coalition has 511 members.\"",
+    );
+    let (sentence, both) = (
+        "across all continents.",
+        "across all continents. The coalition has 511 members.",
+    );
+    edit(root, other, nris, members);
+    edit(root, other, sentence, both);
+    assert!(
+        !project
+            .rebuild(&[PathBuf::from(other)])
+            .expect("rebuilt")
+            .full
+    );
+    assert!(
+        about_own_2025(&project)
+            .iter()
+            .any(|w| w.message.contains("repeats the figure of other-2025")),
+        "{:?}",
+        about_own_2025(&project)
+    );
+    assert_as_built(&project, root);
+    // And no longer.
+    edit(root, other, members, nris);
+    edit(root, other, both, sentence);
+    project.rebuild(&[PathBuf::from(other)]).expect("rebuilt");
+    assert!(
+        about_own_2025(&project)
+            .iter()
+            .all(|w| !w.message.contains("repeats"))
+    );
+    assert_as_built(&project, root);
+    // Own 2024 restates Own 2023's 7 grants, which become 8: Own 2024's mark is wrong.
+    edit(root, own_2023, "7 grants", "8 grants");
+    edit(root, own_2023, "value: 7", "value: 8");
+    let failed = rebuild(&mut project).expect_err("a restatement that does not hold");
+    let mut fresh = Project::new(root, BASE);
+    let from_scratch = fresh.rebuild_all().expect_err("the same error");
+    assert_eq!(failed.diagnostics, from_scratch.diagnostics);
+    assert!(
+        failed.diagnostics[0]
+            .message
+            .contains("own-2023 states grants for 2022 as 8, not 7"),
+        "{:?}",
+        failed.diagnostics
+    );
+    edit(root, own_2023, "8 grants", "7 grants");
+    edit(root, own_2023, "value: 8", "value: 7");
+    rebuild(&mut project).expect("rebuilt");
+    assert_as_built(&project, root);
+}
+
+/// Issue 17: an edit to a figure no other report's metric and year share, in a report
+/// no mark names, has the checks look at that report alone.
+#[test]
+fn a_save_checks_again_only_the_reports_it_can_concern() {
+    let (site, mut project) = built("figures", "");
+    let root = site.path();
+    let other = "content/reports/other-2025.md";
+    edit(
+        root,
+        other,
+        "across all continents",
+        "across every continent",
+    );
+    assert!(!project.rebuild(&[PathBuf::from(other)]).unwrap().full);
+    assert_eq!(project.checks.looked_at(), 1);
+    // Own 2023, which Own 2024 restates, has Own 2024 checked again too.
+    let own_2023 = "content/reports/own-2023.md";
+    edit(root, own_2023, "the network has grown", "the network grew");
+    project.rebuild(&[PathBuf::from(own_2023)]).unwrap();
+    assert_eq!(project.checks.looked_at(), 2);
+    assert_as_built(&project, root);
 }

@@ -7,8 +7,6 @@
 //! 155 is the mistake that once showed a third party's lower bound as a decline, so a
 //! hedged number with an exact bound gets a warning.
 
-use std::sync::Arc;
-
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::format;
 use crate::load::{Doc, FrontMatter, RawReport};
@@ -207,34 +205,32 @@ pub(super) fn hedge(f: &Figure) -> Option<Hedge> {
 
 /// Warnings for figures whose bound is not the one the words just before the number
 /// give: "more than 155" curated as an exact 155 (the words say more than the figure),
-/// or as "up to". `reports` are the validated forms of `raw`, in the same order; the
-/// words were read with each report ([`hedge`]), so this only compares.
-pub(super) fn hedges(raw: &[RawReport], reports: &[Arc<Report>]) -> Vec<Diagnostic> {
+/// or as "up to". `report` is the validated form of `raw`; the words were read with
+/// it ([`hedge`]), so this only compares.
+pub(super) fn hedges(raw: &RawReport, report: &Report) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    for (r, report) in raw.iter().zip(reports) {
-        for (j, f) in report.figures.iter().enumerate() {
-            let Some(hedge) = &f.hedge else { continue };
-            if hedge.bound == f.amount.bound() {
-                continue;
-            }
-            warnings.push(
-                r.front
-                    .error(
-                        Kind::Hedge,
-                        &format!("figures.{j}.quote"),
-                        format!(
-                            "the quote says \"{} {}\" but the figure's bound is {}",
-                            hedge.words,
-                            &f.quote[hedge.number.clone()],
-                            f.amount.bound().name()
-                        ),
-                    )
-                    .help(format!(
-                        "if the report bounds the number so, write `bound: {}`",
-                        hedge.bound.name()
-                    )),
-            );
+    for (j, f) in report.figures.iter().enumerate() {
+        let Some(hedge) = &f.hedge else { continue };
+        if hedge.bound == f.amount.bound() {
+            continue;
         }
+        warnings.push(
+            raw.front
+                .error(
+                    Kind::Hedge,
+                    &format!("figures.{j}.quote"),
+                    format!(
+                        "the quote says \"{} {}\" but the figure's bound is {}",
+                        hedge.words,
+                        &f.quote[hedge.number.clone()],
+                        f.amount.bound().name()
+                    ),
+                )
+                .help(format!(
+                    "if the report bounds the number so, write `bound: {}`",
+                    hedge.bound.name()
+                )),
+        );
     }
     warnings
 }
