@@ -203,6 +203,8 @@ fn report_dependents(
 /// [`Links::update`] handles). What `wsis serve` re-renders after such an edit is
 /// worked out from the changed reports alone, and a long list only in the pages
 /// holding something that changed ([`crate::render::Renderer::parts_showing`]).
+/// Only `wsis serve` makes one; a build passes none.
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 #[derive(Debug, Default)]
 pub(crate) struct InPlace {
     /// The reports that changed.
@@ -214,6 +216,7 @@ pub(crate) struct InPlace {
     observations: FxHashSet<Observation>,
 }
 
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 impl InPlace {
     /// What changed from `old` (linked as `old_links`) to `site`, whose links
     /// [`Links::update`] made from `old_links`; `None` when the reports are not the

@@ -205,6 +205,7 @@ pub(crate) fn collect_pages(
 
 /// Writes the open data files and the search index, each file to `sink` as soon as it
 /// is made.
+#[cfg(feature = "serve")]
 pub(crate) fn write_assets(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
     write_assets_with(site, links, sink, None)
 }

@@ -4,6 +4,7 @@
 
 use super::paging::{self, Part};
 use super::{Job, MAX_INLINE_SECTIONS, Renderer};
+#[cfg(feature = "serve")]
 use crate::affected::InPlace;
 use crate::link::{Links, SectionRef};
 use crate::model::{LineId, MetricId, Observation, OrgId, ReportId, Site};
@@ -111,6 +112,7 @@ impl Renderer<'_> {
     /// of a list holds a report, section, metric or figure that changed. The lists
     /// keep their lengths and orders in such an edit, so every other page of the list
     /// reads as before; a page that is no list is its one page.
+    #[cfg(feature = "serve")]
     pub(crate) fn parts_showing(&self, job: Job, moved: &InPlace) -> Vec<usize> {
         let (s, l) = (self.site, self.links);
         let size = self.page_size();

@@ -116,6 +116,7 @@ impl<'a, Id: Copy> Lookup<'a, Id> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Bodies {
     /// Kept: the dev server validates the same sources again after an edit.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     Keep,
     /// Dropped, each as soon as its report is rendered: a build reads them once, and
     /// at 100,000 reports they are near a GiB, which was held beside every rendered
