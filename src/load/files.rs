@@ -168,12 +168,23 @@ pub(crate) fn list_files(
     dir: &Path,
     extensions: &[&str],
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    list_linked(root, dir, extensions).map(|(files, warnings, _)| (files, warnings))
+}
+
+/// [`list_files`], and whether any file or folder under `dir` was reached through a
+/// symbolic link (one inside the site: those to outside are skipped with a warning).
+pub(crate) fn list_linked(
+    root: &Path,
+    dir: &Path,
+    extensions: &[&str],
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>, bool), Vec<Diagnostic>> {
+    let mut linked = false;
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     let start = root.join(dir);
     match std::fs::metadata(&start) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((Vec::new(), warnings));
+            return Ok((Vec::new(), warnings, linked));
         }
         Err(e) => return Err(vec![Diagnostic::io(dir, "read the folder", &e)]),
         Ok(meta) if !meta.is_dir() => {
@@ -253,6 +264,7 @@ pub(crate) fn list_files(
                 }
                 continue;
             }
+            linked = true;
         }
         if entry.file_type().is_dir() {
             continue;
@@ -283,7 +295,7 @@ pub(crate) fn list_files(
         return Err(errors);
     }
     files.sort();
-    Ok((files, warnings))
+    Ok((files, warnings, linked))
 }
 
 /// Whether `rel` under `root`, followed through any links, stays inside `root`.

@@ -21,7 +21,8 @@ use crate::model::{Bound, OrgKind, PartialDate, ReportKind, Status};
 use number::RawNumber;
 
 pub(crate) use files::{
-    MAX_FILE_BYTES, decode_text, describe_type, list_files, read_regular, read_text, stays_inside,
+    MAX_FILE_BYTES, decode_text, describe_type, list_files, list_linked, read_regular, read_text,
+    stays_inside,
 };
 pub(crate) use localized::RawLocalized;
 pub(crate) use yaml::Positions;
@@ -245,6 +246,10 @@ pub(crate) struct Sources {
     pub(crate) frame: frame::RawFrame,
     /// Files left out, such as symbolic links to outside the site.
     pub(crate) warnings: Vec<Diagnostic>,
+    /// Whether a report, or a folder of them, is a symbolic link to another place in
+    /// the site: a save there changes the report too, which `wsis serve` reading the
+    /// saved files again alone would not see.
+    pub(crate) linked_reports: bool,
 }
 
 fn load_doc<T: for<'de> Deserialize<'de>>(root: &Path, rel: &Path) -> Result<Doc<T>, Diagnostic> {
@@ -347,10 +352,12 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     }
 
     let mut warnings = Vec::new();
+    let mut linked_reports = false;
     let mut list =
-        |dir: &str, extensions: &[&str]| match list_files(root, &content.join(dir), extensions) {
-            Ok((files, found)) => {
+        |dir: &str, extensions: &[&str]| match list_linked(root, &content.join(dir), extensions) {
+            Ok((files, found, linked)) => {
                 warnings.extend(found);
+                linked_reports |= linked && dir == "reports";
                 files
             }
             Err(found) => {
@@ -366,6 +373,7 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         .map(|rel| load_doc::<RawOrganization>(root, rel))
         .collect();
     sources.warnings = warnings;
+    sources.linked_reports = linked_reports;
     let reports: Vec<_> = report_files
         .par_iter()
         .map(|rel| read_text(&root.join(rel), rel).and_then(|text| parse_report(&text, rel)))

@@ -239,9 +239,16 @@ impl Project {
                     .collect()
             })
             .collect();
+        // A partial rebuild reads the saved files alone: not when a report is a link
+        // (a save of its target changes it too), nor for a link or folder saved (a
+        // folder moved or renamed gets one event, none for the files in it).
+        let linked = self.sources.as_ref().is_some_and(|s| s.linked_reports);
         let reports_only = !rel.is_empty()
+            && !linked
             && rel.iter().all(|p| {
-                p.starts_with("content/reports") && p.extension().is_some_and(|e| e == "md")
+                p.starts_with("content/reports")
+                    && p.extension().is_some_and(|e| e == "md")
+                    && plain_or_gone(&self.root.join(p))
             });
         if reports_only && !self.full_pending && self.sources.is_some() && self.good.is_some() {
             self.rebuild_reports(&rel)
@@ -358,3 +365,11 @@ impl Project {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `path` is a regular file (not reached through a link) or no longer there.
+fn plain_or_gone(path: &Path) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta.file_type().is_file(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}

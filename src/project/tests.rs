@@ -4,6 +4,8 @@
 use super::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+mod links;
+
 /// A copy of the fixture `name` in a temporary folder, with `extra` added to its
 /// settings.
 fn fixture(name: &str, extra: &str) -> tempfile::TempDir {

@@ -207,11 +207,14 @@ fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
                 || name.ends_with(".swp")
                 || name.ends_with(".tmp");
             // Under content/ only the files the site is made of: an editor's or a
-            // tool's scratch file there must not trigger a full rebuild.
+            // tool's scratch file there must not trigger a full rebuild. A path
+            // without an extension may be a folder moved, renamed or removed, whose
+            // files get no events of their own (not a hidden one: `.DS_Store`).
             let content_file = rel.starts_with("content")
-                && rel
-                    .extension()
-                    .is_some_and(|e| e == "md" || e == "yaml" || e == "yml");
+                && match rel.extension() {
+                    Some(e) => e == "md" || e == "yaml" || e == "yml",
+                    None => !name.starts_with('.'),
+                };
             !temporary
                 && (rel == Path::new("site.toml")
                     || content_file
@@ -244,5 +247,26 @@ mod tests {
         take(rx.try_recv(), &saved).unwrap();
         assert!(take(rx.try_recv(), &saved).is_err());
         assert_eq!(saved.load(Ordering::SeqCst), 0, "none waits");
+    }
+
+    /// From a red-team read: a folder of reports moved or renamed gives one event, on
+    /// the folder, none for its files; the filter dropped it (no `.md`), so the server
+    /// went on with the reports at their old paths.
+    #[test]
+    fn a_folder_moved_under_content_is_a_change_and_a_hidden_file_is_not() {
+        use notify::event::{EventKind, ModifyKind, RenameMode};
+        let root = Path::new("/site");
+        let event = notify::Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::Both)))
+            .add_path(root.join("content/reports/2024"))
+            .add_path(root.join("content/reports/old"))
+            .add_path(root.join("content/reports/.DS_Store"))
+            .add_path(root.join("content/reports/notes.txt"));
+        assert_eq!(
+            relevant(root, Ok(event)),
+            [
+                PathBuf::from("content/reports/2024"),
+                PathBuf::from("content/reports/old")
+            ]
+        );
     }
 }
