@@ -90,6 +90,8 @@ pub(crate) struct Project {
     /// checks again only the reports whose findings it can change.
     checks: validate::Checks,
     good: Option<Good>,
+    /// The warnings printed so far (of the file and message), to print a new one once.
+    shown: HashSet<u128>,
     /// The served files.
     pub(crate) store: Arc<Memory>,
     /// The errors of the latest build, empty when it succeeded.
@@ -128,18 +130,30 @@ pub(crate) struct Project {
 }
 
 impl Project {
-    /// The warnings of the last good build about `files` (figures that repeat an
-    /// earlier report's, undated values of one year, bounds the quote contradicts): the
-    /// dev server prints those of the files just saved, as `build` prints them all.
-    pub(crate) fn warnings_about(&self, files: &[PathBuf]) -> Vec<crate::diagnostic::Diagnostic> {
-        self.good.as_ref().map_or_else(Vec::new, |good| {
-            good.site
-                .warnings
-                .iter()
-                .filter(|w| files.contains(&w.file))
-                .cloned()
-                .collect()
-        })
+    /// The warnings of the last good build (figures that repeat an earlier report's,
+    /// undated values of one year, bounds the quote contradicts) to print after it:
+    /// those about the files just `saved`, and those not printed before, all of them
+    /// after the first build, as `build` prints them. An edit can make a warning in
+    /// another report (a figure there now repeats the saved one's), which a list of
+    /// the saved files' warnings alone left unsaid.
+    pub(crate) fn warnings_to_show(&mut self, saved: &[PathBuf]) -> Vec<Diagnostic> {
+        let Some(good) = &self.good else {
+            return Vec::new();
+        };
+        let before = std::mem::take(&mut self.shown);
+        let mut out = Vec::new();
+        for w in &good.site.warnings {
+            let mut key = xxhash_rust::xxh3::Xxh3::new();
+            key.update(w.file.as_os_str().as_encoded_bytes());
+            key.update(&[0]);
+            key.update(w.message.as_bytes());
+            let key = key.digest128();
+            if !before.contains(&key) || saved.contains(&w.file) {
+                out.push(w.clone());
+            }
+            self.shown.insert(key);
+        }
+        out
     }
 
     /// The reports whose candidate figures wait for review, with how many, as
@@ -165,6 +179,7 @@ impl Project {
             cache: validate::Validated::default(),
             checks: validate::Checks::default(),
             good: None,
+            shown: HashSet::new(),
             store: Arc::new(Memory::default()),
             errors: Arc::new(RwLock::new(Vec::new())),
             assets_stale: false,

@@ -102,7 +102,12 @@ async fn run(options: ServeOptions) -> Result<(), String> {
     let watcher = start_watching(&options.root, tx, Arc::clone(&saved));
     let mut project = Project::new(&options.root, &base_url);
     match project.rebuild_all() {
-        Ok(done) => println!("Built {} pages in {:.0?}", done.pages, done.elapsed),
+        Ok(done) => {
+            for w in project.warnings_to_show(&[]) {
+                eprintln!("warning: {w}");
+            }
+            println!("Built {} pages in {:.0?}", done.pages, done.elapsed)
+        }
         Err(e) => eprintln!(
             "{}The server keeps running: fix the error and save.",
             e.render(&options.root, crate::diagnostic::use_color())

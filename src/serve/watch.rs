@@ -78,7 +78,7 @@ pub(super) fn watch(
                     let t = std::time::Instant::now();
                     let result = project.finish_tail();
                     crate::pipeline::timing("serve: rest of a rebuild", t);
-                    report(&root, &project, &reload, &[], result);
+                    report(&root, &mut project, &reload, &[], result);
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
             }
@@ -148,7 +148,7 @@ fn handle(
 /// reload.
 fn report(
     root: &Path,
-    project: &Project,
+    project: &mut Project,
     reload: &broadcast::Sender<String>,
     changed: &[PathBuf],
     result: Result<crate::project::Rebuilt, crate::diagnostic::BuildError>,
@@ -161,7 +161,7 @@ fn report(
     };
     match result {
         Ok(done) => {
-            for w in project.warnings_about(changed) {
+            for w in project.warnings_to_show(changed) {
                 eprintln!("warning: {w}");
             }
             let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
