@@ -22,15 +22,33 @@ fn build_counting(site: &Site, args: &[&str]) -> (Run, usize) {
     cmd.env("WSIS_TIMINGS", "1");
     let run = run_limited(cmd);
     assert!(run.ok, "{}", run.stderr);
-    let indexed = run
-        .stderr
+    let indexed = count(&run, "search documents indexed again");
+    (run, indexed)
+}
+
+/// The number the stage line `what` of `run` gives.
+fn count(run: &Run, what: &str) -> usize {
+    run.stderr
         .lines()
-        .find_map(|l| l.strip_prefix("timing: search documents indexed again: "))
-        .unwrap_or_else(|| panic!("no count of documents indexed:\n{}", run.stderr))
+        .find_map(|l| l.strip_prefix(&format!("timing: {what}: ")))
+        .unwrap_or_else(|| panic!("no count of {what}:\n{}", run.stderr))
         .trim()
         .parse()
-        .unwrap();
-    (run, indexed)
+        .unwrap()
+}
+
+/// For each tree of `site`'s output, how many documents it holds and how many
+/// each `docs/<n>.json` bundle holds, from its `meta.json`.
+fn trees_docs(site: &Site) -> Vec<(usize, usize)> {
+    tree(site)
+        .iter()
+        .filter(|(k, _)| k.ends_with("search/meta.json"))
+        .map(|(_, bytes)| {
+            let meta: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+            let number = |f: &str| meta[f].as_u64().unwrap() as usize;
+            (number("docs"), number("chunk"))
+        })
+        .collect()
 }
 
 /// Edits one sentence of one report.
@@ -94,6 +112,12 @@ fn a_spoiled_search_cache_is_ignored_with_a_warning() {
         run.stderr
     );
     assert_eq!(again, all, "nothing of a spoiled cache is used");
+    let docs: usize = trees_docs(&site).iter().map(|(docs, _)| docs).sum();
+    assert_eq!(
+        count(&run, "search documents unpacked"),
+        docs,
+        "no bundle kept by a spoiled cache"
+    );
     assert_same("spoiled search cache", &tree(&site), &fresh_tree(&site));
     // That build wrote a good cache, which the next one uses without a word.
     let (run, again) = build_counting(&site, &[]);
@@ -111,4 +135,53 @@ fn fresh_ignores_the_search_cache_and_writes_a_new_one() {
     assert!(!run.stderr.contains("wsis-search"), "{}", run.stderr);
     let (_, again) = build_counting(&site, &[]);
     assert_eq!(again, 0, "the cache --fresh wrote is used");
+}
+
+/// The documents of the `docs/<n>.json` bundle of each tree of `site`'s output that
+/// lists the page whose address holds `slug`.
+fn bundles_of(site: &Site, slug: &str) -> Vec<usize> {
+    tree(site)
+        .iter()
+        .filter(|(k, _)| k.contains("search/docs/"))
+        .filter_map(|(_, bytes)| {
+            let docs: Vec<serde_json::Value> = serde_json::from_slice(bytes).unwrap();
+            let url = |d: &serde_json::Value| d[0].as_str().unwrap().contains(slug);
+            docs.iter().any(url).then_some(docs.len())
+        })
+        .collect()
+}
+
+#[test]
+fn an_edited_report_unpacks_only_the_documents_of_its_bundle() {
+    let site = Site::fixture(FIXTURE);
+    // Reports of an earlier year, which come first: the edited report's bundle is
+    // then the second of each tree, and the first is kept.
+    for n in 0..40 {
+        let report = common::minimal_report("", &format!("Earlier report {n} on networks."))
+            .replace("year: 2024\npublished: 2024", "year: 2010\npublished: 2010");
+        site.write(&format!("content/reports/early-{n:02}.md"), &report);
+    }
+    build_counting(&site, &[]);
+    let (run, _) = build_counting(&site, &[]);
+    assert_eq!(
+        count(&run, "search documents unpacked"),
+        0,
+        "nothing changed, no text read"
+    );
+    edit_one_report(&site);
+    let (run, again) = build_counting(&site, &[]);
+    let trees = trees_docs(&site);
+    assert_eq!(again, trees.len(), "the edited report, once in each tree");
+    assert!(
+        trees.iter().all(|&(docs, chunk)| docs > chunk),
+        "trees of more than one bundle: {trees:?}"
+    );
+    let bundles = bundles_of(&site, "alpha-2024");
+    assert_eq!(bundles.len(), trees.len());
+    assert_eq!(
+        count(&run, "search documents unpacked"),
+        bundles.iter().sum::<usize>(),
+        "the documents of the edited report's bundles: {bundles:?}"
+    );
+    assert_same("one report edited", &tree(&site), &fresh_tree(&site));
 }

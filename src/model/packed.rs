@@ -281,6 +281,20 @@ impl Sections {
             .collect()
     }
 
+    /// Feeds to `h` all that [`Sections::unpack`] makes the sections from: the
+    /// deflated bytes, the length and the ends. Inflating is lossless, so sections
+    /// fed alike unpack alike, and the search index keys a report by them without
+    /// unpacking it.
+    pub fn hash_into(&self, h: &mut xxhash_rust::xxh3::Xxh3) {
+        h.update(&(self.text.len as u64).to_le_bytes());
+        h.update(&(self.text.bytes.len() as u64).to_le_bytes());
+        h.update(&self.text.bytes);
+        h.update(&(self.ends.len() as u64).to_le_bytes());
+        for &end in &self.ends {
+            h.update(&(end as u64).to_le_bytes());
+        }
+    }
+
     /// How many sections there are.
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -362,6 +376,26 @@ mod tests {
             ends: vec![11].into(),
         };
         assert_eq!(damaged.unpack(), None);
+    }
+
+    #[test]
+    fn sections_hash_alike_exactly_when_they_are_packed_alike() {
+        let hash = |s: &Sections| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            s.hash_into(&mut h);
+            h.digest128()
+        };
+        let a = Sections::new(&["Caf\u{e9} networks", "155 sites"]);
+        let back: Sections = postcard::from_bytes(&postcard::to_stdvec(&a).unwrap()).unwrap();
+        assert_eq!(hash(&a), hash(&back), "read back from a cache");
+        // The same text cut elsewhere, another text, another section.
+        for other in [
+            Sections::new(&["Caf\u{e9} network", "s155 sites"]),
+            Sections::new(&["Caf\u{e9} networks", "156 sites"]),
+            Sections::new(&["Caf\u{e9} networks", "155 sites", ""]),
+        ] {
+            assert_ne!(hash(&a), hash(&other), "{other:?}");
+        }
     }
 
     #[test]

@@ -86,13 +86,7 @@ impl<'a> Doc<'a> {
             .help("run `wsis build --fresh`, which validates every report again"));
         };
         if let Some(first) = text.first_mut() {
-            *first = format!(
-                "{first} {} {} {} {}",
-                org.name,
-                org.display_short(),
-                r.year,
-                r.summary.as_deref().unwrap_or("")
-            );
+            first.push_str(&appended(r, org));
         }
         self.text = text.into_iter().map(|t| nfc(Cow::Owned(t))).collect();
         Ok(())
@@ -121,6 +115,18 @@ impl<'a> Doc<'a> {
             ..self
         }
     }
+}
+
+/// What [`Doc::unpack`] adds to a report's text before its first heading: its
+/// organization, year and summary, which a search for them should find.
+pub(crate) fn appended(r: &Report, org: &Organization) -> String {
+    format!(
+        " {} {} {} {}",
+        org.name,
+        org.display_short(),
+        r.year,
+        r.summary.as_deref().unwrap_or("")
+    )
 }
 
 /// The documents of `site`'s pages under the base path `base`, their interface text

@@ -2,7 +2,11 @@
 //! tree's index (its postings and the words of its vocabulary), keyed by a hash of
 //! everything those are made from. A build tokenizes and stems only the documents
 //! whose key it does not find, which after one report changes is one document, not
-//! ten thousand: cutting and stemming the text was most of the index's time.
+//! ten thousand: cutting and stemming the text was most of the index's time. It also
+//! holds, for each `docs/<n>.json` bundle, a hash of what the bundle is made from and
+//! of the bytes written: a bundle made from the same documents is kept as the
+//! previous build wrote it, so that the reports' packed text is unpacked only for the
+//! bundles written again and the documents cut again.
 //!
 //! The file is `.<output>.wsis-search` beside the output: the magic `WSIS-SEARCH\n`,
 //! the format version (`u32`, little-endian), the payload's length (`u64`) and
@@ -20,15 +24,16 @@ use std::sync::{Arc, Mutex};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use super::documents::Doc;
+use super::documents::{Doc, appended};
 use super::terms::Terms;
 
 /// The first bytes of the file.
 const MAGIC: &[u8] = b"WSIS-SEARCH\n";
 
 /// The version of the layout and payload, raised whenever either changes: 2 holds
-/// each document's terms encoded ([`Terms`]) and each tree as its own value.
-const FORMAT: u32 = 2;
+/// each document's terms encoded ([`Terms`]) and each tree as its own value; 3 keys
+/// a report by its packed text ([`key`]) and holds each tree's bundles ([`Bundle`]).
+const FORMAT: u32 = 3;
 
 /// The stems and words of one tree, each string once, with its number.
 #[derive(Debug, Default)]
@@ -64,11 +69,21 @@ impl Table {
     }
 }
 
-/// One tree's memory: its strings and its documents' terms by key.
+/// One tree's memory: its strings, its documents' terms by key, and its
+/// `docs/<n>.json` bundles in order.
 #[derive(Debug, Default)]
 pub(crate) struct Tree {
     pub(crate) table: Table,
     pub(crate) docs: HashMap<u128, Arc<Terms>>,
+    pub(crate) bundles: Vec<Bundle>,
+}
+
+/// A `docs/<n>.json` bundle as a build wrote it: the [`bundle_input`] of its
+/// documents, and the XXH3-128 of its bytes, which the output keeps them by.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Bundle {
+    pub(crate) input: u128,
+    pub(crate) bytes: u128,
 }
 
 /// The previous build's trees, by language, and what this build's trees hold.
@@ -81,6 +96,9 @@ pub(crate) struct Memo {
     fresh: Mutex<Vec<u8>>,
     /// Documents cut and stemmed by this build (not found in the previous memory).
     indexed: AtomicUsize,
+    /// Documents whose text this build read: those cut again, and those of the
+    /// bundles written again (for a report, its text unpacked).
+    unpacked: AtomicUsize,
     /// Where to write this build's memory, and as which `wsis`, once the index is
     /// made ([`Memo::finish`]).
     to: Option<(PathBuf, String)>,
@@ -96,6 +114,8 @@ pub(crate) struct Memo {
 struct StoredTree<S, D> {
     lang: String,
     strings: Vec<S>,
+    /// The tree's bundles, in order.
+    bundles: Vec<Bundle>,
     /// Key and encoded [`Terms`] of each document.
     docs: D,
 }
@@ -155,7 +175,15 @@ impl Memo {
             }
             let table =
                 Table::of(t.strings.into_iter().map(Arc::from).collect()).ok_or(UNDECODABLE)?;
-            previous.insert(t.lang, Tree { table, docs });
+            let bundles = t.bundles;
+            previous.insert(
+                t.lang,
+                Tree {
+                    table,
+                    docs,
+                    bundles,
+                },
+            );
         }
         Ok(Memo {
             previous: Mutex::new(previous),
@@ -199,9 +227,10 @@ impl Memo {
 
     /// Keeps `tree`, the memory of this build's tree in `lang`, for the next build,
     /// serialized at once; `indexed` of its documents were cut and stemmed by this
-    /// build.
-    pub(crate) fn keep(&self, lang: &str, tree: &Tree, indexed: usize) {
+    /// build, and the text of `unpacked` read.
+    pub(crate) fn keep(&self, lang: &str, tree: &Tree, indexed: usize, unpacked: usize) {
         self.indexed.fetch_add(indexed, Ordering::Relaxed);
+        self.unpacked.fetch_add(unpacked, Ordering::Relaxed);
         let mut fresh = crate::pipeline::lock(&self.fresh);
         let fresh = &mut *fresh;
         let taken = std::mem::take(fresh);
@@ -213,6 +242,11 @@ impl Memo {
     /// Documents cut and stemmed by this build, in every tree.
     pub(crate) fn indexed(&self) -> usize {
         self.indexed.load(Ordering::Relaxed)
+    }
+
+    /// Documents whose text this build read, in every tree.
+    pub(crate) fn unpacked(&self) -> usize {
+        self.unpacked.load(Ordering::Relaxed)
     }
 
     /// Writes this build's memory to `path`, under a temporary name renamed over the
@@ -265,6 +299,7 @@ fn stored<'a>(lang: &str, tree: &'a Tree) -> StoredTree<&'a str, Renumbered<'a>>
     StoredTree {
         lang: lang.to_string(),
         strings,
+        bundles: tree.bundles.clone(),
         docs: Renumbered { tree, new_id },
     }
 }
@@ -284,24 +319,65 @@ fn framed(bytes: &[u8]) -> Result<&[u8], String> {
 /// The key of `doc` in a tree in the language `tree`: a hash of everything its terms
 /// are made from (its language, which picks the stemmer; the tree's, which picks the
 /// stop words; its title, headings and text), each part with its length so that no
-/// two documents run together alike.
+/// two documents run together alike. A report's text is hashed as it is held, packed,
+/// with what [`Doc::unpack`] adds to it: keying it needs no unpacking.
 pub(crate) fn key(doc: &Doc<'_>, tree: &str) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut part = |s: &str| {
-        h.update(&(s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
-    part(tree);
-    part(doc.lang);
-    part(&doc.title);
+    part(&mut h, tree);
+    part(&mut h, doc.lang);
+    part(&mut h, &doc.title);
     for (_, heading) in &doc.sections {
-        part(heading);
+        part(&mut h, heading);
     }
-    // The counts too: headings and sections are told apart by them.
-    let counts = format!("{} {}", doc.sections.len(), doc.text.len());
-    part(&counts);
-    for text in &doc.text {
-        part(text);
+    // The counts too: headings and sections are told apart by them. The word
+    // `packed` tells the two ways of hashing the text apart.
+    match doc.packed {
+        Some((r, org)) => {
+            part(&mut h, &format!("{} packed", doc.sections.len()));
+            r.body.text.hash_into(&mut h);
+            part(&mut h, &appended(r, org));
+        }
+        None => {
+            part(
+                &mut h,
+                &format!("{} {}", doc.sections.len(), doc.text.len()),
+            );
+            for text in &doc.text {
+                part(&mut h, text);
+            }
+        }
+    }
+    h.digest128()
+}
+
+/// Feeds `s` to `h` with its length, so that no two parts run together alike.
+fn part(h: &mut xxhash_rust::xxh3::Xxh3, s: &str) {
+    h.update(&(s.len() as u64).to_le_bytes());
+    h.update(s.as_bytes());
+}
+
+/// The input of a `docs/<n>.json` bundle holding `docs`, whose keys are `keys`: a hash
+/// of all its JSON is made from besides the text each key stands for (address,
+/// title, kind, detail, year, sections and summary), so that a bundle of the same
+/// input is the same bytes.
+pub(crate) fn bundle_input(docs: &[Doc<'_>], keys: &[u128]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&(docs.len() as u64).to_le_bytes());
+    for (d, key) in docs.iter().zip(keys) {
+        h.update(&key.to_le_bytes());
+        part(&mut h, &d.url);
+        part(&mut h, &d.title);
+        part(&mut h, d.kind.code());
+        part(&mut h, &d.detail);
+        part(&mut h, &format!("{:?} {}", d.year, d.sections.len()));
+        for (anchor, heading) in &d.sections {
+            part(&mut h, anchor);
+            part(&mut h, heading);
+        }
+        match &d.summary {
+            Some(summary) => part(&mut h, &format!("summary {summary}")),
+            None => part(&mut h, "none"),
+        }
     }
     h.digest128()
 }

@@ -23,7 +23,16 @@ fn saved(path: &Path) -> Memo {
     let mut docs = HashMap::default();
     docs.insert(1, Arc::new(terms.clone()));
     docs.insert(2, Arc::new(terms));
-    memo.keep("en", &Tree { table, docs }, 2);
+    memo.keep(
+        "en",
+        &Tree {
+            table,
+            docs,
+            bundles: vec![Bundle { input: 3, bytes: 4 }],
+        },
+        2,
+        2,
+    );
     memo.save(path, "w").unwrap();
     memo
 }
@@ -36,6 +45,7 @@ fn a_memory_reads_back_as_written() {
     let memo = Memo::read(&path, "w").unwrap();
     let tree = memo.take("en");
     assert_eq!(tree.docs.len(), 2);
+    assert_eq!(tree.bundles, [Bundle { input: 3, bytes: 4 }]);
     let terms = &tree.docs[&1];
     let string = |i: u32| &*tree.table.strings[i as usize];
     let [[stem, section, weight]] = terms.postings().collect::<Vec<_>>()[..] else {
@@ -109,6 +119,7 @@ fn a_memory_whose_terms_do_not_decode_is_refused_though_its_frame_is_whole() {
         let stored: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
             lang: "en".into(),
             strings: vec!["network"],
+            bundles: Vec::new(),
             docs: vec![(1, terms)],
         };
         postcard::to_stdvec(&stored).unwrap()
@@ -143,6 +154,7 @@ fn a_memory_whose_terms_do_not_decode_is_refused_though_its_frame_is_whole() {
     let twice: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
         lang: "en".into(),
         strings: vec!["network", "network"],
+        bundles: Vec::new(),
         docs: vec![(1, good.bytes().to_vec())],
     };
     let twice = postcard::to_stdvec(&twice).unwrap();

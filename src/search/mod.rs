@@ -112,6 +112,7 @@ pub(crate) fn index(site: &Site, sink: &dyn Sink, memo: Option<&Memo>) -> Result
     crate::pipeline::timing("search index", t);
     if let Some(memo) = memo {
         crate::pipeline::stat("search documents indexed again", memo.indexed());
+        crate::pipeline::stat("search documents unpacked", memo.unpacked());
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::bundle::{Bundles, entry, joined, json, json_into, postings_into};
 use super::documents::Doc;
 use super::lists::Lists;
-use super::memo::{self, Memo, Tree};
+use super::memo::{self, Bundle, Memo, Tree};
 use super::postings::{Inflected, Posting, postings};
 use super::snippet::passages;
 use super::stem::{Stemming, Stems};
@@ -54,9 +54,11 @@ const VERSION: u32 = 3;
 /// into `sink`. `lang` is the tree's language, which the search page reads to cut a
 /// query. With `memo`, a document the previous build indexed with the same text is
 /// not cut and stemmed again, and this build's terms are kept there for the next.
-/// The documents are taken [`CUT_AT_ONCE`] at a time: a report's text is unpacked
-/// for its slice ([`Doc::unpack`]), which is keyed, cut and written as `docs/<n>.json`
-/// bundles before the text is let go of.
+/// The documents are taken [`CUT_AT_ONCE`] at a time: keyed (a report by its packed
+/// text), then a report's text is unpacked ([`Doc::unpack`]) only when it is cut
+/// again or its `docs/<n>.json` bundle is written again (a bundle made from the same
+/// input as the previous build's is kept, [`Sink::keep`]), and let go of once its
+/// slice is written.
 pub(crate) fn tree(
     docs: &mut [Doc<'_>],
     lang: &str,
@@ -70,6 +72,7 @@ pub(crate) fn tree(
     let Tree {
         mut table,
         docs: previous,
+        bundles: written_before,
     } = memo.map(|m| m.take(lang)).unwrap_or_default();
     let mut langs: Vec<&str> = docs.iter().map(|d| d.lang).collect();
     langs.sort_unstable();
@@ -77,13 +80,33 @@ pub(crate) fn tree(
     let stemmers: Vec<(&str, Stems)> = langs.iter().map(|&l| (l, Stems::new(l))).collect();
     let mut keys: Vec<u128> = Vec::with_capacity(docs.len());
     let mut kept: HashMap<u128, Arc<Terms>> = HashMap::default();
-    let mut indexed = 0;
-    for (slice, some) in docs.chunks_mut(CUT_AT_ONCE).enumerate() {
-        some.par_iter_mut().try_for_each(Doc::unpack)?;
+    let mut bundles: Vec<Bundle> = Vec::with_capacity(docs.len().div_ceil(DOCS_PER_BUNDLE));
+    let (mut indexed, mut unpacked) = (0, 0);
+    for some in docs.chunks_mut(CUT_AT_ONCE) {
         let first = keys.len();
         keys.par_extend(some.par_iter().map(|d| memo::key(d, lang)));
+        let keys_now = &keys[first..];
+        let first_bundle = bundles.len();
+        // Each bundle as the previous build wrote it, when made from the same input
+        // and the output still holds it: its documents need no text then.
+        let these: Vec<(Bundle, bool)> = some
+            .par_chunks(DOCS_PER_BUNDLE)
+            .zip(keys_now.par_chunks(DOCS_PER_BUNDLE))
+            .enumerate()
+            .map(|(n, (chunk, chunk_keys))| {
+                let input = memo::bundle_input(chunk, chunk_keys);
+                let n = first_bundle + n;
+                match written_before.get(n) {
+                    Some(&before) if before.input == input => {
+                        let still = sink.keep(&docs_path(prefix, n), before.bytes)?;
+                        Ok((before, still))
+                    }
+                    _ => Ok((Bundle { input, bytes: 0 }, false)),
+                }
+            })
+            .collect::<Result<_, Diagnostic>>()?;
         let mut todo = Vec::new();
-        for (n, key) in keys[first..].iter().enumerate() {
+        for (n, key) in keys_now.iter().enumerate() {
             match previous.get(key) {
                 Some(terms) => {
                     kept.insert(*key, Arc::clone(terms));
@@ -92,6 +115,16 @@ pub(crate) fn tree(
             }
         }
         indexed += todo.len();
+        // The text is read for the documents cut again and for the bundles written.
+        let mut read: Vec<bool> = (0..some.len())
+            .map(|n| !these[n / DOCS_PER_BUNDLE].1)
+            .collect();
+        todo.iter().for_each(|&n| read[n] = true);
+        unpacked += read.iter().filter(|&&r| r).count();
+        some.par_iter_mut()
+            .zip(&read)
+            .filter(|(_, read)| **read)
+            .try_for_each(|(d, _)| d.unpack())?;
         // Each worker stems with its own memory of the words it has seen.
         let computed: Vec<(usize, Cut)> = todo
             .par_iter()
@@ -111,22 +144,35 @@ pub(crate) fn tree(
                 .collect();
             kept.insert(keys[first + n], Arc::new(Terms::new(postings, inflected)));
         }
-        let bundles = slice * (CUT_AT_ONCE / DOCS_PER_BUNDLE);
-        some.par_chunks(DOCS_PER_BUNDLE)
+        let written: Vec<Bundle> = some
+            .par_chunks(DOCS_PER_BUNDLE)
+            .zip(&these)
             .enumerate()
-            .map(|(n, chunk)| {
+            .map(|(n, (chunk, &(bundle, still)))| {
+                if still {
+                    return Ok(bundle);
+                }
                 let list = chunk.iter().map(doc_json).collect::<Result<Vec<_>, _>>()?;
-                sink.put(
-                    &path(prefix, &format!("docs/{}.json", bundles + n)),
-                    joined(&list, b'[', b']'),
-                )
+                let bytes = joined(&list, b'[', b']');
+                let bundle = Bundle {
+                    bytes: xxhash_rust::xxh3::xxh3_128(&bytes),
+                    ..bundle
+                };
+                sink.put(&docs_path(prefix, first_bundle + n), bytes)?;
+                Ok(bundle)
             })
-            .collect::<Result<(), Diagnostic>>()?;
+            .collect::<Result<_, Diagnostic>>()?;
+        bundles.extend(written);
         some.iter_mut().for_each(Doc::repack);
     }
     drop(previous);
+    drop(written_before);
 
-    let mut tree = Tree { table, docs: kept };
+    let mut tree = Tree {
+        table,
+        docs: kept,
+        bundles,
+    };
     let in_order: Vec<&Terms> = keys.iter().map(|key| &*tree.docs[key]).collect();
     let lists = Lists::new(tree.table.strings.len(), &in_order);
     drop(in_order);
@@ -153,7 +199,7 @@ pub(crate) fn tree(
     // The terms are no longer needed here: serialized for the next build once the
     // postings by stem are freed (the three at once were a third more), then freed.
     if let Some(memo) = memo {
-        memo.keep(lang, &tree, indexed);
+        memo.keep(lang, &tree, indexed, unpacked);
     }
     tree.docs = HashMap::default();
 
@@ -261,6 +307,11 @@ fn doc_json(d: &Doc<'_>) -> Result<Vec<u8>, Diagnostic> {
 
 fn path(prefix: &str, name: &str) -> PathBuf {
     PathBuf::from(format!("{prefix}{name}"))
+}
+
+/// The path of the `n`-th `docs/<n>.json` bundle.
+fn docs_path(prefix: &str, n: usize) -> PathBuf {
+    path(prefix, &format!("docs/{n}.json"))
 }
 
 #[cfg(test)]

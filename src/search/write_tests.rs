@@ -316,6 +316,11 @@ fn a_remembered_document_is_not_indexed_again_and_a_changed_one_is() {
         "only the changed documents are cut again"
     );
     assert_eq!(
+        second.unpacked(),
+        300,
+        "a sink that cannot keep a bundle has every bundle written again"
+    );
+    assert_eq!(
         *files.0.lock().unwrap(),
         *build(&docs).0.lock().unwrap(),
         "the same bytes as an index built from nothing"
@@ -327,5 +332,96 @@ fn a_remembered_document_is_not_indexed_again_and_a_changed_one_is() {
     let files = build_with(&docs, &third);
     assert_eq!(third.indexed(), 0);
     assert_eq!(*files.0.lock().unwrap(), *build(&docs).0.lock().unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A sink holding the files of a build before, which keeps one of them when asked
+/// with its hash, as the output does.
+#[derive(Default)]
+struct Keeping {
+    before: BTreeMap<PathBuf, Vec<u8>>,
+    now: Files,
+    kept: Mutex<Vec<PathBuf>>,
+}
+
+impl Sink for Keeping {
+    fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        self.now.put(rel, bytes)
+    }
+    fn has(&self, rel: &Path) -> bool {
+        self.now.has(rel)
+    }
+    fn keep(&self, rel: &Path, hash: u128) -> Result<bool, Diagnostic> {
+        match self.before.get(rel) {
+            Some(bytes) if xxhash_rust::xxh3::xxh3_128(bytes) == hash => {
+                self.kept.lock().unwrap().push(rel.to_path_buf());
+                self.now.put(rel, bytes.clone())?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+}
+
+#[test]
+fn a_bundle_of_unchanged_documents_is_kept_and_only_the_others_are_read() {
+    let dir = std::env::temp_dir().join(format!("wsis-memo-keep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("memo");
+    let mut docs = corpus(300);
+    let first = Memo::default();
+    let before = build_with(&docs, &first).0.into_inner().unwrap();
+    assert_eq!(first.unpacked(), 300);
+    first.save(&path, "w").unwrap();
+
+    // One document's text changes (bundle 1), another's summary (bundle 6), which
+    // only its bundle shows: cut again is the first alone.
+    docs[40].text[0] = Cow::Owned(format!("{} networked zyxwords", docs[40].text[0]));
+    docs[200].summary = Some(Cow::Borrowed("A summary of its own"));
+    let second = Memo::read(&path, "w").unwrap();
+    let sink = Keeping {
+        before,
+        ..Keeping::default()
+    };
+    tree(&mut borrowed(&docs), "en", "search/", &sink, Some(&second)).unwrap();
+    assert_eq!(second.indexed(), 1);
+    assert_eq!(
+        second.unpacked(),
+        2 * DOCS_PER_BUNDLE,
+        "bundles 1 and 6 read"
+    );
+    let mut kept: Vec<String> = sink
+        .kept
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    kept.sort();
+    let bundles = 300usize.div_ceil(DOCS_PER_BUNDLE);
+    let mut others: Vec<String> = (0..bundles)
+        .filter(|n| ![1, 6].contains(n))
+        .map(|n| format!("search/docs/{n}.json"))
+        .collect();
+    others.sort();
+    assert_eq!(kept, others);
+    assert_eq!(
+        *sink.now.0.lock().unwrap(),
+        *build(&docs).0.lock().unwrap(),
+        "the same bytes as an index built from nothing"
+    );
+
+    // A document added before the others moves every bundle: none is kept.
+    second.save(&path, "w").unwrap();
+    docs.insert(0, doc(1000, "New networks".into(), "Brand new".into()));
+    let third = Memo::read(&path, "w").unwrap();
+    let sink = Keeping {
+        before: sink.now.0.into_inner().unwrap(),
+        ..Keeping::default()
+    };
+    tree(&mut borrowed(&docs), "en", "search/", &sink, Some(&third)).unwrap();
+    assert!(sink.kept.lock().unwrap().is_empty());
+    assert_eq!(third.unpacked(), 301);
+    assert_eq!(*sink.now.0.lock().unwrap(), *build(&docs).0.lock().unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
 }
