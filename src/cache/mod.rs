@@ -59,6 +59,11 @@
 //! file (`validate`), and a report's text that does not unpack to what the entry says
 //! (which only a file crafted with a matching checksum holds) stops the build, before
 //! the page showing it is written, with an error that says to run `wsis build --fresh`.
+//! The checksums find damage, not a file crafted with checksums to match: such a
+//! search file can have the index keep terms or `docs/` bundles of a text no longer
+//! there. The cache files are trusted as far as the output folder beside them (who
+//! can write them can write the output); what any of them may do is bounded: no
+//! panic, and the text unpacked at once is cut at [`crate::search`]'s slice size.
 //! `wsis build --fresh` ignores the cache and writes a new one; `check` and `serve`
 //! never use it.
 

@@ -266,6 +266,17 @@ impl Sections {
     /// The sections, unpacked; `None` when the bytes (read back from a cache) do not
     /// unpack to text cut where the ends say, which never panics.
     pub fn unpack(&self) -> Option<Vec<String>> {
+        self.unpack_as(self.ends.len())
+    }
+
+    /// [`Sections::unpack`], `None` too, before any inflating, unless there are
+    /// `count` sections: a crafted cache entry listing millions of empty sections
+    /// was as many strings, and the search index takes a number per section for
+    /// every word of the document.
+    pub fn unpack_as(&self, count: usize) -> Option<Vec<String>> {
+        if self.ends.len() != count {
+            return None;
+        }
         let text = self.text.unpack();
         if !self.text.is_sound() || self.ends.last().copied().unwrap_or(0) != text.len() {
             return None;
@@ -293,6 +304,12 @@ impl Sections {
         for &end in &self.ends {
             h.update(&(end as u64).to_le_bytes());
         }
+    }
+
+    /// How many bytes the text is said to unpack to: what unpacking it may take
+    /// (inflating stops one byte past it), known without unpacking.
+    pub fn text_len(&self) -> usize {
+        self.text.len
     }
 
     /// How many sections there are.
@@ -376,6 +393,24 @@ mod tests {
             ends: vec![11].into(),
         };
         assert_eq!(damaged.unpack(), None);
+    }
+
+    /// From a red-team read: a crafted entry listing many more sections than the
+    /// report has headings was as many strings, each a number per word in the index.
+    #[test]
+    fn sections_unpacked_as_a_count_they_do_not_have_are_refused() {
+        let sections = Sections::new(&["before", "under the heading"]);
+        assert_eq!(
+            sections.unpack_as(2).unwrap(),
+            ["before", "under the heading"]
+        );
+        assert_eq!(sections.unpack_as(1), None);
+        assert_eq!(sections.unpack_as(3), None);
+        let many = Sections {
+            text: Packed::new(""),
+            ends: vec![0; 100_000].into(),
+        };
+        assert_eq!(many.unpack_as(2), None);
     }
 
     #[test]

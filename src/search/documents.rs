@@ -77,7 +77,8 @@ impl<'a> Doc<'a> {
         let Some((r, org)) = self.packed else {
             return Ok(());
         };
-        let Some(mut text) = r.body.text.unpack() else {
+        // [0] before the first heading, [i + 1] under heading i.
+        let Some(mut text) = r.body.text.unpack_as(self.sections.len() + 1) else {
             return Err(Diagnostic::new(
                 Kind::Cache,
                 &r.source,
@@ -90,6 +91,14 @@ impl<'a> Doc<'a> {
         }
         self.text = text.into_iter().map(|t| nfc(Cow::Owned(t))).collect();
         Ok(())
+    }
+
+    /// How many bytes of text the document holds, or holds once unpacked.
+    pub(crate) fn text_len(&self) -> usize {
+        match self.packed {
+            Some((r, _)) => r.body.text.text_len(),
+            None => self.text.iter().map(|t| t.len()).sum(),
+        }
     }
 
     /// Lets go of a report's unpacked text, once its slice is indexed.

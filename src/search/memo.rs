@@ -326,6 +326,9 @@ pub(crate) fn key(doc: &Doc<'_>, tree: &str) -> u128 {
     part(&mut h, tree);
     part(&mut h, doc.lang);
     part(&mut h, &doc.title);
+    // The number of headings before them: after them, headings and texts could run
+    // together alike (a last heading `1 2` read as the counts).
+    h.update(&(doc.sections.len() as u64).to_le_bytes());
     for (_, heading) in &doc.sections {
         part(&mut h, heading);
     }

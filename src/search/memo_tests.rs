@@ -184,3 +184,29 @@ fn keys_differ_with_the_text_the_language_and_the_tree() {
     assert_ne!(base, key(&doc("T", "en", vec!["a", "b"]), "en"));
     assert_ne!(base, key(&doc("T", "en", vec!["a b"]), "en"));
 }
+
+/// From a red-team read: the headings were hashed before their count, so a last
+/// heading reading like the counts (`1 2`) ran together with the texts: two
+/// documents hashed alike and the second was given the first's terms.
+#[test]
+fn headings_and_texts_never_run_together_into_one_key() {
+    let doc = |headings: Vec<&'static str>, text: Vec<&'static str>| Doc {
+        url: String::new(),
+        title: "T".into(),
+        kind: super::super::documents::DocKind::Sdg,
+        detail: "".into(),
+        year: None,
+        lang: "en",
+        sections: headings
+            .into_iter()
+            .map(|h| ("a".into(), h.into()))
+            .collect(),
+        text: text.into_iter().map(Into::into).collect(),
+        summary: None,
+        packed: None,
+    };
+    assert_ne!(
+        key(&doc(vec!["X", "1 2"], vec!["foo"]), "en"),
+        key(&doc(vec!["X"], vec!["2 1", "foo"]), "en")
+    );
+}

@@ -43,6 +43,32 @@ const CUT_AT_ONCE: usize = if cfg!(test) {
 
 const _: () = assert!(CUT_AT_ONCE % DOCS_PER_BUNDLE == 0);
 
+/// The most text (bytes, unpacked) a slice takes before it is cut, whatever its
+/// count: a site of long reports, or a crafted cache whose texts unpack a thousand
+/// times larger than they are held, stays within this and one bundle more.
+const TEXT_AT_ONCE: usize = if cfg!(test) { 4096 } else { 256 << 20 };
+
+/// The lengths of the slices the documents are taken in, given each one's text
+/// length: whole bundles, cut at [`CUT_AT_ONCE`] documents or once they reach
+/// [`TEXT_AT_ONCE`] bytes of text; the last slice takes what is left.
+fn slices(text_lens: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut count, mut bytes) = (0, 0usize);
+    for (n, len) in text_lens.enumerate() {
+        count += 1;
+        bytes = bytes.saturating_add(len);
+        let bundle_ends = (n + 1) % DOCS_PER_BUNDLE == 0;
+        if bundle_ends && (count >= CUT_AT_ONCE || bytes >= TEXT_AT_ONCE) {
+            out.push(count);
+            (count, bytes) = (0, 0);
+        }
+    }
+    if count > 0 {
+        out.push(count);
+    }
+    out
+}
+
 /// Entries serialised at once before they are bundled: enough to keep both cores
 /// busy, few enough that the entries of a whole index are never held.
 const ENTRIES_AT_ONCE: usize = 4096;
@@ -54,7 +80,7 @@ const VERSION: u32 = 3;
 /// into `sink`. `lang` is the tree's language, which the search page reads to cut a
 /// query. With `memo`, a document the previous build indexed with the same text is
 /// not cut and stemmed again, and this build's terms are kept there for the next.
-/// The documents are taken [`CUT_AT_ONCE`] at a time: keyed (a report by its packed
+/// The documents are taken a slice at a time ([`slices`]): keyed (a report by its packed
 /// text), then a report's text is unpacked ([`Doc::unpack`]) only when it is cut
 /// again or its `docs/<n>.json` bundle is written again (a bundle made from the same
 /// input as the previous build's is kept, [`Sink::keep`]), and let go of once its
@@ -82,7 +108,10 @@ pub(crate) fn tree(
     let mut kept: HashMap<u128, Arc<Terms>> = HashMap::default();
     let mut bundles: Vec<Bundle> = Vec::with_capacity(docs.len().div_ceil(DOCS_PER_BUNDLE));
     let (mut indexed, mut unpacked) = (0, 0);
-    for some in docs.chunks_mut(CUT_AT_ONCE) {
+    let mut rest = &mut docs[..];
+    for len in slices(rest.iter().map(Doc::text_len)) {
+        let (some, tail) = std::mem::take(&mut rest).split_at_mut(len);
+        rest = tail;
         let first = keys.len();
         keys.par_extend(some.par_iter().map(|d| memo::key(d, lang)));
         let keys_now = &keys[first..];

@@ -110,6 +110,24 @@ fn borrowed<'b>(docs: &'b [Doc<'_>]) -> Vec<Doc<'b>> {
         .collect()
 }
 
+/// From a red-team read: slices were cut by count alone, so 4,096 reports whose texts
+/// (crafted in a cache, or long) unpacked large were all held at once.
+#[test]
+fn slices_are_whole_bundles_cut_by_count_or_by_text() {
+    let short = slices(std::iter::repeat_n(1, 2 * CUT_AT_ONCE + 40));
+    assert_eq!(short, [CUT_AT_ONCE, CUT_AT_ONCE, 40]);
+    // Text enough for a slice in each document: cut at each bundle's end.
+    let long = slices(std::iter::repeat_n(TEXT_AT_ONCE, 3 * DOCS_PER_BUNDLE + 1));
+    assert_eq!(long, [DOCS_PER_BUNDLE, DOCS_PER_BUNDLE, DOCS_PER_BUNDLE, 1]);
+    let huge = slices(
+        [usize::MAX, usize::MAX]
+            .into_iter()
+            .chain(std::iter::repeat_n(0, 40)),
+    );
+    assert_eq!(huge, [DOCS_PER_BUNDLE, 10]);
+    assert!(slices(std::iter::empty()).is_empty());
+}
+
 #[test]
 fn documents_taken_a_slice_at_a_time_are_bundled_in_order() {
     // Several slices of `CUT_AT_ONCE` documents and a part of one.
