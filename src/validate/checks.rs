@@ -241,7 +241,6 @@ impl Checks {
 mod tests {
     use super::super::{Bodies, validate_since};
     use super::Checks;
-    use std::path::Path;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -249,9 +248,7 @@ mod tests {
     /// save; one unchanged since the last validation is taken as it was.
     #[test]
     fn a_report_unchanged_since_the_last_validation_is_not_looked_up() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures");
-        let config = crate::load_config(&root, None).unwrap();
-        let mut sources = crate::load::load(&root).unwrap();
+        let (config, mut sources) = super::super::tests::fixture("figures");
         let mut checks = Checks::default();
         let first = validate_since(
             config.clone(),

@@ -517,6 +517,15 @@ pub(super) fn read<T: Default, D>(
 mod tests {
     use super::*;
 
+    /// The settings and sources of the fixture site `name` under `tests/fixtures/`.
+    pub(super) fn fixture(name: &str) -> (Config, crate::load::Sources) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let config = crate::load_config(&root, None).unwrap();
+        (config, crate::load::load(&root).unwrap())
+    }
+
     #[test]
     fn slugs_are_lowercase_words() {
         assert!(is_slug("isoc-2024"));
@@ -547,10 +556,8 @@ mod tests {
 
     #[test]
     fn a_build_drops_each_body_once_rendered_and_the_site_is_the_same() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-        let config = crate::load_config(&root, None).unwrap();
-        let mut kept = crate::load::load(&root).unwrap();
-        let mut dropped = crate::load::load(&root).unwrap();
+        let (config, mut kept) = fixture("basic");
+        let (_, mut dropped) = fixture("basic");
         let a = validate(config.clone(), &mut kept, &|_| None, Bodies::Keep).unwrap();
         let b = validate(config, &mut dropped, &|_| None, Bodies::Drop).unwrap();
         assert!(kept.reports.iter().all(|r| !r.body.is_empty()));

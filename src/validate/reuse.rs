@@ -73,7 +73,6 @@ mod tests {
     use super::super::{Bodies, validate};
     use crate::load::RawReport;
     use crate::model::{LineId, MetricId, OrgId, Report};
-    use std::path::Path;
     use std::sync::Arc;
 
     /// From a red-team read: a cached report is reused on its checksum alone, and one
@@ -81,9 +80,7 @@ mod tests {
     /// build; it is checked again from its file instead.
     #[test]
     fn a_reused_report_naming_what_the_site_has_not_is_checked_again() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-        let config = crate::load_config(&root, None).unwrap();
-        let mut sources = crate::load::load(&root).unwrap();
+        let (config, mut sources) = super::super::tests::fixture("basic");
         let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Keep).unwrap();
         let crafted: Vec<Arc<Report>> = [
             |r: &mut Report| r.organization = OrgId(9999),
