@@ -224,9 +224,7 @@ impl Project {
             // Whatever state the panic left half-updated is dropped.
             self.sources = None;
             self.good = None;
-            self.cache.0.clear();
-            self.checks = validate::Checks::default();
-            self.broken.clear();
+            self.forget_checked();
             self.forget_tail();
             let error = Diagnostic::new(
                 crate::diagnostic::Kind::Internal,
@@ -301,11 +299,9 @@ impl Project {
         self.full_pending = true;
         // Every page is rendered anew.
         self.forget_tail();
-        self.cache.0.clear();
         // Organizations, metrics or settings may have changed: every report is
         // validated and checked again.
-        self.checks = validate::Checks::default();
-        self.broken.clear();
+        self.forget_checked();
         let config = self.config()?;
         let sources = load::load(&self.root);
         let mut sources = match sources {
@@ -369,6 +365,14 @@ impl Project {
         self.assets_stale
     }
 
+    /// Forgets the reports validated, their checks against each other and the files
+    /// that did not parse: the next validation starts from nothing.
+    fn forget_checked(&mut self) {
+        self.cache.0.clear();
+        self.checks = validate::Checks::default();
+        self.broken.clear();
+    }
+
     /// Records a good build and refreshes the report cache from it.
     fn remember(&mut self, good: Good) {
         if let Some(sources) = &self.sources {
@@ -378,9 +382,6 @@ impl Project {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Whether `path` is a regular file (not reached through a link) or no longer there.
 fn plain_or_gone(path: &Path) -> bool {
     match std::fs::symlink_metadata(path) {
@@ -388,3 +389,6 @@ fn plain_or_gone(path: &Path) -> bool {
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,
     }
 }
+
+#[cfg(test)]
+mod tests;
