@@ -139,9 +139,9 @@ async fn run(options: ServeOptions) -> Result<(), String> {
     std::thread::Builder::new()
         .name("wsis-watch".into())
         .spawn(move || {
-            // The watcher lives as long as the thread reading its events.
-            let _watcher = watcher;
-            watch(&root, &rx, &saved, project, reload)
+            // The watcher lives as long as the thread reading its events, which
+            // also adds to it a source folder made after the start.
+            watch(&root, &rx, &saved, watcher, project, reload)
         })
         .map_err(|e| format!("cannot start the file watcher: {e}"))?;
 

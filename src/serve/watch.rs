@@ -60,14 +60,17 @@ pub(super) fn start_watching(
     Some(watcher)
 }
 
+/// The folders of the site root watched with what is below them.
+const SOURCES: [&str; 3] = ["content", "themes", "static"];
+
 /// What the server watches, and whether with what is below it: the root alone (for
 /// `site.toml`, and a source folder made or removed), and each source folder there
 /// is in full. Not the whole root: the output and its spare tree, a folder per
-/// page, took every watch the system allows at 100,000 reports (and a source
-/// folder made after the start is watched in full from the next start).
+/// page, took every watch the system allows at 100,000 reports. A source folder made
+/// after the start is added when the root's event for it comes ([`watch_new_sources`]).
 fn watched(root: &Path) -> Vec<(PathBuf, bool)> {
     let mut out = vec![(root.to_path_buf(), false)];
-    for folder in ["content", "themes", "static"] {
+    for folder in SOURCES {
         let path = root.join(folder);
         if path.is_dir() {
             out.push((path, true));
@@ -76,11 +79,33 @@ fn watched(root: &Path) -> Vec<(PathBuf, bool)> {
     out
 }
 
+/// Watches in full each source folder among `changed` (paths relative to `root`)
+/// that is now a folder: one made, or moved in, after the server started, which the
+/// root's own watch sees but not what is below it. Done before the rebuild the event
+/// starts, so that a file written there from then on is seen; what was written there
+/// before is read by that rebuild. Watching a folder already watched changes nothing.
+fn watch_new_sources(watcher: &mut impl notify::Watcher, root: &Path, changed: &[PathBuf]) {
+    for rel in changed {
+        if !SOURCES.iter().any(|s| rel == Path::new(s)) {
+            continue;
+        }
+        let path = root.join(rel);
+        // As at the start ([`watched`]): a removed one is not watched.
+        if !path.is_dir() {
+            continue;
+        }
+        if let Err(e) = watcher.watch(&path, notify::RecursiveMode::Recursive) {
+            eprintln!("warning: cannot watch {}: {e}", path.display());
+        }
+    }
+}
+
 /// Rebuilds on every change the watcher reports, then tells open pages to reload.
 pub(super) fn watch(
     root: &Path,
     rx: &Events,
     saved: &AtomicUsize,
+    watcher: Option<notify::RecommendedWatcher>,
     mut project: Project,
     reload: broadcast::Sender<String>,
 ) {
@@ -90,12 +115,19 @@ pub(super) fn watch(
         let _ = early.send(serde_json::to_string(paths).unwrap_or_else(|_| "\"*\"".into()));
     }));
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut saves = Saves {
+        root: &root,
+        rx,
+        saved,
+        watcher,
+    };
     loop {
         // The rest of a rebuild a save cut short goes on while no save waits.
         if project.tail_pending() {
             match take(rx.try_recv(), saved) {
                 Ok(first) => {
-                    handle(&root, rx, saved, &mut project, &reload, first);
+                    let changed = saves.burst(first);
+                    handle(&root, &mut project, &reload, &changed);
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
                     let t = std::time::Instant::now();
@@ -124,7 +156,8 @@ pub(super) fn watch(
                 Err(_) => break,
             }
         };
-        handle(&root, rx, saved, &mut project, &reload, first);
+        let changed = saves.burst(first);
+        handle(&root, &mut project, &reload, &changed);
     }
 }
 
@@ -136,35 +169,52 @@ fn take<E>(received: Result<Vec<PathBuf>, E>, saved: &AtomicUsize) -> Result<Vec
     received
 }
 
-/// Takes a save's events, the first `first`, and rebuilds.
+/// The watcher and the events it sends, for the watching thread.
+struct Saves<'a> {
+    root: &'a Path,
+    rx: &'a Events,
+    saved: &'a AtomicUsize,
+    watcher: Option<notify::RecommendedWatcher>,
+}
+
+impl Saves<'_> {
+    /// The changed paths of a save whose first event is `first`, a source folder
+    /// among them now watched in full.
+    fn burst(&mut self, first: Vec<PathBuf>) -> Vec<PathBuf> {
+        let mut changed = first;
+        // An editor's save is often several events (write, rename, metadata), which
+        // come within a millisecond: they are taken together once a moment passes
+        // without one, rather than after a fixed wait that every save would pay.
+        let burst = std::time::Instant::now();
+        while burst.elapsed() < MOST {
+            match take(self.rx.recv_timeout(QUIET), self.saved) {
+                Ok(more) => changed.extend(more),
+                Err(_) => break,
+            }
+        }
+        // Events still queued, and whatever comes in from now on, are a new save,
+        // which stops the rest of this one.
+        changed.sort();
+        changed.dedup();
+        crate::pipeline::timing("serve: a save's events taken", burst);
+        if let Some(watcher) = &mut self.watcher {
+            watch_new_sources(watcher, self.root, &changed);
+        }
+        changed
+    }
+}
+
+/// Rebuilds after the save that changed `changed`.
 fn handle(
     root: &Path,
-    rx: &Events,
-    saved: &AtomicUsize,
     project: &mut Project,
     reload: &broadcast::Sender<String>,
-    first: Vec<PathBuf>,
+    changed: &[PathBuf],
 ) {
-    let mut changed = first;
-    // An editor's save is often several events (write, rename, metadata), which
-    // come within a millisecond: they are taken together once a moment passes
-    // without one, rather than after a fixed wait that every save would pay.
-    let burst = std::time::Instant::now();
-    while burst.elapsed() < MOST {
-        match take(rx.recv_timeout(QUIET), saved) {
-            Ok(more) => changed.extend(more),
-            Err(_) => break,
-        }
-    }
-    // Events still queued, and whatever comes in from now on, are a new save, which
-    // stops the rest of this one.
-    changed.sort();
-    changed.dedup();
-    crate::pipeline::timing("serve: a save's events taken", burst);
     let t = std::time::Instant::now();
-    let result = project.rebuild(&changed);
+    let result = project.rebuild(changed);
     crate::pipeline::timing("serve: rebuild", t);
-    report(root, project, reload, &changed, result);
+    report(root, project, reload, changed, result);
 }
 
 /// Prints what a rebuild after `changed` did (or its errors) and tells open pages to
@@ -315,5 +365,46 @@ mod tests {
                 (root.join("themes"), true)
             ]
         );
+    }
+
+    /// From a red-team read: a source folder made after the server started (a new
+    /// site's `static/`, `content/` restored from a copy) was watched from the next
+    /// start only, so saves in it showed nothing.
+    #[test]
+    fn a_source_folder_made_after_the_start_is_watched() {
+        use notify::Watcher;
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path().canonicalize().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let seen = root.clone();
+        let mut watcher = notify::recommended_watcher(move |e| {
+            let _ = tx.send(relevant(&seen, e));
+        })
+        .unwrap();
+        watcher
+            .watch(&root, notify::RecursiveMode::NonRecursive)
+            .unwrap();
+        let saved = |rx: &std::sync::mpsc::Receiver<Vec<PathBuf>>, file: &Path| {
+            let end = std::time::Instant::now() + Duration::from_secs(3);
+            while let Some(left) = end.checked_duration_since(std::time::Instant::now()) {
+                match rx.recv_timeout(left) {
+                    Ok(paths) if paths.iter().any(|p| p == file) => return true,
+                    Ok(_) => {}
+                    Err(_) => return false,
+                }
+            }
+            false
+        };
+        std::fs::create_dir_all(root.join("static/css")).unwrap();
+        watch_new_sources(&mut watcher, &root, &[PathBuf::from("static")]);
+        std::fs::write(root.join("static/css/site.css"), "p {}").unwrap();
+        assert!(
+            saved(&rx, Path::new("static/css/site.css")),
+            "a file saved in the new folder is seen"
+        );
+        // Without it, only the root's own entries are seen.
+        std::fs::create_dir_all(root.join("content/reports")).unwrap();
+        std::fs::write(root.join("content/reports/a-2024.md"), "x").unwrap();
+        assert!(!saved(&rx, Path::new("content/reports/a-2024.md")));
     }
 }
