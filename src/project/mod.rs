@@ -259,7 +259,11 @@ impl Project {
         let reports_only = !rel.is_empty()
             && !linked
             && rel.iter().all(|p| {
-                p.starts_with("content/reports")
+                // Read as a build reads it only when it names a file in the
+                // reports' folder: no `..` leading out of it, nor `.`.
+                p.components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+                    && p.starts_with("content/reports")
                     && p.extension().is_some_and(|e| e == "md")
                     && plain_or_gone(&self.root.join(p))
             });

@@ -45,3 +45,21 @@ fn a_link_to_outside_saved_among_the_reports_is_skipped_as_a_build_skips_it() {
     );
     assert_as_built(&project, root);
 }
+
+/// From a red-team read: a path through `..` that ends in `.md` (say
+/// `content/reports/../elsewhere/x.md`) was taken for a new report of the reports'
+/// folder and read alone, though a build never reads a file there as a report.
+#[test]
+fn a_path_leading_out_of_the_reports_folder_rebuilds_as_a_build_reads_the_site() {
+    let (site, mut project) = built("basic", "");
+    let root = site.path();
+    let text = std::fs::read_to_string(root.join(REPORT)).unwrap();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::write(root.join("content/notes/delta-2024.md"), text).unwrap();
+    let path = PathBuf::from("content/reports/../notes/delta-2024.md");
+    let done = project.rebuild(&[path]).expect("rebuilt");
+    assert!(done.full, "not read alone as a report");
+    let good = project.good.as_ref().unwrap();
+    assert!(!good.pages.contains_key("/reports/delta-2024/"));
+    assert_as_built(&project, root);
+}
