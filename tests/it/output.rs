@@ -1,0 +1,117 @@
+//! The output folder: a failed build leaves the previous output untouched, and wsis
+//! never replaces a folder it did not write or one that holds the sources.
+
+use crate::common;
+
+use common::Site;
+
+#[test]
+fn failed_build_keeps_previous_output() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = site.output("reports/alpha-2024/index.html");
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "organization: alpha",
+        "organization: nobody",
+    );
+    assert!(!site.build(&[]).ok);
+    assert_eq!(site.output("reports/alpha-2024/index.html"), before);
+    // Nothing is left behind but the spare tree, if any.
+    let leftovers = common::leftovers(&site);
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_broken_link_also_keeps_previous_output() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "(/reports/beta-2024/)",
+        "(/reports/nope/)",
+    );
+    assert!(!site.build(&[]).ok);
+    assert!(
+        site.output("reports/alpha-2024/index.html")
+            .contains("/sub/reports/beta-2024/")
+    );
+}
+
+#[test]
+fn removed_reports_disappear_from_the_output() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    assert!(site.has_output("reports/alpha-2023/index.html"));
+    std::fs::remove_file(site.root.join("content/reports/alpha-2023.md")).unwrap();
+    site.build_ok();
+    assert!(!site.has_output("reports/alpha-2023/index.html"));
+}
+
+#[test]
+fn refuses_a_folder_it_did_not_write() {
+    let site = Site::fixture("basic");
+    site.write("public/mine.txt", "precious");
+    let run = site.build(&[]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("already holds files that wsis did not write"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.output("mine.txt"), "precious");
+}
+
+#[test]
+fn refuses_to_write_over_the_sources() {
+    let site = Site::fixture("basic");
+    for target in [".", "content", "content/out", ".."] {
+        let out = site.root.join(target);
+        let run = site.build(&["--output", out.to_str().unwrap()]);
+        assert!(!run.ok, "{target} accepted");
+        assert!(
+            run.stderr.contains("output folder"),
+            "{target}: {}",
+            run.stderr
+        );
+    }
+    assert!(site.root.join("content/reports/alpha-2024.md").is_file());
+}
+
+#[test]
+fn output_option_writes_elsewhere() {
+    let site = Site::fixture("basic");
+    let out = site.root.join("elsewhere");
+    let run = site.build(&["--output", out.to_str().unwrap()]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(out.join("reports/beta-2024/index.html").is_file());
+    assert!(
+        run.stdout
+            .contains("Built 26 pages (3 reports, 3 metrics, 5 figures)"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A static file named like a page's folder: pages and static files are written in
+/// parallel, and each could remove the other from the tree being built. The build is
+/// refused naming both, whichever comes first, and the previous output stays.
+#[test]
+fn a_file_that_is_also_a_pages_folder_is_refused() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = site.output("reports/alpha-2024/index.html");
+    site.write("static/reports/alpha-2024", "a file where a folder goes");
+    for _ in 0..3 {
+        let run = site.build(&[]);
+        assert!(!run.ok, "the clash was built");
+        assert!(
+            run.stderr
+                .contains("both as a file and as the folder of `reports/alpha-2024/"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(site.output("reports/alpha-2024/index.html"), before);
+    }
+}

@@ -1,0 +1,43 @@
+//! `search.js` finds a key's bundle as the build cut them: its own comparison of
+//! keys (code points, as Rust orders strings) and search of `meta.json`'s first keys,
+//! run in Node.js on keys where UTF-16 order and code point order disagree.
+
+use crate::common;
+
+/// The bundle `search.js`'s `bundleOf` picks for each of `keys`, given bundles whose
+/// first keys are `firsts`. `None`, with a loud line, where Node is missing; CI fails
+/// instead.
+fn client_bundles(firsts: &[&str], keys: &[&str]) -> Option<Vec<i64>> {
+    let part =
+        common::node::search_js_part("  // Code point order", "  // The entries of the bundles");
+    let program = format!(
+        "const meta = {{ terms: {} }};\n{part}\nconsole.log(JSON.stringify({}.map((k) => bundleOf(\"terms\", k))));",
+        serde_json::to_string(firsts).unwrap(),
+        serde_json::to_string(keys).unwrap(),
+    );
+    common::node::run_json(&program, "search.js bundles")
+}
+
+#[test]
+fn search_js_finds_each_key_in_the_bundle_the_build_put_it_in() {
+    // In Rust's order: U+F900-U+FFFF sort before characters past U+FFFF (UTF-16 puts
+    // the latter, as surrogates, first).
+    let mut keys = vec![
+        "ab", "abc", "network", "zz", "é", "сеть", "社区", "社会", "兀", "ｚｚ", "𠀀", "𠀀𠀁", "𠀂",
+    ];
+    keys.sort();
+    assert!(keys.iter().position(|k| *k == "ｚｚ") < keys.iter().position(|k| *k == "𠀀"));
+    // Bundles of two keys each; a key before them all is in none.
+    let firsts: Vec<&str> = keys.iter().step_by(2).copied().collect();
+    let mut asked = keys.clone();
+    asked.push("a");
+    asked.push("\u{10FFFF}");
+    let want: Vec<i64> = asked
+        .iter()
+        .map(|k| firsts.partition_point(|f| f <= k) as i64 - 1)
+        .collect();
+    assert_eq!(want[want.len() - 2], -1);
+    if let Some(got) = client_bundles(&firsts, &asked) {
+        assert_eq!(got, want, "{asked:?}");
+    }
+}
