@@ -17,7 +17,7 @@ const PIECES: &[&str] = &[
 ];
 
 /// The same depth counter as the nesting tests'.
-#[path = "../../tests/common/depth.rs"]
+#[path = "../../tests/it/common/depth.rs"]
 mod depth;
 use depth::depth_of;
 
