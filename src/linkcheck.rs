@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Kind, Location};
 
 /// The links and ids of one page, taken from its HTML before minification (the
 /// templates and the Markdown renderer always quote attributes with `"`).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct PageRefs {
     /// `href` and `src` values, each once.
     pub(crate) links: Vec<String>,
@@ -221,6 +221,34 @@ pub(crate) fn check(
         }
     }
     errors
+}
+
+/// The pages of `pages` whose links must be checked again, given the previous build's
+/// `count` pages (`before` gives each one's links and ids), all of whose links
+/// resolved, when that build wrote files of the same names besides: those whose links
+/// or repeated ids changed. The others' links resolve as they did, for every page and
+/// id they may point to is as it was. `None` when every page must be checked: a page
+/// came or went, or one's ids changed, and a link to it from an unchanged page might
+/// now miss its fragment.
+pub(crate) fn to_recheck<'b>(
+    pages: &HashMap<String, PageRefs>,
+    count: usize,
+    before: impl Fn(&str) -> Option<&'b PageRefs>,
+) -> Option<HashSet<String>> {
+    if pages.len() != count {
+        return None;
+    }
+    let mut changed = HashSet::new();
+    for (path, refs) in pages {
+        let old = before(path)?;
+        if old.ids != refs.ids {
+            return None;
+        }
+        if old.links != refs.links || old.duplicate_ids != refs.duplicate_ids {
+            changed.insert(path.clone());
+        }
+    }
+    Some(changed)
 }
 
 /// Whether `link` points to the same place from every page of the site at
@@ -523,6 +551,44 @@ mod tests {
             .unwrap();
         assert!(other.message.contains("no element with id `para-9`"));
         assert!(other.file.to_string_lossy().contains("(output page)"));
+    }
+
+    #[test]
+    fn only_pages_whose_links_changed_are_checked_again_while_ids_stay() {
+        let before = site();
+        let recheck =
+            |pages: &HashMap<String, PageRefs>| to_recheck(pages, before.len(), |p| before.get(p));
+        let mut pages = site();
+        assert_eq!(recheck(&pages), Some(HashSet::new()));
+        // A page with a new link, same ids: that page alone.
+        let a = r#"<span class="anchor" id="fig-x"></span><a href="../../">up</a>"#;
+        pages.insert(
+            "reports/a/".into(),
+            scan(&format!(r#"{a}<a href="/w/b/">"#)),
+        );
+        let only = recheck(&pages).unwrap();
+        assert_eq!(only, HashSet::from(["reports/a/".to_string()]));
+        assert_eq!(
+            no_files(&pages).len(),
+            check(
+                &pages,
+                Some(&only),
+                &|_| false,
+                &NO_ORIGINS,
+                "/w/",
+                "https://e.org/w/"
+            )
+            .len()
+        );
+        // Its ids changed: a link to it from an unchanged page may break.
+        pages.insert("reports/a/".into(), scan(r#"<span id="fig-y"></span>"#));
+        assert_eq!(recheck(&pages), None);
+        // A page more, or one gone.
+        let mut more = site();
+        more.insert("reports/b/".into(), PageRefs::default());
+        assert_eq!(recheck(&more), None);
+        more.remove("reports/a/");
+        assert_eq!(recheck(&more), None);
     }
 
     #[test]
