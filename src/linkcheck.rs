@@ -233,22 +233,29 @@ pub(crate) fn check(
 pub(crate) fn to_recheck<'b>(
     pages: &HashMap<String, PageRefs>,
     count: usize,
-    before: impl Fn(&str) -> Option<&'b PageRefs>,
+    before: impl Fn(&str) -> Option<&'b PageRefs> + Sync,
 ) -> Option<HashSet<String>> {
+    use rayon::prelude::*;
     if pages.len() != count {
         return None;
     }
-    let mut changed = HashSet::new();
-    for (path, refs) in pages {
-        let old = before(path)?;
-        if old.ids != refs.ids {
-            return None;
-        }
-        if old.links != refs.links || old.duplicate_ids != refs.duplicate_ids {
-            changed.insert(path.clone());
-        }
-    }
-    Some(changed)
+    // Comparing every page's links is most of the work left: on all cores.
+    pages
+        .par_iter()
+        .try_fold(HashSet::new, |mut changed, (path, refs)| {
+            let old = before(path)?;
+            if old.ids != refs.ids {
+                return None;
+            }
+            if old.links != refs.links || old.duplicate_ids != refs.duplicate_ids {
+                changed.insert(path.clone());
+            }
+            Some(changed)
+        })
+        .try_reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            Some(a)
+        })
 }
 
 /// Whether `link` points to the same place from every page of the site at

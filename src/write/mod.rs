@@ -434,7 +434,7 @@ impl Output {
     /// previous output stays beside it as the next build's spare. Returns warnings
     /// about what was left out.
     pub(crate) fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
-        let written = lock(&self.written).clone();
+        let written = std::mem::take(&mut *lock(&self.written));
         // Pages and static files are written in parallel, so a file and a folder of
         // the same name may each have removed the other from the spare: such a build
         // is refused here, before anything reaches the output.
