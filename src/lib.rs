@@ -347,8 +347,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         None => root.join(&config.build.output_dir),
     });
     let t = Instant::now();
-    let output = write::Output::prepare(root, &output_dir)?;
-    let mut cache = cache::Incremental::open(&output_dir, output.marker_hash(), options.fresh);
+    let (output, mut cache) = write::Output::prepare_with(root, &output_dir, |marker| {
+        let t = Instant::now();
+        let cache = cache::Incremental::open(&output_dir, marker, options.fresh);
+        pipeline::timing("read the build cache (while the output is prepared)", t);
+        cache
+    })?;
     pipeline::timing("prepare the output folder", t);
     match emit(options, config, &output, Some(&mut cache)) {
         Ok((mut summary, pages)) => {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Kind, Location};
 
 /// The links and ids of one page, taken from its HTML before minification (the
 /// templates and the Markdown renderer always quote attributes with `"`).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct PageRefs {
     /// `href` and `src` values, each once.
     pub(crate) links: Vec<String>,
@@ -223,6 +223,41 @@ pub(crate) fn check(
     errors
 }
 
+/// The pages of `pages` whose links must be checked again, given the previous build's
+/// `count` pages (`before` gives each one's links and ids), all of whose links
+/// resolved, when that build wrote files of the same names besides: those whose links
+/// or repeated ids changed. The others' links resolve as they did, for every page and
+/// id they may point to is as it was. `None` when every page must be checked: a page
+/// came or went, or one's ids changed, and a link to it from an unchanged page might
+/// now miss its fragment.
+pub(crate) fn to_recheck<'b>(
+    pages: &HashMap<String, PageRefs>,
+    count: usize,
+    before: impl Fn(&str) -> Option<&'b PageRefs> + Sync,
+) -> Option<HashSet<String>> {
+    use rayon::prelude::*;
+    if pages.len() != count {
+        return None;
+    }
+    // Comparing every page's links is most of the work left: on all cores.
+    pages
+        .par_iter()
+        .try_fold(HashSet::new, |mut changed, (path, refs)| {
+            let old = before(path)?;
+            if old.ids != refs.ids {
+                return None;
+            }
+            if old.links != refs.links || old.duplicate_ids != refs.duplicate_ids {
+                changed.insert(path.clone());
+            }
+            Some(changed)
+        })
+        .try_reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            Some(a)
+        })
+}
+
 /// Whether `link` points to the same place from every page of the site at
 /// `root_url`: an absolute address within it, or a path from the server's root (what
 /// [`target`] resolves without the page's address).
@@ -375,177 +410,4 @@ fn percent_decode(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const NO_ORIGINS: Origins<'static> = Origins {
-        heading_at: &|_, _| None,
-        link_at: &|_, _| None,
-    };
-
-    /// The errors of checking `pages` of the site at `https://e.org/w/`, with no
-    /// other files.
-    fn no_files(pages: &HashMap<String, PageRefs>) -> Vec<Diagnostic> {
-        check(
-            pages,
-            None,
-            &|_| false,
-            &NO_ORIGINS,
-            "/w/",
-            "https://e.org/w/",
-        )
-    }
-
-    fn site() -> HashMap<String, PageRefs> {
-        let mut pages = HashMap::new();
-        pages.insert(
-            String::new(),
-            scan(r##"<a href="/w/reports/a/#fig-x">x</a> <a href="https://e.org/">e</a> <a href="#top">t</a> <p id="top">"##),
-        );
-        pages.insert("reports/a/".into(), scan(r#"<span class="anchor" id="fig-x"></span><a href="../../">up</a><link href="/w/style.css">"#));
-        pages
-    }
-
-    #[test]
-    fn percent_decoding_never_panics() {
-        assert_eq!(percent_decode("a%20b"), "a b");
-        assert_eq!(percent_decode("%é%"), "%é%");
-    }
-
-    #[test]
-    fn scans_attributes() {
-        let r = scan(r#"<a href="/x/?a=1&amp;b=2" id="k">see id="not-this"</a>"#);
-        assert_eq!(r.links, vec!["/x/?a=1&b=2"]);
-        assert!(r.has_id("k"));
-        assert!(!r.has_id("not-this"));
-        let r = scan(r#"<a href="/a/">1</a><a href="/a/">2</a><img alt="x" src="/i.png">"#);
-        assert_eq!(r.links, vec!["/a/", "/i.png"], "each link once");
-        let r = scan(r#"<h2 id="a"></h2><p id="a"></p>"#);
-        assert_eq!(r.duplicate_ids, vec!["a"]);
-    }
-
-    #[test]
-    fn a_data_address_is_not_kept_as_a_link() {
-        let r = scan(
-            r#"<a href="data:application/x-bibtex;base64,QA==" download="k.bib">b</a><a href="/x/">x</a><img src="data:image/png;base64,AA">"#,
-        );
-        assert_eq!(r.links, vec!["/x/"]);
-    }
-
-    #[test]
-    fn a_quoted_angle_bracket_does_not_end_a_tag() {
-        let r = scan(r#"<a title="1 > 0" href="/x/">x</a><p title='a>b' id="k">"#);
-        assert_eq!(r.links, vec!["/x/"]);
-        assert!(r.has_id("k"));
-        // A quote left open runs to the end of the page: nothing after it is a tag.
-        let r = scan(r#"<a title="open><a href="/y/">"#);
-        assert!(r.links.is_empty());
-        // A page ending in `<` or inside a tag.
-        assert!(scan("<").links.is_empty());
-        assert_eq!(scan(r#"<a href="/z/""#).links, vec!["/z/"]);
-    }
-
-    #[test]
-    fn resolves_pages_fragments_and_files() {
-        let is_file = |p: &Path| p == Path::new("style.css");
-        let errors = check(
-            &site(),
-            None,
-            &is_file,
-            &NO_ORIGINS,
-            "/w/",
-            "https://e.org/w/",
-        );
-        assert!(errors.is_empty(), "{errors:?}");
-    }
-
-    #[test]
-    fn reports_missing_pages_and_fragments() {
-        let mut pages = site();
-        pages.insert(
-            "reports/b/".into(),
-            scan(r#"<a href="/w/reports/a/#nope">1</a><a href="/w/reports/zz/">2</a><a href="/elsewhere/">3</a>"#),
-        );
-        let errors = no_files(&pages);
-        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(messages.len(), 4, "{messages:?}");
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.contains("no element with id `nope`"))
-        );
-        assert!(messages.iter().any(|m| m.contains("/w/reports/zz/")));
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.contains("outside the site's base path"))
-        );
-    }
-
-    #[test]
-    fn a_missing_paragraph_is_named_as_one() {
-        let mut pages = site();
-        pages.insert(
-            "documents/a-res-80-173/".into(),
-            scan(r#"<li id="para-113" value="113">We request</li>"#),
-        );
-        pages.insert(
-            "reports/c/".into(),
-            scan(r#"<a href="/w/documents/a-res-80-173/#para-113">ok</a><a href="/w/documents/a-res-80-173/#para-9">9</a><a href="/w/reports/a/#para-9">other</a>"#),
-        );
-        let link_at = |page: &str, link: &str| {
-            (page == "reports/c/" && link.starts_with("/w/documents/"))
-                .then(|| (PathBuf::from("content/reports/c.md"), Location::new(4, 7)))
-        };
-        let origins = Origins {
-            heading_at: &|_, _| None,
-            link_at: &link_at,
-        };
-        let is_file = |p: &Path| p == Path::new("style.css");
-        let errors = check(&pages, None, &is_file, &origins, "/w/", "https://e.org/w/");
-        assert_eq!(errors.len(), 2, "{errors:?}");
-        let paragraph = errors
-            .iter()
-            .find(|e| e.message.contains("documents/a-res-80-173/#para-9"))
-            .unwrap();
-        assert!(
-            paragraph
-                .message
-                .contains("the document `a-res-80-173` has no paragraph 9 on its page"),
-            "{paragraph:?}"
-        );
-        assert_eq!(paragraph.file, PathBuf::from("content/reports/c.md"));
-        assert_eq!(paragraph.location, Some(Location::new(4, 7)));
-        // `para-9` on a page that is not a document's is an ordinary missing id.
-        let other = errors
-            .iter()
-            .find(|e| e.message.contains("reports/a/#para-9"))
-            .unwrap();
-        assert!(other.message.contains("no element with id `para-9`"));
-        assert!(other.file.to_string_lossy().contains("(output page)"));
-    }
-
-    #[test]
-    fn a_link_resolved_once_is_not_taken_for_sound_on_a_page_where_it_is_not() {
-        let mut pages = HashMap::new();
-        // The same links on two pages: a root path to a page, one to nothing, and a
-        // relative one that resolves from the first page only.
-        let links = r#"<a href="/w/a/">a</a><a href="/w/gone/">g</a><a href="b/">b</a>"#;
-        pages.insert("a/".to_string(), scan(links));
-        pages.insert("a/b/".to_string(), scan(""));
-        pages.insert("c/".to_string(), scan(links));
-        let errors = no_files(&pages);
-        let shown: Vec<String> = errors
-            .iter()
-            .map(|e| format!("{}: {}", e.file.display(), e.message))
-            .collect();
-        assert_eq!(
-            shown,
-            [
-                "/w/a/ (output page): broken link `/w/gone/`: no page or file of the site is there",
-                "/w/c/ (output page): broken link `/w/gone/`: no page or file of the site is there",
-                "/w/c/ (output page): broken link `b/`: no page or file of the site is there",
-            ]
-        );
-    }
-}
+mod tests;

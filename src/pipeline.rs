@@ -28,6 +28,12 @@ pub(crate) trait Sink: Sync {
     fn keep(&self, _rel: &Path, _hash: u128) -> Result<bool, Diagnostic> {
         Ok(false)
     }
+    /// Whether the files stored are, by name, those the previous build left (the
+    /// live output's manifest lists): then a link to a file that is not a page
+    /// resolves as it did. `false` when this sink cannot tell.
+    fn same_files(&self) -> bool {
+        false
+    }
 }
 
 /// A sink that keeps files in memory, for `wsis serve`.
@@ -394,7 +400,12 @@ pub(crate) fn emit_all(
     timing("render pages, data, search index, static files", t);
     let t = std::time::Instant::now();
     if errors.is_empty() {
-        errors = check_links(site, root, &pages, None, sink);
+        let only = cache.and_then(|c| pages_to_check(c, &pages, sink));
+        stat(
+            "link check: pages checked",
+            only.as_ref().map_or(pages.len(), HashSet::len),
+        );
+        errors = check_links(site, root, &pages, only.as_ref(), sink);
     }
     timing("link check", t);
     if errors.is_empty() {
@@ -402,6 +413,25 @@ pub(crate) fn emit_all(
     } else {
         Err(errors)
     }
+}
+
+/// The pages whose links the incremental build must check, when the previous build's
+/// pages, whose links all resolved, may stand for the others
+/// ([`linkcheck::to_recheck`]): it wrote files of the same names as this one (`sink`
+/// compares them with the live output's manifest), and `cache` has its pages' links
+/// and ids. `None` when every page must be checked.
+fn pages_to_check(
+    cache: &crate::cache::Incremental,
+    pages: &HashMap<String, PageRefs>,
+    sink: &dyn Sink,
+) -> Option<HashSet<String>> {
+    let before = cache.previous_pages()?;
+    if !sink.same_files() {
+        return None;
+    }
+    linkcheck::to_recheck(pages, before.len(), |path| {
+        before.get(path).map(|entry| &entry.refs)
+    })
 }
 
 /// Prints how long a stage took when `WSIS_TIMINGS` is set, for profiling builds.

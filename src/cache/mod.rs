@@ -410,6 +410,12 @@ impl Incremental {
         self.previous.as_ref()?.pages.get(path)
     }
 
+    /// Every page of the previous build, whose links all resolved, if it may be trusted:
+    /// for the link check of the pages whose links and ids did not change.
+    pub(crate) fn previous_pages(&self) -> Option<&HashMap<String, PageEntry>> {
+        Some(&self.previous.as_ref()?.pages)
+    }
+
     /// Records the page at `path`: its context fingerprint and the hash of its file;
     /// `rendered` when it was rendered rather than kept.
     fn record(&self, path: String, context: u128, output: u128, rendered: bool) {

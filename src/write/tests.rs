@@ -171,6 +171,36 @@ fn unchanged_files_stay_and_hand_edits_are_replaced() {
 }
 
 #[test]
+fn folders_of_the_spare_left_empty_go_however_deep() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let build = |files: &[&str]| {
+        let o = Output::prepare(root, &out).unwrap();
+        for rel in files {
+            o.write(Path::new(rel), rel.as_bytes()).unwrap();
+        }
+        o.commit().unwrap();
+    };
+    build(&["a/b/c/d.html", "a/keep.html", "e.html"]);
+    build(&["a/keep.html", "e.html"]);
+    // The spare is the first tree; empty folders are put in it, one in a folder
+    // the build keeps.
+    let spare = root.join(".public.wsis-staging");
+    assert!(spare.join("a/b/c/d.html").is_file());
+    fs::create_dir_all(spare.join("empty/deeper/deepest")).unwrap();
+    fs::create_dir_all(spare.join("a/x/y")).unwrap();
+    build(&["a/keep.html"]);
+    let mut entries: Vec<String> = walkdir::WalkDir::new(&out)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| slash_path(e.unwrap().path().strip_prefix(&out).unwrap()))
+        .collect();
+    entries.sort();
+    assert_eq!(entries, [MARKER, "a", "a/keep.html"]);
+}
+
+#[test]
 fn the_portable_swap_leaves_the_previous_tree_at_the_staging_path() {
     let dir = tempfile::tempdir().unwrap();
     let (staging, target) = (dir.path().join(".out.wsis-staging"), dir.path().join("out"));

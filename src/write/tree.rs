@@ -98,64 +98,108 @@ pub(super) fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<fs::Metad
     file.metadata()
 }
 
+/// The spare tree as [`survey_spare`] found it.
+#[derive(Debug, Default)]
+pub(super) struct Spare {
+    /// The entries of its manifest that are regular files: a file of the new build
+    /// whose bytes and stat still match is left as it is.
+    pub(super) listed: HashMap<String, Written>,
+    /// Every regular file found, listed or not: what the build does not write is
+    /// removed before the exchange ([`prune`]), without walking the spare again.
+    pub(super) found: Vec<String>,
+    /// Folders that may be empty: those found empty, and those of removed links.
+    pub(super) folders: Vec<String>,
+}
+
 /// Walks the spare without following links: removes its links and special files
-/// first, so that no write of the build goes through one, and returns the entries of
-/// its manifest `listed` that are regular files.
+/// first, so that no write of the build goes through one, and returns what it holds,
+/// with the entries of its manifest `listed` that are regular files.
 pub(super) fn survey_spare(
     staging: &Path,
     mut listed: HashMap<String, Written>,
-) -> Result<HashMap<String, Written>, Diagnostic> {
-    let mut files = HashMap::with_capacity(listed.len());
+) -> Result<Spare, Diagnostic> {
+    let mut spare = Spare {
+        listed: HashMap::with_capacity(listed.len()),
+        found: Vec::with_capacity(listed.len()),
+        folders: Vec::new(),
+    };
+    // The walk lists a folder's contents right after it: a folder followed by an
+    // entry that is not deeper is empty.
+    let mut last_folder: Option<(String, usize)> = None;
     for entry in walkdir::WalkDir::new(staging).min_depth(1) {
         let entry = entry.map_err(|e| walk_error(e, staging))?;
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            continue;
-        }
-        if !file_type.is_file() {
-            fs::remove_file(entry.path())
-                .map_err(|e| Diagnostic::io(entry.path(), "remove from the spare tree", &e))?;
-            continue;
+        if let Some((folder, depth)) = last_folder.take()
+            && entry.depth() <= depth
+        {
+            spare.folders.push(folder);
         }
         let Ok(rel) = entry.path().strip_prefix(staging) else {
             continue;
         };
         let key = slash_path(rel);
-        if let Some(w) = listed.remove(&key) {
-            files.insert(key, w);
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            last_folder = Some((key, entry.depth()));
+            continue;
         }
+        if !file_type.is_file() {
+            fs::remove_file(entry.path())
+                .map_err(|e| Diagnostic::io(entry.path(), "remove from the spare tree", &e))?;
+            spare.folders.extend(parent(&key).map(str::to_string));
+            continue;
+        }
+        if let Some(w) = listed.remove(&key) {
+            spare.listed.insert(key.clone(), w);
+        }
+        spare.found.push(key);
     }
-    Ok(files)
+    spare.folders.extend(last_folder.map(|(folder, _)| folder));
+    Ok(spare)
 }
 
-/// Removes from the spare every entry the build did not write (stale pages, files put
-/// there by hand, what a killed build left) and the folders left empty, walking it
-/// without following links.
-pub(super) fn prune(staging: &Path, written: &HashMap<String, Written>) -> Result<(), Diagnostic> {
-    // Folders holding something kept; a folder is listed after its contents.
-    let mut occupied = std::collections::HashSet::new();
-    let walk = walkdir::WalkDir::new(staging)
-        .min_depth(1)
-        .contents_first(true);
-    for entry in walk {
-        let entry = entry.map_err(|e| walk_error(e, staging))?;
-        let path = entry.path();
-        let Ok(rel) = path.strip_prefix(staging) else {
+/// The folder holding `key` (`a/b` of `a/b/c.html`), if it is not the tree's root.
+fn parent(key: &str) -> Option<&str> {
+    key.rsplit_once('/').map(|(folder, _)| folder)
+}
+
+/// Removes from the spare every file its survey `spare` found that the build did not
+/// write (stale pages, files put there by hand, what a killed build left), and the
+/// folders left empty. Only those files and folders are touched, so the commit costs
+/// what changed rather than a walk of the whole tree; a file that became a folder of
+/// the build, or went with a folder that became a file, is already gone.
+pub(super) fn prune(
+    staging: &Path,
+    spare: &Spare,
+    written: &HashMap<String, Written>,
+) -> Result<(), Diagnostic> {
+    let mut folders: std::collections::BinaryHeap<(usize, String)> =
+        spare.folders.iter().map(|f| (f.len(), f.clone())).collect();
+    let stale = spare
+        .found
+        .iter()
+        .filter(|key| key.as_str() != MARKER && !written.contains_key(*key));
+    for key in stale {
+        let path = staging.join(key);
+        if let Err(e) = fs::remove_file(&path)
+            && fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+        {
+            return Err(Diagnostic::io(&path, "remove from the spare tree", &e));
+        }
+        if let Some(folder) = parent(key) {
+            folders.push((folder.len(), folder.to_string()));
+        }
+    }
+    // Longest first, so a folder is tried after every folder inside it; one emptied
+    // by the removal of another is tried in turn.
+    let mut tried = std::collections::HashSet::new();
+    while let Some((_, folder)) = folders.pop() {
+        if !tried.insert(folder.clone()) {
             continue;
-        };
-        let key = slash_path(rel);
-        let keep = if entry.file_type().is_dir() {
-            occupied.contains(path) || fs::remove_dir(path).is_err()
-        } else {
-            let ours = key == MARKER || written.contains_key(&key);
-            if !(ours && entry.file_type().is_file()) {
-                fs::remove_file(path)
-                    .map_err(|e| Diagnostic::io(path, "remove from the spare tree", &e))?;
-            }
-            ours
-        };
-        if keep && let Some(parent) = path.parent() {
-            occupied.insert(parent.to_path_buf());
+        }
+        if fs::remove_dir(staging.join(&folder)).is_ok()
+            && let Some(above) = parent(&folder)
+        {
+            folders.push((above.len(), above.to_string()));
         }
     }
     Ok(())

@@ -1,0 +1,104 @@
+//! The incremental build checks only the links of pages whose links or ids changed
+//! when no page came or went and no page's ids changed; otherwise every page's. Each
+//! case: a link broken by an edit is reported by the incremental build exactly as by a
+//! fresh build of the same sources, wherever the link is.
+
+mod common;
+
+use common::Site;
+use common::incremental::FIXTURE;
+
+/// The fixture with `prepare` applied, built once; then `change` applied and built
+/// incrementally, which must fail as a fresh build of a copy fails. Returns the
+/// incremental build's errors.
+fn fails_as_fresh(prepare: impl Fn(&Site), change: impl Fn(&Site)) -> String {
+    let site = Site::fixture(FIXTURE);
+    prepare(&site);
+    site.build_ok();
+    change(&site);
+    let run = site.build(&[]);
+    assert!(!run.ok, "the broken link fails the build:\n{}", run.stdout);
+    let fresh = site.sources_copy().build(&["--fresh"]);
+    assert!(!fresh.ok, "the fresh build fails too");
+    assert_eq!(run.stderr, fresh.stderr);
+    run.stderr
+}
+
+/// Beta's page links to a heading of Alpha's 2023 report.
+fn link_to_alpha_heading(site: &Site) {
+    site.edit(
+        "content/reports/beta-2024.md",
+        "## Mandate\n",
+        "## Mandate\n\nSee [Alpha's overview](/reports/alpha-2023/#overview).\n",
+    );
+}
+
+#[test]
+fn a_heading_renamed_breaks_the_link_to_it_from_a_page_kept() {
+    // Beta's page is not rendered again: its link is broken by the edit of the page
+    // it points to, whose ids changed.
+    let errors = fails_as_fresh(link_to_alpha_heading, |s| {
+        s.edit("content/reports/alpha-2023.md", "## Overview", "## Summary");
+    });
+    assert!(
+        errors.contains("content/reports/beta-2024.md")
+            && errors.contains("no element with id `overview`"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_link_broken_in_a_page_rendered_again_is_reported() {
+    let errors = fails_as_fresh(link_to_alpha_heading, |s| {
+        s.edit(
+            "content/reports/beta-2024.md",
+            "/reports/alpha-2023/#overview",
+            "/reports/alpha-2023/#nowhere",
+        );
+    });
+    assert!(errors.contains("no element with id `nowhere`"), "{errors}");
+}
+
+#[test]
+fn a_static_file_removed_breaks_the_link_to_it() {
+    // No page's links or ids change: only the files written do.
+    let errors = fails_as_fresh(
+        |s| {
+            s.edit(
+                "content/reports/beta-2024.md",
+                "## Mandate\n",
+                "## Mandate\n\nSee [the notes](/notes.txt).\n",
+            );
+        },
+        |s| std::fs::remove_file(s.root.join("static/notes.txt")).unwrap(),
+    );
+    assert!(errors.contains("broken link `/sub/notes.txt`"), "{errors}");
+}
+
+#[test]
+fn an_edit_that_changes_no_link_checks_no_page_again() {
+    // The common case: the page rendered again has the links and ids it had, and no
+    // page's links are checked. (`WSIS_TIMINGS` says how many were.)
+    let site = Site::fixture(FIXTURE);
+    link_to_alpha_heading(&site);
+    site.build_ok();
+    site.edit(
+        "content/reports/beta-2024.md",
+        "Training for young people.",
+        "Training for young people, twice.",
+    );
+    let mut build = site.command("build", &[]);
+    build.env("WSIS_TIMINGS", "1");
+    let run = common::run_limited(build);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("timing: link check: pages checked: 0\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        site.output("reports/beta-2024/index.html")
+            .contains("twice")
+    );
+}
