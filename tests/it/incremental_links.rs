@@ -3,7 +3,7 @@
 //! case: a link broken by an edit is reported by the incremental build exactly as by a
 //! fresh build of the same sources, wherever the link is.
 
-mod common;
+use crate::common;
 
 use common::Site;
 use common::incremental::FIXTURE;
