@@ -61,7 +61,7 @@ impl Renderer<'_> {
         let edition = &self.editions[task.lang];
         let paths = self.sitemap_entries();
         let (index, listed): (Vec<String>, &[String]) = match (part.count, part.number) {
-            (1, _) => (Vec::new(), &paths),
+            (1, _) => (Vec::new(), paths),
             (count, 1) => (
                 (2..=count)
                     .map(|n| format!("{}{}", edition.root, paging::path(Page::Sitemap, n)))
