@@ -70,7 +70,7 @@ impl Renderer<'_> {
             ),
             (_, n) => {
                 let file = Part::new(n - 1, part.count - 1, self.sitemap_per_file());
-                (Vec::new(), file.slice(&paths))
+                (Vec::new(), file.slice(paths))
             }
         };
         let urls: Vec<String> = listed
