@@ -53,15 +53,85 @@ pub(crate) fn affected_pages(
     ];
     for (this, this_links, reports, others) in sides {
         for (slug, (id, report)) in reports {
-            let same = others
-                .get(slug)
-                .is_some_and(|(_, other)| Arc::ptr_eq(other, report));
-            if !same {
-                report_dependents(this, this_links, *id, None, &mut paths);
+            match others.get(slug).map(|(_, other)| other) {
+                Some(other) if Arc::ptr_eq(other, report) => {}
+                Some(other) => match text_edit(other, report) {
+                    Some(sections) => text_dependents(this, this_links, *id, sections, &mut paths),
+                    None => report_dependents(this, this_links, *id, None, &mut paths),
+                },
+                None => report_dependents(this, this_links, *id, None, &mut paths),
             }
         }
     }
     paths
+}
+
+/// Whether report `after` differs from `before` in its text alone: `Some` when
+/// everything but its body is the same, and of its body the lead (the summary lists
+/// fall back to) and each section's heading and action lines; then whether the
+/// sections' excerpts (their words and leads) changed too. `None` for any other edit.
+/// The reports compare by their serialised values, so a field added to the report
+/// later is compared without being named here.
+fn text_edit(before: &Report, after: &Report) -> Option<bool> {
+    // The report with what only its own page shows of its text (the HTML, the
+    // headings and the plain text for search) left out.
+    let outside = |r: &Report| {
+        let mut shown = Report {
+            body: crate::model::Body::default(),
+            ..r.clone()
+        };
+        shown.body.lead.clone_from(&r.body.lead);
+        postcard::to_allocvec(&shown).ok()
+    };
+    let placed = |r: &Report| {
+        let places: Vec<_> = r
+            .body
+            .sections
+            .iter()
+            .map(|s| (&s.heading, &s.lines))
+            .collect();
+        postcard::to_allocvec(&places).ok()
+    };
+    let excerpts = |r: &Report| postcard::to_allocvec(&r.body.sections).ok();
+    let same = |a: Option<Vec<u8>>, b: Option<Vec<u8>>| a.is_some() && a == b;
+    (same(outside(before), outside(after)) && same(placed(before), placed(after)))
+        .then(|| !same(excerpts(before), excerpts(after)))
+}
+
+/// Adds the paths of the pages showing something of report `id` of `site` whose text
+/// alone changed ([`text_edit`]): its own page, the pages of its neighbours (which
+/// compare its sections with theirs) and translations, and, when its sections'
+/// excerpts changed (`sections`), the pages listing them: the year pages of their
+/// action lines, and the lines' own pages where they list their sections. Its
+/// title, summary, figures and places in every list are as they were, so the pages
+/// of its organization, years and metrics read as before.
+fn text_dependents(
+    site: &Site,
+    links: &Links,
+    id: ReportId,
+    sections: bool,
+    paths: &mut HashSet<String>,
+) {
+    let r = site.report(id);
+    paths.insert(Page::Report(&r.slug).path());
+    let (prev, next) = links.neighbours[id.index()];
+    for n in [prev, next]
+        .into_iter()
+        .flatten()
+        .chain(links.translations[id.index()].iter().copied())
+    {
+        paths.insert(Page::Report(&site.report(n).slug).path());
+    }
+    if !sections {
+        return;
+    }
+    for &l in r.body.sections.iter().flat_map(|s| s.lines.iter()) {
+        let slug = &site.line(l).slug;
+        paths.insert(Page::ActionLineYear(slug, r.year).path());
+        if crate::render::inline_sections(links, l) {
+            paths.insert(Page::ActionLine(slug).path());
+        }
+    }
 }
 
 /// The pages any report edit may change, whichever report it was: the indexes, the

@@ -224,7 +224,9 @@ fn write_assets_with(
     sink: &dyn Sink,
     memo: Option<&crate::search::Memo>,
 ) -> Result<(), Diagnostic> {
+    let t = std::time::Instant::now();
     data::files(site, links, sink)?;
+    timing("open data files", t);
     // The search index of the default language, at `search/`, which every language's
     // search page reads for now (the template's `site.root_base`); an index per
     // language belongs under its pages' folder (`fr/search/`: the `prefix` of
@@ -386,18 +388,28 @@ pub(crate) fn emit_all(
     // Pages, and the data files and search index, are independent: build them at once.
     // The static files follow the pages, which say under which names to write them.
     let ((pages, mut errors), assets) = rayon::join(
-        || match cache {
-            Some(cache) => {
-                crate::cache::render_pages(cache, site, renderer, &tasks, minify, sink, progress)
-            }
-            None => render_pages(renderer, &tasks, minify, sink, progress),
+        || {
+            let t = std::time::Instant::now();
+            let pages = match cache {
+                Some(cache) => crate::cache::render_pages(
+                    cache, site, renderer, &tasks, minify, sink, progress,
+                ),
+                None => render_pages(renderer, &tasks, minify, sink, progress),
+            };
+            timing("pages", t);
+            pages
         },
         || write_assets_with(site, links, sink, cache.map(|c| c.search())),
     );
+    let statics = std::time::Instant::now();
     if let Err(e) = assets.and_then(|()| write_statics(site, theme, &pages, sink)) {
         errors.push(e);
     }
+    timing("static files", statics);
     timing("render pages, data, search index, static files", t);
+    if timings() {
+        crate::render::costs::report();
+    }
     let t = std::time::Instant::now();
     if errors.is_empty() {
         let only = cache.and_then(|c| pages_to_check(c, &pages, sink));
@@ -434,9 +446,14 @@ fn pages_to_check(
     })
 }
 
+/// Whether `WSIS_TIMINGS` is set: the build then prints how long its stages took.
+pub(crate) fn timings() -> bool {
+    std::env::var_os("WSIS_TIMINGS").is_some()
+}
+
 /// Prints how long a stage took when `WSIS_TIMINGS` is set, for profiling builds.
 pub(crate) fn timing(stage: &str, since: std::time::Instant) {
-    if std::env::var_os("WSIS_TIMINGS").is_some() {
+    if timings() {
         eprintln!(
             "timing: {stage}: {} ms{}",
             since.elapsed().as_millis(),
@@ -466,7 +483,7 @@ fn memory() -> String {
 
 /// Prints a count the build arrived at when `WSIS_TIMINGS` is set, for profiling.
 pub(crate) fn stat(what: &str, n: usize) {
-    if std::env::var_os("WSIS_TIMINGS").is_some() {
+    if timings() {
         eprintln!("timing: {what}: {n}");
     }
 }

@@ -61,7 +61,7 @@ impl Renderer<'_> {
         let edition = &self.editions[task.lang];
         let paths = self.sitemap_entries();
         let (index, listed): (Vec<String>, &[String]) = match (part.count, part.number) {
-            (1, _) => (Vec::new(), &paths),
+            (1, _) => (Vec::new(), paths),
             (count, 1) => (
                 (2..=count)
                     .map(|n| format!("{}{}", edition.root, paging::path(Page::Sitemap, n)))
@@ -70,7 +70,7 @@ impl Renderer<'_> {
             ),
             (_, n) => {
                 let file = Part::new(n - 1, part.count - 1, self.sitemap_per_file());
-                (Vec::new(), file.slice(&paths))
+                (Vec::new(), file.slice(paths))
             }
         };
         let urls: Vec<String> = listed

@@ -6,6 +6,7 @@
 
 mod compare;
 mod context;
+pub(crate) mod costs;
 mod feeds;
 mod frame_matrix;
 mod frame_views;
@@ -39,6 +40,7 @@ use crate::model::{LineId, MetricId, OrgId, ReportId, Site};
 use crate::urls::Page;
 use languages::{Edition, Engines};
 pub(crate) use languages::{SharedEngines, Task};
+pub(crate) use parts::inline_sections;
 use theme::Theme;
 use views::{LinkView, Views};
 
@@ -135,6 +137,8 @@ pub(crate) struct Renderer<'a> {
     engines: SharedEngines,
     /// The site's languages, the default first.
     editions: Vec<Edition>,
+    /// The pages the sitemaps list ([`Renderer::sitemap_entries`]), once made.
+    sitemap: std::sync::OnceLock<Vec<String>>,
 }
 
 /// A rendered page: where it goes and its HTML.
@@ -163,6 +167,7 @@ impl<'a> Renderer<'a> {
             theme,
             engines,
             editions,
+            sitemap: std::sync::OnceLock::new(),
         })
     }
 
@@ -182,6 +187,7 @@ impl<'a> Renderer<'a> {
             theme,
             engines,
             editions: languages::editions(site, theme),
+            sitemap: std::sync::OnceLock::new(),
         }
     }
 
@@ -321,7 +327,11 @@ impl<'a> Renderer<'a> {
     /// so that a build can tell from its fingerprint whether the page would come out
     /// as last time ([`Prepared::fingerprint`]).
     pub(crate) fn prepare(&self, task: Task) -> Prepared {
+        let since = crate::pipeline::timings().then(std::time::Instant::now);
         let (template, context) = self.context(task);
+        if let Some(since) = since {
+            costs::add(task.job, since.elapsed());
+        }
         Prepared {
             task,
             template,

@@ -31,7 +31,7 @@ pub(super) fn line_reports(l: &Links, id: LineId) -> &[ReportId] {
 }
 
 /// Whether an action line's page shows its sections itself rather than a page a year.
-pub(super) fn inline_sections(l: &Links, id: LineId) -> bool {
+pub(crate) fn inline_sections(l: &Links, id: LineId) -> bool {
     l.sections_by_line[id.index()].len() <= MAX_INLINE_SECTIONS
 }
 
@@ -193,13 +193,17 @@ impl Renderer<'_> {
     }
 
     /// Every HTML page of the site (all pages of each list) as paths below a
-    /// language's folder, for the sitemaps.
-    pub(super) fn sitemap_entries(&self) -> Vec<String> {
-        self.jobs()
-            .into_iter()
-            .map(|job| (job, self.page(job)))
-            .filter(|(_, p)| p.is_html() && *p != Page::NotFound)
-            .flat_map(|(job, p)| (1..=self.parts(job)).map(move |n| paging::path(p, n)))
-            .collect()
+    /// language's folder, for the sitemaps. Made once per renderer: the task list and
+    /// each sitemap file's context (twice: its part and its slice) read it, and it
+    /// lists every page of the site.
+    pub(super) fn sitemap_entries(&self) -> &[String] {
+        self.sitemap.get_or_init(|| {
+            self.jobs()
+                .into_iter()
+                .map(|job| (job, self.page(job)))
+                .filter(|(_, p)| p.is_html() && *p != Page::NotFound)
+                .flat_map(|(job, p)| (1..=self.parts(job)).map(move |n| paging::path(p, n)))
+                .collect()
+        })
     }
 }

@@ -17,7 +17,7 @@ use super::stem::{Stemming, Stems};
 use super::stop::StopWords;
 use super::terms::Terms;
 use crate::diagnostic::Diagnostic;
-use crate::pipeline::Sink;
+use crate::pipeline::{Sink, timing};
 
 /// Documents per `docs/<n>.json` bundle: a result needs its document's bundle, and a
 /// query shows up to 30 results from anywhere in the site, so a bundle stays small
@@ -109,6 +109,7 @@ pub(crate) fn tree(
     let mut bundles: Vec<Bundle> = Vec::with_capacity(docs.len().div_ceil(DOCS_PER_BUNDLE));
     let (mut indexed, mut unpacked) = (0, 0);
     let mut rest = &mut docs[..];
+    let t = std::time::Instant::now();
     for len in slices(rest.iter().map(Doc::text_len)) {
         let (some, tail) = std::mem::take(&mut rest).split_at_mut(len);
         rest = tail;
@@ -196,6 +197,8 @@ pub(crate) fn tree(
     }
     drop(previous);
     drop(written_before);
+    timing("search: documents keyed, cut, docs bundles", t);
+    let t = std::time::Instant::now();
 
     let mut tree = Tree {
         table,
@@ -219,10 +222,14 @@ pub(crate) fn tree(
         .map(|s| (&*strings[s], s))
         .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    timing("search: postings by stem", t);
+    let t = std::time::Instant::now();
     let term_keys = bundled(&terms, prefix, "terms", sink, |out, &s| {
         postings_into(out, lists.postings(s));
         Ok(())
     })?;
+    timing("search: terms bundles", t);
+    let t = std::time::Instant::now();
     drop(terms);
     drop(lists);
     // The terms are no longer needed here: serialized for the next build once the
@@ -231,6 +238,8 @@ pub(crate) fn tree(
         memo.keep(lang, &tree, indexed, unpacked);
     }
     tree.docs = HashMap::default();
+    timing("search: memory kept for the next build", t);
+    let t = std::time::Instant::now();
 
     pairs.par_sort_unstable();
     pairs.dedup();
@@ -259,6 +268,8 @@ pub(crate) fn tree(
             many => json_into(out, many),
         },
     )?;
+
+    timing("search: vocabulary bundles", t);
 
     #[derive(serde::Serialize)]
     struct Meta<'a> {

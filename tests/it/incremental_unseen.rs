@@ -231,3 +231,46 @@ fn a_report_of_a_new_year_builds_every_context() {
     });
     assert_eq!(kept, 0);
 }
+
+#[test]
+fn a_sentence_added_to_a_report_s_text_leaves_its_lists_unseen() {
+    // The report's title, summary, figures and sections' places are as they were: the
+    // pages listing it (its organization's, its year's, its metrics') read nothing of
+    // its text and are kept unseen, where a retitled report redoes them all.
+    let (pages, rendered, text) = unseen(
+        "text",
+        edit(
+            "content/reports/alpha-2024.md",
+            "[Beta report](/reports/beta-2024/).",
+            "[Beta report](/reports/beta-2024/). Both teams met twice.",
+        ),
+    );
+    assert!(rendered >= 1, "{rendered} of {pages}");
+    let (_, _, title) = unseen(
+        "title of the same report",
+        edit(
+            "content/reports/alpha-2024.md",
+            "title: \"Alpha progress report 2024\"",
+            "title: \"Alpha's progress report 2024\"",
+        ),
+    );
+    assert!(
+        text > title,
+        "{text} pages kept unseen after a text edit, {title} after a title edit, of {pages}"
+    );
+}
+
+#[test]
+fn a_section_s_first_sentence_edited_redoes_the_pages_listing_its_sections() {
+    // The excerpt of the section (its first sentence) changes on the pages of its
+    // action lines: they are redone, and the output is a fresh build's.
+    let (pages, _, kept) = unseen(
+        "section lead",
+        edit(
+            "content/reports/alpha-2024.md",
+            "In 2024 the alumni network grew to 407 members.",
+            "In 2024, as before, the alumni network grew to 407 members.",
+        ),
+    );
+    assert!(kept > 0 && kept < pages, "{kept} of {pages}");
+}
