@@ -298,6 +298,17 @@ impl Incremental {
         }
     }
 
+    /// The previous build's validated report of the file `rel` whose text hashes as
+    /// `fingerprint`, if it has one and may reuse it: loading leaves that report's text
+    /// unparsed.
+    pub(crate) fn cached(&self, rel: &Path, fingerprint: u64) -> Option<Arc<Report>> {
+        self.reusable
+            .0
+            .get(rel)
+            .filter(|(fp, _)| *fp == fingerprint)
+            .map(|(_, r)| Arc::clone(r))
+    }
+
     /// The previous build's validated version of `raw`, when its file is unchanged.
     pub(crate) fn reused(&self, raw: &RawReport) -> Option<Arc<Report>> {
         let reused = self.reusable.get(raw);
