@@ -40,7 +40,7 @@ pub(crate) struct Parsed {
 
 #[derive(Debug)]
 enum Parts {
-    Parsed(Parsed),
+    Parsed(Box<Parsed>),
     Deferred(Box<Deferred>),
 }
 
@@ -204,7 +204,7 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
     Ok(RawReport {
         slug: slug_of(rel),
         fingerprint: fingerprint(text),
-        parts: Parts::Parsed(parse(text, rel)?),
+        parts: Parts::Parsed(Box::new(parse(text, rel)?)),
     })
 }
 

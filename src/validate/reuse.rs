@@ -40,9 +40,14 @@ impl Validated {
 
     /// The validated version of `raw`, if it was validated from the very same text.
     pub(crate) fn get(&self, raw: &RawReport) -> Option<Arc<Report>> {
+        self.of_text(raw.file(), raw.fingerprint)
+    }
+
+    /// The report validated from the file `file` when its text hashed as `fingerprint`.
+    pub(crate) fn of_text(&self, file: &Path, fingerprint: u64) -> Option<Arc<Report>> {
         self.0
-            .get(raw.file())
-            .filter(|(fp, _)| *fp == raw.fingerprint)
+            .get(file)
+            .filter(|(fp, _)| *fp == fingerprint)
             .map(|(_, r)| Arc::clone(r))
     }
 }
@@ -154,13 +159,8 @@ mod tests {
             let mut sources = crate::load::load(&root).unwrap();
             let first = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
             let kept = Validated::of(&sources, &first);
-            let cached = |rel: &Path, fp: u64| {
-                kept.0
-                    .get(rel)
-                    .filter(|(f, _)| *f == fp)
-                    .map(|(_, r)| Arc::clone(r))
-            };
-            let mut deferred = crate::load::load_with(&root, &cached).unwrap();
+            let mut deferred =
+                crate::load::load_with(&root, &|rel, fp| kept.of_text(rel, fp)).unwrap();
             assert!(deferred.reports.iter().all(|r| !r.is_parsed()), "{name}");
             let again =
                 validate(config, &mut deferred, &|raw| kept.get(raw), Bodies::Drop).unwrap();
