@@ -403,13 +403,16 @@ fn emit(
 > {
     let root = &options.root;
     let t = Instant::now();
-    let mut sources = load::load(root).map_err(BuildError::new)?;
-    pipeline::timing("load", t);
-    let t = Instant::now();
+    // The cached reports are read first: a report whose text is the one a cached
+    // report was validated from is not parsed.
     if let Some(cache) = cache.as_deref_mut() {
         cache.begin_validation(root, options.base_url.as_deref());
     }
     let reusable = cache.as_deref();
+    let cached = |rel: &Path, fingerprint| reusable.and_then(|c| c.cached(rel, fingerprint));
+    let mut sources = load::load_with(root, &cached).map_err(BuildError::new)?;
+    pipeline::timing("load", t);
+    let t = Instant::now();
     let reuse = |raw: &load::RawReport| reusable.and_then(|c| c.reused(raw));
     let site = validate::validate(config, &mut sources, &reuse, validate::Bodies::Drop)
         .map_err(BuildError::new)?;

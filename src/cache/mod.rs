@@ -21,9 +21,9 @@
 //! from, and a build reuses those whose file is unchanged as long as what validation
 //! reads besides the reports is too ([`inputs::validation`]: settings, organizations,
 //! metrics, action lines, the frame), through the same [`Validated`] the dev server
-//! keeps between edits. The checks across reports (restatements, translations,
-//! duplicate slugs) still run over every report, so a build warns and fails exactly
-//! as a fresh one does.
+//! keeps between edits; such a file is read and hashed, not parsed unless a warning
+//! points into it. The checks across reports (restatements, translations, duplicate
+//! slugs) still run over every report: a build warns and fails as a fresh one does.
 //!
 //! When nothing but reports changed (the same globals, the same validation inputs),
 //! even building contexts is skipped for most pages: the previous build's site is
@@ -296,6 +296,13 @@ impl Incremental {
                 );
             }
         }
+    }
+
+    /// The previous build's validated report of the file `rel` whose text hashes as
+    /// `fingerprint`, if it has one and may reuse it: loading leaves that report's text
+    /// unparsed.
+    pub(crate) fn cached(&self, rel: &Path, fingerprint: u64) -> Option<Arc<Report>> {
+        self.reusable.of_text(rel, fingerprint)
     }
 
     /// The previous build's validated version of `raw`, when its file is unchanged.

@@ -9,15 +9,17 @@ pub(crate) mod frame;
 mod front;
 mod localized;
 pub(crate) mod number;
+mod report;
 pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::model::{Bound, OrgKind, PartialDate, ReportKind, Status};
+use crate::model::{Bound, OrgKind, PartialDate, Report, ReportKind, Status};
 use number::RawNumber;
 
 pub(crate) use files::{
@@ -25,6 +27,7 @@ pub(crate) use files::{
     stays_inside,
 };
 pub(crate) use localized::RawLocalized;
+pub(crate) use report::{RawReport, parse_report};
 pub(crate) use yaml::Positions;
 
 /// A parsed document with the file it came from and the positions of its values.
@@ -216,25 +219,6 @@ impl Qualifier {
     }
 }
 
-/// A report file: its front matter and the Markdown after it.
-#[derive(Debug)]
-pub(crate) struct RawReport {
-    /// The slug, from the file stem.
-    pub(crate) slug: String,
-    /// The front matter.
-    pub(crate) front: Doc<FrontMatter>,
-    /// The Markdown body.
-    pub(crate) body: String,
-    /// The line of the file the body starts on, for positions within it.
-    pub(crate) body_line: usize,
-    /// A hash of the whole file, to tell an edited report from an unchanged one.
-    pub(crate) fingerprint: u64,
-    /// The figures marked `review: candidate`, with their index among the file's
-    /// figures, taken out of `front.value.figures` so that no later stage can publish
-    /// or validate them.
-    pub(crate) candidates: Vec<(usize, RawFigure)>,
-}
-
 /// Everything under `content/`, parsed but not yet cross-checked.
 #[derive(Debug, Default)]
 pub(crate) struct Sources {
@@ -262,49 +246,19 @@ fn load_doc<T: for<'de> Deserialize<'de>>(root: &Path, rel: &Path) -> Result<Doc
     })
 }
 
-/// Splits a report into front matter and body, and parses the front matter.
-pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnostic> {
-    let slug = rel
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
-    let front::Split {
-        yaml: yaml_text,
-        body,
-        body_line,
-    } = front::split(text, rel, "a report")?;
-    // The YAML starts on line 2 of the file; the body after the closing `---`.
-    let mut value = yaml::parse::<FrontMatter>(yaml_text, rel, 2)?;
-    // Candidates leave the figures list here; the positions of the figures that stay
-    // are renumbered so that errors still point at their entries in the file.
-    let (mut kept, mut candidates, mut file_index) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, f) in std::mem::take(&mut value.figures).into_iter().enumerate() {
-        if f.review.is_some() {
-            candidates.push((i, f));
-        } else {
-            kept.push(f);
-            file_index.push(i);
-        }
-    }
-    value.figures = kept;
-    Ok(RawReport {
-        slug,
-        front: Doc {
-            file: rel.to_path_buf(),
-            value,
-            positions: Positions::new(yaml_text, 2).renumbered("figures", file_index),
-        },
-        candidates,
-        body: body.to_string(),
-        body_line,
-        fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
-    })
-}
-
 /// Reads every content file under `root/content`. Returns all the problems found,
 /// not only the first.
 pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
+    load_with(root, &|_, _| None)
+}
+
+/// [`load`], leaving unparsed each report whose text `cached` has a validated report
+/// of (by its file, relative to `root`, and its text's fingerprint): it is parsed only
+/// if asked for ([`RawReport`]).
+pub(crate) fn load_with(
+    root: &Path,
+    cached: &(dyn Fn(&Path, u64) -> Option<Arc<Report>> + Sync),
+) -> Result<Sources, Vec<Diagnostic>> {
     let content = Path::new("content");
     let mut errors = Vec::new();
     let mut sources = Sources::default();
@@ -376,7 +330,14 @@ pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     sources.linked_reports = linked_reports;
     let reports: Vec<_> = report_files
         .par_iter()
-        .map(|rel| read_text(&root.join(rel), rel).and_then(|text| parse_report(&text, rel)))
+        .map(|rel| {
+            let text = read_text(&root.join(rel), rel)?;
+            let fingerprint = report::fingerprint(&text);
+            match cached(rel, fingerprint) {
+                Some(report) => Ok(RawReport::deferred(rel, text, fingerprint, report)),
+                None => parse_report(&text, rel),
+            }
+        })
         .collect();
 
     sources.frame = frame::load(root, content, &document_files, &mut errors);

@@ -62,7 +62,7 @@ impl Checks {
             .get(i)
             .filter(|_| self.reports.len() == count)?;
         (self.fingerprints[i] == raw.fingerprint
-            && report.source.as_os_str() == raw.front.file.as_os_str())
+            && report.source.as_os_str() == raw.file().as_os_str())
         .then_some(report)
     }
 

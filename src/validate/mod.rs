@@ -183,11 +183,11 @@ pub(crate) fn validate_since(
     let mut seen_slugs: rustc_hash::FxHashMap<&str, &Path> = rustc_hash::FxHashMap::default();
     seen_slugs.reserve(sources.reports.len());
     for r in &sources.reports {
-        if let Some(first) = seen_slugs.insert(&r.slug, &r.front.file) {
+        if let Some(first) = seen_slugs.insert(&r.slug, r.file()) {
             errors.push(
                 Diagnostic::new(
                     Kind::Duplicate,
-                    &r.front.file,
+                    r.file(),
                     format!(
                         "report slug `{}` is also used by {}: both would be written to reports/{}/",
                         r.slug,
@@ -210,7 +210,7 @@ pub(crate) fn validate_since(
             // up by file and checking it again took a good part of a save.
             if let Some(kept) = checks.kept(i, raw, count) {
                 if bodies == Bodies::Drop {
-                    raw.body = String::new();
+                    raw.drop_body();
                 }
                 return Ok(Arc::clone(kept));
             }
@@ -225,11 +225,18 @@ pub(crate) fn validate_since(
                 {
                     Ok(done)
                 }
-                // Not cached, or cached naming what the site has not.
-                _ => report::report(raw, &orgs, &lines, &metric_lookup, &config).map(Arc::new),
+                // Not cached, or cached naming what the site has not; a report left
+                // unparsed for the cache whose text does not parse after all is
+                // refused as loading would have.
+                _ => match raw.parse_error() {
+                    Some(e) => Err(vec![e.clone()]),
+                    None => {
+                        report::report(raw, &orgs, &lines, &metric_lookup, &config).map(Arc::new)
+                    }
+                },
             };
             if bodies == Bodies::Drop {
-                raw.body = String::new();
+                raw.drop_body();
             }
             done
         })

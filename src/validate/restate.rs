@@ -86,7 +86,8 @@ pub(super) fn check(i: usize, raw: &RawReport, reports: &[Arc<Report>], cx: &Con
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     let r = &reports[i];
-    let doc = &raw.front;
+    // Parsed only for a finding: a report reused from the build cache may not be yet.
+    let doc = || &raw.front;
     for (j, f) in r.figures.iter().enumerate() {
         // Named only for an error: formatting it for every figure of a large site cost
         // more than the check.
@@ -101,7 +102,7 @@ pub(super) fn check(i: usize, raw: &RawReport, reports: &[Arc<Report>], cx: &Con
             });
             if let Some(&(k, _)) = earlier {
                 warnings.push(
-                    doc.error(
+                    doc().error(
                         Kind::Restatement,
                         &format!("figures.{j}.metric"),
                         format!(
@@ -122,7 +123,8 @@ pub(super) fn check(i: usize, raw: &RawReport, reports: &[Arc<Report>], cx: &Con
         };
         let Some(&k) = by_slug.get(slug.as_str()) else {
             errors.push(
-                doc.error(Kind::Reference, &at(), format!("unknown report `{slug}`"))
+                doc()
+                    .error(Kind::Reference, &at(), format!("unknown report `{slug}`"))
                     .maybe_help(suggestion(slug, by_slug.keys().map(String::as_str))),
             );
             continue;
@@ -130,18 +132,19 @@ pub(super) fn check(i: usize, raw: &RawReport, reports: &[Arc<Report>], cx: &Con
         let other = &reports[k];
         if k == i {
             errors.push(
-                doc.error(
-                    Kind::Invalid,
-                    &at(),
-                    "a figure cannot restate its own report",
-                )
-                .help("`restates` names an earlier report that published the same figure"),
+                doc()
+                    .error(
+                        Kind::Invalid,
+                        &at(),
+                        "a figure cannot restate its own report",
+                    )
+                    .help("`restates` names an earlier report that published the same figure"),
             );
             continue;
         }
         if certainly_after(other.published, r.published) {
             errors.push(
-                doc.error(
+                doc().error(
                     Kind::Invalid,
                     &at(),
                     format!(
@@ -162,30 +165,32 @@ pub(super) fn check(i: usize, raw: &RawReport, reports: &[Arc<Report>], cx: &Con
             .collect::<Vec<_>>();
         if same.is_empty() {
             errors.push(
-                doc.error(
-                    Kind::Reference,
-                    &at(),
-                    format!("{slug} states no {} for {}", metric_id(f.metric), f.year),
-                )
-                .help("a restatement repeats a figure of the same metric and year"),
+                doc()
+                    .error(
+                        Kind::Reference,
+                        &at(),
+                        format!("{slug} states no {} for {}", metric_id(f.metric), f.year),
+                    )
+                    .help("a restatement repeats a figure of the same metric and year"),
             );
         } else if let Some(g) = same.iter().find(|g| same_figure(g, f)) {
             if let Some(chain) = &g.restates {
                 errors.push(
-                    doc.error(
-                        Kind::Invalid,
-                        &at(),
-                        format!("the figure of {slug} itself restates {chain}"),
-                    )
-                    .help(format!(
-                        "name the report that first published it: `restates: {chain}`"
-                    )),
+                    doc()
+                        .error(
+                            Kind::Invalid,
+                            &at(),
+                            format!("the figure of {slug} itself restates {chain}"),
+                        )
+                        .help(format!(
+                            "name the report that first published it: `restates: {chain}`"
+                        )),
                 );
             }
         } else {
             let theirs: Vec<String> = same.iter().map(|g| shown(g)).collect();
             errors.push(
-                doc.error(
+                doc().error(
                     Kind::Invalid,
                     &at(),
                     format!(

@@ -29,7 +29,7 @@ impl Validated {
                 .reports
                 .iter()
                 .filter_map(|raw| {
-                    let file = raw.front.file.as_path();
+                    let file = raw.file();
                     by_file
                         .get(file)
                         .map(|r| (file.to_path_buf(), (raw.fingerprint, Arc::clone(r))))
@@ -40,9 +40,14 @@ impl Validated {
 
     /// The validated version of `raw`, if it was validated from the very same text.
     pub(crate) fn get(&self, raw: &RawReport) -> Option<Arc<Report>> {
+        self.of_text(raw.file(), raw.fingerprint)
+    }
+
+    /// The report validated from the file `file` when its text hashed as `fingerprint`.
+    pub(crate) fn of_text(&self, file: &Path, fingerprint: u64) -> Option<Arc<Report>> {
         self.0
-            .get(&raw.front.file)
-            .filter(|(fp, _)| *fp == raw.fingerprint)
+            .get(file)
+            .filter(|(fp, _)| *fp == fingerprint)
             .map(|(_, r)| Arc::clone(r))
     }
 }
@@ -103,12 +108,108 @@ mod tests {
         .collect();
         for report in crafted {
             let source = report.source.clone();
-            let reuse = |raw: &RawReport| (raw.front.file == source).then(|| Arc::clone(&report));
+            let reuse = |raw: &RawReport| (raw.file() == source).then(|| Arc::clone(&report));
             let again = validate(config.clone(), &mut sources, &reuse, Bodies::Keep).unwrap();
             assert_eq!(
                 format!("{:?}", again.reports),
                 format!("{:?}", good.reports)
             );
         }
+    }
+
+    /// Issue 17: every unchanged report's YAML was parsed at every build, a seventh of
+    /// an incremental build at 10,000 reports. One left unparsed for its cached
+    /// validated version is parsed only where a finding points into it, and the site
+    /// and warnings are a fresh validation's.
+    #[test]
+    fn a_report_left_unparsed_for_the_cache_is_parsed_only_for_a_finding() {
+        use super::Validated;
+        use std::collections::HashSet;
+        use std::path::Path;
+        // The fixture "figures" and a report repeating its figures unmarked (each
+        // a warning), published later.
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.unwrap();
+            let to = dir
+                .path()
+                .join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let reports = dir.path().join("content/reports");
+        let text = std::fs::read_to_string(reports.join("own-2024.md")).unwrap();
+        let copy = text
+            .replacen(
+                "year: 2024\npublished: 2024-11",
+                "year: 2025\npublished: 2025-12",
+                1,
+            )
+            .replacen("Own report 2024", "A copy", 1);
+        assert_ne!(copy, text);
+        std::fs::write(reports.join("copy-2025.md"), copy).unwrap();
+        let (mut parsed, mut unparsed) = (0, 0);
+        for root in [dir.path().to_path_buf(), fixture] {
+            let name = root.display();
+            let config = crate::load_config(&root, None).unwrap();
+            let mut sources = crate::load::load(&root).unwrap();
+            let first = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
+            let kept = Validated::of(&sources, &first);
+            let mut deferred =
+                crate::load::load_with(&root, &|rel, fp| kept.of_text(rel, fp)).unwrap();
+            assert!(deferred.reports.iter().all(|r| !r.is_parsed()), "{name}");
+            let again =
+                validate(config, &mut deferred, &|raw| kept.get(raw), Bodies::Drop).unwrap();
+            assert_eq!(again.warnings, first.warnings, "{name}");
+            assert_eq!(
+                format!("{:?}", again.reports),
+                format!("{:?}", first.reports),
+                "{name}"
+            );
+            let warned: HashSet<&Path> = first.warnings.iter().map(|w| w.file.as_path()).collect();
+            for r in &deferred.reports {
+                assert_eq!(
+                    r.is_parsed(),
+                    warned.contains(r.file()),
+                    "{name}: {:?}",
+                    r.file()
+                );
+                *if r.is_parsed() {
+                    &mut parsed
+                } else {
+                    &mut unparsed
+                } += 1;
+            }
+        }
+        assert!(
+            parsed > 0 && unparsed > 0,
+            "{parsed} parsed, {unparsed} not"
+        );
+    }
+
+    /// A text that hashes as a cached report's but does not parse (a cache crafted to
+    /// match) is refused with the parse's error when the cached report is not taken,
+    /// as loading it would have been.
+    #[test]
+    fn an_unparsed_report_not_taken_from_the_cache_is_parsed_and_its_error_given() {
+        let (config, mut sources) = super::super::tests::fixture("basic");
+        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Keep).unwrap();
+        let file = sources.reports[0].file().to_path_buf();
+        let cached = good
+            .reports
+            .iter()
+            .find(|r| r.source == file)
+            .map(Arc::clone)
+            .unwrap();
+        let text = "---\ntitle: [unclosed\n---\n".to_string();
+        sources.reports[0] = RawReport::deferred(&file, text, 1, cached);
+        let errors = validate(config, &mut sources, &|_| None, Bodies::Keep).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].file, file);
+        assert!(errors[0].location.is_some(), "{errors:?}");
     }
 }

@@ -14,11 +14,7 @@ use crate::load::Sources;
 pub(super) fn check(sources: &Sources, config: &Config, errors: &mut Vec<Diagnostic>) {
     // Only reports listing translations have anything to check: most sites list none,
     // and the lookup below costs a save in `wsis serve` time on a large site.
-    if sources
-        .reports
-        .iter()
-        .all(|r| r.front.value.translations.is_empty())
-    {
+    if sources.reports.iter().all(|r| r.lists_no_translations()) {
         return;
     }
     // A tag that is no language is reported by the report's own checks.
