@@ -2,7 +2,6 @@
 //! `tests/fixtures/`: one test binary, so that the shared helpers (`common`) are
 //! compiled, and the binary linked, once rather than once per feature.
 
-mod common;
 mod assets;
 mod atomic_output;
 mod browser;
@@ -10,6 +9,7 @@ mod build;
 mod candidates_review;
 mod charts;
 mod citations;
+mod common;
 mod content_languages;
 mod data_package;
 mod dates;
