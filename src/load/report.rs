@@ -89,9 +89,18 @@ impl RawReport {
 
     /// Whether the report lists no translations, without parsing a deferred report.
     pub(crate) fn lists_no_translations(&self) -> bool {
+        match self.unparsed() {
+            Some(cached) => cached.translations.is_empty(),
+            None => self.front.value.translations.is_empty(),
+        }
+    }
+
+    /// The cached report a deferred report stands for, while it is not parsed: what
+    /// it answers is what parsing the same text gave when the report was cached.
+    pub(crate) fn unparsed(&self) -> Option<&Report> {
         match &self.parts {
-            Parts::Deferred(d) if d.parsed.get().is_none() => d.cached.translations.is_empty(),
-            _ => self.front.value.translations.is_empty(),
+            Parts::Deferred(d) if d.parsed.get().is_none() => Some(&d.cached),
+            _ => None,
         }
     }
 

@@ -128,19 +128,7 @@ mod tests {
         use std::path::Path;
         // The fixture "figures" and a report repeating its figures unmarked (each
         // a warning), published later.
-        let dir = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures");
-        for entry in walkdir::WalkDir::new(&fixture) {
-            let entry = entry.unwrap();
-            let to = dir
-                .path()
-                .join(entry.path().strip_prefix(&fixture).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &to).unwrap();
-            }
-        }
+        let (dir, fixture) = copied("figures");
         let reports = dir.path().join("content/reports");
         let text = std::fs::read_to_string(reports.join("own-2024.md")).unwrap();
         let copy = text
@@ -189,6 +177,101 @@ mod tests {
             parsed > 0 && unparsed > 0,
             "{parsed} parsed, {unparsed} not"
         );
+    }
+
+    /// A copy of the fixture site `name` in a temporary folder, and the fixture's path.
+    fn copied(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.unwrap();
+            let to = dir
+                .path()
+                .join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        (dir, fixture)
+    }
+
+    /// From a red-team read: where any report listed translations, their check read
+    /// every report's front matter, parsing each unchanged report the cache had left
+    /// unparsed, one after the other. Now the unparsed ones answer from the cache, and
+    /// only a report with a finding is parsed, its error the same as from scratch.
+    #[test]
+    fn translations_are_checked_without_parsing_the_unchanged_reports() {
+        use super::Validated;
+        let (dir, _) = copied("basic");
+        let root = dir.path();
+        let edit = |file: &str, from: &str, to: &str| {
+            let path = root.join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains(from), "{file}");
+            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        };
+        edit(
+            "site.toml",
+            "description =",
+            "languages = [\"en\", \"fr\"]\ndescription =",
+        );
+        let report = "content/reports/alpha-2024.md";
+        let text = std::fs::read_to_string(root.join(report)).unwrap();
+        let french = text.replacen(
+            "kind: annual-progress",
+            "kind: annual-progress\nlanguage: fr\ntranslations: [alpha-2024]",
+            1,
+        );
+        assert_ne!(french, text);
+        std::fs::write(root.join("content/reports/alpha-2024-fr.md"), french).unwrap();
+        edit(
+            report,
+            "kind: annual-progress",
+            "kind: annual-progress\ntranslations: [alpha-2024-fr]",
+        );
+        let config = crate::load_config(root, None).unwrap();
+        let mut sources = crate::load::load(root).unwrap();
+        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
+        let kept = Validated::of(&sources, &good);
+        // From scratch and as the next build validates, with the cache of `good`.
+        let both = || {
+            let mut sources = crate::load::load(root).unwrap();
+            let scratch = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop);
+            let mut deferred =
+                crate::load::load_with(root, &|rel, fp| kept.of_text(rel, fp)).unwrap();
+            let next = validate(
+                config.clone(),
+                &mut deferred,
+                &|r| kept.get(r),
+                Bodies::Drop,
+            );
+            let (scratch, next) = (scratch.map(|s| s.warnings), next.map(|s| s.warnings));
+            assert_eq!(format!("{next:?}"), format!("{scratch:?}"));
+            (scratch.is_ok(), deferred)
+        };
+        let (ok, deferred) = both();
+        assert!(ok);
+        assert!(deferred.reports.iter().all(|r| !r.is_parsed()));
+        // The translation put in English: an error in both reports, the unchanged
+        // one's parsed for its position.
+        edit(
+            "content/reports/alpha-2024-fr.md",
+            "language: fr",
+            "language: en",
+        );
+        let (ok, deferred) = both();
+        assert!(!ok);
+        let parsed: Vec<_> = deferred
+            .reports
+            .iter()
+            .filter(|r| r.is_parsed())
+            .map(|r| r.file())
+            .collect();
+        assert!(parsed.contains(&std::path::Path::new(report)), "{parsed:?}");
     }
 
     /// A text that hashes as a cached report's but does not parse (a cache crafted to

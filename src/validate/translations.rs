@@ -8,7 +8,7 @@ use super::Lookup;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::i18n::Language;
-use crate::load::Sources;
+use crate::load::{RawReport, Sources};
 
 /// Checks every report's translations against every report's slug and language.
 pub(super) fn check(sources: &Sources, config: &Config, errors: &mut Vec<Diagnostic>) {
@@ -17,53 +17,65 @@ pub(super) fn check(sources: &Sources, config: &Config, errors: &mut Vec<Diagnos
     if sources.reports.iter().all(|r| r.lists_no_translations()) {
         return;
     }
-    // A tag that is no language is reported by the report's own checks.
-    let language_of = |front: &crate::load::FrontMatter| -> Language {
-        front
-            .language
-            .as_deref()
-            .and_then(|tag| Language::parse(tag).ok())
-            .unwrap_or_else(|| config.language.clone())
+    // A tag that is no language is reported by the report's own checks. A report
+    // left unparsed for the cache answers from its cached self: a multilingual site
+    // lists translations in every report, and parsing them all here, on one thread,
+    // undid what leaving them unparsed saves.
+    let language_of = |raw: &RawReport| -> Language {
+        match raw.unparsed() {
+            Some(cached) => cached.language.clone(),
+            None => raw
+                .front
+                .value
+                .language
+                .as_deref()
+                .and_then(|tag| Language::parse(tag).ok())
+                .unwrap_or_else(|| config.language.clone()),
+        }
     };
     let languages: HashMap<&str, Language> = sources
         .reports
         .iter()
-        .map(|r| (r.slug.as_str(), language_of(&r.front.value)))
+        .map(|r| (r.slug.as_str(), language_of(r)))
         .collect();
     let reports = Lookup::new("report", languages.keys().map(|&s| (s, ())));
     for raw in &sources.reports {
-        let doc = &raw.front;
-        let own = language_of(&doc.value);
+        let listed: &[String] = match raw.unparsed() {
+            Some(cached) => &cached.translations,
+            None => &raw.front.value.translations,
+        };
+        let own = &languages[raw.slug.as_str()];
+        // A finding points into the front matter, which is parsed for it.
+        let error = |at: &str, kind: Kind, message: String, help: String| {
+            raw.front.error(kind, at, message).help(help)
+        };
         let mut seen: Vec<(&str, &Language)> = Vec::new();
-        for (j, slug) in doc.value.translations.iter().enumerate() {
+        for (j, slug) in listed.iter().enumerate() {
             let at = format!("translations.{j}");
             if *slug == raw.slug {
-                errors.push(
-                    doc.error(
-                        Kind::Invalid,
-                        &at,
-                        format!("`{slug}` is this report: a report is not its own translation"),
-                    )
-                    .help("list the slugs of the same report in other languages"),
-                );
+                errors.push(error(
+                    &at,
+                    Kind::Invalid,
+                    format!("`{slug}` is this report: a report is not its own translation"),
+                    "list the slugs of the same report in other languages".into(),
+                ));
                 continue;
             }
-            if let Err(e) = reports.resolve(slug, doc, &at) {
-                errors.push(e);
+            let Some(theirs) = languages.get(slug.as_str()) else {
+                if let Err(e) = reports.resolve(slug, &raw.front, &at) {
+                    errors.push(e);
+                }
                 continue;
-            }
-            let theirs = &languages[slug.as_str()];
-            if *theirs == own {
-                errors.push(
-                    doc.error(
-                        Kind::Invalid,
-                        &at,
-                        format!("`{slug}` is in `{own}` too: a translation is in another language"),
-                    )
-                    .help(format!(
+            };
+            if theirs == own {
+                errors.push(error(
+                    &at,
+                    Kind::Invalid,
+                    format!("`{slug}` is in `{own}` too: a translation is in another language"),
+                    format!(
                         "set `language:` in {slug}'s front matter to the language it is written in"
-                    )),
-                );
+                    ),
+                ));
                 continue;
             }
             if let Some((first, _)) = seen.iter().find(|(_, l)| *l == theirs) {
@@ -72,10 +84,12 @@ pub(super) fn check(sources: &Sources, config: &Config, errors: &mut Vec<Diagnos
                 } else {
                     format!("`{slug}` and `{first}` are both translations into `{theirs}`")
                 };
-                errors.push(
-                    doc.error(Kind::Duplicate, &at, message)
-                        .help("list one translation per language"),
-                );
+                errors.push(error(
+                    &at,
+                    Kind::Duplicate,
+                    message,
+                    "list one translation per language".into(),
+                ));
                 continue;
             }
             seen.push((slug, theirs));
