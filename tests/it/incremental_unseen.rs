@@ -274,3 +274,27 @@ fn a_section_s_first_sentence_edited_redoes_the_pages_listing_its_sections() {
     );
     assert!(kept > 0 && kept < pages, "{kept} of {pages}");
 }
+
+#[test]
+fn a_paragraph_added_above_a_heading_is_an_edit_of_the_text() {
+    // From a red-team read: the sections' headings were compared with their lines in
+    // the file, so a paragraph added above one (a new line, where most edits add
+    // some) made every page listing the report be redone, as for a retitled report.
+    let (pages, _, same_line) = unseen(
+        "same line",
+        edit(
+            "content/reports/alpha-2024.md",
+            "[Beta report](/reports/beta-2024/).",
+            "[Beta report](/reports/beta-2024/). Both teams met twice.",
+        ),
+    );
+    let (_, _, new_lines) = unseen(
+        "a paragraph above the next heading",
+        edit(
+            "content/reports/alpha-2024.md",
+            "[Beta report](/reports/beta-2024/).",
+            "[Beta report](/reports/beta-2024/).\n\nBoth teams met twice.",
+        ),
+    );
+    assert_eq!(new_lines, same_line, "pages kept unseen, of {pages}");
+}
