@@ -200,6 +200,37 @@ fn folders_of_the_spare_left_empty_go_however_deep() {
     assert_eq!(entries, [MARKER, "a", "a/keep.html"]);
 }
 
+/// From a red-team read: the commit removes the spare's stale files by the names
+/// found before the build; on a file system blind to case, `Logo.PNG` found there is
+/// the `logo.png` the build wrote in its place, and removing the one removed the
+/// other. Where names differ by case (here), the stale file still goes.
+#[test]
+fn a_file_renamed_by_case_alone_leaves_the_new_name_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let build = |files: &[&str]| {
+        let o = Output::prepare(root, &out).unwrap();
+        for rel in files {
+            o.write(Path::new(rel), rel.as_bytes()).unwrap();
+        }
+        o.commit().unwrap();
+    };
+    build(&["Logo.PNG", "index.html"]);
+    build(&["logo.png", "index.html"]);
+    build(&["logo.png", "index.html"]);
+    let mut entries: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    entries.sort();
+    assert_eq!(entries, [MARKER, "index.html", "logo.png"]);
+    // The check that keeps the new file where the system takes one name for the other.
+    fs::write(root.join("Logo.PNG"), "x").unwrap();
+    assert!(super::tree::named_exactly(&root.join("Logo.PNG")));
+    assert!(!super::tree::named_exactly(&root.join("logo.png")));
+}
+
 #[test]
 fn the_portable_swap_leaves_the_previous_tree_at_the_staging_path() {
     let dir = tempfile::tempdir().unwrap();

@@ -178,8 +178,19 @@ pub(super) fn prune(
         .found
         .iter()
         .filter(|key| key.as_str() != MARKER && !written.contains_key(*key));
+    // Lowercased written names, made only when some file is stale.
+    let mut folded: Option<std::collections::HashSet<String>> = None;
     for key in stale {
         let path = staging.join(key);
+        // On a file system blind to case (macOS, Windows), `Logo.PNG` found before
+        // the build may now be the build's `logo.png`, which took its place: removed
+        // by its old name, the new file would go. Removed only if the folder still
+        // holds an entry of exactly that name.
+        let folded =
+            folded.get_or_insert_with(|| written.keys().map(|k| k.to_lowercase()).collect());
+        if folded.contains(&key.to_lowercase()) && !named_exactly(&path) {
+            continue;
+        }
         if let Err(e) = fs::remove_file(&path)
             && fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
         {
@@ -269,5 +280,25 @@ pub(super) fn survey(
         previous,
         by_hand,
         dropped,
+    })
+}
+
+/// `name` as a file system blind to case and to Unicode normalization compares it.
+fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect::<String>().to_lowercase()
+}
+
+/// Whether the folder of `path` holds an entry named exactly as `path`'s last
+/// component (byte for byte), not one a file system blind to case, or to Unicode
+/// normalization, takes for it.
+pub(super) fn named_exactly(path: &Path) -> bool {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return false;
+    };
+    fs::read_dir(folder).is_ok_and(|entries| {
+        entries
+            .filter_map(Result::ok)
+            .any(|e| e.file_name() == name)
     })
 }
