@@ -186,9 +186,8 @@ pub(super) fn prune(
         // the build may now be the build's `logo.png`, which took its place: removed
         // by its old name, the new file would go. Removed only if the folder still
         // holds an entry of exactly that name.
-        let folded =
-            folded.get_or_insert_with(|| written.keys().map(|k| k.to_lowercase()).collect());
-        if folded.contains(&key.to_lowercase()) && !named_exactly(&path) {
+        let folded = folded.get_or_insert_with(|| written.keys().map(|k| fold(k)).collect());
+        if folded.contains(&fold(key)) && !named_exactly(&path) {
             continue;
         }
         if let Err(e) = fs::remove_file(&path)
