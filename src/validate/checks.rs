@@ -51,6 +51,9 @@ pub(crate) struct Checks {
     found: BTreeMap<usize, Findings>,
     /// How many reports the last check looked at.
     looked_at: usize,
+    /// The organizations, action lines and metrics last validated without error: the
+    /// holder starts from a fresh `Checks` when their files or the settings change.
+    entities: Option<Arc<super::entities::Entities>>,
 }
 
 impl Checks {
@@ -64,6 +67,17 @@ impl Checks {
         (self.fingerprints[i] == raw.fingerprint
             && report.source.as_os_str() == raw.file().as_os_str())
         .then_some(report)
+    }
+
+    /// The organizations, action lines and metrics of the last validation, if it
+    /// found no error in them.
+    pub(super) fn entities(&self) -> Option<&Arc<super::entities::Entities>> {
+        self.entities.as_ref()
+    }
+
+    /// Keeps `entities`, validated without error, for the next validation.
+    pub(super) fn keep_entities(&mut self, entities: Arc<super::entities::Entities>) {
+        self.entities = Some(entities);
     }
 
     /// How many reports the last check looked at.
@@ -181,6 +195,8 @@ impl Checks {
                     .collect(),
                 found: BTreeMap::new(),
                 looked_at: 0,
+                // Validated before the reports, by this same validation.
+                entities: self.entities.take(),
             };
             return (0..reports.len()).collect();
         }

@@ -5,6 +5,7 @@
 //! too, because a figure's quote can only be checked against the rendered text.
 
 mod checks;
+mod entities;
 mod figure;
 mod frame;
 mod localized;
@@ -154,24 +155,17 @@ pub(crate) fn validate_since(
 ) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut texts = localized::Texts::new(&config);
+    let t = std::time::Instant::now();
 
-    let organizations = organizations(sources, &mut texts, &mut errors);
-    let orgs = Lookup::new(
-        "organization",
-        organizations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), OrgId(i as u32))),
-    );
-    let action_lines = action_lines(sources, &orgs, &mut texts, &mut errors);
-    let lines = Lookup::new(
-        "action line",
-        action_lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.code.as_str(), LineId(i as u32))),
-    );
-    let metrics = metrics(sources, &orgs, &lines, &mut texts, &mut errors);
+    let entities = entities::entities(sources, checks.entities(), &mut texts, &mut errors);
+    if errors.is_empty() {
+        checks.keep_entities(Arc::clone(&entities));
+    }
+    let organizations = entities.organizations.clone();
+    let orgs = entities::org_lookup(&organizations);
+    let action_lines = entities.action_lines.clone();
+    let lines = entities::line_lookup(&action_lines);
+    let metrics = entities.metrics.clone();
     let metric_lookup = Lookup::new(
         "metric",
         metrics
@@ -180,6 +174,8 @@ pub(crate) fn validate_since(
             .map(|(i, m)| (m.id.as_str(), MetricId(i as u32))),
     );
 
+    crate::pipeline::timing("validate: organizations, action lines, metrics", t);
+    let t = std::time::Instant::now();
     let mut seen_slugs: rustc_hash::FxHashMap<&str, &Path> = rustc_hash::FxHashMap::default();
     seen_slugs.reserve(sources.reports.len());
     for r in &sources.reports {
@@ -248,6 +244,8 @@ pub(crate) fn validate_since(
             Err(mut e) => errors.append(&mut e),
         }
     }
+    crate::pipeline::timing("validate: reports", t);
+    let t = std::time::Instant::now();
     translations::check(sources, &config, &mut errors);
     let refs = frame::Refs {
         lines: &lines,
@@ -262,9 +260,12 @@ pub(crate) fn validate_since(
     if !errors.is_empty() {
         return Err(errors);
     }
+    crate::pipeline::timing("validate: translations and the frame", t);
+    let t = std::time::Instant::now();
     let mut warnings = sources.warnings.clone();
     warnings.append(&mut texts.warnings);
     warnings.extend(checks.run(&sources.reports, &reports, &metrics, &mut errors));
+    crate::pipeline::timing("validate: checks across reports", t);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -521,64 +522,4 @@ pub(super) fn read<T: Default, D>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The settings and sources of the fixture site `name` under `tests/fixtures/`.
-    pub(super) fn fixture(name: &str) -> (Config, crate::load::Sources) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name);
-        let config = crate::load_config(&root, None).unwrap();
-        (config, crate::load::load(&root).unwrap())
-    }
-
-    #[test]
-    fn slugs_are_lowercase_words() {
-        assert!(is_slug("isoc-2024"));
-        assert!(is_slug("console") && is_slug("com10"));
-        assert!(!is_slug(&"a".repeat(101)));
-        for bad in [
-            "", "ISOC", "a_b", "-a", "a-", "../x", "a/b", "a b", "a\0b", "con", "nul", "com1",
-            "lpt9", "a\\b",
-        ] {
-            assert!(!is_slug(bad), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn web_urls_only() {
-        assert!(check_web_url("https://www.itu.int/").is_ok());
-        for bad in [
-            "javascript:alert(1)",
-            "https://",
-            "ftp://x",
-            "//x.org",
-            "https:///x",
-            "https://a b",
-        ] {
-            assert!(check_web_url(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn a_build_drops_each_body_once_rendered_and_the_site_is_the_same() {
-        let (config, mut kept) = fixture("basic");
-        let (_, mut dropped) = fixture("basic");
-        let a = validate(config.clone(), &mut kept, &|_| None, Bodies::Keep).unwrap();
-        let b = validate(config, &mut dropped, &|_| None, Bodies::Drop).unwrap();
-        assert!(kept.reports.iter().all(|r| !r.body.is_empty()));
-        assert!(dropped.reports.iter().all(|r| r.body.is_empty()));
-        assert_eq!(format!("{:?}", a.reports), format!("{:?}", b.reports));
-    }
-
-    #[test]
-    fn action_line_codes() {
-        assert_eq!(line_number("C1"), Some(1));
-        assert_eq!(line_number("C11"), Some(11));
-        assert_eq!(line_number("C7.e-health"), Some(7));
-        for bad in ["C0", "C12", "c1", "C01", "C7.E", "4"] {
-            assert_eq!(line_number(bad), None, "{bad}");
-        }
-    }
-}
+mod tests;

@@ -128,7 +128,7 @@ mod tests {
         use std::path::Path;
         // The fixture "figures" and a report repeating its figures unmarked (each
         // a warning), published later.
-        let (dir, fixture) = copied("figures");
+        let (dir, fixture) = super::super::tests::copied("figures");
         let reports = dir.path().join("content/reports");
         let text = std::fs::read_to_string(reports.join("own-2024.md")).unwrap();
         let copy = text
@@ -179,26 +179,6 @@ mod tests {
         );
     }
 
-    /// A copy of the fixture site `name` in a temporary folder, and the fixture's path.
-    fn copied(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name);
-        for entry in walkdir::WalkDir::new(&fixture) {
-            let entry = entry.unwrap();
-            let to = dir
-                .path()
-                .join(entry.path().strip_prefix(&fixture).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &to).unwrap();
-            }
-        }
-        (dir, fixture)
-    }
-
     /// From a red-team read: where any report listed translations, their check read
     /// every report's front matter, parsing each unchanged report the cache had left
     /// unparsed, one after the other. Now the unparsed ones answer from the cache, and
@@ -206,7 +186,7 @@ mod tests {
     #[test]
     fn translations_are_checked_without_parsing_the_unchanged_reports() {
         use super::Validated;
-        let (dir, _) = copied("basic");
+        let (dir, _) = super::super::tests::copied("basic");
         let root = dir.path();
         let edit = |file: &str, from: &str, to: &str| {
             let path = root.join(file);
