@@ -105,6 +105,20 @@ fn text_edit(before: &Report, after: &Report) -> Option<bool> {
         .then(|| !same(excerpts(before), excerpts(after)))
 }
 
+/// Adds the paths of report `id`'s own page and those of its neighbours (which link
+/// to it and compare their sections with its) and translations (which show its title).
+fn own_and_neighbours(site: &Site, links: &Links, id: ReportId, paths: &mut HashSet<String>) {
+    paths.insert(Page::Report(&site.report(id).slug).path());
+    let (prev, next) = links.neighbours[id.index()];
+    for n in [prev, next]
+        .into_iter()
+        .flatten()
+        .chain(links.translations[id.index()].iter().copied())
+    {
+        paths.insert(Page::Report(&site.report(n).slug).path());
+    }
+}
+
 /// Adds the paths of the pages showing something of report `id` of `site` whose text
 /// alone changed ([`text_edit`]): its own page, the pages of its neighbours (which
 /// compare its sections with theirs) and translations, and, when its sections'
@@ -120,15 +134,7 @@ fn text_dependents(
     paths: &mut HashSet<String>,
 ) {
     let r = site.report(id);
-    paths.insert(Page::Report(&r.slug).path());
-    let (prev, next) = links.neighbours[id.index()];
-    for n in [prev, next]
-        .into_iter()
-        .flatten()
-        .chain(links.translations[id.index()].iter().copied())
-    {
-        paths.insert(Page::Report(&site.report(n).slug).path());
-    }
+    own_and_neighbours(site, links, id, paths);
     if !sections {
         return;
     }
@@ -224,16 +230,7 @@ fn report_dependents(
 ) {
     let shown = |o: &Observation| moved.is_none_or(|m| m.observation(*o));
     let r = site.report(id);
-    paths.insert(Page::Report(&r.slug).path());
-    let (prev, next) = links.neighbours[id.index()];
-    // Its neighbours link to it, and its translations show its title.
-    for n in [prev, next]
-        .into_iter()
-        .flatten()
-        .chain(links.translations[id.index()].iter().copied())
-    {
-        paths.insert(Page::Report(&site.report(n).slug).path());
-    }
+    own_and_neighbours(site, links, id, paths);
     paths.insert(Page::Organization(&site.org(r.organization).id).path());
     paths.insert(Page::Year(r.year).path());
     // The years of its figures, restatements too, whether or not they count.

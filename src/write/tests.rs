@@ -170,18 +170,21 @@ fn unchanged_files_stay_and_hand_edits_are_replaced() {
     assert_eq!(read_manifest(&marker).len(), 3);
 }
 
+/// Builds into `out` (under `root`) the files `files`, each holding its own name.
+fn build_files(root: &Path, out: &Path, files: &[&str]) {
+    let o = Output::prepare(root, out).unwrap();
+    for rel in files {
+        o.write(Path::new(rel), rel.as_bytes()).unwrap();
+    }
+    o.commit().unwrap();
+}
+
 #[test]
 fn folders_of_the_spare_left_empty_go_however_deep() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let out = root.join("public");
-    let build = |files: &[&str]| {
-        let o = Output::prepare(root, &out).unwrap();
-        for rel in files {
-            o.write(Path::new(rel), rel.as_bytes()).unwrap();
-        }
-        o.commit().unwrap();
-    };
+    let build = |files: &[&str]| build_files(root, &out, files);
     build(&["a/b/c/d.html", "a/keep.html", "e.html"]);
     build(&["a/keep.html", "e.html"]);
     // The spare is the first tree; empty folders are put in it, one in a folder
@@ -209,13 +212,7 @@ fn a_file_renamed_by_case_alone_leaves_the_new_name_only() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let out = root.join("public");
-    let build = |files: &[&str]| {
-        let o = Output::prepare(root, &out).unwrap();
-        for rel in files {
-            o.write(Path::new(rel), rel.as_bytes()).unwrap();
-        }
-        o.commit().unwrap();
-    };
+    let build = |files: &[&str]| build_files(root, &out, files);
     build(&["Logo.PNG", "index.html"]);
     build(&["logo.png", "index.html"]);
     build(&["logo.png", "index.html"]);
