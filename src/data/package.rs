@@ -448,7 +448,7 @@ pub(crate) fn descriptor(site: &Site) -> Value {
             super::frame::crosswalk_schema(),
         ));
     }
-    for m in &site.metrics {
+    for m in site.metrics.iter() {
         resources.push(resource(
             // `figures-` cannot clash with the fixed names, whatever the metric's id.
             &format!("figures-{}", m.id),

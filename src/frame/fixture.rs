@@ -122,8 +122,8 @@ impl Fixture {
         Site {
             config,
             action_lines: ["C1", "C2"].map(line).into(),
-            organizations: ["own", "other"].map(org).into(),
-            metrics: vec![Metric {
+            organizations: std::sync::Arc::new(["own", "other"].map(org).into()),
+            metrics: std::sync::Arc::new(vec![Metric {
                 id: "m".into(),
                 title: "Schools connected".into(),
                 unit: self.unit,
@@ -131,7 +131,7 @@ impl Fixture {
                 action_lines: Vec::new(),
                 description: None,
                 higher_is_better: self.higher_is_better,
-            }],
+            }]),
             reports: reports.into_iter().map(Arc::new).collect(),
             frame: Frame {
                 documents: Vec::new(),

@@ -71,9 +71,9 @@ pub struct Site {
     /// The action lines, in code order (C1, C2, ... C11).
     pub action_lines: Vec<ActionLine>,
     /// The organizations, sorted by id.
-    pub organizations: Vec<Organization>,
+    pub organizations: std::sync::Arc<Vec<Organization>>,
     /// The metric definitions, sorted by id.
-    pub metrics: Vec<Metric>,
+    pub metrics: std::sync::Arc<Vec<Metric>>,
     /// The reports, sorted by year, then organization, then slug. Shared, so that the
     /// dev server can keep a report that did not change across rebuilds.
     pub reports: Vec<Arc<Report>>,

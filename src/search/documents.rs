@@ -173,7 +173,7 @@ pub(crate) fn documents<'a>(site: &'a Site, base: &str, tree: &'a Language) -> V
             packed: None,
         });
     }
-    for o in &site.organizations {
+    for o in site.organizations.iter() {
         let (name, lang) = pick.text(&o.name);
         let description = o.description.as_ref().map(|d| pick.text(d).0);
         docs.push(Doc {

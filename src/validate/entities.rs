@@ -14,10 +14,12 @@ use crate::model::{ActionLine, LineId, Metric, OrgId, Organization};
 /// What validating the organizations, action lines and metrics gave, without errors.
 #[derive(Debug)]
 pub(super) struct Entities {
-    pub(super) organizations: Vec<Organization>,
+    /// Shared with every site validated from them, not copied: 10,000 organizations
+    /// and 30,000 metrics took tens of milliseconds to copy at each save.
+    pub(super) organizations: Arc<Vec<Organization>>,
     /// As validated, before the frame's sources are set on them.
     pub(super) action_lines: Vec<ActionLine>,
-    pub(super) metrics: Vec<Metric>,
+    pub(super) metrics: Arc<Vec<Metric>>,
     /// The warnings validating their texts gave, in order.
     pub(super) warnings: Vec<Diagnostic>,
 }
@@ -43,9 +45,9 @@ pub(super) fn entities(
     let lines = line_lookup(&action_lines);
     let metrics = metrics(sources, &orgs, &lines, texts, errors);
     Arc::new(Entities {
-        organizations,
+        organizations: Arc::new(organizations),
         action_lines,
-        metrics,
+        metrics: Arc::new(metrics),
         warnings: texts.warnings[before..].to_vec(),
     })
 }

@@ -161,11 +161,11 @@ pub(crate) fn validate_since(
     if errors.is_empty() {
         checks.keep_entities(Arc::clone(&entities));
     }
-    let organizations = entities.organizations.clone();
+    let organizations = Arc::clone(&entities.organizations);
     let orgs = entities::org_lookup(&organizations);
     let action_lines = entities.action_lines.clone();
     let lines = entities::line_lookup(&action_lines);
-    let metrics = entities.metrics.clone();
+    let metrics = Arc::clone(&entities.metrics);
     let metric_lookup = Lookup::new(
         "metric",
         metrics

@@ -151,7 +151,7 @@ fn every_citation_file_of_the_shipped_site_parses_and_fits_the_schema() {
         );
     }
     assert!(!model.metrics.is_empty());
-    for m in &model.metrics {
+    for m in model.metrics.iter() {
         let org = &model.organizations[m.organization.index()];
         let issued = model
             .reports
