@@ -97,46 +97,27 @@ mod tests {
         assert_ne!(named, text);
         std::fs::write(&org, named).unwrap();
         let config = crate::load_config(root, None).unwrap();
-        let scratch = || {
-            let mut sources = crate::load::load(root).unwrap();
-            let mut checks = Checks::default();
-            validate_since(
-                config.clone(),
-                &mut sources,
-                &|_| None,
-                Bodies::Keep,
-                &mut checks,
-            )
-            .unwrap()
+        // Validated with the checks `checks`, nothing taken from a cache.
+        let since = |sources: &mut crate::load::Sources, checks: &mut Checks| {
+            validate_since(config.clone(), sources, &|_| None, Bodies::Keep, checks).unwrap()
         };
         let mut sources = crate::load::load(root).unwrap();
         let mut checks = Checks::default();
-        let first = validate_since(
-            config.clone(),
-            &mut sources,
-            &|_| None,
-            Bodies::Keep,
-            &mut checks,
-        )
-        .unwrap();
+        let first = since(&mut sources, &mut checks);
         let kept = Arc::clone(
             checks
                 .entities()
                 .expect("kept after a validation without error"),
         );
-        let second = validate_since(
-            config.clone(),
-            &mut sources,
-            &|_| None,
-            Bodies::Keep,
-            &mut checks,
-        )
-        .unwrap();
+        let second = since(&mut sources, &mut checks);
         assert!(
             Arc::ptr_eq(&kept, checks.entities().unwrap()),
             "not validated again"
         );
-        let fresh = scratch();
+        let fresh = since(
+            &mut crate::load::load(root).unwrap(),
+            &mut Checks::default(),
+        );
         assert!(
             fresh.warnings.iter().any(|w| w.message.contains("`de`")),
             "{:?}",
