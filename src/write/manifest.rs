@@ -2,6 +2,7 @@
 //! holds, and whether a file is still as the manifest says.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::fs;
 use std::path::{Component, Path};
 use std::time::UNIX_EPOCH;
@@ -83,7 +84,7 @@ pub(super) fn write_manifest<'a>(files: impl Iterator<Item = (&'a String, &'a Wr
     // A name with a line break cannot go in the manifest; such a file is written anew
     // on every build.
     for (p, w) in files.into_iter().filter(|(p, _)| !p.contains('\n')) {
-        out.push_str(&format!("{:032x} {} {} {p}\n", w.hash, w.len, w.modified));
+        let _ = writeln!(out, "{:032x} {} {} {p}", w.hash, w.len, w.modified);
     }
     out
 }

@@ -37,10 +37,12 @@
 //! exchanges the trees: 230 ms at 10,000 reports while it walked the spare again,
 //! 50 ms since (release build, one report edited).
 
+mod folders;
 mod manifest;
 mod names;
 mod swap;
 mod tree;
+mod walk;
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -62,6 +64,7 @@ use tree::{
     Spare, Survey, clean_leftovers, create_new, prune, remove_entry, remove_tree, survey,
     survey_spare, temporary,
 };
+use walk::{Listing, folder_times, modified_file};
 
 /// The incremental build's cache of the output folder `target`: beside it, never
 /// inside the served tree (`.public.wsis-cache`).
@@ -113,6 +116,8 @@ pub(crate) struct Output {
     /// Whether the staging folder is a spare kept from earlier builds, rather than a
     /// folder this build created.
     reused: bool,
+    /// The XXH3-128 of the live output's marker, when it has one.
+    marker_hash: Option<u128>,
 }
 
 impl Output {
@@ -157,6 +162,7 @@ impl Output {
         let spare_marker = clean_leftovers(target)?;
         let mut manifest = String::new();
         let mut marker_hash = None;
+        let mut written_at = None;
         match fs::symlink_metadata(target) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Diagnostic::io(target, "read the output folder", &e)),
@@ -192,23 +198,45 @@ impl Output {
                     let bytes = crate::load::read_regular(&marker, &marker, None)?;
                     marker_hash = Some(xxhash_rust::xxh3::xxh3_128(&bytes));
                     manifest = String::from_utf8_lossy(&bytes).into_owned();
+                    written_at = modified_file(&marker);
                 }
             }
         }
         let staging = sibling(target, "wsis-staging");
         let reused = spare_marker.is_some();
         let survey_output = || {
+            let t = std::time::Instant::now();
             let listed = read_manifest(&manifest);
             if listed.is_empty() {
                 // No manifest (an empty site, or an older wsis): every file is the
                 // build's own, and the new tree replaces them all.
                 Ok(Survey::default())
             } else {
-                survey(target, listed)
+                let listing = Listing::new(
+                    listed.keys(),
+                    &folders::read(target, marker_hash),
+                    written_at,
+                );
+                let surveyed = survey(target, listed, &listing);
+                crate::pipeline::timing("output: the live output surveyed", t);
+                surveyed
             }
         };
         let survey_staging = || match &spare_marker {
-            Some(marker) => survey_spare(&staging, read_manifest(marker)),
+            Some(marker) => {
+                let t = std::time::Instant::now();
+                let listed = read_manifest(marker);
+                let written_at = modified_file(&staging.join(MARKER));
+                let hash = xxhash_rust::xxh3::xxh3_128(marker.as_bytes());
+                let listing = Listing::new(
+                    listed.keys(),
+                    &folders::read(target, Some(hash)),
+                    written_at,
+                );
+                let surveyed = survey_spare(&staging, listed, &listing);
+                crate::pipeline::timing("output: the spare surveyed", t);
+                surveyed
+            }
             None => {
                 fs::create_dir_all(&staging)
                     .map_err(|e| Diagnostic::io(&staging, "create the staging folder", &e))?;
@@ -237,6 +265,7 @@ impl Output {
             claimed: Mutex::default(),
             temporaries: AtomicU64::new(0),
             reused,
+            marker_hash,
         };
         Ok((output, beside))
     }
@@ -259,9 +288,17 @@ impl Output {
             return Ok(false);
         };
         let len = before.len as usize;
-        if unchanged(&self.previous, &self.target, &key, hash, len).is_none()
-            || lock(&self.claimed).contains(&key)
-        {
+        if lock(&self.claimed).contains(&key) {
+            return Ok(false);
+        }
+        // In the steady state of an edit-and-build loop the spare holds the page
+        // already: one `stat`, and the live file need not be looked at.
+        if let Some(same) = unchanged(&self.spare.listed, &self.staging, &key, hash, len) {
+            let key = self.claim(rel)?;
+            lock(&self.written).insert(key, same);
+            return Ok(true);
+        }
+        if unchanged(&self.previous, &self.target, &key, hash, len).is_none() {
             return Ok(false);
         }
         let key = self.claim(rel)?;
@@ -443,6 +480,7 @@ impl Output {
         }
         let mut warnings = std::mem::take(&mut self.dropped);
         prune(&self.staging, &self.spare, &written)?;
+        let mut kept_by_hand = Vec::new();
         for key in self.by_hand.iter().filter(|k| !written.contains_key(*k)) {
             let (from, to) = (self.target.join(key), self.staging.join(key));
             let kept = self.make_folders(Path::new(key)).is_ok()
@@ -454,7 +492,9 @@ impl Output {
                         linked => linked,
                     })
                     .is_ok();
-            if !kept {
+            if kept {
+                kept_by_hand.push(key.as_str());
+            } else {
                 warnings.push(Diagnostic::new(
                     Kind::Skipped,
                     &from,
@@ -463,7 +503,13 @@ impl Output {
                 ));
             }
         }
+        // The folders' times, read once nothing but the marker will change in them,
+        // let the next build's walks skip the folders that stay as they are.
+        let mut times = folder_times(&self.staging, written.keys(), &kept_by_hand);
         let manifest = write_manifest(written.iter());
+        let hash = xxhash_rust::xxh3::xxh3_128(manifest.as_bytes());
+        // The live output becomes the spare: its record is kept with the new tree's.
+        folders::write(&self.target, hash, self.marker_hash, &mut times);
         self.replace(&self.staging.join(MARKER), |tmp| {
             create_new(tmp, manifest.as_bytes())
         })

@@ -172,10 +172,17 @@ fn unchanged_files_stay_and_hand_edits_are_replaced() {
 
 /// Builds into `out` (under `root`) the files `files`, each holding its own name.
 fn build_files(root: &Path, out: &Path, files: &[&str]) {
+    build_waiting(root, out, files, std::time::Duration::ZERO);
+}
+
+/// A build writing `files` (each holding its own name) that waits `wait` before its
+/// commit.
+fn build_waiting(root: &Path, out: &Path, files: &[&str], wait: std::time::Duration) {
     let o = Output::prepare(root, out).unwrap();
     for rel in files {
         o.write(Path::new(rel), rel.as_bytes()).unwrap();
     }
+    std::thread::sleep(wait);
     o.commit().unwrap();
 }
 
@@ -268,4 +275,125 @@ fn a_tampered_manifest_removes_nothing_outside_the_output() {
     o.commit().unwrap();
     assert!(root.join("keep.txt").exists());
     assert!(!out.join("a.html").exists() && out.join("b.html").exists());
+}
+
+/// The folders a walk of `out` reads, given its manifest, and the files it finds.
+fn walked(out: &Path) -> (usize, Vec<String>) {
+    use walk::{Found, Listing, modified_file, walk};
+    let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+    let listed = read_manifest(&marker);
+    let listing = Listing::new(
+        listed.keys(),
+        &recorded(out),
+        modified_file(&out.join(MARKER)),
+    );
+    let mut files = Vec::new();
+    let read = walk(out, &listing, |found| {
+        if let Found::File(key) = found {
+            files.push(key);
+        }
+        Ok(())
+    })
+    .unwrap();
+    files.sort();
+    (read, files)
+}
+
+/// A build writing `files` whose folders' times are well before its commit, so that
+/// the next walk may trust them.
+fn build_settled(root: &Path, out: &Path, files: &[&str]) {
+    build_waiting(root, out, files, std::time::Duration::from_millis(250));
+}
+
+/// The walk at the start of a build lists only the folders that changed since the
+/// manifest: a file added by hand, a file removed or a folder made, however deep,
+/// makes its folder read again, and what it holds is found.
+#[test]
+fn only_folders_changed_since_the_manifest_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let files = ["a/b/x.html", "a/c/d/y.html", "z.html"];
+    build_settled(root, &out, &files);
+    let mut expected: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+    expected.push(MARKER.to_string());
+    expected.sort();
+    // The root is always read (the marker is written into it last).
+    assert_eq!(walked(&out), (1, expected.clone()));
+
+    fs::write(out.join("a/c/d/hand.txt"), "by hand").unwrap();
+    let (read, found) = walked(&out);
+    assert_eq!(read, 2, "the root and a/c/d");
+    assert!(found.contains(&"a/c/d/hand.txt".to_string()), "{found:?}");
+
+    fs::remove_file(out.join("a/b/x.html")).unwrap();
+    let (read, found) = walked(&out);
+    assert_eq!(read, 3, "and a/b");
+    assert!(!found.contains(&"a/b/x.html".to_string()), "{found:?}");
+
+    fs::create_dir_all(out.join("a/new/deeper")).unwrap();
+    fs::write(out.join("a/new/deeper/n.txt"), "n").unwrap();
+    let (read, found) = walked(&out);
+    assert_eq!(read, 6, "and a, a/new, a/new/deeper");
+    assert!(
+        found.contains(&"a/new/deeper/n.txt".to_string()),
+        "{found:?}"
+    );
+
+    // A file put by hand into a folder is carried into the next build, which then
+    // records that folder as not the manifest's alone: it is read every time.
+    build_settled(root, &out, &files);
+    assert!(out.join("a/c/d/hand.txt").is_file());
+    assert_eq!(recorded(&out).get("a/c/d"), Some(&None));
+    let (read, found) = walked(&out);
+    assert!(found.contains(&"a/c/d/hand.txt".to_string()), "{found:?}");
+    assert!(read >= 2, "{read}");
+}
+
+/// A folder changed in the same clock step as its time was recorded would keep that
+/// time: folders written just before the commit are read by the next walk.
+#[test]
+fn folders_written_just_before_the_commit_are_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    build_files(root, &out, &["a/b/x.html", "a/c/y.html"]);
+    let (read, _) = walked(&out);
+    assert_eq!(read, 4, "the root, a, a/b and a/c");
+    // As if a file had been added in the same step: it is still found.
+    fs::write(out.join("a/b/hand.txt"), "by hand").unwrap();
+    assert!(walked(&out).1.contains(&"a/b/hand.txt".to_string()));
+}
+
+/// The folders recorded for the tree at `out`, by the hash of its marker.
+fn recorded(out: &Path) -> HashMap<String, Option<u128>> {
+    let marker = fs::read(out.join(MARKER)).unwrap();
+    folders::read(out, Some(xxhash_rust::xxh3::xxh3_128(&marker)))
+}
+
+/// Without a record of its folders (an older wsis, or the record removed), every
+/// folder of a tree is read; a record of another tree is never taken for it.
+#[test]
+fn without_its_record_of_folders_every_folder_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    build_settled(root, &out, &["a/b/x.html"]);
+    assert_eq!(walked(&out).0, 1);
+    let records = root.join(".public.wsis-folders");
+    assert_eq!(fs::read_dir(&records).unwrap().count(), 1);
+    fs::remove_dir_all(&records).unwrap();
+    assert_eq!(walked(&out).0, 3);
+    // The spare's record, of a tree with one more file, is not the output's.
+    build_settled(root, &out, &["a/b/x.html", "a/b/y.html"]);
+    build_settled(root, &out, &["a/b/x.html"]);
+    assert_eq!(walked(&out).0, 1);
+    let spare = root.join(".public.wsis-staging");
+    assert!(spare.join("a/b/y.html").is_file());
+    let own = recorded(&out);
+    let marker = fs::read(spare.join(MARKER)).unwrap();
+    let theirs = folders::read(&out, Some(xxhash_rust::xxh3::xxh3_128(&marker)));
+    assert_ne!(own, theirs);
+    // The live output's record and the spare's, no other.
+    assert_eq!(fs::read_dir(&records).unwrap().count(), 2);
 }

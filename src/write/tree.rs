@@ -10,8 +10,8 @@ use rayon::prelude::*;
 
 use super::manifest::{MARKER, MARKER_HEADER, Written};
 use super::names::{RESERVED, sibling};
+use super::walk::{Found, Listing, walk};
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::urls::slash_path;
 
 /// Removes `path` whatever it is, without following it if it is a link; nothing when
 /// it does not exist.
@@ -113,47 +113,35 @@ pub(super) struct Spare {
 
 /// Walks the spare without following links: removes its links and special files
 /// first, so that no write of the build goes through one, and returns what it holds,
-/// with the entries of its manifest `listed` that are regular files.
+/// with the entries of its manifest `listed` that are regular files. `listing` says
+/// which folders need not be read ([`super::walk`]).
 pub(super) fn survey_spare(
     staging: &Path,
     mut listed: HashMap<String, Written>,
+    listing: &Listing,
 ) -> Result<Spare, Diagnostic> {
     let mut spare = Spare {
         listed: HashMap::with_capacity(listed.len()),
         found: Vec::with_capacity(listed.len()),
         folders: Vec::new(),
     };
-    // The walk lists a folder's contents right after it: a folder followed by an
-    // entry that is not deeper is empty.
-    let mut last_folder: Option<(String, usize)> = None;
-    for entry in walkdir::WalkDir::new(staging).min_depth(1) {
-        let entry = entry.map_err(|e| walk_error(e, staging))?;
-        if let Some((folder, depth)) = last_folder.take()
-            && entry.depth() <= depth
-        {
-            spare.folders.push(folder);
+    walk(staging, listing, |found| {
+        match found {
+            Found::Empty(folder) => spare.folders.push(folder),
+            Found::Other(key, path, _) => {
+                fs::remove_file(&path)
+                    .map_err(|e| Diagnostic::io(&path, "remove from the spare tree", &e))?;
+                spare.folders.extend(parent(&key).map(str::to_string));
+            }
+            Found::File(key) => {
+                if let Some(w) = listed.remove(&key) {
+                    spare.listed.insert(key.clone(), w);
+                }
+                spare.found.push(key);
+            }
         }
-        let Ok(rel) = entry.path().strip_prefix(staging) else {
-            continue;
-        };
-        let key = slash_path(rel);
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            last_folder = Some((key, entry.depth()));
-            continue;
-        }
-        if !file_type.is_file() {
-            fs::remove_file(entry.path())
-                .map_err(|e| Diagnostic::io(entry.path(), "remove from the spare tree", &e))?;
-            spare.folders.extend(parent(&key).map(str::to_string));
-            continue;
-        }
-        if let Some(w) = listed.remove(&key) {
-            spare.listed.insert(key.clone(), w);
-        }
-        spare.found.push(key);
-    }
-    spare.folders.extend(last_folder.map(|(folder, _)| folder));
+        Ok(())
+    })?;
     Ok(spare)
 }
 
@@ -215,15 +203,6 @@ pub(super) fn prune(
     Ok(())
 }
 
-/// A walk error as a diagnostic.
-pub(super) fn walk_error(e: walkdir::Error, dir: &Path) -> Diagnostic {
-    let path = e.path().unwrap_or(dir).to_path_buf();
-    match e.into_io_error() {
-        Some(io) => Diagnostic::io(&path, "read the output folder", &io),
-        None => Diagnostic::new(Kind::Io, &path, "cannot read the output folder"),
-    }
-}
-
 /// What the previous output holds, as [`survey`] found it.
 #[derive(Debug, Default)]
 pub(super) struct Survey {
@@ -236,45 +215,36 @@ pub(super) struct Survey {
 }
 
 /// Walks the previous output without following links, sorting its files by what the
-/// manifest `listed` says of them.
+/// manifest `listed` says of them; `listing` says which folders need not be read.
 pub(super) fn survey(
     target: &Path,
     mut listed: HashMap<String, Written>,
+    listing: &Listing,
 ) -> Result<Survey, Diagnostic> {
     let mut previous = HashMap::with_capacity(listed.len());
     let mut by_hand = Vec::new();
     let mut dropped = Vec::new();
-    for entry in walkdir::WalkDir::new(target).min_depth(1) {
-        let entry = entry.map_err(|e| walk_error(e, target))?;
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
-            continue;
-        }
-        if !file_type.is_file() {
-            dropped.push(Diagnostic::new(
+    walk(target, listing, |found| {
+        match found {
+            Found::Empty(_) => {}
+            Found::Other(_, path, file_type) => dropped.push(Diagnostic::new(
                 Kind::Skipped,
-                entry.path(),
+                &path,
                 format!(
                     "{} inside the output folder: removed, never followed",
                     crate::load::describe_type(&file_type)
                 ),
-            ));
-            continue;
+            )),
+            Found::File(key) if key == MARKER => {}
+            Found::File(key) => match listed.remove(&key) {
+                Some(w) => {
+                    previous.insert(key, w);
+                }
+                None => by_hand.push(key),
+            },
         }
-        let Ok(rel) = entry.path().strip_prefix(target) else {
-            continue;
-        };
-        let key = slash_path(rel);
-        if key == MARKER {
-            continue;
-        }
-        match listed.remove(&key) {
-            Some(w) => {
-                previous.insert(key, w);
-            }
-            None => by_hand.push(key),
-        }
-    }
+        Ok(())
+    })?;
     Ok(Survey {
         previous,
         by_hand,
