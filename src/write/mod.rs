@@ -441,6 +441,16 @@ impl Output {
         path: &Path,
         fill: impl Fn(&Path) -> std::io::Result<T>,
     ) -> std::io::Result<T> {
+        // A staging folder this build made holds no file of the live output's nor of
+        // an earlier build: a file is made in its place, saving a rename per file of
+        // a fresh build (and of the first build after it, which links every page).
+        // Something already there (this build's own clash) takes the path below.
+        if !self.reused {
+            match fill(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                made => return made,
+            }
+        }
         let tmp = temporary(path, self.temporaries.fetch_add(1, Ordering::Relaxed));
         let made = match fill(&tmp) {
             // Left by a killed build of the same process id: only a name to remove.
