@@ -239,13 +239,23 @@ fn report_keys(r: &Report) -> (u128, Vec<u128>) {
         figures.len(),
         sections,
     );
-    (key(&meta), figures.iter().map(key).collect())
+    let mut buffer = Vec::new();
+    let meta = key(&mut buffer, &meta);
+    (meta, figures.iter().map(|f| key(&mut buffer, f)).collect())
 }
 
-/// The XXH3-128 of `value` serialized.
-fn key<T: Serialize>(value: &T) -> u128 {
+/// The XXH3-128 of `value` serialized into `buffer` (emptied first: one buffer serves
+/// a report's keys, rather than one allocation each).
+fn key<T: Serialize>(buffer: &mut Vec<u8>, value: &T) -> u128 {
+    buffer.clear();
     // Serializing into memory fails only when a length overflows a `usize`.
-    postcard::to_allocvec(value).map_or(0, |bytes| xxh3_128(&bytes))
+    match postcard::to_extend(value, std::mem::take(buffer)) {
+        Ok(bytes) => {
+            *buffer = bytes;
+            xxh3_128(buffer)
+        }
+        Err(_) => 0,
+    }
 }
 
 /// A sink for the data files that keeps those the previous build made from the same

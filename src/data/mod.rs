@@ -52,10 +52,12 @@ pub(crate) fn files(
 ) -> Result<(), Diagnostic> {
     // No fingerprint (0) is no proof that nothing changed.
     let Some((memo, validation)) = memo.filter(|(_, v)| *v != 0) else {
-        return make(site, links, sink);
+        return make(site, links, sink, &|_| false);
     };
     let t = std::time::Instant::now();
-    let keeping = memo::Keeping::new(sink, memo::Keys::of(site, validation), memo)?;
+    let keys = memo::Keys::of(site, validation);
+    crate::pipeline::timing("data: inputs' keys", t);
+    let keeping = memo::Keeping::new(sink, keys, memo)?;
     crate::pipeline::timing("data: files kept", t);
     if keeping.whole_kept() {
         // Only metrics' own files are left to make, from their metric alone.
@@ -69,18 +71,25 @@ pub(crate) fn files(
             })
             .try_for_each(|id| {
                 let json_of = rows::metric_json(site, links, id);
-                metric_files(site.metric(id), &json_of, &header, &keeping).map(drop)
+                let kept = |name: &str| keeping.kept(name);
+                metric_files(site.metric(id), &json_of, &header, &keeping, &kept).map(drop)
             })?;
     } else {
-        make(site, links, &keeping)?;
+        make(site, links, &keeping, &|name| keeping.kept(name))?;
     }
     keeping.finish();
     Ok(())
 }
 
 /// Writes every data file into `sink`, each as soon as it is serialised: the JSON and
-/// CSV of all reports and figures are large, and holding them all would add up.
-fn make(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
+/// CSV of all reports and figures are large, and holding them all would add up. A
+/// metric's file that `sink` keeps from the previous build (`kept`) is not serialised.
+fn make(
+    site: &Site,
+    links: &Links,
+    sink: &dyn Sink,
+    kept: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<(), Diagnostic> {
     let put = |(rel, bytes): (PathBuf, Vec<u8>)| sink.put(&rel, bytes);
     let t = std::time::Instant::now();
     // Each metric's files are made and written in parallel: one at a time, they were
@@ -104,7 +113,7 @@ fn make(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
     {
         let bodies = some
             .par_iter()
-            .map(|(m, json_of)| metric_files(m, json_of, &header, sink))
+            .map(|(m, json_of)| metric_files(m, json_of, &header, sink, kept))
             .collect::<Result<Vec<_>, Diagnostic>>()?;
         bodies.iter().for_each(|b| all.extend_from_slice(b));
     }
@@ -155,18 +164,24 @@ fn make(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
 }
 
 /// Writes metric `m`'s own files, its figures `json_of` as CSV (under `header`) and
-/// the metric as JSON, into `sink`; the CSV rows without their header, for
-/// `metrics.csv`.
+/// the metric as JSON, into `sink`, but those `sink` keeps (`kept`); the CSV rows
+/// without their header, for `metrics.csv`.
 fn metric_files(
     m: &crate::model::Metric,
     json_of: &rows::MetricJson<'_>,
     header: &[u8],
     sink: &dyn Sink,
+    kept: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<u8>, Diagnostic> {
     let file = metric_csv(&m.id);
     let body = csv_rows(&file, json_of.observations.iter())?;
-    sink.put(Path::new(&file), [header, body.as_slice()].concat())?;
-    sink.put(Path::new(&metric_json_path(&m.id)), record(json_of)?)?;
+    if !kept(&file) {
+        sink.put(Path::new(&file), [header, body.as_slice()].concat())?;
+    }
+    let json = metric_json_path(&m.id);
+    if !kept(&json) {
+        sink.put(Path::new(&json), record(json_of)?)?;
+    }
     Ok(body)
 }
 
