@@ -216,22 +216,23 @@ pub(crate) fn write_assets(site: &Site, links: &Links, sink: &dyn Sink) -> Resul
     write_assets_with(site, links, sink, None)
 }
 
-/// [`write_assets`], the search index remembering its documents' terms in `memo`
-/// between builds (the incremental build's).
+/// [`write_assets`], with the incremental build's `cache`: the data files made from
+/// the inputs of the previous build's kept, and the search index remembering its
+/// documents' terms between builds.
 fn write_assets_with(
     site: &Site,
     links: &Links,
     sink: &dyn Sink,
-    memo: Option<&crate::search::Memo>,
+    cache: Option<&crate::cache::Incremental>,
 ) -> Result<(), Diagnostic> {
     let t = std::time::Instant::now();
-    data::files(site, links, sink)?;
+    data::files(site, links, sink, cache.map(|c| (c.data(), c.validation())))?;
     timing("open data files", t);
     // The search index of the default language, at `search/`, which every language's
     // search page reads for now (the template's `site.root_base`); an index per
     // language belongs under its pages' folder (`fr/search/`: the `prefix` of
     // `render::languages::Edition`), read through `site.base`.
-    crate::search::index(site, sink, memo)
+    crate::search::index(site, sink, cache.map(|c| c.search()))
 }
 
 /// Writes the theme's and site's static files, each under the names `pages` link it
@@ -399,7 +400,7 @@ pub(crate) fn emit_all(
             timing("pages", t);
             pages
         },
-        || write_assets_with(site, links, sink, cache.map(|c| c.search())),
+        || write_assets_with(site, links, sink, cache),
     );
     let statics = std::time::Instant::now();
     if let Err(e) = assets.and_then(|()| write_statics(site, theme, &pages, sink)) {

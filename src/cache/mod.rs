@@ -139,6 +139,9 @@ pub(crate) struct Incremental {
     /// The search index's memory of each document's terms ([`crate::search::Memo`]),
     /// in its own file beside the cache.
     search: crate::search::Memo,
+    /// The open data's memory of each file's inputs and bytes ([`crate::data::Memo`]),
+    /// in its own file beside the cache.
+    data: crate::data::Memo,
 }
 
 impl Incremental {
@@ -165,7 +168,9 @@ impl Incremental {
             revalidated: AtomicUsize::new(0),
             unseen: AtomicUsize::new(0),
             search: crate::search::Memo::default(),
+            data: crate::data::Memo::default(),
         };
+        let data_path = crate::data::Memo::path_beside(&cache.path);
         let search_path = crate::write::search_path(output_dir);
         if !fresh {
             let path = search_path.clone();
@@ -180,6 +185,17 @@ impl Incremental {
                     .help(
                         "every page's text is indexed again and a new cache written; nothing to do",
                     ),
+                ),
+            }
+            match crate::data::Memo::read(&data_path, &cache.wsis) {
+                Ok(memo) => cache.data = memo,
+                Err(why) => cache.warnings.push(
+                    Diagnostic::new(
+                        Kind::Cache,
+                        &data_path,
+                        format!("the open data's cache was ignored: {why}"),
+                    )
+                    .help("every data file is made again and a new cache written; nothing to do"),
                 ),
             }
             match cache.read(marker) {
@@ -199,6 +215,7 @@ impl Incremental {
             }
         }
         cache.search.save_to(search_path, cache.wsis.clone());
+        cache.data.save_to(data_path, cache.wsis.clone());
         cache
     }
 
@@ -446,5 +463,17 @@ impl Incremental {
     /// The search index's memory between builds.
     pub(crate) fn search(&self) -> &crate::search::Memo {
         &self.search
+    }
+
+    /// The open data's memory between builds.
+    pub(crate) fn data(&self) -> &crate::data::Memo {
+        &self.data
+    }
+
+    /// The fingerprint of what validating a report reads besides its file (settings,
+    /// `--base-url`, organizations, metrics, action lines, the frame), once
+    /// [`Incremental::begin_validation`] knows it; 0 before.
+    pub(crate) fn validation(&self) -> u128 {
+        self.validation
     }
 }

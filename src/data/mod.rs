@@ -17,10 +17,11 @@
 //! - `datapackage.json` and `figures.schema.json`: the package (see `package`).
 
 mod frame;
+mod memo;
 mod package;
 mod rows;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -31,6 +32,7 @@ use crate::model::{MetricId, ReportId, Site};
 use crate::pipeline::Sink;
 
 pub(crate) use frame::{CROSSWALK_CSV, CROSSWALK_JSON, TARGETS_JSON};
+pub(crate) use memo::Memo;
 pub(crate) use rows::{metric_csv, metric_json_path};
 
 /// Metrics whose rows are serialised at once before they are appended to
@@ -38,9 +40,56 @@ pub(crate) use rows::{metric_csv, metric_json_path};
 /// held twice over.
 const METRICS_AT_ONCE: usize = 256;
 
+/// Writes every data file into `sink`, as [`make`] does; with the previous build's
+/// `memo` and the fingerprint `validation` of what the data read besides the reports
+/// (the incremental build's: [`crate::cache::Incremental::validation`]), the files
+/// whose inputs are unchanged are kept instead, and only the others made.
+pub(crate) fn files(
+    site: &Site,
+    links: &Links,
+    sink: &dyn Sink,
+    memo: Option<(&Memo, u128)>,
+) -> Result<(), Diagnostic> {
+    // No fingerprint (0) is no proof that nothing changed.
+    let Some((memo, validation)) = memo.filter(|(_, v)| *v != 0) else {
+        return make(site, links, sink, &|_| false);
+    };
+    let t = std::time::Instant::now();
+    let keys = memo::Keys::of(site, validation);
+    crate::pipeline::timing("data: inputs' keys", t);
+    let keeping = memo::Keeping::new(sink, keys, memo)?;
+    crate::pipeline::timing("data: files kept", t);
+    if keeping.whole_kept() {
+        // Only metrics' own files are left to make, from their metric alone.
+        let header = figures_header()?;
+        (0..site.metrics.len())
+            .into_par_iter()
+            .map(|i| MetricId(i as u32))
+            .filter(|&id| {
+                let m = &site.metric(id).id;
+                !(keeping.kept(&metric_csv(m)) && keeping.kept(&metric_json_path(m)))
+            })
+            .try_for_each(|id| {
+                let json_of = rows::metric_json(site, links, id);
+                let kept = |name: &str| keeping.kept(name);
+                metric_files(site.metric(id), &json_of, &header, &keeping, &kept).map(drop)
+            })?;
+    } else {
+        make(site, links, &keeping, &|name| keeping.kept(name))?;
+    }
+    keeping.finish();
+    Ok(())
+}
+
 /// Writes every data file into `sink`, each as soon as it is serialised: the JSON and
-/// CSV of all reports and figures are large, and holding them all would add up.
-pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
+/// CSV of all reports and figures are large, and holding them all would add up. A
+/// metric's file that `sink` keeps from the previous build (`kept`) is not serialised.
+fn make(
+    site: &Site,
+    links: &Links,
+    sink: &dyn Sink,
+    kept: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<(), Diagnostic> {
     let put = |(rel, bytes): (PathBuf, Vec<u8>)| sink.put(&rel, bytes);
     let t = std::time::Instant::now();
     // Each metric's files are made and written in parallel: one at a time, they were
@@ -53,11 +102,7 @@ pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), D
     // `metrics.csv` is every metric's rows in turn under the one header of the
     // figures tables: each metric's rows are serialised once, for its own file and
     // for that one, a few hundred metrics at a time.
-    let header = csv(
-        "data/metrics.csv",
-        &rows::CSV_COLUMNS,
-        std::iter::empty::<()>(),
-    )?;
+    let header = figures_header()?;
     let mut all = header.clone();
     for some in site
         .metrics
@@ -68,13 +113,7 @@ pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), D
     {
         let bodies = some
             .par_iter()
-            .map(|(m, json_of)| {
-                let file = metric_csv(&m.id);
-                let body = csv_rows(&file, json_of.observations.iter())?;
-                put((PathBuf::from(file), [header.as_slice(), &body].concat()))?;
-                put((PathBuf::from(metric_json_path(&m.id)), record(json_of)?))?;
-                Ok(body)
-            })
+            .map(|(m, json_of)| metric_files(m, json_of, &header, sink, kept))
             .collect::<Result<Vec<_>, Diagnostic>>()?;
         bodies.iter().for_each(|b| all.extend_from_slice(b));
     }
@@ -122,6 +161,37 @@ pub(crate) fn files(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), D
         pretty(&package::descriptor(site))?,
     ))?;
     Ok(())
+}
+
+/// Writes metric `m`'s own files, its figures `json_of` as CSV (under `header`) and
+/// the metric as JSON, into `sink`, but those `sink` keeps (`kept`); the CSV rows
+/// without their header, for `metrics.csv`.
+fn metric_files(
+    m: &crate::model::Metric,
+    json_of: &rows::MetricJson<'_>,
+    header: &[u8],
+    sink: &dyn Sink,
+    kept: &dyn Fn(&str) -> bool,
+) -> Result<Vec<u8>, Diagnostic> {
+    let file = metric_csv(&m.id);
+    let body = csv_rows(&file, json_of.observations.iter())?;
+    if !kept(&file) {
+        sink.put(Path::new(&file), [header, body.as_slice()].concat())?;
+    }
+    let json = metric_json_path(&m.id);
+    if !kept(&json) {
+        sink.put(Path::new(&json), record(json_of)?)?;
+    }
+    Ok(body)
+}
+
+/// The header of the figures tables (`metrics.csv` and each metric's CSV file).
+fn figures_header() -> Result<Vec<u8>, Diagnostic> {
+    csv(
+        "data/metrics.csv",
+        &rows::CSV_COLUMNS,
+        std::iter::empty::<()>(),
+    )
 }
 
 /// The CSV file `data/<name>.csv` of the package's resource `name`, its header taken

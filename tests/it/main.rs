@@ -27,6 +27,7 @@ mod import_hostile;
 mod import_pdf;
 mod incremental;
 mod incremental_affected;
+mod incremental_data;
 mod incremental_links;
 mod incremental_reuse;
 mod incremental_search;

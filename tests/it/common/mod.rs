@@ -492,7 +492,9 @@ pub fn leftovers(site: &Site) -> Vec<String> {
         .filter(|n| !(valid_spare && n == ".public.wsis-staging"))
         .filter(|n| !(valid_cache && n == ".public.wsis-cache"))
         .filter(|n| {
-            !((n == ".public.wsis-reports" || n == ".public.wsis-search")
+            !((n == ".public.wsis-reports"
+                || n == ".public.wsis-search"
+                || n == ".public.wsis-cache-data")
                 && fs::symlink_metadata(site.root.join(n)).is_ok_and(|m| m.is_file()))
         })
         .filter(|n| {
