@@ -128,8 +128,9 @@ pub(crate) struct Incremental {
     affected: Option<HashSet<String>>,
     /// This build's validated reports.
     validated: Validated,
-    /// This build's pages: path, context fingerprint, output hash.
-    fresh: Mutex<HashMap<String, (u128, u128)>>,
+    /// This build's pages: path, context fingerprint, output hash, and whether it was
+    /// rendered (else kept, with the previous build's links and ids).
+    fresh: Mutex<HashMap<String, (u128, u128, bool)>>,
     /// Pages rendered (not kept).
     rendered: AtomicUsize,
     /// Reports validated (not reused).
@@ -447,7 +448,7 @@ impl Incremental {
         if rendered {
             self.rendered.fetch_add(1, Ordering::Relaxed);
         }
-        lock(&self.fresh).insert(path, (context, output));
+        lock(&self.fresh).insert(path, (context, output, rendered));
     }
 
     /// The pages this build rendered rather than kept.

@@ -69,6 +69,9 @@ impl Incremental {
             Err(e) => return fail("written", &e),
         };
         let fresh = std::mem::take(&mut *lock(&self.fresh));
+        // A page kept has the previous build's links and ids, written again as that
+        // cache stored them, in its links table.
+        let mut previous = self.previous.take().unwrap_or_default();
         let contents = Contents {
             wsis: self.wsis.clone(),
             output: self.output,
@@ -79,21 +82,30 @@ impl Incremental {
             packed,
             pages: fresh
                 .into_iter()
-                .filter_map(|(path, (context, output))| {
+                .filter_map(|(path, (context, output, rendered))| {
                     let refs = pages.remove(&path)?;
+                    let stored = match rendered {
+                        true => None,
+                        // Taken, not removed: the entry's links are freed with the
+                        // rest, off the build's path.
+                        false => previous.pages.get_mut(&path).and_then(|e| e.stored.take()),
+                    };
                     Some((
                         path,
                         PageEntry {
                             context,
                             output,
                             refs,
+                            stored,
                         },
                     ))
                 })
                 .collect(),
+            links: std::mem::take(&mut previous.links),
         };
+        drop_later(previous);
         let written = file::replace(&self.path, |f| file::write(&contents, f));
-        drop_later(contents.pages);
+        drop_later((contents.pages, contents.links));
         written.err().and_then(|e| fail("written", &e))
     }
 
