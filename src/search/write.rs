@@ -215,16 +215,16 @@ pub(crate) fn tree(
         terms: Default::default(),
         compacted,
     };
-    // Word -> its stems, several when pages of several languages disagree: the pairs
-    // told apart by number first, cheaper to sort than the strings.
-    let mut pairs: Vec<u64> = tree
-        .docs
-        .values()
-        .flat_map(|t| t.inflected())
-        .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
-        .collect();
     let strings = &tree.table.strings;
     let in_order: Vec<&Terms> = tree.order.iter().map(|key| &*tree.docs[key]).collect();
+    // Word -> its stems, several when pages of several languages disagree: the pairs
+    // told apart by number first, cheaper to sort than the strings (a document twice
+    // gives its pairs twice, made one below).
+    let mut pairs: Vec<u64> = in_order
+        .par_iter()
+        .flat_map_iter(|t| t.inflected())
+        .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
+        .collect();
     let term_keys = match changed {
         // The bundles whose entries are unchanged kept, the others written again.
         Some(changed) => {
