@@ -308,7 +308,12 @@ impl Memo {
         self.unpacked.fetch_add(unpacked, Ordering::Relaxed);
         let mut fresh = crate::pipeline::lock(&self.fresh);
         let fresh = &mut *fresh;
-        let taken = std::mem::take(fresh);
+        let mut taken = std::mem::take(fresh);
+        // About the size it takes (a key and a length per document, each string and
+        // its length), so that the buffer is not grown and copied over again.
+        let terms: usize = tree.docs.values().map(|t| t.bytes().len() + 24).sum();
+        let strings: usize = tree.table.strings.iter().map(|s| s.len() + 2).sum();
+        taken.reserve(terms + strings + 24 * tree.order.len() + 12 * tree.terms.entries.len());
         // Serializing into memory fails only when a length overflows a `usize`.
         *fresh = postcard::to_extend(&stored(lang, tree), taken)
             .expect("serializing a search tree in memory");
