@@ -87,6 +87,8 @@ pub(crate) struct Bundles<'k> {
     /// The key of each bundle's first entry: the client finds a key's bundle as the
     /// last whose first key is not after it.
     firsts: Vec<&'k str>,
+    /// How many entries each bundle holds, the open one last.
+    counts: Vec<u32>,
     /// The bundle being filled, `{` and its entries so far.
     open: Vec<u8>,
 }
@@ -97,6 +99,7 @@ impl<'k> Bundles<'k> {
         Bundles {
             target,
             firsts: Vec::new(),
+            counts: Vec::new(),
             open: Vec::new(),
         }
     }
@@ -104,16 +107,18 @@ impl<'k> Bundles<'k> {
     /// Adds the entry of `key`, which sorts after those before; the bundle it closed,
     /// if it did.
     pub(crate) fn push(&mut self, key: &'k str, entry: &[u8]) -> Option<Vec<u8>> {
-        // Each entry takes a comma or a closing brace besides.
-        let closed = (!self.open.is_empty() && self.open.len() + entry.len() + 1 > self.target)
-            .then(|| self.close());
+        let closed = closes(self.open.len(), entry.len(), self.target).then(|| self.close());
         if self.open.is_empty() {
             self.firsts.push(key);
+            self.counts.push(0);
             self.open.push(b'{');
         } else {
             self.open.push(b',');
         }
         self.open.extend_from_slice(entry);
+        if let Some(count) = self.counts.last_mut() {
+            *count += 1;
+        }
         closed
     }
 
@@ -123,11 +128,45 @@ impl<'k> Bundles<'k> {
         bundle
     }
 
+    /// How many entries each bundle holds so far, the open one last.
+    pub(crate) fn counts(&self) -> &[u32] {
+        &self.counts
+    }
+
     /// The last bundle, if any entry is left, and the first key of every bundle.
     pub(crate) fn finish(mut self) -> (Option<Vec<u8>>, Vec<&'k str>) {
         let last = (!self.open.is_empty()).then(|| self.close());
         (last, self.firsts)
     }
+}
+
+/// Whether an entry of `entry` bytes closes a bundle that holds `open` bytes so far
+/// (`{` and its entries, 0 when none is open) and opens the next: the rule of
+/// [`Bundles`] and [`cuts`] alike.
+fn closes(open: usize, entry: usize, target: usize) -> bool {
+    // Each entry takes a comma or a closing brace besides.
+    open > 0 && open + entry + 1 > target
+}
+
+/// How many entries each bundle takes when entries of `lens` bytes, in order, are
+/// packed as [`Bundles`] packs them: where the incremental build cuts the `terms/`
+/// bundles from the lengths of their entries, most of them not serialized again.
+pub(crate) fn cuts(lens: impl Iterator<Item = usize>, target: usize) -> Vec<u32> {
+    let mut counts = Vec::new();
+    let (mut open, mut count) = (0, 0u32);
+    for len in lens {
+        if closes(open, len, target) {
+            counts.push(count);
+            (open, count) = (0, 0);
+        }
+        // `{` or a comma, then the entry.
+        open += 1 + len;
+        count += 1;
+    }
+    if count > 0 {
+        counts.push(count);
+    }
+    counts
 }
 
 /// `parts` joined by commas between `open` and `close`.
@@ -192,6 +231,26 @@ mod tests {
         let mut ends = starts[1.min(starts.len())..].to_vec();
         ends.push(sizes.len());
         starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
+    }
+
+    #[test]
+    fn cuts_from_lengths_are_where_bundles_close() {
+        let mut seed = 7u64;
+        for target in [1, 10, 40, 97] {
+            let sizes: Vec<usize> = (0..300)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    1 + (seed >> 33) as usize % 30
+                })
+                .collect();
+            let counts: Vec<usize> = cut(&sizes, target).iter().map(|r| r.len()).collect();
+            let from_lens: Vec<usize> = cuts(sizes.iter().copied(), target)
+                .into_iter()
+                .map(|c| c as usize)
+                .collect();
+            assert_eq!(from_lens, counts, "target {target}");
+        }
+        assert!(cuts(std::iter::empty(), 10).is_empty());
     }
 
     #[test]

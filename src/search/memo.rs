@@ -32,8 +32,10 @@ const MAGIC: &[u8] = b"WSIS-SEARCH\n";
 
 /// The version of the layout and payload, raised whenever either changes: 2 holds
 /// each document's terms encoded ([`Terms`]) and each tree as its own value; 3 keys
-/// a report by its packed text ([`key`]) and holds each tree's bundles ([`Bundle`]).
-const FORMAT: u32 = 3;
+/// a report by its packed text ([`key`]) and holds each tree's bundles ([`Bundle`]);
+/// 4 holds the documents' order and the `terms/` bundles ([`TermsIndex`]), and
+/// strings no document uses any more until they are many ([`Tree::compacted`]).
+const FORMAT: u32 = 4;
 
 /// The stems and words of one tree, each string once, with its number.
 #[derive(Debug, Default)]
@@ -69,13 +71,56 @@ impl Table {
     }
 }
 
-/// One tree's memory: its strings, its documents' terms by key, and its
-/// `docs/<n>.json` bundles in order.
+/// One tree's memory: its strings, its documents' terms by key, its
+/// `docs/<n>.json` bundles in order, its documents' keys in order, and its
+/// `terms/<n>.json` bundles.
 #[derive(Debug, Default)]
 pub(crate) struct Tree {
     pub(crate) table: Table,
     pub(crate) docs: HashMap<u128, Arc<Terms>>,
     pub(crate) bundles: Vec<Bundle>,
+    /// The key of each document, in the order the index numbers them: a build whose
+    /// documents differ from these at a few places patches the `terms/` bundles.
+    pub(crate) order: Vec<u128>,
+    pub(crate) terms: TermsIndex,
+    /// How many strings the table held when it was last stored without the strings no
+    /// document uses: it is stored as it is, each document's terms as they are
+    /// encoded (renumbering them all was a third of an edit's index), until it has
+    /// grown by an eighth since.
+    pub(crate) compacted: usize,
+}
+
+/// The `terms/<n>.json` bundles as a build wrote them, so that the next build
+/// serializes again only the entries whose postings changed and the bundles that
+/// hold them.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct TermsIndex {
+    /// Each stem of the bundles, in their order (code point), with the length of its
+    /// entry (`"stem":[...]`) in bytes.
+    pub(crate) entries: Vec<(u32, u32)>,
+    /// Each bundle in order: how many entries it holds, and the XXH3-128 of its
+    /// bytes, which the output keeps them by.
+    pub(crate) bundles: Vec<(u32, u128)>,
+}
+
+impl TermsIndex {
+    /// Whether the index may be used with a table of `strings`: every stem in it,
+    /// the stems in strictly increasing order, each bundle holding at least one
+    /// entry and all of them as many as there are. A file that says otherwise was
+    /// not written by a build.
+    fn fits(&self, strings: &[Arc<str>]) -> bool {
+        let in_table = self
+            .entries
+            .iter()
+            .all(|&(s, _)| (s as usize) < strings.len());
+        in_table
+            && self
+                .entries
+                .windows(2)
+                .all(|w| strings[w[0].0 as usize] < strings[w[1].0 as usize])
+            && self.bundles.iter().all(|&(count, _)| count > 0)
+            && self.bundles.iter().map(|&(c, _)| c as usize).sum::<usize>() == self.entries.len()
+    }
 }
 
 /// A `docs/<n>.json` bundle as a build wrote it: the [`bundle_input`] of its
@@ -114,17 +159,24 @@ pub(crate) struct Memo {
 struct StoredTree<S, D> {
     lang: String,
     strings: Vec<S>,
+    /// [`Tree::compacted`].
+    compacted: u64,
     /// The tree's bundles, in order.
     bundles: Vec<Bundle>,
+    /// [`Tree::order`].
+    order: Vec<u128>,
+    /// [`Tree::terms`].
+    terms: TermsIndex,
     /// Key and encoded [`Terms`] of each document.
     docs: D,
 }
 
 /// A tree's documents as written: each one's terms renumbered as it is serialized,
-/// rather than the whole tree copied renumbered first.
+/// rather than the whole tree copied renumbered first; as they are without
+/// `new_id`.
 struct Renumbered<'a> {
     tree: &'a Tree,
-    new_id: Vec<u32>,
+    new_id: Option<Vec<u32>>,
 }
 
 impl Serialize for Renumbered<'_> {
@@ -132,10 +184,26 @@ impl Serialize for Renumbered<'_> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(Some(self.tree.docs.len()))?;
         for (key, terms) in &self.tree.docs {
-            let terms = terms.renumbered(|id| self.new_id[id as usize]);
-            seq.serialize_element(&(key, terms.bytes()))?;
+            match &self.new_id {
+                Some(new_id) => {
+                    let terms = terms.renumbered(|id| new_id[id as usize]);
+                    seq.serialize_element(&(key, Bytes(terms.bytes())))?;
+                }
+                None => seq.serialize_element(&(key, Bytes(terms.bytes())))?,
+            }
         }
         seq.end()
+    }
+}
+
+/// Bytes serialized whole: postcard writes them as it writes a sequence of `u8` (the
+/// length, then each byte), so they read back as a `Vec<u8>`, but copied at once
+/// rather than a byte at a time (a fifth of storing the memory).
+struct Bytes<'a>(&'a [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<Z: serde::Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
+        s.serialize_bytes(self.0)
     }
 }
 
@@ -175,13 +243,20 @@ impl Memo {
             }
             let table =
                 Table::of(t.strings.into_iter().map(Arc::from).collect()).ok_or(UNDECODABLE)?;
-            let bundles = t.bundles;
+            if !t.terms.fits(&table.strings) {
+                return Err(UNDECODABLE.to_string());
+            }
             previous.insert(
                 t.lang,
                 Tree {
+                    compacted: usize::try_from(t.compacted)
+                        .unwrap_or(usize::MAX)
+                        .min(table.strings.len()),
                     table,
                     docs,
-                    bundles,
+                    bundles: t.bundles,
+                    order: t.order,
+                    terms: t.terms,
                 },
             );
         }
@@ -233,7 +308,12 @@ impl Memo {
         self.unpacked.fetch_add(unpacked, Ordering::Relaxed);
         let mut fresh = crate::pipeline::lock(&self.fresh);
         let fresh = &mut *fresh;
-        let taken = std::mem::take(fresh);
+        let mut taken = std::mem::take(fresh);
+        // About the size it takes (a key and a length per document, each string and
+        // its length), so that the buffer is not grown and copied over again.
+        let terms: usize = tree.docs.values().map(|t| t.bytes().len() + 24).sum();
+        let strings: usize = tree.table.strings.iter().map(|s| s.len() + 2).sum();
+        taken.reserve(terms + strings + 24 * tree.order.len() + 12 * tree.terms.entries.len());
         // Serializing into memory fails only when a length overflows a `usize`.
         *fresh = postcard::to_extend(&stored(lang, tree), taken)
             .expect("serializing a search tree in memory");
@@ -276,9 +356,23 @@ fn write_framed(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     })
 }
 
-/// `tree` as stored in `lang`, its strings renumbered in the order its documents first
-/// use them: the strings no document uses any more are left out.
+/// `tree` as stored in `lang`: its strings as they are while the table has grown by
+/// less than an eighth since it was last compacted ([`Tree::compacted`]), else
+/// renumbered in the order its documents first use them, the strings no document
+/// uses any more left out.
 fn stored<'a>(lang: &str, tree: &'a Tree) -> StoredTree<&'a str, Renumbered<'a>> {
+    let count = tree.table.strings.len();
+    if count <= tree.compacted + tree.compacted / 8 {
+        return StoredTree {
+            lang: lang.to_string(),
+            strings: tree.table.strings.iter().map(|s| &**s).collect(),
+            compacted: tree.compacted as u64,
+            bundles: tree.bundles.clone(),
+            order: tree.order.clone(),
+            terms: tree.terms.clone(),
+            docs: Renumbered { tree, new_id: None },
+        };
+    }
     const NONE: u32 = u32::MAX;
     let mut new_id = vec![NONE; tree.table.strings.len()];
     let mut strings = Vec::new();
@@ -296,11 +390,30 @@ fn stored<'a>(lang: &str, tree: &'a Tree) -> StoredTree<&'a str, Renumbered<'a>>
             renumber(stem);
         });
     }
+    // The stems of the `terms/` bundles are all used by a document; were one not,
+    // the next build would make the bundles from nothing.
+    let entries: Vec<(u32, u32)> = (tree.terms.entries.iter())
+        .map(|&(stem, len)| (new_id[stem as usize], len))
+        .collect();
+    let terms = if entries.iter().any(|&(stem, _)| stem == NONE) {
+        TermsIndex::default()
+    } else {
+        TermsIndex {
+            entries,
+            bundles: tree.terms.bundles.clone(),
+        }
+    };
     StoredTree {
         lang: lang.to_string(),
+        compacted: strings.len() as u64,
         strings,
         bundles: tree.bundles.clone(),
-        docs: Renumbered { tree, new_id },
+        order: tree.order.clone(),
+        terms,
+        docs: Renumbered {
+            tree,
+            new_id: Some(new_id),
+        },
     }
 }
 

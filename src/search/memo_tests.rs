@@ -29,6 +29,7 @@ fn saved(path: &Path) -> Memo {
             table,
             docs,
             bundles: vec![Bundle { input: 3, bytes: 4 }],
+            ..Tree::default()
         },
         2,
         2,
@@ -119,7 +120,10 @@ fn a_memory_whose_terms_do_not_decode_is_refused_though_its_frame_is_whole() {
         let stored: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
             lang: "en".into(),
             strings: vec!["network"],
+            compacted: 1,
             bundles: Vec::new(),
+            order: Vec::new(),
+            terms: TermsIndex::default(),
             docs: vec![(1, terms)],
         };
         postcard::to_stdvec(&stored).unwrap()
@@ -154,7 +158,10 @@ fn a_memory_whose_terms_do_not_decode_is_refused_though_its_frame_is_whole() {
     let twice: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
         lang: "en".into(),
         strings: vec!["network", "network"],
+        compacted: 2,
         bundles: Vec::new(),
+        order: Vec::new(),
+        terms: TermsIndex::default(),
         docs: vec![(1, good.bytes().to_vec())],
     };
     let twice = postcard::to_stdvec(&twice).unwrap();
@@ -209,4 +216,89 @@ fn headings_and_texts_never_run_together_into_one_key() {
         key(&doc(vec!["X", "1 2"], vec!["foo"]), "en"),
         key(&doc(vec!["X"], vec!["2 1", "foo"]), "en")
     );
+}
+
+/// The `terms/` bundles a memory tells of are cut from its stems in order: a memory
+/// whose stems are out of order or past its strings, or whose bundles hold more or
+/// fewer entries than it lists, is refused, never used to cut them.
+#[test]
+fn a_memory_whose_terms_bundles_do_not_fit_its_strings_is_refused() {
+    let d = dir("index");
+    let path = d.join("m");
+    let name = postcard::to_stdvec("w").unwrap();
+    let read = |entries: Vec<(u32, u32)>, bundles: Vec<(u32, u128)>| {
+        let stored: StoredTree<&str, Vec<(u128, Vec<u8>)>> = StoredTree {
+            lang: "en".into(),
+            strings: vec!["b", "a", "c"],
+            compacted: 3,
+            bundles: Vec::new(),
+            order: vec![1],
+            terms: TermsIndex { entries, bundles },
+            docs: Vec::new(),
+        };
+        let tree = postcard::to_stdvec(&stored).unwrap();
+        write_framed(&path, &[&name, &tree]).unwrap();
+        Memo::read(&path, "w")
+    };
+    let good = read(vec![(1, 5), (0, 5), (2, 5)], vec![(2, 7), (1, 8)]).unwrap();
+    let tree = good.take("en");
+    assert_eq!(tree.order, [1]);
+    assert_eq!(tree.terms.bundles, [(2, 7), (1, 8)]);
+    let refused = |entries, bundles| read(entries, bundles).unwrap_err();
+    assert!(refused(vec![(0, 5), (1, 5)], vec![(2, 7)]).contains("do not decode"));
+    assert!(refused(vec![(1, 5), (3, 5)], vec![(2, 7)]).contains("do not decode"));
+    assert!(refused(vec![(1, 5), (1, 5)], vec![(2, 7)]).contains("do not decode"));
+    assert!(refused(vec![(1, 5), (0, 5)], vec![(3, 7)]).contains("do not decode"));
+    assert!(refused(vec![(1, 5), (0, 5)], vec![(2, 7), (0, 1)]).contains("do not decode"));
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+/// A memory is stored with its table as it is while few strings were added since it
+/// was last compacted, and without the strings no document uses once many were:
+/// both read back to the same terms.
+#[test]
+fn a_table_grown_by_an_eighth_is_compacted() {
+    let d = dir("compact");
+    let path = d.join("m");
+    let strings =
+        |tree: &Tree| -> Vec<String> { tree.table.strings.iter().map(|s| s.to_string()).collect() };
+    let keep = |extra: usize| {
+        let mut table = Table::default();
+        let used: Vec<Arc<str>> = (0..16).map(|i| Arc::from(format!("w{i}"))).collect();
+        let postings = used.iter().map(|s| [table.id(s), 0, 1]).collect();
+        for i in 0..extra {
+            table.id(&Arc::from(format!("gone{i}")));
+        }
+        let mut docs = HashMap::default();
+        docs.insert(1, Arc::new(Terms::new(postings, Vec::new())));
+        let memo = Memo::default();
+        let tree = Tree {
+            table,
+            docs,
+            compacted: 16,
+            ..Tree::default()
+        };
+        memo.keep("en", &tree, 0, 0);
+        memo.save(&path, "w").unwrap();
+        Memo::read(&path, "w").unwrap().take("en")
+    };
+    let few = keep(2);
+    assert_eq!(few.table.strings.len(), 18, "kept as it was");
+    assert_eq!(few.compacted, 16);
+    let many = keep(3);
+    assert_eq!(many.table.strings.len(), 16, "{:?}", strings(&many));
+    assert_eq!(many.compacted, 16);
+    for tree in [few, many] {
+        let terms = &tree.docs[&1];
+        let words: Vec<&str> = terms
+            .postings()
+            .map(|[s, ..]| &*tree.table.strings[s as usize])
+            .collect();
+        let mut expected: Vec<String> = (0..16).map(|i| format!("w{i}")).collect();
+        expected.sort();
+        let mut words: Vec<String> = words.into_iter().map(String::from).collect();
+        words.sort();
+        assert_eq!(words, expected);
+    }
+    std::fs::remove_dir_all(&d).unwrap();
 }

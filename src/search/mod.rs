@@ -43,6 +43,7 @@ mod documents;
 mod lists;
 mod memo;
 mod ngram;
+mod patch;
 mod postings;
 mod snippet;
 mod stem;

@@ -11,6 +11,7 @@ use super::bundle::{Bundles, entry, joined, json, json_into, postings_into};
 use super::documents::Doc;
 use super::lists::Lists;
 use super::memo::{self, Bundle, Memo, Tree};
+use super::patch;
 use super::postings::{Inflected, Posting, postings};
 use super::snippet::passages;
 use super::stem::{Stemming, Stems};
@@ -99,6 +100,9 @@ pub(crate) fn tree(
         mut table,
         docs: previous,
         bundles: written_before,
+        order: order_before,
+        terms: terms_before,
+        compacted,
     } = memo.map(|m| m.take(lang)).unwrap_or_default();
     let mut langs: Vec<&str> = docs.iter().map(|d| d.lang).collect();
     langs.sort_unstable();
@@ -195,6 +199,9 @@ pub(crate) fn tree(
         bundles.extend(written);
         some.iter_mut().for_each(Doc::repack);
     }
+    // The documents whose terms differ from the previous build's at the same place,
+    // with their terms then, when few do.
+    let changed = patch::changed(&keys, &order_before, &previous, &terms_before);
     drop(previous);
     drop(written_before);
     timing("search: documents keyed, cut, docs bundles", t);
@@ -204,34 +211,55 @@ pub(crate) fn tree(
         table,
         docs: kept,
         bundles,
+        order: keys,
+        terms: Default::default(),
+        compacted,
     };
-    let in_order: Vec<&Terms> = keys.iter().map(|key| &*tree.docs[key]).collect();
-    let lists = Lists::new(tree.table.strings.len(), &in_order);
-    drop(in_order);
+    let strings = &tree.table.strings;
+    let in_order: Vec<&Terms> = tree.order.iter().map(|key| &*tree.docs[key]).collect();
     // Word -> its stems, several when pages of several languages disagree: the pairs
-    // told apart by number first, cheaper to sort than the strings.
-    let mut pairs: Vec<u64> = tree
-        .docs
-        .values()
-        .flat_map(|t| t.inflected())
+    // told apart by number first, cheaper to sort than the strings (a document twice
+    // gives its pairs twice, made one below).
+    let mut pairs: Vec<u64> = in_order
+        .par_iter()
+        .flat_map_iter(|t| t.inflected())
         .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
         .collect();
-    let strings = &tree.table.strings;
-    let mut terms: Vec<(&str, usize)> = (0..strings.len())
-        .filter(|&s| !lists.is_empty(s))
-        .map(|s| (&*strings[s], s))
-        .collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-    timing("search: postings by stem", t);
+    let term_keys = match changed {
+        // The bundles whose entries are unchanged kept, the others written again.
+        Some(changed) => {
+            let (firsts, index) =
+                patch::terms(&in_order, &changed, strings, &terms_before, prefix, sink)?;
+            tree.terms = index;
+            timing("search: terms bundles patched", t);
+            firsts
+        }
+        None => {
+            let lists = Lists::new(strings.len(), &in_order);
+            let mut terms: Vec<(&str, usize)> = (0..strings.len())
+                .filter(|&s| !lists.is_empty(s))
+                .map(|s| (&*strings[s], s))
+                .collect();
+            terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+            timing("search: postings by stem", t);
+            let t = std::time::Instant::now();
+            let packed = bundled(&terms, prefix, "terms", sink, |out, &s| {
+                postings_into(out, lists.postings(s));
+                Ok(())
+            })?;
+            tree.terms = memo::TermsIndex {
+                entries: (terms.iter().zip(&packed.lens))
+                    .map(|(&(_, s), &len)| (s as u32, len))
+                    .collect(),
+                bundles: packed.bundles,
+            };
+            timing("search: terms bundles", t);
+            packed.firsts
+        }
+    };
+    drop(in_order);
+    drop(terms_before);
     let t = std::time::Instant::now();
-    let term_keys = bundled(&terms, prefix, "terms", sink, |out, &s| {
-        postings_into(out, lists.postings(s));
-        Ok(())
-    })?;
-    timing("search: terms bundles", t);
-    let t = std::time::Instant::now();
-    drop(terms);
-    drop(lists);
     // The terms are no longer needed here: serialized for the next build once the
     // postings by stem are freed (the three at once were a third more), then freed.
     if let Some(memo) = memo {
@@ -267,7 +295,8 @@ pub(crate) fn tree(
             [one] => json_into(out, one),
             many => json_into(out, many),
         },
-    )?;
+    )?
+    .firsts;
 
     timing("search: vocabulary bundles", t);
 
@@ -293,42 +322,62 @@ pub(crate) fn tree(
     sink.put(&path(prefix, "meta.json"), json(&meta)?)
 }
 
+/// Bundles as [`bundled`] wrote them.
+pub(crate) struct Packed<'k> {
+    /// The first key of each bundle, in order.
+    pub(crate) firsts: Vec<&'k str>,
+    /// The length of each entry, in order.
+    pub(crate) lens: Vec<u32>,
+    /// How many entries each bundle holds, and the XXH3-128 of its bytes.
+    pub(crate) bundles: Vec<(u32, u128)>,
+}
+
 /// Writes the entries of `sorted` (each a key and what `value` writes for it) into
-/// `<prefix><kind>/<n>.json` bundles ([`Bundles`]), each as soon as it is closed; the
-/// first key of each bundle, in order.
+/// `<prefix><kind>/<n>.json` bundles ([`Bundles`]), each as soon as it is closed.
 fn bundled<'k, T: Sync>(
     sorted: &[(&'k str, T)],
     prefix: &str,
     kind: &str,
     sink: &dyn Sink,
     value: impl Fn(&mut Vec<u8>, &T) -> Result<(), Diagnostic> + Sync,
-) -> Result<Vec<&'k str>, Diagnostic> {
+) -> Result<Packed<'k>, Diagnostic> {
     let mut bundles = Bundles::new(TERMS_BUNDLE);
-    let mut written = 0;
+    let mut hashes: Vec<u128> = Vec::new();
+    let mut lens = Vec::with_capacity(sorted.len());
     let put = |closed: Vec<Vec<u8>>, from: usize| {
         closed
             .into_par_iter()
             .enumerate()
-            .map(|(i, bytes)| sink.put(&path(prefix, &format!("{kind}/{}.json", from + i)), bytes))
-            .collect::<Result<(), Diagnostic>>()
+            .map(|(i, bytes)| {
+                let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+                sink.put(&bundle_path(prefix, kind, from + i), bytes)?;
+                Ok(hash)
+            })
+            .collect::<Result<Vec<u128>, Diagnostic>>()
     };
     for some in sorted.chunks(ENTRIES_AT_ONCE) {
         let entries = some
             .par_iter()
             .map(|(key, v)| entry(key, |out| value(out, v)))
             .collect::<Result<Vec<_>, _>>()?;
+        lens.extend(entries.iter().map(|e| e.len() as u32));
         let closed: Vec<Vec<u8>> = some
             .iter()
             .zip(&entries)
             .filter_map(|((key, _), e)| bundles.push(key, e))
             .collect();
-        let count = closed.len();
-        put(closed, written)?;
-        written += count;
+        let written = put(closed, hashes.len())?;
+        hashes.extend(written);
     }
+    let counts = bundles.counts().to_vec();
     let (last, firsts) = bundles.finish();
-    put(last.into_iter().collect(), written)?;
-    Ok(firsts)
+    let written = put(last.into_iter().collect(), hashes.len())?;
+    hashes.extend(written);
+    Ok(Packed {
+        firsts,
+        lens,
+        bundles: counts.into_iter().zip(hashes).collect(),
+    })
 }
 
 /// A document as its bundle lists it: `[url, title, kind, detail, year, sections,
@@ -351,7 +400,12 @@ fn path(prefix: &str, name: &str) -> PathBuf {
 
 /// The path of the `n`-th `docs/<n>.json` bundle.
 fn docs_path(prefix: &str, n: usize) -> PathBuf {
-    path(prefix, &format!("docs/{n}.json"))
+    bundle_path(prefix, "docs", n)
+}
+
+/// The path of the `n`-th bundle of `kind` (`terms`, `vocab`, `docs`).
+pub(crate) fn bundle_path(prefix: &str, kind: &str, n: usize) -> PathBuf {
+    path(prefix, &format!("{kind}/{n}.json"))
 }
 
 #[cfg(test)]

@@ -381,6 +381,16 @@ impl Sink for Keeping {
     }
 }
 
+impl Keeping {
+    /// The files kept under `search/<under>`, in order kept.
+    fn kept(&self, under: &str) -> Vec<String> {
+        let kept = self.kept.lock().unwrap();
+        (kept.iter().map(|p| p.display().to_string()))
+            .filter(|p| p.starts_with(&format!("search/{under}")))
+            .collect()
+    }
+}
+
 #[test]
 fn a_bundle_of_unchanged_documents_is_kept_and_only_the_others_are_read() {
     let dir = std::env::temp_dir().join(format!("wsis-memo-keep-{}", std::process::id()));
@@ -408,13 +418,7 @@ fn a_bundle_of_unchanged_documents_is_kept_and_only_the_others_are_read() {
         2 * DOCS_PER_BUNDLE,
         "bundles 1 and 6 read"
     );
-    let mut kept: Vec<String> = sink
-        .kept
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect();
+    let mut kept: Vec<String> = sink.kept("docs/");
     kept.sort();
     let bundles = 300usize.div_ceil(DOCS_PER_BUNDLE);
     let mut others: Vec<String> = (0..bundles)
@@ -438,8 +442,101 @@ fn a_bundle_of_unchanged_documents_is_kept_and_only_the_others_are_read() {
         ..Keeping::default()
     };
     tree(&mut borrowed(&docs), "en", "search/", &sink, Some(&third)).unwrap();
-    assert!(sink.kept.lock().unwrap().is_empty());
+    assert!(sink.kept("").is_empty());
     assert_eq!(third.unpacked(), 301);
     assert_eq!(*sink.now.0.lock().unwrap(), *build(&docs).0.lock().unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// One build after another with the memory of the one before, each from the files of
+/// the one before: the `terms/` bundles kept by each.
+struct Builds {
+    path: PathBuf,
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Builds {
+    fn new(name: &str, docs: &[Doc<'_>]) -> Builds {
+        let dir = std::env::temp_dir().join(format!("wsis-patch-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("memo");
+        let first = Memo::default();
+        let files = build_with(docs, &first).0.into_inner().unwrap();
+        first.save(&path, "w").unwrap();
+        Builds { path, files }
+    }
+
+    /// Builds `docs`, checks the files are a fresh build's, and returns the `terms/`
+    /// bundles kept and the number there are.
+    fn next(&mut self, docs: &[Doc<'_>]) -> (Vec<String>, usize) {
+        let memo = Memo::read(&self.path, "w").unwrap();
+        let sink = Keeping {
+            before: std::mem::take(&mut self.files),
+            ..Keeping::default()
+        };
+        tree(&mut borrowed(docs), "en", "search/", &sink, Some(&memo)).unwrap();
+        memo.save(&self.path, "w").unwrap();
+        let kept = sink.kept("terms/");
+        self.files = sink.now.0.into_inner().unwrap();
+        assert!(
+            self.files == build(docs).0.into_inner().unwrap(),
+            "the same bytes as an index built from nothing"
+        );
+        let count = (self.files.keys())
+            .filter(|p| p.starts_with("search/terms"))
+            .count();
+        (kept, count)
+    }
+}
+
+impl Drop for Builds {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(self.path.parent().unwrap());
+    }
+}
+
+#[test]
+fn an_edited_document_writes_again_only_the_terms_bundles_of_its_changed_stems() {
+    let mut docs = corpus(700);
+    let mut builds = Builds::new("edit", &docs);
+    let original = docs[7].text[0].clone();
+    // A word no other document has, and one more of a word it has.
+    let first_word = original.split(' ').next().unwrap().to_string();
+    docs[7].text[0] = Cow::Owned(format!("{original} zyxwords {first_word}"));
+    let (kept, count) = builds.next(&docs);
+    assert!(count >= 4, "{count} bundles: too few to tell");
+    assert!(
+        kept.len() + 2 >= count && !kept.is_empty(),
+        "{} of {count} kept",
+        kept.len()
+    );
+    // The word leaves the last document that had it: its entry is gone.
+    docs[7].text[0] = original;
+    let (kept, _) = builds.next(&docs);
+    assert!(!kept.is_empty());
+    let any = builds.files.iter().any(|(p, bytes)| {
+        p.starts_with("search/terms") && String::from_utf8_lossy(bytes).contains("zyxword")
+    });
+    assert!(!any, "a stem no document has is in no bundle");
+    // A title changed: weights and sections of a few stems.
+    docs[500].title = Cow::Borrowed("Renamed communities");
+    let (kept, _) = builds.next(&docs);
+    assert!(!kept.is_empty());
+}
+
+#[test]
+fn terms_bundles_cut_elsewhere_after_an_edit_are_all_written_as_a_fresh_build_cuts_them() {
+    let mut docs = corpus(700);
+    let mut builds = Builds::new("shift", &docs);
+    // Thousands of new words at the start of the key order move every cut after them.
+    let many: Vec<String> = (0..3000).map(|i| format!("aaa{i}")).collect();
+    docs[3].text[0] = Cow::Owned(format!("{} {}", docs[3].text[0], many.join(" ")));
+    let (kept, count) = builds.next(&docs);
+    assert!(kept.len() < count);
+    // And gone again.
+    docs[3].text[0] = corpus(700).swap_remove(3).text.swap_remove(0);
+    builds.next(&docs);
+    // Nothing changed: every bundle kept.
+    let (kept, count) = builds.next(&docs);
+    assert_eq!(kept.len(), count);
 }

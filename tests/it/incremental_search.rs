@@ -185,3 +185,49 @@ fn an_edited_report_unpacks_only_the_documents_of_its_bundle() {
     );
     assert_same("one report edited", &tree(&site), &fresh_tree(&site));
 }
+
+/// The terms bundles written again, over every tree: a stage line each.
+fn terms_written(run: &Run) -> usize {
+    let what = "timing: search terms bundles written again: ";
+    let lines = run.stderr.lines().filter_map(|l| l.strip_prefix(what));
+    let counts: Vec<usize> = lines.map(|n| n.trim().parse().unwrap()).collect();
+    assert!(
+        !counts.is_empty(),
+        "no terms bundles patched:\n{}",
+        run.stderr
+    );
+    counts.iter().sum()
+}
+
+#[test]
+fn an_edit_writes_again_only_the_terms_bundles_whose_entries_changed() {
+    let site = Site::fixture(FIXTURE);
+    build_counting(&site, &[]);
+    // Nothing changed: every tree's terms bundles are kept as they are.
+    let (run, _) = build_counting(&site, &[]);
+    assert_eq!(terms_written(&run), 0);
+    // A word no other page has enters each tree's index, in one terms bundle.
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "to support 37 initiatives.",
+        "to support 37 initiatives, zyxquorums included.",
+    );
+    let (run, _) = build_counting(&site, &[]);
+    let trees = trees_docs(&site).len();
+    assert_eq!(terms_written(&run), trees);
+    assert_same("a new word", &tree(&site), &fresh_tree(&site));
+    // And leaves it: the index is again a fresh build's, without the word.
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "to support 37 initiatives, zyxquorums included.",
+        "to support 37 initiatives.",
+    );
+    let (run, _) = build_counting(&site, &[]);
+    assert_eq!(terms_written(&run), trees);
+    let tree = tree(&site);
+    let word = tree.iter().any(|(k, bytes)| {
+        k.contains("search/terms/") && String::from_utf8_lossy(bytes).contains("zyxquorum")
+    });
+    assert!(!word, "a stem no page has any more is in no terms bundle");
+    assert_same("the word gone", &tree, &fresh_tree(&site));
+}
