@@ -478,3 +478,20 @@ impl Incremental {
         self.validation
     }
 }
+
+/// The bytes of a file the build keeps beside the output for the next build (the
+/// search index's and the open data's memories): `None` when there is none, `Err`
+/// with the reason, for a warning, when something is there that may not be read.
+pub(crate) fn read_kept(path: &Path) -> Result<Option<Vec<u8>>, String> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("it cannot be read: {e}")),
+        Ok(meta) => meta,
+    };
+    if !meta.is_file() {
+        return Err("it is not a regular file (a folder or a symbolic link?)".into());
+    }
+    std::fs::read(path)
+        .map(Some)
+        .map_err(|e| format!("it cannot be read: {e}"))
+}

@@ -63,15 +63,9 @@ impl Memo {
     /// The memory the file at `path` holds for the `wsis` named `wsis`: empty when
     /// there is none, `Err` with the reason when one is there but may not be used.
     pub(crate) fn read(path: &Path, wsis: &str) -> Result<Memo, String> {
-        let meta = match std::fs::symlink_metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Memo::default()),
-            Err(e) => return Err(format!("it cannot be read: {e}")),
-            Ok(meta) => meta,
+        let Some(bytes) = crate::cache::read_kept(path)? else {
+            return Ok(Memo::default());
         };
-        if !meta.is_file() {
-            return Err("it is not a regular file (a folder or a symbolic link?)".into());
-        }
-        let bytes = std::fs::read(path).map_err(|e| format!("it cannot be read: {e}"))?;
         let rest = bytes
             .strip_prefix(MAGIC)
             .ok_or("it is not a wsis data cache file of this format")?;

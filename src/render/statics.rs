@@ -11,6 +11,7 @@
 //! plain name finds it; a link to a file written under neither name is a broken link
 //! for the link check.
 
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -26,7 +27,7 @@ use super::theme::Theme;
 pub(crate) fn names<'p>(
     theme: &Theme,
     bytes: &[Vec<u8>],
-    pages: impl Iterator<Item = (&'p str, &'p [String])>,
+    pages: impl Iterator<Item = (&'p str, &'p [String])> + Send,
     base_path: &str,
     root_url: &str,
 ) -> Vec<(PathBuf, usize)> {
@@ -55,7 +56,7 @@ pub(crate) fn names<'p>(
 fn linked<'t, 'p>(
     theme: &'t Theme,
     bytes: &[Vec<u8>],
-    pages: impl Iterator<Item = (&'p str, &'p [String])>,
+    pages: impl Iterator<Item = (&'p str, &'p [String])> + Send,
     base_path: &str,
     root_url: &str,
 ) -> HashSet<&'t str> {
@@ -67,31 +68,38 @@ fn linked<'t, 'p>(
     // A site has millions of links and a theme a few assets: a link is resolved only
     // when its last segment is one of their file names.
     let files: HashSet<&str> = names.keys().map(|n| last_segment(n)).collect();
-    let mut used = HashSet::new();
-    let mut scan = |page_url: &str, links: &mut dyn Iterator<Item = &str>| {
-        for link in links {
-            let path = link.split(['?', '#']).next().unwrap_or("");
-            if !files.contains(last_segment(path)) {
-                continue;
-            }
-            if let Ok(Some((rel, _))) = target(link, page_url, base_path, root_url) {
-                if let Some(name) = names.get(rel.as_str()) {
-                    used.insert(*name);
+    let scan =
+        |page_url: &str, links: &mut dyn Iterator<Item = &str>, used: &mut HashSet<&'t str>| {
+            for link in links {
+                let path = link.split(['?', '#']).next().unwrap_or("");
+                if !files.contains(last_segment(path)) {
+                    continue;
+                }
+                if let Ok(Some((rel, _))) = target(link, page_url, base_path, root_url) {
+                    if let Some(name) = names.get(rel.as_str()) {
+                        used.insert(*name);
+                    }
                 }
             }
-        }
-    };
-    for (page, links) in pages {
-        scan(
-            &format!("{base_path}{page}"),
-            &mut links.iter().map(String::as_str),
-        );
-    }
+        };
+    // Every page's links, on every core: 1.5 million at 10,000 reports, the whole of
+    // an edit build's static files step (85-120 ms on one core).
+    let mut used = pages
+        .par_bridge()
+        .fold(HashSet::new, |mut used, (page, links)| {
+            let url = format!("{base_path}{page}");
+            scan(&url, &mut links.iter().map(String::as_str), &mut used);
+            used
+        })
+        .reduce(HashSet::new, |mut all, some| {
+            all.extend(some);
+            all
+        });
     for ((rel, _), bytes) in theme.statics.iter().zip(bytes) {
         if rel.extension().is_some_and(|e| e == "css") {
             let text = String::from_utf8_lossy(bytes);
             let url = format!("{base_path}{}", slash_path(rel));
-            scan(&url, &mut css_links(&text).into_iter());
+            scan(&url, &mut css_links(&text).into_iter(), &mut used);
         }
     }
     used

@@ -57,6 +57,7 @@ use crate::urls::slash_path;
 pub use manifest::MARKER;
 pub(crate) use names::{absolute, check_name};
 
+use folders::Tree;
 use manifest::{Written, read_manifest, unchanged, write_manifest};
 use names::{resolved, sibling};
 use swap::swap;
@@ -116,8 +117,9 @@ pub(crate) struct Output {
     /// Whether the staging folder is a spare kept from earlier builds, rather than a
     /// folder this build created.
     reused: bool,
-    /// The XXH3-128 of the live output's marker, when it has one.
-    marker_hash: Option<u128>,
+    /// The live output, when it has a marker: its record of folders is kept for it
+    /// as the next build's spare.
+    live_tree: Option<Tree>,
 }
 
 impl Output {
@@ -212,11 +214,8 @@ impl Output {
                 // build's own, and the new tree replaces them all.
                 Ok(Survey::default())
             } else {
-                let listing = Listing::new(
-                    listed.keys(),
-                    &folders::read(target, marker_hash),
-                    written_at,
-                );
+                let tree = marker_hash.and_then(|m| Tree::at(target, m));
+                let listing = Listing::new(listed.keys(), &folders::read(target, tree), written_at);
                 let surveyed = survey(target, listed, &listing);
                 crate::pipeline::timing("output: the live output surveyed", t);
                 surveyed
@@ -227,12 +226,8 @@ impl Output {
                 let t = std::time::Instant::now();
                 let listed = read_manifest(marker);
                 let written_at = modified_file(&staging.join(MARKER));
-                let hash = xxhash_rust::xxh3::xxh3_128(marker.as_bytes());
-                let listing = Listing::new(
-                    listed.keys(),
-                    &folders::read(target, Some(hash)),
-                    written_at,
-                );
+                let tree = Tree::at(&staging, xxhash_rust::xxh3::xxh3_128(marker.as_bytes()));
+                let listing = Listing::new(listed.keys(), &folders::read(target, tree), written_at);
                 let surveyed = survey_spare(&staging, listed, &listing);
                 crate::pipeline::timing("output: the spare surveyed", t);
                 surveyed
@@ -265,7 +260,7 @@ impl Output {
             claimed: Mutex::default(),
             temporaries: AtomicU64::new(0),
             reused,
-            marker_hash,
+            live_tree: marker_hash.and_then(|m| Tree::at(target, m)),
         };
         Ok((output, beside))
     }
@@ -377,6 +372,13 @@ impl Output {
             // A link to the live file keeps its time, so the manifest entry stays
             // true; a file system without hard links gets the bytes instead.
             let from = self.target.join(rel);
+            // Already that very file (a build killed before its marker was written
+            // left it linked): renaming a link over another of the same file does
+            // nothing, and would leave the temporary name behind.
+            if self.reused && same_file(&from, &path) {
+                lock(&self.written).insert(key.to_string(), same);
+                return Ok(true);
+            }
             if self.replace(&path, |tmp| fs::hard_link(&from, tmp)).is_ok() {
                 lock(&self.written).insert(key.to_string(), same);
                 return Ok(true);
@@ -517,9 +519,11 @@ impl Output {
         // let the next build's walks skip the folders that stay as they are.
         let mut times = folder_times(&self.staging, written.keys(), &kept_by_hand);
         let manifest = write_manifest(written.iter());
-        let hash = xxhash_rust::xxh3::xxh3_128(manifest.as_bytes());
         // The live output becomes the spare: its record is kept with the new tree's.
-        folders::write(&self.target, hash, self.marker_hash, &mut times);
+        let hash = xxhash_rust::xxh3::xxh3_128(manifest.as_bytes());
+        if let Some(tree) = Tree::at(&self.staging, hash) {
+            folders::write(&self.target, tree, self.live_tree, &mut times);
+        }
         self.replace(&self.staging.join(MARKER), |tmp| {
             create_new(tmp, manifest.as_bytes())
         })
@@ -554,6 +558,25 @@ impl Sink for Output {
         let written = lock(&self.written);
         written.len() == self.previous.len()
             && written.keys().all(|key| self.previous.contains_key(key))
+    }
+}
+
+/// Whether `a` and `b` are the same file (hard links to one inode), neither a link.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+            (Ok(a), Ok(b)) => {
+                a.is_file() && b.is_file() && (a.dev(), a.ino()) == (b.dev(), b.ino())
+            }
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
     }
 }
 

@@ -20,9 +20,29 @@ pub(super) fn sibling(target: &Path, suffix: &str) -> PathBuf {
 pub(super) const RESERVED: &str = ".wsis-";
 
 /// Refuses an output path with a name `wsis` keeps for itself: a site file named like
-/// the marker or a staging folder would be taken for the build's own. `shown` names
-/// the source of the file.
+/// the marker or a staging folder would be taken for the build's own; and one with a
+/// control character. `shown` names the source of the file.
 pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
+    // A line break (or a carriage return the manifest's reader would take for one's
+    // half) cannot be listed in the manifest or the record of folders, which would
+    // then misname the file; no address holds one either.
+    let control = rel.components().find_map(|c| match c {
+        Component::Normal(name) => {
+            let name = name.to_string_lossy();
+            name.chars()
+                .any(char::is_control)
+                .then(|| name.into_owned())
+        }
+        _ => None,
+    });
+    if let Some(name) = control {
+        return Err(Diagnostic::new(
+            Kind::Output,
+            shown,
+            format!("{name:?} has a line break or another control character in its name"),
+        )
+        .help("rename the file: a published file's name cannot hold control characters"));
+    }
     let reserved = rel.components().find_map(|c| match c {
         Component::Normal(name) => {
             let name = name.to_string_lossy();

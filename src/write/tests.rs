@@ -279,16 +279,21 @@ fn a_tampered_manifest_removes_nothing_outside_the_output() {
 
 /// The folders a walk of `out` reads, given its manifest, and the files it finds.
 fn walked(out: &Path) -> (usize, Vec<String>) {
+    walked_tree(out, out)
+}
+
+/// [`walked`] for the tree at `dir` beside the output `out` (the output or its spare).
+fn walked_tree(out: &Path, dir: &Path) -> (usize, Vec<String>) {
     use walk::{Found, Listing, modified_file, walk};
-    let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+    let marker = fs::read_to_string(dir.join(MARKER)).unwrap();
     let listed = read_manifest(&marker);
     let listing = Listing::new(
         listed.keys(),
-        &recorded(out),
-        modified_file(&out.join(MARKER)),
+        &recorded(out, dir),
+        modified_file(&dir.join(MARKER)),
     );
     let mut files = Vec::new();
-    let read = walk(out, &listing, |found| {
+    let read = walk(dir, &listing, |found| {
         if let Found::File(key) = found {
             files.push(key);
         }
@@ -344,7 +349,7 @@ fn only_folders_changed_since_the_manifest_are_read() {
     // records that folder as not the manifest's alone: it is read every time.
     build_settled(root, &out, &files);
     assert!(out.join("a/c/d/hand.txt").is_file());
-    assert_eq!(recorded(&out).get("a/c/d"), Some(&None));
+    assert_eq!(recorded(&out, &out).get("a/c/d"), Some(&None));
     let (read, found) = walked(&out);
     assert!(found.contains(&"a/c/d/hand.txt".to_string()), "{found:?}");
     assert!(read >= 2, "{read}");
@@ -365,10 +370,11 @@ fn folders_written_just_before_the_commit_are_read_again() {
     assert!(walked(&out).1.contains(&"a/b/hand.txt".to_string()));
 }
 
-/// The folders recorded for the tree at `out`, by the hash of its marker.
-fn recorded(out: &Path) -> HashMap<String, Option<u128>> {
-    let marker = fs::read(out.join(MARKER)).unwrap();
-    folders::read(out, Some(xxhash_rust::xxh3::xxh3_128(&marker)))
+/// The folders recorded for the tree at `dir` beside the output `out`.
+fn recorded(out: &Path, dir: &Path) -> HashMap<String, Option<u128>> {
+    let marker = fs::read(dir.join(MARKER)).unwrap();
+    let tree = folders::Tree::at(dir, xxhash_rust::xxh3::xxh3_128(&marker));
+    folders::read(out, tree)
 }
 
 /// Without a record of its folders (an older wsis, or the record removed), every
@@ -390,10 +396,96 @@ fn without_its_record_of_folders_every_folder_is_read() {
     assert_eq!(walked(&out).0, 1);
     let spare = root.join(".public.wsis-staging");
     assert!(spare.join("a/b/y.html").is_file());
-    let own = recorded(&out);
-    let marker = fs::read(spare.join(MARKER)).unwrap();
-    let theirs = folders::read(&out, Some(xxhash_rust::xxh3::xxh3_128(&marker)));
-    assert_ne!(own, theirs);
+    assert_ne!(recorded(&out, &out), recorded(&out, &spare));
     // The live output's record and the spare's, no other.
     assert_eq!(fs::read_dir(&records).unwrap().count(), 2);
+}
+
+/// Two trees holding the same files (hard links, so the same marker) each have their
+/// record: builds that change nothing read one folder of each.
+#[test]
+fn the_output_and_its_spare_holding_the_same_files_each_keep_their_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let spare = root.join(".public.wsis-staging");
+    for _ in 0..3 {
+        build_settled(root, &out, &["a/b/x.html", "c/y.html"]);
+    }
+    assert_eq!(
+        fs::read(out.join(MARKER)).unwrap(),
+        fs::read(spare.join(MARKER)).unwrap()
+    );
+    assert_eq!(walked_tree(&out, &out).0, 1);
+    assert_eq!(walked_tree(&out, &spare).0, 1);
+}
+
+/// A record cut short or damaged is not used (every folder is read), and one that
+/// lists a folder the tree does not have makes no build fail.
+#[test]
+fn a_damaged_record_of_folders_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    build_settled(root, &out, &["a/b/x.html", "a/c/y.html"]);
+    let records = root.join(".public.wsis-folders");
+    let record = fs::read_dir(&records)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = fs::read_to_string(&record).unwrap();
+    fs::write(&record, &text[..text.len() - 3]).unwrap();
+    assert_eq!(walked(&out).0, 4, "the root, a, a/b and a/c");
+    // A whole record (its hash right) naming a folder that is not there.
+    let (_, body) = text.split_once('\n').unwrap();
+    let a_time = body.lines().find_map(|l| l.strip_suffix(" a")).unwrap();
+    let body = format!("{body}{a_time} a/gone\n");
+    let hash = xxhash_rust::xxh3::xxh3_128(body.as_bytes());
+    fs::write(&record, format!("wsis folders 1 {hash:032x}\n{body}")).unwrap();
+    assert_eq!(walked(&out).0, 1);
+    build_settled(root, &out, &["a/b/x.html", "a/c/y.html"]);
+}
+
+/// A name with a line break or a carriage return cannot be listed in the manifest
+/// or the record of folders: the build refuses it.
+#[test]
+fn names_with_control_characters_are_refused() {
+    for name in ["x/a\nb/c.txt", "z/f\r", "tab\there.css"] {
+        let err = check_name(Path::new(name), Path::new(name)).unwrap_err();
+        assert!(err.to_string().contains("control character"), "{err}");
+    }
+    assert!(check_name(Path::new("x/ordinary name.txt"), Path::new("x")).is_ok());
+}
+
+/// A page of the spare already hard-linked to the live file (as a killed build leaves
+/// it) is not linked again under a temporary name, which renaming over the same file
+/// would leave behind and the next builds would carry as a file added by hand.
+#[test]
+fn a_spare_file_already_linked_to_the_live_one_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let spare = root.join(".public.wsis-staging");
+    let build = |text: &str| {
+        let o = Output::prepare(root, &out).unwrap();
+        o.write(Path::new("p/index.html"), text.as_bytes()).unwrap();
+        o.commit().unwrap();
+    };
+    build("v1");
+    build("v2");
+    // The spare holds v1; a killed build had linked the live v2 into it.
+    fs::remove_file(spare.join("p/index.html")).unwrap();
+    fs::hard_link(out.join("p/index.html"), spare.join("p/index.html")).unwrap();
+    build("v2");
+    build("v2");
+    for tree in [&out, &spare] {
+        let names: Vec<String> = walkdir::WalkDir::new(tree)
+            .into_iter()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.contains(".wsis-tmp")), "{names:?}");
+    }
+    assert_eq!(fs::read_to_string(out.join("p/index.html")).unwrap(), "v2");
 }

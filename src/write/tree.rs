@@ -235,7 +235,9 @@ pub(super) fn survey(
                     crate::load::describe_type(&file_type)
                 ),
             )),
-            Found::File(key) if key == MARKER => {}
+            // The marker, and names wsis keeps for itself (a temporary file a killed
+            // build left): never taken for files added by hand.
+            Found::File(key) if key == MARKER || reserved(&key) => {}
             Found::File(key) => match listed.remove(&key) {
                 Some(w) => {
                     previous.insert(key, w);
@@ -270,4 +272,12 @@ pub(super) fn named_exactly(path: &Path) -> bool {
             .filter_map(Result::ok)
             .any(|e| e.file_name() == name)
     })
+}
+
+/// Whether the last name of `key` is one wsis keeps for its own files (compared
+/// without case, as [`super::names::check_name`] does).
+fn reserved(key: &str) -> bool {
+    key.rsplit('/')
+        .next()
+        .is_some_and(|name| name.to_lowercase().contains(RESERVED))
 }

@@ -150,10 +150,16 @@ pub(super) fn walk(
             stack.extend(folders.iter().cloned());
             continue;
         }
-        read += 1;
         let io = |e: std::io::Error| Diagnostic::io(&path, "read the output folder", &e);
+        let entries = match fs::read_dir(&path) {
+            // Listed by a record that no longer holds (or removed meanwhile): there
+            // is nothing in it to find.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !folder.is_empty() => continue,
+            entries => entries.map_err(io)?,
+        };
+        read += 1;
         let mut empty = true;
-        for entry in fs::read_dir(&path).map_err(io)? {
+        for entry in entries {
             let entry = entry.map_err(io)?;
             empty = false;
             let name = entry.file_name();
