@@ -62,8 +62,8 @@ use manifest::{Written, read_manifest, unchanged, write_manifest};
 use names::{resolved, sibling};
 use swap::swap;
 use tree::{
-    Spare, Survey, clean_leftovers, create_new, prune, remove_entry, remove_tree, survey,
-    survey_spare, temporary,
+    Spare, Survey, clean_leftovers, create_new, prune, remove_entry, remove_tree, same_file,
+    survey, survey_spare, temporary,
 };
 use walk::{Listing, folder_times, modified_file};
 
@@ -206,6 +206,7 @@ impl Output {
         }
         let staging = sibling(target, "wsis-staging");
         let reused = spare_marker.is_some();
+        let live_tree = marker_hash.and_then(|m| Tree::at(target, m));
         let survey_output = || {
             let t = std::time::Instant::now();
             let listed = read_manifest(&manifest);
@@ -214,8 +215,8 @@ impl Output {
                 // build's own, and the new tree replaces them all.
                 Ok(Survey::default())
             } else {
-                let tree = marker_hash.and_then(|m| Tree::at(target, m));
-                let listing = Listing::new(listed.keys(), &folders::read(target, tree), written_at);
+                let listing =
+                    Listing::new(listed.keys(), &folders::read(target, live_tree), written_at);
                 let surveyed = survey(target, listed, &listing);
                 crate::pipeline::timing("output: the live output surveyed", t);
                 surveyed
@@ -260,7 +261,7 @@ impl Output {
             claimed: Mutex::default(),
             temporaries: AtomicU64::new(0),
             reused,
-            live_tree: marker_hash.and_then(|m| Tree::at(target, m)),
+            live_tree,
         };
         Ok((output, beside))
     }
@@ -558,25 +559,6 @@ impl Sink for Output {
         let written = lock(&self.written);
         written.len() == self.previous.len()
             && written.keys().all(|key| self.previous.contains_key(key))
-    }
-}
-
-/// Whether `a` and `b` are the same file (hard links to one inode), neither a link.
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
-            (Ok(a), Ok(b)) => {
-                a.is_file() && b.is_file() && (a.dev(), a.ino()) == (b.dev(), b.ino())
-            }
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (a, b);
-        false
     }
 }
 

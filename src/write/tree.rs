@@ -98,6 +98,25 @@ pub(super) fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<fs::Metad
     file.metadata()
 }
 
+/// Whether `a` and `b` are the same file (hard links to one inode), neither a link.
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+            (Ok(a), Ok(b)) => {
+                a.is_file() && b.is_file() && (a.dev(), a.ino()) == (b.dev(), b.ino())
+            }
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
 /// The spare tree as [`survey_spare`] found it.
 #[derive(Debug, Default)]
 pub(super) struct Spare {
