@@ -50,6 +50,7 @@ pub mod search;
 pub mod series;
 #[cfg(feature = "serve")]
 pub mod serve;
+mod stamp;
 pub mod urls;
 mod validate;
 mod write;
@@ -407,18 +408,32 @@ fn emit(
     // report was validated from is not parsed.
     if let Some(cache) = cache.as_deref_mut() {
         cache.begin_validation(root, options.base_url.as_deref());
+        pipeline::timing("load: the cached reports", t);
     }
     let reusable = cache.as_deref();
-    let cached = |rel: &Path, fingerprint| reusable.and_then(|c| c.cached(rel, fingerprint));
-    let mut sources = load::load_with(root, &cached).map_err(BuildError::new)?;
+    let known: &dyn load::Known = match reusable {
+        Some(cache) => cache,
+        None => &load::NotKnown,
+    };
+    let mut sources = load::load_with(root, known).map_err(BuildError::new)?;
     pipeline::timing("load", t);
     let t = Instant::now();
     let reuse = |raw: &load::RawReport| reusable.and_then(|c| c.reused(raw));
     let site = validate::validate(config, &mut sources, &reuse, validate::Bodies::Drop)
         .map_err(BuildError::new)?;
     if let Some(cache) = cache.as_deref_mut() {
-        cache.validated(validate::Validated::of(&sources, &site));
+        let stamps = sources
+            .reports
+            .iter()
+            .filter_map(|r| Some((r.file().to_path_buf(), r.stamp?)))
+            .collect();
+        cache.validated(validate::Validated::of(&sources, &site), stamps);
     }
+    // Counted after validation: a report left unread is read for a warning into it.
+    pipeline::stat(
+        "load: report files read",
+        sources.reports.iter().filter(|r| r.is_read()).count(),
+    );
     drop(sources);
     pipeline::timing("validate", t);
     let t = Instant::now();

@@ -21,7 +21,7 @@ const MAGIC: &[u8] = b"WSIS-CACHE\n";
 
 /// The version of the layout and payload; raised whenever either changes, so that a
 /// cache of another layout is never misread.
-pub(super) const FORMAT: u32 = 5;
+pub(super) const FORMAT: u32 = 6;
 
 /// The fixed part before the payload: magic, format, length, checksum.
 const HEADER: usize = MAGIC.len() + 4 + 8 + 16;
@@ -470,6 +470,7 @@ mod tests {
                 offset: 12,
                 len: 13,
                 hash: 14,
+                stamp: None,
             }],
             links: Vec::new(),
         }

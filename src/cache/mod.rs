@@ -84,6 +84,7 @@ use crate::linkcheck::PageRefs;
 use crate::load::RawReport;
 use crate::model::{Report, Site};
 use crate::pipeline::lock;
+use crate::stamp::Stamp;
 use crate::validate::Validated;
 use file::Contents;
 pub(crate) use file::PageEntry;
@@ -128,6 +129,9 @@ pub(crate) struct Incremental {
     affected: Option<HashSet<String>>,
     /// This build's validated reports.
     validated: Validated,
+    /// The stamps of this build's report files as they were read, where they could be
+    /// recorded, by file.
+    stamps: HashMap<PathBuf, Stamp>,
     /// This build's pages: path, context fingerprint, output hash, and whether it was
     /// rendered (else kept, with the previous build's links and ids).
     fresh: Mutex<HashMap<String, (u128, u128, bool)>>,
@@ -164,6 +168,7 @@ impl Incremental {
             same_validation: false,
             affected: None,
             validated: Validated::default(),
+            stamps: HashMap::new(),
             fresh: Mutex::default(),
             rendered: AtomicUsize::new(0),
             revalidated: AtomicUsize::new(0),
@@ -317,13 +322,6 @@ impl Incremental {
         }
     }
 
-    /// The previous build's validated report of the file `rel` whose text hashes as
-    /// `fingerprint`, if it has one and may reuse it: loading leaves that report's text
-    /// unparsed.
-    pub(crate) fn cached(&self, rel: &Path, fingerprint: u64) -> Option<Arc<Report>> {
-        self.reusable.of_text(rel, fingerprint)
-    }
-
     /// The previous build's validated version of `raw`, when its file is unchanged.
     pub(crate) fn reused(&self, raw: &RawReport) -> Option<Arc<Report>> {
         let reused = self.reusable.get(raw);
@@ -343,9 +341,11 @@ impl Incremental {
         self.revalidated.load(Ordering::Relaxed)
     }
 
-    /// Records this build's validated reports, for the next build.
-    pub(crate) fn validated(&mut self, reports: Validated) {
+    /// Records this build's validated reports, and the stamps of their files as they
+    /// were read (`stamps`, by file), for the next build.
+    pub(crate) fn validated(&mut self, reports: Validated, stamps: HashMap<PathBuf, Stamp>) {
         self.validated = reports;
+        self.stamps = stamps;
     }
 
     /// Works out which pages may be kept without building their context, once the
@@ -476,6 +476,29 @@ impl Incremental {
     /// [`Incremental::begin_validation`] knows it; 0 before.
     pub(crate) fn validation(&self) -> u128 {
         self.validation
+    }
+}
+
+/// The previous build's reports, for loading: only those it may reuse (validated
+/// against the same settings, organizations, metrics and frame).
+impl crate::load::Known for Incremental {
+    fn stamps(&self) -> bool {
+        self.packed_at.values().any(|p| p.stamp.is_some())
+    }
+
+    /// Its report validated from `rel` when that text hashed as `fingerprint`:
+    /// loading leaves the text unparsed.
+    fn cached(&self, rel: &Path, fingerprint: u64) -> Option<Arc<Report>> {
+        self.reusable.of_text(rel, fingerprint)
+    }
+
+    /// Its report validated from `rel`, and that text's fingerprint, when the file was
+    /// stamped `stamp` as the text was read: loading does not read the file.
+    fn seen(&self, rel: &Path, stamp: &Stamp) -> Option<(u64, Arc<Report>)> {
+        let packed = self.packed_at.get(rel)?;
+        let (fingerprint, report) = self.reusable.0.get(rel)?;
+        (packed.stamp.as_ref() == Some(stamp) && packed.fingerprint == *fingerprint)
+            .then(|| (*fingerprint, Arc::clone(report)))
     }
 }
 

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::file::{FORMAT, Refused};
 use crate::model::Report;
+use crate::stamp::Stamp;
 
 /// The first bytes of every pack.
 const MAGIC: &[u8] = b"WSIS-REPORTS\n";
@@ -51,6 +52,9 @@ pub(crate) struct Packed {
     pub(crate) len: u64,
     /// Their XXH3-128.
     pub(crate) hash: u128,
+    /// The report file's stamp when that text was read, if it could be recorded:
+    /// while the file has it, the next build does not read the file.
+    pub(crate) stamp: Option<Stamp>,
 }
 
 /// Opens the regular file at `path` with `options`, never through a symbolic link
@@ -186,6 +190,7 @@ impl Writer {
                     offset: self.end,
                     len: blob.len() as u64,
                     hash: xxhash_rust::xxh3::xxh3_128(&blob),
+                    stamp: None,
                 });
                 self.end += blob.len() as u64;
             }

@@ -153,9 +153,16 @@ impl Incremental {
         let mut written = writer.write(&missing)?.into_iter();
         let id = writer.id;
         let len = writer.finish()?;
+        // Each report's file as this build read it (or found it unchanged), kept or
+        // written: a file touched without a change gets its new stamp.
         let packed = at
             .into_iter()
-            .map(|p| p.or_else(|| written.next()))
+            .zip(&reports)
+            .map(|(p, (source, _))| {
+                let mut p = p.or_else(|| written.next())?;
+                p.stamp = self.stamps.get(*source).copied();
+                Some(p)
+            })
             .collect::<Option<Vec<_>>>()
             .unwrap_or_default();
         Ok(((id, len), packed))

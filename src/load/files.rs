@@ -6,12 +6,26 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Kind, Location};
+use crate::stamp::Stamp;
 
 /// Reads a text file as UTF-8, dropping a byte-order mark and turning CRLF line ends
 /// into LF so that positions count the same on every platform.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes = read_regular(path, shown, Some(MAX_FILE_BYTES))?;
     decode_text(bytes, shown)
+}
+
+/// [`read_text`], and the file's [`Stamp`] when it may be recorded (its times older
+/// than a clock step when it was opened).
+pub(crate) fn read_text_stamped(
+    path: &Path,
+    shown: &Path,
+) -> Result<(String, Option<Stamp>), Diagnostic> {
+    // Before the open: a change after the file's metadata is read is then sure to
+    // move its times past those recorded.
+    let before = std::time::SystemTime::now();
+    let (bytes, meta) = read_regular_meta(path, shown, Some(MAX_FILE_BYTES))?;
+    Ok((decode_text(bytes, shown)?, Stamp::settled(&meta, before)))
 }
 
 /// Reads `path` if it is a regular file (links followed), refusing anything else
@@ -23,6 +37,15 @@ pub(crate) fn read_regular(
     shown: &Path,
     max: Option<u64>,
 ) -> Result<Vec<u8>, Diagnostic> {
+    read_regular_meta(path, shown, max).map(|(bytes, _)| bytes)
+}
+
+/// [`read_regular`], and the open file's metadata.
+fn read_regular_meta(
+    path: &Path,
+    shown: &Path,
+    max: Option<u64>,
+) -> Result<(Vec<u8>, std::fs::Metadata), Diagnostic> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| Diagnostic::io(shown, "read", &e))?;
     check_regular(&meta, shown)?;
@@ -60,7 +83,7 @@ pub(crate) fn read_regular(
         )
         .help("build again once the file is saved"));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// An error unless `meta` is a regular file's.

@@ -20,8 +20,10 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::{Bound, OrgKind, PartialDate, Report, ReportKind, Status};
+use crate::stamp::Stamp;
 use number::RawNumber;
 
+use files::read_text_stamped;
 pub(crate) use files::{
     MAX_FILE_BYTES, decode_text, describe_type, list_files, list_linked, read_regular, read_text,
     stays_inside,
@@ -249,16 +251,46 @@ fn load_doc<T: for<'de> Deserialize<'de>>(root: &Path, rel: &Path) -> Result<Doc
 /// Reads every content file under `root/content`. Returns all the problems found,
 /// not only the first.
 pub(crate) fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
-    load_with(root, &|_, _| None)
+    load_with(root, &NotKnown)
 }
 
-/// [`load`], leaving unparsed each report whose text `cached` has a validated report
-/// of (by its file, relative to `root`, and its text's fingerprint): it is parsed only
-/// if asked for ([`RawReport`]).
-pub(crate) fn load_with(
-    root: &Path,
-    cached: &(dyn Fn(&Path, u64) -> Option<Arc<Report>> + Sync),
-) -> Result<Sources, Vec<Diagnostic>> {
+/// What an earlier build knew of the site's reports, for [`load_with`].
+pub(crate) trait Known: Sync {
+    /// The report validated from the file `rel` (relative to the site root) when its
+    /// text hashed as `fingerprint`.
+    fn cached(&self, rel: &Path, fingerprint: u64) -> Option<Arc<Report>>;
+
+    /// The fingerprint of the text last read from the file `rel` and the report
+    /// validated from it, when the file was then stamped `stamp`.
+    fn seen(&self, rel: &Path, stamp: &Stamp) -> Option<(u64, Arc<Report>)>;
+
+    /// Whether [`Known::seen`] may know any file: when not, files are not stamped
+    /// before they are read.
+    fn stamps(&self) -> bool;
+}
+
+/// Nothing known: every report file is read and parsed.
+pub(crate) struct NotKnown;
+
+impl Known for NotKnown {
+    fn cached(&self, _: &Path, _: u64) -> Option<Arc<Report>> {
+        None
+    }
+
+    fn seen(&self, _: &Path, _: &Stamp) -> Option<(u64, Arc<Report>)> {
+        None
+    }
+
+    fn stamps(&self) -> bool {
+        false
+    }
+}
+
+/// [`load`], leaving unparsed each report whose text `known` has a validated report
+/// of (by its file, relative to `root`, and its text's fingerprint), and unread each
+/// whose file is stamped as when that text was read: it is read and parsed only if
+/// asked for ([`RawReport`]).
+pub(crate) fn load_with(root: &Path, known: &dyn Known) -> Result<Sources, Vec<Diagnostic>> {
     let content = Path::new("content");
     let mut errors = Vec::new();
     let mut sources = Sources::default();
@@ -328,15 +360,28 @@ pub(crate) fn load_with(
         .collect();
     sources.warnings = warnings;
     sources.linked_reports = linked_reports;
+    let stamps = known.stamps();
     let reports: Vec<_> = report_files
         .par_iter()
         .map(|rel| {
-            let text = read_text(&root.join(rel), rel)?;
-            let fingerprint = report::fingerprint(&text);
-            match cached(rel, fingerprint) {
-                Some(report) => Ok(RawReport::deferred(rel, text, fingerprint, report)),
-                None => parse_report(&text, rel),
+            let path = root.join(rel);
+            let stamp = match stamps {
+                true => std::fs::metadata(&path).ok().as_ref().and_then(Stamp::of),
+                false => None,
+            };
+            if let Some((stamp, (fingerprint, report))) =
+                stamp.and_then(|s| Some((s, known.seen(rel, &s)?)))
+            {
+                return Ok(RawReport::unread(rel, path, stamp, fingerprint, report));
             }
+            let (text, stamp) = read_text_stamped(&path, rel)?;
+            let fingerprint = report::fingerprint(&text);
+            let mut report = match known.cached(rel, fingerprint) {
+                Some(report) => RawReport::deferred(rel, text, fingerprint, report),
+                None => parse_report(&text, rel)?,
+            };
+            report.stamp = stamp;
+            Ok(report)
         })
         .collect();
 

@@ -2,6 +2,8 @@
 //! validated from the very same text, parsed only if something asks for its front
 //! matter (a warning pointing into it, a report validated again). Parsing every
 //! unchanged report's YAML was a seventh of an incremental build at 10,000 reports.
+//! When the file's [`Stamp`] is the one recorded as that text was read, the text is
+//! not even read until then: reading it was a fifth of an edit build.
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
@@ -9,8 +11,9 @@ use std::sync::{Arc, OnceLock};
 
 use super::number::RawNumber;
 use super::{Doc, FrontMatter, Positions, RawFigure, front, yaml};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::model::Report;
+use crate::stamp::Stamp;
 
 /// A report file: its front matter and the Markdown after it.
 #[derive(Debug)]
@@ -19,6 +22,8 @@ pub(crate) struct RawReport {
     pub(crate) slug: String,
     /// A hash of the whole file, to tell an edited report from an unchanged one.
     pub(crate) fingerprint: u64,
+    /// The file's stamp as it was read, when it may be recorded for the next build.
+    pub(crate) stamp: Option<Stamp>,
     parts: Parts,
 }
 
@@ -48,7 +53,7 @@ enum Parts {
 #[derive(Debug)]
 struct Deferred {
     file: PathBuf,
-    text: String,
+    text: Text,
     /// The cached report, which answers what is asked of every report (whether it
     /// lists translations) without parsing.
     cached: Arc<Report>,
@@ -56,6 +61,16 @@ struct Deferred {
     /// report's but does not parse (a cache crafted to match) stands in with the cached
     /// report's values, without positions, and [`RawReport::parse_error`] says so.
     parsed: OnceLock<(Parsed, Option<Diagnostic>)>,
+}
+
+/// A deferred report's text.
+#[derive(Debug)]
+enum Text {
+    /// Read while loading.
+    Read(String),
+    /// Left in the file at `path`, whose stamp was the one recorded when its text was
+    /// last read; that text hashed as the report's fingerprint. Read when asked for.
+    Unread(PathBuf),
 }
 
 impl RawReport {
@@ -67,15 +82,44 @@ impl RawReport {
         fingerprint: u64,
         cached: Arc<Report>,
     ) -> RawReport {
+        RawReport::deferred_with(rel, Text::Read(text), fingerprint, cached)
+    }
+
+    /// A report file at `path` (`rel` from the site root) left unread: its stamp is
+    /// `stamp`, the one recorded when its text was read and hashed as `fingerprint`,
+    /// the text the cached report `cached` was validated from.
+    pub(crate) fn unread(
+        rel: &Path,
+        path: PathBuf,
+        stamp: Stamp,
+        fingerprint: u64,
+        cached: Arc<Report>,
+    ) -> RawReport {
+        let mut report = RawReport::deferred_with(rel, Text::Unread(path), fingerprint, cached);
+        report.stamp = Some(stamp);
+        report
+    }
+
+    fn deferred_with(rel: &Path, text: Text, fingerprint: u64, cached: Arc<Report>) -> RawReport {
         RawReport {
             slug: slug_of(rel),
             fingerprint,
+            stamp: None,
             parts: Parts::Deferred(Box::new(Deferred {
                 file: rel.to_path_buf(),
                 text,
                 cached,
                 parsed: OnceLock::new(),
             })),
+        }
+    }
+
+    /// Whether the report's text was read (always, but for [`RawReport::unread`]
+    /// reports not asked for since).
+    pub(crate) fn is_read(&self) -> bool {
+        match &self.parts {
+            Parts::Deferred(d) => !matches!(d.text, Text::Unread(_)) || d.parsed.get().is_some(),
+            Parts::Parsed(_) => true,
         }
     }
 
@@ -108,7 +152,7 @@ impl RawReport {
     pub(crate) fn parse_error(&self) -> Option<&Diagnostic> {
         match &self.parts {
             Parts::Parsed(_) => None,
-            Parts::Deferred(d) => d.parse().1.as_ref(),
+            Parts::Deferred(d) => d.parse(self.fingerprint).1.as_ref(),
         }
     }
 
@@ -136,12 +180,37 @@ impl RawReport {
 }
 
 impl Deferred {
-    fn parse(&self) -> &(Parsed, Option<Diagnostic>) {
-        self.parsed
-            .get_or_init(|| match parse(&self.text, &self.file) {
+    /// The report parsed, reading its text first if it was left unread (it must
+    /// still hash as `fingerprint`).
+    fn parse(&self, fingerprint: u64) -> &(Parsed, Option<Diagnostic>) {
+        self.parsed.get_or_init(|| {
+            let parsed = match &self.text {
+                Text::Read(text) => parse(text, &self.file),
+                Text::Unread(path) => self
+                    .read(path, fingerprint)
+                    .and_then(|t| parse(&t, &self.file)),
+            };
+            match parsed {
                 Ok(parsed) => (parsed, None),
                 Err(e) => (stand_in(&self.file, &self.cached), Some(e)),
-            })
+            }
+        })
+    }
+
+    /// The text of the file at `path`, left unread while loading, which must hash as
+    /// `fingerprint`: a file saved since it was loaded is not the report this build
+    /// holds (the next build reads it).
+    fn read(&self, path: &Path, fingerprint: u64) -> Result<String, Diagnostic> {
+        let text = super::read_text(path, &self.file)?;
+        if self::fingerprint(&text) == fingerprint {
+            return Ok(text);
+        }
+        Err(Diagnostic::new(
+            Kind::Io,
+            &self.file,
+            "the file changed while the site was built",
+        )
+        .help("build again to publish its new text"))
     }
 }
 
@@ -153,15 +222,16 @@ impl Deref for RawReport {
     fn deref(&self) -> &Parsed {
         match &self.parts {
             Parts::Parsed(p) => p,
-            Parts::Deferred(d) => &d.parse().0,
+            Parts::Deferred(d) => &d.parse(self.fingerprint).0,
         }
     }
 }
 
 impl DerefMut for RawReport {
     fn deref_mut(&mut self) -> &mut Parsed {
+        let fingerprint = self.fingerprint;
         if let Parts::Deferred(d) = &mut self.parts {
-            d.parse();
+            d.parse(fingerprint);
         }
         match &mut self.parts {
             Parts::Parsed(p) => p,
@@ -213,6 +283,7 @@ pub(crate) fn parse_report(text: &str, rel: &Path) -> Result<RawReport, Diagnost
     Ok(RawReport {
         slug: slug_of(rel),
         fingerprint: fingerprint(text),
+        stamp: None,
         parts: Parts::Parsed(Box::new(parse(text, rel)?)),
     })
 }

@@ -78,6 +78,7 @@ mod tests {
     use super::super::{Bodies, validate};
     use crate::load::RawReport;
     use crate::model::{LineId, MetricId, OrgId, Report};
+    use crate::stamp::Stamp;
     use std::sync::Arc;
 
     /// From a red-team read: a cached report is reused on its checksum alone, and one
@@ -147,8 +148,7 @@ mod tests {
             let mut sources = crate::load::load(&root).unwrap();
             let first = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
             let kept = Validated::of(&sources, &first);
-            let mut deferred =
-                crate::load::load_with(&root, &|rel, fp| kept.of_text(rel, fp)).unwrap();
+            let mut deferred = crate::load::load_with(&root, &ByText(&kept)).unwrap();
             assert!(deferred.reports.iter().all(|r| !r.is_parsed()), "{name}");
             let again =
                 validate(config, &mut deferred, &|raw| kept.get(raw), Bodies::Drop).unwrap();
@@ -221,8 +221,7 @@ mod tests {
         let both = || {
             let mut sources = crate::load::load(root).unwrap();
             let scratch = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop);
-            let mut deferred =
-                crate::load::load_with(root, &|rel, fp| kept.of_text(rel, fp)).unwrap();
+            let mut deferred = crate::load::load_with(root, &ByText(&kept)).unwrap();
             let next = validate(
                 config.clone(),
                 &mut deferred,
@@ -252,6 +251,80 @@ mod tests {
             .map(|r| r.file())
             .collect();
         assert!(parsed.contains(&std::path::Path::new(report)), "{parsed:?}");
+    }
+
+    /// What a cache of `Validated` reports tells loading: reports by their text only.
+    struct ByText<'a>(&'a super::Validated);
+
+    impl crate::load::Known for ByText<'_> {
+        fn cached(&self, rel: &std::path::Path, fingerprint: u64) -> Option<Arc<Report>> {
+            self.0.of_text(rel, fingerprint)
+        }
+
+        fn seen(&self, _: &std::path::Path, _: &Stamp) -> Option<(u64, Arc<Report>)> {
+            None
+        }
+
+        fn stamps(&self) -> bool {
+            false
+        }
+    }
+
+    /// What a cache of `Validated` reports tells loading when every report file is
+    /// stamped as when it was read: no report file is read.
+    struct AllSeen<'a>(&'a super::Validated);
+
+    impl crate::load::Known for AllSeen<'_> {
+        fn cached(&self, rel: &std::path::Path, fingerprint: u64) -> Option<Arc<Report>> {
+            self.0.of_text(rel, fingerprint)
+        }
+
+        fn seen(&self, rel: &std::path::Path, _: &Stamp) -> Option<(u64, Arc<Report>)> {
+            let (fingerprint, report) = self.0.0.get(rel)?;
+            Some((*fingerprint, Arc::clone(report)))
+        }
+
+        fn stamps(&self) -> bool {
+            true
+        }
+    }
+
+    /// A report file left unread (stamped as when its text was read) but saved before
+    /// its text is asked for is not taken for that text: asked for, it is refused, and
+    /// the next build reads it.
+    #[test]
+    fn an_unread_report_saved_before_its_text_is_asked_for_is_refused() {
+        use super::Validated;
+        let (dir, _) = super::super::tests::copied("basic");
+        let root = dir.path();
+        let config = crate::load_config(root, None).unwrap();
+        let mut sources = crate::load::load(root).unwrap();
+        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
+        let kept = Validated::of(&sources, &good);
+        let mut unread = crate::load::load_with(root, &AllSeen(&kept)).unwrap();
+        assert!(unread.reports.iter().all(|r| !r.is_read()));
+        // Unchanged: its text is read when asked for, and is the cached report's.
+        assert!(unread.reports[0].parse_error().is_none());
+        assert!(unread.reports[0].is_read());
+        let file = unread.reports[1].file().to_path_buf();
+        let text = std::fs::read_to_string(root.join(&file)).unwrap();
+        std::fs::write(root.join(&file), text + "\nA sentence saved since.\n").unwrap();
+        // Not taken from the cache (as when what it names is gone): parsed, and refused.
+        let errors = validate(
+            config,
+            &mut unread,
+            &|r| (r.file() != file).then(|| kept.get(r)).flatten(),
+            Bodies::Drop,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].file, file);
+        assert!(
+            errors[0]
+                .message
+                .contains("changed while the site was built"),
+            "{errors:?}"
+        );
     }
 
     /// A text that hashes as a cached report's but does not parse (a cache crafted to

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use crate::diagnostic::Diagnostic;
+use crate::stamp::clock_step;
 
 /// What a tree's manifest says of its folders, for [`walk`].
 #[derive(Debug, Default)]
@@ -68,17 +69,6 @@ impl Listing {
             }
         }
         listing
-    }
-}
-
-/// How far apart two changes may be and still get the same time, for a time as a file
-/// system recorded it: one that keeps whole seconds is given two, others 100 ms.
-fn clock_step(time: u128) -> u128 {
-    const SECOND: u128 = 1_000_000_000;
-    if time % SECOND == 0 {
-        2 * SECOND
-    } else {
-        SECOND / 10
     }
 }
 

@@ -31,6 +31,7 @@ mod incremental_data;
 mod incremental_links;
 mod incremental_reuse;
 mod incremental_search;
+mod incremental_stamps;
 mod incremental_unseen;
 mod interface_strings;
 mod language_words;

@@ -1,0 +1,198 @@
+//! An edit build reads only the report files whose size, times or identity changed
+//! since the build that last read them: the others are taken as the text then read.
+//! A file saved within a clock step of being read is read again by the next build, and
+//! a rewrite that keeps the size and sets the modification time back is still seen.
+//! Each case's output is a fresh build's, byte for byte.
+
+use crate::common;
+
+use std::fs;
+use std::time::Duration;
+
+use common::Site;
+use common::incremental::{FIXTURE, assert_same, tree};
+
+/// The report edited by the cases, and a sentence of it.
+const REPORT: &str = "content/reports/alpha-2024.md";
+
+/// Waits past the file system's clock step (100 ms; two seconds where files keep whole
+/// seconds), so that the files written so far may be stamped when next read.
+fn settle(site: &Site) {
+    let modified = fs::metadata(site.root.join(REPORT))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let whole = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+        == 0;
+    std::thread::sleep(Duration::from_millis(if whole { 2100 } else { 250 }));
+}
+
+/// Builds with `WSIS_TIMINGS` set; the number of report files the build read.
+fn files_read(case: &str, site: &Site) -> usize {
+    let out = site
+        .command("build", &[])
+        .env("WSIS_TIMINGS", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{case}: {stderr}");
+    assert!(!stderr.contains("cache was ignored"), "{case}: {stderr}");
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("timing: load: report files read: "))
+        .unwrap_or_else(|| panic!("{case}: no count of report files read in {stderr}"))
+        .parse()
+        .unwrap()
+}
+
+/// Asserts that the site's output is a fresh build's of its sources.
+fn assert_fresh(case: &str, site: &Site) {
+    let fresh = site.sources_copy();
+    let run = fresh.build(&["--fresh"]);
+    assert!(run.ok, "{case}: {}", run.stderr);
+    assert_same(case, &tree(site), &tree(&fresh));
+}
+
+fn report_count(site: &Site) -> usize {
+    fs::read_dir(site.root.join("content/reports"))
+        .unwrap()
+        .count()
+}
+
+#[test]
+fn an_edit_build_reads_only_the_report_files_that_changed() {
+    let site = Site::fixture(FIXTURE);
+    settle(&site);
+    let all = report_count(&site);
+    assert_eq!(files_read("first build", &site), all);
+    assert_eq!(files_read("nothing changed", &site), 0);
+    site.edit(REPORT, "See the", "Saw the");
+    assert_eq!(files_read("one report edited", &site), 1);
+    assert_fresh("one report edited", &site);
+    // Read within a clock step of its save, the edited file was not stamped: read
+    // again (it could have been saved again with the same times), then stamped.
+    settle(&site);
+    assert_eq!(files_read("after the edit", &site), 1);
+    assert_eq!(files_read("settled", &site), 0);
+    // Touched without a change: read once, then known by its new stamp.
+    let file = fs::File::options()
+        .write(true)
+        .open(site.root.join(REPORT))
+        .unwrap();
+    file.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+    drop(file);
+    settle(&site);
+    assert_eq!(files_read("touched", &site), 1);
+    assert_eq!(files_read("touched, then built", &site), 0);
+    assert_fresh("touched", &site);
+}
+
+#[test]
+fn a_report_rewritten_with_its_size_and_time_kept_is_read_again() {
+    let site = Site::fixture(FIXTURE);
+    settle(&site);
+    site.build_ok();
+    assert_eq!(files_read("settled", &site), 0);
+    let path = site.root.join(REPORT);
+    let before = fs::metadata(&path).unwrap();
+    // The same number of bytes, written in place, the modification time set back: only
+    // the file's change time tells.
+    site.edit(REPORT, "See the", "Saw the");
+    let file = fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    drop(file);
+    let after = fs::metadata(&path).unwrap();
+    assert_eq!(
+        (after.len(), after.modified().unwrap()),
+        (before.len(), before.modified().unwrap())
+    );
+    assert_eq!(files_read("rewritten in place", &site), 1);
+    assert!(
+        site.output("reports/alpha-2024/index.html")
+            .contains("Saw the")
+    );
+    assert_fresh("rewritten in place", &site);
+}
+
+#[test]
+fn a_report_replaced_by_another_file_of_the_same_size_and_time_is_read_again() {
+    let site = Site::fixture(FIXTURE);
+    settle(&site);
+    site.build_ok();
+    assert_eq!(files_read("settled", &site), 0);
+    let path = site.root.join(REPORT);
+    let before = fs::metadata(&path).unwrap();
+    // As `cp -p` or a backup restore leaves it: another file renamed over it, with the
+    // old one's size and modification time.
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("See the", "Saw the", 1);
+    let other = site.root.join("replacement.md");
+    fs::write(&other, text).unwrap();
+    let file = fs::File::options().write(true).open(&other).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    drop(file);
+    fs::rename(&other, &path).unwrap();
+    assert_eq!(fs::metadata(&path).unwrap().len(), before.len());
+    assert_eq!(files_read("replaced", &site), 1);
+    assert!(
+        site.output("reports/alpha-2024/index.html")
+            .contains("Saw the")
+    );
+    assert_fresh("replaced", &site);
+}
+
+#[test]
+fn a_report_left_unread_is_read_for_a_warning_pointing_into_it() {
+    // A report repeating an earlier report's figure is warned about with the figure's
+    // line and column: the unread report's text is read for them.
+    let site = Site::fixture(FIXTURE);
+    site.write(
+        "content/reports/alpha-2023b.md",
+        "---\ntitle: \"Alpha update 2023\"\norganization: alpha\nyear: 2023\n\
+         published: 2023-12\nkind: annual-progress\nfigures:\n  - metric: alpha-alumni\n\
+         \x20   value: 355\n    year: 2023\n    quote: \"355 members\"\n---\n\n\
+         Our network has 355 members.\n",
+    );
+    settle(&site);
+    let warned = |run: &common::Run| -> Vec<String> {
+        assert!(run.ok, "{}", run.stderr);
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("warning"))
+            .map(str::to_string)
+            .collect()
+    };
+    let warnings = warned(&site.build(&[]));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("alpha-2023b.md:8:13:") && w.contains("repeats the figure")),
+        "{warnings:?}"
+    );
+    site.edit(REPORT, "See the", "Saw the");
+    // The edited report and the one warned about.
+    assert_eq!(files_read("edited", &site), 2);
+    site.edit(REPORT, "Saw the", "Sew the");
+    assert_eq!(warned(&site.build(&[])), warnings);
+    assert_fresh("warned", &site);
+}
+
+#[test]
+fn a_report_deleted_after_its_build_is_gone_from_the_next() {
+    let site = Site::fixture(FIXTURE);
+    settle(&site);
+    site.build_ok();
+    assert!(site.has_output("reports/beta-2024/index.html"));
+    fs::remove_file(site.root.join("content/reports/beta-2024.md")).unwrap();
+    // The report's links from alpha-2024 would now be broken: drop them.
+    site.edit(REPORT, "[Beta report](/reports/beta-2024/)", "Beta report");
+    let run = site.build(&[]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(!site.has_output("reports/beta-2024/index.html"));
+    assert_fresh("deleted", &site);
+}
