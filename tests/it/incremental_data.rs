@@ -9,33 +9,18 @@ use crate::common;
 use std::fs;
 
 use common::Site;
-use common::incremental::{FIXTURE, assert_same, tree};
+use common::incremental::{FIXTURE, assert_fresh, assert_same, timed_build, timed_count, tree};
 
 /// The data files kept and made again by a build of `site` with `WSIS_TIMINGS` set,
 /// which must succeed without a warning about a cache, and its output the same as a
 /// fresh build's of the same sources.
 fn data_counts(case: &str, site: &Site) -> (usize, usize) {
-    let out = site
-        .command("build", &[])
-        .env("WSIS_TIMINGS", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{case}: {stderr}");
-    assert!(!stderr.contains("cache was ignored"), "{case}: {stderr}");
-    let fresh = site.sources_copy();
-    let run = fresh.build(&["--fresh"]);
-    assert!(run.ok, "{case}: {}", run.stderr);
-    assert_same(case, &tree(site), &tree(&fresh));
-    let count = |what: &str| -> usize {
-        stderr
-            .lines()
-            .find_map(|l| l.strip_prefix(&format!("timing: data files {what}: ")))
-            .unwrap_or_else(|| panic!("{case}: no count of data files {what} in {stderr}"))
-            .parse()
-            .unwrap()
-    };
-    (count("kept"), count("made again"))
+    let stderr = timed_build(case, site);
+    assert_fresh(case, site);
+    (
+        timed_count(case, &stderr, "data files kept"),
+        timed_count(case, &stderr, "data files made again"),
+    )
 }
 
 /// The fixture, built, with `change` applied: the data files kept and made again by

@@ -8,7 +8,7 @@ use crate::common;
 use std::fs;
 
 use common::Site;
-use common::incremental::{FIXTURE, assert_same, incremental_run, tree, validated};
+use common::incremental::{ALPHA_2023B, FIXTURE, assert_same, incremental_run, tree, validated};
 
 /// The sentence of `alpha-2024` the edits change.
 const SENTENCE: (&str, &str) = (
@@ -150,13 +150,7 @@ fn a_reused_report_still_warns_as_in_a_fresh_build() {
     // about: the warning comes from checks across reports, which run over the
     // reused ones too.
     let site = Site::fixture(FIXTURE);
-    site.write(
-        "content/reports/alpha-2023b.md",
-        "---\ntitle: \"Alpha update 2023\"\norganization: alpha\nyear: 2023\n\
-         published: 2023-12\nkind: annual-progress\nfigures:\n  - metric: alpha-alumni\n\
-         \x20   value: 355\n    year: 2023\n    quote: \"355 members\"\n---\n\n\
-         Our network has 355 members.\n",
-    );
+    site.write("content/reports/alpha-2023b.md", ALPHA_2023B);
     let first = site.build(&[]);
     assert!(first.ok, "{}", first.stderr);
     let warned = |stderr: &str| -> Vec<String> {

@@ -10,7 +10,7 @@ use std::fs;
 use std::time::Duration;
 
 use common::Site;
-use common::incremental::{FIXTURE, assert_same, tree};
+use common::incremental::{ALPHA_2023B, FIXTURE, assert_fresh, timed_build, timed_count};
 
 /// The report edited by the cases, and a sentence of it.
 const REPORT: &str = "content/reports/alpha-2024.md";
@@ -32,28 +32,7 @@ fn settle(site: &Site) {
 
 /// Builds with `WSIS_TIMINGS` set; the number of report files the build read.
 fn files_read(case: &str, site: &Site) -> usize {
-    let out = site
-        .command("build", &[])
-        .env("WSIS_TIMINGS", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{case}: {stderr}");
-    assert!(!stderr.contains("cache was ignored"), "{case}: {stderr}");
-    stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("timing: load: report files read: "))
-        .unwrap_or_else(|| panic!("{case}: no count of report files read in {stderr}"))
-        .parse()
-        .unwrap()
-}
-
-/// Asserts that the site's output is a fresh build's of its sources.
-fn assert_fresh(case: &str, site: &Site) {
-    let fresh = site.sources_copy();
-    let run = fresh.build(&["--fresh"]);
-    assert!(run.ok, "{case}: {}", run.stderr);
-    assert_same(case, &tree(site), &tree(&fresh));
+    timed_count(case, &timed_build(case, site), "load: report files read")
 }
 
 fn report_count(site: &Site) -> usize {
@@ -78,54 +57,62 @@ fn an_edit_build_reads_only_the_report_files_that_changed() {
     assert_eq!(files_read("after the edit", &site), 1);
     assert_eq!(files_read("settled", &site), 0);
     // Touched without a change: read once, then known by its new stamp.
-    let file = fs::File::options()
-        .write(true)
-        .open(site.root.join(REPORT))
-        .unwrap();
-    file.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
-        .unwrap();
-    drop(file);
+    set_modified(
+        &site.root.join(REPORT),
+        std::time::SystemTime::now() - Duration::from_secs(3600),
+    );
     settle(&site);
     assert_eq!(files_read("touched", &site), 1);
     assert_eq!(files_read("touched, then built", &site), 0);
     assert_fresh("touched", &site);
 }
 
-#[test]
-fn a_report_rewritten_with_its_size_and_time_kept_is_read_again() {
+/// The fixture built with every report file stamped; the edited report's metadata.
+fn settled() -> (Site, fs::Metadata) {
     let site = Site::fixture(FIXTURE);
     settle(&site);
     site.build_ok();
     assert_eq!(files_read("settled", &site), 0);
+    let before = fs::metadata(site.root.join(REPORT)).unwrap();
+    (site, before)
+}
+
+/// Sets the modification time of the file at `path` to `time`.
+fn set_modified(path: &std::path::Path, time: std::time::SystemTime) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(time).unwrap();
+}
+
+/// Asserts that the changed report was read and its change published.
+fn assert_read_again(case: &str, site: &Site) {
+    assert_eq!(files_read(case, site), 1);
+    assert!(
+        site.output("reports/alpha-2024/index.html")
+            .contains("Saw the")
+    );
+    assert_fresh(case, site);
+}
+
+#[test]
+fn a_report_rewritten_with_its_size_and_time_kept_is_read_again() {
+    let (site, before) = settled();
     let path = site.root.join(REPORT);
-    let before = fs::metadata(&path).unwrap();
     // The same number of bytes, written in place, the modification time set back: only
     // the file's change time tells.
     site.edit(REPORT, "See the", "Saw the");
-    let file = fs::File::options().write(true).open(&path).unwrap();
-    file.set_modified(before.modified().unwrap()).unwrap();
-    drop(file);
+    set_modified(&path, before.modified().unwrap());
     let after = fs::metadata(&path).unwrap();
     assert_eq!(
         (after.len(), after.modified().unwrap()),
         (before.len(), before.modified().unwrap())
     );
-    assert_eq!(files_read("rewritten in place", &site), 1);
-    assert!(
-        site.output("reports/alpha-2024/index.html")
-            .contains("Saw the")
-    );
-    assert_fresh("rewritten in place", &site);
+    assert_read_again("rewritten in place", &site);
 }
 
 #[test]
 fn a_report_replaced_by_another_file_of_the_same_size_and_time_is_read_again() {
-    let site = Site::fixture(FIXTURE);
-    settle(&site);
-    site.build_ok();
-    assert_eq!(files_read("settled", &site), 0);
+    let (site, before) = settled();
     let path = site.root.join(REPORT);
-    let before = fs::metadata(&path).unwrap();
     // As `cp -p` or a backup restore leaves it: another file renamed over it, with the
     // old one's size and modification time.
     let text = fs::read_to_string(&path)
@@ -133,17 +120,10 @@ fn a_report_replaced_by_another_file_of_the_same_size_and_time_is_read_again() {
         .replacen("See the", "Saw the", 1);
     let other = site.root.join("replacement.md");
     fs::write(&other, text).unwrap();
-    let file = fs::File::options().write(true).open(&other).unwrap();
-    file.set_modified(before.modified().unwrap()).unwrap();
-    drop(file);
+    set_modified(&other, before.modified().unwrap());
     fs::rename(&other, &path).unwrap();
     assert_eq!(fs::metadata(&path).unwrap().len(), before.len());
-    assert_eq!(files_read("replaced", &site), 1);
-    assert!(
-        site.output("reports/alpha-2024/index.html")
-            .contains("Saw the")
-    );
-    assert_fresh("replaced", &site);
+    assert_read_again("replaced", &site);
 }
 
 #[test]
@@ -151,13 +131,7 @@ fn a_report_left_unread_is_read_for_a_warning_pointing_into_it() {
     // A report repeating an earlier report's figure is warned about with the figure's
     // line and column: the unread report's text is read for them.
     let site = Site::fixture(FIXTURE);
-    site.write(
-        "content/reports/alpha-2023b.md",
-        "---\ntitle: \"Alpha update 2023\"\norganization: alpha\nyear: 2023\n\
-         published: 2023-12\nkind: annual-progress\nfigures:\n  - metric: alpha-alumni\n\
-         \x20   value: 355\n    year: 2023\n    quote: \"355 members\"\n---\n\n\
-         Our network has 355 members.\n",
-    );
+    site.write("content/reports/alpha-2023b.md", ALPHA_2023B);
     settle(&site);
     let warned = |run: &common::Run| -> Vec<String> {
         assert!(run.ok, "{}", run.stderr);

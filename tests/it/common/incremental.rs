@@ -16,6 +16,46 @@ pub const BETA_2025: &str = "---\ntitle: \"Beta submission 2025\"\norganization:
     figures:\n  - metric: beta-initiatives\n    value: 190\n    year: 2025\n\
     \x20   quote: \"190 initiatives\"\n---\n\n## Cooperation\n\nThe Forum counted 190 initiatives.\n";
 
+/// A report of `alpha` restating `alpha-2023`'s figure without saying so: every build
+/// warns about it, pointing at its figure.
+pub const ALPHA_2023B: &str = "---\ntitle: \"Alpha update 2023\"\norganization: alpha\nyear: 2023\n\
+    published: 2023-12\nkind: annual-progress\nfigures:\n  - metric: alpha-alumni\n\
+    \x20   value: 355\n    year: 2023\n    quote: \"355 members\"\n---\n\n\
+    Our network has 355 members.\n";
+
+/// Builds `site` with `WSIS_TIMINGS` set; the build must succeed without a warning
+/// about a cache. Its standard error, with the timing lines.
+pub fn timed_build(case: &str, site: &Site) -> String {
+    let out = site
+        .command("build", &[])
+        .env("WSIS_TIMINGS", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{case}: {stderr}");
+    assert!(!stderr.contains("cache was ignored"), "{case}: {stderr}");
+    stderr
+}
+
+/// The count a timed build printed as `timing: <what>: <n>`.
+pub fn timed_count(case: &str, stderr: &str, what: &str) -> usize {
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("timing: {what}: ")))
+        .unwrap_or_else(|| panic!("{case}: no count of {what} in {stderr}"))
+        .parse()
+        .unwrap()
+}
+
+/// Asserts that `site`'s output is the same, byte for byte, as a fresh build's of a
+/// copy of its sources.
+pub fn assert_fresh(case: &str, site: &Site) {
+    let fresh = site.sources_copy();
+    let run = fresh.build(&["--fresh"]);
+    assert!(run.ok, "{case}: {}", run.stderr);
+    assert_same(case, &tree(site), &tree(&fresh));
+}
+
 /// The output folder's files with their bytes; the marker as its files' hashes, sizes
 /// and paths (its modification times differ between any two builds).
 pub fn tree(site: &Site) -> BTreeMap<String, Vec<u8>> {
