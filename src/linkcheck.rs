@@ -9,9 +9,15 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Kind, Location};
 
 /// The links and ids of one page, taken from its HTML before minification (the
-/// templates and the Markdown renderer always quote attributes with `"`).
+/// templates and the Markdown renderer always quote attributes with `"`). Shared, not
+/// copied: an incremental build hands on the previous build's for every page it keeps
+/// (15,000 at 10,000 reports, a third of its pages step when each was cloned).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct PageRefs {
+pub(crate) struct PageRefs(std::sync::Arc<Refs>);
+
+/// What [`PageRefs`] holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Refs {
     /// `href` and `src` values, each once.
     pub(crate) links: Vec<String>,
     /// `id` values, by hash: a site has millions of ids, and only whether a fragment
@@ -20,6 +26,13 @@ pub(crate) struct PageRefs {
     ids: rustc_hash::FxHashSet<u64>,
     /// `id` values that occur more than once (invalid HTML, ambiguous fragments).
     pub(crate) duplicate_ids: Vec<String>,
+}
+
+impl std::ops::Deref for PageRefs {
+    type Target = Refs;
+    fn deref(&self) -> &Refs {
+        &self.0
+    }
 }
 
 impl PageRefs {
@@ -34,11 +47,11 @@ impl PageRefs {
         id_hashes: impl IntoIterator<Item = u64>,
         duplicate_ids: Vec<String>,
     ) -> PageRefs {
-        PageRefs {
+        PageRefs(std::sync::Arc::new(Refs {
             links,
             ids: id_hashes.into_iter().collect(),
             duplicate_ids,
-        }
+        }))
     }
 
     /// Whether the page has an element with this id.
@@ -54,7 +67,7 @@ fn id_hash(id: &str) -> u64 {
 /// Scans the tags of `html` for `href`, `src` and `id` attributes. Text between tags
 /// is skipped: there a `<` is always escaped, so every `<` opens a tag or comment.
 pub(crate) fn scan(html: &str) -> PageRefs {
-    let mut refs = PageRefs::default();
+    let mut refs = Refs::default();
     // Pages repeat links (navigation, years, organizations): each is kept once.
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let bytes = html.as_bytes();
@@ -65,7 +78,7 @@ pub(crate) fn scan(html: &str) -> PageRefs {
         scan_tag(&html[start..end], &mut refs, &mut seen);
         i = end;
     }
-    refs
+    PageRefs(std::sync::Arc::new(refs))
 }
 
 /// Where the tag whose text starts at `start` ends: its `>` outside quoted values, or
@@ -87,7 +100,7 @@ fn tag_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// Collects the attributes of one tag's text (`a href="x" id="y"`).
-fn scan_tag<'h>(tag: &'h str, refs: &mut PageRefs, seen: &mut rustc_hash::FxHashSet<&'h str>) {
+fn scan_tag<'h>(tag: &'h str, refs: &mut Refs, seen: &mut rustc_hash::FxHashSet<&'h str>) {
     let mut rest = tag;
     // Values are double-quoted, so quotes come in pairs: each opening one follows an
     // attribute's `=`.
@@ -244,6 +257,10 @@ pub(crate) fn to_recheck<'b>(
         .par_iter()
         .try_fold(HashSet::new, |mut changed, (path, refs)| {
             let old = before(path)?;
+            // A page kept from the previous build shares its links and ids.
+            if std::sync::Arc::ptr_eq(&old.0, &refs.0) {
+                return Some(changed);
+            }
             if old.ids != refs.ids {
                 return None;
             }

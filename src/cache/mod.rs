@@ -374,7 +374,9 @@ impl Incremental {
             frame: site.frame.clone(),
             warnings: Vec::new(),
         };
-        let old_links = Links::new(&old);
+        // Most edits change only reports' text and figures: the old indexes are then
+        // this build's with those reports' series rebuilt, as `wsis serve` updates them.
+        let old_links = Links::update(links, site, &old).unwrap_or_else(|| Links::new(&old));
         // The years with reports or figures set which years every list spans, and the
         // latest year with a report how far targets stand (a projection's year may
         // already be among the years): when either changes, every page's context is

@@ -100,9 +100,7 @@ impl Terms {
             at: 0,
         };
         let postings = r.whole();
-        for _ in 0..3 * postings {
-            r.whole();
-        }
+        r.skip(3 * postings as usize);
         let count = r.whole();
         let mut word = 0;
         (0..count).map(move |_| {
@@ -180,6 +178,31 @@ impl Reader<'_> {
         None
     }
 
+    /// Moves past the next `n` varints of bytes this build encoded itself: the
+    /// vocabulary reads every document's inflected words, after its postings, on each
+    /// build. A varint ends at each byte whose high bit is clear, counted eight bytes
+    /// at a time.
+    pub(crate) fn skip(&mut self, mut n: usize) {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        while n > 0 {
+            if let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                let ends = (!word & HIGH).count_ones() as usize;
+                // Fewer ends than varints left: the whole chunk is passed over.
+                if ends < n {
+                    n -= ends;
+                    self.at += 8;
+                    continue;
+                }
+            }
+            let b = self.bytes[self.at];
+            self.at += 1;
+            if b & 0x80 == 0 {
+                n -= 1;
+            }
+        }
+    }
+
     /// The next varint of bytes this build encoded itself (or checked with
     /// [`Terms::decode`]).
     pub(crate) fn whole(&mut self) -> u32 {
@@ -228,6 +251,24 @@ mod tests {
         // A varint of more than 32 bits, or never ending.
         assert!(Terms::decode(vec![1, 0xff, 0xff, 0xff, 0xff, 0x1f, 0, 0, 0], u32::MAX).is_none());
         assert!(Terms::decode(vec![0x80; 3], u32::MAX).is_none());
+    }
+
+    #[test]
+    fn skipping_varints_lands_where_reading_them_does() {
+        let numbers: Vec<u32> = (0..200u32)
+            .map(|i| i.wrapping_mul(2_654_435_761) >> (i % 32))
+            .collect();
+        let mut out = Vec::new();
+        numbers.iter().for_each(|&n| put(&mut out, n));
+        for n in 0..=numbers.len() {
+            let mut read = Reader { bytes: &out, at: 0 };
+            (0..n).for_each(|_| {
+                read.whole();
+            });
+            let mut skipped = Reader { bytes: &out, at: 0 };
+            skipped.skip(n);
+            assert_eq!(skipped.at, read.at, "{n}");
+        }
     }
 
     #[test]
