@@ -102,10 +102,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.md");
         let meta = write(&path, "text");
-        // Read at once: a second write in the same step might leave its times alone.
-        assert_eq!(Stamp::settled(&meta, SystemTime::now()), None);
-        // Read three seconds later (on any file system's clock step): stamped.
-        let later = SystemTime::now() + Duration::from_secs(3);
+        let written = meta.modified().unwrap();
+        // Read 50 ms after the write: a second write in the same step might leave its
+        // times alone.
+        let soon = written + Duration::from_millis(50);
+        assert_eq!(Stamp::settled(&meta, soon), None);
+        // Read three seconds after it (past any file system's clock step): stamped.
+        let later = written + Duration::from_secs(3);
         assert_eq!(Stamp::settled(&meta, later), Stamp::of(&meta));
         assert!(Stamp::of(&meta).is_some());
     }
