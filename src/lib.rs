@@ -357,15 +357,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     match emit(options, config, &output, Some(&mut cache)) {
         Ok((mut summary, pages)) => {
             let t = Instant::now();
-            summary.warnings.extend(output.commit()?);
-            pipeline::timing("swap the output in", t);
-            let t = Instant::now();
             summary.warnings.extend(cache.warnings().iter().cloned());
             summary.rendered = cache.rendered();
             summary.validated = cache.revalidated();
             pipeline::stat("pages kept without building their context", cache.unseen());
-            summary.warnings.extend(cache.save(&output_dir, pages));
-            pipeline::timing("write the build cache", t);
+            // The cache is written while the output is committed, under a temporary
+            // name: it is put in place only once the output it describes is, so a
+            // failed commit leaves the previous cache with the previous output.
+            let (warnings, saved) = output.commit_with(|marker| {
+                let t = Instant::now();
+                let saved = cache.save(&output_dir, marker, pages);
+                pipeline::timing("write the build cache (while the output is swapped in)", t);
+                saved
+            })?;
+            summary.warnings.extend(warnings);
+            summary.warnings.extend(saved.install());
+            pipeline::timing("swap the output in, the build cache written", t);
             summary.output = Some(output_dir);
             summary.elapsed = started.elapsed();
             Ok(summary)
