@@ -349,7 +349,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let t = Instant::now();
     let (output, mut cache) = write::Output::prepare_with(root, &output_dir, |marker| {
         let t = Instant::now();
-        let cache = cache::Incremental::open(&output_dir, marker, options.fresh);
+        let mut cache = cache::Incremental::open(&output_dir, marker, options.fresh);
+        // The cached reports are read here too, beside the walks rather than after
+        // them (a report whose text is the one a cached report was validated from is
+        // then not parsed when the site is loaded).
+        cache.begin_validation(root, options.base_url.as_deref());
         pipeline::timing("read the build cache (while the output is prepared)", t);
         cache
     })?;
@@ -410,11 +414,7 @@ fn emit(
 > {
     let root = &options.root;
     let t = Instant::now();
-    // The cached reports are read first: a report whose text is the one a cached
-    // report was validated from is not parsed.
-    if let Some(cache) = cache.as_deref_mut() {
-        cache.begin_validation(root, options.base_url.as_deref());
-    }
+    // The cached reports were read while the output was prepared.
     let reusable = cache.as_deref();
     let cached = |rel: &Path, fingerprint| reusable.and_then(|c| c.cached(rel, fingerprint));
     let mut sources = load::load_with(root, &cached).map_err(BuildError::new)?;
