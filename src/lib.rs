@@ -350,7 +350,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let t = Instant::now();
     let (output, mut cache) = write::Output::prepare_with(root, &output_dir, |marker| {
         let t = Instant::now();
-        let cache = cache::Incremental::open(&output_dir, marker, options.fresh);
+        let mut cache = cache::Incremental::open(&output_dir, marker, options.fresh);
+        // The cached reports are read here too, beside the walks rather than after
+        // them (a report whose text is the one a cached report was validated from is
+        // then not parsed when the site is loaded).
+        cache.begin_validation(root, options.base_url.as_deref());
         pipeline::timing("read the build cache (while the output is prepared)", t);
         cache
     })?;
@@ -358,15 +362,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     match emit(options, config, &output, Some(&mut cache)) {
         Ok((mut summary, pages)) => {
             let t = Instant::now();
-            summary.warnings.extend(output.commit()?);
-            pipeline::timing("swap the output in", t);
-            let t = Instant::now();
             summary.warnings.extend(cache.warnings().iter().cloned());
             summary.rendered = cache.rendered();
             summary.validated = cache.revalidated();
             pipeline::stat("pages kept without building their context", cache.unseen());
-            summary.warnings.extend(cache.save(&output_dir, pages));
-            pipeline::timing("write the build cache", t);
+            // The cache is written while the output is committed, under a temporary
+            // name: it is put in place only once the output it describes is, so a
+            // failed commit leaves the previous cache with the previous output.
+            let (warnings, saved) = output.commit_with(|marker| {
+                let t = Instant::now();
+                let saved = cache.save(&output_dir, marker, pages);
+                pipeline::timing("write the build cache (while the output is swapped in)", t);
+                saved
+            })?;
+            summary.warnings.extend(warnings);
+            summary.warnings.extend(saved.install());
+            pipeline::timing("swap the output in, the build cache written", t);
             summary.output = Some(output_dir);
             summary.elapsed = started.elapsed();
             Ok(summary)
@@ -404,12 +415,7 @@ fn emit(
 > {
     let root = &options.root;
     let t = Instant::now();
-    // The cached reports are read first: a report whose text is the one a cached
-    // report was validated from is not parsed.
-    if let Some(cache) = cache.as_deref_mut() {
-        cache.begin_validation(root, options.base_url.as_deref());
-        pipeline::timing("load: the cached reports", t);
-    }
+    // The cached reports were read while the output was prepared.
     let reusable = cache.as_deref();
     let known: &dyn load::Known = match reusable {
         Some(cache) => cache,

@@ -336,32 +336,6 @@ impl<W> Hashing<W> {
     }
 }
 
-/// Writes the file at `path` anew with `write`, under a temporary name renamed over
-/// it, so a reader finds the old file or the new one, never a part. One temporary
-/// name, not one per process: what a build killed while writing leaves is replaced by
-/// the next build's, never left to pile up. (Two builds of one output at once could
-/// mix their bytes there; the checksum then refuses the file.) Nothing is written
-/// through a symbolic link: the temporary file is created new.
-pub(crate) fn replace(
-    path: &std::path::Path,
-    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
-    let _ = std::fs::remove_file(&tmp);
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| write(&mut f))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
-}
-
 /// The payload of the file `bytes`, framed as a cache file is (`magic`, the format
 /// version, the payload's length and XXH3-128, then the payload), when it is of
 /// `format` and whole; the build cache and the search index's cache share the frame.

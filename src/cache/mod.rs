@@ -47,10 +47,16 @@
 //!
 //! The cache is `.<output>.wsis-cache` beside the output (never inside the served
 //! tree), with the validated reports in `.<output>.wsis-reports` beside it
-//! ([`pack`]: appended to, each report's bytes hashed in the cache file). It is
-//! written after the output is exchanged, and names the output it describes by the
-//! hash of its marker: a build stopped between the two leaves a cache that no longer
-//! matches, and is ignored. A cache that is truncated, corrupt
+//! ([`pack`]: appended to, each report's bytes hashed in the cache file). It names
+//! the output it describes by the hash of its marker, which is known before the
+//! output is exchanged: the cache is written meanwhile, under a temporary name, and
+//! renamed in only once the exchange is done. A build stopped between the two leaves
+//! a cache that no longer matches, and is ignored; a commit that fails leaves the
+//! previous cache, which still describes the output that stays. (The reports file is
+//! appended to before the exchange, which changes no byte the previous cache points
+//! to; should it be written anew, once old versions outweigh the current ones, and the
+//! commit then fail, the previous cache is ignored with a warning.) A cache that is
+//! truncated, corrupt
 //! (checksum), of another format, written by another `wsis` executable or for another
 //! output folder, or that is not a regular file (a folder, a symbolic link), or whose
 //! reports file is any of these, is ignored with a warning and the build renders
@@ -72,6 +78,7 @@ mod inputs;
 mod pack;
 mod render;
 mod save;
+mod staged;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -88,8 +95,9 @@ use crate::stamp::Stamp;
 use crate::validate::Validated;
 use file::Contents;
 pub(crate) use file::PageEntry;
-pub(crate) use file::{Refused, framed, replace};
+pub(crate) use file::{Refused, framed};
 pub(crate) use render::render_pages;
+pub(crate) use staged::replace;
 
 /// The cache of one build: the previous build's pages, when they may be trusted, and
 /// this build's as they are rendered.

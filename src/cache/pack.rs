@@ -71,28 +71,33 @@ fn open_file(path: &Path, options: &mut OpenOptions) -> Option<File> {
 }
 
 /// The reports at `at` of the pack at `path`, which must be the pack `id`; in the
-/// order of `at`, decoded in parallel.
+/// order of `at`, read and decoded in parallel.
+///
+/// Each report's bytes are read where they are (`pread`) into a buffer each thread
+/// keeps, rather than the whole pack into one: at 10,000 reports that was 107 MB
+/// allocated, its pages zeroed by the kernel then copied into, one thread reading
+/// before any decoding began (half the time of reading the cache, on the way to
+/// loading the site), and a tenth of the build's peak memory.
 pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Report>>, Refused> {
     if at.is_empty() {
         return Ok(Vec::new());
     }
     let mut file = open_file(path, OpenOptions::new().read(true)).ok_or(Refused::Pack)?;
     // The header first: a file that is not this pack is refused before it is read.
-    let mut bytes = vec![0u8; HEADER as usize];
-    io::Read::read_exact(&mut file, &mut bytes).map_err(|_| Refused::Length)?;
-    if header_id(&bytes)? != id {
+    let mut head = [0u8; HEADER as usize];
+    io::Read::read_exact(&mut file, &mut head).map_err(|_| Refused::Length)?;
+    if header_id(&head)? != id {
         return Err(Refused::Pack);
     }
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(|_| Refused::Pack)?;
+    let size = file.metadata().map_err(|_| Refused::Pack)?.len();
     at.par_iter()
-        .map(|p| {
-            let start = usize::try_from(p.offset).map_err(|_| Refused::Length)?;
-            let len = usize::try_from(p.len).map_err(|_| Refused::Length)?;
-            let end = start.checked_add(len).ok_or(Refused::Length)?;
-            if (start as u64) < HEADER || end > bytes.len() {
+        .map_init(Vec::new, |blob: &mut Vec<u8>, p| {
+            let end = p.offset.checked_add(p.len).ok_or(Refused::Length)?;
+            if p.offset < HEADER || end > size {
                 return Err(Refused::Length);
             }
-            let blob = &bytes[start..end];
+            blob.resize(usize::try_from(p.len).map_err(|_| Refused::Length)?, 0);
+            read_at(&file, blob, p.offset).map_err(|_| Refused::Length)?;
             if xxhash_rust::xxh3::xxh3_128(blob) != p.hash {
                 return Err(Refused::Checksum);
             }
@@ -101,6 +106,28 @@ pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Repor
                 .map_err(|_| Refused::Decode)
         })
         .collect()
+}
+
+/// Fills `buf` with the bytes of `file` from `offset`, without moving a shared
+/// position: the threads of [`read`] read one file at once.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+/// [`read_at`] where reads at an offset are `seek_read`.
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The id in the header of a pack's `bytes`.

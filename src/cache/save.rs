@@ -1,43 +1,79 @@
 //! Writing the cache at the end of a build: the pages' entries, the checked reports
 //! and the search index's memory, each beside the output under a temporary name.
 
+use super::staged::{Staged, stage};
 use super::*;
 
+/// The cache written under its temporary name while the output it describes was
+/// committed ([`crate::write::Output::commit_with`]): renamed over the old cache by
+/// [`Saved::install`] once that output is in place. Dropped instead (the commit
+/// failed), its temporary file is removed and the old cache stays, still naming the
+/// output that stays.
+#[derive(Debug)]
+pub(crate) struct Saved {
+    /// The cache file.
+    path: PathBuf,
+    /// The cache written, or why it could not be.
+    staged: std::io::Result<Staged>,
+    /// Why the search index's memory could not be written, if it could not.
+    search: Option<Diagnostic>,
+}
+
+impl Saved {
+    /// Puts the cache in place, now that the output it describes is. Returns a warning
+    /// when the cache, or the search index's memory, could not be written (the next
+    /// build then renders every page, or indexes every page's text).
+    pub(crate) fn install(self) -> Option<Diagnostic> {
+        let written = self.staged.and_then(Staged::install);
+        let failed = written.err().map(|e| {
+            Diagnostic::new(
+                Kind::Cache,
+                &self.path,
+                format!("the build cache could not be written: {e}"),
+            )
+            .help("the next build renders every page; check the folder's permissions")
+        });
+        failed.or(self.search)
+    }
+}
+
 impl Incremental {
-    /// Writes the cache of the output now at `output_dir`, whose pages have the links
-    /// and ids `pages`: beside it, under a temporary name renamed over the old cache.
-    /// Returns a warning when it cannot, or could not write the search index's memory
-    /// (the next build then renders every page, or indexes every page's text).
+    /// Writes the cache of the output at `output_dir` as it is once committed, its
+    /// marker hashing as `marker`, its pages having the links and ids `pages`: beside
+    /// it, under a temporary name ([`Saved`]). Runs while the output is committed: the
+    /// marker's bytes are known before the exchange.
     pub(crate) fn save(
         self,
         output_dir: &Path,
+        marker: u128,
         pages: HashMap<String, PageRefs>,
-    ) -> Option<Diagnostic> {
+    ) -> Saved {
         // The search index's memory was written as soon as the index was made.
-        let search_failed = self.search.failure();
-        self.save_pages(output_dir, pages).or_else(|| {
-            Some(
-                Diagnostic::new(
-                    Kind::Cache,
-                    crate::write::search_path(output_dir),
-                    format!(
-                        "the search index's cache could not be written: {}",
-                        search_failed?
-                    ),
-                )
-                .help("the next build indexes every page's text; check the folder's permissions"),
+        let search = self.search.failure().map(|why| {
+            Diagnostic::new(
+                Kind::Cache,
+                crate::write::search_path(output_dir),
+                format!("the search index's cache could not be written: {why}"),
             )
-        })
+            .help("the next build indexes every page's text; check the folder's permissions")
+        });
+        let path = self.path.clone();
+        let staged = self.save_pages(marker, pages);
+        Saved {
+            path,
+            staged,
+            search,
+        }
     }
 
-    /// [`Incremental::save`] but the search index's memory: the pages' cache and the
-    /// reports file.
+    /// [`Incremental::save`] but the search index's memory: the reports file, and the
+    /// pages' cache under its temporary name.
     fn save_pages(
         mut self,
-        output_dir: &Path,
+        marker: u128,
         mut pages: HashMap<String, PageRefs>,
-    ) -> Option<Diagnostic> {
-        let saved = self.save_pages_of(output_dir, &mut pages);
+    ) -> std::io::Result<Staged> {
+        let saved = self.save_pages_of(marker, &mut pages);
         drop_later((self, pages));
         saved
     }
@@ -45,29 +81,10 @@ impl Incremental {
     /// [`Incremental::save_pages`], taking the pages it records out of `pages`.
     fn save_pages_of(
         &mut self,
-        output_dir: &Path,
+        marker: u128,
         pages: &mut HashMap<String, PageRefs>,
-    ) -> Option<Diagnostic> {
-        let path = self.path.clone();
-        let fail = |what: &str, e: &std::io::Error| {
-            Some(
-                Diagnostic::new(
-                    Kind::Cache,
-                    &path,
-                    format!("the build cache could not be {what}: {e}"),
-                )
-                .help("the next build renders every page; check the folder's permissions"),
-            )
-        };
-        let marker = output_dir.join(crate::write::MARKER);
-        let marker = match std::fs::read(&marker) {
-            Ok(bytes) => xxhash_rust::xxh3::xxh3_128(&bytes),
-            Err(e) => return fail("written (the output's marker cannot be read)", &e),
-        };
-        let (pack, packed) = match self.write_pack() {
-            Ok(written) => written,
-            Err(e) => return fail("written", &e),
-        };
+    ) -> std::io::Result<Staged> {
+        let (pack, packed) = self.write_pack()?;
         let fresh = std::mem::take(&mut *lock(&self.fresh));
         // A page kept has the previous build's links and ids, written again as that
         // cache stored them, in its links table.
@@ -104,9 +121,9 @@ impl Incremental {
             links: std::mem::take(&mut previous.links),
         };
         drop_later(previous);
-        let written = file::replace(&self.path, |f| file::write(&contents, f));
+        let staged = stage(&self.path, |f| file::write(&contents, f));
         drop_later((contents.pages, contents.links));
-        written.err().and_then(|e| fail("written", &e))
+        staged
     }
 
     /// Writes this build's validated reports to the reports pack: only those not
@@ -175,8 +192,43 @@ impl Incremental {
 /// incremental build to free, and when the process ends first, as `wsis build`'s
 /// does, it is never freed one by one. (Where no thread can be started, they are
 /// dropped here.)
-fn drop_later<T: Send + 'static>(leftovers: T) {
+pub(crate) fn drop_later<T: Send + 'static>(leftovers: T) {
     let _ = std::thread::Builder::new()
         .name("wsis-drop".into())
         .spawn(move || drop(leftovers));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The marker the cache file at `path` names.
+    fn marker(path: &Path) -> u128 {
+        file::decode(&std::fs::read(path).unwrap()).unwrap().marker
+    }
+
+    /// Issue 17: the cache is written while the output is committed, under its
+    /// temporary name. Put in place once the output is, it names the new output's
+    /// marker; dropped (the commit failed), the previous cache stays as it was, naming
+    /// the output that stays, and no temporary file is left.
+    #[test]
+    fn a_cache_written_beside_a_failed_commit_is_never_put_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let path = crate::write::cache_path(&out);
+        let saved = Incremental::open(&out, None, true).save(&out, 7, HashMap::new());
+        assert!(!path.exists(), "in place before the commit");
+        assert!(saved.install().is_none());
+        assert_eq!(marker(&path), 7);
+
+        let saved = Incremental::open(&out, None, true).save(&out, 8, HashMap::new());
+        drop(saved);
+        assert_eq!(marker(&path), 7);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
 }

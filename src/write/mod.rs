@@ -35,8 +35,10 @@
 //! the spare in `prepare` run at once, beside the reading of the build cache; the
 //! commit removes what the walk of the spare found stale, writes the marker and
 //! exchanges the trees: 230 ms at 10,000 reports while it walked the spare again,
-//! 50 ms since (release build, one report edited).
+//! 50 ms since (release build, one report edited). The build cache is written
+//! meanwhile ([`Output::commit_with`]), once the new marker's bytes are known.
 
+mod commit;
 mod folders;
 mod manifest;
 mod names;
@@ -57,15 +59,17 @@ use crate::urls::slash_path;
 pub use manifest::MARKER;
 pub(crate) use names::{absolute, check_name};
 
+#[cfg(test)]
+use commit::folder_clash;
 use folders::Tree;
-use manifest::{Written, read_manifest, unchanged, write_manifest};
+use manifest::{Written, read_manifest, unchanged};
 use names::{resolved, sibling};
 use swap::swap;
 use tree::{
-    Spare, Survey, clean_leftovers, create_new, prune, remove_entry, remove_tree, same_file,
-    survey, survey_spare, temporary,
+    Spare, Survey, clean_leftovers, create_new, remove_entry, remove_tree, same_file, survey,
+    survey_spare, temporary,
 };
-use walk::{Listing, folder_times, modified_file};
+use walk::{Listing, modified_file};
 
 /// The incremental build's cache of the output folder `target`: beside it, never
 /// inside the served tree (`.public.wsis-cache`).
@@ -479,62 +483,6 @@ impl Output {
         Ok(made)
     }
 
-    /// Makes the output what this build wrote, plus the files added by hand: the spare
-    /// is rid of everything else and exchanged with the output in one step. The
-    /// previous output stays beside it as the next build's spare. Returns warnings
-    /// about what was left out.
-    pub(crate) fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
-        let written = std::mem::take(&mut *lock(&self.written));
-        // Pages and static files are written in parallel, so a file and a folder of
-        // the same name may each have removed the other from the spare: such a build
-        // is refused here, before anything reaches the output.
-        if let Some((file, inside)) = folder_clash(&written) {
-            return Err(clash(&self.target, file, inside));
-        }
-        let mut warnings = std::mem::take(&mut self.dropped);
-        prune(&self.staging, &self.spare, &written)?;
-        let mut kept_by_hand = Vec::new();
-        for key in self.by_hand.iter().filter(|k| !written.contains_key(*k)) {
-            let (from, to) = (self.target.join(key), self.staging.join(key));
-            let kept = self.make_folders(Path::new(key)).is_ok()
-                && self
-                    .replace(&to, |tmp| match fs::hard_link(&from, tmp) {
-                        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
-                            create_new(tmp, &fs::read(&from)?).map(drop)
-                        }
-                        linked => linked,
-                    })
-                    .is_ok();
-            if kept {
-                kept_by_hand.push(key.as_str());
-            } else {
-                warnings.push(Diagnostic::new(
-                    Kind::Skipped,
-                    &from,
-                    "a file added to the output by hand could not be kept: the build \
-                     writes a page where it was",
-                ));
-            }
-        }
-        // The folders' times, read once nothing but the marker will change in them,
-        // let the next build's walks skip the folders that stay as they are.
-        let mut times = folder_times(&self.staging, written.keys(), &kept_by_hand);
-        let manifest = write_manifest(written.iter());
-        // The live output becomes the spare: its record is kept with the new tree's.
-        let hash = xxhash_rust::xxh3::xxh3_128(manifest.as_bytes());
-        if let Some(tree) = Tree::at(&self.staging, hash) {
-            folders::write(&self.target, tree, self.live_tree, &mut times);
-        }
-        self.replace(&self.staging.join(MARKER), |tmp| {
-            create_new(tmp, manifest.as_bytes())
-        })
-        .map_err(|e| Diagnostic::io(&self.target.join(MARKER), "write", &e))?;
-        // Should the exchange fail, the output is as it was and the new tree stays
-        // as the next build's spare.
-        swap(&self.staging, &self.target)?;
-        Ok(warnings)
-    }
-
     /// Leaves the output as it was. A spare, half updated, stays: it is never served,
     /// and the next build updates it again; a staging folder this build created, with
     /// no marker, goes.
@@ -571,17 +519,6 @@ fn clash(target: &Path, file: &str, inside: &str) -> Diagnostic {
         format!("the build writes this both as a file and as the folder of `{inside}`"),
     )
     .help("rename the static or theme file, or the page, so that they differ")
-}
-
-/// A file of `written` that is also a folder above another of its files: the pair,
-/// file first. Linear in the number of path components.
-fn folder_clash<V>(written: &HashMap<String, V>) -> Option<(&str, &str)> {
-    written.keys().find_map(|key| {
-        key.match_indices('/')
-            .map(|(at, _)| &key[..at])
-            .find(|folder| written.contains_key(*folder))
-            .map(|folder| (folder, key.as_str()))
-    })
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ fn a_file_and_a_folder_written_at_once_always_clash() {
     }
 }
 
-use super::manifest::MARKER_HEADER;
+use super::manifest::{MARKER_HEADER, write_manifest};
 use super::swap::swap_by_renames;
 use super::*;
 use std::time::UNIX_EPOCH;
@@ -488,4 +488,44 @@ fn a_spare_file_already_linked_to_the_live_one_leaves_no_temporary_file() {
         assert!(!names.iter().any(|n| n.contains(".wsis-tmp")), "{names:?}");
     }
     assert_eq!(fs::read_to_string(out.join("p/index.html")).unwrap(), "v2");
+}
+
+/// Sets a flag when dropped: tells what ran beside a commit was given back or not.
+struct Dropped<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for Dropped<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Issue 17: the build cache is written while the output is committed. What runs
+/// beside the commit is given the hash of the marker the new output ends with, before
+/// the exchange; when the commit then fails, it is dropped (the cache is never put in
+/// place) and the output stays as it was.
+#[test]
+fn what_runs_beside_a_commit_knows_the_new_marker_and_is_dropped_when_the_commit_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = root.join("public");
+    let o = Output::prepare(root, &out).unwrap();
+    o.write(Path::new("index.html"), b"one").unwrap();
+    let (_, hash) = o.commit_with(|marker| marker).unwrap();
+    let marker = fs::read(out.join(MARKER)).unwrap();
+    assert_eq!(hash, xxhash_rust::xxh3::xxh3_128(&marker));
+
+    let o = Output::prepare(root, &out).unwrap();
+    o.write(Path::new("index.html"), b"two").unwrap();
+    // The spare gone under the build: its marker cannot be written.
+    fs::remove_dir_all(&o.staging).unwrap();
+    let dropped = std::sync::atomic::AtomicBool::new(false);
+    let ran = std::sync::atomic::AtomicBool::new(false);
+    let failed = o.commit_with(|_| {
+        ran.store(true, Ordering::SeqCst);
+        Dropped(&dropped)
+    });
+    assert!(failed.is_err());
+    assert!(ran.load(Ordering::SeqCst) && dropped.load(Ordering::SeqCst));
+    assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
+    assert_eq!(fs::read(out.join(MARKER)).unwrap(), marker);
 }
