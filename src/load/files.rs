@@ -15,6 +15,14 @@ pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic>
     decode_text(bytes, shown)
 }
 
+/// The [`Stamp`] of the regular file at `path` as it is now. The file is opened, not
+/// only looked up: on a network file system an open checks the file with the server,
+/// where a `stat` may answer from a cache a minute old.
+pub(crate) fn stamp_of(path: &Path) -> Option<Stamp> {
+    let file = open_nonblocking(path).ok()?;
+    Stamp::of(&file.metadata().ok()?)
+}
+
 /// [`read_text`], and the file's [`Stamp`] when it may be recorded (its times older
 /// than a clock step when it was opened).
 pub(crate) fn read_text_stamped(

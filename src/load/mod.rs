@@ -366,7 +366,7 @@ pub(crate) fn load_with(root: &Path, known: &dyn Known) -> Result<Sources, Vec<D
         .map(|rel| {
             let path = root.join(rel);
             let stamp = match stamps {
-                true => std::fs::metadata(&path).ok().as_ref().and_then(Stamp::of),
+                true => files::stamp_of(&path),
                 false => None,
             };
             if let Some((stamp, (fingerprint, report))) =

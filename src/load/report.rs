@@ -156,6 +156,17 @@ impl RawReport {
         }
     }
 
+    /// Why a report left unread, whose text was asked for since, is not the report
+    /// the cache holds (its file was saved after it was loaded); never reads or parses.
+    pub(crate) fn stale(&self) -> Option<&Diagnostic> {
+        match &self.parts {
+            Parts::Deferred(d) if matches!(d.text, Text::Unread(_)) => {
+                d.parsed.get().and_then(|(_, e)| e.as_ref())
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the front matter was parsed (at once, or since, on demand).
     #[cfg(test)]
     pub(crate) fn is_parsed(&self) -> bool {

@@ -327,6 +327,36 @@ mod tests {
         );
     }
 
+    /// From a red-team read: a report left unread, read for a finding (a warning's
+    /// position) after its file was saved again, was published as cached and the
+    /// warning lost its position, though the report was reused. It fails the build.
+    #[test]
+    fn an_unread_report_saved_before_a_finding_reads_it_fails_the_build() {
+        use super::Validated;
+        let (dir, _) = super::super::tests::copied("basic");
+        let root = dir.path();
+        let config = crate::load_config(root, None).unwrap();
+        let mut sources = crate::load::load(root).unwrap();
+        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
+        let kept = Validated::of(&sources, &good);
+        let mut unread = crate::load::load_with(root, &AllSeen(&kept)).unwrap();
+        let file = unread.reports[0].file().to_path_buf();
+        let text = std::fs::read_to_string(root.join(&file)).unwrap();
+        std::fs::write(root.join(&file), text + "\nA sentence saved since.\n").unwrap();
+        // A finding asks for the front matter, as a warning's position does.
+        let _ = &unread.reports[0].front;
+        assert!(unread.reports[0].stale().is_some());
+        let errors = validate(config, &mut unread, &|r| kept.get(r), Bodies::Drop).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].file, file);
+        assert!(
+            errors[0]
+                .message
+                .contains("changed while the site was built"),
+            "{errors:?}"
+        );
+    }
+
     /// A text that hashes as a cached report's but does not parse (a cache crafted to
     /// match) is refused with the parse's error when the cached report is not taken,
     /// as loading it would have been.
