@@ -59,12 +59,14 @@ pub(crate) struct Packed {
 
 /// Opens the regular file at `path` with `options`, never through a symbolic link
 /// (on Unix the open itself refuses one, so none can be swapped in after a check);
-/// `None` when it cannot be opened or is not a regular file.
+/// `None` when it cannot be opened or is not a regular file. A named pipe put in its
+/// place is opened without waiting for a writer, then refused.
 fn open_file(path: &Path, options: &mut OpenOptions) -> Option<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
     }
     let file = options.open(path).ok()?;
     file.metadata().ok()?.is_file().then_some(file)
@@ -159,10 +161,20 @@ pub(crate) struct Writer {
     rename: Option<(PathBuf, PathBuf)>,
 }
 
+/// The temporary name a pack written anew has until it replaces the pack at `path`.
+fn temporary(path: &Path) -> PathBuf {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    PathBuf::from(tmp)
+}
+
 impl Writer {
     /// Opens the pack `id` at `path` to append after its first `len` bytes, when it is
     /// still that pack and that long (nothing else wrote to it since).
     pub(crate) fn append(path: &Path, id: u128, len: u64) -> Option<Writer> {
+        // A pack being written anew by a build stopped before its rename: never
+        // renamed now, it would stay beside the output.
+        let _ = fs::remove_file(temporary(path));
         let mut file = open_file(path, OpenOptions::new().read(true).append(true))?;
         if file.metadata().ok()?.len() != len {
             return None;
@@ -182,9 +194,7 @@ impl Writer {
 
     /// Starts a new pack to replace the one at `path`, under a temporary name.
     pub(crate) fn anew(path: &Path) -> io::Result<Writer> {
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let tmp = PathBuf::from(tmp);
+        let tmp = temporary(path);
         let _ = fs::remove_file(&tmp);
         let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         let id = new_id(path);
@@ -277,6 +287,61 @@ mod tests {
         ));
         fs::create_dir_all(&d).unwrap();
         d
+    }
+
+    /// From a red-team read: a named pipe in the pack's place made every build wait
+    /// forever for a writer; it is refused at once.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_the_pack_s_place_is_refused_without_waiting() {
+        let d = dir();
+        let pack = d.join(".public.wsis-reports");
+        let mut w = Writer::anew(&pack).unwrap();
+        let id = w.id;
+        let at = w.write(&[(1, &report(1))]).unwrap();
+        let len = w.finish().unwrap();
+        fs::remove_file(&pack).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&pack).status();
+        assert!(made.unwrap().success(), "mkfifo");
+        let (done, wait) = std::sync::mpsc::channel();
+        let path = pack.clone();
+        std::thread::spawn(move || {
+            let read = read(&path, id, &at).err();
+            let appended = Writer::append(&path, id, len).is_some();
+            let _ = done.send((read, appended));
+        });
+        let got = wait.recv_timeout(std::time::Duration::from_secs(10));
+        // Unblock a reader still waiting, should the open have blocked after all.
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            let nonblocking = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+            let _ = OpenOptions::new()
+                .write(true)
+                .custom_flags(nonblocking)
+                .open(&pack);
+        }
+        assert_eq!(
+            got.expect("the pack's reading waited"),
+            (Some(Refused::Pack), false)
+        );
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    /// From a red-team read: a build stopped while writing the pack anew left its
+    /// temporary file, which builds that only appended never removed.
+    #[test]
+    fn appending_removes_a_pack_left_half_written_anew() {
+        let d = dir();
+        let pack = d.join(".public.wsis-reports");
+        let mut w = Writer::anew(&pack).unwrap();
+        let id = w.id;
+        w.write(&[(1, &report(1))]).unwrap();
+        let len = w.finish().unwrap();
+        fs::write(temporary(&pack), b"left by a build stopped").unwrap();
+        let w = Writer::append(&pack, id, len).expect("appendable");
+        w.finish().unwrap();
+        assert!(!temporary(&pack).exists());
+        fs::remove_dir_all(&d).unwrap();
     }
 
     #[test]

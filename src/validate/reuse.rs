@@ -289,42 +289,56 @@ mod tests {
         }
     }
 
+    /// The `basic` fixture validated, and loaded again with every report file left
+    /// unread (stamped as when its text was read); the validated reports.
+    fn all_unread() -> (
+        tempfile::TempDir,
+        crate::config::Config,
+        crate::load::Sources,
+        super::Validated,
+    ) {
+        let (dir, _) = super::super::tests::copied("basic");
+        let config = crate::load_config(dir.path(), None).unwrap();
+        let mut sources = crate::load::load(dir.path()).unwrap();
+        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
+        let kept = super::Validated::of(&sources, &good);
+        let unread = crate::load::load_with(dir.path(), &AllSeen(&kept)).unwrap();
+        assert!(unread.reports.iter().all(|r| !r.is_read()));
+        (dir, config, unread, kept)
+    }
+
+    /// Appends a sentence to the report file `file` of the site at `root`.
+    fn save_again(root: &std::path::Path, file: &std::path::Path) {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        std::fs::write(root.join(file), text + "\nA sentence saved since.\n").unwrap();
+    }
+
+    /// Asserts that `errors` is the one refusing `file`, saved since it was loaded.
+    fn assert_changed(errors: &[crate::diagnostic::Diagnostic], file: &std::path::Path) {
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].file, file);
+        let message = &errors[0].message;
+        assert!(
+            message.contains("changed while the site was built"),
+            "{errors:?}"
+        );
+    }
+
     /// A report file left unread (stamped as when its text was read) but saved before
     /// its text is asked for is not taken for that text: asked for, it is refused, and
     /// the next build reads it.
     #[test]
     fn an_unread_report_saved_before_its_text_is_asked_for_is_refused() {
-        use super::Validated;
-        let (dir, _) = super::super::tests::copied("basic");
-        let root = dir.path();
-        let config = crate::load_config(root, None).unwrap();
-        let mut sources = crate::load::load(root).unwrap();
-        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
-        let kept = Validated::of(&sources, &good);
-        let mut unread = crate::load::load_with(root, &AllSeen(&kept)).unwrap();
-        assert!(unread.reports.iter().all(|r| !r.is_read()));
+        let (dir, config, mut unread, kept) = all_unread();
         // Unchanged: its text is read when asked for, and is the cached report's.
         assert!(unread.reports[0].parse_error().is_none());
         assert!(unread.reports[0].is_read());
         let file = unread.reports[1].file().to_path_buf();
-        let text = std::fs::read_to_string(root.join(&file)).unwrap();
-        std::fs::write(root.join(&file), text + "\nA sentence saved since.\n").unwrap();
+        save_again(dir.path(), &file);
         // Not taken from the cache (as when what it names is gone): parsed, and refused.
-        let errors = validate(
-            config,
-            &mut unread,
-            &|r| (r.file() != file).then(|| kept.get(r)).flatten(),
-            Bodies::Drop,
-        )
-        .unwrap_err();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(errors[0].file, file);
-        assert!(
-            errors[0]
-                .message
-                .contains("changed while the site was built"),
-            "{errors:?}"
-        );
+        let reuse = |r: &RawReport| (r.file() != file).then(|| kept.get(r)).flatten();
+        let errors = validate(config, &mut unread, &reuse, Bodies::Drop).unwrap_err();
+        assert_changed(&errors, &file);
     }
 
     /// From a red-team read: a report left unread, read for a finding (a warning's
@@ -332,29 +346,14 @@ mod tests {
     /// warning lost its position, though the report was reused. It fails the build.
     #[test]
     fn an_unread_report_saved_before_a_finding_reads_it_fails_the_build() {
-        use super::Validated;
-        let (dir, _) = super::super::tests::copied("basic");
-        let root = dir.path();
-        let config = crate::load_config(root, None).unwrap();
-        let mut sources = crate::load::load(root).unwrap();
-        let good = validate(config.clone(), &mut sources, &|_| None, Bodies::Drop).unwrap();
-        let kept = Validated::of(&sources, &good);
-        let mut unread = crate::load::load_with(root, &AllSeen(&kept)).unwrap();
+        let (dir, config, mut unread, kept) = all_unread();
         let file = unread.reports[0].file().to_path_buf();
-        let text = std::fs::read_to_string(root.join(&file)).unwrap();
-        std::fs::write(root.join(&file), text + "\nA sentence saved since.\n").unwrap();
+        save_again(dir.path(), &file);
         // A finding asks for the front matter, as a warning's position does.
         let _ = &unread.reports[0].front;
         assert!(unread.reports[0].stale().is_some());
         let errors = validate(config, &mut unread, &|r| kept.get(r), Bodies::Drop).unwrap_err();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(errors[0].file, file);
-        assert!(
-            errors[0]
-                .message
-                .contains("changed while the site was built"),
-            "{errors:?}"
-        );
+        assert_changed(&errors, &file);
     }
 
     /// A text that hashes as a cached report's but does not parse (a cache crafted to
