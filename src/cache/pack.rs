@@ -27,6 +27,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::file::{FORMAT, Refused};
+use super::staged::temporary;
 use crate::model::Report;
 use crate::stamp::Stamp;
 
@@ -161,13 +162,6 @@ pub(crate) struct Writer {
     rename: Option<(PathBuf, PathBuf)>,
 }
 
-/// The temporary name a pack written anew has until it replaces the pack at `path`.
-fn temporary(path: &Path) -> PathBuf {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    PathBuf::from(tmp)
-}
-
 impl Writer {
     /// Opens the pack `id` at `path` to append after its first `len` bytes, when it is
     /// still that pack and that long (nothing else wrote to it since).
@@ -289,17 +283,24 @@ mod tests {
         d
     }
 
-    /// From a red-team read: a named pipe in the pack's place made every build wait
-    /// forever for a writer; it is refused at once.
-    #[cfg(unix)]
-    #[test]
-    fn a_named_pipe_in_the_pack_s_place_is_refused_without_waiting() {
+    /// A new pack of one report in a folder of its own: the folder, the pack, its id,
+    /// where the report is, and the pack's length.
+    fn one_report_pack() -> (PathBuf, PathBuf, u128, Vec<Packed>, u64) {
         let d = dir();
         let pack = d.join(".public.wsis-reports");
         let mut w = Writer::anew(&pack).unwrap();
         let id = w.id;
         let at = w.write(&[(1, &report(1))]).unwrap();
         let len = w.finish().unwrap();
+        (d, pack, id, at, len)
+    }
+
+    /// From a red-team read: a named pipe in the pack's place made every build wait
+    /// forever for a writer; it is refused at once.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_the_pack_s_place_is_refused_without_waiting() {
+        let (d, pack, id, at, len) = one_report_pack();
         fs::remove_file(&pack).unwrap();
         let made = std::process::Command::new("mkfifo").arg(&pack).status();
         assert!(made.unwrap().success(), "mkfifo");
@@ -331,12 +332,7 @@ mod tests {
     /// temporary file, which builds that only appended never removed.
     #[test]
     fn appending_removes_a_pack_left_half_written_anew() {
-        let d = dir();
-        let pack = d.join(".public.wsis-reports");
-        let mut w = Writer::anew(&pack).unwrap();
-        let id = w.id;
-        w.write(&[(1, &report(1))]).unwrap();
-        let len = w.finish().unwrap();
+        let (d, pack, id, _, len) = one_report_pack();
         fs::write(temporary(&pack), b"left by a build stopped").unwrap();
         let w = Writer::append(&pack, id, len).expect("appendable");
         w.finish().unwrap();

@@ -52,9 +52,7 @@ pub(crate) fn stage(
     path: &std::path::Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<Staged> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
+    let tmp = temporary(path);
     let _ = std::fs::remove_file(&tmp);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -67,4 +65,13 @@ pub(crate) fn stage(
     };
     write(&mut file)?;
     Ok(staged)
+}
+
+/// The temporary name of a file beside the output while it is written anew (the build
+/// cache, the reports pack): one name, so that what a stopped build left is replaced or
+/// removed by the next.
+pub(crate) fn temporary(path: &std::path::Path) -> std::path::PathBuf {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    std::path::PathBuf::from(tmp)
 }
