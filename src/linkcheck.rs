@@ -18,8 +18,9 @@ pub(crate) struct PageRefs(std::sync::Arc<Refs>);
 /// What [`PageRefs`] holds.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Refs {
-    /// `href` and `src` values, each once.
-    pub(crate) links: Vec<String>,
+    /// `href` and `src` values, each once, shared with the other pages that have
+    /// them ([`intern`]).
+    pub(crate) links: Box<[std::sync::Arc<str>]>,
     /// `id` values, by hash: a site has millions of ids, and only whether a fragment
     /// is among a page's ids is ever asked (a collision, at 64 bits, would hide one
     /// broken fragment once in billions of sites).
@@ -43,7 +44,7 @@ impl PageRefs {
 
     /// A page's links and ids as the incremental build's cache kept them.
     pub(crate) fn from_parts(
-        links: Vec<String>,
+        links: Box<[std::sync::Arc<str>]>,
         id_hashes: impl IntoIterator<Item = u64>,
         duplicate_ids: Vec<String>,
     ) -> PageRefs {
@@ -68,6 +69,7 @@ fn id_hash(id: &str) -> u64 {
 /// is skipped: there a `<` is always escaped, so every `<` opens a tag or comment.
 pub(crate) fn scan(html: &str) -> PageRefs {
     let mut refs = Refs::default();
+    let mut links = Vec::new();
     // Pages repeat links (navigation, years, organizations): each is kept once.
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let bytes = html.as_bytes();
@@ -75,9 +77,10 @@ pub(crate) fn scan(html: &str) -> PageRefs {
     while let Some(lt) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + lt + 1;
         let end = tag_end(bytes, start);
-        scan_tag(&html[start..end], &mut refs, &mut seen);
+        scan_tag(&html[start..end], &mut refs, &mut links, &mut seen);
         i = end;
     }
+    refs.links = intern::shared(links);
     PageRefs(std::sync::Arc::new(refs))
 }
 
@@ -100,7 +103,12 @@ fn tag_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// Collects the attributes of one tag's text (`a href="x" id="y"`).
-fn scan_tag<'h>(tag: &'h str, refs: &mut Refs, seen: &mut rustc_hash::FxHashSet<&'h str>) {
+fn scan_tag<'h>(
+    tag: &'h str,
+    refs: &mut Refs,
+    links: &mut Vec<Cow<'h, str>>,
+    seen: &mut rustc_hash::FxHashSet<&'h str>,
+) {
     let mut rest = tag;
     // Values are double-quoted, so quotes come in pairs: each opening one follows an
     // attribute's `=`.
@@ -116,7 +124,7 @@ fn scan_tag<'h>(tag: &'h str, refs: &mut Refs, seen: &mut rustc_hash::FxHashSet<
             // A `data:` address carries its file (a citation's): nothing to check,
             // and kept it would weigh as much as the page's other links together.
             Some("href" | "src") if !value.starts_with("data:") && seen.insert(value) => {
-                refs.links.push(unescape(value).into_owned())
+                links.push(unescape(value))
             }
             Some("id") => {
                 let id = unescape(value);
@@ -208,9 +216,9 @@ pub(crate) fn check(
                 .help("rename the heading or template element that repeats it"),
             });
         }
-        for link in &refs.links {
+        for link in refs.links.iter().map(|l| &**l) {
             let anywhere = same_on_every_page(link, root_url);
-            if anywhere && resolved.contains(link.as_str()) {
+            if anywhere && resolved.contains(link) {
                 continue;
             }
             let Some(problem) = resolve(link, &page_url, pages, is_file, base_path, root_url)
@@ -426,5 +434,6 @@ fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
+pub(crate) mod intern;
 #[cfg(test)]
 mod tests;

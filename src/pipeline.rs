@@ -251,7 +251,7 @@ pub(crate) fn write_statics(
     let names = crate::render::statics::names(
         theme,
         &bytes,
-        pages.iter().map(|(p, r)| (p.as_str(), r.links.as_slice())),
+        pages.iter().map(|(p, r)| (p.as_str(), &*r.links)),
         site.config.base_url.path(),
         &site.config.base_url.root(),
     );
@@ -384,6 +384,9 @@ pub(crate) fn emit_all(
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
     let Rendering { progress, cache } = how;
     let t = std::time::Instant::now();
+    // The links of a previous build of this process no page holds any more (the dev
+    // server's) are let go before this build's are taken.
+    linkcheck::intern::forget_unused();
     let tasks = renderer.tasks();
     let minify = site.config.build.minify;
     // Pages, and the data files and search index, are independent: build them at once.

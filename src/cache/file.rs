@@ -224,8 +224,8 @@ pub(crate) fn write(c: &Contents, out: &mut (impl Write + Seek)) -> std::io::Res
                         .links
                         .iter()
                         .map(|l| {
-                            *index.entry(l.as_str()).or_insert_with(|| {
-                                table.added.push(l.as_str());
+                            *index.entry(l).or_insert_with(|| {
+                                table.added.push(l);
                                 (kept.len() + table.added.len() - 1) as u32
                             })
                         })
@@ -366,13 +366,15 @@ pub(crate) fn framed<'a>(bytes: &'a [u8], magic: &[u8], format: u32) -> Result<&
 pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
     let payload = framed(bytes, MAGIC, FORMAT)?;
     let stored: Stored = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
+    // The table's strings shared once; each page's then point to them.
+    let shared = crate::linkcheck::intern::shared(stored.links.iter().map(|l| l.into()));
     let mut pages = HashMap::with_capacity(stored.pages.len());
     for p in stored.pages {
         let links = p
             .links
             .iter()
-            .map(|&i| stored.links.get(i as usize).cloned().ok_or(Refused::Decode))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|&i| shared.get(i as usize).cloned().ok_or(Refused::Decode))
+            .collect::<Result<Box<[_]>, _>>()?;
         let entry = PageEntry {
             context: p.context,
             output: p.output,

@@ -27,7 +27,7 @@ use super::theme::Theme;
 pub(crate) fn names<'p>(
     theme: &Theme,
     bytes: &[Vec<u8>],
-    pages: impl Iterator<Item = (&'p str, &'p [String])> + Send,
+    pages: impl Iterator<Item = (&'p str, &'p [std::sync::Arc<str>])> + Send,
     base_path: &str,
     root_url: &str,
 ) -> Vec<(PathBuf, usize)> {
@@ -56,7 +56,7 @@ pub(crate) fn names<'p>(
 fn linked<'t, 'p>(
     theme: &'t Theme,
     bytes: &[Vec<u8>],
-    pages: impl Iterator<Item = (&'p str, &'p [String])> + Send,
+    pages: impl Iterator<Item = (&'p str, &'p [std::sync::Arc<str>])> + Send,
     base_path: &str,
     root_url: &str,
 ) -> HashSet<&'t str> {
@@ -98,7 +98,7 @@ fn linked<'t, 'p>(
         .par_bridge()
         .fold(HashSet::new, |mut used, (page, links)| {
             let url = format!("{base_path}{page}");
-            scan(&url, &mut links.iter().map(String::as_str), &mut used);
+            scan(&url, &mut links.iter().map(|l| &**l), &mut used);
             used
         })
         .reduce(HashSet::new, |mut all, some| {

@@ -74,6 +74,23 @@ fn slices(text_lens: impl Iterator<Item = usize>) -> Vec<usize> {
 /// busy, few enough that the entries of a whole index are never held.
 const ENTRIES_AT_ONCE: usize = 4096;
 
+/// About how many bytes of entries are serialised at once: a few thousand stems of a
+/// small vocabulary over 100,000 reports are each a list of tens of thousands of
+/// postings, and 4,096 of them at once were the whole 157 MB of `terms/`, held twice
+/// (the entries, then the bundles), at the build's peak.
+const BYTES_AT_ONCE: usize = 8 << 20;
+
+/// How many entries to serialise next, after `entries` made `bytes` so far: about
+/// [`BYTES_AT_ONCE`] at their mean size, at least a few per core and at most
+/// [`ENTRIES_AT_ONCE`]; a first small batch measures them.
+fn entries_next(entries: usize, bytes: usize) -> usize {
+    if entries == 0 {
+        return 16;
+    }
+    let mean = bytes.div_ceil(entries).max(1);
+    (BYTES_AT_ONCE / mean).clamp(16, ENTRIES_AT_ONCE)
+}
+
 /// The version of the index layout, which `search.js` checks.
 const VERSION: u32 = 3;
 
@@ -219,12 +236,18 @@ pub(crate) fn tree(
     let in_order: Vec<&Terms> = tree.order.iter().map(|key| &*tree.docs[key]).collect();
     // Word -> its stems, several when pages of several languages disagree: the pairs
     // told apart by number first, cheaper to sort than the strings (a document twice
-    // gives its pairs twice, made one below).
+    // gives its pairs twice, made one).
     let mut pairs: Vec<u64> = in_order
         .par_iter()
         .flat_map_iter(|t| t.inflected())
         .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
         .collect();
+    // Made one now, not after the terms bundles: every document's pairs (tens of
+    // millions at 100,000 reports) would otherwise be held beside the postings by
+    // stem, at the build's peak; the vocabulary has far fewer.
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs.shrink_to_fit();
     let term_keys = match changed {
         // The bundles whose entries are unchanged kept, the others written again.
         Some(changed) => {
@@ -269,8 +292,6 @@ pub(crate) fn tree(
     timing("search: memory kept for the next build", t);
     let t = std::time::Instant::now();
 
-    pairs.par_sort_unstable();
-    pairs.dedup();
     let string = |id: u64| &*strings[id as u32 as usize];
     let mut words: Vec<(&str, &str)> = pairs
         .iter()
@@ -355,11 +376,15 @@ fn bundled<'k, T: Sync>(
             })
             .collect::<Result<Vec<u128>, Diagnostic>>()
     };
-    for some in sorted.chunks(ENTRIES_AT_ONCE) {
+    let (mut done, mut bytes) = (0, 0);
+    while done < sorted.len() {
+        let some = &sorted[done..sorted.len().min(done + entries_next(done, bytes))];
+        done += some.len();
         let entries = some
             .par_iter()
             .map(|(key, v)| entry(key, |out| value(out, v)))
             .collect::<Result<Vec<_>, _>>()?;
+        bytes += entries.iter().map(Vec::len).sum::<usize>();
         lens.extend(entries.iter().map(|e| e.len() as u32));
         let closed: Vec<Vec<u8>> = some
             .iter()

@@ -540,3 +540,65 @@ fn terms_bundles_cut_elsewhere_after_an_edit_are_all_written_as_a_fresh_build_cu
     let (kept, count) = builds.next(&docs);
     assert_eq!(kept.len(), count);
 }
+
+/// Entries of a megabyte each (a stem on every page of a large site with a small
+/// vocabulary): the first bundle is put before most of them are serialised, not after
+/// all, so that a whole index's entries are never held at once.
+#[test]
+fn large_entries_are_bundled_before_the_rest_are_serialised() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    struct Watch<'a> {
+        made: &'a AtomicUsize,
+        made_at_first_put: AtomicUsize,
+    }
+    impl Sink for Watch<'_> {
+        fn put(&self, _: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
+            let made = self.made.load(Ordering::SeqCst);
+            let _ = self.made_at_first_put.compare_exchange(
+                usize::MAX,
+                made,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            );
+            Ok(())
+        }
+        fn has(&self, _: &Path) -> bool {
+            false
+        }
+    }
+    let made = AtomicUsize::new(0);
+    let sink = Watch {
+        made: &made,
+        made_at_first_put: AtomicUsize::new(usize::MAX),
+    };
+    let keys: Vec<String> = (0..200).map(|n| format!("k{n:03}")).collect();
+    let sorted: Vec<(&str, ())> = keys.iter().map(|k| (k.as_str(), ())).collect();
+    let packed = bundled(&sorted, "search/", "terms", &sink, |out, ()| {
+        made.fetch_add(1, Ordering::SeqCst);
+        out.extend(std::iter::repeat_n(b'1', 1 << 20));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(packed.lens.len(), 200);
+    let first = sink.made_at_first_put.load(Ordering::SeqCst);
+    assert!(
+        first <= 16 + BYTES_AT_ONCE / (1 << 20),
+        "{first} of 200 entries of a megabyte serialised before the first bundle was put"
+    );
+}
+
+#[test]
+fn the_batch_of_entries_follows_their_size() {
+    assert_eq!(entries_next(0, 0), 16, "a first batch measures them");
+    assert_eq!(
+        entries_next(100, 100 * 40),
+        ENTRIES_AT_ONCE,
+        "small entries: the most"
+    );
+    assert_eq!(
+        entries_next(16, 16 << 20),
+        16,
+        "a megabyte each: the fewest"
+    );
+    assert_eq!(entries_next(16, 16 << 16), BYTES_AT_ONCE >> 16);
+}
