@@ -8,10 +8,16 @@ use std::path::Path;
 use common::{Site, text_of};
 use serde_json::Value;
 
-#[test]
-fn a_page_offers_its_bibtex_as_a_file_once_and_does_not_show_it_again() {
+/// The basic fixture (its site under the sub-path `/sub/`), built.
+fn basic() -> Site {
     let site = Site::fixture("basic");
     site.build_ok();
+    site
+}
+
+#[test]
+fn a_page_offers_its_bibtex_as_a_file_once_and_does_not_show_it_again() {
+    let site = basic();
     for page in [
         "reports/alpha-2024/index.html",
         "metrics/alpha-alumni/index.html",
@@ -46,8 +52,7 @@ fn a_page_offers_its_bibtex_as_a_file_once_and_does_not_show_it_again() {
 
 #[test]
 fn a_report_links_its_own_figures_sentences_by_their_fragment() {
-    let site = Site::fixture("basic");
-    site.build_ok();
+    let site = basic();
     let html = site.output("reports/alpha-2024/index.html");
     let model = site.model();
     let r = model
@@ -77,8 +82,7 @@ fn a_report_links_its_own_figures_sentences_by_their_fragment() {
 
 #[test]
 fn a_contents_entry_is_classed_by_its_level_only_below_the_second() {
-    let site = Site::fixture("basic");
-    site.build_ok();
+    let site = basic();
     let html = site.output("reports/alpha-2024/index.html");
     let toc = &html[html.find("<nav class=\"toc\"").expect("contents")..];
     let toc = &toc[..toc.find("</nav>").unwrap()];
