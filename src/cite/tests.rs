@@ -1,5 +1,5 @@
 use super::bibtex::escape;
-use super::{Citation, Work, is_pdf, key};
+use super::{Citation, Work, data_url, is_pdf, key};
 use crate::model::PartialDate;
 
 fn citation(title: &'static str) -> Citation<'static> {
@@ -99,7 +99,7 @@ fn csl_json_dates_have_as_many_parts_as_stated() {
     let mut day = citation("T");
     day.issued = PartialDate::parse("2024-10-05");
     let text = day.csl();
-    assert!(text.contains("\"date-parts\": [[2024, 10, 5]]\n"), "{text}");
+    assert!(text.contains("\"date-parts\":[[2024,10,5]]"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json[0]["publisher"], "Internet Society");
 }
@@ -112,6 +112,37 @@ fn a_title_that_spells_the_date_key_stays_as_it_is() {
     assert_eq!(
         json[0]["issued"]["date-parts"],
         serde_json::json!([[2024, 10]])
+    );
+}
+
+#[test]
+fn the_csl_json_file_is_one_line() {
+    let text = citation("T").csl();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(!text.contains(": "), "{text}");
+}
+
+#[test]
+fn a_data_address_is_the_shorter_of_base64_and_percent_encoding() {
+    // Latin text with few reserved characters: percent-encoded, readable and shorter.
+    let latin = data_url("text/plain", "Alpha, beta (2024).");
+    assert_eq!(
+        latin,
+        "data:text/plain;charset=utf-8,Alpha,%20beta%20(2024)."
+    );
+    // Text mostly outside ASCII takes 9 bytes a character percent-encoded: base64.
+    let arabic = data_url("text/plain", "تقرير التقدم");
+    assert!(
+        arabic.starts_with("data:text/plain;charset=utf-8;base64,"),
+        "{arabic}"
+    );
+    // No character that HTML escapes or a URL reserves is left as it is.
+    let hostile = data_url("text/plain", "{a} \"b\" <c> & 'd' #1 100% /e\n");
+    let body = hostile.split_once(',').unwrap().1;
+    assert!(
+        body.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "%-._~!$()*,;:@=+/?".contains(c)),
+        "{hostile}"
     );
 }
 

@@ -154,7 +154,68 @@ pub(crate) struct MetricJson<'a> {
     #[serde(flatten)]
     pub(super) head: MetricHead<'a>,
     /// The metric's figures, the rows of its CSV file.
+    #[serde(serialize_with = "own_figures")]
     pub(super) observations: Vec<Row<'a>>,
+}
+
+/// A figure in its metric's own JSON file: the fields of [`Row`] but the four that
+/// repeat the metric's record on every figure (`metric`, `title`, `organization`,
+/// `unit`), and with no empty optional field (the columns the figures' Table Schema
+/// does not require) rather than a `null`. Those were a third of the file's bytes (issue
+/// 17); the CSV files keep every column, as their schema requires.
+#[derive(Serialize)]
+struct OwnFigure<'r> {
+    id: &'r str,
+    reported_by: &'r str,
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<&'r str>,
+    bound: &'r str,
+    status: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'r str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_url: Option<&'r str>,
+    first_party: bool,
+    standing: &'r str,
+    year_value: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restates: Option<&'r str>,
+    report: &'r str,
+    published: &'r str,
+    quote: &'r str,
+    url: &'r str,
+}
+
+/// `rows` as a metric's own JSON file writes them (see [`OwnFigure`]).
+fn own_figures<S: serde::Serializer>(rows: &[Row<'_>], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(rows.iter().map(|r| OwnFigure {
+        id: &r.id,
+        reported_by: r.reported_by,
+        year: r.year,
+        as_of: r.as_of.as_deref(),
+        value: r.value.as_deref(),
+        low: r.low.as_deref(),
+        high: r.high.as_deref(),
+        bound: r.bound,
+        status: r.status,
+        source: r.source,
+        source_url: r.source_url,
+        first_party: r.first_party,
+        standing: r.standing,
+        year_value: r.year_value,
+        restates: r.restates.as_deref(),
+        report: r.report,
+        published: &r.published,
+        quote: r.quote,
+        url: &r.url,
+    }))
 }
 
 /// A metric with its series, for `data/metrics.json`: its figures are left out there,

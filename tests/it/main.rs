@@ -44,6 +44,7 @@ mod numbers;
 mod output;
 mod output_dir;
 mod output_links;
+mod output_size;
 mod pagination;
 mod quotes;
 mod reader;

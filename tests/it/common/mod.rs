@@ -522,12 +522,12 @@ pub fn output_state(site: &Site) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The citation files a page offers for download, decoded from the `data:` addresses
-/// that carry them: its BibTeX and its CSL-JSON. Panics unless the page offers exactly
-/// one of each.
+/// that carry them, in base64 or percent-encoded: its BibTeX and its CSL-JSON. Panics
+/// unless the page offers exactly one of each.
 pub fn cite_files(html: &str) -> (String, String) {
     use base64::Engine as _;
     let one = |mime: &str| {
-        let start = format!("href=\"data:{mime};charset=utf-8;base64,");
+        let start = format!("href=\"data:{mime};charset=utf-8");
         let found: Vec<&str> = html
             .match_indices(&start)
             .map(|(at, _)| {
@@ -536,9 +536,15 @@ pub fn cite_files(html: &str) -> (String, String) {
             })
             .collect();
         assert_eq!(found.len(), 1, "one {mime} file offered");
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(found[0])
-            .unwrap_or_else(|e| panic!("{mime}: not base64: {e}"));
+        let bytes = match found[0].strip_prefix(";base64,") {
+            Some(b64) => base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .unwrap_or_else(|e| panic!("{mime}: not base64: {e}")),
+            None => {
+                let text = found[0].strip_prefix(',').expect("a comma after the type");
+                percent_encoding::percent_decode_str(text).collect()
+            }
+        };
         String::from_utf8(bytes).expect("UTF-8")
     };
     (

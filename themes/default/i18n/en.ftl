@@ -491,7 +491,7 @@ figure-target = { $value } (target)
 cite-this-report = Cite this report
 cite-this-metric = Cite this metric
 cite-stable-address = Stable address:
-# Followed by a link to the file, in brackets, and the BibTeX entry.
+# Followed by a link to the file, in brackets.
 cite-bibtex = BibTeX
 # Followed by a link to the file, in brackets.
 cite-csl-json = CSL-JSON, for Zotero, Mendeley and Pandoc
