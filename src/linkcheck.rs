@@ -80,7 +80,7 @@ pub(crate) fn scan(html: &str) -> PageRefs {
         scan_tag(&html[start..end], &mut refs, &mut links, &mut seen);
         i = end;
     }
-    refs.links = intern::shared(links);
+    refs.links = intern::shared(&links);
     PageRefs(std::sync::Arc::new(refs))
 }
 

@@ -367,7 +367,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, Refused> {
     let payload = framed(bytes, MAGIC, FORMAT)?;
     let stored: Stored = postcard::from_bytes(payload).map_err(|_| Refused::Decode)?;
     // The table's strings shared once; each page's then point to them.
-    let shared = crate::linkcheck::intern::shared(stored.links.iter().map(|l| l.into()));
+    let shared = crate::linkcheck::intern::shared(&stored.links);
     let mut pages = HashMap::with_capacity(stored.pages.len());
     for p in stored.pages {
         let links = p

@@ -209,8 +209,9 @@ impl CiteView {
 
 /// A `data:` address holding the UTF-8 text `text` of media type `mime`: percent-encoded
 /// or in base64, whichever is shorter (the address is written on every page that offers
-/// the file). Base64 wins for text mostly outside ASCII, percent-encoding for Latin
-/// text, which keeps its letters, digits and most punctuation as they are. Either way
+/// the file). Base64 wins for most citation files (their spaces, line breaks and
+/// braces take three characters each percent-encoded) and for text outside ASCII;
+/// percent-encoding for text mostly of letters, digits and punctuation. Either way
 /// no character of it needs escaping in an attribute or a URL.
 fn data_url(mime: &str, text: &str) -> String {
     let mut url = format!("data:{mime};charset=utf-8,");

@@ -8,10 +8,12 @@
 //!
 //! The table is the process's, not a build's: pages are scanned where they are
 //! written, in every kind of build, and the dev server rebuilds in the same process.
-//! Strings no page holds any more are dropped by [`forget_unused`] when a build
-//! starts, so a long-running server does not keep every link it ever saw.
+//! Strings no page holds any more are dropped by [`forget_unused`] when a full build
+//! starts. The dev server's rebuilds of a few pages do not sweep the table (a pass
+//! over every link of the site, on the path from a save to the page shown): the links
+//! of the text an editor saved and then changed stay until its next full build, a
+//! few bytes each.
 
-use std::borrow::Cow;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use rustc_hash::FxHashSet;
@@ -23,12 +25,13 @@ fn table() -> std::sync::MutexGuard<'static, FxHashSet<Arc<str>>> {
 }
 
 /// The shared copies of `links`, in order: the table is locked once for them all
-/// (a page's links, or a cached table's), not once a link.
-pub(crate) fn shared<'a>(links: impl IntoIterator<Item = Cow<'a, str>>) -> Box<[Arc<str>]> {
+/// (a page's links, or a cached table's), not once a link. A slice, not an
+/// iterator: nothing of the caller's runs while the lock is held.
+pub(crate) fn shared(links: &[impl AsRef<str>]) -> Box<[Arc<str>]> {
     let mut table = table();
     links
-        .into_iter()
-        .map(|link| match table.get(&*link) {
+        .iter()
+        .map(|link| match table.get(link.as_ref()) {
             Some(shared) => Arc::clone(shared),
             None => {
                 let shared: Arc<str> = Arc::from(link.as_ref());
@@ -54,21 +57,21 @@ mod tests {
 
     #[test]
     fn the_same_link_on_two_pages_is_one_string() {
-        let a = shared(["/intern-test/a/".into(), "/intern-test/b/".into()]);
-        let b = shared([Cow::Owned("/intern-test/a/".to_string())]);
+        let a = shared(&["/intern-test/a/", "/intern-test/b/"]);
+        let b = shared(&["/intern-test/a/".to_string()]);
         assert!(Arc::ptr_eq(&a[0], &b[0]));
         assert_eq!(&*a[1], "/intern-test/b/");
     }
 
     #[test]
     fn a_link_no_page_holds_is_forgotten() {
-        let page = shared(["/intern-test/held/".into(), "/intern-test/gone/".into()]);
+        let page = shared(&["/intern-test/held/", "/intern-test/gone/"]);
         let gone = Arc::downgrade(&page[1]);
         let held = Arc::clone(&page[0]);
         drop(page);
         forget_unused();
         assert!(gone.upgrade().is_none(), "the table let go of it");
-        let again = shared(["/intern-test/held/".into()]);
+        let again = shared(&["/intern-test/held/"]);
         assert!(Arc::ptr_eq(&again[0], &held), "a held link stays shared");
     }
 }

@@ -233,7 +233,7 @@ fn hostile_titles_and_names_come_back_unchanged_from_both_formats() {
             year: Some(2024),
         },
     );
-    // The page shows the same BibTeX, escaped for HTML: no tag of the title survives.
+    // The page shows the citation escaped for HTML: no tag of the title survives.
     let page = site.output("reports/alpha-2024/index.html");
     assert!(
         !page.contains("<b>x</b>"),
