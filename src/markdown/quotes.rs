@@ -201,17 +201,24 @@ impl BlockText {
             let mut chars = rest[run..].chars();
             match chars.next() {
                 // A space between words, as `push_folded` folds it: one, never first.
-                Some(' ') => {
-                    if !self.text.is_empty() && !self.text.ends_with(' ') {
-                        self.text.push(' ');
-                    }
-                }
+                Some(' ') if self.text.is_empty() || self.text.ends_with(' ') => {}
+                Some(' ') => self.text.push(' '),
                 Some(c) => push_normalised(&mut self.text, c, &mut |_| {}),
                 None => {}
             }
             rest = chars.as_str();
         }
     }
+    /// The number of words in the text: folded, it has one space between words and
+    /// none at its ends, so the spaces are counted rather than the text split.
+    pub(super) fn words(&self) -> usize {
+        if self.text.is_empty() {
+            0
+        } else {
+            memchr::memchr_iter(b' ', self.text.as_bytes()).count() + 1
+        }
+    }
+
     fn push_space(&mut self, event: usize) {
         self.events.push(event);
         push_normalised(&mut self.text, ' ', &mut |_| {});
@@ -508,7 +515,13 @@ mod tests {
             "numbers: $264,100 (37%)!",
             "Кириллица и العربية",
         ] {
-            assert_eq!(block_of(s).text.text, normalise(s), "{s:?}");
+            let block = block_of(s);
+            assert_eq!(block.text.text, normalise(s), "{s:?}");
+            assert_eq!(
+                block.text.words(),
+                block.text.text.split_whitespace().count(),
+                "{s:?}"
+            );
         }
     }
 
