@@ -215,10 +215,7 @@ fn render_with(
             .iter()
             .filter(|b| (content_start..end).contains(&b.start))
             .filter(|b| !matches!(events[b.start], Event::Start(Tag::Heading { .. })));
-        let words = inside
-            .clone()
-            .map(|b| b.text.text.split_whitespace().count())
-            .sum();
+        let words = inside.clone().map(|b| b.text.words()).sum();
         let lead = inside
             .map(|b| first_sentence(&b.text.text))
             .find(|t| !t.is_empty())

@@ -188,15 +188,37 @@ type Origin = (usize, usize, usize);
 impl BlockText {
     fn push_str(&mut self, event: usize, s: &str) {
         self.events.push(event);
-        for c in s.chars() {
-            // The common case, folded without the per-byte callback.
-            if c.is_ascii_graphic() {
-                self.text.push(c);
-            } else {
-                push_normalised(&mut self.text, c, &mut |_| {});
+        let mut rest = s;
+        while !rest.is_empty() {
+            // The common case: a run of printable ASCII folds to itself, copied whole
+            // rather than decoded and pushed a character at a time (that loop was a
+            // tenth of rendering a report).
+            let run = rest
+                .bytes()
+                .position(|b| !b.is_ascii_graphic())
+                .unwrap_or(rest.len());
+            self.text.push_str(&rest[..run]);
+            let mut chars = rest[run..].chars();
+            match chars.next() {
+                // A space between words, as `push_folded` folds it: one, never first.
+                Some(' ') if self.text.is_empty() || self.text.ends_with(' ') => {}
+                Some(' ') => self.text.push(' '),
+                Some(c) => push_normalised(&mut self.text, c, &mut |_| {}),
+                None => {}
             }
+            rest = chars.as_str();
         }
     }
+    /// The number of words in the text: folded, it has one space between words and
+    /// none at its ends, so the spaces are counted rather than the text split.
+    pub(super) fn words(&self) -> usize {
+        if self.text.is_empty() {
+            0
+        } else {
+            memchr::memchr_iter(b' ', self.text.as_bytes()).count() + 1
+        }
+    }
+
     fn push_space(&mut self, event: usize) {
         self.events.push(event);
         push_normalised(&mut self.text, ' ', &mut |_| {});
@@ -298,29 +320,7 @@ pub(super) fn place_quotes(
             patterns.len() - 1
         });
     }
-    // Pattern -> (block, byte offset) of its first occurrence.
-    let mut first: Vec<Option<(usize, usize)>> = vec![None; patterns.len()];
-    // A contiguous NFA: a report has a few quotes and is searched once, and building
-    // the DFA the default picks for so few patterns cost more than the search (1.7% of
-    // a 10,000-report build's samples).
-    let ac = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(&patterns);
-    if let Ok(ac) = ac {
-        let mut missing = patterns.len();
-        for (b, block) in blocks.iter().enumerate() {
-            if missing == 0 {
-                break;
-            }
-            for m in ac.find_overlapping_iter(block.text.text.as_str()) {
-                let slot = &mut first[m.pattern().as_usize()];
-                if slot.is_none() {
-                    *slot = Some((b, m.start()));
-                    missing -= 1;
-                }
-            }
-        }
-    }
+    let first = first_occurrences(&patterns, blocks);
     let mut marks = Marks::default();
     let mut origins: HashMap<usize, Vec<Origin>> = HashMap::new();
     let results = quotes
@@ -339,6 +339,56 @@ pub(super) fn place_quotes(
         })
         .collect();
     (marks, results)
+}
+
+/// Up to this many distinct quotes, each is looked for on its own (one substring
+/// search per block until found); more are looked for all at once.
+const FEW_QUOTES: usize = 8;
+
+/// For each pattern, the (block, byte offset) of its first occurrence, if any.
+///
+/// A report has a few quotes: building an automaton for them (even the contiguous
+/// NFA) cost more than searching the text, 2% of a fresh 10,000-report build's CPU,
+/// so a few are searched for one by one. Many (a report with thousands of figures)
+/// are searched for in one pass (Aho-Corasick), which keeps that linear.
+fn first_occurrences(patterns: &[&str], blocks: &[Block]) -> Vec<Option<(usize, usize)>> {
+    if patterns.len() <= FEW_QUOTES {
+        return patterns
+            .iter()
+            .map(|p| {
+                let finder = memchr::memmem::Finder::new(p.as_bytes());
+                blocks.iter().enumerate().find_map(|(b, block)| {
+                    finder.find(block.text.text.as_bytes()).map(|at| (b, at))
+                })
+            })
+            .collect();
+    }
+    all_at_once(patterns, blocks)
+}
+
+/// [`first_occurrences`] in one pass over the text, whatever the number of patterns.
+fn all_at_once(patterns: &[&str], blocks: &[Block]) -> Vec<Option<(usize, usize)>> {
+    let mut first: Vec<Option<(usize, usize)>> = vec![None; patterns.len()];
+    // A contiguous NFA: building the DFA the default picks cost more than the search.
+    let ac = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(patterns);
+    if let Ok(ac) = ac {
+        let mut missing = patterns.len();
+        for (b, block) in blocks.iter().enumerate() {
+            if missing == 0 {
+                break;
+            }
+            for m in ac.find_overlapping_iter(block.text.text.as_str()) {
+                let slot = &mut first[m.pattern().as_usize()];
+                if slot.is_none() {
+                    *slot = Some((b, m.start()));
+                    missing -= 1;
+                }
+            }
+        }
+    }
+    first
 }
 
 /// Records the marks and anchor of quote `q` found at `range` of a block's text.
@@ -433,5 +483,72 @@ fn closest(needle: &str, blocks: &[Block]) -> QuoteMiss {
         text_goes_on: tail(text_rest),
         quote_goes_on: tail(quote_rest),
         differs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block of one text event, folded as `collect_blocks` folds it.
+    fn block_of(s: &str) -> Block {
+        let mut text = BlockText::default();
+        text.push_str(0, s);
+        if text.text.ends_with(' ') {
+            text.text.pop();
+        }
+        Block { start: 0, text }
+    }
+
+    #[test]
+    fn a_block_folds_its_text_as_a_quote_is_folded() {
+        for s in [
+            "",
+            " ",
+            "plain words",
+            "  leading and trailing  ",
+            "tabs\tand\nnew  lines \u{a0} and\u{2003}em spaces",
+            "the Forum\u{2019}s \u{201c}quoted\u{201d} text",
+            "soft\u{ad}hyphen, zero\u{200b}width, \u{200f}marks",
+            "d\u{e9}composed caf\u{e9} and cafe\u{301}",
+            "\u{200b} invisible first",
+            "numbers: $264,100 (37%)!",
+            "Кириллица и العربية",
+        ] {
+            let block = block_of(s);
+            assert_eq!(block.text.text, normalise(s), "{s:?}");
+            assert_eq!(
+                block.text.words(),
+                block.text.text.split_whitespace().count(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_are_found_first_alike_one_by_one_and_all_at_once() {
+        let blocks: Vec<Block> = [
+            "we trained 355 alumni in 2024",
+            "alumni alumni and more alumni",
+            "the second paragraph says 355 too",
+        ]
+        .iter()
+        .map(|s| block_of(s))
+        .collect();
+        let patterns = [
+            "alumni",
+            "355",
+            "missing",
+            "alumni and more",
+            "mni al",
+            "too",
+            "we",
+        ];
+        assert!(patterns.len() <= FEW_QUOTES);
+        let found = first_occurrences(&patterns, &blocks);
+        assert_eq!(found, all_at_once(&patterns, &blocks));
+        assert_eq!(found[0], Some((0, 15)));
+        assert_eq!(found[2], None);
+        assert_eq!(found[4], Some((1, 3)));
     }
 }

@@ -275,8 +275,8 @@ impl Renderer<'_> {
                     s.org(r.organization).display_short(),
                     r.year
                 );
-                page_description = v.report(id).summary.chars().take(200).collect();
-                let r = s.report(id);
+                let report = v.report(id);
+                page_description = report.summary.chars().take(200).collect();
                 let (prev, next) = l.neighbours[id.index()];
                 let figures: Vec<_> = (0..r.figures.len())
                     .map(|f| {
@@ -290,7 +290,7 @@ impl Renderer<'_> {
                     "cite",
                     &CiteView::new(&Citation::report(s, id), r.source_url.as_deref()),
                 );
-                ctx.insert("report", &v.report(id));
+                ctx.insert("report", &report);
                 ctx.insert("html", &v.localized(&r.body.html.unpack()));
                 ctx.insert("toc", &toc(r));
                 ctx.insert("submitted_to", &r.submitted_to);
