@@ -554,12 +554,7 @@ fn large_entries_are_bundled_before_the_rest_are_serialised() {
     impl Sink for Watch<'_> {
         fn put(&self, _: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
             let made = self.made.load(Ordering::SeqCst);
-            let _ = self.made_at_first_put.compare_exchange(
-                usize::MAX,
-                made,
-                Ordering::SeqCst,
-                Ordering::SeqCst,
-            );
+            self.made_at_first_put.fetch_min(made, Ordering::SeqCst);
             Ok(())
         }
         fn has(&self, _: &Path) -> bool {
