@@ -80,15 +80,19 @@ const ENTRIES_AT_ONCE: usize = 4096;
 /// (the entries, then the bundles), at the build's peak.
 const BYTES_AT_ONCE: usize = 8 << 20;
 
+/// The fewest entries serialised at once: a few per core, and the first batch, which
+/// measures them.
+const FEWEST_ENTRIES: usize = 16;
+
 /// How many entries to serialise next, after `entries` made `bytes` so far: about
-/// [`BYTES_AT_ONCE`] at their mean size, at least a few per core and at most
-/// [`ENTRIES_AT_ONCE`]; a first small batch measures them.
+/// [`BYTES_AT_ONCE`] at their mean size, from [`FEWEST_ENTRIES`] to
+/// [`ENTRIES_AT_ONCE`].
 fn entries_next(entries: usize, bytes: usize) -> usize {
     if entries == 0 {
-        return 16;
+        return FEWEST_ENTRIES;
     }
     let mean = bytes.div_ceil(entries).max(1);
-    (BYTES_AT_ONCE / mean).clamp(16, ENTRIES_AT_ONCE)
+    (BYTES_AT_ONCE / mean).clamp(FEWEST_ENTRIES, ENTRIES_AT_ONCE)
 }
 
 /// The version of the index layout, which `search.js` checks.

@@ -577,23 +577,17 @@ fn large_entries_are_bundled_before_the_rest_are_serialised() {
     assert_eq!(packed.lens.len(), 200);
     let first = sink.made_at_first_put.load(Ordering::SeqCst);
     assert!(
-        first <= 16 + BYTES_AT_ONCE / (1 << 20),
+        first <= FEWEST_ENTRIES + BYTES_AT_ONCE / (1 << 20),
         "{first} of 200 entries of a megabyte serialised before the first bundle was put"
     );
 }
 
+/// A first batch measures the entries; small ones go the most at once, a megabyte
+/// each the fewest, and between, about [`BYTES_AT_ONCE`] worth.
 #[test]
 fn the_batch_of_entries_follows_their_size() {
-    assert_eq!(entries_next(0, 0), 16, "a first batch measures them");
-    assert_eq!(
-        entries_next(100, 100 * 40),
-        ENTRIES_AT_ONCE,
-        "small entries: the most"
-    );
-    assert_eq!(
-        entries_next(16, 16 << 20),
-        16,
-        "a megabyte each: the fewest"
-    );
+    assert_eq!(entries_next(0, 0), FEWEST_ENTRIES);
+    assert_eq!(entries_next(100, 100 * 40), ENTRIES_AT_ONCE);
+    assert_eq!(entries_next(16, 16 << 20), FEWEST_ENTRIES);
     assert_eq!(entries_next(16, 16 << 16), BYTES_AT_ONCE >> 16);
 }
