@@ -12,8 +12,8 @@ use super::feeds::newest;
 use super::labels::args;
 use super::paging;
 use super::parts::{
-    inline_sections, line_reports, line_year_sections, metric_groups, metric_observations,
-    year_observations, year_reports,
+    inline_sections, line_reports, line_year_neighbours, line_year_sections, metric_groups,
+    metric_observations, year_observations, year_reports,
 };
 use super::sections::{line_sections, matrix};
 use super::targets;
@@ -177,10 +177,7 @@ impl Renderer<'_> {
                 ]);
                 page_title = v.t_with("title-action-line-year", Some(&vars));
                 page_description = v.t_with("description-action-line-year", Some(&vars));
-                let refs = &l.sections_by_line[id.index()];
-                let mut years: Vec<i32> = refs.iter().map(|r| s.report(r.report).year).collect();
-                years.dedup();
-                let pos = years.binary_search(&year).ok();
+                let (prev, next) = line_year_neighbours(s, l, id, year);
                 let link = |y: i32| serde_json::json!({"year": y, "url": v.url(Page::ActionLineYear(&line.slug, y))});
                 ctx.insert("line", &v.line(id));
                 ctx.insert("year", &year);
@@ -189,14 +186,8 @@ impl Renderer<'_> {
                     "years",
                     &line_sections(v, &sections[part.reversed(sections.len())]),
                 );
-                ctx.insert(
-                    "prev",
-                    &pos.and_then(|p| p.checked_sub(1)).map(|p| link(years[p])),
-                );
-                ctx.insert(
-                    "next",
-                    &pos.and_then(|p| years.get(p + 1)).map(|&y| link(y)),
-                );
+                ctx.insert("prev", &prev.map(link));
+                ctx.insert("next", &next.map(link));
                 "action-line-year.html"
             }
             Job::Organizations => {

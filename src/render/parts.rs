@@ -45,10 +45,36 @@ pub(super) fn line_year_sections<'l>(
     y: i32,
 ) -> &'l [SectionRef] {
     let refs = &l.sections_by_line[id.index()];
-    // Sorted by year: the year's sections are one run.
+    &refs[line_year_run(s, refs, y)]
+}
+
+/// Where year `y`'s sections are in an action line's sections: sorted by year, they
+/// are one run, found by halving (a page of a year is made for every hundred of its
+/// sections, so a scan of the line's sections per page would grow with the square
+/// of the site).
+fn line_year_run(s: &Site, refs: &[SectionRef], y: i32) -> std::ops::Range<usize> {
     let start = refs.partition_point(|r| s.report(r.report).year < y);
-    let end = refs.partition_point(|r| s.report(r.report).year <= y);
-    &refs[start..end]
+    let end = start + refs[start..].partition_point(|r| s.report(r.report).year <= y);
+    start..end
+}
+
+/// The years before and after `y` that action line `id` has sections in, for the
+/// year page's previous and next links; neither when `y` has none.
+pub(super) fn line_year_neighbours(
+    s: &Site,
+    l: &Links,
+    id: LineId,
+    y: i32,
+) -> (Option<i32>, Option<i32>) {
+    let refs = &l.sections_by_line[id.index()];
+    let run = line_year_run(s, refs, y);
+    if run.is_empty() {
+        return (None, None);
+    }
+    let year = |i: usize| s.report(refs[i].report).year;
+    let before = run.start.checked_sub(1).map(year);
+    let after = (run.end < refs.len()).then(|| year(run.end));
+    (before, after)
 }
 
 /// The organizations that have metrics, the groups of the metrics index.

@@ -429,3 +429,60 @@ fn a_report_retitled_on_a_later_page_of_a_list() {
     );
     assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
 }
+
+/// The years an action line page links a page of, ascending, from its `/sub/` links.
+fn year_page_years(html: &str, line: &str) -> Vec<i32> {
+    let prefix = format!("href=\"/sub/action-lines/{line}/");
+    let mut years: Vec<i32> = html
+        .match_indices(&prefix)
+        .filter_map(|(at, _)| html[at + prefix.len()..].get(..5))
+        .filter(|y| y.ends_with('/'))
+        .filter_map(|y| y[..4].parse().ok())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+#[test]
+fn each_page_of_an_action_line_year_links_the_years_before_and_after() {
+    // Sections in 2019 and 2021 besides the fixture's and 2024's 31 reports: the year
+    // pages link their neighbours among the years with sections, skipping the others,
+    // on every page a year is cut into.
+    let site = many_sections(31, 25);
+    for year in [2019, 2021] {
+        site.write(
+            &format!("content/reports/early-{year}.md"),
+            &format!(
+                "---\ntitle: \"Early {year}\"\norganization: alpha\nyear: {year}\n\
+                 published: {year}-12-01\nkind: annual-progress\n---\n\
+                 ## WSIS Action Line C1: Early part\n\nOne sentence.\n"
+            ),
+        );
+    }
+    site.build_ok();
+    let years = year_page_years(&site.output("action-lines/c1/index.html"), "c1");
+    assert!(years.len() >= 3 && years.contains(&2019) && years.contains(&2021), "{years:?}");
+    for (i, &year) in years.iter().enumerate() {
+        let url = |y: i32| format!("/sub/action-lines/c1/{y}/");
+        let prev = i.checked_sub(1).map(|p| url(years[p]));
+        let next = years.get(i + 1).map(|&n| url(n));
+        let mut pages = vec![format!("action-lines/c1/{year}/index.html")];
+        pages.extend(
+            (2..=3)
+                .map(|n| format!("action-lines/c1/{year}/page/{n}/index.html"))
+                .filter(|p| site.has_output(p)),
+        );
+        for page in &pages {
+            let html = site.output(page);
+            let nav = &html[html.find("<main").unwrap()..];
+            let link = |rel: &str| {
+                let open = format!("<a rel=\"{rel}\" href=\"");
+                let at = nav.find(&open)? + open.len();
+                Some(nav[at..at + nav[at..].find('"')?].to_string())
+            };
+            assert_eq!(link("prev"), prev, "{page}");
+            assert_eq!(link("next"), next, "{page}");
+        }
+    }
+}
