@@ -275,7 +275,9 @@ impl Incremental {
         &self,
         previous: &Contents,
     ) -> Result<(Validated, HashMap<PathBuf, pack::Packed>), String> {
-        let unusable = |e: Refused| format!("its reports file cannot be used: {e}");
+        let unusable = |e: Refused| {
+            format!("the build cache's reports file cannot be used, so the cache was ignored: {e}")
+        };
         let reports =
             pack::read(&self.pack_path, previous.pack.0, &previous.packed).map_err(unusable)?;
         let mut validated = Validated::default();
@@ -316,15 +318,12 @@ impl Incremental {
             }
             Err(why) => {
                 // Never trusted in part: every page is rendered, the pack written anew.
+                // The warning names the reports file, the one found wrong.
                 self.previous = None;
                 self.pack = None;
                 self.warnings.push(
-                    Diagnostic::new(
-                        Kind::Cache,
-                        &self.path,
-                        format!("the build cache was ignored: {why}"),
-                    )
-                    .help("every page is rendered and a new cache written; nothing to do"),
+                    Diagnostic::new(Kind::Cache, &self.pack_path, why)
+                        .help("every page is rendered and a new cache written; nothing to do"),
                 );
             }
         }

@@ -299,6 +299,11 @@ fn cache_of(site: &Site) -> std::path::PathBuf {
 /// again: the build warns naming the cache and `warning`, renders every page, and
 /// writes the output a fresh build writes.
 fn spoiled(case: &str, warning: &str, spoil: impl Fn(&Site)) -> Site {
+    spoiled_in(case, ".public.wsis-cache", warning, spoil)
+}
+
+/// [`spoiled`] where the warning names `file`, the one spoiled.
+fn spoiled_in(case: &str, file: &str, warning: &str, spoil: impl Fn(&Site)) -> Site {
     let site = Site::fixture(FIXTURE);
     site.build_ok();
     assert!(cache_of(&site).is_file(), "the build writes its cache");
@@ -312,9 +317,10 @@ fn spoiled(case: &str, warning: &str, spoil: impl Fn(&Site)) -> Site {
     assert!(run.ok, "{case}: {}", run.stderr);
     let (pages, rendered) = counts(case, &run.stdout);
     assert_eq!(rendered, pages, "{case}: a spoiled cache is never trusted");
-    let warned = run.stderr.lines().any(|l| {
-        l.starts_with("warning:") && l.contains(".public.wsis-cache") && l.contains(warning)
-    });
+    let warned = run
+        .stderr
+        .lines()
+        .any(|l| l.starts_with("warning:") && l.contains(file) && l.contains(warning));
     assert!(
         warned,
         "{case}: no warning saying {warning:?}:\n{}",
@@ -340,6 +346,10 @@ fn rewrite(site: &Site, f: impl Fn(&mut Vec<u8>)) {
     f(&mut bytes);
     fs::write(cache_of(site), bytes).unwrap();
 }
+
+/// The build cache's reports file beside the fixture's output, which a warning names
+/// when that file is what cannot be used.
+const REPORTS: &str = ".public.wsis-reports";
 
 /// The cache's header: magic, format, length, checksum.
 const HEADER: usize = 11 + 4 + 8 + 16;
@@ -394,7 +404,7 @@ fn rewrite_reports(site: &Site, f: impl Fn(&mut Vec<u8>)) {
 
 #[test]
 fn a_reports_file_with_a_flipped_byte_is_ignored_with_a_warning() {
-    spoiled("reports file flipped byte", "reports file", |s| {
+    spoiled_in("reports file flipped byte", REPORTS, "reports file", |s| {
         rewrite_reports(s, |b| {
             let at = b.len() / 2;
             b[at] ^= 0x01;
@@ -404,14 +414,14 @@ fn a_reports_file_with_a_flipped_byte_is_ignored_with_a_warning() {
 
 #[test]
 fn a_truncated_reports_file_is_ignored_with_a_warning() {
-    spoiled("reports file truncated", "reports file", |s| {
+    spoiled_in("reports file truncated", REPORTS, "reports file", |s| {
         rewrite_reports(s, |b| b.truncate(b.len() - 1))
     });
 }
 
 #[test]
 fn a_missing_reports_file_is_ignored_with_a_warning() {
-    let site = spoiled("reports file missing", "reports file", |s| {
+    let site = spoiled_in("reports file missing", REPORTS, "reports file", |s| {
         fs::remove_file(s.root.join(".public.wsis-reports")).unwrap();
     });
     recovers(&site);
@@ -419,7 +429,7 @@ fn a_missing_reports_file_is_ignored_with_a_warning() {
 
 #[test]
 fn another_output_s_reports_file_is_ignored_with_a_warning() {
-    spoiled("another reports file", "reports file", |s| {
+    spoiled_in("another reports file", REPORTS, "reports file", |s| {
         let other = Site::fixture(FIXTURE);
         assert!(other.build(&[]).ok);
         fs::copy(

@@ -462,7 +462,10 @@ fn each_page_of_an_action_line_year_links_the_years_before_and_after() {
     }
     site.build_ok();
     let years = year_page_years(&site.output("action-lines/c1/index.html"), "c1");
-    assert!(years.len() >= 3 && years.contains(&2019) && years.contains(&2021), "{years:?}");
+    assert!(
+        years.len() >= 3 && years.contains(&2019) && years.contains(&2021),
+        "{years:?}"
+    );
     for (i, &year) in years.iter().enumerate() {
         let url = |y: i32| format!("/sub/action-lines/c1/{y}/");
         let prev = i.checked_sub(1).map(|p| url(years[p]));
