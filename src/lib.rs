@@ -342,6 +342,8 @@ pub fn load_site(root: &Path, config: Config) -> Result<model::Site, BuildError>
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let root = &options.root;
+    // Before anything reads them: see `cache::Settings`.
+    let settings = cache::Settings::read(root);
     let config = load_config(root, options.base_url.as_deref())?;
     let output_dir = write::absolute(&match &options.output {
         Some(o) => o.clone(),
@@ -354,7 +356,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         // The cached reports are read here too, beside the walks rather than after
         // them (a report whose text is the one a cached report was validated from is
         // then not parsed when the site is loaded).
-        cache.begin_validation(root, options.base_url.as_deref());
+        cache.begin_validation(root, &settings, options.base_url.as_deref());
         pipeline::timing("read the build cache (while the output is prepared)", t);
         cache
     })?;
@@ -448,11 +450,7 @@ fn emit(
         .map_err(BuildError::new)?;
     let renderer = render::Renderer::new(&site, &links, &theme).map_err(BuildError::new)?;
     if let Some(cache) = cache.as_deref_mut() {
-        cache.begin(
-            root,
-            options.base_url.as_deref(),
-            renderer.globals_fingerprint(),
-        );
+        cache.begin(options.base_url.as_deref(), renderer.globals_fingerprint());
         cache.plan(&site, &links);
     }
     pipeline::timing("link and compile templates", t);

@@ -42,9 +42,40 @@ pub(super) fn output_id(output: &Path) -> u128 {
     h.digest128()
 }
 
-/// A fingerprint of the files every page reads, under the site at `root`, with the
-/// `--base-url` override and the renderer's site-wide values `site_values`.
-pub(super) fn globals(root: &Path, base_url: Option<&str>, site_values: u128) -> u128 {
+/// The settings and theme files of a site, fingerprinted before the build reads them.
+///
+/// Taken first, so that a file saved while the build runs can only make the cache
+/// record an older version than the build used (the next build then sees a change
+/// and redoes the work), never a newer one: read after the build, `site.toml` or a
+/// template saved in between would be recorded as built from while the pages show
+/// the version before, and the next build would keep them.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Settings {
+    /// `site.toml`'s bytes.
+    site_toml: u128,
+    /// Every path and file's bytes under `themes/`.
+    themes: u128,
+}
+
+impl Settings {
+    /// Fingerprints the settings and themes of the site at `root` as they are now.
+    pub(crate) fn read(root: &Path) -> Settings {
+        let mut h = Xxh3::new();
+        file(&mut h, &root.join("site.toml"));
+        let site_toml = h.digest128();
+        let mut h = Xxh3::new();
+        tree(&mut h, &root.join("themes"), None);
+        Settings {
+            site_toml,
+            themes: h.digest128(),
+        }
+    }
+}
+
+/// A fingerprint of the files every page reads (`settings`, taken before the build
+/// read them), with the `--base-url` override and the renderer's site-wide values
+/// `site_values`.
+pub(super) fn globals(settings: &Settings, base_url: Option<&str>, site_values: u128) -> u128 {
     let mut h = Xxh3::new();
     h.update(&site_values.to_le_bytes());
     page_context::bytes(&mut h, base_url.unwrap_or("").as_bytes());
@@ -56,20 +87,21 @@ pub(super) fn globals(root: &Path, base_url: Option<&str>, site_values: u128) ->
             b""
         },
     );
-    file(&mut h, &root.join("site.toml"));
-    tree(&mut h, &root.join("themes"), None);
+    h.update(&settings.site_toml.to_le_bytes());
+    h.update(&settings.themes.to_le_bytes());
     h.digest128()
 }
 
 /// A fingerprint of what validating a report reads besides the report's own file,
-/// under the site at `root` with the `--base-url` override: `site.toml` and every
-/// file under `content/` but the reports (organizations, metrics, action lines, the
-/// frame's documents). While it holds, a report whose text is unchanged validates
-/// as before, and the build reuses it from the cache.
-pub(super) fn validation(root: &Path, base_url: Option<&str>) -> u128 {
+/// under the site at `root` with the `--base-url` override: `site.toml` (in
+/// `settings`) and every file under `content/` but the reports (organizations,
+/// metrics, action lines, the frame's documents), read before the build loads them.
+/// While it holds, a report whose text is unchanged validates as before, and the
+/// build reuses it from the cache.
+pub(super) fn validation(root: &Path, settings: &Settings, base_url: Option<&str>) -> u128 {
     let mut h = Xxh3::new();
     page_context::bytes(&mut h, base_url.unwrap_or("").as_bytes());
-    file(&mut h, &root.join("site.toml"));
+    h.update(&settings.site_toml.to_le_bytes());
     let content = root.join("content");
     tree(&mut h, &content, Some(&content.join("reports")));
     h.digest128()
@@ -106,5 +138,52 @@ fn file(h: &mut Xxh3, path: &Path) {
     match std::fs::read(path) {
         Ok(bytes) => page_context::bytes(h, &bytes),
         Err(e) => page_context::bytes(h, format!("(error: {})", e.kind()).as_bytes()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site folder with a `site.toml` and one template.
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.toml"), "title = \"One\"\n").unwrap();
+        let templates = dir.path().join("themes/own/templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        std::fs::write(templates.join("base.html"), "<p>one</p>").unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn files_saved_after_the_settings_were_fingerprinted_leave_the_fingerprints_alone() {
+        let dir = site();
+        let root = dir.path();
+        let settings = Settings::read(root);
+        let every_page = globals(&settings, None, 7);
+        let validated = validation(root, &settings, None);
+        // Saved while the build runs, after it read them: the cache must record
+        // what the build read, not these.
+        std::fs::write(root.join("site.toml"), "title = \"Two\"\n").unwrap();
+        std::fs::write(root.join("themes/own/templates/base.html"), "<p>two</p>").unwrap();
+        assert_eq!(globals(&settings, None, 7), every_page);
+        assert_eq!(validation(root, &settings, None), validated);
+        // The next build fingerprints them anew and sees the change.
+        let now = Settings::read(root);
+        assert_ne!(globals(&now, None, 7), every_page);
+        assert_ne!(validation(root, &now, None), validated);
+    }
+
+    #[test]
+    fn the_settings_and_the_themes_each_count() {
+        let dir = site();
+        let root = dir.path();
+        let before = globals(&Settings::read(root), None, 7);
+        std::fs::write(root.join("themes/own/templates/base.html"), "<p>two</p>").unwrap();
+        let theme_changed = globals(&Settings::read(root), None, 7);
+        assert_ne!(theme_changed, before);
+        std::fs::write(root.join("site.toml"), "title = \"Two\"\n").unwrap();
+        assert_ne!(globals(&Settings::read(root), None, 7), theme_changed);
     }
 }

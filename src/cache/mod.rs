@@ -96,6 +96,7 @@ use crate::validate::Validated;
 use file::Contents;
 pub(crate) use file::PageEntry;
 pub(crate) use file::{Refused, framed};
+pub(crate) use inputs::Settings;
 pub(crate) use render::render_pages;
 pub(crate) use staged::replace;
 
@@ -112,6 +113,8 @@ pub(crate) struct Incremental {
     output: u128,
     /// The fingerprint of what every page reads, once [`Incremental::begin`] knows it.
     globals: u128,
+    /// The site's settings and themes, fingerprinted before the build read them.
+    settings: Settings,
     /// The previous build's cache, when it is this `wsis`'s for this very output and
     /// the same globals.
     previous: Option<Contents>,
@@ -167,6 +170,7 @@ impl Incremental {
             wsis: inputs::wsis_id(),
             output: inputs::output_id(output_dir),
             globals: 0,
+            settings: Settings::default(),
             previous: None,
             warnings: Vec::new(),
             validation: 0,
@@ -300,8 +304,14 @@ impl Incremental {
     /// Sets what validating a report reads besides its file, for the site at `root`
     /// built with the `--base-url` override `base_url`: the previous build's validated
     /// reports may be reused ([`Incremental::reused`]) only when it is unchanged.
-    pub(crate) fn begin_validation(&mut self, root: &Path, base_url: Option<&str>) {
-        self.validation = inputs::validation(root, base_url);
+    pub(crate) fn begin_validation(
+        &mut self,
+        root: &Path,
+        settings: &Settings,
+        base_url: Option<&str>,
+    ) {
+        self.settings = *settings;
+        self.validation = inputs::validation(root, settings, base_url);
         // The reports are read (and decoded) only when they may be reused: after a
         // change to what every report is checked against, they would only take memory.
         let Some(previous) = self.previous.as_ref() else {
@@ -426,11 +436,12 @@ impl Incremental {
         self.affected.as_ref().is_some_and(|a| !a.contains(path))
     }
 
-    /// Sets what every page reads, for the site at `root` built with the `--base-url`
-    /// override `base_url` and the renderer's site-wide values `site_values`; the
-    /// previous pages are dropped when it changed.
-    pub(crate) fn begin(&mut self, root: &Path, base_url: Option<&str>, site_values: u128) {
-        self.globals = inputs::globals(root, base_url, site_values);
+    /// Sets what every page reads: the site's settings and themes as
+    /// [`Incremental::begin_validation`] was given them, the `--base-url` override
+    /// `base_url` and the renderer's site-wide values `site_values`; the previous
+    /// pages are dropped when it changed.
+    pub(crate) fn begin(&mut self, base_url: Option<&str>, site_values: u128) {
+        self.globals = inputs::globals(&self.settings, base_url, site_values);
         if self
             .previous
             .as_ref()
