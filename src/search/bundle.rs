@@ -59,6 +59,19 @@ pub(crate) fn postings_into(out: &mut Vec<u8>, postings: impl Iterator<Item = [u
     out.push(b']');
 }
 
+/// The length of what [`postings_into`] writes for `count` postings whose numbers
+/// take `digits` decimal digits in all: the edit build measures the entries it may
+/// not make.
+pub(crate) fn postings_len(count: usize, digits: usize) -> usize {
+    // The brackets, two commas within each posting and one between postings.
+    2 + digits + 2 * count + count.saturating_sub(1)
+}
+
+/// The number of decimal digits of `n`, as [`number`] writes it.
+pub(crate) fn number_len(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
 /// Appends `n` in decimal: the postings are millions of numbers, written without
 /// going through a formatter.
 fn number(out: &mut Vec<u8>, mut n: u32) {
@@ -219,6 +232,36 @@ mod tests {
         let mut out = Vec::new();
         postings_into(&mut out, std::iter::empty());
         assert_eq!(out, b"[]");
+        assert_eq!(postings_len(0, 0), 2);
+    }
+
+    #[test]
+    fn postings_are_as_long_as_measured() {
+        let numbers = [
+            0,
+            9,
+            10,
+            99,
+            100,
+            12_345,
+            999_999_999,
+            1_000_000_000,
+            u32::MAX,
+        ];
+        for n in numbers {
+            let mut out = Vec::new();
+            number(&mut out, n);
+            assert_eq!(out.len(), number_len(n), "{n}");
+        }
+        for count in 1..=numbers.len() {
+            let postings: Vec<[u32; 3]> = (0..count)
+                .map(|i| [numbers[i], numbers[count - 1 - i], numbers[(i * 5) % count]])
+                .collect();
+            let mut out = Vec::new();
+            postings_into(&mut out, postings.iter().copied());
+            let digits = postings.iter().flatten().map(|&n| number_len(n)).sum();
+            assert_eq!(out.len(), postings_len(count, digits), "{count}");
+        }
     }
 
     /// The ranges of entries of `sizes` bytes that [`Bundles`] puts together.

@@ -19,11 +19,21 @@ impl Lists {
     /// are under `strings`: measured in a first pass, so that the buffer is
     /// allocated once at its size, then written.
     pub(crate) fn new(strings: usize, docs: &[&Terms]) -> Lists {
+        Lists::of(strings, docs, |_| true)
+    }
+
+    /// The lists of the stems that are `wanted`, as [`Lists::new`] makes them; the
+    /// others empty. The edit build's `terms/` bundles need only the stems of the
+    /// bundles it writes again.
+    pub(crate) fn of(strings: usize, docs: &[&Terms], wanted: impl Fn(usize) -> bool) -> Lists {
         let mut last = vec![0u32; strings];
         let mut starts = vec![0usize; strings + 1];
         for (n, terms) in docs.iter().enumerate() {
             for [stem, section, weight] in terms.postings() {
                 let s = stem as usize;
+                if !wanted(s) {
+                    continue;
+                }
                 starts[s] += put_len(n as u32 - last[s]) + put_len(section) + put_len(weight);
                 last[s] = n as u32;
             }
@@ -38,6 +48,9 @@ impl Lists {
         for (n, terms) in docs.iter().enumerate() {
             for [stem, section, weight] in terms.postings() {
                 let s = stem as usize;
+                if !wanted(s) {
+                    continue;
+                }
                 for v in [n as u32 - last[s], section, weight] {
                     put_at(&mut bytes, &mut at[s], v);
                 }
@@ -79,5 +92,8 @@ mod tests {
         assert_eq!(of(2), [[1, 1, 5], [2, 3, 300]]);
         assert!(lists.is_empty(1) && lists.is_empty(3) && !lists.is_empty(2));
         assert!(of(3).is_empty());
+        let some = Lists::of(4, &docs, |s| s == 2);
+        assert!(some.is_empty(0));
+        assert_eq!(some.postings(2).collect::<Vec<_>>(), of(2));
     }
 }

@@ -6,12 +6,14 @@
 //! build wrote it. Making every stem's postings and serializing all of them was
 //! most of an edit's index; one changed report changes a few dozen entries.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::bundle::{cuts, entry, postings_into};
+use super::bundle::{cuts, entry, json_into, number_len, postings_into, postings_len};
+use super::lists::Lists;
 use super::memo::TermsIndex;
 use super::terms::Terms;
 use super::write::{TERMS_BUNDLE, bundle_path};
@@ -67,17 +69,21 @@ pub(crate) fn terms<'s>(
             wanted[stem as usize] = true;
         }
     }
-    let mut made = entries_of(docs, strings, &wanted)?;
+    // Measured, not made: in a corpus of a small vocabulary one edit changes the
+    // weight of most stems, and their entries made at once (with their postings
+    // gathered to make them) were the whole `terms/` index, the edit build's peak.
+    let lens = measured(docs, strings, &wanted)?;
     // This build's stems in order: the previous build's, less those that changed,
     // merged with those that changed and still have postings. Each with its length
     // and its place in the previous build's order if its entry is the same.
-    let mut again: Vec<u32> = made.keys().copied().collect();
+    let mut again: Vec<u32> = (0..strings.len() as u32)
+        .filter(|&s| lens[s as usize] > 0)
+        .collect();
     again.sort_unstable_by(|&a, &b| strings[a as usize].cmp(&strings[b as usize]));
-    let mut entries: Vec<(u32, u32, Option<usize>)> =
-        Vec::with_capacity(before.entries.len() + again.len());
+    let mut entries: Vec<Entry> = Vec::with_capacity(before.entries.len() + again.len());
     let mut again = again.into_iter().peekable();
-    let add = |stem: u32, entries: &mut Vec<(u32, u32, Option<usize>)>| {
-        entries.push((stem, made[&stem].len() as u32, None));
+    let add = |stem: u32, entries: &mut Vec<Entry>| {
+        entries.push((stem, lens[stem as usize], None));
     };
     for (at, &(stem, len)) in before.entries.iter().enumerate() {
         if wanted[stem as usize] {
@@ -89,6 +95,7 @@ pub(crate) fn terms<'s>(
         entries.push((stem, len, Some(at)));
     }
     again.for_each(|stem| add(stem, &mut entries));
+    drop(lens);
 
     // Each bundle's entries; kept when they are those of the previous build's bundle
     // of the same number, one for one.
@@ -115,53 +122,30 @@ pub(crate) fn terms<'s>(
             None => Ok(false),
         })
         .collect::<Result<_, Diagnostic>>()?;
-    // The entries of the bundles written again that were not made yet.
-    let mut more = vec![false; strings.len()];
-    let mut any = false;
+    // The postings of the stems of the bundles written again, by stem, held as the
+    // fresh build holds every stem's: a few bytes a posting.
+    let mut write = vec![false; strings.len()];
     for ((range, _), _) in ranges.iter().zip(&kept).filter(|(_, kept)| !**kept) {
-        for &(stem, _, at) in &entries[range.clone()] {
-            if at.is_some() {
-                more[stem as usize] = true;
-                any = true;
-            }
+        entries[range.clone()]
+            .iter()
+            .for_each(|&(stem, ..)| write[stem as usize] = true);
+    }
+    let lists = write
+        .contains(&true)
+        .then(|| Lists::of(strings.len(), docs, |s| write[s]));
+    let hashes = put_bundles(&ranges, &kept, &entries, prefix, sink, |out, stem, len| {
+        let lists = lists.as_ref().filter(|l| !l.is_empty(stem as usize));
+        let from = out.len();
+        if let Some(lists) = lists {
+            json_into(out, &*strings[stem as usize])?;
+            out.push(b':');
+            postings_into(out, lists.postings(stem as usize));
         }
-    }
-    if any {
-        made.extend(entries_of(docs, strings, &more)?);
-    }
-    let hashes: Vec<u128> = ranges
-        .par_iter()
-        .zip(&kept)
-        .enumerate()
-        .map(|(n, ((range, same), kept))| {
-            if *kept {
-                return Ok(same.unwrap_or_default());
-            }
-            let parts = &entries[range.clone()];
-            let mut bytes =
-                Vec::with_capacity(parts.iter().map(|e| e.1 as usize + 1).sum::<usize>() + 1);
-            for (i, (stem, len, _)) in parts.iter().enumerate() {
-                // An entry the previous build's memory told of is made again here as
-                // it was: one whose stem no document has, or of another length, comes
-                // from a memory that is not this output's.
-                let made = made.get(stem).filter(|e| e.len() == *len as usize);
-                let made = made.ok_or_else(|| {
-                    Diagnostic::new(
-                        Kind::Cache,
-                        bundle_path(prefix, "terms", n),
-                        "the search index's cache does not match the documents it was made from",
-                    )
-                    .help("run `wsis build --fresh`, which indexes every page again")
-                })?;
-                bytes.push(if i == 0 { b'{' } else { b',' });
-                bytes.extend_from_slice(made);
-            }
-            bytes.push(b'}');
-            let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
-            sink.put(&bundle_path(prefix, "terms", n), bytes)?;
-            Ok(hash)
-        })
-        .collect::<Result<_, Diagnostic>>()?;
+        // An entry the previous build's memory told of is made again here as it
+        // was: one whose stem no document has, or of another length, comes from a
+        // memory that is not this output's.
+        Ok(lists.is_some() && out.len() - from == len as usize)
+    })?;
     let written = kept.iter().filter(|k| !**k).count();
     crate::pipeline::stat("search terms bundles written again", written);
     let firsts = ranges
@@ -206,46 +190,147 @@ fn differing(then: &Terms, now: &Terms) -> Vec<u32> {
     }
 }
 
-/// The entry (`"stem":[...]`, as [`super::write`] writes it for a fresh build) of
-/// each stem `wanted` that a document of `docs` has.
-fn entries_of(
+/// The length of each stem's entry (`"stem":[...]`, as [`super::write`] writes it for
+/// a fresh build) over `docs`, by stem: of the stems `wanted` that a document has, 0
+/// for the others. One pass over the documents, no entry made.
+fn measured(
     docs: &[&Terms],
     strings: &[Arc<str>],
     wanted: &[bool],
-) -> Result<HashMap<u32, Vec<u8>>, Diagnostic> {
+) -> Result<Vec<u32>, Diagnostic> {
+    let mut lens = vec![0u32; strings.len()];
     if !wanted.contains(&true) {
-        return Ok(HashMap::default());
+        return Ok(lens);
     }
-    let mut found: Vec<[u32; 4]> = docs
+    // Each stem's postings, the decimal digits of their numbers, its last document.
+    let mut count = vec![0usize; strings.len()];
+    let mut digits = vec![0usize; strings.len()];
+    let mut last = vec![0u32; strings.len()];
+    for (n, terms) in docs.iter().enumerate() {
+        let n = n as u32;
+        for [stem, section, weight] in terms.postings() {
+            let s = stem as usize;
+            if wanted[s] {
+                count[s] += 1;
+                digits[s] += number_len(n - last[s]) + number_len(section) + number_len(weight);
+                last[s] = n;
+            }
+        }
+    }
+    for (s, len) in lens.iter_mut().enumerate() {
+        if count[s] > 0 {
+            let key = entry(&strings[s], |_| Ok(()))?.len();
+            *len = (key + postings_len(count[s], digits[s])) as u32;
+        }
+    }
+    Ok(lens)
+}
+
+/// A stem of this build's `terms/` bundles, in order: its entry's length, and its
+/// place in the previous build's order if its entry is the same.
+type Entry = (u32, u32, Option<usize>);
+
+/// Writes the `terms/` bundles of `entries` cut as `ranges` (each with the hash of the
+/// previous build's bundle when it holds the same entries) but those `kept`, each
+/// made by itself as it is written: `value` writes a stem's entry of a length it is
+/// given, and says whether it was that long. The hash of each bundle, in order. A
+/// bundle is put as soon as it is made, so no more than one bundle per worker is held.
+fn put_bundles(
+    ranges: &[(Range<usize>, Option<u128>)],
+    kept: &[bool],
+    entries: &[Entry],
+    prefix: &str,
+    sink: &dyn Sink,
+    value: impl Fn(&mut Vec<u8>, u32, u32) -> Result<bool, Diagnostic> + Sync,
+) -> Result<Vec<u128>, Diagnostic> {
+    ranges
         .par_iter()
+        .zip(kept)
         .enumerate()
-        .flat_map_iter(|(n, terms)| {
-            (terms.postings())
-                .filter(|[stem, ..]| wanted[*stem as usize])
-                .map(move |[stem, section, weight]| [stem, n as u32, section, weight])
+        .map(|(n, ((range, same), kept))| {
+            if *kept {
+                return Ok(same.unwrap_or_default());
+            }
+            let path = bundle_path(prefix, "terms", n);
+            let parts = &entries[range.clone()];
+            let mut bytes =
+                Vec::with_capacity(parts.iter().map(|e| e.1 as usize + 1).sum::<usize>() + 1);
+            for (i, &(stem, len, _)) in parts.iter().enumerate() {
+                bytes.push(if i == 0 { b'{' } else { b',' });
+                if !value(&mut bytes, stem, len)? {
+                    return Err(Diagnostic::new(
+                        Kind::Cache,
+                        path,
+                        "the search index's cache does not match the documents it was made from",
+                    )
+                    .help("run `wsis build --fresh`, which indexes every page again"));
+                }
+            }
+            bytes.push(b'}');
+            let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+            sink.put(&path, bytes)?;
+            Ok(hash)
         })
-        .collect();
-    // Stable: each stem's postings stay in document order.
-    found.par_sort_by_key(|p| p[0]);
-    let runs: Vec<&[[u32; 4]]> = found.chunk_by(|a, b| a[0] == b[0]).collect();
-    let made = runs
-        .into_par_iter()
-        .map(|run| {
-            let stem = run[0][0];
-            let bytes = entry(&strings[stem as usize], |out| {
-                let mut last = 0;
-                postings_into(
-                    out,
-                    run.iter().map(|&[_, n, section, weight]| {
-                        let delta = n - last;
-                        last = n;
-                        [delta, section, weight]
-                    }),
-                );
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Entries of a megabyte each (a stem on every page of a large site with a small
+    /// vocabulary), all written again: the first bundle is put once its own entries are
+    /// made, not after all of them, so that a whole index's entries are never held.
+    #[test]
+    fn bundles_written_again_are_put_as_each_is_made() {
+        struct Watch<'a> {
+            made: &'a AtomicUsize,
+            made_at_first_put: AtomicUsize,
+        }
+        impl Sink for Watch<'_> {
+            fn put(&self, _: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
+                let made = self.made.load(Ordering::SeqCst);
+                self.made_at_first_put.fetch_min(made, Ordering::SeqCst);
                 Ok(())
-            })?;
-            Ok((stem, bytes))
-        })
-        .collect::<Result<_, Diagnostic>>()?;
-    Ok(made)
+            }
+            fn has(&self, _: &Path) -> bool {
+                false
+            }
+        }
+        let made = AtomicUsize::new(0);
+        let sink = Watch {
+            made: &made,
+            made_at_first_put: AtomicUsize::new(usize::MAX),
+        };
+        const MB: u32 = 1 << 20;
+        let entries: Vec<Entry> = (0..200).map(|s| (s, MB, Some(s as usize))).collect();
+        let counts = cuts(entries.iter().map(|e| e.1 as usize), TERMS_BUNDLE);
+        assert_eq!(
+            counts.len(),
+            200,
+            "an entry over the target is a bundle by itself"
+        );
+        let ranges: Vec<_> = (0..200).map(|n| (n..n + 1, None)).collect();
+        let hashes = put_bundles(
+            &ranges,
+            &[false; 200],
+            &entries,
+            "search/",
+            &sink,
+            |out, _, len| {
+                made.fetch_add(1, Ordering::SeqCst);
+                out.extend(std::iter::repeat_n(b'1', len as usize));
+                Ok(true)
+            },
+        )
+        .unwrap();
+        assert_eq!(hashes.len(), 200);
+        let first = sink.made_at_first_put.load(Ordering::SeqCst);
+        assert!(
+            first <= 2 * rayon::current_num_threads(),
+            "{first} of 200 entries of a megabyte made before the first bundle was put"
+        );
+    }
 }

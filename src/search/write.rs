@@ -16,7 +16,7 @@ use super::postings::{Inflected, Posting, postings};
 use super::snippet::passages;
 use super::stem::{Stemming, Stems};
 use super::stop::StopWords;
-use super::terms::Terms;
+use super::terms::{Terms, word_stems};
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::{Sink, timing};
 
@@ -238,20 +238,12 @@ pub(crate) fn tree(
     };
     let strings = &tree.table.strings;
     let in_order: Vec<&Terms> = tree.order.iter().map(|key| &*tree.docs[key]).collect();
-    // Word -> its stems, several when pages of several languages disagree: the pairs
-    // told apart by number first, cheaper to sort than the strings (a document twice
-    // gives its pairs twice, made one).
-    let mut pairs: Vec<u64> = in_order
-        .par_iter()
-        .flat_map_iter(|t| t.inflected())
-        .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
-        .collect();
     // Made one now, not after the terms bundles: every document's pairs (tens of
     // millions at 100,000 reports) would otherwise be held beside the postings by
     // stem, at the build's peak; the vocabulary has far fewer.
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs.shrink_to_fit();
+    let pairs = word_stems(&in_order);
+    timing("search: words and their stems", t);
+    let t = std::time::Instant::now();
     let term_keys = match changed {
         // The bundles whose entries are unchanged kept, the others written again.
         Some(changed) => {
