@@ -50,6 +50,8 @@ mod stem;
 mod stop;
 mod terms;
 mod tokenize;
+#[cfg(test)]
+mod watch_tests;
 mod write;
 
 pub(crate) use documents::documents;

@@ -277,7 +277,6 @@ fn put_bundles(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// Entries of a megabyte each (a stem on every page of a large site with a small
@@ -285,25 +284,8 @@ mod tests {
     /// made, not after all of them, so that a whole index's entries are never held.
     #[test]
     fn bundles_written_again_are_put_as_each_is_made() {
-        struct Watch<'a> {
-            made: &'a AtomicUsize,
-            made_at_first_put: AtomicUsize,
-        }
-        impl Sink for Watch<'_> {
-            fn put(&self, _: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
-                let made = self.made.load(Ordering::SeqCst);
-                self.made_at_first_put.fetch_min(made, Ordering::SeqCst);
-                Ok(())
-            }
-            fn has(&self, _: &Path) -> bool {
-                false
-            }
-        }
         let made = AtomicUsize::new(0);
-        let sink = Watch {
-            made: &made,
-            made_at_first_put: AtomicUsize::new(usize::MAX),
-        };
+        let sink = super::super::watch_tests::Watch::new(&made);
         const MB: u32 = 1 << 20;
         let entries: Vec<Entry> = (0..200).map(|s| (s, MB, Some(s as usize))).collect();
         let counts = cuts(entries.iter().map(|e| e.1 as usize), TERMS_BUNDLE);
@@ -327,7 +309,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(hashes.len(), 200);
-        let first = sink.made_at_first_put.load(Ordering::SeqCst);
+        let first = sink.made_at_first_put();
         assert!(
             first <= 2 * rayon::current_num_threads(),
             "{first} of 200 entries of a megabyte made before the first bundle was put"

@@ -547,25 +547,8 @@ fn terms_bundles_cut_elsewhere_after_an_edit_are_all_written_as_a_fresh_build_cu
 #[test]
 fn large_entries_are_bundled_before_the_rest_are_serialised() {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    struct Watch<'a> {
-        made: &'a AtomicUsize,
-        made_at_first_put: AtomicUsize,
-    }
-    impl Sink for Watch<'_> {
-        fn put(&self, _: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
-            let made = self.made.load(Ordering::SeqCst);
-            self.made_at_first_put.fetch_min(made, Ordering::SeqCst);
-            Ok(())
-        }
-        fn has(&self, _: &Path) -> bool {
-            false
-        }
-    }
     let made = AtomicUsize::new(0);
-    let sink = Watch {
-        made: &made,
-        made_at_first_put: AtomicUsize::new(usize::MAX),
-    };
+    let sink = super::super::watch_tests::Watch::new(&made);
     let keys: Vec<String> = (0..200).map(|n| format!("k{n:03}")).collect();
     let sorted: Vec<(&str, ())> = keys.iter().map(|k| (k.as_str(), ())).collect();
     let packed = bundled(&sorted, "search/", "terms", &sink, |out, ()| {
@@ -575,7 +558,7 @@ fn large_entries_are_bundled_before_the_rest_are_serialised() {
     })
     .unwrap();
     assert_eq!(packed.lens.len(), 200);
-    let first = sink.made_at_first_put.load(Ordering::SeqCst);
+    let first = sink.made_at_first_put();
     assert!(
         first <= FEWEST_ENTRIES + BYTES_AT_ONCE / (1 << 20),
         "{first} of 200 entries of a megabyte serialised before the first bundle was put"
