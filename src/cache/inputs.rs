@@ -44,11 +44,13 @@ pub(super) fn output_id(output: &Path) -> u128 {
 
 /// The settings and theme files of a site, fingerprinted before the build reads them.
 ///
-/// Taken first, so that a file saved while the build runs can only make the cache
-/// record an older version than the build used (the next build then sees a change
-/// and redoes the work), never a newer one: read after the build, `site.toml` or a
-/// template saved in between would be recorded as built from while the pages show
-/// the version before, and the next build would keep them.
+/// Taken first, so that a file saved while the build runs makes the cache record an
+/// older version than the build used (the next build then sees a change and redoes
+/// the work), never a newer one: read after the build, `site.toml` or a template
+/// saved in between would be recorded as built from while the pages show the version
+/// before, and the next build would keep them. Not covered: a file changed during
+/// the build and changed back before the next one (recorded as it was first, built
+/// from the version between); fingerprinting the very bytes the loaders read would.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Settings {
     /// `site.toml`'s bytes.
@@ -133,11 +135,14 @@ fn tree(h: &mut Xxh3, dir: &Path, skip: Option<&Path>) {
     }
 }
 
-/// Feeds a file's bytes (or why it could not be read) to `h`.
+/// Feeds a file's bytes (or why it could not be read) to `h`. Read only when it is
+/// a regular file: these are fingerprinted before the build checks them, and a named
+/// pipe put in place of one would otherwise hang the build here instead of being
+/// refused where it is loaded.
 fn file(h: &mut Xxh3, path: &Path) {
-    match std::fs::read(path) {
+    match crate::load::read_regular(path, path, None) {
         Ok(bytes) => page_context::bytes(h, &bytes),
-        Err(e) => page_context::bytes(h, format!("(error: {})", e.kind()).as_bytes()),
+        Err(e) => page_context::bytes(h, format!("(error: {})", e.message).as_bytes()),
     }
 }
 
