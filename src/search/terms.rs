@@ -133,7 +133,10 @@ const PAIRS_AT_ONCE: usize = if cfg!(test) { 64 } else { 4096 };
 /// Word -> its stems, several when pages of several languages disagree: each pair
 /// once (a document twice gives its pairs twice), `word << 32 | stem`, sorted. Told
 /// apart by number first, cheaper to sort than the strings; made one a slice of
-/// documents at a time ([`PAIRS_AT_ONCE`]).
+/// documents at a time ([`PAIRS_AT_ONCE`]), so that every document's pairs are never
+/// held at once, and the slices' distinct pairs made one at the end: merged into
+/// those before at each slice, the whole set was sorted again once a slice, which
+/// grows with the square of the site.
 pub(crate) fn word_stems(docs: &[&Terms]) -> Vec<u64> {
     let mut pairs: Vec<u64> = Vec::new();
     for some in docs.chunks(PAIRS_AT_ONCE) {
@@ -142,11 +145,12 @@ pub(crate) fn word_stems(docs: &[&Terms]) -> Vec<u64> {
             .flat_map_iter(|t| t.inflected())
             .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
             .collect();
-        more.append(&mut pairs);
         more.par_sort_unstable();
         more.dedup();
-        pairs = more;
+        pairs.append(&mut more);
     }
+    pairs.par_sort_unstable();
+    pairs.dedup();
     pairs.shrink_to_fit();
     pairs
 }
