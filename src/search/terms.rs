@@ -142,8 +142,7 @@ pub(crate) fn word_stems(docs: &[&Terms]) -> Vec<u64> {
     for some in docs.chunks(PAIRS_AT_ONCE) {
         let mut more: Vec<u64> = some
             .par_iter()
-            .flat_map_iter(|t| t.inflected())
-            .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
+            .flat_map_iter(|t| t.inflected().map(word_stem))
             .collect();
         more.par_sort_unstable();
         more.dedup();
@@ -153,6 +152,11 @@ pub(crate) fn word_stems(docs: &[&Terms]) -> Vec<u64> {
     pairs.dedup();
     pairs.shrink_to_fit();
     pairs
+}
+
+/// A word and its stem as one number, the word first: [`word_stems`]' order.
+fn word_stem([word, stem]: [u32; 2]) -> u64 {
+    u64::from(word) << 32 | u64::from(stem)
 }
 
 /// Appends `n` as a LEB128 varint: seven bits a byte, the high bit set on all but
@@ -313,8 +317,7 @@ mod tests {
         let docs: Vec<&Terms> = all.iter().collect();
         let mut expected: Vec<u64> = docs
             .iter()
-            .flat_map(|t| t.inflected())
-            .map(|[word, stem]| u64::from(word) << 32 | u64::from(stem))
+            .flat_map(|t| t.inflected().map(word_stem))
             .collect();
         expected.sort_unstable();
         expected.dedup();
