@@ -352,11 +352,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let t = Instant::now();
     let (output, mut cache) = write::Output::prepare_with(root, &output_dir, |marker| {
         let t = Instant::now();
-        let mut cache = cache::Incremental::open(&output_dir, marker, options.fresh);
+        let mut cache = cache::Incremental::open(&output_dir, marker, options.fresh, settings);
         // The cached reports are read here too, beside the walks rather than after
         // them (a report whose text is the one a cached report was validated from is
         // then not parsed when the site is loaded).
-        cache.begin_validation(root, &settings, options.base_url.as_deref());
+        cache.begin_validation(root, options.base_url.as_deref());
         pipeline::timing("read the build cache (while the output is prepared)", t);
         cache
     })?;

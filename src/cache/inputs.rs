@@ -51,7 +51,9 @@ pub(super) fn output_id(output: &Path) -> u128 {
 /// before, and the next build would keep them. Not covered: a file changed during
 /// the build and changed back before the next one (recorded as it was first, built
 /// from the version between); fingerprinting the very bytes the loaders read would.
-#[derive(Clone, Copy, Debug, Default)]
+// No `Default` outside tests: a build's settings are always read, never zero.
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(test, derive(Default))]
 pub(crate) struct Settings {
     /// `site.toml`'s bytes.
     site_toml: u128,

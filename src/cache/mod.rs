@@ -162,15 +162,21 @@ pub(crate) struct Incremental {
 
 impl Incremental {
     /// Reads the cache of the output folder `output_dir`, whose marker hashes as
-    /// `marker`. Nothing is read when `fresh`.
-    pub(crate) fn open(output_dir: &Path, marker: Option<u128>, fresh: bool) -> Incremental {
+    /// `marker`, for a build of the site whose settings and themes are `settings`,
+    /// fingerprinted before the build read them. Nothing is read when `fresh`.
+    pub(crate) fn open(
+        output_dir: &Path,
+        marker: Option<u128>,
+        fresh: bool,
+        settings: Settings,
+    ) -> Incremental {
         let mut cache = Incremental {
             path: crate::write::cache_path(output_dir),
             pack_path: crate::write::reports_path(output_dir),
             wsis: inputs::wsis_id(),
             output: inputs::output_id(output_dir),
             globals: 0,
-            settings: Settings::default(),
+            settings,
             previous: None,
             warnings: Vec::new(),
             validation: 0,
@@ -304,14 +310,8 @@ impl Incremental {
     /// Sets what validating a report reads besides its file, for the site at `root`
     /// built with the `--base-url` override `base_url`: the previous build's validated
     /// reports may be reused ([`Incremental::reused`]) only when it is unchanged.
-    pub(crate) fn begin_validation(
-        &mut self,
-        root: &Path,
-        settings: &Settings,
-        base_url: Option<&str>,
-    ) {
-        self.settings = *settings;
-        self.validation = inputs::validation(root, settings, base_url);
+    pub(crate) fn begin_validation(&mut self, root: &Path, base_url: Option<&str>) {
+        self.validation = inputs::validation(root, &self.settings, base_url);
         // The reports are read (and decoded) only when they may be reused: after a
         // change to what every report is checked against, they would only take memory.
         let Some(previous) = self.previous.as_ref() else {
@@ -437,7 +437,7 @@ impl Incremental {
     }
 
     /// Sets what every page reads: the site's settings and themes as
-    /// [`Incremental::begin_validation`] was given them, the `--base-url` override
+    /// [`Incremental::open`] was given them, the `--base-url` override
     /// `base_url` and the renderer's site-wide values `site_values`; the previous
     /// pages are dropped when it changed.
     pub(crate) fn begin(&mut self, base_url: Option<&str>, site_values: u128) {

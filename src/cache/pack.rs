@@ -443,7 +443,8 @@ mod tests {
         w.finish().unwrap();
         let back = read(&pack, id, &at).expect("read without inflating");
         assert_eq!(back[0].body.html.unpack(), "", "no panic, nothing shown");
-        let cache = super::super::Incremental::open(&d.join("public"), None, true);
+        let cache =
+            super::super::Incremental::open(&d.join("public"), None, true, Default::default());
         let refused = cache.sound(&back[0]).expect_err("refused");
         assert!(
             refused.message.contains("content/reports/r1.md"),

@@ -216,12 +216,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let path = crate::write::cache_path(&out);
-        let saved = Incremental::open(&out, None, true).save(&out, 7, HashMap::new());
+        let saved =
+            Incremental::open(&out, None, true, Default::default()).save(&out, 7, HashMap::new());
         assert!(!path.exists(), "in place before the commit");
         assert!(saved.install().is_none());
         assert_eq!(marker(&path), 7);
 
-        let saved = Incremental::open(&out, None, true).save(&out, 8, HashMap::new());
+        let saved =
+            Incremental::open(&out, None, true, Default::default()).save(&out, 8, HashMap::new());
         drop(saved);
         assert_eq!(marker(&path), 7);
         let names: Vec<_> = std::fs::read_dir(dir.path())

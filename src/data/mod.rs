@@ -103,13 +103,12 @@ fn make(
     let header = figures_header()?;
     let mut all = header.clone();
     let mut heads: Vec<rows::MetricHead<'_>> = Vec::with_capacity(site.metrics.len());
-    let ids: Vec<MetricId> = (0..site.metrics.len())
-        .map(|i| MetricId(i as u32))
-        .collect();
-    for some in ids.chunks(METRICS_AT_ONCE) {
-        let made = some
-            .par_iter()
-            .map(|&id| {
+    let count = site.metrics.len();
+    for start in (0..count).step_by(METRICS_AT_ONCE) {
+        let made = (start..count.min(start + METRICS_AT_ONCE))
+            .into_par_iter()
+            .map(|i| {
+                let id = MetricId(i as u32);
                 let json_of = rows::metric_json(site, links, id);
                 let body = metric_files(site.metric(id), &json_of, &header, sink, kept)?;
                 Ok((json_of.head, body))
