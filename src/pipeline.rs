@@ -477,13 +477,6 @@ mod tests {
     use crate::diagnostic::Location;
 
     #[test]
-    #[cfg(target_os = "linux")]
-    fn timing_lines_say_the_memory_used() {
-        let m = super::memory();
-        assert!(m.starts_with(" (rss ") && m.contains(" MiB, peak "), "{m}");
-    }
-
-    #[test]
     fn a_link_is_found_where_the_markdown_wrote_it() {
         let text = "---\ntitle: x\n---\nSee [¶ 9](/documents/d/#para-9) and\n[ref]: /reports/r/\n";
         assert_eq!(

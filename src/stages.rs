@@ -227,6 +227,13 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_os = "linux")]
+    fn timing_lines_say_the_memory_used() {
+        let m = memory();
+        assert!(m.starts_with(" (rss ") && m.contains(" MiB, peak "), "{m}");
+    }
+
+    #[test]
     fn this_process_says_its_usage_on_linux() {
         if cfg!(target_os = "linux") {
             assert!(Usage::now().is_some());
