@@ -352,7 +352,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     });
     let t = pipeline::Started::now();
     let (output, mut cache) = write::Output::prepare_with(root, &output_dir, |marker| {
-        let t = pipeline::Started::now();
+        let t = Instant::now();
         let mut cache = cache::Incremental::open(&output_dir, marker, options.fresh);
         // The cached reports are read here too, beside the walks rather than after
         // them (a report whose text is the one a cached report was validated from is
