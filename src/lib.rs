@@ -50,6 +50,7 @@ pub mod search;
 pub mod series;
 #[cfg(feature = "serve")]
 pub mod serve;
+mod stages;
 mod stamp;
 pub mod urls;
 mod validate;
@@ -349,7 +350,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         Some(o) => o.clone(),
         None => root.join(&config.build.output_dir),
     });
-    let t = Instant::now();
+    let t = pipeline::Started::now();
     let (output, mut cache) = write::Output::prepare_with(root, &output_dir, |marker| {
         let t = Instant::now();
         let mut cache = cache::Incremental::open(&output_dir, marker, options.fresh, settings);
@@ -363,7 +364,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     pipeline::timing("prepare the output folder", t);
     match emit(options, config, &output, Some(&mut cache)) {
         Ok((mut summary, pages)) => {
-            let t = Instant::now();
+            let t = pipeline::Started::now();
             summary.warnings.extend(cache.warnings().iter().cloned());
             summary.rendered = cache.rendered();
             summary.validated = cache.revalidated();
@@ -372,7 +373,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             // name: it is put in place only once the output it describes is, so a
             // failed commit leaves the previous cache with the previous output.
             let (warnings, saved) = output.commit_with(|marker| {
-                let t = Instant::now();
+                let t = pipeline::Started::now();
                 let saved = cache.save(&output_dir, marker, pages);
                 pipeline::timing("write the build cache (while the output is swapped in)", t);
                 saved
@@ -416,7 +417,7 @@ fn emit(
     BuildError,
 > {
     let root = &options.root;
-    let t = Instant::now();
+    let t = pipeline::Started::now();
     // The cached reports were read while the output was prepared.
     let reusable = cache.as_deref();
     let known: &dyn load::Known = match reusable {
@@ -425,7 +426,7 @@ fn emit(
     };
     let mut sources = load::load_with(root, known).map_err(BuildError::new)?;
     pipeline::timing("load", t);
-    let t = Instant::now();
+    let t = pipeline::Started::now();
     let reuse = |raw: &load::RawReport| reusable.and_then(|c| c.reused(raw));
     let site = validate::validate(config, &mut sources, &reuse, validate::Bodies::Drop)
         .map_err(BuildError::new)?;
@@ -444,7 +445,7 @@ fn emit(
     );
     drop(sources);
     pipeline::timing("validate", t);
-    let t = Instant::now();
+    let t = pipeline::Started::now();
     let links = link::Links::new(&site);
     let theme = render::theme::Theme::load(root, &site.config.theme, &site.config.languages())
         .map_err(BuildError::new)?;

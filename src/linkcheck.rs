@@ -154,11 +154,11 @@ fn unescape(s: &str) -> Cow<'_, str> {
 
 /// The source file and line of the report heading that gave page `page` the id `id`,
 /// if one did.
-pub(crate) type HeadingAt<'a> = dyn Fn(&str, &str) -> Option<(PathBuf, usize)> + 'a;
+pub(crate) type HeadingAt<'a> = dyn Fn(&str, &str) -> Option<(PathBuf, usize)> + Sync + 'a;
 
 /// The source file, line and column where a page's link `link` (as in the HTML) was
 /// written, if a Markdown text of the site wrote it.
-pub(crate) type LinkAt<'a> = dyn Fn(&str, &str) -> Option<(PathBuf, Location)> + 'a;
+pub(crate) type LinkAt<'a> = dyn Fn(&str, &str) -> Option<(PathBuf, Location)> + Sync + 'a;
 
 /// Where a page's links and ids came from, to blame an error on the source that
 /// wrote it rather than on the output page.
@@ -177,23 +177,76 @@ pub(crate) struct Origins<'a> {
 pub(crate) fn check(
     pages: &HashMap<String, PageRefs>,
     only: Option<&HashSet<String>>,
-    is_file: &dyn Fn(&Path) -> bool,
+    is_file: &(dyn Fn(&Path) -> bool + Sync),
     origins: &Origins<'_>,
     base_path: &str,
     root_url: &str,
 ) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
+    use rayon::prelude::*;
     let mut sorted: Vec<&String> = pages
         .keys()
         .filter(|p| only.is_none_or(|o| o.contains(*p)))
         .collect();
     sorted.sort();
-    // Most links are on many pages (the navigation, the footer, the indexes'), and a
-    // link from the site's root means the same on every page: each found to resolve
-    // is not resolved again. One that does not is, so that every page with it is
-    // named.
-    let mut resolved: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for page in sorted {
+    // On all cores (a serial pass took 2.3 s of the 100,000-report build), a slice of
+    // pages each; the errors come out in the pages' order as before.
+    let checking = Checking {
+        pages,
+        is_file,
+        origins,
+        base_path,
+        root_url,
+    };
+    let slice = (sorted.len() / (rayon::current_num_threads() * SLICES_PER_THREAD)).max(MIN_SLICE);
+    sorted
+        .par_chunks(slice)
+        .flat_map_iter(|slice| {
+            // Most links are on many pages (the navigation, the footer, the indexes'),
+            // and a link from the site's root means the same on every page: each found
+            // to resolve is not resolved again in the slice. One that does not is, so
+            // that every page with it is named.
+            let mut resolved: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+            let mut errors = Vec::new();
+            for page in slice {
+                checking.page(page, &mut resolved, &mut errors);
+            }
+            errors
+        })
+        .collect()
+}
+
+/// Slices per thread the pages are checked in: a few, so that a thread done early
+/// takes another.
+const SLICES_PER_THREAD: usize = 4;
+/// Pages a slice has at least, so that the links common to all pages are resolved
+/// once for many of them.
+const MIN_SLICE: usize = 512;
+
+/// What checking a page's links looks at: [`check`]'s arguments.
+struct Checking<'a> {
+    pages: &'a HashMap<String, PageRefs>,
+    is_file: &'a (dyn Fn(&Path) -> bool + Sync),
+    origins: &'a Origins<'a>,
+    base_path: &'a str,
+    root_url: &'a str,
+}
+
+impl<'a> Checking<'a> {
+    /// Adds to `errors` page `page`'s repeated ids and broken links; `resolved` holds
+    /// the links from the site's root found to resolve so far.
+    fn page(
+        &self,
+        page: &str,
+        resolved: &mut rustc_hash::FxHashSet<&'a str>,
+        errors: &mut Vec<Diagnostic>,
+    ) {
+        let Checking {
+            pages,
+            is_file,
+            origins,
+            base_path,
+            root_url,
+        } = *self;
         let refs = &pages[page];
         let page_url = format!("{base_path}{page}");
         for id in &refs.duplicate_ids {
@@ -241,7 +294,6 @@ pub(crate) fn check(
             });
         }
     }
-    errors
 }
 
 /// The pages of `pages` whose links must be checked again, given the previous build's

@@ -15,6 +15,7 @@ use crate::linkcheck::{self, PageRefs};
 use crate::model::Site;
 use crate::render::theme::Theme;
 use crate::render::{Renderer, Task};
+pub(crate) use crate::stages::{Started, stat, timing, timings};
 
 /// Where rendered files go.
 pub(crate) trait Sink: Sync {
@@ -225,7 +226,7 @@ fn write_assets_with(
     sink: &dyn Sink,
     cache: Option<&crate::cache::Incremental>,
 ) -> Result<(), Diagnostic> {
-    let t = std::time::Instant::now();
+    let t = Started::now();
     data::files(site, links, sink, cache.map(|c| (c.data(), c.validation())))?;
     timing("open data files", t);
     // The search index of the default language, at `search/`, which every language's
@@ -383,7 +384,7 @@ pub(crate) fn emit_all(
     how: Rendering<'_>,
 ) -> Result<HashMap<String, PageRefs>, Vec<Diagnostic>> {
     let Rendering { progress, cache } = how;
-    let t = std::time::Instant::now();
+    let t = Started::now();
     // The links of a previous build of this process no page holds any more (the dev
     // server's) are let go before this build's are taken.
     linkcheck::intern::forget_unused();
@@ -393,7 +394,7 @@ pub(crate) fn emit_all(
     // The static files follow the pages, which say under which names to write them.
     let ((pages, mut errors), assets) = rayon::join(
         || {
-            let t = std::time::Instant::now();
+            let t = Started::now();
             let pages = match cache {
                 Some(cache) => crate::cache::render_pages(
                     cache, site, renderer, &tasks, minify, sink, progress,
@@ -405,7 +406,7 @@ pub(crate) fn emit_all(
         },
         || write_assets_with(site, links, sink, cache),
     );
-    let statics = std::time::Instant::now();
+    let statics = Started::now();
     if let Err(e) = assets.and_then(|()| write_statics(site, theme, &pages, sink)) {
         errors.push(e);
     }
@@ -414,7 +415,7 @@ pub(crate) fn emit_all(
     if timings() {
         crate::render::costs::report();
     }
-    let t = std::time::Instant::now();
+    let t = Started::now();
     if errors.is_empty() {
         let only = cache.and_then(|c| pages_to_check(c, &pages, sink));
         stat(
@@ -450,48 +451,6 @@ fn pages_to_check(
     })
 }
 
-/// Whether `WSIS_TIMINGS` is set: the build then prints how long its stages took.
-pub(crate) fn timings() -> bool {
-    std::env::var_os("WSIS_TIMINGS").is_some()
-}
-
-/// Prints how long a stage took when `WSIS_TIMINGS` is set, for profiling builds.
-pub(crate) fn timing(stage: &str, since: std::time::Instant) {
-    if timings() {
-        eprintln!(
-            "timing: {stage}: {} ms{}",
-            since.elapsed().as_millis(),
-            memory()
-        );
-    }
-}
-
-/// The resident memory now and at its peak so far, as ` (rss N MiB, peak N MiB)`,
-/// for the timing lines: which stage raises the peak is what a memory profile of a
-/// build first asks. Empty where `/proc` does not say (other systems than Linux).
-fn memory() -> String {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return String::new();
-    };
-    let kib = |field: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(field))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-    };
-    match (kib("VmRSS:"), kib("VmHWM:")) {
-        (Some(rss), Some(peak)) => format!(" (rss {} MiB, peak {} MiB)", rss / 1024, peak / 1024),
-        _ => String::new(),
-    }
-}
-
-/// Prints a count the build arrived at when `WSIS_TIMINGS` is set, for profiling.
-pub(crate) fn stat(what: &str, n: usize) {
-    if timings() {
-        eprintln!("timing: {what}: {n}");
-    }
-}
-
 /// Without the `minify` feature pages are written as rendered.
 #[cfg(not(feature = "minify"))]
 pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {
@@ -516,13 +475,6 @@ pub(crate) fn minify_html(html: &[u8]) -> Vec<u8> {
 mod tests {
     use super::written_at;
     use crate::diagnostic::Location;
-
-    #[test]
-    #[cfg(target_os = "linux")]
-    fn timing_lines_say_the_memory_used() {
-        let m = super::memory();
-        assert!(m.starts_with(" (rss ") && m.contains(" MiB, peak "), "{m}");
-    }
 
     #[test]
     fn a_link_is_found_where_the_markdown_wrote_it() {

@@ -54,7 +54,7 @@ pub(crate) fn files(
     let Some((memo, validation)) = memo.filter(|(_, v)| *v != 0) else {
         return make(site, links, sink, &|_| false);
     };
-    let t = std::time::Instant::now();
+    let t = crate::pipeline::Started::now();
     let keys = memo::Keys::of(site, validation);
     crate::pipeline::timing("data: inputs' keys", t);
     let keeping = memo::Keeping::new(sink, keys, memo)?;
@@ -91,7 +91,7 @@ fn make(
     kept: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<(), Diagnostic> {
     let put = |(rel, bytes): (PathBuf, Vec<u8>)| sink.put(&rel, bytes);
-    let t = std::time::Instant::now();
+    let t = crate::pipeline::Started::now();
     // Each metric's files are made and written in parallel: one at a time, they were
     // most of the data files' time, and the data files the longest part of an
     // incremental build's rendering stage. `metrics.csv` is every metric's rows in turn
@@ -123,7 +123,7 @@ fn make(
     put((PathBuf::from("data/metrics.json"), records(&heads)?))?;
 
     crate::pipeline::timing("data: metrics' files", t);
-    let t = std::time::Instant::now();
+    let t = crate::pipeline::Started::now();
     let definitions =
         (0..site.metrics.len()).map(|i| rows::definition_row(site, MetricId(i as u32)));
     put(table("metric-definitions", definitions)?)?;

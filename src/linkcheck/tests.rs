@@ -224,3 +224,33 @@ fn pages_with_the_same_link_share_its_string() {
     assert!(std::sync::Arc::ptr_eq(&a.links[0], &b.links[0]));
     assert_eq!(links(&a), ["/shared-by-pages/", "/a-only/"]);
 }
+
+#[test]
+fn a_large_site_checked_in_slices_names_every_page_in_order() {
+    // More pages than one slice holds, each with the same broken link from the site's
+    // root and one page-relative broken link: every page is named, in the pages' order,
+    // whichever slice (and thread) checked it.
+    let count = MIN_SLICE * 5 + 3;
+    let pages: HashMap<String, PageRefs> = (0..count)
+        .map(|i| {
+            let html = format!(
+                r#"<a href="/w/gone/">g</a><a href="../p{:05}/">next</a>"#,
+                i + 1
+            );
+            (format!("p{i:05}/"), scan(&html))
+        })
+        .collect();
+    let named: Vec<(String, bool)> = no_files(&pages)
+        .iter()
+        .map(|e| (e.file.display().to_string(), e.message.contains("/w/gone/")))
+        .collect();
+    let mut expected = Vec::new();
+    for i in 0..count {
+        let page = format!("/w/p{i:05}/ (output page)");
+        expected.push((page.clone(), true));
+        if i + 1 == count {
+            expected.push((page, false));
+        }
+    }
+    assert_eq!(named, expected);
+}

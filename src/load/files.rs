@@ -8,6 +8,34 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Kind, Location};
 use crate::stamp::Stamp;
 
+/// The threads the site's many small files are read on, more than there are cores.
+/// A file the page cache does not hold (a site not built lately, or evicted by the
+/// gigabytes a large build writes) is a wait for the disk, and with one thread per
+/// core most of the load is that wait, a read or two in flight at a time: 100,000
+/// reports loaded in 16.5 s with 15.8 s of CPU time on 2 cores. More threads keep
+/// more reads in flight; when the files are cached they only take turns on the cores.
+/// `None` (the caller then reads on the global pool) when the threads cannot be made.
+pub(crate) fn readers() -> Option<&'static rayon::ThreadPool> {
+    static READERS: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    READERS
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            rayon::ThreadPoolBuilder::new()
+                .num_threads((cores * READERS_PER_CORE).clamp(MIN_READERS, MAX_READERS))
+                .thread_name(|i| format!("wsis-read-{i}"))
+                .build()
+                .ok()
+        })
+        .as_ref()
+}
+
+/// Reading threads per core: enough reads in flight for a virtual disk's queue.
+const READERS_PER_CORE: usize = 4;
+/// At least this many reading threads, on a machine with few cores.
+const MIN_READERS: usize = 8;
+/// At most this many, on a machine with many.
+const MAX_READERS: usize = 64;
+
 /// Reads a text file as UTF-8, dropping a byte-order mark and turning CRLF line ends
 /// into LF so that positions count the same on every platform.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
@@ -335,4 +363,20 @@ pub(crate) fn stays_inside(root: &Path, rel: &Path) -> bool {
     root.join(rel)
         .canonicalize()
         .is_ok_and(|real| real.starts_with(root_real))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn files_are_read_on_more_threads_than_cores() {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let readers = super::readers().expect("the reading threads start");
+        assert!(readers.current_num_threads() >= super::MIN_READERS);
+        assert!(readers.current_num_threads() >= cores.min(super::MAX_READERS));
+        // The reports are read on them.
+        assert_eq!(
+            readers.install(rayon::current_num_threads),
+            readers.current_num_threads()
+        );
+    }
 }

@@ -354,36 +354,25 @@ pub(crate) fn load_with(root: &Path, known: &dyn Known) -> Result<Sources, Vec<D
     let org_files = list("organizations", &["yaml", "yml"]);
     let report_files = list("reports", &["md"]);
     let document_files = list("documents", &["md"]);
-    let orgs: Vec<_> = org_files
-        .par_iter()
-        .map(|rel| load_doc::<RawOrganization>(root, rel))
-        .collect();
+    let stamps = known.stamps();
+    let read_all = || {
+        let orgs: Vec<_> = org_files
+            .par_iter()
+            .map(|rel| load_doc::<RawOrganization>(root, rel))
+            .collect();
+        let reports: Vec<_> = report_files
+            .par_iter()
+            .map(|rel| load_report(root, rel, known, stamps))
+            .collect();
+        (orgs, reports)
+    };
+    // On more threads than cores: see `files::readers`.
+    let (orgs, reports) = match files::readers() {
+        Some(readers) => readers.install(read_all),
+        None => read_all(),
+    };
     sources.warnings = warnings;
     sources.linked_reports = linked_reports;
-    let stamps = known.stamps();
-    let reports: Vec<_> = report_files
-        .par_iter()
-        .map(|rel| {
-            let path = root.join(rel);
-            let stamp = match stamps {
-                true => files::stamp_of(&path),
-                false => None,
-            };
-            if let Some((stamp, (fingerprint, report))) =
-                stamp.and_then(|s| Some((s, known.seen(rel, &s)?)))
-            {
-                return Ok(RawReport::unread(rel, path, stamp, fingerprint, report));
-            }
-            let (text, stamp) = read_text_stamped(&path, rel)?;
-            let fingerprint = report::fingerprint(&text);
-            let mut report = match known.cached(rel, fingerprint) {
-                Some(report) => RawReport::deferred(rel, text, fingerprint, report),
-                None => parse_report(&text, rel)?,
-            };
-            report.stamp = stamp;
-            Ok(report)
-        })
-        .collect();
 
     sources.frame = frame::load(root, content, &document_files, &mut errors);
     for org in orgs {
@@ -403,6 +392,34 @@ pub(crate) fn load_with(root: &Path, known: &dyn Known) -> Result<Sources, Vec<D
     } else {
         Err(errors)
     }
+}
+
+/// The report file `rel`: left unread when `known` has seen it stamped as it is
+/// (`stamps`: whether it may have), unparsed when it knows its text, else parsed.
+fn load_report(
+    root: &Path,
+    rel: &Path,
+    known: &dyn Known,
+    stamps: bool,
+) -> Result<RawReport, Diagnostic> {
+    let path = root.join(rel);
+    let stamp = match stamps {
+        true => files::stamp_of(&path),
+        false => None,
+    };
+    if let Some((stamp, (fingerprint, report))) =
+        stamp.and_then(|s| Some((s, known.seen(rel, &s)?)))
+    {
+        return Ok(RawReport::unread(rel, path, stamp, fingerprint, report));
+    }
+    let (text, stamp) = read_text_stamped(&path, rel)?;
+    let fingerprint = report::fingerprint(&text);
+    let mut report = match known.cached(rel, fingerprint) {
+        Some(report) => RawReport::deferred(rel, text, fingerprint, report),
+        None => parse_report(&text, rel)?,
+    };
+    report.stamp = stamp;
+    Ok(report)
 }
 
 #[cfg(test)]
@@ -452,5 +469,45 @@ mod tests {
         let err = parse_report(&text, Path::new("r.md")).unwrap_err();
         assert_eq!(err.location.map(|l| l.line), Some(6));
         assert!(err.message.contains("unknown variant `annual`"), "{err}");
+    }
+
+    /// Records the threads the reports' texts were looked up from.
+    struct Threads(std::sync::Mutex<Vec<Option<String>>>);
+
+    impl Known for Threads {
+        fn cached(&self, _: &Path, _: u64) -> Option<Arc<Report>> {
+            let name = std::thread::current().name().map(str::to_string);
+            self.0.lock().unwrap().push(name);
+            None
+        }
+        fn seen(&self, _: &Path, _: &Stamp) -> Option<(u64, Arc<Report>)> {
+            None
+        }
+        fn stamps(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn reports_are_read_on_the_reading_threads() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(content.join("reports")).unwrap();
+        std::fs::write(content.join("action-lines.yaml"), "[]").unwrap();
+        std::fs::write(content.join("metrics.yaml"), "[]").unwrap();
+        for i in 0..20 {
+            std::fs::write(content.join(format!("reports/r-{i}.md")), REPORT).unwrap();
+        }
+        let threads = Threads(std::sync::Mutex::new(Vec::new()));
+        let sources = load_with(dir.path(), &threads).unwrap();
+        assert_eq!(sources.reports.len(), 20);
+        let names = threads.0.into_inner().unwrap();
+        assert_eq!(names.len(), 20);
+        assert!(
+            names
+                .iter()
+                .all(|n| n.as_deref().is_some_and(|n| n.starts_with("wsis-read-"))),
+            "{names:?}"
+        );
     }
 }

@@ -95,7 +95,7 @@ fn primary_language(lang: &str) -> String {
 /// soon as it is serialised. With `memo` (the incremental build's), only documents
 /// whose text changed since the last build are cut and stemmed.
 pub(crate) fn index(site: &Site, sink: &dyn Sink, memo: Option<&Memo>) -> Result<(), Diagnostic> {
-    let t = std::time::Instant::now();
+    let t = crate::pipeline::Started::now();
     let base = site.config.base_url.path();
     for (i, lang) in site.config.each_language().enumerate() {
         let (tree_base, prefix) = if i == 0 {
