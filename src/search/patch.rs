@@ -12,8 +12,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::bundle::{cuts, entry, json_into, number_len, postings_into, postings_len};
-use super::lists::Lists;
+use super::bundle::{cuts, entry, json_into, postings_into, postings_len};
+use super::lists::{Lists, Sizes};
 use super::memo::TermsIndex;
 use super::terms::Terms;
 use super::write::{TERMS_BUNDLE, bundle_path};
@@ -72,7 +72,11 @@ pub(crate) fn terms<'s>(
     // Measured, not made: in a corpus of a small vocabulary one edit changes the
     // weight of most stems, and their entries made at once (with their postings
     // gathered to make them) were the whole `terms/` index, the edit build's peak.
-    let lens = measured(docs, strings, &wanted)?;
+    let sizes = wanted
+        .contains(&true)
+        .then(|| Sizes::of(strings.len(), docs, &wanted));
+    let lens = measured(sizes.as_ref(), strings, &wanted)?;
+    drop(sizes);
     // This build's stems in order: the previous build's, less those that changed,
     // merged with those that changed and still have postings. Each with its length
     // and its place in the previous build's order if its entry is the same.
@@ -130,9 +134,12 @@ pub(crate) fn terms<'s>(
             .iter()
             .for_each(|&(stem, ..)| write[stem as usize] = true);
     }
-    let lists = write
-        .contains(&true)
-        .then(|| Lists::of(strings.len(), docs, |s| write[s]));
+    // Measured on every core, then written: the bundles written again also hold
+    // stems whose entries did not change, not measured above.
+    let lists = write.contains(&true).then(|| {
+        let sizes = Sizes::of(strings.len(), docs, &write);
+        Lists::sized(&sizes.bytes, docs, |s| write[s])
+    });
     let hashes = put_bundles(&ranges, &kept, &entries, prefix, sink, |out, stem, len| {
         let lists = lists.as_ref().filter(|l| !l.is_empty(stem as usize));
         let from = out.len();
@@ -191,36 +198,22 @@ fn differing(then: &Terms, now: &Terms) -> Vec<u32> {
 }
 
 /// The length of each stem's entry (`"stem":[...]`, as [`super::write`] writes it for
-/// a fresh build) over `docs`, by stem: of the stems `wanted` that a document has, 0
-/// for the others. One pass over the documents, no entry made.
+/// a fresh build) given the `sizes` of its postings, by stem: of the stems `wanted`
+/// that a document has, 0 for the others (all of them without `sizes`).
 fn measured(
-    docs: &[&Terms],
+    sizes: Option<&Sizes>,
     strings: &[Arc<str>],
     wanted: &[bool],
 ) -> Result<Vec<u32>, Diagnostic> {
     let mut lens = vec![0u32; strings.len()];
-    if !wanted.contains(&true) {
+    let Some(sizes) = sizes else {
         return Ok(lens);
-    }
-    // Each stem's postings, the decimal digits of their numbers, its last document.
-    let mut count = vec![0usize; strings.len()];
-    let mut digits = vec![0usize; strings.len()];
-    let mut last = vec![0u32; strings.len()];
-    for (n, terms) in docs.iter().enumerate() {
-        let n = n as u32;
-        for [stem, section, weight] in terms.postings() {
-            let s = stem as usize;
-            if wanted[s] {
-                count[s] += 1;
-                digits[s] += number_len(n - last[s]) + number_len(section) + number_len(weight);
-                last[s] = n;
-            }
-        }
-    }
+    };
     for (s, len) in lens.iter_mut().enumerate() {
-        if count[s] > 0 {
+        let count = sizes.count[s] as usize;
+        if wanted[s] && count > 0 {
             let key = entry(&strings[s], |_| Ok(()))?.len();
-            *len = (key + postings_len(count[s], digits[s])) as u32;
+            *len = (key + postings_len(count, sizes.digits[s] as usize)) as u32;
         }
     }
     Ok(lens)
@@ -278,6 +271,41 @@ fn put_bundles(
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Each wanted stem's measured length is that of its entry as made, the others'
+    /// 0: stems on every document, on a few far apart, on none, with keys JSON
+    /// escapes.
+    #[test]
+    fn measured_lengths_are_those_of_the_entries_made() {
+        let strings: Vec<Arc<str>> = ["a", "b\"c", "d", "é"].map(Arc::from).to_vec();
+        let all: Vec<Terms> = (0..300u32)
+            .map(|n| {
+                let mut postings = vec![[0, n % 4, 1 + 7 * n]];
+                if n % 140 == 3 {
+                    postings.push([1, 12, 5]);
+                }
+                if n == 299 {
+                    postings.push([3, 0, 1]);
+                }
+                Terms::new(postings, Vec::new())
+            })
+            .collect();
+        let docs: Vec<&Terms> = all.iter().collect();
+        let sizes = Sizes::of(strings.len(), &docs, &[true; 4]);
+        let lists = Lists::new(strings.len(), &docs);
+        let wanted = [true, true, true, false];
+        let lens = measured(Some(&sizes), &strings, &wanted).unwrap();
+        for s in 0..2 {
+            let made = entry(&strings[s], |out| {
+                postings_into(out, lists.postings(s));
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(lens[s] as usize, made.len(), "stem {s}");
+        }
+        assert_eq!(lens[2..], [0, 0]);
+        assert_eq!(measured(None, &strings, &wanted).unwrap(), [0; 4]);
+    }
 
     /// Entries of a megabyte each (a stem on every page of a large site with a small
     /// vocabulary), all written again: the first bundle is put once its own entries are

@@ -125,33 +125,101 @@ impl Terms {
     }
 }
 
-/// Documents whose words are paired with their stems at once: every document's pairs
-/// gathered before they were made one were hundreds of MB at 100,000 reports, the
-/// edit build's peak; a slice's are a few MB, and the vocabulary's far fewer.
-const PAIRS_AT_ONCE: usize = if cfg!(test) { 64 } else { 4096 };
+/// The fewest documents a worker pairs at once: enough that each worker's table of
+/// the words it has seen is filled from many documents before it is read back.
+const PAIRS_AT_ONCE: usize = if cfg!(test) { 64 } else { 1024 };
 
 /// Word -> its stems, several when pages of several languages disagree: each pair
-/// once (a document twice gives its pairs twice), `word << 32 | stem`, sorted. Told
-/// apart by number first, cheaper to sort than the strings; made one a slice of
-/// documents at a time ([`PAIRS_AT_ONCE`]), so that every document's pairs are never
-/// held at once, and the slices' distinct pairs made one at the end: merged into
-/// those before at each slice, the whole set was sorted again once a slice, which
-/// grows with the square of the site.
-pub(crate) fn word_stems(docs: &[&Terms]) -> Vec<u64> {
-    let mut pairs: Vec<u64> = Vec::new();
-    for some in docs.chunks(PAIRS_AT_ONCE) {
-        let mut more: Vec<u64> = some
-            .par_iter()
-            .flat_map_iter(|t| t.inflected().map(word_stem))
-            .collect();
-        more.par_sort_unstable();
-        more.dedup();
-        pairs.append(&mut more);
-    }
+/// once (a document twice gives its pairs twice), `word << 32 | stem`, sorted. `strings`
+/// is the size of the string table the words and stems are numbered in.
+///
+/// Each worker takes a run of documents and notes each word's first stem in a table
+/// by word number ([`Distinct`]), so that a pair seen again (nearly all of them: every
+/// document repeats the vocabulary) costs one load; only the distinct pairs are sorted.
+/// Gathering every document's pairs and sorting them, a slice of documents at a time,
+/// was most of an edit build's search index at 10,000 reports (80-170 ms of CPU, a
+/// third of it the kernel handing over the pages of the slices' pairs).
+pub(crate) fn word_stems(docs: &[&Terms], strings: usize) -> Vec<u64> {
+    let per = docs
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(PAIRS_AT_ONCE);
+    let runs: Vec<Vec<u64>> = docs
+        .par_chunks(per)
+        .map_init(
+            || Distinct::new(strings),
+            |seen, some| {
+                some.iter()
+                    .flat_map(|t| t.inflected())
+                    .for_each(|p| seen.add(p));
+                seen.take()
+            },
+        )
+        .collect();
+    let mut pairs = runs.concat();
+    drop(runs);
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs.shrink_to_fit();
     pairs
+}
+
+/// The most pairs of a word stemmed two ways a worker lists before it makes them one
+/// (then twice as many as are left).
+const OTHERS_AT_ONCE: usize = if cfg!(test) { 16 } else { 1024 };
+
+/// The distinct `[word, stem]` pairs of a run of documents: each word's first stem
+/// by word number, the others (a word stemmed two ways) listed beside.
+struct Distinct {
+    /// The first stem of each word plus one, 0 for a word not seen: zeroed memory,
+    /// which the allocator hands over without touching a page.
+    first: Vec<u32>,
+    /// The words whose first stem is noted, in the order seen.
+    words: Vec<u32>,
+    /// Pairs of a word whose first stem is another, `word << 32 | stem`; made one
+    /// when they double, so that a disagreement in every document stays a few.
+    others: Vec<u64>,
+    others_at_most: usize,
+}
+
+impl Distinct {
+    fn new(strings: usize) -> Distinct {
+        Distinct {
+            first: vec![0; strings],
+            words: Vec::new(),
+            others: Vec::new(),
+            others_at_most: OTHERS_AT_ONCE,
+        }
+    }
+
+    fn add(&mut self, [word, stem]: [u32; 2]) {
+        let first = &mut self.first[word as usize];
+        if *first == 0 {
+            *first = stem + 1;
+            self.words.push(word);
+        } else if *first != stem + 1 {
+            self.others.push(word_stem([word, stem]));
+            if self.others.len() > self.others_at_most {
+                self.others.sort_unstable();
+                self.others.dedup();
+                self.others_at_most = self.others_at_most.max(2 * self.others.len());
+            }
+        }
+    }
+
+    /// The distinct pairs seen since the last call, sorted; the table emptied for the
+    /// next run.
+    fn take(&mut self) -> Vec<u64> {
+        let mut out = std::mem::take(&mut self.others);
+        out.reserve(self.words.len());
+        for word in self.words.drain(..) {
+            let stem = std::mem::take(&mut self.first[word as usize]) - 1;
+            out.push(word_stem([word, stem]));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// A word and its stem as one number, the word first: [`word_stems`]' order.
@@ -307,12 +375,18 @@ mod tests {
         }
     }
 
-    /// More documents than are paired at once, sharing pairs across slices: each
-    /// pair once, in order, as all of them gathered at once and made one.
+    /// More documents than a worker pairs at once, sharing pairs across runs, words
+    /// with several stems (more than the others' first bound), stems numbered 0 and
+    /// the last string: each pair once, in order, as all of them gathered at once
+    /// and made one.
     #[test]
-    fn words_and_stems_are_paired_once_across_slices() {
-        let all: Vec<Terms> = (0..3 * PAIRS_AT_ONCE as u32 + 5)
-            .map(|n| Terms::new(Vec::new(), vec![[n % 50, n % 7], [n % 3, 1], [n, n]]))
+    fn words_and_stems_are_paired_once_across_runs() {
+        let count = 40 * PAIRS_AT_ONCE as u32 + 5;
+        let all: Vec<Terms> = (0..count)
+            .map(|n| {
+                let pairs = vec![[n % 50, n % 7], [n % 3, 1], [n, n], [n % 2, 0], [7, n]];
+                Terms::new(Vec::new(), pairs)
+            })
             .collect();
         let docs: Vec<&Terms> = all.iter().collect();
         let mut expected: Vec<u64> = docs
@@ -321,8 +395,23 @@ mod tests {
             .collect();
         expected.sort_unstable();
         expected.dedup();
-        assert_eq!(word_stems(&docs), expected);
-        assert!(word_stems(&[]).is_empty());
+        assert_eq!(word_stems(&docs, count as usize), expected);
+        assert!(word_stems(&[], 0).is_empty());
+    }
+
+    /// One run seen, taken, then another: the second lists its own pairs only, the
+    /// table left as new.
+    #[test]
+    fn distinct_pairs_are_taken_run_by_run() {
+        let mut seen = Distinct::new(10);
+        for p in [[3, 4], [3, 4], [3, 5], [9, 0], [3, 5], [0, 9]] {
+            seen.add(p);
+        }
+        let pairs = |ps: &[[u32; 2]]| ps.iter().map(|&p| word_stem(p)).collect::<Vec<_>>();
+        assert_eq!(seen.take(), pairs(&[[0, 9], [3, 4], [3, 5], [9, 0]]));
+        seen.add([3, 5]);
+        assert_eq!(seen.take(), pairs(&[[3, 5]]));
+        assert!(seen.first.iter().all(|&f| f == 0) && seen.take().is_empty());
     }
 
     #[test]

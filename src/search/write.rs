@@ -241,7 +241,7 @@ pub(crate) fn tree(
     // Made one now, not after the terms bundles: every document's pairs (tens of
     // millions at 100,000 reports) would otherwise be held beside the postings by
     // stem, at the build's peak; the vocabulary has far fewer.
-    let pairs = word_stems(&in_order);
+    let pairs = word_stems(&in_order, strings.len());
     timing("search: words and their stems", t);
     let t = std::time::Instant::now();
     let term_keys = match changed {
