@@ -110,6 +110,8 @@ for n in "${sizes[@]}"; do
     # Incremental: one sentence appended to one report, then a build over the output.
     # (sed reads to the end: `head` would stop `sort` with SIGPIPE, a failure under
     # pipefail.)
+    # Read again: Hugo's build of the same size, just before, may have pushed it out.
+    warm "$DIR/wsis-$n"
     report=$(find "$DIR/wsis-$n/content/reports" -name '*.md' | sort | sed -n 1p)
     saved=$(mktemp)
     cp -p "$report" "$saved"

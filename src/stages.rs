@@ -165,7 +165,7 @@ fn ticks_per_second() -> u64 {
     let hz = rustix::param::clock_ticks_per_second();
     // Linux's USER_HZ everywhere it is not said otherwise.
     #[cfg(not(unix))]
-    let hz = 100;
+    let hz: u64 = 100;
     hz.max(1)
 }
 

@@ -14,19 +14,32 @@ use crate::stamp::Stamp;
 /// core most of the load is that wait, a read or two in flight at a time: 100,000
 /// reports loaded in 16.5 s with 15.8 s of CPU time on 2 cores. More threads keep
 /// more reads in flight; when the files are cached they only take turns on the cores.
-/// `None` (the caller then reads on the global pool) when the threads cannot be made.
+/// `None` (the caller then reads on the global pool) when the threads cannot be made,
+/// or when `RAYON_NUM_THREADS` limits the threads `wsis` may use: the global pool's
+/// are then those.
 pub(crate) fn readers() -> Option<&'static rayon::ThreadPool> {
     static READERS: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     READERS
         .get_or_init(|| {
             let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            let limit = std::env::var("RAYON_NUM_THREADS").ok();
             rayon::ThreadPoolBuilder::new()
-                .num_threads((cores * READERS_PER_CORE).clamp(MIN_READERS, MAX_READERS))
+                .num_threads(reader_count(cores, limit.as_deref())?)
                 .thread_name(|i| format!("wsis-read-{i}"))
                 .build()
                 .ok()
         })
         .as_ref()
+}
+
+/// How many reading threads [`readers`] starts on `cores` cores, given the value of
+/// `RAYON_NUM_THREADS` (as rayon reads it: a number above 0 limits, anything else
+/// does not); `None` when the threads are limited.
+fn reader_count(cores: usize, limit: Option<&str>) -> Option<usize> {
+    let limited = limit
+        .and_then(|v| v.parse::<usize>().ok())
+        .is_some_and(|n| n > 0);
+    (!limited).then(|| (cores * READERS_PER_CORE).clamp(MIN_READERS, MAX_READERS))
 }
 
 /// Reading threads per core: enough reads in flight for a virtual disk's queue.
@@ -367,16 +380,24 @@ pub(crate) fn stays_inside(root: &Path, rel: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn files_are_read_on_more_threads_than_cores() {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let readers = super::readers().expect("the reading threads start");
-        assert!(readers.current_num_threads() >= super::MIN_READERS);
-        assert!(readers.current_num_threads() >= cores.min(super::MAX_READERS));
-        // The reports are read on them.
-        assert_eq!(
-            readers.install(rayon::current_num_threads),
-            readers.current_num_threads()
-        );
+    fn files_are_read_on_four_threads_a_core_at_least_eight_at_most_sixty_four() {
+        assert_eq!(reader_count(1, None), Some(8));
+        assert_eq!(reader_count(2, None), Some(8));
+        assert_eq!(reader_count(3, None), Some(12));
+        assert_eq!(reader_count(16, None), Some(64));
+        assert_eq!(reader_count(128, None), Some(64));
+    }
+
+    #[test]
+    fn a_thread_limit_leaves_the_reading_to_the_global_pool() {
+        assert_eq!(reader_count(2, Some("1")), None);
+        assert_eq!(reader_count(64, Some("3")), None);
+        // Rayon's own reading: 0 or a value that is not a number is no limit.
+        assert_eq!(reader_count(2, Some("0")), Some(8));
+        assert_eq!(reader_count(2, Some("many")), Some(8));
+        assert_eq!(reader_count(2, Some("")), Some(8));
     }
 }

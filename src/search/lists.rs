@@ -94,6 +94,10 @@ impl Lists {
 
 /// The fewest documents a worker measures at once.
 const MEASURED_AT_ONCE: usize = if cfg!(test) { 2 } else { 1024 };
+/// The most runs measured at once, whatever the cores: each holds five numbers a
+/// string of the site's table (20 bytes each, millions of strings on a large site of
+/// many languages), all of them until they are added up.
+const MOST_RUNS: usize = 4;
 
 /// Each stem's postings over a tree's documents, by stem number, counted without
 /// being made: how many, the decimal digits of their numbers as a `terms/` entry
@@ -114,8 +118,8 @@ impl Sizes {
     /// the sizes of every stem took three times as long as a pass that passes most
     /// postings by.
     pub(crate) fn of(strings: usize, docs: &[&Terms], wanted: &[bool]) -> Sizes {
-        let per = docs.len().div_ceil(rayon::current_num_threads());
-        Sizes::in_runs(strings, docs, wanted, per.max(MEASURED_AT_ONCE))
+        let per = run_length(docs.len(), rayon::current_num_threads());
+        Sizes::in_runs(strings, docs, wanted, per)
     }
 
     /// [`Sizes::of`] with runs of `per` documents.
@@ -130,6 +134,13 @@ impl Sizes {
         runs.for_each(|next| all.then(next));
         all.sizes
     }
+}
+
+/// The documents of a run when `docs` are measured on `threads` threads: one run a
+/// thread, no more than [`MOST_RUNS`], none shorter than [`MEASURED_AT_ONCE`].
+fn run_length(docs: usize, threads: usize) -> usize {
+    docs.div_ceil(threads.clamp(1, MOST_RUNS))
+        .max(MEASURED_AT_ONCE)
 }
 
 /// The sizes of the postings of a run of documents, each stem's first document
@@ -208,6 +219,19 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Many cores make no more runs (each five numbers a string) than MOST_RUNS.
+    #[test]
+    fn runs_are_few_whatever_the_cores() {
+        let docs = 100 * MEASURED_AT_ONCE;
+        for threads in [0, 1, 2, 3, 4, 8, 64, 1024] {
+            let per = run_length(docs, threads);
+            let runs = docs.div_ceil(per);
+            assert!((1..=MOST_RUNS).contains(&runs), "{threads}: {runs}");
+            assert_eq!(runs, threads.clamp(1, MOST_RUNS), "{threads}");
+        }
+        assert_eq!(run_length(3, 64), MEASURED_AT_ONCE);
+    }
 
     #[test]
     fn each_stem_lists_its_documents_from_the_one_before() {

@@ -128,6 +128,9 @@ impl Terms {
 /// The fewest documents a worker pairs at once: enough that each worker's table of
 /// the words it has seen is filled from many documents before it is read back.
 const PAIRS_AT_ONCE: usize = if cfg!(test) { 64 } else { 1024 };
+/// The most runs of documents paired: each has its table ([`Distinct`]) of four bytes
+/// a string of the site's table (millions on a large site of many languages).
+const MOST_RUNS: usize = 8;
 
 /// Word -> its stems, several when pages of several languages disagree: each pair
 /// once (a document twice gives its pairs twice), `word << 32 | stem`, sorted. `strings`
@@ -140,10 +143,7 @@ const PAIRS_AT_ONCE: usize = if cfg!(test) { 64 } else { 1024 };
 /// was most of an edit build's search index at 10,000 reports (80-170 ms of CPU, a
 /// third of it the kernel handing over the pages of the slices' pairs).
 pub(crate) fn word_stems(docs: &[&Terms], strings: usize) -> Vec<u64> {
-    let per = docs
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(PAIRS_AT_ONCE);
+    let per = run_length(docs.len(), rayon::current_num_threads());
     let runs: Vec<Vec<u64>> = docs
         .par_chunks(per)
         .map_init(
@@ -172,7 +172,8 @@ const OTHERS_AT_ONCE: usize = if cfg!(test) { 16 } else { 1024 };
 /// by word number, the others (a word stemmed two ways) listed beside.
 struct Distinct {
     /// The first stem of each word plus one, 0 for a word not seen: zeroed memory,
-    /// which the allocator hands over without touching a page.
+    /// fresh from the system untouched until a word is seen (a block the allocator
+    /// reuses is cleared first).
     first: Vec<u32>,
     /// The words whose first stem is noted, in the order seen.
     words: Vec<u32>,
@@ -220,6 +221,15 @@ impl Distinct {
         out.dedup();
         out
     }
+}
+
+/// The documents of a run when `docs` are paired on `threads` threads: a few runs a
+/// thread, so that a worker done early takes another, but no more than
+/// [`MOST_RUNS`], each a table of the whole string table while it runs; none
+/// shorter than [`PAIRS_AT_ONCE`].
+fn run_length(docs: usize, threads: usize) -> usize {
+    docs.div_ceil((4 * threads).clamp(1, MOST_RUNS))
+        .max(PAIRS_AT_ONCE)
 }
 
 /// A word and its stem as one number, the word first: [`word_stems`]' order.
@@ -317,6 +327,18 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Many cores make no more runs (each a table of the string table) than MOST_RUNS.
+    #[test]
+    fn runs_are_few_whatever_the_cores() {
+        let docs = 100 * PAIRS_AT_ONCE;
+        for threads in [0, 1, 2, 3, 64, 1024] {
+            let runs = docs.div_ceil(run_length(docs, threads));
+            assert!((1..=MOST_RUNS).contains(&runs), "{threads}: {runs}");
+        }
+        assert_eq!(docs.div_ceil(run_length(docs, 2)), 8);
+        assert_eq!(run_length(3, 64), PAIRS_AT_ONCE);
+    }
 
     #[test]
     fn terms_read_back_as_given_sorted() {
