@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::folders::{self, Tree};
 use super::manifest::{MARKER, Written, write_manifest};
+use super::spare::leave_spare;
 use super::tree::{create_new, prune};
 use super::walk::folder_times;
 use super::{Output, clash, swap};
@@ -89,7 +90,8 @@ impl Output {
         // let the next build's walks skip the folders that stay as they are.
         let mut times = folder_times(&self.staging, written.keys(), &kept_by_hand);
         // The live output becomes the spare: its record is kept with the new tree's.
-        if let Some(tree) = Tree::at(&self.staging, hash) {
+        let tree = Tree::at(&self.staging, hash);
+        if let Some(tree) = tree {
             folders::write(&self.target, tree, self.live_tree, &mut times);
         }
         self.replace(&self.staging.join(MARKER), |tmp| {
@@ -99,6 +101,10 @@ impl Output {
         // Should the exchange fail, the output is as it was and the new tree stays
         // as the next build's spare.
         swap(&self.staging, &self.target)?;
+        // An output that had no tree of wsis's own leaves no spare in the exchange.
+        if self.live_tree.is_none() {
+            leave_spare(&self.target, &self.staging, written, manifest, hash, tree);
+        }
         Ok(warnings)
     }
 }

@@ -42,6 +42,7 @@ mod commit;
 mod folders;
 mod manifest;
 mod names;
+mod spare;
 mod swap;
 mod tree;
 mod walk;

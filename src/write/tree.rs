@@ -58,7 +58,11 @@ pub(super) fn clean_leftovers(target: &Path) -> Result<Option<String>, Diagnosti
     }
     let staging = sibling(target, "wsis-staging");
     let spare = spare_manifest(&staging);
-    let leftovers = [old].into_iter().chain(spare.is_none().then_some(staging));
+    // A copy that a build killed before it was whole left (see [`super::spare`]).
+    let copy = super::spare::copy_path(target);
+    let leftovers = [old, copy]
+        .into_iter()
+        .chain(spare.is_none().then_some(staging));
     for leftover in leftovers {
         remove_entry(&leftover)
             .map_err(|e| Diagnostic::io(&leftover, "remove what an earlier build left", &e))?;
