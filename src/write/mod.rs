@@ -9,6 +9,9 @@
 //! path, stays there as the next build's spare. Whenever the build is stopped, even by
 //! `SIGKILL`, the output is wholly the previous site or wholly the new one. The spare
 //! is never served, and is safe to delete: the next build then writes a whole tree.
+//! A build into an output that had no tree of wsis's own (empty or missing) has no
+//! previous tree to keep: it leaves a copy of the new one, hard links, as the spare
+//! ([`spare`]).
 //! Elsewhere (and on file systems without the exchange) two renames do it, and a build
 //! killed between them is repaired by the next one. `wsis` refuses to replace a folder
 //! it did not create, or one that holds the site's sources.

@@ -75,6 +75,31 @@ fn a_rebuild_keeps_the_previous_site_as_the_spare_and_gives_a_fresh_build() {
     assert!(output_state(&site) == out && spare_state(&site) == spare_before);
 }
 
+/// Issue 17: a first build, into no output folder, leaves a spare holding its site (the
+/// same files, hard-linked) with a marker, so that the next build only updates it; that
+/// build's output is still a fresh build's.
+#[test]
+fn a_first_build_leaves_a_spare_of_its_own_site() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    assert!(spare(&site).join(".wsis-output").is_file());
+    assert!(spare_state(&site) == output_state(&site));
+    assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
+    let home = |tree: &std::path::Path| fs::metadata(tree.join("index.html")).unwrap().ino();
+    assert_eq!(home(&spare(&site)), home(&site.root.join("public")));
+    let before = output_state(&site);
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "title: \"",
+        "title: \"Renamed ",
+    );
+    rebuild_matches_fresh(&site);
+    assert!(
+        spare_state(&site) == before,
+        "the spare is not the previous site"
+    );
+}
+
 #[test]
 fn files_changed_or_put_into_the_spare_never_reach_the_output() {
     let site = Site::fixture("basic");
