@@ -121,6 +121,13 @@ mod tests {
     use super::super::folders::{self, Tree};
     use super::super::manifest::{MARKER, MARKER_HEADER};
 
+    /// A temporary folder, and the output folder `public` in it, not made.
+    fn temporary_output() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        (dir, out)
+    }
+
     fn build(root: &Path, out: &Path, files: &[(&str, &str)]) {
         let o = Output::prepare(root, out).unwrap();
         for (rel, text) in files {
@@ -136,9 +143,8 @@ mod tests {
     #[test]
     fn a_build_into_an_empty_output_leaves_a_spare_of_the_same_files() {
         for empty_folder in [false, true] {
-            let dir = tempfile::tempdir().unwrap();
+            let (dir, out) = temporary_output();
             let root = dir.path();
-            let out = root.join("public");
             let spare = root.join(".public.wsis-staging");
             if empty_folder {
                 fs::create_dir(&out).unwrap();
@@ -168,9 +174,8 @@ mod tests {
     /// never taken for the spare nor let into the output.
     #[test]
     fn a_copy_left_by_a_killed_build_is_removed() {
-        let dir = tempfile::tempdir().unwrap();
+        let (dir, out) = temporary_output();
         let root = dir.path();
-        let out = root.join("public");
         let copy = root.join(".public.wsis-spare");
         fs::create_dir_all(copy.join("a")).unwrap();
         fs::write(copy.join("a/stale.html"), "stale").unwrap();
