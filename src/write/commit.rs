@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::folders::{self, Tree};
 use super::manifest::{MARKER, Written, write_manifest};
-use super::spare::leave_spare;
+use super::spare::{Committed, Copy};
 use super::tree::{create_new, prune};
 use super::walk::folder_times;
 use super::{Output, clash, swap};
@@ -17,11 +17,15 @@ use crate::pipeline::lock;
 impl Output {
     /// Makes the output what this build wrote, plus the files added by hand: the spare
     /// is rid of everything else and exchanged with the output in one step. The
-    /// previous output stays beside it as the next build's spare. Returns warnings
+    /// previous output stays beside it as the next build's spare (or, when there was
+    /// none, a copy of the new one is left: [`Committed::finish`]). Returns warnings
     /// about what was left out.
     #[cfg(test)]
     pub(crate) fn commit(self) -> Result<Vec<Diagnostic>, Diagnostic> {
-        self.commit_with(|_| ()).map(|(warnings, ())| warnings)
+        self.commit_with(|_| ()).map(|(warnings, (), committed)| {
+            committed.finish();
+            warnings
+        })
     }
 
     /// [`Output::commit`], running `alongside` meanwhile: it is given the XXH3-128 of
@@ -30,10 +34,12 @@ impl Output {
     /// writes its cache there, under a temporary name, and renames it in afterwards:
     /// the two took as long as both (a tenth of an edit build at 10,000 reports), and
     /// now as long as the longer. A build refused as a clash does not run `alongside`.
+    /// The caller puts its cache in place, then calls [`Committed::finish`], which
+    /// leaves the spare and releases the output folder's lock.
     pub(crate) fn commit_with<T: Send>(
-        self,
+        mut self,
         alongside: impl FnOnce(u128) -> T + Send,
-    ) -> Result<(Vec<Diagnostic>, T), Diagnostic> {
+    ) -> Result<(Vec<Diagnostic>, T, Committed), Diagnostic> {
         let written = std::mem::take(&mut *lock(&self.written));
         // Pages and static files are written in parallel, so a file and a folder of
         // the same name may each have removed the other from the spare: such a build
@@ -45,11 +51,23 @@ impl Output {
         // whole before the spare is touched.
         let manifest = write_manifest(written.iter());
         let hash = xxhash_rust::xxh3::xxh3_128(manifest.as_bytes());
+        let build_lock = std::mem::take(&mut self.lock);
+        // An output that had no tree of wsis's own leaves no spare in the exchange.
+        let copy_wanted = self.live_tree.is_none();
+        let (target, staging) = (self.target.clone(), self.staging.clone());
         let (beside, committed) = rayon::join(
             || alongside(hash),
             || self.exchange(&written, &manifest, hash),
         );
-        committed.map(|warnings| (warnings, beside))
+        let warnings = committed?;
+        let copy = copy_wanted.then(|| Copy {
+            target,
+            staging,
+            written,
+            manifest,
+            hash,
+        });
+        Ok((warnings, beside, Committed::new(copy, build_lock)))
     }
 
     /// The rest of [`Output::commit_with`]: the spare pruned to `written` and the files
@@ -90,8 +108,7 @@ impl Output {
         // let the next build's walks skip the folders that stay as they are.
         let mut times = folder_times(&self.staging, written.keys(), &kept_by_hand);
         // The live output becomes the spare: its record is kept with the new tree's.
-        let tree = Tree::at(&self.staging, hash);
-        if let Some(tree) = tree {
+        if let Some(tree) = Tree::at(&self.staging, hash) {
             folders::write(&self.target, tree, self.live_tree, &mut times);
         }
         self.replace(&self.staging.join(MARKER), |tmp| {
@@ -101,10 +118,6 @@ impl Output {
         // Should the exchange fail, the output is as it was and the new tree stays
         // as the next build's spare.
         swap(&self.staging, &self.target)?;
-        // An output that had no tree of wsis's own leaves no spare in the exchange.
-        if self.live_tree.is_none() {
-            leave_spare(&self.target, &self.staging, written, manifest, hash, tree);
-        }
         Ok(warnings)
     }
 }

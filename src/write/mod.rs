@@ -2,8 +2,8 @@
 //! nothing.
 //!
 //! The output is double-buffered. Beside it, `.public.wsis-staging` (`.<output>.wsis-
-//! staging`) holds the spare: the tree the output showed before the last build, with
-//! its own marker. A build updates the spare into the new site; only when every page
+//! staging`) holds the spare: the tree the output showed before the last build (or,
+//! after a build into an empty output, a copy of the live one), with its own marker. A build updates the spare into the new site; only when every page
 //! rendered and every link resolved is it exchanged with the output, in one atomic
 //! `renameat2(RENAME_EXCHANGE)` on Linux, and the previous output, now at the staging
 //! path, stays there as the next build's spare. Whenever the build is stopped, even by
@@ -11,7 +11,8 @@
 //! is never served, and is safe to delete: the next build then writes a whole tree.
 //! A build into an output that had no tree of wsis's own (empty or missing) has no
 //! previous tree to keep: it leaves a copy of the new one, hard links, as the spare
-//! ([`spare`]).
+//! ([`spare`]). One build at a time uses these folders: a build holds a lock beside
+//! the output until it is done ([`lock`]).
 //! Elsewhere (and on file systems without the exchange) two renames do it, and a build
 //! killed between them is repaired by the next one. `wsis` refuses to replace a folder
 //! it did not create, or one that holds the site's sources.
@@ -43,6 +44,7 @@
 
 mod commit;
 mod folders;
+mod lock;
 mod manifest;
 mod names;
 mod spare;
@@ -128,6 +130,9 @@ pub(crate) struct Output {
     /// The live output, when it has a marker: its record of folders is kept for it
     /// as the next build's spare.
     live_tree: Option<Tree>,
+    /// The output folder's lock, held from before the folders beside it are looked
+    /// at until the build's cache and spare are in place ([`lock`]).
+    lock: lock::BuildLock,
 }
 
 impl Output {
@@ -169,6 +174,8 @@ impl Output {
                 )));
             }
         }
+        // Before anything beside the output is looked at: another build may be using it.
+        let build_lock = lock::take(target);
         let spare_marker = clean_leftovers(target)?;
         let mut manifest = String::new();
         let mut marker_hash = None;
@@ -270,6 +277,7 @@ impl Output {
             temporaries: AtomicU64::new(0),
             reused,
             live_tree,
+            lock: build_lock,
         };
         Ok((output, beside))
     }
@@ -454,7 +462,8 @@ impl Output {
     ) -> std::io::Result<T> {
         // A staging folder this build made holds no file of the live output's nor of
         // an earlier build: a file is made in its place, saving a rename per file of
-        // a fresh build (and of the first build after it, which links every page).
+        // a fresh build (and of a build whose spare was deleted, which links every
+        // page).
         // Something already there (this build's own clash) takes the path below.
         if !self.reused {
             match fill(path) {

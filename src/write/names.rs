@@ -15,8 +15,9 @@ pub(super) fn sibling(target: &Path, suffix: &str) -> PathBuf {
 }
 
 /// The part of file names that `wsis` keeps for its own files: the marker
-/// (`.wsis-output`), the folders beside the output (`.public.wsis-staging`,
-/// `.public.wsis-old`) and the temporary files in the spare (`.wsis-tmp-…`).
+/// (`.wsis-output`), the folders and files beside the output (`.public.wsis-staging`,
+/// `.public.wsis-old`, `.public.wsis-spare`, `.public.wsis-lock`, the build cache's)
+/// and the temporary files in the spare (`.wsis-tmp-…`).
 pub(super) const RESERVED: &str = ".wsis-";
 
 /// Refuses an output path with a name `wsis` keeps for itself: a site file named like

@@ -508,7 +508,8 @@ fn what_runs_beside_a_commit_knows_the_new_marker_and_is_dropped_when_the_commit
     let out = root.join("public");
     let o = Output::prepare(root, &out).unwrap();
     o.write(Path::new("index.html"), b"one").unwrap();
-    let (_, hash) = o.commit_with(|marker| marker).unwrap();
+    let (_, hash, committed) = o.commit_with(|marker| marker).unwrap();
+    committed.finish();
     let marker = fs::read(out.join(MARKER)).unwrap();
     assert_eq!(hash, xxhash_rust::xxh3::xxh3_128(&marker));
 

@@ -100,6 +100,131 @@ fn a_first_build_leaves_a_spare_of_its_own_site() {
     );
 }
 
+/// Issue 17 (red team): a fresh build makes its spare last, once its cache is in
+/// place, so a build stopped while it copies loses only the copy: the next build keeps
+/// every page, removes the half-made copy and leaves a spare of its own.
+#[test]
+fn a_fresh_build_stopped_while_it_copies_its_spare_keeps_its_cache() {
+    let site = Site::fixture("basic");
+    let text = fs::read_to_string(site.root.join("content/reports/beta-2024.md")).unwrap();
+    for i in 0..150 {
+        let filler = text.replace("title: \"", &format!("title: \"Filler {i} "));
+        site.write(&format!("content/reports/filler-{i:03}.md"), &filler);
+    }
+    let copy = site.root.join(".public.wsis-spare");
+    let cache = site.root.join(".public.wsis-cache");
+    let mut caught = false;
+    for _ in 0..30 {
+        for name in ["public", ".public.wsis-staging", ".public.wsis-cache"] {
+            let path = site.root.join(name);
+            if path.is_dir() {
+                fs::remove_dir_all(&path).unwrap();
+            } else if path.exists() {
+                fs::remove_file(&path).unwrap();
+            }
+        }
+        let mut child = site
+            .command("build", &[])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while child.try_wait().unwrap().is_none() && !copy.exists() {
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the build hangs"
+            );
+            std::thread::sleep(Duration::from_micros(50));
+        }
+        if copy.exists() {
+            // Seen while the copy is being made: the cache is already in place.
+            assert!(
+                cache.is_file(),
+                "the spare was begun before the cache was saved"
+            );
+            let _ = child.kill();
+            child.wait().unwrap();
+            caught = true;
+            break;
+        }
+        child.wait().unwrap();
+    }
+    assert!(caught, "no build was seen while it made its spare");
+    let pages = output_state(&site);
+    let run = build_guarded(&site);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("; 0 rendered, the others unchanged"),
+        "the cache was lost: {}",
+        run.stdout
+    );
+    assert!(output_state(&site) == pages);
+    assert!(!copy.exists());
+    assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
+}
+
+/// Issue 17 (red team): a half-made copy beside a live output (a first build killed
+/// while it made its spare) is removed by the next build, whose output is a fresh
+/// build's, and which leaves its own spare.
+#[test]
+fn a_half_made_copy_beside_a_live_output_is_removed() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let copy = site.root.join(".public.wsis-spare");
+    fs::create_dir_all(copy.join("reports/stale")).unwrap();
+    fs::write(copy.join("reports/stale/index.html"), "stale").unwrap();
+    fs::copy(
+        site.root.join("public/.wsis-output"),
+        copy.join(".wsis-output"),
+    )
+    .unwrap();
+    site.edit(
+        "content/reports/alpha-2024.md",
+        "title: \"",
+        "title: \"Renamed ",
+    );
+    rebuild_matches_fresh(&site);
+    assert!(!copy.exists());
+    assert!(!spare(&site).join("reports/stale").exists());
+    assert!(!site.root.join("public/reports/stale").exists());
+}
+
+/// Issue 17 (red team): one build at a time into an output folder. While another
+/// holds the output's lock, a build says it waits and writes nothing; once the lock
+/// is released it builds.
+#[test]
+fn a_build_waits_while_another_holds_the_output() {
+    use std::io::BufRead;
+    let site = Site::fixture("basic");
+    let lock = fs::File::create(site.root.join(".public.wsis-lock")).unwrap();
+    lock.lock().unwrap();
+    let mut child = site
+        .command("build", &[])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(
+        line.contains("another wsis build is writing") && line.contains("waiting"),
+        "{line}"
+    );
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the build did not wait"
+    );
+    assert!(!site.root.join("public").exists());
+    assert!(!spare(&site).exists());
+    lock.unlock().unwrap();
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert!(child.wait().unwrap().success(), "{rest}");
+    assert!(site.root.join("public/index.html").is_file());
+}
+
 #[test]
 fn files_changed_or_put_into_the_spare_never_reach_the_output() {
     let site = Site::fixture("basic");

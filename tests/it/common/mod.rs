@@ -477,8 +477,8 @@ pub fn spare(site: &Site) -> PathBuf {
 
 /// The build's own names beside the output that a finished build must not leave: any
 /// name containing `.wsis-` but the spare, which must be a folder (not a link) with a
-/// marker, and the incremental build's cache and reports file, which must be regular
-/// files, and the record of the trees' folders, a folder.
+/// marker, and the incremental build's cache and reports file and the output's lock,
+/// which must be regular files, and the record of the trees' folders, a folder.
 pub fn leftovers(site: &Site) -> Vec<String> {
     let spare = spare(site);
     let valid_spare = fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
@@ -494,7 +494,8 @@ pub fn leftovers(site: &Site) -> Vec<String> {
         .filter(|n| {
             !((n == ".public.wsis-reports"
                 || n == ".public.wsis-search"
-                || n == ".public.wsis-cache-data")
+                || n == ".public.wsis-cache-data"
+                || n == ".public.wsis-lock")
                 && fs::symlink_metadata(site.root.join(n)).is_ok_and(|m| m.is_file()))
         })
         .filter(|n| {
