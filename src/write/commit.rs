@@ -60,7 +60,7 @@ impl Output {
             || self.exchange(&written, &manifest, hash),
         );
         let warnings = committed?;
-        let copy = copy_wanted.then(|| Copy {
+        let copy = copy_wanted.then_some(Copy {
             target,
             staging,
             written,

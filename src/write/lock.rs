@@ -5,10 +5,10 @@
 //! over the other's. A build therefore holds an exclusive lock on `.public.wsis-lock`
 //! (beside the output, with the other folders wsis keeps there) from before it looks
 //! at those folders until its cache and spare are in place; a second build waits for
-//! it, saying so. The lock is the kernel's (`flock` on Unix, `LockFileEx` on Windows),
-//! so a build that is killed releases it. The file is never written nor deleted:
-//! removing a lock file while another process waits on it would let a third take a
-//! lock of its own on a new file of the same name.
+//! it, saying so. The lock is the kernel's (`flock`), so a build that is killed
+//! releases it; where there is none (Windows), builds are not kept apart. The file
+//! is never written nor deleted: removing a lock file while another process waits on
+//! it would let a third take a lock of its own on a new file of the same name.
 
 use std::fs;
 use std::path::Path;
@@ -42,18 +42,37 @@ pub(super) fn take(target: &Path) -> BuildLock {
     let Ok(file) = options.open(&path) else {
         return BuildLock { _file: None };
     };
-    let file = match file.try_lock() {
-        Ok(()) => Some(file),
-        Err(fs::TryLockError::WouldBlock) => {
-            eprintln!(
-                "note: another wsis build is writing {}; waiting for it to finish",
-                target.display()
-            );
-            file.lock().ok().map(|()| file)
-        }
-        Err(fs::TryLockError::Error(_)) => None,
-    };
+    let file = exclusive(file, || {
+        eprintln!(
+            "note: another wsis build is writing {}; waiting for it to finish",
+            target.display()
+        );
+    });
     BuildLock { _file: file }
+}
+
+/// `file`, once this process holds the kernel's exclusive lock on it (`flock`),
+/// calling `waiting` first if another holds it; `None` when no lock can be had.
+#[cfg(all(unix, not(target_os = "solaris")))]
+fn exclusive(file: fs::File, waiting: impl FnOnce()) -> Option<fs::File> {
+    use rustix::fs::{FlockOperation, flock};
+    match flock(&file, FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => Some(file),
+        Err(e) if e == rustix::io::Errno::WOULDBLOCK => {
+            waiting();
+            flock(&file, FlockOperation::LockExclusive)
+                .ok()
+                .map(|()| file)
+        }
+        Err(_) => None,
+    }
+}
+
+/// Without `flock` (Windows, Solaris), builds are not kept apart: `std`'s file locks
+/// need a newer Rust than this crate asks for.
+#[cfg(not(all(unix, not(target_os = "solaris"))))]
+fn exclusive(_file: fs::File, _waiting: impl FnOnce()) -> Option<fs::File> {
+    None
 }
 
 #[cfg(test)]
@@ -64,19 +83,19 @@ mod tests {
 
     /// Issue 17: while a build holds the lock of an output folder, no other may take
     /// it; once the build is done (its lock dropped), the next one can.
+    #[cfg(all(unix, not(target_os = "solaris")))]
     #[test]
     fn a_build_holds_its_output_lock_until_it_is_dropped() {
+        use rustix::fs::{FlockOperation, flock};
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let held = take(&out);
         let path = dir.path().join(".public.wsis-lock");
         let other = fs::OpenOptions::new().write(true).open(&path).unwrap();
-        assert!(matches!(
-            other.try_lock(),
-            Err(fs::TryLockError::WouldBlock)
-        ));
+        let try_lock = || flock(&other, FlockOperation::NonBlockingLockExclusive);
+        assert_eq!(try_lock(), Err(rustix::io::Errno::WOULDBLOCK));
         drop(held);
-        other.try_lock().unwrap();
+        try_lock().unwrap();
     }
 
     /// A link planted under the lock's name is never followed: nothing is created

@@ -197,8 +197,9 @@ fn a_half_made_copy_beside_a_live_output_is_removed() {
 fn a_build_waits_while_another_holds_the_output() {
     use std::io::BufRead;
     let site = Site::fixture("basic");
+    use rustix::fs::{FlockOperation, flock};
     let lock = fs::File::create(site.root.join(".public.wsis-lock")).unwrap();
-    lock.lock().unwrap();
+    flock(&lock, FlockOperation::LockExclusive).unwrap();
     let mut child = site
         .command("build", &[])
         .stdout(Stdio::null())
@@ -218,7 +219,7 @@ fn a_build_waits_while_another_holds_the_output() {
     );
     assert!(!site.root.join("public").exists());
     assert!(!spare(&site).exists());
-    lock.unlock().unwrap();
+    flock(&lock, FlockOperation::Unlock).unwrap();
     let mut rest = String::new();
     stderr.read_to_string(&mut rest).unwrap();
     assert!(child.wait().unwrap().success(), "{rest}");
