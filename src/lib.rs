@@ -372,18 +372,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             // The cache is written while the output is committed, under a temporary
             // name: it is put in place only once the output it describes is, so a
             // failed commit leaves the previous cache with the previous output.
-            let (warnings, saved, committed) = output.commit_with(|marker| {
-                let t = pipeline::Started::now();
-                let saved = cache.save(&output_dir, marker, pages);
-                pipeline::timing("write the build cache (while the output is swapped in)", t);
-                saved
-            })?;
+            let (warnings, installed) = output.commit_with(
+                |marker| {
+                    let t = pipeline::Started::now();
+                    let saved = cache.save(&output_dir, marker, pages);
+                    pipeline::timing("write the build cache (while the output is swapped in)", t);
+                    saved
+                },
+                |saved| saved.install(),
+            )?;
             summary.warnings.extend(warnings);
-            summary.warnings.extend(saved.install());
+            summary.warnings.extend(installed);
             pipeline::timing("swap the output in, the build cache written", t);
-            // Last, once the cache is in place: a build stopped here loses only the
-            // spare it was leaving (see `write::spare`).
-            committed.finish();
             summary.output = Some(output_dir);
             summary.elapsed = started.elapsed();
             Ok(summary)

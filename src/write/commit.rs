@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::folders::{self, Tree};
 use super::manifest::{MARKER, Written, write_manifest};
-use super::spare::{Committed, Copy};
+use super::spare::Copy;
 use super::tree::{create_new, prune};
 use super::walk::folder_times;
 use super::{Output, clash, swap};
@@ -18,28 +18,33 @@ impl Output {
     /// Makes the output what this build wrote, plus the files added by hand: the spare
     /// is rid of everything else and exchanged with the output in one step. The
     /// previous output stays beside it as the next build's spare (or, when there was
-    /// none, a copy of the new one is left: [`Committed::finish`]). Returns warnings
-    /// about what was left out.
+    /// none, a copy of the new one is left: [`super::spare`]). Returns warnings about
+    /// what was left out.
     #[cfg(test)]
     pub(crate) fn commit(self) -> Result<Vec<Diagnostic>, Diagnostic> {
-        self.commit_with(|_| ()).map(|(warnings, (), committed)| {
-            committed.finish();
-            warnings
-        })
+        self.commit_with(|_| (), |()| ())
+            .map(|(warnings, ())| warnings)
     }
 
     /// [`Output::commit`], running `alongside` meanwhile: it is given the XXH3-128 of
-    /// the marker the new output will have, known before the exchange, and its result
-    /// comes back only when the output is committed (dropped otherwise). The build
-    /// writes its cache there, under a temporary name, and renames it in afterwards:
-    /// the two took as long as both (a tenth of an edit build at 10,000 reports), and
-    /// now as long as the longer. A build refused as a clash does not run `alongside`.
-    /// The caller puts its cache in place, then calls [`Committed::finish`], which
-    /// leaves the spare and releases the output folder's lock.
-    pub(crate) fn commit_with<T: Send>(
+    /// the marker the new output will have, known before the exchange, and once both
+    /// it and the exchange are done, `then` is given its result; when the commit fails
+    /// the result is dropped instead. The build writes its cache in `alongside`, under
+    /// a temporary name, and puts it in place in `then`, so that a failed commit leaves
+    /// the previous cache with the previous output: the two took as long as both (a
+    /// tenth of an edit build at 10,000 reports), and now as long as the longer. A
+    /// build refused as a clash does not run `alongside`.
+    ///
+    /// A build into an output with no tree of wsis's own copies its new output as the
+    /// spare once the exchange is done, while `alongside` may still run: the cache is
+    /// put in place as soon as it is written, not after the copy, so a build stopped
+    /// while it copies has lost only the copy. The output folder's lock is released
+    /// when all is done.
+    pub(crate) fn commit_with<T: Send, U: Send>(
         mut self,
         alongside: impl FnOnce(u128) -> T + Send,
-    ) -> Result<(Vec<Diagnostic>, T, Committed), Diagnostic> {
+        then: impl FnOnce(T) -> U + Send,
+    ) -> Result<(Vec<Diagnostic>, U), Diagnostic> {
         let written = std::mem::take(&mut *lock(&self.written));
         // Pages and static files are written in parallel, so a file and a folder of
         // the same name may each have removed the other from the spare: such a build
@@ -51,23 +56,38 @@ impl Output {
         // whole before the spare is touched.
         let manifest = write_manifest(written.iter());
         let hash = xxhash_rust::xxh3::xxh3_128(manifest.as_bytes());
-        let build_lock = std::mem::take(&mut self.lock);
+        // Held until the end, past the exchange (which consumes the rest of `self`).
+        let _build_lock = std::mem::take(&mut self.lock);
         // An output that had no tree of wsis's own leaves no spare in the exchange.
         let copy_wanted = self.live_tree.is_none();
         let (target, staging) = (self.target.clone(), self.staging.clone());
-        let (beside, committed) = rayon::join(
-            || alongside(hash),
-            || self.exchange(&written, &manifest, hash),
-        );
-        let warnings = committed?;
-        let copy = copy_wanted.then_some(Copy {
-            target,
-            staging,
-            written,
-            manifest,
-            hash,
-        });
-        Ok((warnings, beside, Committed::new(copy, build_lock)))
+        let (exchanged, tell) = std::sync::mpsc::channel::<bool>();
+        // On a thread of its own, not rayon's: it waits for the exchange, which a
+        // rayon worker must never do (with one thread, the exchange would be queued
+        // behind it).
+        std::thread::scope(|scope| {
+            let beside = scope.spawn(move || {
+                let result = alongside(hash);
+                tell.recv().unwrap_or(false).then(|| then(result))
+            });
+            let committed = self.exchange(&written, &manifest, hash);
+            let _ = exchanged.send(committed.is_ok());
+            if committed.is_ok() && copy_wanted {
+                let copy = Copy {
+                    target,
+                    staging,
+                    written: &written,
+                    manifest: &manifest,
+                    hash,
+                };
+                copy.leave();
+            }
+            let then = beside
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let warnings = committed?;
+            Ok((warnings, then.expect("the exchange was done")))
+        })
     }
 
     /// The rest of [`Output::commit_with`]: the spare pruned to `written` and the files

@@ -5,11 +5,11 @@
 //! next build made one: a folder and a hard link for every page of the live output
 //! (about 15,000 folders and 21,000 files at 10,000 reports, 1.2 s of system time,
 //! most of it `mkdir`), which made the first edit build after a fresh one 0.16x of it
-//! where the next was 0.08x. Such a build now makes that copy itself, at its very end:
-//! once its output and its cache are in place, so that a build stopped while it copies
-//! has lost nothing but the copy, and the next build makes the spare as before. It
-//! costs the fresh build the same system time (about 4% of it at 10,000 reports on an
-//! idle machine), moved out of the first edit build.
+//! where the next was 0.08x. Such a build now makes that copy itself, once its output
+//! is in place, while its cache is written ([`super::Output::commit_with`]); the cache
+//! is put in place as soon as it is written, so a build stopped while it copies has
+//! lost nothing but the copy, and the next build makes the spare as before. The copy's
+//! system time moved from the first edit build to the fresh one.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -19,7 +19,6 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::folders::{self, Tree};
-use super::lock::BuildLock;
 use super::manifest::{MARKER, Written};
 use super::names::sibling;
 use super::tree::{create_new, remove_entry};
@@ -32,51 +31,26 @@ pub(super) fn copy_path(target: &Path) -> PathBuf {
     sibling(target, "wsis-spare")
 }
 
-/// What is left of a build once its output is in place: the spare to leave when the
-/// output had none, and the build's lock on the output folder, held until then.
-#[derive(Debug)]
-#[must_use = "the spare is left and the output's lock released by `finish`"]
-pub(crate) struct Committed {
-    /// The copy to make, when the build exchanged its tree with no tree of wsis's own.
-    copy: Option<Copy>,
-    /// Released once the copy is made.
-    _lock: BuildLock,
-}
-
 /// A copy of the output `target` just committed, to be put at `staging` as the spare.
 #[derive(Debug)]
-pub(super) struct Copy {
+pub(super) struct Copy<'a> {
     pub(super) target: PathBuf,
     pub(super) staging: PathBuf,
     /// The files of the output, as its marker lists them.
-    pub(super) written: HashMap<String, Written>,
+    pub(super) written: &'a HashMap<String, Written>,
     /// The output's marker and its XXH3-128.
-    pub(super) manifest: String,
+    pub(super) manifest: &'a str,
     pub(super) hash: u128,
 }
 
-impl Committed {
-    pub(super) fn new(copy: Option<Copy>, lock: BuildLock) -> Committed {
-        Committed { copy, _lock: lock }
-    }
-
-    /// Leaves the spare, if the build is to, then releases the output's lock. Called
-    /// once the build's cache is in place.
-    pub(crate) fn finish(self) {
-        if let Some(copy) = &self.copy {
-            copy.leave();
-        }
-    }
-}
-
-impl Copy {
+impl Copy<'_> {
     /// Puts at the staging path a copy of the output, each file hard-linked, under a
     /// marker and a record of folders of its own, so that the next build finds a spare
     /// as after any other. The staging path holds nothing of value here: nothing, or
     /// the empty folder the output was; anything else there (put by hand) is left, and
     /// no copy is made. A copy that fails half way (no hard links on this file system,
     /// a full disk) is removed: the next build makes the spare.
-    fn leave(&self) {
+    pub(super) fn leave(&self) {
         let t = std::time::Instant::now();
         let vacant = match fs::symlink_metadata(&self.staging) {
             Err(e) => e.kind() == io::ErrorKind::NotFound,
@@ -238,6 +212,21 @@ mod tests {
         assert!(spare.join("a/x.html").is_file());
     }
 
+    /// The copy to leave beside the output `out` of the site at `root`, as its marker
+    /// lists it (the files are not needed where no copy is made).
+    fn leave(root: &Path, out: &Path) {
+        let manifest = fs::read_to_string(out.join(MARKER)).unwrap();
+        let written = std::collections::HashMap::new();
+        let copy = super::Copy {
+            target: out.to_path_buf(),
+            staging: root.join(".public.wsis-staging"),
+            written: &written,
+            manifest: &manifest,
+            hash: xxhash_rust::xxh3::xxh3_128(manifest.as_bytes()),
+        };
+        copy.leave();
+    }
+
     /// After the output is in place, the copy is made only where the staging path is
     /// vacant: a folder put there with anything in it is left as it is, and no copy
     /// is begun (it would be made in full, then thrown away).
@@ -245,13 +234,18 @@ mod tests {
     fn no_copy_is_made_over_a_staging_folder_that_holds_anything() {
         let (dir, out) = temporary_output();
         let root = dir.path();
-        let o = Output::prepare(root, &out).unwrap();
-        o.write(Path::new("a/x.html"), b"x").unwrap();
-        let (_, (), committed) = o.commit_with(|_| ()).unwrap();
+        build(root, &out, &[("a/x.html", "x")]);
         let staging = root.join(".public.wsis-staging");
+        fs::remove_dir_all(&staging).unwrap();
+        let records = || {
+            fs::read_dir(root.join(".public.wsis-folders"))
+                .unwrap()
+                .count()
+        };
+        let records_before = records();
         fs::create_dir_all(&staging).unwrap();
         fs::write(staging.join("mine.txt"), "mine").unwrap();
-        committed.finish();
+        leave(root, &out);
         assert_eq!(
             fs::read_to_string(staging.join("mine.txt")).unwrap(),
             "mine"
@@ -259,9 +253,8 @@ mod tests {
         assert!(!staging.join(MARKER).exists() && !staging.join("a").exists());
         assert!(!root.join(".public.wsis-spare").exists());
         assert_eq!(fs::read_to_string(out.join("a/x.html")).unwrap(), "x");
-        // Only the output's record of folders: none was made for a copy.
-        let records = fs::read_dir(root.join(".public.wsis-folders")).unwrap();
-        assert_eq!(records.count(), 1);
+        // No record of folders was made for a copy.
+        assert_eq!(records(), records_before);
     }
 
     /// A copy that cannot be made (here, a file already holds its name) is given up
@@ -270,14 +263,41 @@ mod tests {
     fn a_copy_that_fails_is_removed_and_leaves_no_spare() {
         let (dir, out) = temporary_output();
         let root = dir.path();
-        let o = Output::prepare(root, &out).unwrap();
-        o.write(Path::new("a/x.html"), b"x").unwrap();
-        let (_, (), committed) = o.commit_with(|_| ()).unwrap();
+        build(root, &out, &[("a/x.html", "x")]);
+        fs::remove_dir_all(root.join(".public.wsis-staging")).unwrap();
         let copy = root.join(".public.wsis-spare");
         fs::write(&copy, "in the way").unwrap();
-        committed.finish();
+        leave(root, &out);
         assert!(!copy.exists());
         assert!(!root.join(".public.wsis-staging").exists());
         assert_eq!(fs::read_to_string(out.join("a/x.html")).unwrap(), "x");
+    }
+
+    /// Issue 17: the copy is made while what runs beside the commit (the build cache's
+    /// write) still runs, not after it: here that work waits until the spare is in
+    /// place, which it would never be if the copy waited for it.
+    #[test]
+    fn the_copy_is_made_while_the_cache_is_written() {
+        let (dir, out) = temporary_output();
+        let root = dir.path();
+        let spare_marker = root.join(".public.wsis-staging").join(MARKER);
+        let o = Output::prepare(root, &out).unwrap();
+        o.write(Path::new("a/x.html"), b"x").unwrap();
+        let (_, seen) = o
+            .commit_with(
+                |_| {
+                    let started = std::time::Instant::now();
+                    while !spare_marker.exists() {
+                        if started.elapsed() > std::time::Duration::from_secs(60) {
+                            return false;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    true
+                },
+                |seen| seen,
+            )
+            .unwrap();
+        assert!(seen, "the copy waited for the cache's write");
     }
 }

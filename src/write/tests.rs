@@ -508,8 +508,7 @@ fn what_runs_beside_a_commit_knows_the_new_marker_and_is_dropped_when_the_commit
     let out = root.join("public");
     let o = Output::prepare(root, &out).unwrap();
     o.write(Path::new("index.html"), b"one").unwrap();
-    let (_, hash, committed) = o.commit_with(|marker| marker).unwrap();
-    committed.finish();
+    let (_, hash) = o.commit_with(|marker| marker, |hash| hash).unwrap();
     let marker = fs::read(out.join(MARKER)).unwrap();
     assert_eq!(hash, xxhash_rust::xxh3::xxh3_128(&marker));
 
@@ -519,10 +518,13 @@ fn what_runs_beside_a_commit_knows_the_new_marker_and_is_dropped_when_the_commit
     fs::remove_dir_all(&o.staging).unwrap();
     let dropped = std::sync::atomic::AtomicBool::new(false);
     let ran = std::sync::atomic::AtomicBool::new(false);
-    let failed = o.commit_with(|_| {
-        ran.store(true, Ordering::SeqCst);
-        Dropped(&dropped)
-    });
+    let failed = o.commit_with(
+        |_| {
+            ran.store(true, Ordering::SeqCst);
+            Dropped(&dropped)
+        },
+        |_| panic!("run only once the output is committed"),
+    );
     assert!(failed.is_err());
     assert!(ran.load(Ordering::SeqCst) && dropped.load(Ordering::SeqCst));
     assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
