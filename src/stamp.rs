@@ -80,7 +80,7 @@ impl Stamp {
 /// 100 ms (Linux stamps files from a clock that moves in steps of at most 10 ms).
 pub(crate) fn clock_step(time: u128) -> u128 {
     const SECOND: u128 = 1_000_000_000;
-    if time % SECOND == 0 {
+    if time.is_multiple_of(SECOND) {
         2 * SECOND
     } else {
         SECOND / 10

@@ -41,12 +41,12 @@ fn page(
 ) -> Result<(String, PageRefs), Diagnostic> {
     if task.job.shows_known_reports() && cache.unaffected(&renderer.page(task.job).path()) {
         let path = renderer.path(task);
-        if let Some(before) = cache.previous(&path) {
-            if sink.keep(&crate::urls::file_of(&path), before.output)? {
-                cache.record(path.clone(), before.context, before.output, false);
-                cache.unseen.fetch_add(1, Ordering::Relaxed);
-                return Ok((path, before.refs.clone()));
-            }
+        if let Some(before) = cache.previous(&path)
+            && sink.keep(&crate::urls::file_of(&path), before.output)?
+        {
+            cache.record(path.clone(), before.context, before.output, false);
+            cache.unseen.fetch_add(1, Ordering::Relaxed);
+            return Ok((path, before.refs.clone()));
         }
     }
     // A report page is the one context showing a report's HTML, which was read back

@@ -78,10 +78,10 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let heading = is_heading(bare);
-        if heading || is_bullet(bare) || prev_heading {
-            if let Some(s) = start.take() {
-                out.push(s..line_start);
-            }
+        if (heading || is_bullet(bare) || prev_heading)
+            && let Some(s) = start.take()
+        {
+            out.push(s..line_start);
         }
         if start.is_none() {
             start = Some(line_start);

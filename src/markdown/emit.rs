@@ -87,10 +87,10 @@ pub(super) fn render_events(
 
 /// Site-absolute links (`/reports/x/`) get the base path.
 fn rewrite_link<'a>(dest: &CowStr<'a>, s: &RenderSettings<'_>) -> CowStr<'a> {
-    if let Some(rest) = dest.strip_prefix('/') {
-        if !rest.starts_with('/') {
-            return format!("{}{rest}", s.base_path).into();
-        }
+    if let Some(rest) = dest.strip_prefix('/')
+        && !rest.starts_with('/')
+    {
+        return format!("{}{rest}", s.base_path).into();
     }
     dest.clone()
 }

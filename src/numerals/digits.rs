@@ -134,10 +134,10 @@ fn sign(text: &str, i: usize) -> (usize, bool) {
         }
     }
     for minus in ['-', '\u{2212}'] {
-        if let Some(rest) = before.strip_suffix(minus) {
-            if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-                return (rest.len(), true);
-            }
+        if let Some(rest) = before.strip_suffix(minus)
+            && !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+        {
+            return (rest.len(), true);
         }
     }
     (i, false)

@@ -322,10 +322,11 @@ impl Project {
         errors.extend(failed);
         let paths: Vec<String> = pages.keys().map(|p| format!("/{p}")).collect();
         fresh.extend(pages);
-        if errors.is_empty() && !paths.is_empty() {
-            if let Some(notify) = &self.on_early_pages {
-                notify(&paths);
-            }
+        if errors.is_empty()
+            && !paths.is_empty()
+            && let Some(notify) = &self.on_early_pages
+        {
+            notify(&paths);
         }
     }
 }

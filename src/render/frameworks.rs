@@ -364,15 +364,14 @@ fn citers_of(v: Views<'_>, doc: DocId) -> BTreeMap<u32, Vec<CiterView>> {
                 paragraph,
                 ..
             } = &s.citation
+                && *document == doc
             {
-                if *document == doc {
-                    out.entry(*paragraph).or_default().push(CiterView {
-                        kind,
-                        title,
-                        title_lang: title_lang.map(str::to_string),
-                        url,
-                    });
-                }
+                out.entry(*paragraph).or_default().push(CiterView {
+                    kind,
+                    title,
+                    title_lang: title_lang.map(str::to_string),
+                    url,
+                });
             }
         };
     for (i, g) in f.sdgs.iter().enumerate() {

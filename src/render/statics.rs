@@ -85,10 +85,10 @@ fn linked<'t, 'p>(
             if !ends[last] || !files.contains(last_segment(path)) {
                 continue;
             }
-            if let Ok(Some((rel, _))) = target(link, page_url, base_path, root_url) {
-                if let Some(name) = names.get(rel.as_str()) {
-                    used.insert(*name);
-                }
+            if let Ok(Some((rel, _))) = target(link, page_url, base_path, root_url)
+                && let Some(name) = names.get(rel.as_str())
+            {
+                used.insert(*name);
             }
         }
     };

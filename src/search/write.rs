@@ -42,7 +42,7 @@ const CUT_AT_ONCE: usize = if cfg!(test) {
     4096
 };
 
-const _: () = assert!(CUT_AT_ONCE % DOCS_PER_BUNDLE == 0);
+const _: () = assert!(CUT_AT_ONCE.is_multiple_of(DOCS_PER_BUNDLE));
 
 /// The most text (bytes, unpacked) a slice takes before it is cut, whatever its
 /// count: a site of long reports, or a crafted cache whose texts unpack a thousand

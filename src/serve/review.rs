@@ -79,10 +79,10 @@ impl Guard {
             return Some("the request does not name this server");
         }
         let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-        if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
-            if site != "same-origin" {
-                return Some("the request comes from another site");
-            }
+        if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site"))
+            && site != "same-origin"
+        {
+            return Some("the request comes from another site");
         }
         let same_origin = match (text(header::ORIGIN), text(header::REFERER)) {
             (Some(origin), _) => self.origins.iter().any(|o| o == origin),

@@ -39,10 +39,10 @@ pub(super) fn meaning(
                         .help("name the source as the report does, or leave out `source` for the reporting organization's own figure"),
                 );
             }
-            if let Some(url) = &s.url {
-                if let Err(e) = check_web_url(url) {
-                    errors.push(doc.error(Kind::Invalid, &at("source.url"), e));
-                }
+            if let Some(url) = &s.url
+                && let Err(e) = check_web_url(url)
+            {
+                errors.push(doc.error(Kind::Invalid, &at("source.url"), e));
             }
             Source::Cited {
                 name: s.name.trim().to_string(),
@@ -50,20 +50,20 @@ pub(super) fn meaning(
             }
         }
     };
-    if let Some(slug) = &f.restates {
-        if !is_slug(slug) {
-            errors.push(
-                doc.error(
-                    Kind::Invalid,
-                    &at("restates"),
-                    format!(
-                        "restates `{}`: not a report slug",
-                        crate::diagnostic::cut(slug, 60)
-                    ),
-                )
-                .help("name the earlier report by its file name without `.md`, such as igf-2024"),
-            );
-        }
+    if let Some(slug) = &f.restates
+        && !is_slug(slug)
+    {
+        errors.push(
+            doc.error(
+                Kind::Invalid,
+                &at("restates"),
+                format!(
+                    "restates `{}`: not a report slug",
+                    crate::diagnostic::cut(slug, 60)
+                ),
+            )
+            .help("name the earlier report by its file name without `.md`, such as igf-2024"),
+        );
     }
     Meaning {
         amount,

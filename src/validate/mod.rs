@@ -347,10 +347,10 @@ fn organizations(
             ));
             continue;
         }
-        if let Some(url) = &raw.website {
-            if let Err(e) = check_web_url(url) {
-                errors.push(doc.error(Kind::Invalid, "website", e));
-            }
+        if let Some(url) = &raw.website
+            && let Err(e) = check_web_url(url)
+        {
+            errors.push(doc.error(Kind::Invalid, "website", e));
         }
         out.push(Organization {
             id: raw.id.clone(),

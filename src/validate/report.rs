@@ -24,10 +24,10 @@ pub(super) fn report(
     let fm = &doc.value;
     let mut errors = Vec::new();
     let language = language(doc, config, &mut errors);
-    if let Some(url) = &fm.source_url {
-        if let Err(e) = check_web_url(url) {
-            errors.push(doc.error(Kind::Invalid, "source_url", e));
-        }
+    if let Some(url) = &fm.source_url
+        && let Err(e) = check_web_url(url)
+    {
+        errors.push(doc.error(Kind::Invalid, "source_url", e));
     }
 
     if !is_slug(&raw.slug) {

@@ -84,10 +84,10 @@ fn bound_before(s: &str, i: usize) -> Bound {
         }
     }
     for (phrase, bound) in BEFORE {
-        if let Some(rest) = t.strip_suffix(phrase) {
-            if rest.is_empty() || !rest.ends_with(char::is_alphanumeric) {
-                return *bound;
-            }
+        if let Some(rest) = t.strip_suffix(phrase)
+            && (rest.is_empty() || !rest.ends_with(char::is_alphanumeric))
+        {
+            return *bound;
         }
     }
     Bound::Exact

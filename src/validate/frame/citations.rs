@@ -96,13 +96,13 @@ pub(super) fn cite<T>(
     if let Some(locator) = &raw.locator {
         super::require_words(doc, &at("locator"), "locator", locator, errors);
     }
-    if let Some(quote) = &raw.quote {
-        if quote.trim().is_empty() {
-            errors.push(
-                doc.error(Kind::Invalid, &at("quote"), "the quote is empty")
-                    .help("copy the words from the source, or leave `quote` out"),
-            );
-        }
+    if let Some(quote) = &raw.quote
+        && quote.trim().is_empty()
+    {
+        errors.push(
+            doc.error(Kind::Invalid, &at("quote"), "the quote is empty")
+                .help("copy the words from the source, or leave `quote` out"),
+        );
     }
     let citation = match (&raw.document, &raw.name) {
         (Some(_), Some(_)) => {
@@ -149,10 +149,10 @@ pub(super) fn cite<T>(
             if errors.len() == before_name && name.trim().is_empty() {
                 errors.push(doc.error(Kind::Invalid, &at("name"), "the source's name is empty"));
             }
-            if let Some(url) = &raw.url {
-                if let Err(e) = check_web_url(url) {
-                    errors.push(doc.error(Kind::Invalid, &at("url"), e));
-                }
+            if let Some(url) = &raw.url
+                && let Err(e) = check_web_url(url)
+            {
+                errors.push(doc.error(Kind::Invalid, &at("url"), e));
             }
             // An outside source's text is not on the site: the quote stands for it,
             // and the entry's own wording must be part of what it quotes.
@@ -215,13 +215,15 @@ fn paragraph<T>(
             );
         }
     }
-    if let Some(item) = &raw.item {
-        if item.is_empty() || !item.bytes().all(|b| b.is_ascii_lowercase()) {
-            errors.push(
-                doc.error(Kind::Invalid, &at("item"), format!("invalid item `{item}`"))
-                    .help("an item is written as the document letters it, in lower case: `a`, `b`, `iv`"),
-            );
-        }
+    if let Some(item) = &raw.item
+        && (item.is_empty() || !item.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        errors.push(
+            doc.error(Kind::Invalid, &at("item"), format!("invalid item `{item}`"))
+                .help(
+                    "an item is written as the document letters it, in lower case: `a`, `b`, `iv`",
+                ),
+        );
     }
     let document = match docs.lookup.resolve(id, doc, &at("document")) {
         Ok(d) => d,
@@ -282,9 +284,10 @@ fn paragraph<T>(
             .item
             .as_deref()
             .filter(|i| i.bytes().all(|b| b.is_ascii_lowercase()))
+            && !item.is_empty()
+            && !letters(&p.text, item)
         {
-            if !item.is_empty() && !letters(&p.text, item) {
-                errors.push(
+            errors.push(
                     doc.error(
                         Kind::Reference,
                         &at("item"),
@@ -295,7 +298,6 @@ fn paragraph<T>(
                         shorten(&p.text)
                     )),
                 );
-            }
         }
         // Both the quote and the entry's own wording are the source's words: each
         // must be in the paragraph.

@@ -63,10 +63,10 @@ fn document(raw: &RawDocument, config: &Config, errors: &mut Vec<Diagnostic>) ->
     ] {
         super::require_words(doc, field, field, value, errors);
     }
-    if let Some(url) = &fm.source_url {
-        if let Err(e) = check_web_url(url) {
-            errors.push(doc.error(Kind::Invalid, "source_url", e));
-        }
+    if let Some(url) = &fm.source_url
+        && let Err(e) = check_web_url(url)
+    {
+        errors.push(doc.error(Kind::Invalid, "source_url", e));
     }
     let date = number::year_in_range(fm.date.year, &format!("date {}", fm.date));
     read(date, doc, "date", errors);

@@ -29,10 +29,10 @@ pub fn depth_of(html: &str) -> usize {
         } else {
             depth += 1;
             max = max.max(depth);
-            if name == "script" {
-                if let Some(end) = rest.find("</script>") {
-                    rest = &rest[end..];
-                }
+            if name == "script"
+                && let Some(end) = rest.find("</script>")
+            {
+                rest = &rest[end..];
             }
         }
     }

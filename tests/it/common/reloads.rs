@@ -42,12 +42,12 @@ impl Reloads {
                 // The body is chunked: chunk sizes and blank lines are not fields.
                 if let Some(v) = line.strip_prefix("event:") {
                     name = v.trim().to_string();
-                } else if let Some(v) = line.strip_prefix("data:") {
-                    if name == "reload" {
-                        let (list, ready) = &*sink;
-                        list.lock().unwrap().push(v.trim().to_string());
-                        ready.notify_all();
-                    }
+                } else if let Some(v) = line.strip_prefix("data:")
+                    && name == "reload"
+                {
+                    let (list, ready) = &*sink;
+                    list.lock().unwrap().push(v.trim().to_string());
+                    ready.notify_all();
                 }
             }
         });

@@ -264,10 +264,10 @@ pub(super) fn blocks(flow: &[Line], notes: &[Vec<Line>], body: f64) -> Vec<Block
 fn heading_sizes(kinds: &[Kind]) -> Vec<f64> {
     let mut sizes: Vec<f64> = Vec::new();
     for k in kinds {
-        if let Kind::Sized(s) = k {
-            if !sizes.iter().any(|x| (x - s).abs() < 0.5) {
-                sizes.push(*s);
-            }
+        if let Kind::Sized(s) = k
+            && !sizes.iter().any(|x| (x - s).abs() < 0.5)
+        {
+            sizes.push(*s);
         }
     }
     sizes.sort_by(|a, b| b.total_cmp(a));
