@@ -61,11 +61,15 @@ impl Output {
         // An output that had no tree of wsis's own leaves no spare in the exchange.
         let copy_wanted = self.live_tree.is_none();
         let (target, staging) = (self.target.clone(), self.staging.clone());
-        let (exchanged, tell) = std::sync::mpsc::channel::<bool>();
-        // On a thread of its own, not rayon's: it waits for the exchange, which a
-        // rayon worker must never do (with one thread, the exchange would be queued
-        // behind it).
+        #[cfg(test)]
+        let gate = lock(&self.copy_gate).take();
         std::thread::scope(|scope| {
+            // Made inside the scope: should the exchange panic, the sender goes with
+            // it and the waiting thread hears "not committed" rather than waiting on.
+            let (exchanged, tell) = std::sync::mpsc::channel::<bool>();
+            // On a thread of its own, not rayon's: it waits for the exchange, which a
+            // rayon worker must never do (with one thread, the exchange would be
+            // queued behind it).
             let beside = scope.spawn(move || {
                 let result = alongside(hash);
                 tell.recv().unwrap_or(false).then(|| then(result))
@@ -73,6 +77,11 @@ impl Output {
             let committed = self.exchange(&written, &manifest, hash);
             let _ = exchanged.send(committed.is_ok());
             if committed.is_ok() && copy_wanted {
+                // Tests hold the copy back here, to see that `then` does not wait for it.
+                #[cfg(test)]
+                if let Some(gate) = &gate {
+                    let _ = gate.recv_timeout(std::time::Duration::from_secs(60));
+                }
                 let copy = Copy {
                     target,
                     staging,

@@ -133,6 +133,9 @@ pub(crate) struct Output {
     /// The output folder's lock, held from before the folders beside it are looked
     /// at until the build's cache and spare are in place ([`lock`]).
     lock: lock::BuildLock,
+    /// In tests, what the spare's copy waits for before it begins.
+    #[cfg(test)]
+    copy_gate: Mutex<Option<std::sync::mpsc::Receiver<()>>>,
 }
 
 impl Output {
@@ -174,51 +177,16 @@ impl Output {
                 )));
             }
         }
-        // Before anything beside the output is looked at: another build may be using it.
-        let build_lock = lock::take(target);
+        // What the output is, first without the lock, so that a refused build writes
+        // nothing beside it; then again under the lock, once what an earlier build
+        // left is cleaned (a killed build's output put back in its place).
+        found_output(target, &refuse, false)?;
+        let mut build_lock = lock::take(target)?;
         let spare_marker = clean_leftovers(target)?;
-        let mut manifest = String::new();
-        let mut marker_hash = None;
-        let mut written_at = None;
-        match fs::symlink_metadata(target) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Diagnostic::io(target, "read the output folder", &e)),
-            Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(refuse(format!(
-                    "{} is a symbolic link: wsis replaces the output folder, never what a \
-                     link points to",
-                    target.display()
-                ))
-                .help("give the folder the link points to with --output, or remove the link"));
-            }
-            Ok(meta) if !meta.is_dir() => {
-                return Err(refuse(format!(
-                    "{} exists and is not a folder",
-                    target.display()
-                )));
-            }
-            Ok(_) => {
-                let empty = fs::read_dir(target)
-                    .map_err(|e| Diagnostic::io(target, "read the output folder", &e))?
-                    .next()
-                    .is_none();
-                let marker = target.join(MARKER);
-                let ours = fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file());
-                if !empty && !ours {
-                    return Err(refuse(format!(
-                        "{} already holds files that wsis did not write; it will not replace them",
-                        target.display()
-                    ))
-                    .help("empty or remove the folder yourself, or choose another with --output"));
-                }
-                if ours {
-                    let bytes = crate::load::read_regular(&marker, &marker, None)?;
-                    marker_hash = Some(xxhash_rust::xxh3::xxh3_128(&bytes));
-                    manifest = String::from_utf8_lossy(&bytes).into_owned();
-                    written_at = modified_file(&marker);
-                }
-            }
-        }
+        let (marker_hash, manifest, written_at) = match found_output(target, &refuse, true)? {
+            Some(Marker { hash, text, time }) => (Some(hash), text, time),
+            None => (None, String::new(), None),
+        };
         let staging = sibling(target, "wsis-staging");
         let reused = spare_marker.is_some();
         let live_tree = marker_hash.and_then(|m| Tree::at(target, m));
@@ -262,8 +230,10 @@ impl Output {
         let Survey {
             previous,
             by_hand,
-            dropped,
+            mut dropped,
         } = surveyed?;
+        // Said with the build's other warnings about its output.
+        dropped.extend(build_lock.warning.take());
         let spare = spare?;
         let output = Output {
             target: target.to_path_buf(),
@@ -278,6 +248,8 @@ impl Output {
             reused,
             live_tree,
             lock: build_lock,
+            #[cfg(test)]
+            copy_gate: Mutex::new(None),
         };
         Ok((output, beside))
     }
@@ -502,6 +474,62 @@ impl Output {
     pub(crate) fn abandon(self) {
         if !self.reused {
             let _ = remove_entry(&self.staging);
+        }
+    }
+}
+
+/// The live output's marker as a build found it: its hash, its text and its time.
+struct Marker {
+    hash: u128,
+    text: String,
+    time: Option<u128>,
+}
+
+/// What is at the output path `target`: nothing or an empty folder (`None`), or a
+/// folder of wsis's own with its marker (read when `read_marker`, else `None`);
+/// refused (`refuse` says why) when it is a link, not a folder, or a folder holding
+/// files wsis did not write.
+fn found_output(
+    target: &Path,
+    refuse: &dyn Fn(String) -> Diagnostic,
+    read_marker: bool,
+) -> Result<Option<Marker>, Diagnostic> {
+    match fs::symlink_metadata(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Diagnostic::io(target, "read the output folder", &e)),
+        Ok(meta) if meta.file_type().is_symlink() => Err(refuse(format!(
+            "{} is a symbolic link: wsis replaces the output folder, never what a \
+                 link points to",
+            target.display()
+        ))
+        .help("give the folder the link points to with --output, or remove the link")),
+        Ok(meta) if !meta.is_dir() => Err(refuse(format!(
+            "{} exists and is not a folder",
+            target.display()
+        ))),
+        Ok(_) => {
+            let empty = fs::read_dir(target)
+                .map_err(|e| Diagnostic::io(target, "read the output folder", &e))?
+                .next()
+                .is_none();
+            let marker = target.join(MARKER);
+            let ours = fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file());
+            if !empty && !ours {
+                return Err(refuse(format!(
+                    "{} already holds files that wsis did not write; it will not replace them",
+                    target.display()
+                ))
+                .help("empty or remove the folder yourself, or choose another with --output"));
+            }
+            if !ours || !read_marker {
+                return Ok(None);
+            }
+            let bytes = crate::load::read_regular(&marker, &marker, None)?;
+            Ok(Some(Marker {
+                hash: xxhash_rust::xxh3::xxh3_128(&bytes),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                time: modified_file(&marker),
+            }))
         }
     }
 }

@@ -245,13 +245,17 @@ mod tests {
         let records_before = records();
         fs::create_dir_all(&staging).unwrap();
         fs::write(staging.join("mine.txt"), "mine").unwrap();
+        // Where the copy would be begun: a copy begun, failing there, would remove it.
+        let copy = root.join(".public.wsis-spare");
+        fs::write(&copy, "untouched").unwrap();
         leave(root, &out);
+        assert_eq!(fs::read_to_string(&copy).unwrap(), "untouched");
+        fs::remove_file(&copy).unwrap();
         assert_eq!(
             fs::read_to_string(staging.join("mine.txt")).unwrap(),
             "mine"
         );
         assert!(!staging.join(MARKER).exists() && !staging.join("a").exists());
-        assert!(!root.join(".public.wsis-spare").exists());
         assert_eq!(fs::read_to_string(out.join("a/x.html")).unwrap(), "x");
         // No record of folders was made for a copy.
         assert_eq!(records(), records_before);
@@ -299,5 +303,56 @@ mod tests {
             )
             .unwrap();
         assert!(seen, "the copy waited for the cache's write");
+    }
+
+    /// Issue 17 (red team): what follows the commit (the cache put in place) does not
+    /// wait for the spare's copy, so a build stopped while it copies keeps its cache:
+    /// here the copy is held back until `then` has run, which it could not if `then`
+    /// waited for it.
+    #[test]
+    fn the_cache_is_put_in_place_without_waiting_for_the_copy() {
+        let (dir, out) = temporary_output();
+        let root = dir.path();
+        let spare_marker = root.join(".public.wsis-staging").join(MARKER);
+        let o = Output::prepare(root, &out).unwrap();
+        o.write(Path::new("a/x.html"), b"x").unwrap();
+        let (go, gate) = std::sync::mpsc::channel();
+        *o.copy_gate.lock().unwrap() = Some(gate);
+        let (_, copied_before) = o
+            .commit_with(
+                |_| (),
+                |()| {
+                    let copied = spare_marker.exists();
+                    go.send(()).unwrap();
+                    copied
+                },
+            )
+            .unwrap();
+        assert!(!copied_before, "the cache waited for the copy");
+        assert!(spare_marker.exists());
+    }
+
+    /// Issue 17 (red team): the output folder's lock is held through the whole commit:
+    /// while the cache is written and put in place, and while the spare is copied, no
+    /// other build can take it; once the commit is done, one can.
+    #[test]
+    fn the_output_stays_locked_until_the_commit_is_done() {
+        let (dir, out) = temporary_output();
+        let root = dir.path();
+        let path = root.join(".public.wsis-lock");
+        let try_lock = || {
+            let other = fs::OpenOptions::new().write(true).open(&path).unwrap();
+            matches!(other.try_lock(), Err(fs::TryLockError::WouldBlock))
+        };
+        let o = Output::prepare(root, &out).unwrap();
+        o.write(Path::new("a/x.html"), b"x").unwrap();
+        let (_, (beside, then)) = o
+            .commit_with(|_| try_lock(), |beside| (beside, try_lock()))
+            .unwrap();
+        assert!(
+            beside && then,
+            "the lock was released before the commit was done"
+        );
+        assert!(!try_lock());
     }
 }

@@ -75,6 +75,8 @@ fn refuses_foreign_folders_and_replaces_its_own() {
     fs::write(out.join("keep.txt"), "mine").unwrap();
     assert!(Output::prepare(root, &out).is_err());
     assert!(out.join("keep.txt").exists());
+    // A refused build writes nothing beside the folder either, not even its lock.
+    assert!(!root.join(".public.wsis-lock").exists());
 
     fs::remove_file(out.join("keep.txt")).unwrap();
     let o = Output::prepare(root, &out).unwrap();

@@ -7,7 +7,6 @@ use crate::common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::{Site, build_guarded, output_state};
@@ -71,12 +70,7 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
         let next = (shown + 1) % 3;
         fs::write(&toml, &editions[next]).unwrap();
         let (home_before, marker_before) = (inode(&home), inode(&marker));
-        let mut child = site
-            .command("build", &[])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = site.spawn_build();
         let started = Instant::now();
         let running = |child: &mut std::process::Child| {
             assert!(

@@ -125,18 +125,13 @@ fn a_fresh_build_stopped_while_it_copies_its_spare_is_repaired() {
                 fs::remove_file(&path).unwrap();
             }
         }
-        let mut child = site
-            .command("build", &[])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = site.spawn_build();
         let started = Instant::now();
         while child.try_wait().unwrap().is_none() && !copy.exists() {
-            assert!(
-                started.elapsed() < Duration::from_secs(120),
-                "the build hangs"
-            );
+            if started.elapsed() > Duration::from_secs(120) {
+                let _ = child.kill();
+                panic!("the build hangs");
+            }
             std::thread::sleep(Duration::from_micros(50));
         }
         if copy.exists() {
@@ -206,8 +201,20 @@ fn a_build_waits_while_another_holds_the_output() {
         .spawn()
         .unwrap();
     let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
+    // Read on a thread: a build that blocked without a word must fail the test, not
+    // hang it.
+    let (said, heard) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut line = String::new();
+        stderr.read_line(&mut line).unwrap();
+        said.send(line).unwrap();
+        stderr
+    });
+    let Ok(line) = heard.recv_timeout(Duration::from_secs(120)) else {
+        let _ = child.kill();
+        panic!("the build said nothing in two minutes");
+    };
+    let mut stderr = reader.join().unwrap();
     assert!(
         line.contains("another wsis build is writing") && line.contains("waiting"),
         "{line}"
@@ -312,12 +319,7 @@ fn a_build_killed_while_updating_the_spare_is_repaired_by_the_next() {
         )
         .unwrap();
         let home_before = fs::metadata(&home).unwrap().ino();
-        let mut child = site
-            .command("build", &[])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = site.spawn_build();
         // Killed as soon as the spare's home page was replaced, a little later, or
         // later still: while pages of the spare are being replaced.
         let started = Instant::now();

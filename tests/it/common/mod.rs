@@ -157,6 +157,16 @@ impl Site {
         cmd
     }
 
+    /// Starts `wsis build` with its output and errors thrown away: for tests that stop
+    /// a build part way.
+    pub fn spawn_build(&self) -> std::process::Child {
+        self.command("build", &[])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    }
+
     /// Builds and panics with the errors if the build fails.
     pub fn build_ok(&self) -> &Self {
         let run = self.build(&[]);
