@@ -3,8 +3,9 @@
 //!
 //! The output is double-buffered. Beside it, `.public.wsis-staging` (`.<output>.wsis-
 //! staging`) holds the spare: the tree the output showed before the last build (or,
-//! after a build into an empty output, a copy of the live one), with its own marker. A build updates the spare into the new site; only when every page
-//! rendered and every link resolved is it exchanged with the output, in one atomic
+//! after a build into an empty output, a copy of the live one), with its own marker.
+//! A build updates the spare into the new site; only when every page rendered and
+//! every link resolved is it exchanged with the output, in one atomic
 //! `renameat2(RENAME_EXCHANGE)` on Linux, and the previous output, now at the staging
 //! path, stays there as the next build's spare. Whenever the build is stopped, even by
 //! `SIGKILL`, the output is wholly the previous site or wholly the new one. The spare
