@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::file::{FORMAT, Refused};
 use super::staged::temporary;
+use crate::load::open_regular;
 use crate::model::Report;
 use crate::stamp::Stamp;
 
@@ -58,21 +59,6 @@ pub(crate) struct Packed {
     pub(crate) stamp: Option<Stamp>,
 }
 
-/// Opens the regular file at `path` with `options`, never through a symbolic link
-/// (on Unix the open itself refuses one, so none can be swapped in after a check);
-/// `None` when it cannot be opened or is not a regular file. A named pipe put in its
-/// place is opened without waiting for a writer, then refused.
-fn open_file(path: &Path, options: &mut OpenOptions) -> Option<File> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
-        options.custom_flags(flags.bits() as i32);
-    }
-    let file = options.open(path).ok()?;
-    file.metadata().ok()?.is_file().then_some(file)
-}
-
 /// The reports at `at` of the pack at `path`, which must be the pack `id`; in the
 /// order of `at`, read and decoded in parallel.
 ///
@@ -85,7 +71,7 @@ pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Repor
     if at.is_empty() {
         return Ok(Vec::new());
     }
-    let mut file = open_file(path, OpenOptions::new().read(true)).ok_or(Refused::Pack)?;
+    let mut file = open_regular(path, OpenOptions::new().read(true)).map_err(|_| Refused::Pack)?;
     // The header first: a file that is not this pack is refused before it is read.
     let mut head = [0u8; HEADER as usize];
     io::Read::read_exact(&mut file, &mut head).map_err(|_| Refused::Length)?;
@@ -169,7 +155,7 @@ impl Writer {
         // A pack being written anew by a build stopped before its rename: never
         // renamed now, it would stay beside the output.
         let _ = fs::remove_file(temporary(path));
-        let mut file = open_file(path, OpenOptions::new().read(true).append(true))?;
+        let mut file = open_regular(path, OpenOptions::new().read(true).append(true)).ok()?;
         if file.metadata().ok()?.len() != len {
             return None;
         }

@@ -180,6 +180,31 @@ pub(crate) fn describe_type(t: &std::fs::FileType) -> &'static str {
     }
 }
 
+/// Opens the regular file at `path` with `options`, never through a symbolic link
+/// (on Unix the open itself refuses one, so none can be swapped in after a check),
+/// and refusing anything but a regular file: a named pipe put in its place is opened
+/// without waiting for a writer, then refused.
+pub(crate) fn open_regular(
+    path: &Path,
+    options: &mut std::fs::OpenOptions,
+) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    let file = options.open(path)?;
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ))
+    }
+}
+
 /// Opens `path` for reading without blocking on a named pipe that was put in place of
 /// a checked file (the open then succeeds at once and the file type check refuses it).
 fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use super::names::sibling;
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::load::open_regular;
 
 /// The lock held for a build into one output folder; released when dropped.
 #[derive(Debug, Default)]
@@ -50,9 +51,6 @@ pub(super) fn take(target: &Path) -> Result<BuildLock, Diagnostic> {
         Ok(file) => file,
         Err(e) => return Ok(unlocked(format!("the lock file could not be opened: {e}"))),
     };
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return Ok(unlocked("the lock's name is not a regular file".into()));
-    }
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
@@ -77,26 +75,13 @@ pub(super) fn take(target: &Path) -> Result<BuildLock, Diagnostic> {
 
 /// Opens the lock file at `path`, created empty if missing, for writing (or for
 /// reading, where another user's file may be read and not written: a lock needs
-/// neither). Never through a link planted under its name, and without waiting on a
-/// named pipe put there.
+/// neither); a regular file only, never through a link planted under its name, and
+/// without waiting on a named pipe put there ([`open_regular`]).
 fn open(path: &Path) -> io::Result<fs::File> {
-    let with = |write: bool| {
-        let mut options = fs::OpenOptions::new();
-        if write {
-            options.write(true).create(true).truncate(false);
-        } else {
-            options.read(true);
-        }
-        #[cfg(unix)]
-        {
-            use rustix::fs::OFlags;
-            let flags = OFlags::NOFOLLOW | OFlags::NONBLOCK;
-            std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, flags.bits() as i32);
-        }
-        options.open(path)
-    };
-    with(true).or_else(|e| match e.kind() {
-        io::ErrorKind::PermissionDenied => with(false),
+    let mut writing = fs::OpenOptions::new();
+    writing.write(true).create(true).truncate(false);
+    open_regular(path, &mut writing).or_else(|e| match e.kind() {
+        io::ErrorKind::PermissionDenied => open_regular(path, fs::OpenOptions::new().read(true)),
         _ => Err(e),
     })
 }
