@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::folders::{self, Tree};
 use super::manifest::{MARKER, Written, write_manifest};
-use super::spare::Copy;
+use super::spare::{ALWAYS_COPIED, Bound, Copy};
 use super::tree::{create_new, prune};
 use super::walk::folder_times;
 use super::{Output, clash, swap};
@@ -38,8 +39,9 @@ impl Output {
     /// A build into an output with no tree of wsis's own copies its new output as the
     /// spare once the exchange is done, while `alongside` may still run: the cache is
     /// put in place as soon as it is written, not after the copy, so a build stopped
-    /// while it copies has lost only the copy. The output folder's lock is released
-    /// when all is done.
+    /// while it copies has lost only the copy, and the copy stops once the cache is in
+    /// place (past its first few thousand entries), leaving what it made as a smaller
+    /// spare. The output folder's lock is released when all is done.
     pub(crate) fn commit_with<T: Send, U: Send>(
         mut self,
         alongside: impl FnOnce(u128) -> T + Send,
@@ -63,6 +65,13 @@ impl Output {
         let (target, staging) = (self.target.clone(), self.staging.clone());
         #[cfg(test)]
         let gate = lock(&self.copy_gate).take();
+        #[cfg(test)]
+        let floor = self.copy_floor.unwrap_or(ALWAYS_COPIED);
+        #[cfg(not(test))]
+        let floor = ALWAYS_COPIED;
+        // Set once the cache is in place: the copy then stops ([`super::spare`]).
+        let cache_done = AtomicBool::new(false);
+        let cache_done = &cache_done;
         std::thread::scope(|scope| {
             // Made inside the scope: should the exchange panic, the sender goes with
             // it and the waiting thread hears "not committed" rather than waiting on.
@@ -72,7 +81,9 @@ impl Output {
             // queued behind it).
             let beside = scope.spawn(move || {
                 let result = alongside(hash);
-                tell.recv().unwrap_or(false).then(|| then(result))
+                let then = tell.recv().unwrap_or(false).then(|| then(result));
+                cache_done.store(true, Ordering::Relaxed);
+                then
             });
             let committed = self.exchange(&written, &manifest, hash);
             let _ = exchanged.send(committed.is_ok());
@@ -81,6 +92,10 @@ impl Output {
                 #[cfg(test)]
                 if let Some(gate) = &gate {
                     let _ = gate.recv_timeout(std::time::Duration::from_secs(60));
+                    // ...and until the cache is in place, so they know where it stops.
+                    while !beside.is_finished() {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
                 }
                 let copy = Copy {
                     target,
@@ -88,6 +103,10 @@ impl Output {
                     written: &written,
                     manifest: &manifest,
                     hash,
+                    bound: Bound {
+                        stop: cache_done,
+                        floor,
+                    },
                 };
                 copy.leave();
             }

@@ -137,6 +137,10 @@ pub(crate) struct Output {
     /// In tests, what the spare's copy waits for before it begins.
     #[cfg(test)]
     copy_gate: Mutex<Option<std::sync::mpsc::Receiver<()>>>,
+    /// In tests, how many entries the spare's copy makes past the cache's install
+    /// ([`spare::ALWAYS_COPIED`] otherwise).
+    #[cfg(test)]
+    copy_floor: Option<usize>,
 }
 
 impl Output {
@@ -251,6 +255,8 @@ impl Output {
             lock: build_lock,
             #[cfg(test)]
             copy_gate: Mutex::new(None),
+            #[cfg(test)]
+            copy_floor: None,
         };
         Ok((output, beside))
     }
