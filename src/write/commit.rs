@@ -80,10 +80,11 @@ impl Output {
             // rayon worker must never do (with one thread, the exchange would be
             // queued behind it).
             let beside = scope.spawn(move || {
+                // Set however this thread ends, a panic included: the copy is bounded
+                // by the cache's write, and must not go on unbounded without it.
+                let _done = Done(cache_done);
                 let result = alongside(hash);
-                let then = tell.recv().unwrap_or(false).then(|| then(result));
-                cache_done.store(true, Ordering::Relaxed);
-                then
+                tell.recv().unwrap_or(false).then(|| then(result))
             });
             let committed = self.exchange(&written, &manifest, hash);
             let _ = exchanged.send(committed.is_ok());
@@ -179,4 +180,13 @@ pub(super) fn folder_clash<V>(written: &HashMap<String, V>) -> Option<(&str, &st
             .find(|folder| written.contains_key(*folder))
             .map(|folder| (folder, key.as_str()))
     })
+}
+
+/// Sets its flag when dropped.
+struct Done<'a>(&'a AtomicBool);
+
+impl Drop for Done<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Release);
+    }
 }

@@ -47,7 +47,7 @@ impl Tree {
 }
 
 /// The record of `tree`.
-fn record(target: &Path, tree: Tree) -> PathBuf {
+pub(super) fn record(target: &Path, tree: Tree) -> PathBuf {
     sibling(target, "wsis-folders").join(tree.name())
 }
 

@@ -12,7 +12,7 @@
 //! is never served, and is safe to delete: the next build then writes a whole tree.
 //! A build into an output that had no tree of wsis's own (empty or missing) has no
 //! previous tree to keep: it leaves a copy of the new one, hard links, as the spare
-//! ([`spare`]). One build at a time uses these folders: a build holds a lock beside
+//! (as much of it as is made while its cache is written: [`spare`]). One build at a time uses these folders: a build holds a lock beside
 //! the output until it is done ([`lock`]).
 //! Elsewhere (and on file systems without the exchange) two renames do it, and a build
 //! killed between them is repaired by the next one. `wsis` refuses to replace a folder

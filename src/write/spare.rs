@@ -10,14 +10,16 @@
 //! is put in place as soon as it is written, so a build stopped while it copies has
 //! lost nothing but the copy, and the next build makes the spare as before.
 //!
-//! The copy is made only while the cache is written, so that it never makes the
-//! build longer: once the cache is in place it stops, past its first
-//! [`ALWAYS_COPIED`] entries, and what it made is left as a spare of its own, whose
-//! marker lists only the files it holds. The next build links the rest from the live
-//! output, as it would without a spare. At 10,000 reports the copy is about as long
-//! as the cache's write; at 100,000 (150,000 folders and 216,000 links, 7 to 16 s of
-//! system time on a file system with many freshly deleted inodes) it was the larger
-//! part of a commit stage grown from 5 s to 16-19 s.
+//! The copy is bounded by the cache's write: once the cache is in place it stops,
+//! past its first [`ALWAYS_COPIED`] entries (a folder begun is finished), and what it
+//! made is left as a spare of its own, whose marker lists only the files it holds; a
+//! folder it made that holds none of them is removed. The next build links the rest
+//! from the live output (a temporary name and a rename each, as into any spare). At
+//! 10,000 reports the copy is about as long as the cache's write, so it may be whole
+//! or nearly; at 100,000 (150,000 folders and 216,000 links, 5 to 16 s of system time
+//! depending on how many inodes were freshly deleted) the two slowed each other, and
+//! the commit stage grew from 5 s to 16-19 s. The copy still shares the cores with the
+//! cache's write while both run.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -70,6 +72,8 @@ pub(super) struct Bound<'a> {
 /// What [`link_tree`] made: the files linked, and whether they are all it was given.
 struct Linked<'a> {
     files: Vec<&'a String>,
+    /// The folders made, by key (`""` for the root).
+    folders: Vec<&'a str>,
     whole: bool,
 }
 
@@ -109,6 +113,12 @@ impl Copy<'_> {
                         .iter()
                         .filter(|(k, _)| held.contains(k.as_str())),
                 );
+                // A folder made without a file of its own, whose subfolders were not
+                // begun, holds nothing: no file's folder, it would be in no record,
+                // and a walk trusting its parent's time would never find it to remove.
+                for folder in linked.folders.iter().rev().filter(|f| !f.is_empty()) {
+                    let _ = fs::remove_dir(copy.join(folder));
+                }
                 (part.as_str(), xxhash_rust::xxh3::xxh3_128(part.as_bytes()))
             };
             // The marker last: the next walk trusts a folder's time only when it is
@@ -182,9 +192,10 @@ fn link_tree<'a>(
     }
     let made = AtomicUsize::new(0);
     let go_on =
-        || !bound.stop.load(Ordering::Relaxed) || made.load(Ordering::Relaxed) < bound.floor;
+        || !bound.stop.load(Ordering::Acquire) || made.load(Ordering::Relaxed) < bound.floor;
     let mut linked = Linked {
         files: Vec::new(),
+        folders: Vec::new(),
         whole: true,
     };
     for level in &depths {
@@ -206,9 +217,12 @@ fn link_tree<'a>(
                 Ok(true)
             })
             .collect::<io::Result<Vec<bool>>>()?;
-        for ((_, files), done) in level.iter().zip(done) {
+        for ((folder, files), done) in level.iter().zip(done) {
             match done {
-                true => linked.files.extend(files),
+                true => {
+                    linked.files.extend(files);
+                    linked.folders.push(folder);
+                }
                 false => linked.whole = false,
             }
         }
@@ -384,7 +398,8 @@ mod tests {
         assert!(!root.join(".public.wsis-spare").exists());
         // Its record is its own (the live output's kept beside it).
         let tree = Tree::at(&staging, xxhash_rust::xxh3::xxh3_128(marker.as_bytes()));
-        assert!(tree.is_some());
+        let record = folders::record(&out, tree.unwrap());
+        assert!(record.is_file(), "no record of the copy's own folders");
 
         let next = [
             ("z.html", "z2"),
@@ -411,6 +426,71 @@ mod tests {
             assert_eq!(fs::read_to_string(out.join(rel)).unwrap(), text, "{rel}");
         }
         assert_eq!(files_under(&out).len(), files.len());
+    }
+
+    /// Issue 17 (red team): a copy stopped below a folder with no file of its own
+    /// leaves no empty folder: the folder would be in no record, and the next build's
+    /// walk, trusting its parent's time, would never find it to remove it; the output
+    /// would then have a folder a fresh build has not. Every folder of the copy holds
+    /// a file it lists.
+    #[test]
+    fn a_copy_stopped_below_a_folder_without_files_leaves_no_empty_folder() {
+        use super::super::manifest::read_manifest;
+        let (dir, out) = temporary_output();
+        let root = dir.path();
+        let staging = root.join(".public.wsis-staging");
+        let files = [
+            ("index.html", "i"),
+            ("docs/index.html", "d"),
+            ("docs/api/v1/a.html", "a"),
+        ];
+        build(root, &out, &files);
+        fs::remove_dir_all(&staging).unwrap();
+        let manifest = fs::read_to_string(out.join(MARKER)).unwrap();
+        let written = read_manifest(&manifest);
+        let stop = std::sync::atomic::AtomicBool::new(true);
+        // The root and `docs` with their files (4 entries), then `docs/api` (5).
+        super::Copy {
+            target: out.clone(),
+            staging: staging.clone(),
+            written: &written,
+            manifest: &manifest,
+            hash: xxhash_rust::xxh3::xxh3_128(manifest.as_bytes()),
+            bound: super::Bound {
+                stop: &stop,
+                floor: 5,
+            },
+        }
+        .leave();
+        let held = files_under(&staging);
+        let expected: std::collections::BTreeSet<String> =
+            ["docs/index.html", "index.html"].map(String::from).into();
+        assert_eq!(held, expected);
+        for entry in walkdir::WalkDir::new(&staging).min_depth(1) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_dir() {
+                let key = crate::urls::slash_path(entry.path().strip_prefix(&staging).unwrap());
+                assert!(
+                    held.iter().any(|file| file.starts_with(&format!("{key}/"))),
+                    "{key} holds no file of the copy"
+                );
+            }
+        }
+        // Later, so that the folders' times are trusted by the next walk.
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+        fs::File::options()
+            .write(true)
+            .open(staging.join(MARKER))
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let next = [("index.html", "i"), ("docs/index.html", "d2")];
+        build(root, &out, &next);
+        assert!(!out.join("docs/api").exists());
+        assert_eq!(
+            fs::read_to_string(out.join("docs/index.html")).unwrap(),
+            "d2"
+        );
     }
 
     /// Issue 17: once the cache is in place the copy stops (here held back until then,
@@ -494,7 +574,10 @@ mod tests {
         let (dir, out) = temporary_output();
         let root = dir.path();
         let spare_marker = root.join(".public.wsis-staging").join(MARKER);
-        let o = one_page(root, &out);
+        let mut o = one_page(root, &out);
+        // Nothing made whatever happens: what is made, is made while the cache is
+        // written.
+        o.copy_floor = Some(0);
         let (_, seen) = o
             .commit_with(
                 |_| {
