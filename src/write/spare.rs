@@ -72,8 +72,9 @@ pub(super) struct Bound<'a> {
 /// What [`link_tree`] made: the files linked, and whether they are all it was given.
 struct Linked<'a> {
     files: Vec<&'a String>,
-    /// The folders made, by key (`""` for the root).
-    folders: Vec<&'a str>,
+    /// The folders made that hold no file of their own, by key, shallowest first:
+    /// only these can be left empty by a copy stopped before their subfolders.
+    bare: Vec<&'a str>,
     whole: bool,
 }
 
@@ -116,7 +117,7 @@ impl Copy<'_> {
                 // A folder made without a file of its own, whose subfolders were not
                 // begun, holds nothing: no file's folder, it would be in no record,
                 // and a walk trusting its parent's time would never find it to remove.
-                for folder in linked.folders.iter().rev().filter(|f| !f.is_empty()) {
+                for folder in linked.bare.iter().rev().filter(|f| !f.is_empty()) {
                     let _ = fs::remove_dir(copy.join(folder));
                 }
                 (part.as_str(), xxhash_rust::xxh3::xxh3_128(part.as_bytes()))
@@ -195,7 +196,7 @@ fn link_tree<'a>(
         || !bound.stop.load(Ordering::Acquire) || made.load(Ordering::Relaxed) < bound.floor;
     let mut linked = Linked {
         files: Vec::new(),
-        folders: Vec::new(),
+        bare: Vec::new(),
         whole: true,
     };
     for level in &depths {
@@ -219,10 +220,8 @@ fn link_tree<'a>(
             .collect::<io::Result<Vec<bool>>>()?;
         for ((folder, files), done) in level.iter().zip(done) {
             match done {
-                true => {
-                    linked.files.extend(files);
-                    linked.folders.push(folder);
-                }
+                true if files.is_empty() => linked.bare.push(folder),
+                true => linked.files.extend(files),
                 false => linked.whole = false,
             }
         }
