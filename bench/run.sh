@@ -23,6 +23,9 @@
 #
 # Environment: RUNS (default 3; 100,000 reports always run once), BENCH_DIR (corpora,
 # default /tmp/wsis-bench), GEN (the generator, default ../shared/bench/gen_corpus.py).
+# The wsis builds run with WSIS_TIMINGS=1, their stage lines kept in
+# $BENCH_DIR/wsis-N.stages (each build's headed by what it was), to see afterwards
+# where a slow run's time went.
 # Needs /usr/bin/time and Debian's hugo (installed with apt-get when missing). Uses the
 # release binary (built first).
 set -euo pipefail
@@ -42,11 +45,12 @@ fresh_flag=()
 if "$WSIS" build --help | grep -q -- '--fresh'; then fresh_flag=(--fresh); fi
 mkdir -p "$DIR"
 
-# Runs a command under /usr/bin/time; prints "wall cpu rss_kb".
+# Runs a command under /usr/bin/time; prints "wall cpu rss_kb". Its standard error
+# goes to the file named by $STAGES (default: nowhere).
 measure() {
     local log
     log=$(mktemp)
-    /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>&1
+    /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>>"${STAGES:-/dev/null}"
     awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$log"
     rm -f "$log"
 }
@@ -87,13 +91,16 @@ for n in "${sizes[@]}"; do
     warm "$DIR/wsis-$n" "$DIR/hugo-$n"
     : >"$DIR/wsis-$n.times"
     : >"$DIR/hugo-$n.times"
+    stages="$DIR/wsis-$n.stages"
+    : >"$stages"
     for _ in $(seq "$runs"); do
         if [ -z "${OVER:-}" ]; then
             set_aside wsis "$n"
             set_aside hugo "$n"
         fi
-        measure "$WSIS" build --root "$DIR/wsis-$n" --output "$DIR/wsis-$n/public" \
-            "${fresh_flag[@]}" >>"$DIR/wsis-$n.times"
+        echo "== fresh build" >>"$stages"
+        WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
+            --output "$DIR/wsis-$n/public" "${fresh_flag[@]}" >>"$DIR/wsis-$n.times"
         measure hugo --quiet --source "$DIR/hugo-$n" --destination "$DIR/hugo-$n/public" \
             >>"$DIR/hugo-$n.times"
     done
@@ -117,12 +124,16 @@ for n in "${sizes[@]}"; do
     saved=$(mktemp)
     cp -p "$report" "$saved"
     printf '\nOne sentence appended by the benchmark.\n' >>"$report"
-    inc=$(measure "$WSIS" build --root "$DIR/wsis-$n" --output "$DIR/wsis-$n/public")
+    echo "== one report edited" >>"$stages"
+    inc=$(WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
+        --output "$DIR/wsis-$n/public")
     # A second edit, as an editor's next save: the spare beside the output is now the
     # previous output, not the copy of it the fresh build left (wsis before issue 17's
     # thirteenth round left none, and the first edit build made it).
     printf 'A second sentence appended by the benchmark.\n' >>"$report"
-    again=$(measure "$WSIS" build --root "$DIR/wsis-$n" --output "$DIR/wsis-$n/public")
+    echo "== edited again" >>"$stages"
+    again=$(WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
+        --output "$DIR/wsis-$n/public")
     cp -p "$saved" "$report"
     rm -f "$saved"
     awk -v n="$n" -v inc="$inc" -v again="$again" -v fresh="$wsis_wall" 'BEGIN {
