@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::file::{FORMAT, Refused};
 use super::staged::temporary;
 use crate::load::open_regular;
-use crate::model::Report;
+use crate::model::{Report, Store};
 use crate::stamp::Stamp;
 
 /// The first bytes of every pack.
@@ -79,6 +79,8 @@ pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Repor
         return Err(Refused::Pack);
     }
     let size = file.metadata().map_err(|_| Refused::Pack)?.len();
+    let pack = Arc::new(Pack(file));
+    let store: Arc<dyn Store> = pack.clone();
     at.par_iter()
         .map_init(Vec::new, |blob: &mut Vec<u8>, p| {
             let end = p.offset.checked_add(p.len).ok_or(Refused::Length)?;
@@ -86,15 +88,38 @@ pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Repor
                 return Err(Refused::Length);
             }
             blob.resize(usize::try_from(p.len).map_err(|_| Refused::Length)?, 0);
-            read_at(&file, blob, p.offset).map_err(|_| Refused::Length)?;
+            read_at(&pack.0, blob, p.offset).map_err(|_| Refused::Length)?;
             if xxhash_rust::xxh3::xxh3_128(blob) != p.hash {
                 return Err(Refused::Checksum);
             }
-            postcard::from_bytes::<Report>(blob)
-                .map(Arc::new)
-                .map_err(|_| Refused::Decode)
+            let decode = || postcard::from_bytes::<Report>(blob);
+            // The reports' text is left in the pack (see `model::deflated`) where a
+            // file open can be renamed over: a new pack takes the old one's name
+            // while this build's reports still read from it.
+            let decoded = if cfg!(unix) {
+                crate::model::decoding_from(&store, p.offset, blob, decode)
+            } else {
+                decode()
+            };
+            decoded.map(Arc::new).map_err(|_| Refused::Decode)
         })
         .collect()
+}
+
+/// The pack a build read its reports from, open: their text is read from it when
+/// shown (`model::deflated`). Written anew, a pack is a new file renamed over the old,
+/// and appending leaves every byte before the end as it was, so the bytes a report
+/// points to stay until the last report is dropped; bytes changed by anything else
+/// are refused by their hash.
+#[derive(Debug)]
+struct Pack(File);
+
+impl Store for Pack {
+    fn read_at(&self, offset: u64, len: usize) -> io::Result<Vec<u8>> {
+        let mut bytes = vec![0; len];
+        read_at(&self.0, &mut bytes, offset)?;
+        Ok(bytes)
+    }
 }
 
 /// Fills `buf` with the bytes of `file` from `offset`, without moving a shared
@@ -195,11 +220,17 @@ impl Writer {
     pub(crate) fn write(&mut self, reports: &[(u64, &Report)]) -> io::Result<Vec<Packed>> {
         let mut at = Vec::with_capacity(reports.len());
         for batch in reports.chunks(BATCH) {
-            // Plain strings, numbers and lists: encoding them cannot fail.
+            // Plain strings, numbers and lists, and text left in the pack a report
+            // was read from: encoding fails only when that text no longer reads back
+            // as it was (`model::deflated`), and then the pack is not written.
             let blobs: Vec<(u64, Vec<u8>)> = batch
                 .par_iter()
-                .map(|(fp, r)| (*fp, postcard::to_stdvec(r).unwrap_or_default()))
-                .collect();
+                .map(|(fp, r)| {
+                    let blob = postcard::to_stdvec(r)
+                        .map_err(|e| io::Error::other(format!("{}: {e}", r.source.display())))?;
+                    Ok((*fp, blob))
+                })
+                .collect::<io::Result<_>>()?;
             for (fingerprint, blob) in blobs {
                 self.file.write_all(&blob)?;
                 at.push(Packed {
@@ -477,3 +508,7 @@ mod tests {
         assert_eq!(names.len(), outputs.len() * 2, "{names:?}");
     }
 }
+
+#[cfg(all(test, unix))]
+#[path = "pack_text_tests.rs"]
+mod text_tests;

@@ -13,11 +13,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 
+mod deflated;
 mod figure;
 pub mod frame;
 mod localized;
 mod packed;
 
+pub(crate) use deflated::{Store, decoding_from};
 pub use figure::{Amount, Bound, Hedge, Source, Status};
 pub use localized::Localized;
 pub use packed::{Packed, Sections};

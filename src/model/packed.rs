@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::fmt;
 use std::sync::OnceLock;
 
+use super::deflated::Deflated;
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -30,8 +31,9 @@ const MAX_RATIO: usize = 1032;
 /// build does before rendering a page from them.
 #[derive(Clone, Default)]
 pub struct Packed {
-    /// The deflated bytes; empty for the empty string.
-    bytes: Box<[u8]>,
+    /// The deflated bytes (in memory, or left in the file they were read back from:
+    /// see [`super::deflated`]); empty for the empty string.
+    bytes: Deflated,
     /// The length of the string, to unpack it into one allocation.
     len: usize,
     /// Whether the bytes inflate to a string of `len` bytes: known at once for a
@@ -40,8 +42,11 @@ pub struct Packed {
 }
 
 impl PartialEq for Packed {
+    /// Alike when their lengths and bytes are, the bytes compared by their XXH3-128
+    /// (stored bytes are not read for it).
     fn eq(&self, other: &Packed) -> bool {
-        (self.len, &self.bytes) == (other.len, &other.bytes)
+        (self.len, self.bytes.len(), self.bytes.digest())
+            == (other.len, other.bytes.len(), other.bytes.digest())
     }
 }
 
@@ -78,7 +83,7 @@ impl Packed {
             }
         });
         Packed {
-            bytes: bytes.into_boxed_slice(),
+            bytes: Deflated::Here(bytes.into_boxed_slice()),
             len: text.len(),
             sound: OnceLock::from(true),
         }
@@ -115,6 +120,7 @@ impl Packed {
         if self.len / MAX_RATIO > self.bytes.len() {
             return None;
         }
+        let bytes = self.bytes.get()?;
         INFLATE.with_borrow_mut(|d| {
             d.reset(false);
             // Asked for, not demanded: a crafted length within the ratio can still be
@@ -123,11 +129,11 @@ impl Packed {
             out.try_reserve_exact(self.len + 1).ok()?;
             loop {
                 let read = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
-                let rest = &self.bytes[read.min(self.bytes.len())..];
+                let rest = &bytes[read.min(bytes.len())..];
                 let before = (d.total_in(), d.total_out());
                 match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
                     Ok(Status::StreamEnd) => {
-                        let whole = read_all(d.total_in(), self.bytes.len());
+                        let whole = read_all(d.total_in(), bytes.len());
                         return (whole && out.len() == self.len).then_some(out);
                     }
                     // More than the length recorded, or no progress: not this string.
@@ -148,10 +154,16 @@ impl Packed {
     #[cfg(test)]
     pub(crate) fn crafted(bytes: &[u8], len: usize) -> Packed {
         Packed {
-            bytes: bytes.into(),
+            bytes: Deflated::Here(bytes.into()),
             len,
             sound: OnceLock::new(),
         }
+    }
+
+    /// Whether the bytes are left in the file they were read back from.
+    #[cfg(test)]
+    pub(crate) fn is_stored(&self) -> bool {
+        self.bytes.is_stored()
     }
 
     /// The length of the string, in bytes.
@@ -184,8 +196,12 @@ impl fmt::Debug for Packed {
 impl Serialize for Packed {
     /// The deflated bytes and the string's length, as held: the build cache stores
     /// reports so, rather than deflating every report's HTML again.
+    /// Bytes left in a file that cannot be read back as they were fail it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (self.len as u64, serde_bytes_of(&self.bytes)).serialize(serializer)
+        let bytes = self.bytes.get().ok_or_else(|| {
+            serde::ser::Error::custom("a packed string's bytes could not be read back")
+        })?;
+        (self.len as u64, serde_bytes_of(&bytes)).serialize(serializer)
     }
 }
 
@@ -206,18 +222,25 @@ impl<'de> Deserialize<'de> for Packed {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Packed, D::Error> {
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Box<[u8]>;
+            type Value = Deflated;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("deflated bytes")
             }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Box<[u8]>, E> {
-                Ok(v.into())
+            // Bytes borrowed from the input may be left where they are (a file's).
+            fn visit_borrowed_bytes<E: serde::de::Error>(
+                self,
+                v: &'de [u8],
+            ) -> Result<Deflated, E> {
+                Ok(Deflated::decoded(v))
             }
-            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Box<[u8]>, E> {
-                Ok(v.into_boxed_slice())
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Deflated, E> {
+                Ok(Deflated::Here(v.into()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Deflated, E> {
+                Ok(Deflated::Here(v.into_boxed_slice()))
             }
         }
-        struct Bytes(Box<[u8]>);
+        struct Bytes(Deflated);
         impl<'de> Deserialize<'de> for Bytes {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
                 d.deserialize_bytes(Visitor).map(Bytes)
@@ -299,7 +322,9 @@ impl Sections {
     pub fn hash_into(&self, h: &mut xxhash_rust::xxh3::Xxh3) {
         h.update(&(self.text.len as u64).to_le_bytes());
         h.update(&(self.text.bytes.len() as u64).to_le_bytes());
-        h.update(&self.text.bytes);
+        // Their XXH3-128, the same whether they are held or left in the reports file:
+        // keying every report's text reads none of it.
+        h.update(&self.text.bytes.digest().to_le_bytes());
         h.update(&(self.ends.len() as u64).to_le_bytes());
         for &end in &self.ends {
             h.update(&(end as u64).to_le_bytes());
@@ -454,17 +479,18 @@ mod tests {
             assert_eq!(p.unpack(), "");
             assert!(format!("{p:?}").contains("do not unpack"));
         };
+        let deflated = packed.bytes.get().unwrap().to_vec();
         // Another length than the string's, longer or shorter, or past any stream.
         for len in [html.len() - 1, html.len() + 1, 0, 1, usize::MAX, 1 << 40] {
-            unsound(read(packed.bytes.clone(), len));
+            unsound(read(deflated.clone().into_boxed_slice(), len));
         }
         // Damaged or cut bytes, bytes past the stream's end, and no deflate at all.
-        let mut damaged = packed.bytes.to_vec();
+        let mut damaged = deflated.clone();
         let middle = damaged.len() / 2;
         damaged[middle] ^= 0x55;
-        let mut longer = packed.bytes.to_vec();
+        let mut longer = deflated.clone();
         longer.push(0);
-        let cut = packed.bytes[..packed.bytes.len() - 2].to_vec();
+        let cut = deflated[..deflated.len() - 2].to_vec();
         for bytes in [damaged, longer, cut, b"not deflate".to_vec(), Vec::new()] {
             unsound(read(bytes.into_boxed_slice(), html.len()));
         }
@@ -478,7 +504,7 @@ mod tests {
         };
         unsound(read(not_text, 3));
         // The right bytes read back are sound, and unpack.
-        let right = read(packed.bytes.clone(), html.len());
+        let right = read(deflated.into_boxed_slice(), html.len());
         assert!(right.is_sound());
         assert_eq!(right.unpack(), html);
     }
