@@ -290,7 +290,7 @@ mod tests {
         crate::frame::fixture::report(n, crate::model::OrgId(0), 2024, None)
     }
 
-    fn dir() -> PathBuf {
+    pub(super) fn dir() -> PathBuf {
         let d = std::env::temp_dir().join(format!(
             "wsis-pack-{}-{:x}",
             std::process::id(),

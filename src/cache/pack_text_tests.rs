@@ -13,15 +13,7 @@ fn report_with_text(n: usize) -> Report {
     r
 }
 
-fn folder() -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "wsis-pack-text-{}-{:x}",
-        std::process::id(),
-        new_id(Path::new("t"))
-    ));
-    fs::create_dir_all(&d).unwrap();
-    d
-}
+use super::tests::dir as folder;
 
 /// A pack at `path` holding `reports`: its id and where each report is.
 fn pack_of(path: &Path, reports: &[&Report]) -> (u128, Vec<Packed>) {
@@ -31,6 +23,17 @@ fn pack_of(path: &Path, reports: &[&Report]) -> (u128, Vec<Packed>) {
     let at = w.write(&list).unwrap();
     w.finish().unwrap();
     (id, at)
+}
+
+/// A folder holding a pack of one report with text, read back: the folder, the
+/// pack, the report as written, where it is, and the report read back.
+fn one_read_back() -> (PathBuf, PathBuf, Report, Vec<Packed>, Arc<Report>) {
+    let d = folder();
+    let pack = d.join(".public.wsis-reports");
+    let a = report_with_text(1);
+    let (id, at) = pack_of(&pack, &[&a]);
+    let back = read(&pack, id, &at).unwrap().remove(0);
+    (d, pack, a, at, back)
 }
 
 /// The search index keys a report's text by [`Sections::hash_into`]: a report read
@@ -68,11 +71,7 @@ fn reports_read_back_leave_their_text_in_the_pack_and_read_it_when_asked() {
 
 #[test]
 fn text_changed_in_the_pack_after_it_was_read_is_refused_before_a_page_shows_it() {
-    let d = folder();
-    let pack = d.join(".public.wsis-reports");
-    let a = report_with_text(1);
-    let (id, at) = pack_of(&pack, &[&a]);
-    let back = read(&pack, id, &at).unwrap();
+    let (d, pack, _, at, back) = one_read_back();
     // Every byte of the report after its first quarter changed in place, where its
     // HTML is: the bytes read back no longer hash as they did when read.
     let mut bytes = fs::read(&pack).unwrap();
@@ -85,30 +84,26 @@ fn text_changed_in_the_pack_after_it_was_read_is_refused_before_a_page_shows_it(
         .unwrap()
         .write_all(&bytes)
         .unwrap();
-    assert!(!back[0].body.html.is_sound());
-    assert_eq!(back[0].body.html.unpack(), "", "no panic, nothing shown");
-    assert_eq!(back[0].body.text.unpack(), None);
+    assert!(!back.body.html.is_sound());
+    assert_eq!(back.body.html.unpack(), "", "no panic, nothing shown");
+    assert_eq!(back.body.text.unpack(), None);
     let cache = super::super::Incremental::open(&d.join("public"), None, true, Default::default());
-    assert!(cache.sound(&back[0]).is_err());
+    assert!(cache.sound(&back).is_err());
     // Nor written into another pack as if it were the report's (an empty report
     // was written in its place).
     let mut w = Writer::anew(&d.join("other")).unwrap();
-    let failed = w.write(&[(1, &back[0])]).expect_err("written");
+    let failed = w.write(&[(1, &back)]).expect_err("written");
     assert!(failed.to_string().contains("r1.md"), "{failed}");
     fs::remove_dir_all(&d).unwrap();
 }
 
 #[test]
 fn a_pack_written_anew_leaves_the_old_one_readable_by_reports_read_from_it() {
-    let d = folder();
-    let pack = d.join(".public.wsis-reports");
-    let a = report_with_text(1);
-    let (id, at) = pack_of(&pack, &[&a]);
-    let back = read(&pack, id, &at).unwrap();
+    let (d, pack, a, _, back) = one_read_back();
     // The next pack takes the name, as a build that rewrites it does; then is removed.
     pack_of(&pack, &[&report_with_text(7)]);
     fs::remove_file(&pack).unwrap();
-    assert_eq!(back[0].body.html.unpack(), a.body.html.unpack());
-    assert_eq!(back[0].body.text.unpack(), a.body.text.unpack());
+    assert_eq!(back.body.html.unpack(), a.body.html.unpack());
+    assert_eq!(back.body.text.unpack(), a.body.text.unpack());
     fs::remove_dir_all(&d).unwrap();
 }
