@@ -65,6 +65,11 @@
 //! file (`validate`), and a report's text that does not unpack to what the entry says
 //! (which only a file crafted with a matching checksum holds) stops the build, before
 //! the page showing it is written, with an error that says to run `wsis build --fresh`.
+//! On Unix the reports' text is not copied into memory when they are read: it stays
+//! in the reports file, kept open to the end of the build and read when a page or the
+//! search index asks ([`crate::model::Packed`]); bytes that no longer hash as they
+//! did when read (the file changed in place meanwhile, which no build does) are refused
+//! as damaged text is.
 //! The checksums find damage, not a file crafted with checksums to match: such a
 //! search file can have the index keep terms or `docs/` bundles of a text no longer
 //! there. The cache files are trusted as far as the output folder beside them (who
@@ -423,7 +428,8 @@ impl Incremental {
             Kind::Cache,
             &self.pack_path,
             format!(
-                "the build cache's copy of {} is damaged: its text does not unpack",
+                "the build cache's copy of {} is damaged: its text does not unpack \
+                 (or the reports file changed during the build)",
                 report.source.display()
             ),
         )

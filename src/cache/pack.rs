@@ -17,6 +17,12 @@
 //! by another build or another `wsis`, is refused, as is a report whose bytes do not
 //! hash as recorded. Appending never changes a byte a cache file points to, so a build
 //! stopped halfway leaves a pack the last cache still reads.
+//!
+//! On Unix, reports read back keep their deflated text in the pack, which stays open
+//! while they live ([`crate::model::Store`]): a pack written anew is a new file renamed
+//! over this one, which the open file outlives. (A network file system that refuses
+//! to rename over an open file, as SMB mounts may, makes such a write fail: the cache
+//! is then not written, with a warning, and the next build renders every page.)
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -226,8 +232,13 @@ impl Writer {
             let blobs: Vec<(u64, Vec<u8>)> = batch
                 .par_iter()
                 .map(|(fp, r)| {
-                    let blob = postcard::to_stdvec(r)
-                        .map_err(|e| io::Error::other(format!("{}: {e}", r.source.display())))?;
+                    let blob = postcard::to_stdvec(r).map_err(|_| {
+                        io::Error::other(format!(
+                            "the text of {} could not be read back from the reports file \
+                             (changed during the build?)",
+                            r.source.display()
+                        ))
+                    })?;
                     Ok((*fp, blob))
                 })
                 .collect::<io::Result<_>>()?;

@@ -54,6 +54,10 @@ fn reports_read_back_leave_their_text_in_the_pack_and_read_it_when_asked() {
     let back = read(&pack, id, &at).unwrap();
     for (was, r) in [&a, &b].into_iter().zip(&back) {
         assert!(r.body.html.is_stored(), "the HTML was copied into memory");
+        assert!(
+            r.body.text.is_stored(),
+            "the plain text was copied into memory"
+        );
         assert_eq!(r.body.html.unpack(), was.body.html.unpack());
         assert!(r.body.html.is_sound());
         assert_eq!(r.body.text.unpack(), was.body.text.unpack());
@@ -89,8 +93,8 @@ fn text_changed_in_the_pack_after_it_was_read_is_refused_before_a_page_shows_it(
     assert_eq!(back.body.text.unpack(), None);
     let cache = super::super::Incremental::open(&d.join("public"), None, true, Default::default());
     assert!(cache.sound(&back).is_err());
-    // Nor written into another pack as if it were the report's (an empty report
-    // was written in its place).
+    // Nor written into another pack: the write fails, naming the report (rather than
+    // writing an empty report for it).
     let mut w = Writer::anew(&d.join("other")).unwrap();
     let failed = w.write(&[(1, &back)]).expect_err("written");
     assert!(failed.to_string().contains("r1.md"), "{failed}");
@@ -100,10 +104,36 @@ fn text_changed_in_the_pack_after_it_was_read_is_refused_before_a_page_shows_it(
 #[test]
 fn a_pack_written_anew_leaves_the_old_one_readable_by_reports_read_from_it() {
     let (d, pack, a, _, back) = one_read_back();
-    // The next pack takes the name, as a build that rewrites it does; then is removed.
-    pack_of(&pack, &[&report_with_text(7)]);
+    assert!(back.body.html.is_stored());
+    // The next pack takes the name, as a build that rewrites it does (from the very
+    // reports it replaces the file of); then is removed.
+    pack_of(&pack, &[&back, &report_with_text(7)]);
     fs::remove_file(&pack).unwrap();
     assert_eq!(back.body.html.unpack(), a.body.html.unpack());
     assert_eq!(back.body.text.unpack(), a.body.text.unpack());
+    fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn text_that_reads_back_once_then_not_again_is_refused_after_the_page_is_made() {
+    let (d, pack, a, _, back) = one_read_back();
+    let cache = super::super::Incremental::open(&d.join("public"), None, true, Default::default());
+    // Checked before the page is made: read once, sound.
+    assert!(cache.sound(&back).is_ok());
+    // The file changed before the page reads the HTML again: the last byte of the
+    // HTML as the pack holds it (its length, then its deflated bytes).
+    let html = postcard::to_stdvec(&a.body.html).unwrap();
+    let mut bytes = fs::read(&pack).unwrap();
+    let at = bytes
+        .windows(html.len())
+        .position(|w| w == html.as_slice())
+        .expect("the HTML in the pack");
+    bytes[at + html.len() - 1] ^= 0x5a;
+    fs::write(&pack, &bytes).unwrap();
+    assert_eq!(back.body.html.unpack(), "");
+    // Checked again once the page is made: refused, not written empty.
+    assert!(!back.body.html.is_sound());
+    assert!(cache.sound(&back).is_err());
+    assert_ne!(a.body.html.unpack(), "");
     fs::remove_dir_all(&d).unwrap();
 }

@@ -50,11 +50,16 @@ fn page(
         }
     }
     // A report page is the one context showing a report's HTML, which was read back
-    // from the cache unchecked.
+    // from the cache unchecked. Checked again once the context is made: the HTML left
+    // in the reports file is read again for it, and a read that failed then (the file
+    // changed meanwhile) gave the empty string, never to be written as the page.
     if let Job::Report(id) = task.job {
         cache.sound(site.report(id))?;
     }
     let prepared = renderer.prepare(task);
+    if let Job::Report(id) = task.job {
+        cache.sound(site.report(id))?;
+    }
     let context = prepared.fingerprint();
     if let Some(before) = cache
         .previous(&prepared.path)

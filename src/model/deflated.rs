@@ -137,20 +137,21 @@ pub(crate) fn decoding_from<T>(
     input: &[u8],
     decode: impl FnOnce() -> T,
 ) -> T {
-    /// Forgets the input when decoding ends, even by a panic.
-    struct Reset;
+    /// Puts back the input decoded before (none, unless decoding nests) when
+    /// decoding ends, even by a panic.
+    struct Reset(Option<Input>);
     impl Drop for Reset {
         fn drop(&mut self) {
-            FROM.set(None);
+            FROM.set(self.0.take());
         }
     }
-    FROM.set(Some(Input {
+    let before = FROM.replace(Some(Input {
         store: Arc::clone(store),
         base: input.as_ptr() as usize,
         len: input.len(),
         offset,
     }));
-    let _reset = Reset;
+    let _reset = Reset(before);
     decode()
 }
 
@@ -196,6 +197,26 @@ mod tests {
             inside.digest(),
             Deflated::Here(b"DEFLATED-BYTES"[..].into()).digest()
         );
+        // A slice ending where the input does is the input's; one running past it,
+        // or starting before it, is not.
+        let (last, across) = decoding_from(&store, 6, &input[..14], || {
+            (
+                Deflated::decoded(&input[10..14]),
+                Deflated::decoded(&input[10..16]),
+            )
+        });
+        assert!(last.is_stored());
+        assert_eq!(last.get().as_deref(), Some(&b"YTES"[..]));
+        assert!(!across.is_stored());
+        let before = decoding_from(&store, 7, &input[1..], || Deflated::decoded(&input[..4]));
+        assert!(!before.is_stored());
+        // Nested, the inner input is forgotten and the outer one put back.
+        let (inner, outer) = decoding_from(&store, 6, &input, || {
+            let inner = decoding_from(&store, 6, &input[..4], || Deflated::decoded(&input[..4]));
+            (inner, Deflated::decoded(&input[4..14]))
+        });
+        assert!(inner.is_stored() && outer.is_stored());
+        assert_eq!(outer.get().as_deref(), Some(&b"ATED-BYTES"[..]));
         // Outside of `decoding_from`, nothing is left in a store.
         assert!(!Deflated::decoded(&input[..14]).is_stored());
         // The file changed since: its bytes are refused, never returned.

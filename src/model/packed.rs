@@ -39,6 +39,11 @@ pub struct Packed {
     /// Whether the bytes inflate to a string of `len` bytes: known at once for a
     /// string packed here, found out (and kept) for bytes read back.
     sound: OnceLock<bool>,
+    /// Set when an unpacking failed after the bytes were found sound: bytes left in
+    /// the reports file that could not be read again as they were (the file changed,
+    /// or a read failed). [`Packed::is_sound`] is false from then on, so a page
+    /// rendered from the empty string unpacking gave is refused when checked after.
+    failed: OnceLock<()>,
 }
 
 impl PartialEq for Packed {
@@ -86,6 +91,7 @@ impl Packed {
             bytes: Deflated::Here(bytes.into_boxed_slice()),
             len: text.len(),
             sound: OnceLock::from(true),
+            failed: OnceLock::new(),
         }
     }
 
@@ -97,17 +103,22 @@ impl Packed {
             .inflate()
             .and_then(|bytes| String::from_utf8(bytes).ok());
         let _ = self.sound.set(text.is_some());
+        if text.is_none() {
+            let _ = self.failed.set(());
+        }
         text.unwrap_or_default()
     }
 
     /// Whether the bytes inflate, in full, to UTF-8 text of the length recorded:
     /// always for a string packed here; for bytes read back, inflated once to find
-    /// out, and the answer kept.
+    /// out, and the answer kept; false, too, once an unpacking failed (bytes left in
+    /// the reports file that did not read back again).
     pub fn is_sound(&self) -> bool {
-        *self.sound.get_or_init(|| {
-            self.inflate()
-                .is_some_and(|bytes| std::str::from_utf8(&bytes).is_ok())
-        })
+        self.failed.get().is_none()
+            && *self.sound.get_or_init(|| {
+                self.inflate()
+                    .is_some_and(|bytes| std::str::from_utf8(&bytes).is_ok())
+            })
     }
 
     /// The bytes inflated, when they are one whole stream of exactly the length
@@ -157,6 +168,7 @@ impl Packed {
             bytes: Deflated::Here(bytes.into()),
             len,
             sound: OnceLock::new(),
+            failed: OnceLock::new(),
         }
     }
 
@@ -253,6 +265,7 @@ impl<'de> Deserialize<'de> for Packed {
             bytes,
             len,
             sound: OnceLock::new(),
+            failed: OnceLock::new(),
         })
     }
 }
@@ -315,10 +328,16 @@ impl Sections {
             .collect()
     }
 
+    /// Whether the text is left in the file it was read back from.
+    #[cfg(test)]
+    pub(crate) fn is_stored(&self) -> bool {
+        self.text.is_stored()
+    }
+
     /// Feeds to `h` all that [`Sections::unpack`] makes the sections from: the
-    /// deflated bytes, the length and the ends. Inflating is lossless, so sections
-    /// fed alike unpack alike, and the search index keys a report by them without
-    /// unpacking it.
+    /// deflated bytes (by their XXH3-128), the length and the ends. Inflating is
+    /// lossless, so sections fed alike unpack alike, and the search index keys a
+    /// report by them without unpacking it (or reading it from the reports file).
     pub fn hash_into(&self, h: &mut xxhash_rust::xxh3::Xxh3) {
         h.update(&(self.text.len as u64).to_le_bytes());
         h.update(&(self.text.bytes.len() as u64).to_le_bytes());
