@@ -15,11 +15,10 @@
 # The incremental case: after each fresh wsis build, one sentence is appended to one
 # report and `wsis build` runs over that output (the report restored after): the
 # median of these first edits is printed as a fraction of the fresh builds' median.
-# Then, after the comparison runs (and Hugo's last build), one sentence is appended
-# again, `wsis build` runs once more over its output, and its wall time is printed as
-# a fraction of the fresh build's median; then a second sentence and a second build
-# (the steady state of an edit loop, with the spare tree in place). The report is
-# restored afterwards.
+# Then, after the comparison runs (and Hugo's last build), another sentence is
+# appended, `wsis build` runs once more over its output, and its wall time is printed
+# as a fraction of the fresh build's median; then a second sentence and a second build
+# (the steady state of an edit loop). The report is restored afterwards.
 #
 # Then, unless SERVE=0, `wsis serve` on the same corpus: the median time from saving a
 # report to its served page showing the edit (bench/edit_latency.py).
@@ -28,7 +27,7 @@
 # default /tmp/wsis-bench), GEN (the generator, default ../shared/bench/gen_corpus.py).
 # The wsis builds run with WSIS_TIMINGS=1, their stage lines kept in
 # $BENCH_DIR/wsis-N.stages (each build's headed by what it was), to see afterwards
-# where a slow run's time went.
+# where a slow run's time went (the lines cost a few milliseconds a build).
 # Needs /usr/bin/time and Debian's hugo (installed with apt-get when missing). Uses the
 # release binary (built first).
 set -euo pipefail
@@ -101,6 +100,8 @@ for n in "${sizes[@]}"; do
     # with SIGPIPE, a failure under pipefail.)
     report=$(find "$DIR/wsis-$n/content/reports" -name '*.md' | sort | sed -n 1p)
     saved=$(mktemp)
+    # Should a build fail (set -e), the report is restored all the same.
+    trap 'cp -p "$saved" "$report"; rm -f "$saved"' EXIT
     for _ in $(seq "$runs"); do
         if [ -z "${OVER:-}" ]; then
             set_aside wsis "$n"
@@ -112,7 +113,7 @@ for n in "${sizes[@]}"; do
         # The first edit after each fresh build, as an editor's: one sentence appended
         # to one report, a build over the output, the report restored.
         cp -p "$report" "$saved"
-        printf '\nOne sentence appended by the benchmark.\n' >>"$report"
+        printf '\nA sentence appended by the benchmark after a fresh build.\n' >>"$report"
         echo "== one report edited after the fresh build" >>"$stages"
         WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
             --output "$DIR/wsis-$n/public" >>"$DIR/wsis-$n.first"
@@ -136,8 +137,9 @@ for n in "${sizes[@]}"; do
             n, first, runs, first / fresh
     }'
 
-    # Incremental, after Hugo's last build: one sentence appended to one report, then a
-    # build over the output. The sources read again: Hugo's build of the same size,
+    # Incremental, after Hugo's last build: one sentence appended to one report (not
+    # the one the edit after the fresh build appended, which the output still shows),
+    # then a build over the output. The sources read again: Hugo's build of the same size,
     # just before, may have pushed them out of the page cache.
     warm "$DIR/wsis-$n"
     cp -p "$report" "$saved"
@@ -145,15 +147,14 @@ for n in "${sizes[@]}"; do
     echo "== one report edited" >>"$stages"
     inc=$(WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
         --output "$DIR/wsis-$n/public")
-    # A second edit, as an editor's next save: the spare beside the output is now the
-    # previous output, not the copy of it the fresh build left (wsis before issue 17's
-    # thirteenth round left none, and the first edit build made it).
+    # A second edit, as an editor's next save.
     printf 'A second sentence appended by the benchmark.\n' >>"$report"
     echo "== edited again" >>"$stages"
     again=$(WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
         --output "$DIR/wsis-$n/public")
     cp -p "$saved" "$report"
     rm -f "$saved"
+    trap - EXIT
     awk -v n="$n" -v inc="$inc" -v again="$again" -v fresh="$wsis_wall" 'BEGIN {
         split(inc, m, " ")
         printf "%-8s incremental  one report edited: %s s, %.2fx the fresh build, peak %.0f MiB\n",

@@ -99,9 +99,7 @@ pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Repor
                 return Err(Refused::Checksum);
             }
             let decode = || postcard::from_bytes::<Report>(blob);
-            // The reports' text is left in the pack (see `model::deflated`) where a
-            // file open can be renamed over: a new pack takes the old one's name
-            // while this build's reports still read from it.
+            // Unix only: see the module.
             let decoded = if cfg!(unix) {
                 crate::model::decoding_from(&store, p.offset, blob, decode)
             } else {
@@ -112,11 +110,8 @@ pub(crate) fn read(path: &Path, id: u128, at: &[Packed]) -> Result<Vec<Arc<Repor
         .collect()
 }
 
-/// The pack a build read its reports from, open: their text is read from it when
-/// shown (`model::deflated`). Written anew, a pack is a new file renamed over the old,
-/// and appending leaves every byte before the end as it was, so the bytes a report
-/// points to stay until the last report is dropped; bytes changed by anything else
-/// are refused by their hash.
+/// The pack a build read its reports from, kept open for their text (see the
+/// module): appending leaves every byte before the end as it was.
 #[derive(Debug)]
 struct Pack(File);
 

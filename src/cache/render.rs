@@ -53,13 +53,13 @@ fn page(
     // from the cache unchecked. Checked again once the context is made: the HTML left
     // in the reports file is read again for it, and a read that failed then (the file
     // changed meanwhile) gave the empty string, never to be written as the page.
-    if let Job::Report(id) = task.job {
-        cache.sound(site.report(id))?;
-    }
+    let sound = || match task.job {
+        Job::Report(id) => cache.sound(site.report(id)),
+        _ => Ok(()),
+    };
+    sound()?;
     let prepared = renderer.prepare(task);
-    if let Job::Report(id) = task.job {
-        cache.sound(site.report(id))?;
-    }
+    sound()?;
     let context = prepared.fingerprint();
     if let Some(before) = cache
         .previous(&prepared.path)

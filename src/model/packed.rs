@@ -39,10 +39,11 @@ pub struct Packed {
     /// Whether the bytes inflate to a string of `len` bytes: known at once for a
     /// string packed here, found out (and kept) for bytes read back.
     sound: OnceLock<bool>,
-    /// Set when an unpacking failed after the bytes were found sound: bytes left in
-    /// the reports file that could not be read again as they were (the file changed,
-    /// or a read failed). [`Packed::is_sound`] is false from then on, so a page
-    /// rendered from the empty string unpacking gave is refused when checked after.
+    /// Set when an unpacking failed, even after the bytes were found sound: bytes left
+    /// in the reports file that could not be read again as they were (the file
+    /// changed, or a read failed). [`Packed::is_sound`] is false from then on, so a
+    /// page rendered from the empty string unpacking gave is refused when checked
+    /// after.
     failed: OnceLock<()>,
 }
 
@@ -97,7 +98,8 @@ impl Packed {
 
     /// The string, unpacked. Never panics: bytes read back from a cache that are not
     /// a string's ([`Packed::is_sound`] is false) give the empty string, which no
-    /// build shows, since it asks before rendering a page from them.
+    /// build shows, since it asks before rendering a page from them and, for bytes
+    /// left in the reports file and read again to render, after.
     pub fn unpack(&self) -> String {
         let text = self
             .inflate()
