@@ -298,8 +298,8 @@ impl<'a> Checking<'a> {
 
 /// The pages of `pages` whose links must be checked again, given the previous build's
 /// `count` pages (`before` gives each one's links and ids), all of whose links
-/// resolved, when that build wrote files of the same names besides: those whose links
-/// or repeated ids changed. The others' links resolve as they did, for every page and
+/// resolved, when this build wrote every file of that one's besides: those whose
+/// links or repeated ids changed. The others' links resolve as they did, for every page and
 /// id they may point to is as it was. `None` when every page must be checked: a page
 /// came or went, or one's ids changed, and a link to it from an unchanged page might
 /// now miss its fragment.

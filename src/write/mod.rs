@@ -551,10 +551,10 @@ impl Sink for Output {
     fn has(&self, rel: &Path) -> bool {
         lock(&self.written).contains_key(slash_path(rel).as_str())
     }
-    fn same_files(&self) -> bool {
+    fn keeps_every_file(&self) -> bool {
         let written = lock(&self.written);
-        written.len() == self.previous.len()
-            && written.keys().all(|key| self.previous.contains_key(key))
+        written.len() >= self.previous.len()
+            && self.previous.keys().all(|key| written.contains_key(key))
     }
 }
 
