@@ -87,16 +87,8 @@ fn an_edit_that_changes_no_link_checks_no_page_again() {
         "Training for young people.",
         "Training for young people, twice.",
     );
-    let mut build = site.command("build", &[]);
-    build.env("WSIS_TIMINGS", "1");
-    let run = common::run_limited(build);
-    assert!(run.ok, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("timing: link check: pages checked: 0\n"),
-        "{}",
-        run.stderr
-    );
+    let stderr = build_timed(&site);
+    assert!(stderr.contains(NO_PAGE_CHECKED), "{stderr}");
     assert!(
         site.output("reports/beta-2024/index.html")
             .contains("twice")
@@ -115,29 +107,26 @@ fn a_file_added_beside_the_pages_checks_no_page_again() {
         let path = site.root.join(dir).join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "added").unwrap();
-        let mut build = site.command("build", &[]);
-        build.env("WSIS_TIMINGS", "1");
-        let run = common::run_limited(build);
-        assert!(run.ok, "{}", run.stderr);
-        assert!(
-            run.stderr
-                .contains("timing: link check: pages checked: 0\n"),
-            "{name}: {}",
-            run.stderr
-        );
+        let stderr = build_timed(&site);
+        assert!(stderr.contains(NO_PAGE_CHECKED), "{name}: {stderr}");
         assert_eq!(site.output(name), "added");
     }
     // A file gone is another matter: every page is checked again (see
     // `a_static_file_removed_breaks_the_link_to_it` for the link it breaks).
     std::fs::remove_file(site.root.join("static/extra.txt")).unwrap();
+    let stderr = build_timed(&site);
+    assert!(!stderr.contains(NO_PAGE_CHECKED), "{stderr}");
+}
+
+/// The stage line of a build that checked no page's links.
+const NO_PAGE_CHECKED: &str = "timing: link check: pages checked: 0\n";
+
+/// Builds `site` again with its stage lines (`WSIS_TIMINGS`), which must succeed; its
+/// standard error.
+fn build_timed(site: &Site) -> String {
     let mut build = site.command("build", &[]);
     build.env("WSIS_TIMINGS", "1");
     let run = common::run_limited(build);
     assert!(run.ok, "{}", run.stderr);
-    assert!(
-        !run.stderr
-            .contains("timing: link check: pages checked: 0\n"),
-        "{}",
-        run.stderr
-    );
+    run.stderr
 }
