@@ -298,9 +298,9 @@ impl<'a> Checking<'a> {
 
 /// The pages of `pages` whose links must be checked again, given the previous build's
 /// `count` pages (`before` gives each one's links and ids), all of whose links
-/// resolved, when this build wrote every file of that one's besides: those whose
-/// links or repeated ids changed. The others' links resolve as they did, for every page and
-/// id they may point to is as it was. `None` when every page must be checked: a page
+/// resolved, when this build wrote again every file of that one's besides (files
+/// added break no link): those whose links or repeated ids changed. The others' links
+/// resolve as they did, for every page and id they may point to is as it was. `None` when every page must be checked: a page
 /// came or went, or one's ids changed, and a link to it from an unchanged page might
 /// now miss its fragment.
 pub(crate) fn to_recheck<'b>(

@@ -29,13 +29,14 @@ pub(crate) trait Sink: Sync {
     fn keep(&self, _rel: &Path, _hash: u128) -> Result<bool, Diagnostic> {
         Ok(false)
     }
-    /// Whether every file the previous build left (the live output's manifest lists
-    /// them) is stored again, by name: then a link to a file that is not a page
-    /// resolves as it did. Files added do not matter: a link resolves to a page before
-    /// a file, and a link that resolved to a file still finds it (an edit that adds a
-    /// word to the search index can add a bundle of it, and checking every page's
-    /// links again for that took 1.2 s at 100,000 reports). `false` when this sink
-    /// cannot tell.
+    /// Whether every file the previous build wrote (the live output's manifest lists
+    /// them, and all are still there) is stored again, by name: then a link to a file
+    /// that is not a page resolves as it did. Files added do not matter: a link
+    /// resolves to a page before a file, and a link that resolved to a file still
+    /// finds it (an edit that adds a word to the search index can add a bundle of it,
+    /// and checking every page's links again for that took 1.2 s at 100,000 reports).
+    /// `false` when this sink cannot tell, or a file of the previous build is gone
+    /// from the output (removed by hand), whatever this build writes.
     fn keeps_every_file(&self) -> bool {
         false
     }

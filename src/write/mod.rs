@@ -114,6 +114,9 @@ pub(crate) struct Output {
     previous: HashMap<String, Written>,
     /// Files of the previous output that no build wrote (added by hand): kept.
     by_hand: Vec<String>,
+    /// Whether the previous output's manifest lists files no longer there (removed by
+    /// hand): `previous` is then not every file the previous build wrote.
+    missing: bool,
     /// Symbolic links and special files found in the previous output: dropped.
     dropped: Vec<Diagnostic>,
     /// The files of this build so far, by path relative to the output, with `/`.
@@ -236,6 +239,7 @@ impl Output {
             previous,
             by_hand,
             mut dropped,
+            missing,
         } = surveyed?;
         // Said with the build's other warnings about its output.
         dropped.extend(build_lock.warning.take());
@@ -246,6 +250,7 @@ impl Output {
             spare,
             previous,
             by_hand,
+            missing,
             dropped,
             written: Mutex::default(),
             claimed: Mutex::default(),
@@ -553,8 +558,7 @@ impl Sink for Output {
     }
     fn keeps_every_file(&self) -> bool {
         let written = lock(&self.written);
-        written.len() >= self.previous.len()
-            && self.previous.keys().all(|key| written.contains_key(key))
+        !self.missing && self.previous.keys().all(|key| written.contains_key(key))
     }
 }
 

@@ -235,6 +235,9 @@ pub(super) struct Survey {
     pub(super) by_hand: Vec<String>,
     /// Warnings for the links and special files, which the new tree leaves out.
     pub(super) dropped: Vec<Diagnostic>,
+    /// Whether the manifest lists files the walk did not find (removed by hand): then
+    /// `previous` is not every file the previous build wrote.
+    pub(super) missing: bool,
 }
 
 /// Walks the previous output without following links, sorting its files by what the
@@ -274,6 +277,7 @@ pub(super) fn survey(
         previous,
         by_hand,
         dropped,
+        missing: !listed.is_empty(),
     })
 }
 
