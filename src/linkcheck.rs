@@ -424,9 +424,10 @@ fn resolve(
         Err(problem) => return Some(problem.into()),
     };
     let target = if rel.is_empty() || rel.ends_with('/') || rel.ends_with(".html") {
+        // `index.html` once: a server finds no `x/index.htmlindex.html`.
         pages
             .get(&rel)
-            .or_else(|| pages.get(&rel.trim_end_matches("index.html").to_string()))
+            .or_else(|| rel.strip_suffix("index.html").and_then(|r| pages.get(r)))
     } else {
         None
     };

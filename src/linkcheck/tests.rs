@@ -111,6 +111,28 @@ fn reports_missing_pages_and_fragments() {
 }
 
 #[test]
+fn a_page_s_index_html_is_its_address_once_only() {
+    // From a red-team read: the suffix was trimmed as often as it repeated.
+    let mut pages = site();
+    pages.insert(
+        "reports/b/".into(),
+        scan(r#"<a href="/w/reports/a/index.html#fig-x">1</a><a href="/w/reports/a/index.htmlindex.html">2</a><a href="/w/index.html">3</a>"#),
+    );
+    let is_file = |p: &Path| p == Path::new("style.css");
+    let errors = check(
+        &pages,
+        None,
+        &is_file,
+        &NO_ORIGINS,
+        "/w/",
+        "https://e.org/w/",
+    );
+    let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].contains("index.htmlindex.html"), "{messages:?}");
+}
+
+#[test]
 fn a_missing_paragraph_is_named_as_one() {
     let mut pages = site();
     pages.insert(
