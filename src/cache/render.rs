@@ -50,16 +50,14 @@ fn page(
         }
     }
     // A report page is the one context showing a report's HTML, which was read back
-    // from the cache unchecked. Checked again once the context is made: the HTML left
-    // in the reports file is read again for it, and a read that failed then (the file
-    // changed meanwhile) gave the empty string, never to be written as the page.
-    let sound = || match task.job {
-        Job::Report(id) => cache.sound(site.report(id)),
-        _ => Ok(()),
-    };
-    sound()?;
+    // from the cache unchecked: checked once the context is made, which unpacked it.
+    // HTML that does not unpack (crafted, or left in the reports file and changed
+    // since) gave the empty string and is unsound from then on: never written as the
+    // page. (Checking before as well read and inflated the HTML twice.)
     let prepared = renderer.prepare(task);
-    sound()?;
+    if let Job::Report(id) = task.job {
+        cache.sound(site.report(id))?;
+    }
     let context = prepared.fingerprint();
     if let Some(before) = cache
         .previous(&prepared.path)
