@@ -59,6 +59,15 @@ measure() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
+# Appends the text $2 (and a newline) to $report, then builds corpus $n over its
+# output with its stage lines headed "== $1"; prints what `measure` prints.
+edit_build() {
+    printf '%s\n' "$2" >>"$report"
+    echo "== $1" >>"$stages"
+    WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
+        --output "$DIR/wsis-$n/public"
+}
+
 # Moves tool $1's output for corpus size $2 aside, so the next build starts empty: with
 # wsis's spare tree and incremental cache beside it, which a build would otherwise
 # reuse (writing only the files that changed).
@@ -100,6 +109,7 @@ for n in "${sizes[@]}"; do
     # with SIGPIPE, a failure under pipefail.)
     report=$(find "$DIR/wsis-$n/content/reports" -name '*.md' | sort | sed -n 1p)
     saved=$(mktemp)
+    cp -p "$report" "$saved"
     # Should a build fail (set -e), the report is restored all the same.
     trap 'cp -p "$saved" "$report"; rm -f "$saved"' EXIT
     for _ in $(seq "$runs"); do
@@ -112,11 +122,8 @@ for n in "${sizes[@]}"; do
             --output "$DIR/wsis-$n/public" "${fresh_flag[@]}" >>"$DIR/wsis-$n.times"
         # The first edit after each fresh build, as an editor's: one sentence appended
         # to one report, a build over the output, the report restored.
-        cp -p "$report" "$saved"
-        printf '\nA sentence appended by the benchmark after a fresh build.\n' >>"$report"
-        echo "== one report edited after the fresh build" >>"$stages"
-        WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
-            --output "$DIR/wsis-$n/public" >>"$DIR/wsis-$n.first"
+        edit_build "one report edited after the fresh build" \
+            $'\nA sentence appended by the benchmark after a fresh build.' >>"$DIR/wsis-$n.first"
         cp -p "$saved" "$report"
         measure hugo --quiet --source "$DIR/hugo-$n" --destination "$DIR/hugo-$n/public" \
             >>"$DIR/hugo-$n.times"
@@ -142,16 +149,9 @@ for n in "${sizes[@]}"; do
     # then a build over the output. The sources read again: Hugo's build of the same size,
     # just before, may have pushed them out of the page cache.
     warm "$DIR/wsis-$n"
-    cp -p "$report" "$saved"
-    printf '\nOne sentence appended by the benchmark.\n' >>"$report"
-    echo "== one report edited" >>"$stages"
-    inc=$(WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
-        --output "$DIR/wsis-$n/public")
+    inc=$(edit_build "one report edited" $'\nOne sentence appended by the benchmark.')
     # A second edit, as an editor's next save.
-    printf 'A second sentence appended by the benchmark.\n' >>"$report"
-    echo "== edited again" >>"$stages"
-    again=$(WSIS_TIMINGS=1 STAGES=$stages measure "$WSIS" build --root "$DIR/wsis-$n" \
-        --output "$DIR/wsis-$n/public")
+    again=$(edit_build "edited again" 'A second sentence appended by the benchmark.')
     cp -p "$saved" "$report"
     rm -f "$saved"
     trap - EXIT
