@@ -129,6 +129,27 @@ fn leave_stopped(out: &Path, staging: &Path, floor: usize) {
     .leave();
 }
 
+/// The site of `files` built into a new output, its spare then replaced by a copy
+/// stopped as [`leave_stopped`] stops it: the folder, the output, the copy (the
+/// staging folder) and the files the copy holds.
+fn built_then_stopped(
+    files: &[(&str, &str)],
+    floor: usize,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    std::collections::BTreeSet<String>,
+) {
+    let (dir, out) = temporary_output();
+    let staging = dir.path().join(".public.wsis-staging");
+    build(dir.path(), &out, files);
+    fs::remove_dir_all(&staging).unwrap();
+    leave_stopped(&out, &staging, floor);
+    let held = files_under(&staging);
+    (dir, out, staging, held)
+}
+
 /// Issue 17: a copy stopped part way (the cache in place, its first entries made)
 /// is a spare of what it holds: its marker lists exactly the files it holds, each
 /// a hard link of the output's, under a record of its own folders; a folder left
@@ -137,9 +158,6 @@ fn leave_stopped(out: &Path, staging: &Path, floor: usize) {
 #[test]
 fn a_copy_stopped_part_way_is_a_spare_of_what_it_holds() {
     use super::super::manifest::read_manifest;
-    let (dir, out) = temporary_output();
-    let root = dir.path();
-    let staging = root.join(".public.wsis-staging");
     let files = [
         ("z.html", "z"),
         ("y.html", "y"),
@@ -147,10 +165,8 @@ fn a_copy_stopped_part_way_is_a_spare_of_what_it_holds() {
         ("a/b/w.html", "w"),
         ("c/v.html", "v"),
     ];
-    build(root, &out, &files);
-    fs::remove_dir_all(&staging).unwrap();
-    leave_stopped(&out, &staging, 1);
-    let held = files_under(&staging);
+    let (dir, out, staging, held) = built_then_stopped(&files, 1);
+    let root = dir.path();
     let expected: std::collections::BTreeSet<String> =
         ["y.html", "z.html"].map(String::from).into();
     assert_eq!(held, expected);
@@ -200,19 +216,14 @@ fn a_copy_stopped_part_way_is_a_spare_of_what_it_holds() {
 /// a file it lists.
 #[test]
 fn a_copy_stopped_below_a_folder_without_files_leaves_no_empty_folder() {
-    let (dir, out) = temporary_output();
-    let root = dir.path();
-    let staging = root.join(".public.wsis-staging");
     let files = [
         ("index.html", "i"),
         ("docs/index.html", "d"),
         ("docs/api/v1/a.html", "a"),
     ];
-    build(root, &out, &files);
-    fs::remove_dir_all(&staging).unwrap();
     // The root and `docs` with their files (4 entries), then `docs/api` (5).
-    leave_stopped(&out, &staging, 5);
-    let held = files_under(&staging);
+    let (dir, out, staging, held) = built_then_stopped(&files, 5);
+    let root = dir.path();
     let expected: std::collections::BTreeSet<String> =
         ["docs/index.html", "index.html"].map(String::from).into();
     assert_eq!(held, expected);
