@@ -118,7 +118,7 @@ fn a_pack_written_anew_leaves_the_old_one_readable_by_reports_read_from_it() {
 fn text_that_reads_back_once_then_not_again_is_refused_after_the_page_is_made() {
     let (d, pack, a, _, back) = one_read_back();
     let cache = super::super::Incremental::open(&d.join("public"), None, true, Default::default());
-    // Checked before the page is made: read once, sound.
+    // Found sound once (by a page in another language, say): read once.
     assert!(cache.sound(&back).is_ok());
     // The file changed before the page reads the HTML again: the last byte of the
     // HTML as the pack holds it (its length, then its deflated bytes).
@@ -131,7 +131,7 @@ fn text_that_reads_back_once_then_not_again_is_refused_after_the_page_is_made() 
     bytes[at + html.len() - 1] ^= 0x5a;
     fs::write(&pack, &bytes).unwrap();
     assert_eq!(back.body.html.unpack(), "");
-    // Checked again once the page is made: refused, not written empty.
+    // Checked once the page's context is made: refused, not written empty.
     assert!(!back.body.html.is_sound());
     assert!(cache.sound(&back).is_err());
     assert_ne!(a.body.html.unpack(), "");

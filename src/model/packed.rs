@@ -28,7 +28,7 @@ const MAX_RATIO: usize = 1032;
 /// cache is read, only to check it, was an eighth of an incremental build, while a
 /// page shows only a few. Whether bytes read back are a whole stream of a string of
 /// the length stated is found out when first asked ([`Packed::is_sound`]), which a
-/// build does before rendering a page from them.
+/// build does before writing a page made from them.
 #[derive(Clone, Default)]
 pub struct Packed {
     /// The deflated bytes (in memory, or left in the file they were read back from:
@@ -98,8 +98,8 @@ impl Packed {
 
     /// The string, unpacked. Never panics: bytes read back from a cache that are not
     /// a string's ([`Packed::is_sound`] is false) give the empty string, which no
-    /// build shows, since it asks before rendering a page from them and, for bytes
-    /// left in the reports file and read again to render, after.
+    /// build shows: it asks, once a page's context unpacked them, before writing the
+    /// page.
     pub fn unpack(&self) -> String {
         let text = self
             .inflate()
