@@ -21,51 +21,55 @@ pub(super) fn sibling(target: &Path, suffix: &str) -> PathBuf {
 pub(super) const RESERVED: &str = ".wsis-";
 
 /// Refuses an output path with a name `wsis` keeps for itself: a site file named like
-/// the marker or a staging folder would be taken for the build's own; and one with a
-/// control character. `shown` names the source of the file.
+/// the marker or a staging folder would be taken for the build's own; one with a
+/// control character; and one with a backslash. `shown` names the source of the file.
 pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
+    let refused = |message: String, help: String| {
+        Err(Diagnostic::new(Kind::Output, shown, message).help(help))
+    };
     // A line break (or a carriage return the manifest's reader would take for one's
     // half) cannot be listed in the manifest or the record of folders, which would
     // then misname the file; no address holds one either.
-    let control = rel.components().find_map(|c| match c {
-        Component::Normal(name) => {
-            let name = name.to_string_lossy();
-            name.chars()
-                .any(char::is_control)
-                .then(|| name.into_owned())
-        }
-        _ => None,
-    });
-    if let Some(name) = control {
-        return Err(Diagnostic::new(
-            Kind::Output,
-            shown,
+    if let Some(name) = first_name(rel, |n| n.chars().any(char::is_control)) {
+        return refused(
             format!("{name:?} has a line break or another control character in its name"),
-        )
-        .help("rename the file: a published file's name cannot hold control characters"));
+            "rename the file: a published file's name cannot hold control characters".into(),
+        );
     }
-    let reserved = rel.components().find_map(|c| match c {
+    // A backslash is a folder separator on Windows, and the output's keys use `/`:
+    // on Unix `a\b.txt` would be one file under a key naming `b.txt` in folder `a`,
+    // which the survey of the output never finds and a link to `/a/b.txt` resolves
+    // to, though no server has that file there.
+    if let Some(name) = first_name(rel, |n| n.contains('\\')) {
+        return refused(
+            format!("`{name}` has a backslash in its name"),
+            "rename the file: a published file's name cannot hold `\\`, the folder \
+             separator on Windows"
+                .into(),
+        );
+    }
+    // Compared without case: on macOS and Windows `.WSIS-OUTPUT` is the marker.
+    if let Some(name) = first_name(rel, |n| n.to_lowercase().contains(RESERVED)) {
+        return refused(
+            format!("`{name}` is a name wsis keeps for its own files in the output"),
+            format!(
+                "rename the file: names containing `{RESERVED}` (such as `{MARKER}` or \
+                 `.public.wsis-staging`) are reserved"
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// The first name along `rel` that is `bad`.
+fn first_name(rel: &Path, bad: impl Fn(&str) -> bool) -> Option<String> {
+    rel.components().find_map(|c| match c {
         Component::Normal(name) => {
             let name = name.to_string_lossy();
-            // Compared without case: on macOS and Windows `.WSIS-OUTPUT` is the marker.
-            name.to_lowercase()
-                .contains(RESERVED)
-                .then(|| name.into_owned())
+            bad(&name).then(|| name.into_owned())
         }
         _ => None,
-    });
-    match reserved {
-        None => Ok(()),
-        Some(name) => Err(Diagnostic::new(
-            Kind::Output,
-            shown,
-            format!("`{name}` is a name wsis keeps for its own files in the output"),
-        )
-        .help(format!(
-            "rename the file: names containing `{RESERVED}` (such as `{MARKER}` or \
-             `.public.wsis-staging`) are reserved"
-        ))),
-    }
+    })
 }
 
 /// `path` made absolute and without `.` or `..`, each `..` read as the file system

@@ -459,6 +459,28 @@ fn names_with_control_characters_are_refused() {
     assert!(check_name(Path::new("x/ordinary name.txt"), Path::new("x")).is_ok());
 }
 
+/// On Unix a backslash is an ordinary character of a name, but the output's keys and
+/// addresses take it for a separator: the build refuses it, in a file's name or a
+/// folder's, at any depth.
+#[cfg(unix)]
+#[test]
+fn names_with_a_backslash_are_refused() {
+    for (path, name) in [
+        ("a\\b.txt", "a\\b.txt"),
+        ("x/y\\z/c.css", "y\\z"),
+        ("deep/er/still\\", "still\\"),
+        ("\\", "\\"),
+    ] {
+        let err = check_name(Path::new(path), Path::new(path)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&format!("`{name}` has a backslash in its name")),
+            "{path}: {err}"
+        );
+    }
+    assert!(check_name(Path::new("a/b/c.txt"), Path::new("a")).is_ok());
+}
+
 /// A page of the spare already hard-linked to the live file (as a killed build leaves
 /// it) is not linked again under a temporary name, which renaming over the same file
 /// would leave behind and the next builds would carry as a file added by hand.

@@ -49,6 +49,30 @@ fn static_files_with_reserved_names_are_refused() {
     }
 }
 
+/// A backslash in a static file's name or its folder's (an ordinary character on Unix)
+/// would be a separator in the output's keys and addresses: the build refuses it and
+/// leaves the output as it was.
+#[cfg(unix)]
+#[test]
+fn static_files_with_a_backslash_in_their_names_are_refused() {
+    for (rel, name) in [
+        ("static/a\\b.txt", "a\\b.txt"),
+        ("static/docs\\2026/guide.pdf", "docs\\2026"),
+        ("static/x/y/\\z.css", "\\z.css"),
+    ] {
+        let site = Site::fixture("basic");
+        site.build_ok();
+        let before = site.output("index.html");
+        site.write(rel, "a file");
+        for command in ["build", "check"] {
+            guarded(&site, command, &[])
+                .assert_error(rel, &format!("`{name}` has a backslash in its name"));
+        }
+        assert_eq!(site.output("index.html"), before);
+        assert!(!site.root.join("public/a/b.txt").exists());
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn staging_leftovers_of_any_kind_are_cleaned() {
