@@ -43,6 +43,7 @@
 //! 50 ms since (release build, one report edited). The build cache is written
 //! meanwhile ([`Output::commit_with`]), once the new marker's bytes are known.
 
+mod claims;
 mod commit;
 mod folders;
 mod lock;
@@ -53,7 +54,7 @@ mod swap;
 mod tree;
 mod walk;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -66,6 +67,7 @@ use crate::urls::slash_path;
 pub use manifest::MARKER;
 pub(crate) use names::{absolute, check_name};
 
+use claims::{Claims, Refused};
 #[cfg(test)]
 use commit::folder_clash;
 use folders::Tree;
@@ -125,7 +127,7 @@ pub(crate) struct Output {
     /// touched. Pages and static files are written in parallel: when one removes the
     /// folder or file the other needs, the one that fails finds the other's claim
     /// here and reports the clash, whichever of the two got further.
-    claimed: Mutex<HashSet<String>>,
+    claimed: Mutex<Claims>,
     /// The number of the next temporary file.
     temporaries: AtomicU64,
     /// Whether the staging folder is a spare kept from earlier builds, rather than a
@@ -331,15 +333,28 @@ impl Output {
         // Pages and static files are written at once: two writes of one file (a
         // static `fr/index.html` and the French home page) would leave whichever
         // came last.
-        if !lock(&self.claimed).insert(key.clone()) {
-            return Err(Diagnostic::new(
+        match lock(&self.claimed).insert(&key) {
+            Ok(()) => Ok(key),
+            Err(Refused::Twice) => Err(Diagnostic::new(
                 Kind::Duplicate,
                 self.target.join(rel),
                 "the build writes this file twice: a static or theme file has the path of a page or data file",
             )
-            .help("rename or remove the static file (in static/ or the theme's static/)"));
+            .help("rename or remove the static file (in static/ or the theme's static/)")),
+            Err(Refused::Case(other)) => {
+                // Named in order: pages and static files are claimed in parallel.
+                let (a, b) = if other < key { (other, key) } else { (key, other) };
+                Err(Diagnostic::new(
+                    Kind::Duplicate,
+                    self.target.join(&b),
+                    format!(
+                        "the build writes `{a}` and `{b}`, whose names differ only in case \
+                         or in how an accent is encoded: on macOS and Windows they are one file"
+                    ),
+                )
+                .help("rename one of them (a static or theme file, or a page's id)"))
+            }
         }
-        Ok(key)
     }
 
     /// Puts `bytes` (hashing as `hash`) at the claimed `key`: reused from the spare or

@@ -115,3 +115,56 @@ fn a_file_that_is_also_a_pages_folder_is_refused() {
         assert_eq!(site.output("reports/alpha-2024/index.html"), before);
     }
 }
+
+/// Two files whose names differ only in case (or in how an accent is encoded) are
+/// one file on macOS and Windows: the build refuses them on every system, naming
+/// both in the same order however the parallel writes fell, and the previous output
+/// stays. Static files beside each other, deeper in a folder named in another case,
+/// and a static file against a page.
+#[test]
+fn files_whose_names_differ_only_in_case_are_refused() {
+    for (files, a, b) in [
+        (
+            &["static/guide.pdf", "static/Guide.pdf"][..],
+            "Guide.pdf",
+            "guide.pdf",
+        ),
+        (
+            &["static/docs/2026/a.txt", "static/Docs/2026/A.txt"][..],
+            "Docs/2026/A.txt",
+            "docs/2026/a.txt",
+        ),
+        (
+            &[
+                "static/R\u{e9}sum\u{e9}.txt",
+                "static/re\u{301}sume\u{301}.txt",
+            ][..],
+            "R\u{e9}sum\u{e9}.txt",
+            "re\u{301}sume\u{301}.txt",
+        ),
+        (
+            &["static/Reports/alpha-2024/index.html"][..],
+            "Reports/alpha-2024/index.html",
+            "reports/alpha-2024/index.html",
+        ),
+    ] {
+        let site = Site::fixture("basic");
+        site.build_ok();
+        let before = site.output("reports/alpha-2024/index.html");
+        for file in files {
+            site.write(file, "a static file");
+        }
+        for _ in 0..2 {
+            let run = site.build(&[]);
+            assert!(!run.ok, "{files:?} were built");
+            assert!(
+                run.stderr.contains(&format!(
+                    "the build writes `{a}` and `{b}`, whose names differ only in case"
+                )),
+                "{files:?}: {}",
+                run.stderr
+            );
+            assert_eq!(site.output("reports/alpha-2024/index.html"), before);
+        }
+    }
+}
