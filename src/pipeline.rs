@@ -102,19 +102,21 @@ impl Sink for Memory {
     }
 }
 
-/// A sink that keeps only the names of the files, for `wsis check`.
+/// A sink that keeps only the names of the files, for `wsis check`, and refuses the
+/// same names a build would: one written twice, or two that differ only in case.
 #[derive(Debug, Default)]
 pub(crate) struct Discard {
-    names: Mutex<HashSet<PathBuf>>,
+    names: Mutex<crate::write::Claims>,
 }
 
 impl Sink for Discard {
     fn put(&self, rel: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
-        lock(&self.names).insert(rel.to_path_buf());
-        Ok(())
+        let key = crate::urls::slash_path(rel);
+        let claimed = lock(&self.names).insert(&key);
+        claimed.map_err(|refused| refused.diagnostic(&key, rel))
     }
     fn has(&self, rel: &Path) -> bool {
-        lock(&self.names).contains(rel)
+        lock(&self.names).contains(&crate::urls::slash_path(rel))
     }
 }
 
@@ -268,7 +270,14 @@ pub(crate) fn write_statics(
             crate::render::theme::StaticFile::Embedded(_) => rel.as_path(),
         };
         crate::write::check_name(&name, shown)?;
-        sink.put(&name, bytes[i].clone())?;
+        // A clash with another file is reported at this one's source, the file to
+        // rename.
+        sink.put(&name, bytes[i].clone()).map_err(|mut d| {
+            if d.kind == Kind::Duplicate {
+                d.file = shown.to_path_buf();
+            }
+            d
+        })?;
     }
     Ok(())
 }

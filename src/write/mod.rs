@@ -67,7 +67,7 @@ use crate::urls::slash_path;
 pub use manifest::MARKER;
 pub(crate) use names::{absolute, check_name};
 
-use claims::{Claims, Refused};
+pub(crate) use claims::Claims;
 #[cfg(test)]
 use commit::folder_clash;
 use folders::Tree;
@@ -319,7 +319,9 @@ impl Output {
     }
 
     /// Claims `rel` for this build (see [`Output::claimed`]), refusing a path outside
-    /// the output or with a reserved name; its key, with `/`.
+    /// the output, with a reserved name, or naming on a file system blind to case a
+    /// file or folder claimed under another spelling ([`Claims::insert`]); its key,
+    /// with `/`.
     fn claim(&self, rel: &Path) -> Result<String, Diagnostic> {
         if rel.is_absolute() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
             return Err(Diagnostic::new(
@@ -333,27 +335,10 @@ impl Output {
         // Pages and static files are written at once: two writes of one file (a
         // static `fr/index.html` and the French home page) would leave whichever
         // came last.
-        match lock(&self.claimed).insert(&key) {
+        let claimed = lock(&self.claimed).insert(&key);
+        match claimed {
             Ok(()) => Ok(key),
-            Err(Refused::Twice) => Err(Diagnostic::new(
-                Kind::Duplicate,
-                self.target.join(rel),
-                "the build writes this file twice: a static or theme file has the path of a page or data file",
-            )
-            .help("rename or remove the static file (in static/ or the theme's static/)")),
-            Err(Refused::Case(other)) => {
-                // Named in order: pages and static files are claimed in parallel.
-                let (a, b) = if other < key { (other, key) } else { (key, other) };
-                Err(Diagnostic::new(
-                    Kind::Duplicate,
-                    self.target.join(&b),
-                    format!(
-                        "the build writes `{a}` and `{b}`, whose names differ only in case \
-                         or in how an accent is encoded: on macOS and Windows they are one file"
-                    ),
-                )
-                .help("rename one of them (a static or theme file, or a page's id)"))
-            }
+            Err(refused) => Err(refused.diagnostic(&key, &self.target.join(rel))),
         }
     }
 
@@ -411,7 +396,7 @@ impl Output {
         let above = key
             .match_indices('/')
             .map(|(at, _)| &key[..at])
-            .find(|folder| claimed.contains(*folder));
+            .find(|folder| claimed.contains(folder));
         if let Some(file) = above {
             return clash(&self.target, file, key);
         }

@@ -1,6 +1,7 @@
 //! The paths around the output: the folders beside it, the names wsis keeps for its
 //! own files, and an output path made absolute to compare with the site's.
 
+use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
 
 use super::manifest::MARKER;
@@ -48,8 +49,8 @@ pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
                 .into(),
         );
     }
-    // Compared without case: on macOS and Windows `.WSIS-OUTPUT` is the marker.
-    if let Some(name) = first_name(rel, |n| n.to_lowercase().contains(RESERVED)) {
+    // Compared folded: on macOS and Windows `.WSIS-OUTPUT` is the marker.
+    if let Some(name) = first_name(rel, |n| fold(n).contains(RESERVED)) {
         return refused(
             format!("`{name}` is a name wsis keeps for its own files in the output"),
             format!(
@@ -59,6 +60,26 @@ pub(crate) fn check_name(rel: &Path, shown: &Path) -> Result<(), Diagnostic> {
         );
     }
     Ok(())
+}
+
+/// `name` as a file system blind to case and to how an accent is encoded (macOS's by
+/// default; Windows's is blind to case) compares it: each character upper-cased, then
+/// lower-cased, so that `ſ`, `ı`, `µ` and a final `ς` fold as `s`, `i`, `μ` and `σ`
+/// do (`ß` folds as `ss`, which only refuses more), then composed (NFC). Borrowed when
+/// there is nothing to fold: lower-case ASCII, as every page's path is.
+pub(super) fn fold(name: &str) -> Cow<'_, str> {
+    if name
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(name);
+    }
+    let lower: String = name
+        .chars()
+        .flat_map(char::to_uppercase)
+        .flat_map(char::to_lowercase)
+        .collect();
+    Cow::Owned(crate::nfc::nfc(Cow::Owned(lower)).into_owned())
 }
 
 /// The first name along `rel` that is `bad`.

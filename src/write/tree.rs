@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::manifest::{MARKER, MARKER_HEADER, Written};
-use super::names::{RESERVED, sibling};
+use super::names::{RESERVED, fold, sibling};
 use super::walk::{Found, Listing, walk};
 use crate::diagnostic::{Diagnostic, Kind};
 
@@ -197,8 +197,9 @@ pub(super) fn prune(
         // the build may now be the build's `logo.png`, which took its place: removed
         // by its old name, the new file would go. Removed only if the folder still
         // holds an entry of exactly that name.
-        let folded = folded.get_or_insert_with(|| written.keys().map(|k| fold(k)).collect());
-        if folded.contains(&fold(key)) && !named_exactly(&path) {
+        let folded =
+            folded.get_or_insert_with(|| written.keys().map(|k| fold(k).into_owned()).collect());
+        if folded.contains(&*fold(key)) && !named_exactly(&path) {
             continue;
         }
         if let Err(e) = fs::remove_file(&path)
@@ -281,12 +282,6 @@ pub(super) fn survey(
     })
 }
 
-/// `name` as a file system blind to case and to Unicode normalization compares it.
-fn fold(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfc().collect::<String>().to_lowercase()
-}
-
 /// Whether the folder of `path` holds an entry named exactly as `path`'s last
 /// component (byte for byte), not one a file system blind to case, or to Unicode
 /// normalization, takes for it.
@@ -306,5 +301,5 @@ pub(super) fn named_exactly(path: &Path) -> bool {
 fn reserved(key: &str) -> bool {
     key.rsplit('/')
         .next()
-        .is_some_and(|name| name.to_lowercase().contains(RESERVED))
+        .is_some_and(|name| fold(name).contains(RESERVED))
 }
