@@ -112,6 +112,42 @@ fn a_file_added_beside_the_pages_checks_no_page_again() {
 }
 
 #[test]
+fn an_edit_that_adds_a_search_bundle_checks_no_page_again() {
+    // The case measured at 100,000 reports: an edit's new words make one more bundle
+    // of the search index's terms. Here a paragraph of 12,000 words no report had
+    // (letters only, so each is a term of its own) outgrows the fixture's one bundle.
+    let site = Site::fixture(FIXTURE);
+    link_to_alpha_heading(&site);
+    site.build_ok();
+    let bundles = |site: &Site| {
+        std::fs::read_dir(site.root.join("public/search/terms"))
+            .unwrap()
+            .count()
+    };
+    let before = bundles(&site);
+    let words: Vec<String> = (0..12_000u32)
+        .map(|n| {
+            let letters: String = (0..4)
+                .map(|i| char::from(b'a' + (n / 26u32.pow(i) % 26) as u8))
+                .collect();
+            format!("qx{letters}")
+        })
+        .collect();
+    site.edit(
+        "content/reports/beta-2024.md",
+        "Training for young people.",
+        &format!("Training for young people.\n\n{}.", words.join(" ")),
+    );
+    let stderr = build_timed(&site);
+    assert!(bundles(&site) > before, "no terms bundle was added");
+    assert_eq!(pages_checked(&stderr), 0, "{stderr}");
+    assert!(
+        site.output("reports/beta-2024/index.html")
+            .contains("qxaaaa")
+    );
+}
+
+#[test]
 fn a_linked_file_removed_while_another_is_added_breaks_the_link_to_it() {
     // Files added do not stand for files gone.
     let errors = fails_as_fresh(link_to_notes, |s| {
