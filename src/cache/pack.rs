@@ -170,8 +170,28 @@ pub(crate) struct Writer {
     /// The offset the next report's bytes go to.
     end: u64,
     /// When written anew: the temporary file, renamed over the pack by
-    /// [`Writer::finish`].
-    rename: Option<(PathBuf, PathBuf)>,
+    /// [`Writer::finish`] (declared after `file`, so it is closed first).
+    rename: Option<(Unfinished, PathBuf)>,
+}
+
+/// A new pack's temporary file, removed when its writer is dropped before the rename
+/// (a report whose text no longer reads back fails the write): the next build would
+/// remove it too, but until then it stayed beside the output, as large as the pack.
+#[derive(Debug)]
+struct Unfinished(Option<PathBuf>);
+
+impl Unfinished {
+    fn path(&self) -> &Path {
+        self.0.as_deref().expect("not yet renamed")
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.0.take() {
+            let _ = fs::remove_file(tmp);
+        }
+    }
 }
 
 impl Writer {
@@ -212,7 +232,7 @@ impl Writer {
             id,
             file,
             end: HEADER,
-            rename: Some((tmp, path.to_path_buf())),
+            rename: Some((Unfinished(Some(tmp)), path.to_path_buf())),
         })
     }
 
@@ -260,11 +280,10 @@ impl Writer {
         } = self;
         let file = file.into_inner().map_err(|e| e.into_error())?;
         drop(file);
-        if let Some((tmp, path)) = rename
-            && let Err(e) = fs::rename(&tmp, &path)
-        {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
+        if let Some((mut tmp, path)) = rename {
+            // Removed if the rename fails (`Unfinished` is dropped holding it).
+            fs::rename(tmp.path(), &path)?;
+            tmp.0 = None;
         }
         Ok(end)
     }

@@ -98,6 +98,15 @@ fn text_changed_in_the_pack_after_it_was_read_is_refused_before_a_page_shows_it(
     let mut w = Writer::anew(&d.join("other")).unwrap();
     let failed = w.write(&[(1, &back)]).expect_err("written");
     assert!(failed.to_string().contains("r1.md"), "{failed}");
+    // The failed pack's temporary file goes with its writer.
+    let tmp = super::super::staged::temporary(&d.join("other"));
+    assert!(tmp.exists());
+    drop(w);
+    assert!(
+        !tmp.exists(),
+        "the temporary file of a failed pack was left"
+    );
+    assert!(!d.join("other").exists());
     fs::remove_dir_all(&d).unwrap();
 }
 
