@@ -102,8 +102,9 @@ impl Sink for Memory {
     }
 }
 
-/// A sink that keeps only the names of the files, for `wsis check`, and refuses the
-/// same names a build would: one written twice, or two that differ only in case.
+/// A sink that keeps only the names of the files, for `wsis check`, and refuses names
+/// as a build's output does ([`crate::write::Claims`]): one written twice, one both a
+/// file and a folder, two that differ only in case.
 #[derive(Debug, Default)]
 pub(crate) struct Discard {
     names: Mutex<crate::write::Claims>,
@@ -113,7 +114,7 @@ impl Sink for Discard {
     fn put(&self, rel: &Path, _: Vec<u8>) -> Result<(), Diagnostic> {
         let key = crate::urls::slash_path(rel);
         let claimed = lock(&self.names).insert(&key);
-        claimed.map_err(|refused| refused.diagnostic(&key, rel))
+        claimed.map_err(|refused| refused.diagnostic(rel))
     }
     fn has(&self, rel: &Path) -> bool {
         lock(&self.names).contains(&crate::urls::slash_path(rel))

@@ -1,20 +1,25 @@
-//! The paths a build has begun to write, and the check that no two of them name one
-//! file or folder where the output may be copied or published.
+//! The paths a build has begun to write, and the checks that no two of them name one
+//! file or folder, here or where the output may be copied or published.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::names::fold;
+use super::names::{fold, folders_above};
 use crate::diagnostic::{Diagnostic, Kind};
 
 /// Every path (a key, with `/`) this build has begun to write.
 #[derive(Debug, Default)]
 pub(crate) struct Claims {
     keys: HashSet<String>,
-    /// The keys and folders whose names fold to something else ([`fold`]: a static
-    /// file's name in capitals, say), by their folded form: the name as claimed and a
-    /// key it is in. Every page's path is lower-case ASCII, so this stays small.
-    odd: HashMap<String, (String, String)>,
+    /// Every folder above a key.
+    folders: HashSet<String>,
+    /// The names (keys and folders above them) whose last part folds to something
+    /// else ([`fold`]: `Guide.pdf`, `pt-BR`), by the name with that part folded, and as
+    /// spelled. A name is compared with its siblings only: its folder is spelled one
+    /// way by then. Page paths are lower-case but for a language tag, so this holds
+    /// a few static files and language folders.
+    odd: HashMap<String, String>,
 }
 
 /// Why a path cannot be claimed.
@@ -22,53 +27,73 @@ pub(crate) struct Claims {
 pub(crate) enum Refused {
     /// It is claimed already.
     Twice,
-    /// It, or a folder above it, differs from one claimed already (the key given) only
-    /// in case or in how an accent is encoded. On a file system blind to those (macOS's
-    /// and Windows's by default) both are one file or folder: whichever write came last
-    /// would hold it, the other published name would lead nowhere on a server that
-    /// tells them apart, and the next build would take one for a file added by hand.
-    Case(String),
+    /// It, or a folder above it (`ours`), differs from a name claimed already
+    /// (`theirs`) only in case or in how an accent is encoded. On a file system blind
+    /// to those (macOS's and Windows's by default) both are one file or folder:
+    /// whichever write came last would hold it, the other published name would lead
+    /// nowhere on a server that tells them apart, and the next build would take one
+    /// for a file added by hand.
+    Case { ours: String, theirs: String },
+    /// `file` is claimed as a file and as the folder of `inside`.
+    FileAndFolder { file: String, inside: String },
 }
 
 impl Claims {
-    /// Claims `key`, unless it, or a path naming the same file or folder on a file
-    /// system blind to case or accents' encoding, is claimed.
+    /// Claims `key`, unless it is claimed, it or a folder above it is also a file or
+    /// a folder of what is claimed, or a name along it is claimed spelled otherwise.
     pub(crate) fn insert(&mut self, key: &str) -> Result<(), Refused> {
         if self.keys.contains(key) {
             return Err(Refused::Twice);
         }
-        // Each folder above the key, then the key.
-        let names = || {
-            key.match_indices('/')
-                .map(|(at, _)| &key[..at])
-                .chain([key])
-        };
+        if self.folders.contains(key) {
+            return Err(Refused::FileAndFolder {
+                file: key.to_string(),
+                inside: self.first_under(key).unwrap_or_default(),
+            });
+        }
+        if let Some(file) = folders_above(key).find(|f| self.keys.contains(*f)) {
+            return Err(Refused::FileAndFolder {
+                file: file.to_string(),
+                inside: key.to_string(),
+            });
+        }
         let mut odd = Vec::new();
-        for name in names() {
-            let folded = fold(name);
-            match self.odd.get(&*folded) {
-                Some((spelled, other)) if spelled != name => {
-                    return Err(Refused::Case(other.clone()));
+        for name in folders_above(key).chain([key]) {
+            let (parent, last) = name.rsplit_once('/').unwrap_or(("", name));
+            let folded = fold(last);
+            if folded == last && self.odd.is_empty() {
+                continue;
+            }
+            let sibling: Cow<'_, str> = match (folded == last, parent) {
+                (true, _) => Cow::Borrowed(name),
+                (false, "") => Cow::Owned(folded.into_owned()),
+                (false, _) => Cow::Owned(format!("{parent}/{folded}")),
+            };
+            let theirs = match self.odd.get(&*sibling) {
+                Some(spelled) if spelled == name => continue,
+                Some(spelled) => Some(spelled.clone()),
+                None if *sibling == *name => None,
+                // Spelled as it folds, the sibling is a plain key or folder.
+                None => {
+                    let claimed = self.keys.contains(&*sibling) || self.folders.contains(&*sibling);
+                    odd.push((sibling.clone().into_owned(), name));
+                    claimed.then(|| sibling.into_owned())
                 }
-                Some(_) => {}
-                // A name that folds to another is rare (a static file's): the other
-                // is looked for among all the keys.
-                None if folded != name => {
-                    let under = |k: &str| {
-                        k.strip_prefix(&*folded)
-                            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-                    };
-                    // The first in order: the set's own order changes from run to run.
-                    if let Some(other) = self.keys.iter().filter(|k| under(k)).min() {
-                        return Err(Refused::Case(other.clone()));
-                    }
-                    odd.push((folded.into_owned(), name));
-                }
-                None => {}
+            };
+            if let Some(theirs) = theirs {
+                return Err(Refused::Case {
+                    ours: name.to_string(),
+                    theirs,
+                });
             }
         }
-        for (folded, name) in odd {
-            self.odd.insert(folded, (name.to_string(), key.to_string()));
+        for (sibling, name) in odd {
+            self.odd.insert(sibling, name.to_string());
+        }
+        for folder in folders_above(key) {
+            if !self.folders.contains(folder) {
+                self.folders.insert(folder.to_string());
+            }
         }
         self.keys.insert(key.to_string());
         Ok(())
@@ -79,15 +104,22 @@ impl Claims {
         self.keys.contains(key)
     }
 
-    /// The keys claimed.
-    pub(super) fn iter(&self) -> impl Iterator<Item = &String> {
-        self.keys.iter()
+    /// The first key, in order, inside the folder `folder`.
+    pub(super) fn first_under(&self, folder: &str) -> Option<String> {
+        self.keys
+            .iter()
+            .filter(|k| {
+                k.strip_prefix(folder)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .min()
+            .cloned()
     }
 }
 
 impl Refused {
     /// The error for a refused `key`, naming the file at `shown`.
-    pub(crate) fn diagnostic(self, key: &str, shown: &Path) -> Diagnostic {
+    pub(crate) fn diagnostic(self, shown: &Path) -> Diagnostic {
         match self {
             Refused::Twice => Diagnostic::new(
                 Kind::Duplicate,
@@ -95,26 +127,38 @@ impl Refused {
                 "the build writes this file twice: a static or theme file has the path of a page or data file",
             )
             .help("rename or remove the static file (in static/ or the theme's static/)"),
-            Refused::Case(other) => {
-                // Named in order, whichever was claimed first.
-                let (a, b) = if *other < *key {
-                    (other.as_str(), key)
+            Refused::Case { ours, theirs } => {
+                // In string order, whichever was claimed first.
+                let (a, b) = if theirs < ours {
+                    (theirs, ours)
                 } else {
-                    (key, other.as_str())
+                    (ours, theirs)
                 };
                 Diagnostic::new(
                     Kind::Duplicate,
                     shown,
                     format!(
-                        "the build writes `{a}` and `{b}`, whose paths differ only in case \
+                        "the build writes `{a}` and `{b}`, whose names differ only in case \
                          or in how an accent is encoded: on macOS (and, for case, Windows) \
-                         they name one file or folder"
+                         they are one file or folder"
                     ),
                 )
                 .help("rename one of them (a static or theme file, or its folder)")
             }
+            Refused::FileAndFolder { file, inside } => file_and_folder(shown, &file, &inside),
         }
     }
+}
+
+/// The error for a build that writes `file` both as a file and as the folder of
+/// `inside`, at `shown`.
+pub(super) fn file_and_folder(shown: &Path, file: &str, inside: &str) -> Diagnostic {
+    Diagnostic::new(
+        Kind::Duplicate,
+        shown,
+        format!("the build writes `{file}` both as a file and as the folder of `{inside}`"),
+    )
+    .help("rename the static or theme file, or the page, so that they differ")
 }
 
 #[cfg(test)]

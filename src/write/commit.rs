@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::folders::{self, Tree};
 use super::manifest::{MARKER, Written, write_manifest};
+use super::names::folders_above;
 use super::spare::{ALWAYS_COPIED, Bound, Copy};
 use super::tree::{create_new, prune};
 use super::walk::folder_times;
@@ -175,8 +176,7 @@ impl Output {
 /// file first. Linear in the number of path components.
 pub(super) fn folder_clash<V>(written: &HashMap<String, V>) -> Option<(&str, &str)> {
     written.keys().find_map(|key| {
-        key.match_indices('/')
-            .map(|(at, _)| &key[..at])
+        folders_above(key)
             .find(|folder| written.contains_key(*folder))
             .map(|folder| (folder, key.as_str()))
     })

@@ -72,6 +72,7 @@ pub(crate) use claims::Claims;
 use commit::folder_clash;
 use folders::Tree;
 use manifest::{Written, read_manifest, unchanged};
+use names::folders_above;
 use names::{resolved, sibling};
 use swap::swap;
 use tree::{
@@ -338,7 +339,7 @@ impl Output {
         let claimed = lock(&self.claimed).insert(&key);
         match claimed {
             Ok(()) => Ok(key),
-            Err(refused) => Err(refused.diagnostic(&key, &self.target.join(rel))),
+            Err(refused) => Err(refused.diagnostic(&self.target.join(rel))),
         }
     }
 
@@ -393,19 +394,11 @@ impl Output {
     /// writer may have removed what this one needed), else the I/O error.
     fn failed(&self, key: &str, shown: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
         let claimed = lock(&self.claimed);
-        let above = key
-            .match_indices('/')
-            .map(|(at, _)| &key[..at])
-            .find(|folder| claimed.contains(folder));
-        if let Some(file) = above {
+        if let Some(file) = folders_above(key).find(|folder| claimed.contains(folder)) {
             return clash(&self.target, file, key);
         }
-        let below = claimed
-            .iter()
-            .filter(|other| other.len() > key.len() && other.as_bytes()[key.len()] == b'/')
-            .find(|other| other.starts_with(key));
-        match below {
-            Some(inside) => clash(&self.target, key, inside),
+        match claimed.first_under(key) {
+            Some(inside) => clash(&self.target, key, &inside),
             None => Diagnostic::io(shown, what, e),
         }
     }
@@ -565,12 +558,7 @@ impl Sink for Output {
 /// The error for a build that writes `file` both as a file and as the folder of
 /// `inside`.
 fn clash(target: &Path, file: &str, inside: &str) -> Diagnostic {
-    Diagnostic::new(
-        Kind::Duplicate,
-        target.join(file),
-        format!("the build writes this both as a file and as the folder of `{inside}`"),
-    )
-    .help("rename the static or theme file, or the page, so that they differ")
+    claims::file_and_folder(&target.join(file), file, inside)
 }
 
 #[cfg(test)]

@@ -82,6 +82,11 @@ pub(super) fn fold(name: &str) -> Cow<'_, str> {
     Cow::Owned(crate::nfc::nfc(Cow::Owned(lower)).into_owned())
 }
 
+/// The folders above `key` (`a` and `a/b` for `a/b/c`), shallowest first.
+pub(super) fn folders_above(key: &str) -> impl Iterator<Item = &str> {
+    key.match_indices('/').map(move |(at, _)| &key[..at])
+}
+
 /// The first name along `rel` that is `bad`.
 fn first_name(rel: &Path, bad: impl Fn(&str) -> bool) -> Option<String> {
     rel.components().find_map(|c| match c {

@@ -103,13 +103,16 @@ fn a_file_that_is_also_a_pages_folder_is_refused() {
     site.build_ok();
     let before = site.output("reports/alpha-2024/index.html");
     site.write("static/reports/alpha-2024", "a file where a folder goes");
-    for _ in 0..3 {
-        let run = site.build(&[]);
+    for command in ["build", "build", "build", "check"] {
+        let run = site.run(command, &[]);
         assert!(!run.ok, "the clash was built");
+        // Named at the static file, with both paths.
         assert!(
-            run.stderr
-                .contains("both as a file and as the folder of `reports/alpha-2024/"),
-            "{}",
+            run.stderr.contains(
+                "static/reports/alpha-2024: the build writes `reports/alpha-2024` both as a \
+                 file and as the folder of `reports/alpha-2024/"
+            ),
+            "{command}: {}",
             run.stderr
         );
         assert_eq!(site.output("reports/alpha-2024/index.html"), before);
@@ -118,11 +121,12 @@ fn a_file_that_is_also_a_pages_folder_is_refused() {
 
 /// Two paths that differ only in case (or in how an accent is encoded) name one file
 /// or folder on macOS and Windows: the build and `wsis check` refuse them on every
-/// system, naming both in the same order however the parallel writes fell and the
-/// static file to rename, and the previous output stays. Static files beside each
+/// system, naming the two names in string order however the parallel writes fell,
+/// and the static file to rename; the previous output stays. Static files beside each
 /// other, deeper in a folder named in another case, an accent encoded two ways, a
-/// static file against a page, and a static folder against a page's folder. (Linux
-/// only: on a file system blind to case the fixture could not hold both files.)
+/// static file against a page, a static folder against the pages' folder, and a
+/// static folder against a language's (`pt-BR`). (Linux only: on a file system blind
+/// to case the fixture could not hold both files.)
 #[cfg(target_os = "linux")]
 #[test]
 fn paths_that_differ_only_in_case_are_refused() {
@@ -134,8 +138,8 @@ fn paths_that_differ_only_in_case_are_refused() {
         ),
         (
             &["static/docs/2026/a.txt", "static/Docs/2026/A.txt"][..],
-            "Docs/2026/A.txt",
-            "docs/2026/a.txt",
+            "Docs",
+            "docs",
         ),
         (
             &[
@@ -147,16 +151,18 @@ fn paths_that_differ_only_in_case_are_refused() {
         ),
         (
             &["static/Reports/alpha-2024/index.html"][..],
-            "Reports/alpha-2024/index.html",
-            "reports/",
+            "Reports",
+            "reports",
         ),
-        (
-            &["static/Reports/2024.pdf"][..],
-            "Reports/2024.pdf",
-            "reports/",
-        ),
+        (&["static/Reports/2024.pdf"][..], "Reports", "reports"),
+        (&["static/pt-br/extra.css"][..], "pt-BR", "pt-br"),
     ] {
         let site = Site::fixture("basic");
+        site.edit(
+            "site.toml",
+            "description =",
+            "languages = [\"en\", \"pt-BR\"]\ndescription =",
+        );
         site.build_ok();
         let before = site.output("reports/alpha-2024/index.html");
         for file in files {
@@ -165,27 +171,16 @@ fn paths_that_differ_only_in_case_are_refused() {
         for command in ["build", "build", "check"] {
             let run = site.run(command, &[]);
             assert!(!run.ok, "{command} took {files:?}");
-            assert!(
-                run.stderr.contains(&format!("the build writes `{a}")),
-                "{files:?}: {}",
-                run.stderr
-            );
-            assert!(
-                run.stderr.contains(&format!("` and `{b}")),
-                "{files:?}: {}",
-                run.stderr
-            );
-            assert!(
-                run.stderr.contains("whose paths differ only in case"),
-                "{}",
-                run.stderr
-            );
+            let said = format!("the build writes `{a}` and `{b}`, whose names differ only in case");
             // The static file to rename is named, not its place in the output.
-            let named = files.iter().any(|f| run.stderr.contains(&format!("{f}:")));
-            assert!(named, "{files:?}: {}", run.stderr);
+            let named = files
+                .iter()
+                .any(|f| run.stderr.contains(&format!("{f}: {said}")));
+            assert!(named, "{command} {files:?}: {}", run.stderr);
             assert_eq!(site.output("reports/alpha-2024/index.html"), before);
             assert!(!site.root.join("public/Guide.pdf").exists());
             assert!(!site.root.join("public/Reports").exists());
+            assert!(!site.root.join("public/pt-br").exists());
         }
     }
 }

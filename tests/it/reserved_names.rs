@@ -69,6 +69,8 @@ fn static_files_with_a_backslash_in_their_names_are_refused() {
                 .assert_error(rel, &format!("`{name}` has a backslash in its name"));
         }
         assert_eq!(site.output("index.html"), before);
+        let written = rel.trim_start_matches("static/");
+        assert!(!site.root.join("public").join(written).exists());
         assert!(!site.root.join("public/a/b.txt").exists());
     }
 }
