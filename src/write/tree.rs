@@ -199,7 +199,7 @@ pub(super) fn prune(
         // holds an entry of exactly that name.
         let folded =
             folded.get_or_insert_with(|| written.keys().map(|k| fold(k).into_owned()).collect());
-        if folded.contains(&*fold(key)) && !named_exactly(&path) {
+        if folded.contains(&*fold(key)) && !named_exactly(staging, key) {
             continue;
         }
         if let Err(e) = fs::remove_file(&path)
@@ -282,18 +282,39 @@ pub(super) fn survey(
     })
 }
 
-/// Whether the folder of `path` holds an entry named exactly as `path`'s last
-/// component (byte for byte), not one a file system blind to case, or to Unicode
-/// normalization, takes for it.
-pub(super) fn named_exactly(path: &Path) -> bool {
-    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
-        return false;
-    };
-    fs::read_dir(folder).is_ok_and(|entries| {
-        entries
-            .filter_map(Result::ok)
-            .any(|e| e.file_name() == name)
+/// Whether `key` below `root` is named exactly so (byte for byte) at every step, not
+/// by names a file system blind to case, or to Unicode normalization, takes for them:
+/// a spare's stale `Docs/a.txt` is the build's `docs/a.txt` on such a system, though
+/// the folder does hold an `a.txt`.
+pub(super) fn named_exactly(root: &Path, key: &str) -> bool {
+    named_exactly_in(root, key, |folder| {
+        let entries = fs::read_dir(folder).ok()?;
+        Some(
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name())
+                .collect(),
+        )
     })
+}
+
+/// [`named_exactly`], with `list` giving the names in a folder.
+fn named_exactly_in(
+    root: &Path,
+    key: &str,
+    list: impl Fn(&Path) -> Option<Vec<std::ffi::OsString>>,
+) -> bool {
+    let mut folder = root.to_path_buf();
+    for part in key.split('/') {
+        let Some(names) = list(&folder) else {
+            return false;
+        };
+        if !names.iter().any(|n| n == part) {
+            return false;
+        }
+        folder.push(part);
+    }
+    true
 }
 
 /// Whether the last name of `key` is one wsis keeps for its own files (compared
@@ -302,4 +323,31 @@ fn reserved(key: &str) -> bool {
     key.rsplit('/')
         .next()
         .is_some_and(|name| fold(name).contains(RESERVED))
+}
+
+#[cfg(test)]
+mod named_tests {
+    use std::ffi::OsString;
+    use std::path::Path;
+
+    /// A file system blind to case holding `Docs/a.txt`: every spelling of `docs`
+    /// lists `a.txt`, the root lists `Docs`.
+    fn blind(folder: &Path) -> Option<Vec<OsString>> {
+        let path = folder.to_string_lossy().to_lowercase().replace('\\', "/");
+        match path.as_str() {
+            "/out" => Some(vec!["Docs".into()]),
+            "/out/docs" => Some(vec!["a.txt".into()]),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_name_is_exact_only_when_every_folder_along_it_is() {
+        let root = Path::new("/out");
+        assert!(super::named_exactly_in(root, "Docs/a.txt", blind));
+        // The folder lists `a.txt`, but the path names `Docs` as `docs`.
+        assert!(!super::named_exactly_in(root, "docs/a.txt", blind));
+        assert!(!super::named_exactly_in(root, "Docs/A.txt", blind));
+        assert!(!super::named_exactly_in(root, "Docs/b.txt", blind));
+    }
 }
