@@ -14,8 +14,9 @@ pub(crate) struct Claims {
     keys: HashSet<String>,
     /// Every folder above a key, by its XXH3-64 (a fifth of the memory of the names,
     /// 150,000 of them at 100,000 reports): a hit is confirmed among the keys
-    /// ([`Claims::is_folder`]), which only a clash asks for.
-    folders: HashSet<u64>,
+    /// ([`Claims::is_folder`]), which only a clash asks for. (FxHash: the keys are
+    /// hashes already.)
+    folders: rustc_hash::FxHashSet<u64>,
     /// The names (keys and folders above them) whose last part folds to something
     /// else ([`fold`]: `Guide.pdf`, `pt-BR`), by the name with that part folded, and as
     /// spelled. A name is compared with its siblings only: its folder is spelled one

@@ -189,17 +189,20 @@ pub(super) fn prune(
         .found
         .iter()
         .filter(|key| key.as_str() != MARKER && !written.contains_key(*key));
-    // Lowercased written names, made only when some file is stale.
-    let mut folded: Option<std::collections::HashSet<String>> = None;
+    // The written keys by their folded names, made only when some file is stale.
+    let mut folded: Option<HashMap<String, &String>> = None;
+    let mut listings = Listings::default();
     for key in stale {
         let path = staging.join(key);
         // On a file system blind to case (macOS, Windows), `Logo.PNG` found before
-        // the build may now be the build's `logo.png`, which took its place: removed
-        // by its old name, the new file would go. Removed only if the folder still
-        // holds an entry of exactly that name.
-        let folded =
-            folded.get_or_insert_with(|| written.keys().map(|k| fold(k).into_owned()).collect());
-        if folded.contains(&*fold(key)) && !named_exactly(staging, key) {
+        // the build may now be the build's `logo.png`, which took its place (and a
+        // stale `Docs/a.txt` the build's `docs/a.txt`: a folder keeps the spelling it
+        // was made with). Removed by its old name, the new file would go.
+        let folded = folded
+            .get_or_insert_with(|| written.keys().map(|k| (fold(k).into_owned(), k)).collect());
+        if let Some(new) = folded.get(&*fold(key))
+            && !listings.apart(staging, key, new)
+        {
             continue;
         }
         if let Err(e) = fs::remove_file(&path)
@@ -282,34 +285,53 @@ pub(super) fn survey(
     })
 }
 
-/// Whether `key` below `root` is named exactly so (byte for byte) at every step, not
-/// by names a file system blind to case, or to Unicode normalization, takes for them:
-/// a spare's stale `Docs/a.txt` is the build's `docs/a.txt` on such a system, though
-/// the folder does hold an `a.txt`.
-pub(super) fn named_exactly(root: &Path, key: &str) -> bool {
-    named_exactly_in(root, key, |folder| {
-        let entries = fs::read_dir(folder).ok()?;
-        Some(
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name())
-                .collect(),
-        )
-    })
+/// The names in the folders of a tree, each folder read once.
+#[derive(Debug, Default)]
+pub(super) struct Listings(HashMap<PathBuf, std::collections::HashSet<std::ffi::OsString>>);
+
+impl Listings {
+    /// Whether `stale` and `new`, which fold alike, are two files below `root`.
+    pub(super) fn apart(&mut self, root: &Path, stale: &str, new: &str) -> bool {
+        apart_in(root, stale, new, &mut |folder, name| {
+            self.holds(folder, name)
+        })
+    }
+
+    /// Whether `folder` holds an entry named exactly `name`.
+    fn holds(&mut self, folder: &Path, name: &str) -> bool {
+        self.0
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| match fs::read_dir(folder) {
+                Ok(entries) => entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name())
+                    .collect(),
+                Err(_) => Default::default(),
+            })
+            .contains(std::ffi::OsStr::new(name))
+    }
 }
 
-/// [`named_exactly`], with `list` giving the names in a folder.
-fn named_exactly_in(
+/// Whether `stale` and `new`, which fold alike, are two files below `root`, `holds`
+/// saying whether a folder holds a name: on a file system blind to case or
+/// normalization they are one entry, spelled one way, so both cannot be named
+/// exactly.
+fn apart_in(
     root: &Path,
-    key: &str,
-    list: impl Fn(&Path) -> Option<Vec<std::ffi::OsString>>,
+    stale: &str,
+    new: &str,
+    holds: &mut dyn FnMut(&Path, &str) -> bool,
 ) -> bool {
+    named_exactly_in(root, stale, holds) && named_exactly_in(root, new, holds)
+}
+
+/// Whether `key` below `root` is named exactly so (byte for byte) at every step, not
+/// by names a file system blind to case, or to Unicode normalization, takes for them,
+/// `holds` saying whether a folder holds a name.
+fn named_exactly_in(root: &Path, key: &str, holds: &mut dyn FnMut(&Path, &str) -> bool) -> bool {
     let mut folder = root.to_path_buf();
     for part in key.split('/') {
-        let Some(names) = list(&folder) else {
-            return false;
-        };
-        if !names.iter().any(|n| n == part) {
+        if !holds(&folder, part) {
             return false;
         }
         folder.push(part);
@@ -327,27 +349,56 @@ fn reserved(key: &str) -> bool {
 
 #[cfg(test)]
 mod named_tests {
-    use std::ffi::OsString;
     use std::path::Path;
 
-    /// A file system blind to case holding `Docs/a.txt`: every spelling of `docs`
-    /// lists `a.txt`, the root lists `Docs`.
-    fn blind(folder: &Path) -> Option<Vec<OsString>> {
-        let path = folder.to_string_lossy().to_lowercase().replace('\\', "/");
-        match path.as_str() {
-            "/out" => Some(vec!["Docs".into()]),
-            "/out/docs" => Some(vec!["a.txt".into()]),
-            _ => None,
-        }
+    /// Whether a file system holding `entries` (paths below `/out`, spelled as the
+    /// system keeps them), blind to case or not, finds `name` in `folder` spelled so.
+    fn finds(entries: &[&str], blind: bool, folder: &Path, name: &str) -> bool {
+        let norm = |s: &str| {
+            if blind {
+                s.to_lowercase()
+            } else {
+                s.to_string()
+            }
+        };
+        let folder = folder.to_string_lossy().replace('\\', "/");
+        let rel = folder.strip_prefix("/out").unwrap().trim_start_matches('/');
+        let asked = match rel {
+            "" => name.to_string(),
+            _ => format!("{rel}/{name}"),
+        };
+        // Each entry's folders and itself, as spelled.
+        entries.iter().any(|e| {
+            let parts: Vec<&str> = e.split('/').collect();
+            (1..=parts.len()).any(|n| {
+                let kept = parts[..n].join("/");
+                norm(&kept) == norm(&asked) && parts[n - 1] == name
+            })
+        })
     }
 
+    fn apart(entries: &[&str], blind: bool, stale: &str, new: &str) -> bool {
+        let mut holds = |folder: &Path, name: &str| finds(entries, blind, folder, name);
+        super::apart_in(Path::new("/out"), stale, new, &mut holds)
+    }
+
+    /// A spare's stale file and the build's, folding alike: kept where the system
+    /// takes them for one (a folder keeps the spelling it was made with; a file
+    /// renamed over takes the new one), removed where it tells them apart.
     #[test]
-    fn a_name_is_exact_only_when_every_folder_along_it_is() {
-        let root = Path::new("/out");
-        assert!(super::named_exactly_in(root, "Docs/a.txt", blind));
-        // The folder lists `a.txt`, but the path names `Docs` as `docs`.
-        assert!(!super::named_exactly_in(root, "docs/a.txt", blind));
-        assert!(!super::named_exactly_in(root, "Docs/A.txt", blind));
-        assert!(!super::named_exactly_in(root, "Docs/b.txt", blind));
+    fn a_stale_file_is_apart_from_the_build_s_only_where_both_are_spelled_exactly() {
+        // Blind to case: `docs/a.txt` written into the folder made as `Docs`.
+        assert!(!apart(&["Docs/a.txt"], true, "Docs/a.txt", "docs/a.txt"));
+        // Blind to case: `logo.png` renamed over `Logo.PNG`.
+        assert!(!apart(&["logo.png"], true, "Logo.PNG", "logo.png"));
+        // Telling case apart, both are there.
+        let both = ["Docs/a.txt", "docs/a.txt"];
+        assert!(apart(&both, false, "Docs/a.txt", "docs/a.txt"));
+        assert!(apart(
+            &["Logo.PNG", "logo.png"],
+            false,
+            "Logo.PNG",
+            "logo.png"
+        ));
     }
 }
