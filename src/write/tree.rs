@@ -189,8 +189,9 @@ pub(super) fn prune(
         .found
         .iter()
         .filter(|key| key.as_str() != MARKER && !written.contains_key(*key));
-    // The written keys by their folded names, made only when some file is stale.
-    let mut folded: Option<HashMap<String, &String>> = None;
+    // The written keys by their folded names, made only when some file is stale
+    // (borrowed where a key folds to itself, as every page's does).
+    let mut folded: Option<HashMap<std::borrow::Cow<'_, str>, &String>> = None;
     let mut listings = Listings::default();
     for key in stale {
         let path = staging.join(key);
@@ -198,8 +199,7 @@ pub(super) fn prune(
         // the build may now be the build's `logo.png`, which took its place (and a
         // stale `Docs/a.txt` the build's `docs/a.txt`: a folder keeps the spelling it
         // was made with). Removed by its old name, the new file would go.
-        let folded = folded
-            .get_or_insert_with(|| written.keys().map(|k| (fold(k).into_owned(), k)).collect());
+        let folded = folded.get_or_insert_with(|| written.keys().map(|k| (fold(k), k)).collect());
         if let Some(new) = folded.get(&*fold(key))
             && !listings.apart(staging, key, new)
         {
