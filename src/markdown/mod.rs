@@ -10,8 +10,11 @@
 //!
 //! Nesting deeper than [`depth::MAX_DEPTH`] (block quotes, lists, emphasis, links, raw
 //! HTML tags) is flattened before anything walks the tree, so no later stage (the
-//! sanitiser, the minifier, a browser) sees a deeper document.
+//! sanitiser, the minifier, a browser) sees a deeper document; block containers are
+//! bounded even before the parser reads the text ([`containers`]), since the parser's
+//! own time grows with their depth.
 
+mod containers;
 mod depth;
 mod emit;
 mod ids;
@@ -25,6 +28,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::model::{Body, Heading, LineId, Packed, Section, Sections};
+pub(crate) use containers::bound_containers;
 pub(crate) use depth::MAX_DEPTH;
 pub(crate) use emit::escape;
 use emit::render_events;
@@ -119,6 +123,10 @@ fn render_with(
     s: &RenderSettings<'_>,
     numbered: bool,
 ) -> Rendered {
+    // Every offset, line and slice below is of the bounded text, which has the
+    // original's lines.
+    let bounded = bound_containers(text);
+    let text: &str = &bounded;
     // Adjacent text runs (split by escapes such as `\$`) are merged first so a quote
     // gets one `<mark>`, not one per run.
     let (mut events, mut offsets): (Vec<Event<'_>>, Vec<usize>) =

@@ -40,6 +40,16 @@ fn nested_cases() -> Vec<(&'static str, String)> {
         ("numbered", list("1.")),
         ("mixed", format!("{}mixedend\n", "> - ".repeat(1_500))),
         (
+            // What the fuzzer found: the parser looked at every open list for each
+            // table row after the line.
+            "lists-then-rows",
+            format!(
+                "{}rowsend\n{}",
+                "1. ".repeat(4_081),
+                "| a |\n|---|\n".repeat(4_081)
+            ),
+        ),
+        (
             "emphasis",
             format!(
                 "{}emphasisend{}\n",

@@ -11,14 +11,16 @@ use super::footnotes::superscript;
 use super::headings;
 use super::meta::{collapse_spaces, iso_date};
 use crate::import::document::{Block, Document};
-use crate::markdown::MARKDOWN_OPTIONS;
+use crate::markdown::{MARKDOWN_OPTIONS, bound_containers};
 
 /// Reads a Markdown submission (decoded, LF line ends).
 pub(super) fn read(text: &str) -> Document {
     let (front, body) = split_front_matter(text);
+    // The edits' ranges, and the draft's body, are of the text the parser reads.
+    let body = bound_containers(body);
     let mut collector = Collector::default();
-    collector.run(body);
-    let body = edited(body, &collector.edits);
+    collector.run(&body);
+    let body = edited(&body, &collector.edits);
     let (blocks, recovered) = collector.finish();
     let mut document = Document {
         // A submission that marks its own headings keeps its Markdown as written; one
@@ -333,6 +335,7 @@ fn heading_level(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::MAX_DEPTH;
 
     #[test]
     fn the_body_reads_its_superscripts_as_the_blocks_do() {
@@ -395,5 +398,23 @@ mod tests {
         let doc = read(marked);
         assert_eq!(doc.markdown.as_deref(), Some(marked));
         assert!(matches!(doc.blocks[1], Block::List { ordered: true, .. }));
+    }
+
+    #[test]
+    fn a_submission_nested_past_the_limit_is_read_and_kept_as_the_site_reads_it() {
+        // One line opening thousands of nested lists, then thousands more lines: the
+        // parser's time is their product unless the nesting is bounded first.
+        let deep = format!(
+            "# Deep\n\n{}deepest\n{}",
+            "- ".repeat(5_000),
+            "more\n".repeat(5_000)
+        );
+        let doc = read(&deep);
+        let markdown = doc.markdown.expect("kept as written");
+        assert_eq!(markdown.matches('\\').count(), 1);
+        assert!(markdown.contains(&format!("{}\\- - ", "- ".repeat(MAX_DEPTH))));
+        assert!(
+            matches!(&doc.blocks[1], Block::List { items, .. } if items[0].contains("deepest"))
+        );
     }
 }
