@@ -237,12 +237,14 @@ pub(crate) fn decode_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagno
             .help("save the file as UTF-8")
     })?;
     // Most files have neither a byte-order mark nor CR line ends: they are not copied.
+    // A lone CR (old Mac line ends) is a line end too, as for editors and the YAML and
+    // Markdown parsers: positions count it as one.
     let mut text = text;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
     })

@@ -1,42 +1,90 @@
 //! Block nesting bounded before the parser sees the text.
 //!
-//! pulldown-cmark looks at every open block container (block quote, list, list item)
-//! for each line it reads, so one line that opens thousands of nested lists, followed
-//! by thousands of lines continuing the innermost paragraph, costs their product: 64
-//! KB of such text took 17 s in the fuzzer's instrumented build, and a 10 MB report
-//! could hold a build for hours. [`super::depth`] flattens deep trees only after the
-//! parse, too late for this. So, before parsing, the marker (`>`, `-`, `+`, `*`, `1.`,
-//! `1)`) that could open a container beyond [`MAX_DEPTH`] is escaped with a backslash,
-//! which makes it, and the rest of its line, text.
+//! pulldown-cmark looks at every open block container (block quote, list item,
+//! footnote definition) for each line it reads, so one line that opens thousands of
+//! nested lists, followed by thousands of lines continuing the innermost paragraph,
+//! costs their product: 64 KB of such text took 17 s in the fuzzer's instrumented
+//! build, and a 10 MB report could hold a build for hours. [`super::depth`] flattens
+//! deep trees only after the parse, too late for this. So, before parsing, the marker
+//! (`>`, `-`, `+`, `*`, `1.`, `1)`, `[^note]:`) that could open a container beyond
+//! [`MAX_DEPTH`] is escaped with a backslash, which makes it, and the rest of its
+//! line, text.
 //!
 //! The pass does not parse Markdown. It keeps, line by line, an upper bound of how
-//! many containers can be open, which is sound whatever the parser makes of the line:
+//! many containers can be open, which holds whatever the parser makes of the line:
 //! - a container open after a line was either opened on it, by a marker, or continued
-//!   by it: a block quote by its own `>`, a list item by at least two columns of
-//!   indentation (its content's offset) before the line's first list marker (a list
-//!   marker always starts a new item, so what follows it continues nothing);
+//!   by it: a block quote by its own `>`, a list item or footnote definition by at
+//!   least two columns of indentation before the line's first other marker (such a
+//!   marker always opens a new container, so what follows it continues nothing);
 //! - a line may instead continue the paragraph above (a lazy continuation line) and
 //!   leave every container open, unless the line before it was blank;
-//! - a blank line opens nothing.
+//! - a blank line opens nothing;
+//! - a line opens nothing after four columns of indentation more than the open
+//!   containers can take (at most 17 columns each: three of indentation, a
+//!   ten-character marker and four spaces), which is code or a paragraph's text; nor
+//!   from where the rest of the line is a thematic break (`* * *`).
 //!
-//! Real reports nest a few levels, far below the bound; the text it changes would
-//! have been flattened by [`super::depth`] anyway, and now shows its markers as text.
-//! The pass is one look at each line's first bytes, and borrows the text unless a
-//! marker is escaped.
+//! Real reports nest a few levels, far below the bound. A line it changes opens more
+//! than a hundred levels, or would if it were not code: in a fenced code block or an
+//! HTML block, such a line shows its backslash. The pass is one look at each line's
+//! first bytes, and borrows the text unless a marker is escaped.
 
 use std::borrow::Cow;
 
 use super::depth::MAX_DEPTH;
 
+/// The most columns one open container takes from a line that continues it: up to
+/// three of indentation, a list marker of nine digits and a `.`, and four spaces.
+const MAX_CONTAINER_COLUMNS: usize = 17;
+
 /// `text` with the marker that would open a block container beyond [`MAX_DEPTH`]
-/// escaped on each line that has one. Line breaks are kept, so line numbers hold.
+/// escaped on each line that has one, and each lone `\r` made a `\n`: the parser
+/// ends some lines at a lone `\r` and others (a code fence's) only at a `\n`, which
+/// no line-by-line bound could follow. Line breaks are kept, so line numbers hold.
 pub(crate) fn bound_containers(text: &str) -> Cow<'_, str> {
+    let text = lone_returns_as_newlines(text);
+    let escapes = escapes(&text);
+    if escapes.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + escapes.len());
+    let mut at = 0;
+    for escape in escapes {
+        out.push_str(&text[at..escape]);
+        out.push('\\');
+        at = escape;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
+}
+
+/// `text` with each `\r` not followed by `\n` replaced by a `\n`, byte for byte.
+fn lone_returns_as_newlines(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for i in memchr::memchr_iter(b'\r', bytes).filter(|&i| lone(i)) {
+        out.push_str(&text[at..i]);
+        out.push('\n');
+        at = i + 1;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
+}
+
+/// Where the backslashes go: the byte offsets, in order, of the markers that would
+/// open a container too many.
+fn escapes(text: &str) -> Vec<usize> {
     let mut escapes = Vec::new();
     let mut open = 0usize;
     let mut after_blank = true;
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let prefix = scan_prefix(line.as_bytes(), open);
+    for line in text.as_bytes().split_inclusive(|&b| b == b'\n') {
+        let prefix = scan_prefix(line, open);
         if prefix.blank {
             after_blank = true;
         } else {
@@ -52,18 +100,7 @@ pub(crate) fn bound_containers(text: &str) -> Cow<'_, str> {
         }
         line_start += line.len();
     }
-    if escapes.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + escapes.len());
-    let mut at = 0;
-    for escape in escapes {
-        out.push_str(&text[at..escape]);
-        out.push('\\');
-        at = escape;
-    }
-    out.push_str(&text[at..]);
-    Cow::Owned(out)
+    escapes
 }
 
 /// What the start of one line can do to the containers open.
@@ -84,24 +121,25 @@ struct Prefix {
 fn scan_prefix(line: &[u8], open: usize) -> Prefix {
     let mut i = 0;
     let mut column = 0;
-    // Columns of indentation before the first list marker, which may continue list
-    // items, and markers, each of which may continue or open one container.
+    // Columns of indentation before the first marker other than `>`, which may
+    // continue list items and footnote definitions, and markers, each of which may
+    // continue or open one container.
     let mut indent = 0usize;
     let mut markers = 0usize;
-    let mut listed = false;
+    let mut opened = false;
     let mut escape_at = None;
     let bound = |indent: usize, markers: usize| markers + open.min(indent / 2);
     while i < line.len() {
-        let marker_len = match line[i] {
+        let (marker_len, escape) = match line[i] {
             b' ' => {
-                indent += usize::from(!listed);
+                indent += usize::from(!opened);
                 column += 1;
                 i += 1;
                 continue;
             }
             b'\t' => {
                 let width = 4 - column % 4;
-                if !listed {
+                if !opened {
                     indent += width;
                 }
                 column += width;
@@ -109,22 +147,32 @@ fn scan_prefix(line: &[u8], open: usize) -> Prefix {
                 continue;
             }
             b'\n' | b'\r' => break,
-            b'>' => 1,
-            b'-' | b'+' | b'*' if ends_marker(line, i + 1) => 1,
+            b'>' => (1, 0),
+            b'-' | b'+' | b'*' if ends_marker(line, i + 1) => (1, 0),
+            // Before the `.` or `)` of a number: a backslash before a digit is text.
             b'0'..=b'9' => match ordered_marker(line, i) {
-                Some(len) => len,
+                Some(len) => (len, len - 1),
+                None => break,
+            },
+            b'[' => match footnote_marker(line, i) {
+                Some(len) => (len, 0),
                 None => break,
             },
             _ => break,
         };
+        if markers == 0 && indent >= open * MAX_CONTAINER_COLUMNS + 4 {
+            // Code, or a paragraph's text: no marker here opens anything.
+            break;
+        }
         if bound(indent, markers + 1) > MAX_DEPTH {
-            // Before the `.` or `)` of a number: a backslash before a digit is text.
-            escape_at = Some(i + marker_len - 1);
+            if !thematic_break(&line[i..]) {
+                escape_at = Some(i + escape);
+            }
             break;
         }
         markers += 1;
         if line[i] != b'>' {
-            listed = true;
+            opened = true;
         }
         i += marker_len;
         column += marker_len;
@@ -154,6 +202,37 @@ fn ordered_marker(line: &[u8], at: usize) -> Option<usize> {
     let end = at + digits;
     (digits <= 9 && matches!(line.get(end), Some(b'.' | b')')) && ends_marker(line, end + 1))
         .then_some(digits + 1)
+}
+
+/// The length of the footnote definition's start (`[^label]:`) at `at`, if there may
+/// be one: the label runs to the first `]` not escaped by a backslash. Labels the
+/// parser refuses (too long, or holding a `[`) are counted too, which only makes the
+/// bound higher.
+fn footnote_marker(line: &[u8], at: usize) -> Option<usize> {
+    let label = line.get(at..)?.strip_prefix(b"[^")?;
+    let mut j = 0;
+    while j < label.len() {
+        match label[j] {
+            b'\\' => j += 2,
+            b'\n' | b'\r' => return None,
+            b']' => return (label.get(j + 1) == Some(&b':')).then_some(j + 4),
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// Whether `rest` is a thematic break to the end of its line: three or more of one of
+/// `*`, `-`, `_`, and spaces or tabs. The parser reads it as one rather than as list
+/// markers, so it opens nothing.
+fn thematic_break(rest: &[u8]) -> bool {
+    let body: Vec<u8> = rest
+        .iter()
+        .copied()
+        .take_while(|b| !matches!(b, b'\n' | b'\r'))
+        .filter(|b| !matches!(b, b' ' | b'\t'))
+        .collect();
+    body.len() >= 3 && matches!(body[0], b'*' | b'-' | b'_') && body.iter().all(|&b| b == body[0])
 }
 
 #[cfg(test)]

@@ -6,17 +6,19 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use super::*;
 use crate::markdown::MARKDOWN_OPTIONS;
 
-/// How many block quotes and list items are open at most at once when `text` is
+/// How many block quotes, list items and footnote definitions are open at most at once when `text` is
 /// parsed: one per marker that opened them.
 fn container_depth(text: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0);
     for event in Parser::new_ext(text, MARKDOWN_OPTIONS) {
         match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::Item) => {
+            Event::Start(Tag::BlockQuote(_) | Tag::Item | Tag::FootnoteDefinition(_)) => {
                 depth += 1;
                 deepest = deepest.max(depth);
             }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::Item) => depth -= 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
+                depth -= 1;
+            }
             _ => {}
         }
     }
@@ -34,12 +36,25 @@ fn text_of(markdown: &str) -> String {
 }
 
 /// Bounds `text` and checks what every bounded text must be: as deep as the limit at
-/// most, with the original's lines, and changed only by added backslashes.
+/// most, and the original with backslashes added and lone CRs made LFs, nothing else
+/// (so its lines hold).
 fn bounded(text: &str) -> Cow<'_, str> {
     let out = bound_containers(text);
     assert!(container_depth(&out) <= MAX_DEPTH, "{:.200}", out);
-    assert_eq!(out.lines().count(), text.lines().count());
-    assert_eq!(out.replace('\\', ""), text.replace('\\', ""));
+    let mut original = text.bytes().peekable();
+    for b in out.bytes() {
+        match original.peek() {
+            Some(&o) if o == b => {
+                original.next();
+            }
+            Some(b'\r') if b == b'\n' => {
+                original.next();
+                assert_ne!(original.peek(), Some(&b'\n'), "{:.200}", out);
+            }
+            _ => assert_eq!(b, b'\\', "only backslashes are added: {:.200}", out),
+        }
+    }
+    assert_eq!(original.next(), None, "nothing is left out: {:.200}", out);
     out
 }
 
@@ -67,10 +82,13 @@ fn a_line_opening_too_many_containers_has_the_first_too_many_escaped() {
         ("> ", "\\> "),
         (">", "\\>"),
         ("> - ", "\\> - "),
+        ("[^1]:>", "\\[^1]:>"),
+        ("- [^a]: ", "\\- [^a]: "),
+        ("> [^a\\]b]: ", "\\> [^a\\]b]: "),
     ] {
         let text = format!("{}end\n{}", marker.repeat(over), "more\n".repeat(50));
         let out = bounded(&text);
-        assert_eq!(out.matches('\\').count(), 1, "{marker:?}");
+        assert_eq!(out.len(), text.len() + 1, "one backslash: {marker:?}");
         assert!(out.contains(escaped), "{marker:?}");
         // The markers up to the limit still open their containers.
         assert_eq!(container_depth(&out), MAX_DEPTH, "{marker:?}");
@@ -84,6 +102,50 @@ fn the_fuzzer_s_nested_lists_then_table_rows_are_bounded() {
     // What the fuzzer found: 17 s in its instrumented build for 64 KB.
     let text = "1. ".repeat(4_081) + &"| a |\n|---|\n".repeat(4_081);
     assert_eq!(bounded(&text).matches('\\').count(), 1);
+}
+
+#[test]
+fn a_lone_carriage_return_ends_a_line_as_for_the_parser() {
+    // The deep line starts after a lone CR, and the lines continuing it end in CRs.
+    for end in ["\r", "\r\n"] {
+        let text = format!(
+            "a{end}{}x{end}{}",
+            "1. ".repeat(MAX_DEPTH + 50),
+            format!("b{end}").repeat(50)
+        );
+        assert!(container_depth(&text) > MAX_DEPTH, "{end:?}");
+        assert_eq!(bounded(&text).matches('\\').count(), 1, "{end:?}");
+    }
+    // The parser reads `\r\r> ` after a fence as its info string, not as two lines:
+    // made `\n`s, they are lines for it as for the bound.
+    let text = format!(
+        "{}```\r\r> \n{}{}\n",
+        "- ".repeat(53),
+        "   ".repeat(30),
+        "1. ".repeat(56)
+    );
+    assert!(container_depth(&text) > MAX_DEPTH);
+    assert!(!bounded(&text).contains('\r'));
+}
+
+#[test]
+fn thematic_breaks_and_indented_code_are_left_as_written() {
+    let over = MAX_DEPTH + 20;
+    for text in [
+        "* ".repeat(over),
+        "- ".repeat(over),
+        format!("> > {}", "_ ".repeat(over)),
+        format!("- - {}", "*\t".repeat(over)),
+        format!("    {}", "- ".repeat(over)),
+        format!("\t{}", ">".repeat(over)),
+        format!("- a\n\n{}{}", " ".repeat(21), "1. ".repeat(over)),
+    ] {
+        assert!(container_depth(&text) <= MAX_DEPTH, "{text:.60}");
+        assert!(matches!(bounded(&text), Cow::Borrowed(_)), "{text:.60}");
+    }
+    // Four columns past what the open containers can take, or it may be a marker.
+    let text = format!("- a\n\n{}{}", " ".repeat(20), "1. ".repeat(over));
+    assert!(matches!(bounded(&text), Cow::Owned(_)));
 }
 
 #[test]
@@ -159,6 +221,7 @@ fn the_render_reads_the_bounded_text_with_its_lines() {
 /// Markers, indentation and text, as a line's pieces.
 const PIECES: &[&str] = &[
     "> ", ">", "- ", "* ", "1. ", "2) ", "  ", "   ", "\t", "a ", "```", "<div>", "| a |",
+    "[^a]: ", "[^b]:", "\r", "\r\n", "\n", "* * *", "_", "    ",
 ];
 
 proptest! {

@@ -112,25 +112,30 @@ fn encodings_and_broken_files_are_named() {
         run.stderr
     );
 
-    // A byte-order mark and CRLF line ends simply work, positions included.
-    let site = Site::fixture("basic");
-    let text = std::fs::read_to_string(site.root.join("content/reports/alpha-2023.md")).unwrap();
-    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
-    std::fs::write(site.root.join("content/reports/alpha-2023.md"), crlf).unwrap();
-    let run = build_guarded(&site);
-    assert!(run.ok, "{}", run.stderr);
-    assert!(
-        site.output("reports/alpha-2023/index.html")
-            .contains("fig-alpha-alumni-2023")
-    );
-    let bad = std::fs::read_to_string(site.root.join("content/reports/alpha-2023.md"))
-        .unwrap()
-        .replace("organization: alpha", "organization: alpah");
-    std::fs::write(site.root.join("content/reports/alpha-2023.md"), bad).unwrap();
-    build_guarded(&site).assert_error(
-        "content/reports/alpha-2023.md:3:15",
-        "unknown organization `alpah`",
-    );
+    // A byte-order mark and CRLF line ends simply work, positions included; so do
+    // the old Mac line ends, a lone CR.
+    for end in ["\r\n", "\r"] {
+        let site = Site::fixture("basic");
+        let text =
+            std::fs::read_to_string(site.root.join("content/reports/alpha-2023.md")).unwrap();
+        let ends = format!("\u{feff}{}", text.replace('\n', end));
+        std::fs::write(site.root.join("content/reports/alpha-2023.md"), ends).unwrap();
+        let run = build_guarded(&site);
+        assert!(run.ok, "{end:?}: {}", run.stderr);
+        assert!(
+            site.output("reports/alpha-2023/index.html")
+                .contains("fig-alpha-alumni-2023"),
+            "{end:?}"
+        );
+        let bad = std::fs::read_to_string(site.root.join("content/reports/alpha-2023.md"))
+            .unwrap()
+            .replace("organization: alpha", "organization: alpah");
+        std::fs::write(site.root.join("content/reports/alpha-2023.md"), bad).unwrap();
+        build_guarded(&site).assert_error(
+            "content/reports/alpha-2023.md:3:15",
+            "unknown organization `alpah`",
+        );
+    }
 }
 
 #[cfg(unix)]
