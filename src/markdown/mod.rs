@@ -10,11 +10,11 @@
 //!
 //! Nesting deeper than [`depth::MAX_DEPTH`] (block quotes, lists, emphasis, links, raw
 //! HTML tags) is flattened before anything walks the tree, so no later stage (the
-//! sanitiser, the minifier, a browser) sees a deeper document; block containers are
-//! bounded even before the parser reads the text ([`containers`]), since the parser's
-//! own time grows with their depth.
+//! sanitiser, the minifier, a browser) sees a deeper document; block containers and
+//! table padding are bounded even before the parser reads the text ([`bound`]), since
+//! the parser's own time and memory grow with them.
 
-mod containers;
+mod bound;
 mod depth;
 mod emit;
 mod ids;
@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::model::{Body, Heading, LineId, Packed, Section, Sections};
-pub(crate) use containers::bound_containers;
+pub(crate) use bound::bound_text;
 pub(crate) use depth::MAX_DEPTH;
 pub(crate) use emit::escape;
 use emit::render_events;
@@ -125,7 +125,7 @@ fn render_with(
 ) -> Rendered {
     // Every offset, line and slice below is of the bounded text, which has the
     // original's lines.
-    let bounded = bound_containers(text);
+    let bounded = bound_text(text);
     let text: &str = &bounded;
     // Adjacent text runs (split by escapes such as `\$`) are merged first so a quote
     // gets one `<mark>`, not one per run.

@@ -169,6 +169,32 @@ fn a_hundred_thousand_nested_divs_build_quickly() {
     assert!(depth_of(&page) <= MAX_DEPTH + PAGE_DEPTH);
 }
 
+/// Tables whose rows are padded to their header's width: each of these pads 261,725
+/// empty cells from 3 KB. Past the first, their delimiter rows are text, and the page
+/// holds the first table's cells only (with every table a table, 50 KB took 2.3 GB).
+#[test]
+fn tables_padded_past_the_budget_build_as_text() {
+    let site = Site::fixture("basic");
+    let table = format!(
+        "{}|\n{}|\n{}\n",
+        "|a".repeat(362),
+        "|-".repeat(362),
+        "b\n".repeat(725)
+    );
+    site.write(
+        "content/reports/padded.md",
+        &minimal_report("", &format!("{}padded end\n", table.repeat(3))),
+    );
+    let run = guarded(&site, "build", &[]);
+    assert!(run.ok, "{}", run.stderr);
+    let page = site.output("reports/padded/index.html");
+    assert!(page.contains("padded end"));
+    let cells = page.matches("<td").count();
+    assert!((261_725..300_000).contains(&cells), "{cells} cells");
+    // The delimiter rows made text show as written.
+    assert!(page.contains(&format!("{}|", "|-".repeat(362))));
+}
+
 /// Writes each case as a report ending in `end`, builds within a 40 s hang guard
 /// (not a timing), and checks that every page keeps its last words and stays within
 /// the nesting limit.

@@ -11,13 +11,13 @@ use super::footnotes::superscript;
 use super::headings;
 use super::meta::{collapse_spaces, iso_date};
 use crate::import::document::{Block, Document};
-use crate::markdown::{MARKDOWN_OPTIONS, bound_containers};
+use crate::markdown::{MARKDOWN_OPTIONS, bound_text};
 
 /// Reads a Markdown submission (decoded, LF line ends).
 pub(super) fn read(text: &str) -> Document {
     let (front, body) = split_front_matter(text);
     // The edits' ranges, and the draft's body, are of the text the parser reads.
-    let body = bound_containers(body);
+    let body = bound_text(body);
     let mut collector = Collector::default();
     collector.run(&body);
     let body = edited(&body, &collector.edits);

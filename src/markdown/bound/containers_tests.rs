@@ -5,6 +5,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::*;
 use crate::markdown::MARKDOWN_OPTIONS;
+use crate::markdown::bound::bound_text;
 
 /// How many block quotes, list items and footnote definitions are open at most at once when `text` is
 /// parsed: one per marker that opened them.
@@ -39,7 +40,7 @@ fn text_of(markdown: &str) -> String {
 /// most, and the original with backslashes added and lone CRs made LFs, nothing else
 /// (so its lines hold).
 fn bounded(text: &str) -> Cow<'_, str> {
-    let out = bound_containers(text);
+    let out = bound_text(text);
     assert!(container_depth(&out) <= MAX_DEPTH, "{:.200}", out);
     let mut original = text.bytes().peekable();
     for b in out.bytes() {
@@ -126,6 +127,31 @@ fn a_lone_carriage_return_ends_a_line_as_for_the_parser() {
     );
     assert!(container_depth(&text) > MAX_DEPTH);
     assert!(!bounded(&text).contains('\r'));
+}
+
+#[test]
+fn whitespace_the_parser_skips_after_a_footnote_hides_no_marker() {
+    // After `[^a]:` the parser skips vertical tabs and form feeds too, then reads
+    // markers again; a red team found they hid every marker after them.
+    for (space, marker) in [("\x0b", "> "), ("\x0c", "- "), ("\x0b\x0c ", "1. ")] {
+        let text = format!(
+            "[^a]:{space}{}x\n{}",
+            marker.repeat(MAX_DEPTH + 50),
+            "x\n".repeat(50)
+        );
+        assert!(container_depth(&text) > MAX_DEPTH, "{space:?} {marker:?}");
+        assert_eq!(bounded(&text).len(), text.len() + 1, "{space:?} {marker:?}");
+    }
+    // A line of them alone is no blank line: inside a paragraph it is the
+    // paragraph's text, the next line may be too, and the containers stay open.
+    let text = format!(
+        "{}a\n\x0c\nb\n{}{}c\n",
+        "- ".repeat(MAX_DEPTH),
+        "  ".repeat(MAX_DEPTH),
+        "- ".repeat(50)
+    );
+    assert!(container_depth(&text) > MAX_DEPTH);
+    bounded(&text);
 }
 
 #[test]
@@ -221,7 +247,7 @@ fn the_render_reads_the_bounded_text_with_its_lines() {
 /// Markers, indentation and text, as a line's pieces.
 const PIECES: &[&str] = &[
     "> ", ">", "- ", "* ", "1. ", "2) ", "  ", "   ", "\t", "a ", "```", "<div>", "| a |",
-    "[^a]: ", "[^b]:", "\r", "\r\n", "\n", "* * *", "_", "    ",
+    "[^a]: ", "[^b]:", "\r", "\r\n", "\n", "* * *", "_", "    ", "\x0b", "\x0c",
 ];
 
 proptest! {

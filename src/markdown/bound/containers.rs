@@ -1,11 +1,11 @@
-//! Block nesting bounded before the parser sees the text.
+//! Block nesting bounded.
 //!
 //! pulldown-cmark looks at every open block container (block quote, list item,
 //! footnote definition) for each line it reads, so one line that opens thousands of
 //! nested lists, followed by thousands of lines continuing the innermost paragraph,
 //! costs their product: 64 KB of such text took 17 s in the fuzzer's instrumented
-//! build, and a 10 MB report could hold a build for hours. [`super::depth`] flattens
-//! deep trees only after the parse, too late for this. So, before parsing, the marker
+//! build, and a 10 MB report could hold a build for hours. [`crate::markdown`]'s
+//! `depth` flattens deep trees only after the parse, too late for this. So the marker
 //! (`>`, `-`, `+`, `*`, `1.`, `1)`, `[^note]:`) that could open a container beyond
 //! [`MAX_DEPTH`] is escaped with a backslash, which makes it, and the rest of its
 //! line, text.
@@ -24,61 +24,21 @@
 //!   ten-character marker and four spaces), which is code or a paragraph's text; nor
 //!   from where the rest of the line is a thematic break (`* * *`).
 //!
-//! Real reports nest a few levels, far below the bound. A line it changes opens more
-//! than a hundred levels, or would if it were not code: in a fenced code block or an
-//! HTML block, such a line shows its backslash. The pass is one look at each line's
-//! first bytes, and borrows the text unless a marker is escaped.
+//! Real reports nest a few levels, far below the bound. Being an upper bound, it may
+//! change a line that would not open over a hundred levels (code in a fenced or HTML
+//! block, a paragraph's line that only looks like markers, `10.` items restated by
+//! fewer columns than counted), but only one that holds over a hundred markers or
+//! restates a hundred levels. The pass looks at each line's start once.
 
-use std::borrow::Cow;
-
-use super::depth::MAX_DEPTH;
+use super::MAX_DEPTH;
 
 /// The most columns one open container takes from a line that continues it: up to
 /// three of indentation, a list marker of nine digits and a `.`, and four spaces.
 const MAX_CONTAINER_COLUMNS: usize = 17;
 
-/// `text` with the marker that would open a block container beyond [`MAX_DEPTH`]
-/// escaped on each line that has one, and each lone `\r` made a `\n`: the parser
-/// ends some lines at a lone `\r` and others (a code fence's) only at a `\n`, which
-/// no line-by-line bound could follow. Line breaks are kept, so line numbers hold.
-pub(crate) fn bound_containers(text: &str) -> Cow<'_, str> {
-    let text = lone_returns_as_newlines(text);
-    let escapes = escapes(&text);
-    if escapes.is_empty() {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len() + escapes.len());
-    let mut at = 0;
-    for escape in escapes {
-        out.push_str(&text[at..escape]);
-        out.push('\\');
-        at = escape;
-    }
-    out.push_str(&text[at..]);
-    Cow::Owned(out)
-}
-
-/// `text` with each `\r` not followed by `\n` replaced by a `\n`, byte for byte.
-fn lone_returns_as_newlines(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
-    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for i in memchr::memchr_iter(b'\r', bytes).filter(|&i| lone(i)) {
-        out.push_str(&text[at..i]);
-        out.push('\n');
-        at = i + 1;
-    }
-    out.push_str(&text[at..]);
-    Cow::Owned(out)
-}
-
-/// Where the backslashes go: the byte offsets, in order, of the markers that would
-/// open a container too many.
-fn escapes(text: &str) -> Vec<usize> {
+/// Where the backslashes go in `text` (whose line ends are `\n` or `\r\n`): the
+/// byte offsets, in order, of the markers that would open a container too many.
+pub(super) fn escapes(text: &str) -> Vec<usize> {
     let mut escapes = Vec::new();
     let mut open = 0usize;
     let mut after_blank = true;
@@ -106,7 +66,8 @@ fn escapes(text: &str) -> Vec<usize> {
 /// What the start of one line can do to the containers open.
 #[derive(Debug, PartialEq, Eq)]
 struct Prefix {
-    /// The line holds only spaces and tabs.
+    /// The line holds only spaces and tabs (one with a vertical tab or form feed is
+    /// not blank: the parser takes it for a paragraph's text inside one).
     blank: bool,
     /// At most how many containers are open after the line, when it is not a lazy
     /// continuation line.
@@ -128,6 +89,7 @@ fn scan_prefix(line: &[u8], open: usize) -> Prefix {
     let mut markers = 0usize;
     let mut opened = false;
     let mut escape_at = None;
+    let mut odd_space = false;
     let bound = |indent: usize, markers: usize| markers + open.min(indent / 2);
     while i < line.len() {
         let (marker_len, escape) = match line[i] {
@@ -143,6 +105,13 @@ fn scan_prefix(line: &[u8], open: usize) -> Prefix {
                     indent += width;
                 }
                 column += width;
+                i += 1;
+                continue;
+            }
+            // Whitespace the parser skips after a footnote definition's `]:`, but
+            // never takes for indentation.
+            0x0b | 0x0c => {
+                odd_space = true;
                 i += 1;
                 continue;
             }
@@ -183,7 +152,7 @@ fn scan_prefix(line: &[u8], open: usize) -> Prefix {
         }
     }
     Prefix {
-        blank: markers == 0 && line[i..].iter().all(|b| matches!(b, b'\n' | b'\r')),
+        blank: markers == 0 && !odd_space && line[i..].iter().all(|b| matches!(b, b'\n' | b'\r')),
         open: bound(indent, markers),
         escape_at,
     }

@@ -1,0 +1,56 @@
+//! Report text bounded before the Markdown parser reads it, where the parser's own
+//! time or memory would grow faster than the text: block containers nested past the
+//! limit ([`containers`]) and tables padded past a budget ([`tables`]). Each is undone
+//! by a backslash put before one character, which makes a marker text; nothing else
+//! changes but lone CRs, made LFs. The bounds are upper ones, found without parsing:
+//! real reports stay far below them and are read as written.
+
+mod containers;
+mod tables;
+
+use std::borrow::Cow;
+
+use super::depth::MAX_DEPTH;
+
+/// `text` bounded for the parser: each lone `\r` made a `\n` (the parser ends some
+/// lines at a lone `\r` and others, a code fence's, only at a `\n`, which no
+/// line-by-line bound could follow), and a backslash before each marker that would
+/// open a container past [`MAX_DEPTH`] or a table past the padding budget. Line
+/// breaks are kept, so line numbers hold; the text is borrowed when nothing changes.
+pub(crate) fn bound_text(text: &str) -> Cow<'_, str> {
+    let text = lone_returns_as_newlines(text);
+    let mut escapes = containers::escapes(&text);
+    escapes.extend(tables::escapes(&text));
+    if escapes.is_empty() {
+        return text;
+    }
+    escapes.sort_unstable();
+    escapes.dedup();
+    let mut out = String::with_capacity(text.len() + escapes.len());
+    let mut at = 0;
+    for escape in escapes {
+        out.push_str(&text[at..escape]);
+        out.push('\\');
+        at = escape;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
+}
+
+/// `text` with each `\r` not followed by `\n` replaced by a `\n`, byte for byte.
+fn lone_returns_as_newlines(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for i in memchr::memchr_iter(b'\r', bytes).filter(|&i| lone(i)) {
+        out.push_str(&text[at..i]);
+        out.push('\n');
+        at = i + 1;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
+}

@@ -1,0 +1,117 @@
+use std::borrow::Cow;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::*;
+use crate::markdown::MARKDOWN_OPTIONS;
+use crate::markdown::bound::bound_text;
+
+/// How many table cells `text` parses to.
+fn cells(text: &str) -> usize {
+    Parser::new_ext(text, MARKDOWN_OPTIONS)
+        .filter(|e| matches!(e, Event::Start(Tag::TableCell)))
+        .count()
+}
+
+/// At most how many cells `text` gives without padding: each row's `|`s and one more.
+fn written_cells(text: &str) -> usize {
+    text.matches('|').count() + text.lines().count()
+}
+
+/// A table `width` columns wide whose `rows` rows have one cell each: padded with
+/// `(width - 1) * rows` empty cells.
+fn padded_table(width: usize, rows: usize) -> String {
+    format!(
+        "{}|\n{}|\n{}\n",
+        "|a".repeat(width),
+        "|-".repeat(width),
+        "b\n".repeat(rows)
+    )
+}
+
+#[test]
+fn ordinary_tables_are_left_as_written() {
+    let table = "| Year | Value |\n|:-----|------:|\n| 2024 | 37 |\n| 2025 | 40 |\n\n";
+    let text = format!(
+        "{}> | a | b |\n> |---|---|\n> | 1 |\n\n- | a | b |\n  | - | - |\n  | 1 | 2 |\n",
+        table.repeat(100)
+    );
+    assert!(matches!(bound_text(&text), Cow::Borrowed(_)));
+    // A wide table with many short rows, within the budget.
+    let wide = padded_table(100, 2_000);
+    assert!(matches!(bound_text(&wide), Cow::Borrowed(_)));
+    assert!(cells(&wide) > 100 * 2_000);
+}
+
+#[test]
+fn tables_past_the_padding_budget_are_text() {
+    // What a red team found: each table pads 261,725 cells from 3 KB.
+    let one = padded_table(362, 725);
+    let text = one.repeat(20);
+    assert!(cells(&text) > 20 * 261_725);
+    let out = bound_text(&text);
+    // The first table fits the budget; the others' delimiter rows are escaped.
+    assert_eq!(out.len(), text.len() + 19);
+    assert_eq!(out.matches("|\\-|-").count(), 19);
+    assert!(cells(&out) <= written_cells(&out) + MAX_PADDING);
+    assert!(cells(&out) > 261_725);
+}
+
+#[test]
+fn padding_is_counted_in_block_quotes_lists_and_whatever_the_rows_hold() {
+    let width = 600;
+    for (name, text) in [
+        (
+            "quote",
+            format!(
+                "> {}|\n> {}|\n{}",
+                "|a".repeat(width),
+                "| - ".repeat(width),
+                "> b\n".repeat(1_000)
+            ),
+        ),
+        (
+            "list",
+            format!(
+                "- {}|\n  {}|\n{}",
+                "|a".repeat(width),
+                "|:-:".repeat(width),
+                "  b\n".repeat(1_000)
+            ),
+        ),
+        (
+            "no edge pipes",
+            format!(
+                "{}a\n{}-\n{}\n",
+                "a|".repeat(width - 1),
+                "-|".repeat(width - 1),
+                "b\n".repeat(1_000)
+            ),
+        ),
+    ] {
+        let text = text.repeat(2);
+        assert!(cells(&text) > written_cells(&text) + MAX_PADDING, "{name}");
+        let out = bound_text(&text);
+        assert!(
+            cells(&out) <= written_cells(&out) + MAX_PADDING,
+            "{name}: {}",
+            cells(&out)
+        );
+    }
+}
+
+#[test]
+fn a_blank_line_ends_a_table_s_rows_and_a_blank_line_above_is_no_header() {
+    // The rows after the blank line are no table's: the table pads 360 cells.
+    let text = format!("{}\n{}", padded_table(361, 1), "b\n".repeat(10_000));
+    assert!(matches!(bound_text(&text), Cow::Borrowed(_)));
+    // A delimiter row under a blank line is a thematic break or text, no table.
+    let text = format!("\n{}|\n{}", "|-".repeat(1_000), "b\n".repeat(1_000));
+    assert_eq!(
+        delimiter_row(text.lines().nth(1).unwrap().as_bytes())
+            .unwrap()
+            .1,
+        1_000
+    );
+    assert!(matches!(bound_text(&text), Cow::Borrowed(_)));
+}
