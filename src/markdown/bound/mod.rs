@@ -2,8 +2,9 @@
 //! time or memory would grow faster than the text: block containers nested past the
 //! limit ([`containers`]) and tables padded past a budget ([`tables`]). Each is undone
 //! by a backslash put before one character, which makes a marker text; nothing else
-//! changes but lone CRs, made LFs. The bounds are upper ones, found without parsing:
-//! real reports stay far below them and are read as written.
+//! changes but lone CRs, made LFs. The bounds are upper ones, found without parsing,
+//! so they may change text that would not have passed them (each module says which);
+//! real reports stay far below them.
 
 mod containers;
 mod tables;

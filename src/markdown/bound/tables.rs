@@ -4,57 +4,95 @@
 //! GitHub), so a header of 362 columns over 725 one-cell rows is 262,000 cells from 3
 //! KB of text. pulldown-cmark caps the padding of one table at 2^18 cells, not of a
 //! document: repeated, such tables made 50 KB of report text take 2.3 GB and 5 s, and
-//! 200 KB 8.8 GB. So a table whose padding would take the document's past
-//! [`MAX_PADDING`] cells is no table: its delimiter row (`|---|---|`) gets a backslash
-//! before its first `-`, and the table reads as text.
+//! 200 KB 8.8 GB. So tables whose padding would take the document's past
+//! [`MAX_PADDING`] cells are no tables: their delimiter rows (`|---|---|`) get a
+//! backslash before their first `-`, and they read as text.
 //!
-//! The count is an upper one, found without parsing: a table's width is taken as its
-//! delimiter row's parts with a `-`, each row as one cell wide, and the rows as
-//! running to the next blank line. Any line that looks like a delimiter row under a
-//! line of text counts, in a block quote or list item too.
+//! The count is an upper one, found without parsing, one block (the lines between
+//! blank lines, which end any table) at a time. Any line that looks like a delimiter
+//! row under a line of text may start a table, in a block quote or list item too, and
+//! may be as wide as its parts with a `-` or `:` (the parser takes one column for each
+//! part, and refuses the row if a part before a `|` has no `-`). Every line after it
+//! in the block may be a row of the widest such table, with as few cells as its `|`s
+//! allow (a `|` always parts cells, unless escaped): one fewer than them, at least
+//! one. Full rows cost nothing; a block over the budget loses all its tables, and the
+//! rest of the document keeps what is left of the budget.
 
 /// How many empty cells the tables of one text may be padded with: pulldown-cmark's
 /// own limit for one table.
 const MAX_PADDING: usize = 1 << 18;
 
 /// Where the backslashes go in `text` (whose line ends are `\n` or `\r\n`): the first
-/// `-` of each delimiter row whose table would take the padding past [`MAX_PADDING`].
+/// `-` of each delimiter row of a block whose tables would take the padding past
+/// [`MAX_PADDING`].
 pub(super) fn escapes(text: &str) -> Vec<usize> {
-    let lines: Vec<(usize, &[u8])> = text
-        .as_bytes()
-        .split_inclusive(|&b| b == b'\n')
-        .scan(0, |start, line| {
-            let at = *start;
-            *start += line.len();
-            Some((at, line))
-        })
-        .collect();
-    // For each line, how many lines follow it before a blank one: a table's rows at
-    // most. Counted from the end, so that each line is looked at once.
-    let mut rows_after = vec![0usize; lines.len()];
-    for i in (0..lines.len().saturating_sub(1)).rev() {
-        rows_after[i] = if blank(lines[i + 1].1) {
-            0
-        } else {
-            rows_after[i + 1] + 1
-        };
-    }
-    let mut padding = 0usize;
     let mut escapes = Vec::new();
-    for (i, &(start, line)) in lines.iter().enumerate().skip(1) {
-        let Some((first_dash, width)) = delimiter_row(line) else {
-            continue;
-        };
-        if blank(lines[i - 1].1) {
-            continue;
+    let mut spent = 0usize;
+    for_each_block(text, |block| block.settle(&mut spent, &mut escapes));
+    escapes
+}
+
+/// Calls `settle` with each block of `text` that has a table's delimiter row.
+fn for_each_block(text: &str, mut settle: impl FnMut(&mut Block)) {
+    let mut block = Block::default();
+    let mut above: Option<&[u8]> = None;
+    let mut start = 0;
+    for line in text.as_bytes().split_inclusive(|&b| b == b'\n') {
+        if blank(line) {
+            if !block.delimiters.is_empty() {
+                settle(&mut block);
+            }
+            block = Block::default();
+            above = None;
+        } else {
+            if let (Some(header), Some((dash, width))) = (above, delimiter_row(line))
+                && width > 1
+            {
+                block.delimiters.push(start + dash);
+                block.widest = block.widest.max(width);
+                block.add_row(header);
+            }
+            block.add_row(line);
+            above = Some(line);
         }
-        let table = (width - 1).saturating_mul(rows_after[i]);
-        match padding.checked_add(table) {
-            Some(total) if total <= MAX_PADDING => padding = total,
-            _ => escapes.push(start + first_dash),
+        start += line.len();
+    }
+    if !block.delimiters.is_empty() {
+        settle(&mut block);
+    }
+}
+
+/// The tables that may be in one block, and the most padding they may take.
+#[derive(Default)]
+struct Block {
+    /// Where each delimiter row's first `-` is.
+    delimiters: Vec<usize>,
+    /// The widest table's columns, at most.
+    widest: usize,
+    /// Empty cells, at most.
+    padding: usize,
+}
+
+impl Block {
+    /// Counts the padding `line` may take as a row of the widest table.
+    fn add_row(&mut self, line: &[u8]) {
+        let pipes = memchr::memchr_iter(b'|', line)
+            .filter(|&i| i == 0 || line[i - 1] != b'\\')
+            .count();
+        let cells = pipes.saturating_sub(1).max(1);
+        self.padding = self
+            .padding
+            .saturating_add(self.widest.saturating_sub(cells));
+    }
+
+    /// Ends the block: its tables' padding is spent, or, past the budget, its
+    /// delimiter rows are escaped.
+    fn settle(&mut self, spent: &mut usize, escapes: &mut Vec<usize>) {
+        match spent.checked_add(self.padding) {
+            Some(total) if total <= MAX_PADDING => *spent = total,
+            _ => escapes.append(&mut self.delimiters),
         }
     }
-    escapes
 }
 
 /// Whether `line` holds nothing but spaces and tabs.
@@ -65,8 +103,7 @@ fn blank(line: &[u8]) -> bool {
 
 /// If `line` may be a table's delimiter row (after block quote markers and
 /// whitespace, only `|`, `:`, `-` and whitespace, with a `-`), the offset of its first
-/// `-` and at most how many columns it gives its table: the parser takes one for each
-/// part between `|`s, and refuses the row if a part has no `-`.
+/// `-` and at most how many columns it gives its table.
 fn delimiter_row(line: &[u8]) -> Option<(usize, usize)> {
     let body = line
         .iter()
@@ -76,7 +113,7 @@ fn delimiter_row(line: &[u8]) -> Option<(usize, usize)> {
     let first_dash = rest.iter().position(|&b| b == b'-')?;
     let columns = rest
         .split(|&b| b == b'|')
-        .filter(|part| part.contains(&b'-'))
+        .filter(|part| part.iter().any(|&b| matches!(b, b'-' | b':')))
         .count();
     rest.iter()
         .all(|b| {
