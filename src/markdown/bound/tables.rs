@@ -14,8 +14,8 @@
 //! may be as wide as its parts with a `-` or `:` (the parser takes one column for each
 //! part, and refuses the row if a part before a `|` has no `-`). Every line after it
 //! in the block may be a row of the widest such table, with as few cells as its `|`s
-//! allow (a `|` always parts cells, unless escaped): one fewer than them, at least
-//! one. Full rows cost nothing; a block over the budget loses all its tables, and the
+//! allow (a `|` parts cells, unless escaped, or it starts or ends the row). Full rows
+//! cost nothing; a block over the budget loses all its tables, and the
 //! rest of the document keeps what is left of the budget.
 
 /// How many empty cells the tables of one text may be padded with: pulldown-cmark's
@@ -35,7 +35,7 @@ pub(super) fn escapes(text: &str) -> Vec<usize> {
 /// Calls `settle` with each block of `text` that has a table's delimiter row.
 fn for_each_block(text: &str, mut settle: impl FnMut(&mut Block)) {
     let mut block = Block::default();
-    let mut above: Option<&[u8]> = None;
+    let mut text_above = false;
     let mut start = 0;
     for line in text.as_bytes().split_inclusive(|&b| b == b'\n') {
         if blank(line) {
@@ -43,17 +43,19 @@ fn for_each_block(text: &str, mut settle: impl FnMut(&mut Block)) {
                 settle(&mut block);
             }
             block = Block::default();
-            above = None;
+            text_above = false;
         } else {
-            if let (Some(header), Some((dash, width))) = (above, delimiter_row(line))
+            // The line above is the header, which has exactly the table's width, so
+            // no padding; or a row of an earlier table, charged as one.
+            if text_above
+                && let Some((dash, width)) = delimiter_row(line)
                 && width > 1
             {
                 block.delimiters.push(start + dash);
                 block.widest = block.widest.max(width);
-                block.add_row(header);
             }
             block.add_row(line);
-            above = Some(line);
+            text_above = true;
         }
         start += line.len();
     }
@@ -76,13 +78,9 @@ struct Block {
 impl Block {
     /// Counts the padding `line` may take as a row of the widest table.
     fn add_row(&mut self, line: &[u8]) {
-        let pipes = memchr::memchr_iter(b'|', line)
-            .filter(|&i| i == 0 || line[i - 1] != b'\\')
-            .count();
-        let cells = pipes.saturating_sub(1).max(1);
         self.padding = self
             .padding
-            .saturating_add(self.widest.saturating_sub(cells));
+            .saturating_add(self.widest.saturating_sub(fewest_cells(line)));
     }
 
     /// Ends the block: its tables' padding is spent, or, past the budget, its
@@ -93,6 +91,23 @@ impl Block {
             _ => escapes.append(&mut self.delimiters),
         }
     }
+}
+
+/// The fewest cells the parser may give `line` as a table row: a `|` not escaped
+/// always parts two cells, but one that starts the row (after block quote markers and
+/// whitespace) or ends it (before whitespace) parts none; at least one. Taking a `>`
+/// or an escaped `|` for less than it is only lowers the count.
+fn fewest_cells(line: &[u8]) -> usize {
+    let pipes: Vec<usize> = memchr::memchr_iter(b'|', line)
+        .filter(|&i| i == 0 || line[i - 1] != b'\\')
+        .collect();
+    let (Some(&first), Some(&last)) = (pipes.first(), pipes.last()) else {
+        return 1;
+    };
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | 0x0b | 0x0c | b'\r' | b'\n');
+    let starts = line[..first].iter().all(|b| space(b) || *b == b'>');
+    let ends = line[last + 1..].iter().all(space);
+    (pipes.len() + 1 - usize::from(starts) - usize::from(ends)).max(1)
 }
 
 /// Whether `line` holds nothing but spaces and tabs.
