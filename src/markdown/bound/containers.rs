@@ -42,8 +42,7 @@ pub(super) fn escapes(text: &str) -> Vec<usize> {
     let mut escapes = Vec::new();
     let mut open = 0usize;
     let mut after_blank = true;
-    let mut line_start = 0;
-    for line in text.as_bytes().split_inclusive(|&b| b == b'\n') {
+    for (line_start, line) in super::lines(text) {
         let prefix = scan_prefix(line, open);
         if prefix.blank {
             after_blank = true;
@@ -58,7 +57,6 @@ pub(super) fn escapes(text: &str) -> Vec<usize> {
         if let Some(at) = prefix.escape_at {
             escapes.push(line_start + at);
         }
-        line_start += line.len();
     }
     escapes
 }

@@ -38,6 +38,22 @@ pub(crate) fn bound_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The lines of `text`, each with where it starts and its `\n`: found with `memchr`,
+/// since the bounds run on every report of every build.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &[u8])> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', bytes);
+    std::iter::from_fn(move || {
+        let end = ends.next().map_or(bytes.len(), |i| i + 1);
+        (start < end).then(|| {
+            let line = (start, &bytes[start..end]);
+            start = end;
+            line
+        })
+    })
+}
+
 /// `text` with each `\r` not followed by `\n` replaced by a `\n`, byte for byte.
 fn lone_returns_as_newlines(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
@@ -54,4 +70,30 @@ fn lone_returns_as_newlines(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[at..]);
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_their_ends_and_starts() {
+        let all = |t: &'static str| lines(t).collect::<Vec<_>>();
+        assert_eq!(all(""), vec![]);
+        assert_eq!(all("a"), vec![(0, &b"a"[..])]);
+        assert_eq!(all("a\r\nb\n"), vec![(0, &b"a\r\n"[..]), (3, &b"b\n"[..])]);
+        assert_eq!(
+            all("\n\nc"),
+            vec![(0, &b"\n"[..]), (1, &b"\n"[..]), (2, &b"c"[..])]
+        );
+    }
+
+    #[test]
+    fn lone_returns_become_newlines_and_pairs_stay() {
+        assert_eq!(lone_returns_as_newlines("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        assert!(matches!(
+            lone_returns_as_newlines("a\r\nb"),
+            Cow::Borrowed(_)
+        ));
+    }
 }

@@ -36,8 +36,7 @@ pub(super) fn escapes(text: &str) -> Vec<usize> {
 fn for_each_block(text: &str, mut settle: impl FnMut(&mut Block)) {
     let mut block = Block::default();
     let mut text_above = false;
-    let mut start = 0;
-    for line in text.as_bytes().split_inclusive(|&b| b == b'\n') {
+    for (start, line) in super::lines(text) {
         if blank(line) {
             if !block.delimiters.is_empty() {
                 settle(&mut block);
@@ -57,7 +56,6 @@ fn for_each_block(text: &str, mut settle: impl FnMut(&mut Block)) {
             block.add_row(line);
             text_above = true;
         }
-        start += line.len();
     }
     if !block.delimiters.is_empty() {
         settle(&mut block);
@@ -78,9 +76,12 @@ struct Block {
 impl Block {
     /// Counts the padding `line` may take as a row of the widest table.
     fn add_row(&mut self, line: &[u8]) {
-        self.padding = self
-            .padding
-            .saturating_add(self.widest.saturating_sub(fewest_cells(line)));
+        // Every row has a cell: lines before any table's cost nothing to look at.
+        if self.widest > 1 {
+            self.padding = self
+                .padding
+                .saturating_add(self.widest.saturating_sub(fewest_cells(line)));
+        }
     }
 
     /// Ends the block: its tables' padding is spent, or, past the budget, its
@@ -98,16 +99,15 @@ impl Block {
 /// whitespace) or ends it (before whitespace) parts none; at least one. Taking a `>`
 /// or an escaped `|` for less than it is only lowers the count.
 fn fewest_cells(line: &[u8]) -> usize {
-    let pipes: Vec<usize> = memchr::memchr_iter(b'|', line)
-        .filter(|&i| i == 0 || line[i - 1] != b'\\')
-        .collect();
-    let (Some(&first), Some(&last)) = (pipes.first(), pipes.last()) else {
+    let mut pipes = memchr::memchr_iter(b'|', line).filter(|&i| i == 0 || line[i - 1] != b'\\');
+    let Some(first) = pipes.next() else {
         return 1;
     };
+    let (count, last) = pipes.fold((1, first), |(count, _), i| (count + 1, i));
     let space = |b: &u8| matches!(b, b' ' | b'\t' | 0x0b | 0x0c | b'\r' | b'\n');
     let starts = line[..first].iter().all(|b| space(b) || *b == b'>');
     let ends = line[last + 1..].iter().all(space);
-    (pipes.len() + 1 - usize::from(starts) - usize::from(ends)).max(1)
+    (count + 1 - usize::from(starts) - usize::from(ends)).max(1)
 }
 
 /// Whether `line` holds nothing but spaces and tabs.
@@ -125,19 +125,21 @@ fn delimiter_row(line: &[u8]) -> Option<(usize, usize)> {
         .position(|b| !matches!(b, b'>' | b' ' | b'\t' | 0x0b | 0x0c))
         .unwrap_or(line.len());
     let rest = &line[body..];
+    // Most lines are prose: their first character settles it.
+    if !rest.iter().all(|b| {
+        matches!(
+            b,
+            b'|' | b':' | b'-' | b' ' | b'\t' | 0x0b | 0x0c | b'\n' | b'\r'
+        )
+    }) {
+        return None;
+    }
     let first_dash = rest.iter().position(|&b| b == b'-')?;
     let columns = rest
         .split(|&b| b == b'|')
         .filter(|part| part.iter().any(|&b| matches!(b, b'-' | b':')))
         .count();
-    rest.iter()
-        .all(|b| {
-            matches!(
-                b,
-                b'|' | b':' | b'-' | b' ' | b'\t' | 0x0b | 0x0c | b'\n' | b'\r'
-            )
-        })
-        .then_some((body + first_dash, columns))
+    Some((body + first_dash, columns))
 }
 
 #[cfg(test)]
