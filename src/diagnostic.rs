@@ -209,7 +209,10 @@ impl Diagnostic {
         }
         out.push_str(&format!(":{} {}\n", st.reset, self.message));
         let line_text = self.location.and_then(|loc| {
-            let text = std::fs::read_to_string(root.join(&self.file)).ok()?;
+            // Decoded as the loader did, so that lines are counted alike (a lone CR
+            // ends one) and a byte-order mark is no part of the first.
+            let bytes = std::fs::read(root.join(&self.file)).ok()?;
+            let text = crate::load::decode_text(bytes, &self.file).ok()?;
             let line = text.lines().nth(loc.line - 1)?.to_string();
             Some((loc, line))
         });

@@ -318,7 +318,9 @@ pub(crate) fn check_links(
                     .find(|d| crate::urls::Page::Document(&d.id).path() == page)?;
                 Some(PathBuf::from(format!("content/documents/{}.md", d.id)))
             })?;
-        let text = std::fs::read_to_string(root.join(&source)).ok()?;
+        // Decoded as the loader did, so that its lines are the headings' lines.
+        let text =
+            crate::load::decode_text(std::fs::read(root.join(&source)).ok()?, &source).ok()?;
         written_at(&text, link, site.config.base_url.path()).map(|at| (source, at))
     };
     let check = |only: &HashSet<String>| {

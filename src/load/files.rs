@@ -243,11 +243,20 @@ pub(crate) fn decode_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagno
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+    Ok(lf_line_ends(text))
+}
+
+/// `text` with CRLF and lone-CR line ends made LFs; copied only when it has a CR.
+pub(crate) fn lf_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let text = text.replace("\r\n", "\n");
+    if text.contains('\r') {
+        text.replace('\r', "\n")
     } else {
         text
-    })
+    }
 }
 
 /// The files under `root/dir` with one of `extensions` (any file when empty), relative

@@ -25,8 +25,8 @@ use number::RawNumber;
 
 use files::read_text_stamped;
 pub(crate) use files::{
-    MAX_FILE_BYTES, decode_text, describe_type, list_files, list_linked, open_regular,
-    read_regular, read_text, stays_inside,
+    MAX_FILE_BYTES, decode_text, describe_type, lf_line_ends, list_files, list_linked,
+    open_regular, read_regular, read_text, stays_inside,
 };
 pub(crate) use localized::RawLocalized;
 pub(crate) use report::{RawReport, parse_report};

@@ -145,6 +145,16 @@ pub(crate) fn apply(
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| Diagnostic::new(Kind::Syntax, &rel, "the file is not valid UTF-8"))?;
+    // The edits keep the file's own line ends, LF or CRLF; old Mac line ends (a lone
+    // CR), which the build reads, are not among them.
+    if text.replace("\r\n", "").contains('\r') {
+        return Err(Diagnostic::new(
+            Kind::Invalid,
+            &rel,
+            "the file's line ends are lone CRs (old Mac line ends); nothing was written",
+        )
+        .help("save the file with LF or CRLF line ends, then review the figure again"));
+    }
     // A byte-order mark stays in front, untouched; the edits work on what follows.
     let bom = if text.starts_with('\u{feff}') {
         "\u{feff}"

@@ -94,6 +94,30 @@ fn a_stale_fingerprint_or_an_accepted_figure_is_refused() {
 }
 
 #[test]
+fn a_file_with_lone_cr_line_ends_is_refused_untouched() {
+    let (_dir, root) = site();
+    let old_mac = REPORT.replace("\r\n", "\r");
+    fs::write(root.join("content/reports/alpha-2024.md"), &old_mac).unwrap();
+    // The build reads it, so the review page offers its candidate.
+    assert_eq!(
+        read(&root, "alpha-2024").unwrap().report.candidates.len(),
+        1
+    );
+    for action in [Action::Accept, Action::Reject] {
+        let err = apply(
+            &root,
+            "alpha-2024",
+            1,
+            &fingerprint(old_mac.as_bytes()),
+            &action,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("lone CRs"), "{err}");
+    }
+    assert_eq!(file(&root), old_mac);
+}
+
+#[test]
 fn rejecting_deletes_only_the_entry() {
     let (_dir, root) = site();
     apply(

@@ -171,6 +171,18 @@ fn broken_internal_links_fail_the_build() {
         run.stderr
     );
     assert!(run.stderr.contains("\n2 errors"), "{}", run.stderr);
+    // With old Mac line ends (lone CRs), the same lines: the link's and the heading's.
+    let text = std::fs::read_to_string(site.root.join(ALPHA_2024)).unwrap();
+    site.write(ALPHA_2024, &text.replace('\n', "\r"));
+    let run = site.build(&[]);
+    run.assert_error(
+        "content/reports/alpha-2024.md:28:15",
+        "broken link `/sub/reports/gamma-2024/`",
+    );
+    run.assert_error(
+        "content/reports/alpha-2024.md:27:28",
+        "no element with id `no-such-heading`",
+    );
 }
 
 #[test]

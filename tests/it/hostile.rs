@@ -131,9 +131,18 @@ fn encodings_and_broken_files_are_named() {
             .unwrap()
             .replace("organization: alpha", "organization: alpah");
         std::fs::write(site.root.join("content/reports/alpha-2023.md"), bad).unwrap();
-        build_guarded(&site).assert_error(
+        let run = build_guarded(&site);
+        run.assert_error(
             "content/reports/alpha-2023.md:3:15",
             "unknown organization `alpah`",
+        );
+        // The excerpt is the line the position names, without its line end.
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.ends_with("| organization: alpah")),
+            "{end:?}: {}",
+            run.stderr
         );
     }
 }

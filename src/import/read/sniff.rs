@@ -123,11 +123,7 @@ pub(super) fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> 
         }
         text
     };
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    })
+    Ok(crate::load::lf_line_ends(text))
 }
 
 /// Whether `text` is HTML, Markdown or plain text.

@@ -76,7 +76,7 @@ struct Block {
 impl Block {
     /// Counts the padding `line` may take as a row of the widest table.
     fn add_row(&mut self, line: &[u8]) {
-        // Every row has a cell: lines before any table's cost nothing to look at.
+        // Every row has a cell, so a table one column wide pads none.
         if self.widest > 1 {
             self.padding = self
                 .padding
