@@ -153,16 +153,19 @@ fn broken_internal_links_fail_the_build() {
         "(#wsis-action-line-c4-capacity-building)",
         "(#no-such-heading)",
     );
-    let run = site.build(&[]);
     // Written in the report's Markdown: blamed on its file, line and column.
-    run.assert_error(
-        "content/reports/alpha-2024.md:28:15",
-        "broken link `/sub/reports/gamma-2024/`",
-    );
-    run.assert_error(
-        "content/reports/alpha-2024.md:27:28",
-        "no element with id `no-such-heading`",
-    );
+    let blamed = |run: &common::Run| {
+        run.assert_error(
+            "content/reports/alpha-2024.md:28:15",
+            "broken link `/sub/reports/gamma-2024/`",
+        );
+        run.assert_error(
+            "content/reports/alpha-2024.md:27:28",
+            "no element with id `no-such-heading`",
+        );
+    };
+    let run = site.build(&[]);
+    blamed(&run);
     // Shown once (an action line's page lists the section without its text), so
     // blamed once.
     assert!(
@@ -174,15 +177,7 @@ fn broken_internal_links_fail_the_build() {
     // With old Mac line ends (lone CRs), the same lines: the link's and the heading's.
     let text = std::fs::read_to_string(site.root.join(ALPHA_2024)).unwrap();
     site.write(ALPHA_2024, &text.replace('\n', "\r"));
-    let run = site.build(&[]);
-    run.assert_error(
-        "content/reports/alpha-2024.md:28:15",
-        "broken link `/sub/reports/gamma-2024/`",
-    );
-    run.assert_error(
-        "content/reports/alpha-2024.md:27:28",
-        "no element with id `no-such-heading`",
-    );
+    blamed(&site.build(&[]));
 }
 
 #[test]
