@@ -91,14 +91,8 @@ fn scan_prefix(line: &[u8], open: usize) -> Prefix {
     let bound = |indent: usize, markers: usize| markers + open.min(indent / 2);
     while i < line.len() {
         let (marker_len, escape) = match line[i] {
-            b' ' => {
-                indent += usize::from(!opened);
-                column += 1;
-                i += 1;
-                continue;
-            }
-            b'\t' => {
-                let width = 4 - column % 4;
+            space @ (b' ' | b'\t') => {
+                let width = if space == b' ' { 1 } else { 4 - column % 4 };
                 if !opened {
                     indent += width;
                 }
