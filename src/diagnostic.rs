@@ -211,8 +211,7 @@ impl Diagnostic {
         let line_text = self.location.and_then(|loc| {
             // Decoded as the loader did, so that lines are counted alike (a lone CR
             // ends one) and a byte-order mark is no part of the first.
-            let bytes = std::fs::read(root.join(&self.file)).ok()?;
-            let text = crate::load::decode_text(bytes, &self.file).ok()?;
+            let text = crate::load::read_text(&root.join(&self.file), &self.file).ok()?;
             let line = text.lines().nth(loc.line - 1)?.to_string();
             Some((loc, line))
         });

@@ -319,8 +319,7 @@ pub(crate) fn check_links(
                 Some(PathBuf::from(format!("content/documents/{}.md", d.id)))
             })?;
         // Decoded as the loader did, so that its lines are the headings' lines.
-        let text =
-            crate::load::decode_text(std::fs::read(root.join(&source)).ok()?, &source).ok()?;
+        let text = crate::load::read_text(&root.join(&source), &source).ok()?;
         written_at(&text, link, site.config.base_url.path()).map(|at| (source, at))
     };
     let check = |only: &HashSet<String>| {

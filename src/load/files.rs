@@ -49,8 +49,8 @@ const MIN_READERS: usize = 8;
 /// At most this many, on a machine with many.
 const MAX_READERS: usize = 64;
 
-/// Reads a text file as UTF-8, dropping a byte-order mark and turning CRLF line ends
-/// into LF so that positions count the same on every platform.
+/// Reads a text file as UTF-8, dropping a byte-order mark and turning CRLF and lone-CR
+/// line ends into LF so that positions count the same on every platform.
 pub(crate) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes = read_regular(path, shown, Some(MAX_FILE_BYTES))?;
     decode_text(bytes, shown)

@@ -62,7 +62,7 @@ pub(super) fn escapes(text: &str) -> Vec<usize> {
 }
 
 /// What the start of one line can do to the containers open.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 struct Prefix {
     /// The line holds only spaces and tabs (one with a vertical tab or form feed is
     /// not blank: the parser takes it for a paragraph's text inside one).
