@@ -6,9 +6,43 @@
 //! Entries are serialised here straight into byte buffers, each by itself and in
 //! parallel, then packed in order: a bundle is cut once it reaches its target size,
 //! so the number of bundles grows with the corpus and no bundle is much larger than
-//! the target unless a single entry is.
+//! the target unless a single entry is. Each bundle is written gzip-compressed
+//! ([`put_gzipped`]).
+
+use std::io::Write;
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::pipeline::Sink;
+
+/// How hard a bundle is compressed. Measured on the index of the 10,000-report
+/// benchmark corpus (41 MB of JSON): level 1 makes 12.2 MB in 0.09 s of CPU, level 3
+/// 7.7 MB in 0.21 s, level 6 6.8 MB in 0.67 s. The bundles are written on every
+/// build but for those kept, so level 3.
+const LEVEL: u32 = 3;
+
+/// Puts the bundle `json` into `sink` as the file `rel`, gzip-compressed: the index
+/// of a site is a tenth of its output as JSON (41 MB of 465 at 10,000 reports), and
+/// JSON of few distinct words compresses five times. `search.js` inflates a bundle
+/// with the browser's `DecompressionStream`, or reads it as it comes where the host
+/// sent it with `Content-Encoding: gzip` and the browser inflated it already. The
+/// gzip header names no file and no time, so the same JSON always makes the same
+/// bytes (a fresh build and an incremental one write the same files). Returns the
+/// XXH3-128 of the bytes put, which a later build compares the output's file with
+/// ([`Sink::keep`]).
+pub(crate) fn put_gzipped(sink: &dyn Sink, rel: &Path, json: &[u8]) -> Result<u128, Diagnostic> {
+    let mut gz = flate2::write::GzEncoder::new(
+        Vec::with_capacity(json.len() / 4 + 32),
+        flate2::Compression::new(LEVEL),
+    );
+    let bytes = gz
+        .write_all(json)
+        .and_then(|()| gz.finish())
+        .map_err(|e| Diagnostic::new(Kind::Io, rel.display().to_string(), e.to_string()))?;
+    let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+    sink.put(rel, bytes)?;
+    Ok(hash)
+}
 
 /// A JSON object's entry `"key":` followed by whatever `value` writes.
 pub(crate) fn entry(

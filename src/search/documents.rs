@@ -12,7 +12,7 @@ use crate::model::{Localized, Organization, Report, Site};
 use crate::nfc::nfc;
 use crate::urls::Page;
 
-/// What sort of page a document is: the code `docs/<n>.json` carries, which the search
+/// What sort of page a document is: the code `docs/<n>.json.gz` carries, which the search
 /// page turns into a label (`data-kind-<code>` on the results list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DocKind {

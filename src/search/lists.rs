@@ -1,5 +1,5 @@
 //! Each stem's postings over a tree's documents, in document order, as the index's
-//! `terms/<n>.json` lists them: `[doc, section, weight]` with each document the
+//! `terms/<n>.json.gz` lists them: `[doc, section, weight]` with each document the
 //! difference from the one before (the first from 0), every number a varint
 //! ([`super::terms`]), all stems' lists in one buffer. A vector of `u32` per stem
 //! held twelve bytes a posting and grew by doubling: over a GiB at 100,000 reports,

@@ -3,7 +3,7 @@
 //! everything those are made from. A build tokenizes and stems only the documents
 //! whose key it does not find, which after one report changes is one document, not
 //! ten thousand: cutting and stemming the text was most of the index's time. It also
-//! holds, for each `docs/<n>.json` bundle, a hash of what the bundle is made from and
+//! holds, for each `docs/<n>.json.gz` bundle, a hash of what the bundle is made from and
 //! of the bytes written: a bundle made from the same documents is kept as the
 //! previous build wrote it, so that the reports' packed text is unpacked only for the
 //! bundles written again and the documents cut again.
@@ -72,8 +72,8 @@ impl Table {
 }
 
 /// One tree's memory: its strings, its documents' terms by key, its
-/// `docs/<n>.json` bundles in order, its documents' keys in order, and its
-/// `terms/<n>.json` bundles.
+/// `docs/<n>.json.gz` bundles in order, its documents' keys in order, and its
+/// `terms/<n>.json.gz` bundles.
 #[derive(Debug, Default)]
 pub(crate) struct Tree {
     pub(crate) table: Table,
@@ -90,7 +90,7 @@ pub(crate) struct Tree {
     pub(crate) compacted: usize,
 }
 
-/// The `terms/<n>.json` bundles as a build wrote them, so that the next build
+/// The `terms/<n>.json.gz` bundles as a build wrote them, so that the next build
 /// serializes again only the entries whose postings changed and the bundles that
 /// hold them.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,7 +123,7 @@ impl TermsIndex {
     }
 }
 
-/// A `docs/<n>.json` bundle as a build wrote it: the [`bundle_input`] of its
+/// A `docs/<n>.json.gz` bundle as a build wrote it: the [`bundle_input`] of its
 /// documents, and the XXH3-128 of its bytes, which the output keeps them by.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Bundle {
@@ -466,7 +466,7 @@ fn part(h: &mut xxhash_rust::xxh3::Xxh3, s: &str) {
     h.update(s.as_bytes());
 }
 
-/// The input of a `docs/<n>.json` bundle holding `docs`, whose keys are `keys`: a hash
+/// The input of a `docs/<n>.json.gz` bundle holding `docs`, whose keys are `keys`: a hash
 /// of all its JSON is made from besides the text each key stands for (address,
 /// title, kind, detail, year, sections and summary), so that a bundle of the same
 /// input is the same bytes.

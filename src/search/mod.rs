@@ -16,27 +16,29 @@
 //! tree of another language (`tree` takes the documents of one tree and its prefix).
 //! The entries are packed into bundles (`bundle`) so that a site writes a few hundred
 //! files whatever its size, and a query fetches the few that hold its words and
-//! results. Layout under the prefix (version 3):
+//! results. Each bundle is JSON written gzip-compressed (`bundle::put_gzipped`, a
+//! fifth of the bytes), which the client inflates. Layout under the prefix (version 4;
+//! version 3 wrote the same bundles uncompressed, as `.json`):
 //! - `meta.json`: `{"version", "lang", "chunk", "docs", "stop", "terms", "vocab"}`:
-//!   the tree's language, how many documents each `docs/<n>.json` bundle holds, the
-//!   stop words of that language (`stop`), and the first key of each `terms/<n>.json`
-//!   and `vocab/<n>.json` bundle, in order;
-//! - `docs/<n>.json`: documents `chunk * n` to `chunk * (n + 1) - 1`, each
+//!   the tree's language, how many documents each `docs/<n>.json.gz` bundle holds, the
+//!   stop words of that language (`stop`), and the first key of each `terms/<n>.json.gz`
+//!   and `vocab/<n>.json.gz` bundle, in order;
+//! - `docs/<n>.json.gz`: documents `chunk * n` to `chunk * (n + 1) - 1`, each
 //!   `[url, title, kind, detail, year, [[anchor, heading]...], [passage...]]`, `kind` a
 //!   code (`report`, `metric`, `target`...), `year` a number or null, the passages one
 //!   per section (`snippet`);
-//! - `terms/<n>.json`: `{stem: [doc, section, weight, ...]}` for a run of stems in
+//! - `terms/<n>.json.gz`: `{stem: [doc, section, weight, ...]}` for a run of stems in
 //!   code point (UTF-8 byte) order, from the `n`-th key of `meta.terms` to the next
 //!   one excluded: a stem is in the last bundle whose first key is not after it, and
 //!   the stems that start with a prefix are in consecutive bundles. `doc` is counted
 //!   from the posting before (the first from 0), `section` is 0 for the document
 //!   itself, `i + 1` for its `i`-th heading, the best place to land;
-//! - `vocab/<n>.json`: `{word: stem}` (or `{word: [stems]}` when pages of several
+//! - `vocab/<n>.json.gz`: `{word: stem}` (or `{word: [stems]}` when pages of several
 //!   languages disagree) for a run of the words of the corpus whose stem is not the
 //!   word itself, found through `meta.vocab` as stems are through `meta.terms`.
 //!
-//! Bundles are closed at about `TERMS_BUNDLE` bytes (`DOCS_PER_BUNDLE` documents), so
-//! their number grows with the corpus and their size does not.
+//! Bundles are closed at about `TERMS_BUNDLE` bytes of JSON (`DOCS_PER_BUNDLE`
+//! documents), so their number grows with the corpus and their size does not.
 
 mod bundle;
 mod documents;

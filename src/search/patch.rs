@@ -1,4 +1,4 @@
-//! The `terms/<n>.json` bundles of a build whose documents are the previous build's
+//! The `terms/<n>.json.gz` bundles of a build whose documents are the previous build's
 //! but for a few, each at the same place: only the entries of the stems whose
 //! postings changed are made again, the bundles cut from the lengths of all entries
 //! (the previous build's for the others, [`TermsIndex`]), and a bundle that holds
@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::bundle::{cuts, entry, json_into, postings_into, postings_len};
+use super::bundle::{cuts, entry, json_into, postings_into, postings_len, put_gzipped};
 use super::lists::{Lists, Sizes};
 use super::memo::TermsIndex;
 use super::terms::Terms;
@@ -260,9 +260,7 @@ fn put_bundles(
                 }
             }
             bytes.push(b'}');
-            let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
-            sink.put(&path, bytes)?;
-            Ok(hash)
+            put_gzipped(sink, &path, &bytes)
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 //! words of the query, the section the result lands on first among equals, and marks
 //! those words.
 //!
-//! A document's passages are in its bundle (`docs/<n>.json`) beside its address and
+//! A document's passages are in its bundle (`docs/<n>.json.gz`) beside its address and
 //! title, fetched only for the results shown: the reports' passages are about as
 //! large as the rest of the index, and a query shows a few dozen results out of
 //! thousands.

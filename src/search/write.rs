@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::bundle::{Bundles, entry, joined, json, json_into, postings_into};
+use super::bundle::{Bundles, entry, joined, json, json_into, postings_into, put_gzipped};
 use super::documents::Doc;
 use super::lists::Lists;
 use super::memo::{self, Bundle, Memo, Tree};
@@ -20,13 +20,13 @@ use super::terms::{Terms, word_stems};
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::{Sink, timing};
 
-/// Documents per `docs/<n>.json` bundle: a result needs its document's bundle, and a
+/// Documents per `docs/<n>.json.gz` bundle: a result needs its document's bundle, and a
 /// query shows up to 30 results from anywhere in the site, so a bundle stays small
 /// (about 60 KB of reports) while a 10,000-report site writes a few hundred of them.
 pub(crate) const DOCS_PER_BUNDLE: usize = 32;
 
-/// The size a `terms/<n>.json` or `vocab/<n>.json` bundle is closed at: a query
-/// fetches one or two per word.
+/// The size (of JSON, before it is compressed) a `terms/<n>.json.gz` or
+/// `vocab/<n>.json.gz` bundle is closed at: a query fetches one or two per word.
 pub(crate) const TERMS_BUNDLE: usize = 96 * 1024;
 
 /// A document's terms as [`postings`] cuts them: its postings and inflected words.
@@ -35,7 +35,7 @@ type Cut = (Vec<Posting>, Vec<Inflected>);
 /// Documents cut and stemmed at once, their terms numbered and encoded before the
 /// next are cut: the terms of all documents as cut (a shared string and two numbers
 /// per posting) were a few GiB at 100,000 reports, and so was their text unpacked.
-/// Whole `docs/<n>.json` bundles; fewer in tests, so that theirs span several slices.
+/// Whole `docs/<n>.json.gz` bundles; fewer in tests, so that theirs span several slices.
 const CUT_AT_ONCE: usize = if cfg!(test) {
     2 * DOCS_PER_BUNDLE
 } else {
@@ -96,7 +96,7 @@ fn entries_next(entries: usize, bytes: usize) -> usize {
 }
 
 /// The version of the index layout, which `search.js` checks.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Writes the index files of `docs`, all of one page tree, under `prefix` (`search/`)
 /// into `sink`. `lang` is the tree's language, which the search page reads to cut a
@@ -104,7 +104,7 @@ const VERSION: u32 = 3;
 /// not cut and stemmed again, and this build's terms are kept there for the next.
 /// The documents are taken a slice at a time ([`slices`]): keyed (a report by its packed
 /// text), then a report's text is unpacked ([`Doc::unpack`]) only when it is cut
-/// again or its `docs/<n>.json` bundle is written again (a bundle made from the same
+/// again or its `docs/<n>.json.gz` bundle is written again (a bundle made from the same
 /// input as the previous build's is kept, [`Sink::keep`]), and let go of once its
 /// slice is written.
 pub(crate) fn tree(
@@ -208,13 +208,12 @@ pub(crate) fn tree(
                     return Ok(bundle);
                 }
                 let list = chunk.iter().map(doc_json).collect::<Result<Vec<_>, _>>()?;
-                let bytes = joined(&list, b'[', b']');
-                let bundle = Bundle {
-                    bytes: xxhash_rust::xxh3::xxh3_128(&bytes),
+                let json = joined(&list, b'[', b']');
+                let path = docs_path(prefix, first_bundle + n);
+                Ok(Bundle {
+                    bytes: put_gzipped(sink, &path, &json)?,
                     ..bundle
-                };
-                sink.put(&docs_path(prefix, first_bundle + n), bytes)?;
-                Ok(bundle)
+                })
             })
             .collect::<Result<_, Diagnostic>>()?;
         bundles.extend(written);
@@ -350,7 +349,7 @@ pub(crate) struct Packed<'k> {
 }
 
 /// Writes the entries of `sorted` (each a key and what `value` writes for it) into
-/// `<prefix><kind>/<n>.json` bundles ([`Bundles`]), each as soon as it is closed.
+/// `<prefix><kind>/<n>.json.gz` bundles ([`Bundles`]), each as soon as it is closed.
 fn bundled<'k, T: Sync>(
     sorted: &[(&'k str, T)],
     prefix: &str,
@@ -365,11 +364,7 @@ fn bundled<'k, T: Sync>(
         closed
             .into_par_iter()
             .enumerate()
-            .map(|(i, bytes)| {
-                let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
-                sink.put(&bundle_path(prefix, kind, from + i), bytes)?;
-                Ok(hash)
-            })
+            .map(|(i, json)| put_gzipped(sink, &bundle_path(prefix, kind, from + i), &json))
             .collect::<Result<Vec<u128>, Diagnostic>>()
     };
     let (mut done, mut bytes) = (0, 0);
@@ -419,14 +414,15 @@ fn path(prefix: &str, name: &str) -> PathBuf {
     PathBuf::from(format!("{prefix}{name}"))
 }
 
-/// The path of the `n`-th `docs/<n>.json` bundle.
+/// The path of the `n`-th `docs/<n>.json.gz` bundle.
 fn docs_path(prefix: &str, n: usize) -> PathBuf {
     bundle_path(prefix, "docs", n)
 }
 
-/// The path of the `n`-th bundle of `kind` (`terms`, `vocab`, `docs`).
+/// The path of the `n`-th bundle of `kind` (`terms`, `vocab`, `docs`), gzip-compressed
+/// JSON ([`put_gzipped`]).
 pub(crate) fn bundle_path(prefix: &str, kind: &str, n: usize) -> PathBuf {
-    path(prefix, &format!("{kind}/{n}.json"))
+    path(prefix, &format!("{kind}/{n}.json.gz"))
 }
 
 #[cfg(test)]

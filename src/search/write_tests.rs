@@ -28,8 +28,23 @@ impl Sink for Files {
 }
 
 impl Files {
+    /// The JSON of the file `rel`: a bundle (`.json.gz`) inflated.
     fn json(&self, rel: &str) -> Value {
-        serde_json::from_slice(&self.0.lock().unwrap()[Path::new(rel)]).unwrap()
+        serde_json::from_slice(&self.text(rel)).unwrap()
+    }
+    /// The bytes of the file `rel`, a bundle (`.json.gz`) inflated: each bundle is
+    /// asserted to be gzip, and `meta.json` to be plain JSON.
+    fn text(&self, rel: &str) -> Vec<u8> {
+        let bytes = self.0.lock().unwrap()[Path::new(rel)].clone();
+        let gzip = bytes.starts_with(&[0x1f, 0x8b]);
+        assert_eq!(gzip, rel.ends_with(".json.gz"), "{rel}");
+        if !gzip {
+            return bytes;
+        }
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out)
+            .unwrap();
+        out
     }
     fn names(&self) -> Vec<String> {
         let files = self.0.lock().unwrap();
@@ -136,7 +151,7 @@ fn documents_taken_a_slice_at_a_time_are_bundled_in_order() {
     assert_eq!(files.json("search/meta.json")["docs"], count);
     let bundles = count.div_ceil(DOCS_PER_BUNDLE);
     for n in 0..bundles {
-        let docs = files.json(&format!("search/docs/{n}.json"));
+        let docs = files.json(&format!("search/docs/{n}.json.gz"));
         let docs = docs.as_array().unwrap();
         assert_eq!(docs.len(), DOCS_PER_BUNDLE.min(count - n * DOCS_PER_BUNDLE));
         for (i, d) in docs.iter().enumerate() {
@@ -144,7 +159,7 @@ fn documents_taken_a_slice_at_a_time_are_bundled_in_order() {
         }
     }
     let names = files.names();
-    assert!(!names.contains(&format!("search/docs/{bundles}.json")));
+    assert!(!names.contains(&format!("search/docs/{bundles}.json.gz")));
 }
 
 /// Every key of the bundles of `kind`, with the bundle it is in.
@@ -152,7 +167,7 @@ fn keys(files: &Files, meta: &Value, kind: &str) -> Vec<(String, usize)> {
     let bundles = meta[kind].as_array().unwrap().len();
     (0..bundles)
         .flat_map(|n| {
-            let b = files.json(&format!("search/{kind}/{n}.json"));
+            let b = files.json(&format!("search/{kind}/{n}.json.gz"));
             let keys: Vec<String> = b.as_object().unwrap().keys().cloned().collect();
             keys.into_iter().map(move |k| (k, n))
         })
@@ -186,8 +201,7 @@ fn every_key_is_in_the_bundle_meta_points_to_and_bundles_are_in_order() {
         // The last key is in the last bundle, and no bundle is past its target.
         assert_eq!(all.last().unwrap().1, firsts.len() - 1, "{kind}");
         for n in 0..firsts.len() {
-            let bytes =
-                files.0.lock().unwrap()[Path::new(&format!("search/{kind}/{n}.json"))].len();
+            let bytes = files.text(&format!("search/{kind}/{n}.json.gz")).len();
             assert!(bytes <= TERMS_BUNDLE + 1, "{kind}/{n}: {bytes} bytes");
         }
     }
@@ -232,14 +246,14 @@ fn documents_are_found_by_number_in_their_bundle_with_their_passages() {
     assert_eq!(meta["docs"], 100);
     assert_eq!(meta["chunk"], DOCS_PER_BUNDLE);
     for d in [0, DOCS_PER_BUNDLE - 1, DOCS_PER_BUNDLE, 99] {
-        let bundle = files.json(&format!("search/docs/{}.json", d / DOCS_PER_BUNDLE));
+        let bundle = files.json(&format!("search/docs/{}.json.gz", d / DOCS_PER_BUNDLE));
         let entry = &bundle[d % DOCS_PER_BUNDLE];
         assert_eq!(entry[0], format!("/r/{d}/"));
         assert_eq!(entry[5], serde_json::json!([["a", "Networks"]]));
         assert_eq!(entry[6], serde_json::json!(passages(&docs[d])));
     }
     // The last bundle holds the rest.
-    let last = files.json(&format!("search/docs/{}.json", 99 / DOCS_PER_BUNDLE));
+    let last = files.json(&format!("search/docs/{}.json.gz", 99 / DOCS_PER_BUNDLE));
     assert_eq!(last.as_array().unwrap().len(), 100 % DOCS_PER_BUNDLE);
 }
 
@@ -252,7 +266,7 @@ fn postings_count_each_document_from_the_one_before() {
         })
         .collect();
     let files = build(&docs);
-    let terms = files.json("search/terms/0.json");
+    let terms = files.json("search/terms/0.json.gz");
     // Documents 0, 2 and 4, written 0, 2, 2.
     let p: Vec<u64> = terms["encrypt"]
         .as_array()
@@ -284,17 +298,20 @@ fn a_one_document_tree_writes_one_bundle_of_each() {
     assert_eq!(
         files.names(),
         [
-            "search/docs/0.json",
+            "search/docs/0.json.gz",
             "search/meta.json",
-            "search/terms/0.json",
-            "search/vocab/0.json"
+            "search/terms/0.json.gz",
+            "search/vocab/0.json.gz"
         ]
     );
     let meta = files.json("search/meta.json");
     assert_eq!(meta["terms"], serde_json::json!(["communiti"]));
     assert_eq!(meta["vocab"], serde_json::json!(["communities"]));
-    assert_eq!(files.json("search/vocab/0.json")["networks"], "network");
-    assert_eq!(files.json("search/docs/0.json")[0][1], "Community networks");
+    assert_eq!(files.json("search/vocab/0.json.gz")["networks"], "network");
+    assert_eq!(
+        files.json("search/docs/0.json.gz")[0][1],
+        "Community networks"
+    );
 }
 
 #[test]
@@ -423,7 +440,7 @@ fn a_bundle_of_unchanged_documents_is_kept_and_only_the_others_are_read() {
     let bundles = 300usize.div_ceil(DOCS_PER_BUNDLE);
     let mut others: Vec<String> = (0..bundles)
         .filter(|n| ![1, 6].contains(n))
-        .map(|n| format!("search/docs/{n}.json"))
+        .map(|n| format!("search/docs/{n}.json.gz"))
         .collect();
     others.sort();
     assert_eq!(kept, others);

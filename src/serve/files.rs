@@ -106,6 +106,8 @@ fn content_type(path: &Path) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        // The search index's bundles: served as they are, no `Content-Encoding`.
+        "gz" => "application/gzip",
         "csv" => "text/csv; charset=utf-8",
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",

@@ -42,7 +42,12 @@ const server = createServer(async (req, res) => {
   const file = path.join(outDir, p);
   try {
     const body = await readFile(file);
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream" };
+    // The search index's bundles (`.json.gz`) both ways static hosts send them: as
+    // they are (most hosts), and the `terms/` ones with `Content-Encoding: gzip` (as
+    // Apache's `AddEncoding gzip .gz` does), which the browser inflates itself.
+    if (file.endsWith(".gz") && file.includes(`${path.sep}terms${path.sep}`)) headers["content-encoding"] = "gzip";
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     const body = await readFile(path.join(outDir, "404.html")).catch(() => "not found");

@@ -16,10 +16,9 @@ fn output_files(site: &Site) -> Vec<(String, String)> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let bytes = std::fs::read(e.path()).unwrap();
-            (
-                e.path().display().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            )
+            let rel = e.path().display().to_string();
+            let text = common::readable(&rel, &bytes);
+            (rel, text)
         })
         .collect()
 }

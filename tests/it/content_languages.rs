@@ -358,7 +358,7 @@ fn each_language_s_search_index_holds_its_titles() {
     site.build_ok();
     let docs = |prefix: &str| -> String {
         (0..)
-            .map(|n| format!("{prefix}search/docs/{n}.json"))
+            .map(|n| format!("{prefix}search/docs/{n}.json.gz"))
             .take_while(|rel| site.has_output(rel))
             .map(|rel| site.output(&rel))
             .collect()
@@ -381,8 +381,8 @@ fn each_language_s_search_index_holds_its_titles() {
     );
     // A translated title is found by its own words in its language's index.
     let index: String = common::snapshot(&site.root.join("public/fr/search"))
-        .values()
-        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .into_iter()
+        .map(|(rel, bytes)| common::readable(&rel, &bytes))
         .collect();
     assert!(
         index.contains("\"renforc"),

@@ -137,14 +137,15 @@ fn fresh_ignores_the_search_cache_and_writes_a_new_one() {
     assert_eq!(again, 0, "the cache --fresh wrote is used");
 }
 
-/// The documents of the `docs/<n>.json` bundle of each tree of `site`'s output that
+/// The documents of the `docs/<n>.json.gz` bundle of each tree of `site`'s output that
 /// lists the page whose address holds `slug`.
 fn bundles_of(site: &Site, slug: &str) -> Vec<usize> {
     tree(site)
         .iter()
         .filter(|(k, _)| k.contains("search/docs/"))
         .filter_map(|(_, bytes)| {
-            let docs: Vec<serde_json::Value> = serde_json::from_slice(bytes).unwrap();
+            let docs: Vec<serde_json::Value> =
+                serde_json::from_slice(&common::inflated(bytes)).unwrap();
             let url = |d: &serde_json::Value| d[0].as_str().unwrap().contains(slug);
             docs.iter().any(url).then_some(docs.len())
         })
@@ -226,7 +227,8 @@ fn an_edit_writes_again_only_the_terms_bundles_whose_entries_changed() {
     assert_eq!(terms_written(&run), trees);
     let tree = tree(&site);
     let word = tree.iter().any(|(k, bytes)| {
-        k.contains("search/terms/") && String::from_utf8_lossy(bytes).contains("zyxquorum")
+        k.contains("search/terms/")
+            && String::from_utf8_lossy(&common::inflated(bytes)).contains("zyxquorum")
     });
     assert!(!word, "a stem no page has any more is in no terms bundle");
     assert_same("the word gone", &tree, &fresh_tree(&site));

@@ -447,7 +447,7 @@ fn a_site_in_one_language_is_unchanged() {
     let plain_files = outputs(&plain);
     assert_eq!(plain_files, outputs(&listed));
     for (rel, bytes) in &plain_files {
-        let text = String::from_utf8_lossy(bytes);
+        let text = common::readable(rel, bytes);
         assert!(!text.contains("hreflang"), "{rel}");
         assert!(!text.contains("class=\"languages\""), "{rel}");
         assert!(!text.contains("inLanguage"), "{rel}");

@@ -131,7 +131,7 @@ fn every_page_has_a_search_box_and_the_search_page_works_without_a_server() {
     // vocabulary maps the word to the stem.
     let bundles = |kind: &str| -> serde_json::Map<String, serde_json::Value> {
         (0..)
-            .map(|n| format!("search/{kind}/{n}.json"))
+            .map(|n| format!("search/{kind}/{n}.json.gz"))
             .take_while(|rel| site.has_output(rel))
             .flat_map(|rel| {
                 let v: serde_json::Value = serde_json::from_str(&site.output(&rel)).unwrap();
@@ -141,7 +141,7 @@ fn every_page_has_a_search_box_and_the_search_page_works_without_a_server() {
     };
     assert!(bundles("terms")["capac"].as_array().unwrap().len() >= 9);
     assert_eq!(bundles("vocab")["capacity"], "capac");
-    let docs = site.output("search/docs/0.json");
+    let docs = site.output("search/docs/0.json.gz");
     assert!(docs.contains(r#""/sub/reports/alpha-2024/""#));
     assert!(docs.contains(
         r#"["wsis-action-line-c4-capacity-building","WSIS Action Line C4: Capacity building"]"#

@@ -1,8 +1,9 @@
 //! `search.js` finds a key's bundle as the build cut them: its own comparison of
 //! keys (code points, as Rust orders strings) and search of `meta.json`'s first keys,
-//! run in Node.js on keys where UTF-16 order and code point order disagree.
+//! run in Node.js on keys where UTF-16 order and code point order disagree. And it
+//! reads the bundles as the build compressed them, or as a host hands them over.
 
-use crate::common;
+use crate::common::{self, Site};
 
 /// The bundle `search.js`'s `bundleOf` picks for each of `keys`, given bundles whose
 /// first keys are `firsts`. `None`, with a loud line, where Node is missing; CI fails
@@ -40,4 +41,40 @@ fn search_js_finds_each_key_in_the_bundle_the_build_put_it_in() {
     if let Some(got) = client_bundles(&firsts, &asked) {
         assert_eq!(got, want, "{asked:?}");
     }
+}
+
+/// `search.js` reads a bundle as the build wrote it (gzip, inflated with
+/// `DecompressionStream`) and as the browser hands it over from a host that sends it
+/// with `Content-Encoding: gzip` (inflated already): the same JSON both ways. A bundle
+/// cut short is an error, never part of its entries.
+#[test]
+fn search_js_reads_a_bundle_compressed_or_already_inflated() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let gz = std::fs::read(site.root.join("public/search/docs/0.json.gz")).unwrap();
+    let json = common::inflated(&gz);
+    let want: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert!(want.as_array().is_some_and(|docs| !docs.is_empty()));
+    let part =
+        common::node::search_js_part("  // The JSON in `bytes`", "  const cache = new Map();");
+    let program = format!(
+        "{part}\n(async () => {{\n\
+         const gz = new Uint8Array({gz});\n\
+         const read = (b) => parse(b).catch((e) => \"error: \" + e.message);\n\
+         console.log(JSON.stringify([await read(gz), await read(new Uint8Array({json})),\n\
+         await read(gz.slice(0, gz.length - 16))]));\n}})();",
+        gz = serde_json::to_string(&gz).unwrap(),
+        json = serde_json::to_string(&json).unwrap(),
+    );
+    let Some(got) = common::node::run_json::<Vec<serde_json::Value>>(&program, "search.js gzip")
+    else {
+        return;
+    };
+    assert_eq!(got[0], want, "the bundle as written");
+    assert_eq!(got[1], want, "the bundle inflated by the browser");
+    assert!(
+        got[2].as_str().is_some_and(|e| e.starts_with("error")),
+        "a bundle cut short: {}",
+        got[2]
+    );
 }

@@ -81,7 +81,7 @@ impl Index {
         let bundle = |key: &str| firsts.partition_point(|f| *f <= key) as isize - 1;
         let mut out = serde_json::Map::new();
         for n in bundle(lo).max(0)..=bundle(hi) {
-            let rel = format!("search/{kind}/{n}.json");
+            let rel = format!("search/{kind}/{n}.json.gz");
             let part = self
                 .pieces
                 .borrow_mut()
@@ -204,7 +204,7 @@ fn all_docs(site: &Site, prefix: &str, meta: &Value) -> Vec<Value> {
     (0..bundles)
         .flat_map(|n| {
             let bundle: Value =
-                serde_json::from_str(&site.output(&format!("{prefix}search/docs/{n}.json")))
+                serde_json::from_str(&site.output(&format!("{prefix}search/docs/{n}.json.gz")))
                     .unwrap();
             bundle.as_array().unwrap().clone()
         })
@@ -310,7 +310,7 @@ fn each_tree_carries_and_applies_the_stop_words_of_its_language() {
     let indexed = |prefix: &str| {
         ["terms", "vocab"].iter().any(|kind| {
             (0..)
-                .map(|n| format!("{prefix}search/{kind}/{n}.json"))
+                .map(|n| format!("{prefix}search/{kind}/{n}.json.gz"))
                 .take_while(|rel| site.has_output(rel))
                 .any(|rel| site.output(&rel).contains("\"des\":"))
         })

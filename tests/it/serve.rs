@@ -151,6 +151,14 @@ fn refuses_paths_outside_the_site_and_uses_the_site_404() {
     assert!(head.to_lowercase().contains("content-type: text/css"));
     let (_, head, _) = server.get("/data/metrics.csv");
     assert!(head.to_lowercase().contains("content-type: text/csv"));
+    // A search bundle as written, gzip-compressed, with no `Content-Encoding` that
+    // would have the browser inflate it before `search.js` does.
+    let (status, head, body) = server.get("/search/docs/0.json.gz");
+    assert_eq!(status, 200);
+    let head = head.to_lowercase();
+    assert!(head.contains("content-type: application/gzip"), "{head}");
+    assert!(!head.contains("content-encoding"), "{head}");
+    assert!(body.starts_with("\u{1f}"), "not gzip");
 }
 
 #[test]

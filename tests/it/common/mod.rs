@@ -174,9 +174,14 @@ impl Site {
         self
     }
 
-    /// A file of the output folder (`public/` under the root).
+    /// A file of the output folder (`public/` under the root), as text: a `.gz` file
+    /// (a search index bundle) inflated.
     pub fn output(&self, rel: &str) -> String {
         let path = self.root.join("public").join(rel);
+        if rel.ends_with(".gz") {
+            let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            return String::from_utf8(inflated(&bytes)).unwrap();
+        }
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
@@ -204,6 +209,32 @@ impl Run {
             self.stderr
         );
     }
+}
+
+/// The text of the output file `rel` holding `bytes`, a `.gz` file (a search index
+/// bundle) inflated: a check that the output holds no trace of something must see
+/// the index's words, not their compressed bytes.
+pub fn readable(rel: &str, bytes: &[u8]) -> String {
+    match rel.ends_with(".gz") {
+        true => String::from_utf8_lossy(&inflated(bytes)).into_owned(),
+        false => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// The gzip-compressed `bytes` (a search index bundle, `.json.gz`) inflated; panics
+/// where they are not gzip.
+pub fn inflated(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    assert!(
+        bytes.starts_with(&[0x1f, 0x8b]),
+        "not gzip: {:?}",
+        &bytes[..bytes.len().min(8)]
+    );
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
 }
 
 /// Every file under `dir` but the output folder (`site/public`) and the build's own

@@ -45,12 +45,21 @@
   // How far into an unknown word a stem may start (the length of the longest common
   // prefix, such as Arabic "وال").
   const FALLBACK_OFFSET = 3;
+  // The JSON in `bytes` (a Uint8Array), which is gzip-compressed when it starts with
+  // gzip's magic number: the bundles are written compressed (`.json.gz`), and a host
+  // that sends them with `Content-Encoding: gzip` has the browser inflate them before
+  // they get here, which JSON never starts like.
+  const parse = async (bytes) => {
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof DecompressionStream !== "function") throw new Error("this browser cannot inflate the index (DecompressionStream)");
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+  };
   const cache = new Map();
   const fetchJson = (path) => {
     if (!cache.has(path)) {
-      cache.set(path, fetch(base + path).then((r) => {
+      cache.set(path, fetch(base + path).then(async (r) => {
         if (!r.ok) throw new Error(r.status + " " + path);
-        return r.json();
+        return parse(new Uint8Array(await r.arrayBuffer()));
       }));
     }
     return cache.get(path);
@@ -88,7 +97,7 @@
   const entries = async (kind, lo, hi) => {
     const parts = [];
     for (let n = Math.max(bundleOf(kind, lo), 0); n <= bundleOf(kind, hi); n++) {
-      parts.push(fetchJson(kind + "/" + n + ".json"));
+      parts.push(fetchJson(kind + "/" + n + ".json.gz"));
     }
     const out = new Map();
     for (const part of await Promise.all(parts)) {
@@ -231,7 +240,7 @@
   async function search(query) {
     list.replaceChildren();
     meta = meta || await fetchJson("meta.json");
-    if (meta.version !== 3) throw new Error("index version " + meta.version);
+    if (meta.version !== 4) throw new Error("index version " + meta.version);
     // The stop words of this tree's language, the list its index was cut with
     // (src/search/stop.rs).
     stop = new Set(meta.stop);
@@ -268,7 +277,7 @@
     const [isHit, chunks] = await Promise.all([
       matcher(words, terms),
       Promise.all([...new Set(ranked.map(([d]) => Math.floor(d / meta.chunk)))]
-        .map(async (c) => [c, await fetchJson("docs/" + c + ".json")])).then((c) => new Map(c)),
+        .map(async (c) => [c, await fetchJson("docs/" + c + ".json.gz")])).then((c) => new Map(c)),
     ]);
     ranked.forEach(([doc, hit]) => {
       const [url, title, kind, detail, year, sections, passages] = chunks.get(Math.floor(doc / meta.chunk))[doc % meta.chunk];
