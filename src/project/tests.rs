@@ -300,7 +300,7 @@ fn assets_of_fresh_build(root: &Path) -> Vec<(PathBuf, Option<Arc<Vec<u8>>>)> {
         .map(PathBuf::from)
         .collect();
     for folder in ["search/docs", "search/terms", "search/vocab"] {
-        names.extend((0..512).map(|i| PathBuf::from(format!("{folder}/{i}.json"))));
+        names.extend((0..512).map(|i| PathBuf::from(format!("{folder}/{i}.json.gz"))));
     }
     names
         .into_iter()
