@@ -40,6 +40,11 @@ pub(crate) trait Sink: Sync {
     fn keeps_every_file(&self) -> bool {
         false
     }
+    /// Whether this sink stores the bytes put, not the names alone: bytes made only to
+    /// be stored (the search bundles' compression) are not made for `wsis check`'s.
+    fn keeps_bytes(&self) -> bool {
+        true
+    }
 }
 
 /// A sink that keeps files in memory, for `wsis serve`.
@@ -118,6 +123,9 @@ impl Sink for Discard {
     }
     fn has(&self, rel: &Path) -> bool {
         lock(&self.names).contains(&crate::urls::slash_path(rel))
+    }
+    fn keeps_bytes(&self) -> bool {
+        false
     }
 }
 

@@ -16,9 +16,10 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::pipeline::Sink;
 
 /// How hard a bundle is compressed. Measured on the index of the 10,000-report
-/// benchmark corpus (41 MB of JSON): level 1 makes 12.2 MB in 0.09 s of CPU, level 3
-/// 7.7 MB in 0.21 s, level 6 6.8 MB in 0.67 s. The bundles are written on every
-/// build but for those kept, so level 3.
+/// benchmark corpus (41 MB of JSON), one thread: level 1 makes 12.2 MB in 0.09 s of
+/// CPU, level 3 7.7 MB in 0.21 s, level 6 6.8 MB in 0.67 s. Every bundle but those an
+/// incremental build keeps is compressed again (each refresh of `wsis serve`'s, too),
+/// so level 3.
 const LEVEL: u32 = 3;
 
 /// Puts the bundle `json` into `sink` as the file `rel`, gzip-compressed: the index
@@ -29,8 +30,13 @@ const LEVEL: u32 = 3;
 /// gzip header names no file and no time, so the same JSON always makes the same
 /// bytes (a fresh build and an incremental one write the same files). Returns the
 /// XXH3-128 of the bytes put, which a later build compares the output's file with
-/// ([`Sink::keep`]).
+/// ([`Sink::keep`]); for a sink that keeps names alone (`wsis check`'s), nothing is
+/// compressed, no bytes are put and the hash is 0 (such a build keeps no cache).
 pub(crate) fn put_gzipped(sink: &dyn Sink, rel: &Path, json: &[u8]) -> Result<u128, Diagnostic> {
+    if !sink.keeps_bytes() {
+        sink.put(rel, Vec::new())?;
+        return Ok(0);
+    }
     let mut gz = flate2::write::GzEncoder::new(
         Vec::with_capacity(json.len() / 4 + 32),
         flate2::Compression::new(LEVEL),
@@ -351,6 +357,57 @@ mod tests {
         assert_eq!(
             b,
             [("a", "{\"a\":1,\"b\":2}".into()), ("c", "{\"c\":3}".into())]
+        );
+    }
+
+    /// Stores what is put, by name; stores the bytes or, like `wsis check`'s sink, not.
+    struct Put(std::sync::Mutex<Vec<(std::path::PathBuf, Vec<u8>)>>, bool);
+
+    impl Sink for Put {
+        fn put(&self, rel: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+            self.0.lock().unwrap().push((rel.to_path_buf(), bytes));
+            Ok(())
+        }
+        fn has(&self, _: &Path) -> bool {
+            false
+        }
+        fn keeps_bytes(&self) -> bool {
+            self.1
+        }
+    }
+
+    #[test]
+    fn a_bundle_is_gzip_with_a_header_that_names_no_file_and_no_time() {
+        let json = br#"{"network":[0,1,2]}"#;
+        let sink = Put(Default::default(), true);
+        let rel = Path::new("search/terms/0.json.gz");
+        let hash = put_gzipped(&sink, rel, json).unwrap();
+        let (name, bytes) = sink.0.into_inner().unwrap().remove(0);
+        assert_eq!(name, rel);
+        assert_eq!(hash, xxhash_rust::xxh3::xxh3_128(&bytes));
+        // ID1 ID2, deflate, no flags (no name, comment or extra field), modification
+        // time 0; then the compression flag and "unknown" as the system: a build on
+        // any day and machine writes the same bytes.
+        assert_eq!(bytes[..8], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]);
+        assert_eq!(bytes[9], 0xff);
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out)
+            .unwrap();
+        assert_eq!(out, json);
+        // Twice the same.
+        let again = Put(Default::default(), true);
+        put_gzipped(&again, rel, json).unwrap();
+        assert_eq!(again.0.into_inner().unwrap()[0].1, bytes);
+    }
+
+    #[test]
+    fn a_sink_that_keeps_names_alone_is_handed_no_bytes() {
+        let sink = Put(Default::default(), false);
+        let rel = Path::new("search/docs/0.json.gz");
+        assert_eq!(put_gzipped(&sink, rel, b"[]").unwrap(), 0);
+        assert_eq!(
+            sink.0.into_inner().unwrap(),
+            [(rel.to_path_buf(), Vec::new())]
         );
     }
 }

@@ -38,7 +38,7 @@ fn count(run: &Run, what: &str) -> usize {
 }
 
 /// For each tree of `site`'s output, how many documents it holds and how many
-/// each `docs/<n>.json` bundle holds, from its `meta.json`.
+/// each `docs/<n>.json.gz` bundle holds, from its `meta.json`.
 fn trees_docs(site: &Site) -> Vec<(usize, usize)> {
     tree(site)
         .iter()

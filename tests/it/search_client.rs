@@ -46,7 +46,8 @@ fn search_js_finds_each_key_in_the_bundle_the_build_put_it_in() {
 /// `search.js` reads a bundle as the build wrote it (gzip, inflated with
 /// `DecompressionStream`) and as the browser hands it over from a host that sends it
 /// with `Content-Encoding: gzip` (inflated already): the same JSON both ways. A bundle
-/// cut short is an error, never part of its entries.
+/// cut short is an error, never part of its entries; a browser that cannot inflate is
+/// told apart from a broken file.
 #[test]
 fn search_js_reads_a_bundle_compressed_or_already_inflated() {
     let site = Site::fixture("basic");
@@ -55,14 +56,19 @@ fn search_js_reads_a_bundle_compressed_or_already_inflated() {
     let json = common::inflated(&gz);
     let want: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert!(want.as_array().is_some_and(|docs| !docs.is_empty()));
-    let part =
-        common::node::search_js_part("  // The JSON in `bytes`", "  const cache = new Map();");
+    let part = common::node::search_js_part(
+        "  // Thrown where the browser has no DecompressionStream",
+        "  const cache = new Map();",
+    );
     let program = format!(
         "{part}\n(async () => {{\n\
          const gz = new Uint8Array({gz});\n\
-         const read = (b) => parse(b).catch((e) => \"error: \" + e.message);\n\
-         console.log(JSON.stringify([await read(gz), await read(new Uint8Array({json})),\n\
-         await read(gz.slice(0, gz.length - 16))]));\n}})();",
+         const plain = new Uint8Array({json});\n\
+         const read = (b) => parse(b).catch((e) => e === OLD_BROWSER ? \"old\" : \"error: \" + e.message);\n\
+         const out = [await read(gz), await read(plain), await read(gz.slice(0, gz.length - 16))];\n\
+         globalThis.DecompressionStream = undefined;\n\
+         out.push(await read(gz), await read(plain));\n\
+         console.log(JSON.stringify(out));\n}})();",
         gz = serde_json::to_string(&gz).unwrap(),
         json = serde_json::to_string(&json).unwrap(),
     );
@@ -77,4 +83,8 @@ fn search_js_reads_a_bundle_compressed_or_already_inflated() {
         "a bundle cut short: {}",
         got[2]
     );
+    // A browser without `DecompressionStream` is told apart (the page then says so in
+    // its language), and still reads a bundle its host sent inflated.
+    assert_eq!(got[3], "old");
+    assert_eq!(got[4], want);
 }

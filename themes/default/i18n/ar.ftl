@@ -413,6 +413,7 @@ search-none = لا توجد نتائج لـ «{ $query }».
 search-results-count = نتائج «{ $query }»: { $count }.
 search-best = تُعرض أفضل { $shown } نتيجة.
 search-failed = فشل البحث: { $error }
+search-old-browser = هذا المتصفح أقدم من أن يقرأ فهرس البحث: يتطلب البحث إصدارًا من المتصفح صدر في عام 2023 أو بعده.
 search-kind-report = تقرير
 search-kind-action-line = خط العمل
 search-kind-organization = المنظمة

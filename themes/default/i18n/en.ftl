@@ -384,6 +384,7 @@ search-none = No results for “{ $query }”.
 search-results-count = Results for “{ $query }”: { $count }.
 search-best = The best { $shown } are shown.
 search-failed = Search failed: { $error }
+search-old-browser = This browser is too old to read the search index: search needs a browser version from 2023 or later.
 search-kind-report = Report
 search-kind-action-line = Action line
 search-kind-organization = Organization

@@ -331,6 +331,7 @@ search-none = No hay resultados para «{ $query }».
 search-results-count = Resultados para «{ $query }»: { $count }.
 search-best = Se muestran los { $shown } mejores.
 search-failed = La búsqueda falló: { $error }
+search-old-browser = Este navegador es demasiado antiguo para leer el índice de búsqueda: la búsqueda necesita una versión de navegador de 2023 o posterior.
 search-kind-report = Informe
 search-kind-action-line = Línea de acción
 search-kind-organization = Organización

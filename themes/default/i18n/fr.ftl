@@ -331,6 +331,7 @@ search-none = Aucun résultat pour « { $query } ».
 search-results-count = Résultats pour « { $query } » : { $count }.
 search-best = Les { $shown } meilleurs sont affichés.
 search-failed = La recherche a échoué : { $error }
+search-old-browser = Ce navigateur est trop ancien pour lire l’index de recherche : la recherche nécessite une version de navigateur de 2023 ou plus récente.
 search-kind-report = Rapport
 search-kind-action-line = Grande orientation
 search-kind-organization = Organisation

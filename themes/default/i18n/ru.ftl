@@ -373,6 +373,7 @@ search-none = Нет результатов по запросу «{ $query }».
 search-results-count = Результаты по запросу «{ $query }»: { $count }.
 search-best = Показаны лучшие: { $shown }.
 search-failed = Ошибка поиска: { $error }
+search-old-browser = Этот браузер слишком старый, чтобы прочитать поисковый индекс: для поиска нужна версия браузера 2023 года или новее.
 search-kind-report = Доклад
 search-kind-action-line = Направление деятельности
 search-kind-organization = Организация

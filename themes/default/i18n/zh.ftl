@@ -272,6 +272,7 @@ search-none = 没有找到“{ $query }”的结果。
 search-results-count = “{ $query }”的结果：{ $count }。
 search-best = 显示最佳的 { $shown } 个。
 search-failed = 搜索失败：{ $error }
+search-old-browser = 此浏览器版本过旧，无法读取搜索索引：搜索需要2023年或之后的浏览器版本。
 search-kind-report = 报告
 search-kind-action-line = 行动方针
 search-kind-organization = 组织

@@ -45,13 +45,16 @@
   // How far into an unknown word a stem may start (the length of the longest common
   // prefix, such as Arabic "وال").
   const FALLBACK_OFFSET = 3;
+  // Thrown where the browser has no DecompressionStream (before 2023): the page then
+  // says so in its language, rather than an error of the script's.
+  const OLD_BROWSER = new Error("no DecompressionStream");
   // The JSON in `bytes` (a Uint8Array), which is gzip-compressed when it starts with
   // gzip's magic number: the bundles are written compressed (`.json.gz`), and a host
   // that sends them with `Content-Encoding: gzip` has the browser inflate them before
   // they get here, which JSON never starts like.
   const parse = async (bytes) => {
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof DecompressionStream !== "function") throw new Error("this browser cannot inflate the index (DecompressionStream)");
+    if (typeof DecompressionStream !== "function") throw OLD_BROWSER;
     return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
   };
   const cache = new Map();
@@ -59,7 +62,10 @@
     if (!cache.has(path)) {
       cache.set(path, fetch(base + path).then(async (r) => {
         if (!r.ok) throw new Error(r.status + " " + path);
-        return parse(new Uint8Array(await r.arrayBuffer()));
+        // A file cut short or damaged fails whole, and the error names it.
+        return parse(new Uint8Array(await r.arrayBuffer())).catch((e) => {
+          throw e === OLD_BROWSER ? e : new Error(path + ": " + e.message);
+        });
       }));
     }
     return cache.get(path);
@@ -311,7 +317,9 @@
       + (total > ranked.length ? " " + say("best", { shown: ranked.length }) : "");
   }
 
-  const run = () => search(input.value).catch((e) => { status.textContent = say("failed", { error: e.message }); });
+  const run = () => search(input.value).catch((e) => {
+    status.textContent = e === OLD_BROWSER ? say("old") : say("failed", { error: e.message });
+  });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const url = new URL(location.href);
