@@ -48,13 +48,15 @@ if "$WSIS" build --help | grep -q -- '--fresh'; then fresh_flag=(--fresh); fi
 mkdir -p "$DIR"
 
 # Runs a command under /usr/bin/time; prints "wall cpu rss_kb". Its standard error
-# goes to the file named by $STAGES (default: nowhere).
+# goes to the file named by $STAGES (default: nowhere). Returns the command's status,
+# printing nothing when it failed.
 measure() {
-    local log
+    local log status=0
     log=$(mktemp)
-    /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>>"${STAGES:-/dev/null}"
-    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$log"
+    /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>>"${STAGES:-/dev/null}" || status=$?
+    [ "$status" -ne 0 ] || awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$log"
     rm -f "$log"
+    return "$status"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -125,19 +127,35 @@ for n in "${sizes[@]}"; do
         edit_build "one report edited after the fresh build" \
             $'\nA sentence appended by the benchmark after a fresh build.' >>"$DIR/wsis-$n.first"
         cp -p "$saved" "$report"
+        # Hugo failing does not stop the run (at 100,000 reports it needs over 20 GiB,
+        # and the kernel may kill it): its row says so, and wsis's rows still print.
+        status=0
         measure hugo --quiet --source "$DIR/hugo-$n" --destination "$DIR/hugo-$n/public" \
-            >>"$DIR/hugo-$n.times"
+            >>"$DIR/hugo-$n.times" || status=$?
+        [ "$status" -eq 0 ] || echo "failed $status" >>"$DIR/hugo-$n.times"
     done
     for tool in wsis hugo; do
         f="$DIR/$tool-$n.times"
+        if grep -q '^failed' "$f"; then
+            code=$(grep -m1 '^failed' "$f" | cut -d' ' -f2)
+            why=""
+            [ "$code" != 137 ] || why=" (killed, as by the out-of-memory killer)"
+            printf "%-8s %-6s failed, exit status %s%s\n" "$n" "$tool" "$code" "$why"
+            eval "${tool}_wall= ${tool}_rss="
+            continue
+        fi
         wall=$(cut -d' ' -f1 "$f" | median)
         cpu=$(cut -d' ' -f2 "$f" | median)
         rss=$(cut -d' ' -f3 "$f" | median)
         printf "%-8s %-6s %9s %9s %10.0f\n" "$n" "$tool" "$wall" "$cpu" "$((rss / 1024))"
         eval "${tool}_wall=$wall ${tool}_rss=$rss"
     done
-    awk -v a="$wsis_wall" -v b="$hugo_wall" -v c="$wsis_rss" -v d="$hugo_rss" -v n="$n" \
-        'BEGIN { printf "%-8s ratio  wall %.2fx Hugo, peak memory %.2fx Hugo\n", n, a / b, c / d }'
+    if [ -n "$hugo_wall" ]; then
+        awk -v a="$wsis_wall" -v b="$hugo_wall" -v c="$wsis_rss" -v d="$hugo_rss" -v n="$n" \
+            'BEGIN { printf "%-8s ratio  wall %.2fx Hugo, peak memory %.2fx Hugo\n", n, a / b, c / d }'
+    else
+        printf "%-8s ratio  none: Hugo failed\n" "$n"
+    fi
     first=$(cut -d' ' -f1 "$DIR/wsis-$n.first" | median)
     awk -v n="$n" -v first="$first" -v fresh="$wsis_wall" -v runs="$runs" 'BEGIN {
         printf "%-8s incremental  first edit after each fresh build: %s s (median of %d), %.2fx the fresh build\n",

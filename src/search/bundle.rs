@@ -23,7 +23,7 @@ use crate::pipeline::Sink;
 const LEVEL: u32 = 3;
 
 /// Puts the bundle `json` into `sink` as the file `rel`, gzip-compressed: the index
-/// of a site is a tenth of its output as JSON (41 MB of 465 at 10,000 reports), and
+/// of a site was a tenth of its output as JSON (41 MB of 465 at 10,000 reports), and
 /// JSON of few distinct words compresses five times. `search.js` inflates a bundle
 /// with the browser's `DecompressionStream`, or reads it as it comes where the host
 /// sent it with `Content-Encoding: gzip` and the browser inflated it already. The
@@ -48,6 +48,16 @@ pub(crate) fn put_gzipped(sink: &dyn Sink, rel: &Path, json: &[u8]) -> Result<u1
     let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
     sink.put(rel, bytes)?;
     Ok(hash)
+}
+
+/// A bundle as [`put_gzipped`] wrote it, inflated: for the tests that read bundles.
+/// Panics where `gz` is not gzip.
+#[cfg(test)]
+pub(crate) fn inflated(gz: &[u8]) -> Vec<u8> {
+    assert!(gz.starts_with(&[0x1f, 0x8b]), "not gzip");
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(gz), &mut out).unwrap();
+    out
 }
 
 /// A JSON object's entry `"key":` followed by whatever `value` writes.
@@ -390,10 +400,7 @@ mod tests {
         // any day and machine writes the same bytes.
         assert_eq!(bytes[..8], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]);
         assert_eq!(bytes[9], 0xff);
-        let mut out = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out)
-            .unwrap();
-        assert_eq!(out, json);
+        assert_eq!(inflated(&bytes), json);
         // Twice the same.
         let again = Put(Default::default(), true);
         put_gzipped(&again, rel, json).unwrap();

@@ -99,7 +99,7 @@ pub(crate) struct TermsIndex {
     /// entry (`"stem":[...]`) in bytes.
     pub(crate) entries: Vec<(u32, u32)>,
     /// Each bundle in order: how many entries it holds, and the XXH3-128 of its
-    /// bytes, which the output keeps them by.
+    /// bytes as written (compressed), which the output keeps them by.
     pub(crate) bundles: Vec<(u32, u128)>,
 }
 
@@ -124,7 +124,8 @@ impl TermsIndex {
 }
 
 /// A `docs/<n>.json.gz` bundle as a build wrote it: the [`bundle_input`] of its
-/// documents, and the XXH3-128 of its bytes, which the output keeps them by.
+/// documents, and the XXH3-128 of its bytes as written (compressed), which the output
+/// keeps them by.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Bundle {
     pub(crate) input: u128,

@@ -97,6 +97,9 @@ fn primary_language(lang: &str) -> String {
 /// soon as it is serialised. With `memo` (the incremental build's), only documents
 /// whose text changed since the last build are cut and stemmed.
 pub(crate) fn index(site: &Site, sink: &dyn Sink, memo: Option<&Memo>) -> Result<(), Diagnostic> {
+    // A sink that keeps names alone is handed no bytes and no hash of them
+    // (`bundle::put_gzipped`), which a memory kept for the next build would need.
+    debug_assert!(memo.is_none() || sink.keeps_bytes());
     let t = crate::pipeline::Started::now();
     let base = site.config.base_url.path();
     for (i, lang) in site.config.each_language().enumerate() {

@@ -38,4 +38,7 @@ impl Sink for Watch<'_> {
     fn has(&self, _: &Path) -> bool {
         false
     }
+    fn keeps_bytes(&self) -> bool {
+        false
+    }
 }

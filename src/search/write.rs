@@ -22,7 +22,7 @@ use crate::pipeline::{Sink, timing};
 
 /// Documents per `docs/<n>.json.gz` bundle: a result needs its document's bundle, and a
 /// query shows up to 30 results from anywhere in the site, so a bundle stays small
-/// (about 60 KB of reports) while a 10,000-report site writes a few hundred of them.
+/// (about 60 KB of JSON for reports, a sixth of that compressed) while a 10,000-report site writes a few hundred of them.
 pub(crate) const DOCS_PER_BUNDLE: usize = 32;
 
 /// The size (of JSON, before it is compressed) a `terms/<n>.json.gz` or

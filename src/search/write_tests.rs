@@ -38,13 +38,10 @@ impl Files {
         let bytes = self.0.lock().unwrap()[Path::new(rel)].clone();
         let gzip = bytes.starts_with(&[0x1f, 0x8b]);
         assert_eq!(gzip, rel.ends_with(".json.gz"), "{rel}");
-        if !gzip {
-            return bytes;
+        match gzip {
+            true => crate::search::bundle::inflated(&bytes),
+            false => bytes,
         }
-        let mut out = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out)
-            .unwrap();
-        out
     }
     fn names(&self) -> Vec<String> {
         let files = self.0.lock().unwrap();
@@ -527,14 +524,24 @@ fn an_edited_document_writes_again_only_the_terms_bundles_of_its_changed_stems()
         "{} of {count} kept",
         kept.len()
     );
+    let has_word = |files: &BTreeMap<PathBuf, Vec<u8>>| {
+        (files.iter())
+            .filter(|(p, _)| p.starts_with("search/terms"))
+            .map(|(_, bytes)| crate::search::bundle::inflated(bytes))
+            .any(|text| String::from_utf8_lossy(&text).contains("zyxword"))
+    };
+    assert!(
+        has_word(&builds.files),
+        "the new word's stem is in a bundle"
+    );
     // The word leaves the last document that had it: its entry is gone.
     docs[7].text[0] = original;
     let (kept, _) = builds.next(&docs);
     assert!(!kept.is_empty());
-    let any = builds.files.iter().any(|(p, bytes)| {
-        p.starts_with("search/terms") && String::from_utf8_lossy(bytes).contains("zyxword")
-    });
-    assert!(!any, "a stem no document has is in no bundle");
+    assert!(
+        !has_word(&builds.files),
+        "a stem no document has is in no bundle"
+    );
     // A title changed: weights and sections of a few stems.
     docs[500].title = Cow::Borrowed("Renamed communities");
     let (kept, _) = builds.next(&docs);
@@ -590,4 +597,14 @@ fn the_batch_of_entries_follows_their_size() {
     assert_eq!(entries_next(100, 100 * 40), ENTRIES_AT_ONCE);
     assert_eq!(entries_next(16, 16 << 20), FEWEST_ENTRIES);
     assert_eq!(entries_next(16, 16 << 16), BYTES_AT_ONCE >> 16);
+}
+
+#[test]
+fn search_js_reads_this_layout_version_and_these_names() {
+    let js = include_str!("../../themes/default/static/search.js");
+    assert!(js.contains(&format!("meta.version !== {VERSION})")));
+    let path = bundle_path("", "terms", 7).display().to_string();
+    assert_eq!(path, "terms/7.json.gz");
+    assert!(js.contains(r#"kind + "/" + n + ".json.gz""#));
+    assert!(js.contains(r#""docs/" + c + ".json.gz""#));
 }

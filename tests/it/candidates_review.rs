@@ -8,28 +8,13 @@ use common::Site;
 
 const REPORT: &str = "content/reports/alpha-2024.md";
 
-/// Every file of the output, with its text.
-fn output_files(site: &Site) -> Vec<(String, String)> {
-    walkdir::WalkDir::new(site.root.join("public"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let bytes = std::fs::read(e.path()).unwrap();
-            let rel = e.path().display().to_string();
-            let text = common::readable(&rel, &bytes);
-            (rel, text)
-        })
-        .collect()
-}
-
 #[test]
 fn the_build_publishes_no_trace_of_candidates() {
     // One candidate has a quote that is not in the text, another a metric that does
     // not exist: neither fails the build.
     let site = Site::fixture("candidates");
     site.build_ok();
-    let files = output_files(&site);
+    let files = common::output_texts(&site);
     assert!(files.len() > 10);
     for (path, text) in &files {
         for trace in [

@@ -178,11 +178,13 @@ impl Site {
     /// (a search index bundle) inflated.
     pub fn output(&self, rel: &str) -> String {
         let path = self.root.join("public").join(rel);
-        if rel.ends_with(".gz") {
-            let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            return String::from_utf8(inflated(&bytes)).unwrap();
-        }
-        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let bytes = if rel.ends_with(".gz") {
+            inflated(&bytes)
+        } else {
+            bytes
+        };
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     /// Whether the output has the file `rel`.
@@ -215,10 +217,26 @@ impl Run {
 /// bundle) inflated: a check that the output holds no trace of something must see
 /// the index's words, not their compressed bytes.
 pub fn readable(rel: &str, bytes: &[u8]) -> String {
-    match rel.ends_with(".gz") {
-        true => String::from_utf8_lossy(&inflated(bytes)).into_owned(),
-        false => String::from_utf8_lossy(bytes).into_owned(),
+    if rel.ends_with(".gz") {
+        String::from_utf8_lossy(&inflated(bytes)).into_owned()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
     }
+}
+
+/// Every file of `site`'s output folder, by path, with its text ([`readable`]): what
+/// a check that the output holds no trace of something reads.
+pub fn output_texts(site: &Site) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(site.root.join("public"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().display().to_string();
+            let text = readable(&rel, &fs::read(e.path()).unwrap());
+            (rel, text)
+        })
+        .collect()
 }
 
 /// The gzip-compressed `bytes` (a search index bundle, `.json.gz`) inflated; panics
