@@ -104,6 +104,7 @@ for n in "${sizes[@]}"; do
     warm "$DIR/wsis-$n" "$DIR/hugo-$n"
     : >"$DIR/wsis-$n.times"
     : >"$DIR/hugo-$n.times"
+    : >"$DIR/hugo-$n.log"
     stages="$DIR/wsis-$n.stages"
     : >"$stages"
     : >"$DIR/wsis-$n.first"
@@ -130,8 +131,8 @@ for n in "${sizes[@]}"; do
         # Hugo failing does not stop the run (at 100,000 reports it needs over 20 GiB,
         # and the kernel may kill it): its row says so, and wsis's rows still print.
         status=0
-        measure hugo --quiet --source "$DIR/hugo-$n" --destination "$DIR/hugo-$n/public" \
-            >>"$DIR/hugo-$n.times" || status=$?
+        STAGES="$DIR/hugo-$n.log" measure hugo --quiet --source "$DIR/hugo-$n" \
+            --destination "$DIR/hugo-$n/public" >>"$DIR/hugo-$n.times" || status=$?
         [ "$status" -eq 0 ] || echo "failed $status" >>"$DIR/hugo-$n.times"
     done
     for tool in wsis hugo; do
@@ -140,7 +141,9 @@ for n in "${sizes[@]}"; do
             code=$(grep -m1 '^failed' "$f" | cut -d' ' -f2)
             why=""
             [ "$code" != 137 ] || why=" (killed, as by the out-of-memory killer)"
-            printf "%-8s %-6s failed, exit status %s%s\n" "$n" "$tool" "$code" "$why"
+            # One failed run of several leaves no median: the row says it failed.
+            printf "%-8s %-6s failed: exit status %s%s, its messages in %s\n" \
+                "$n" "$tool" "$code" "$why" "$DIR/$tool-$n.log"
             eval "${tool}_wall= ${tool}_rss="
             continue
         fi

@@ -352,4 +352,7 @@ impl Sink for Keeping<'_> {
     fn has(&self, rel: &Path) -> bool {
         self.sink.has(rel)
     }
+    fn keeps_bytes(&self) -> bool {
+        self.sink.keeps_bytes()
+    }
 }

@@ -166,4 +166,8 @@ impl Sink for Overtakable<'_> {
     fn has(&self, rel: &Path) -> bool {
         self.files.has(rel)
     }
+
+    fn keeps_bytes(&self) -> bool {
+        self.files.keeps_bytes()
+    }
 }

@@ -88,3 +88,30 @@ fn search_js_reads_a_bundle_compressed_or_already_inflated() {
     assert_eq!(got[3], "old");
     assert_eq!(got[4], want);
 }
+
+/// `search.js` keeps no failure of a fetch (a network error, a server's 500): the
+/// next query fetches the file again, and the error names the file. What it fetched
+/// whole is kept.
+#[test]
+fn search_js_fetches_a_failed_file_again() {
+    let part = common::node::search_js_part(
+        "  // Thrown where the browser has no DecompressionStream",
+        "  let meta = null;",
+    );
+    let program = format!(
+        "const base = \"/s/\";\nlet calls = 0;\n\
+         globalThis.fetch = async (url) => {{ calls++; return calls === 1\n\
+         ? new Response(\"busy\", {{ status: 503 }}) : new Response('{{\"a\":1}}'); }};\n\
+         {part}\n(async () => {{\n\
+         const get = () => fetchJson(\"terms/0.json.gz\").catch((e) => \"error: \" + e.message);\n\
+         const out = [await get(), await get(), await get()];\n\
+         console.log(JSON.stringify([...out, calls]));\n}})();"
+    );
+    let Some(got) = common::node::run_json::<serde_json::Value>(&program, "search.js fetch") else {
+        return;
+    };
+    assert_eq!(
+        got,
+        serde_json::json!(["error: terms/0.json.gz: HTTP 503", {"a": 1}, {"a": 1}, 2])
+    );
+}

@@ -47,7 +47,7 @@
   const FALLBACK_OFFSET = 3;
   // Thrown where the browser has no DecompressionStream (before 2023): the page then
   // says so in its language, rather than an error of the script's.
-  const OLD_BROWSER = new Error("no DecompressionStream");
+  const OLD_BROWSER = new Error("this browser cannot read the search index (it has no DecompressionStream)");
   // The JSON in `bytes` (a Uint8Array), which is gzip-compressed when it starts with
   // gzip's magic number: the bundles are written compressed (`.json.gz`), and a host
   // that sends them with `Content-Encoding: gzip` has the browser inflate them before
@@ -60,12 +60,16 @@
   const cache = new Map();
   const fetchJson = (path) => {
     if (!cache.has(path)) {
+      // A file cut short or damaged fails whole, and the error names it. A failure is
+      // not kept (the next query fetches the file again), but for a browser that
+      // cannot inflate.
       cache.set(path, fetch(base + path).then(async (r) => {
-        if (!r.ok) throw new Error(r.status + " " + path);
-        // A file cut short or damaged fails whole, and the error names it.
-        return parse(new Uint8Array(await r.arrayBuffer())).catch((e) => {
-          throw e === OLD_BROWSER ? e : new Error(path + ": " + e.message);
-        });
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return parse(new Uint8Array(await r.arrayBuffer()));
+      }).catch((e) => {
+        if (e === OLD_BROWSER) throw e;
+        cache.delete(path);
+        throw new Error(path + ": " + e.message);
       }));
     }
     return cache.get(path);
@@ -318,7 +322,8 @@
   }
 
   const run = () => search(input.value).catch((e) => {
-    status.textContent = e === OLD_BROWSER ? say("old") : say("failed", { error: e.message });
+    // A theme's own search page may lack the sentence for an old browser.
+    status.textContent = (e === OLD_BROWSER && say("old")) || say("failed", { error: e.message });
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
