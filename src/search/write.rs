@@ -426,5 +426,8 @@ pub(crate) fn bundle_path(prefix: &str, kind: &str, n: usize) -> PathBuf {
 }
 
 #[cfg(test)]
+#[path = "write_incremental_tests.rs"]
+mod incremental_tests;
+#[cfg(test)]
 #[path = "write_tests.rs"]
 mod tests;
